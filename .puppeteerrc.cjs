@@ -1,0 +1,8 @@
+// Never download a browser on install: journeymap drives the system's Chromium
+// (see src/render/browser.ts for how it is found).
+module.exports = {
+  skipDownload: true,
+  chrome: { skipDownload: true },
+  "chrome-headless-shell": { skipDownload: true },
+  firefox: { skipDownload: true },
+};

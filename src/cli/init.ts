@@ -1,0 +1,41 @@
+// `journeymap init`: writes a starter map that validates clean, never over an existing file.
+import { existsSync } from "node:fs";
+import { dirname, relative, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Command } from "commander";
+import { CliError } from "../io/errors.js";
+import { displayPath } from "../io/find-maps.js";
+import { writeAtomic } from "../io/write-atomic.js";
+import { starterMap } from "../journey/starter.js";
+import { examples } from "./options.js";
+import { SCHEMA_URL } from "./schema.js";
+
+const PUBLISHED_SCHEMA = "https://unpkg.com/journeymap/schemas/journeymap.schema.json";
+
+export function registerInit(program: Command): void {
+  program
+    .command("init")
+    .description("write a starter map with the editor schema modeline")
+    .argument("[file]", "where to write it", "customer.journey.yaml")
+    .option("--force", "overwrite the file if it exists")
+    .addHelpText("after", examples("$ journeymap init", "$ journeymap init maps/onboarding.journey.yaml"))
+    .action((file: string, options: { force?: boolean }) => {
+      const target = resolve(file);
+      if (existsSync(target) && !options.force) {
+        throw new CliError(`"${file}" already exists: choose another name, or add --force to overwrite it`);
+      }
+      writeAtomic(target, starterMap(schemaReference(target)));
+      process.stdout.write(`Wrote ${displayPath(target)}. Next: journeymap validate ${displayPath(target)}\n`);
+    });
+}
+
+/** A relative path to the installed schema when the map lives in the same project, else the published URL. */
+function schemaReference(target: string): string {
+  const schemaPath = fileURLToPath(SCHEMA_URL);
+  const packageRoot = dirname(dirname(schemaPath));
+  const marker = `${sep}node_modules${sep}`;
+  const projectRoot = packageRoot.includes(marker) ? packageRoot.slice(0, packageRoot.lastIndexOf(marker)) : packageRoot;
+  const inTemporaryInstall = packageRoot.includes(`${sep}_npx${sep}`);
+  if (inTemporaryInstall || !target.startsWith(projectRoot + sep)) return PUBLISHED_SCHEMA;
+  return relative(dirname(target), schemaPath).split(sep).join("/");
+}

@@ -1,0 +1,49 @@
+// The journeymap program: commander wiring, colour, and the one place that turns errors into exit codes.
+import { readFileSync } from "node:fs";
+import { Command, CommanderError } from "commander";
+import { CliError } from "../io/errors.js";
+import { registerInit } from "./init.js";
+import { registerSchema } from "./schema.js";
+import { registerValidate } from "./validate.js";
+
+const packageJson = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+
+export function buildProgram(): Command {
+  const program = new Command("journeymap")
+    .description("Customer journey maps as code: validate, lint and render *.journey.yaml files.")
+    .version(packageJson.version, "-v, --version", "print the version")
+    .option("--color", "force colours in terminal output")
+    .option("--no-color", "no colours (also with the NO_COLOR environment variable)")
+    .option("--debug", "print stack traces for unexpected errors")
+    .showHelpAfterError("(run with --help for usage)")
+    .exitOverride();
+  registerValidate(program);
+  registerInit(program);
+  registerSchema(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    process.exitCode = exitCodeFor(error, argv.includes("--debug"));
+  }
+}
+
+function exitCodeFor(error: unknown, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    // Commander has printed its message; help and version are not failures.
+    return error.exitCode === 0 ? 0 : 2;
+  }
+  if (error instanceof CliError) {
+    process.stderr.write(`journeymap: ${error.message}\n`);
+    if (debug) process.stderr.write(`${error.stack}\n`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`journeymap: unexpected error: ${message}\n`);
+  process.stderr.write(debug && error instanceof Error ? `${error.stack}\n` : "(run again with --debug for the stack trace, and please report it)\n");
+  return 2;
+}

@@ -1,0 +1,17 @@
+// Writes a file all at once: into a temporary file beside it, then renamed into place, so a reader
+// (or an interrupted run) never sees half a file.
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { CliError } from "./errors.js";
+
+export function writeAtomic(path: string, contents: string | Uint8Array): void {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(temporary, contents);
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw new CliError(`cannot write "${path}": ${(error as Error).message}`);
+  }
+}

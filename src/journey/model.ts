@@ -1,0 +1,90 @@
+// The typed Journey model: what a valid map is, after loading. Mirrors schemas/journeymap.schema.json
+// (test/journey/model.test.ts proves the two agree, key by key).
+
+/** Keys starting with "x-" hold a team's own data; journeymap keeps and ignores them. */
+export type Extensions = { [key: `x-${string}`]: unknown };
+
+/** An emotion score: 1 (very negative) .. 5 (very positive). */
+export type Score = 1 | 2 | 3 | 4 | 5;
+
+export interface Journey extends Extensions {
+  journeymap: 1;
+  title: string;
+  description?: string;
+  owner?: string;
+  tags?: string[];
+  personas: Persona[];
+  teams?: Team[];
+  stages: Stage[];
+}
+
+export interface Persona extends Extensions {
+  id: string;
+  name: string;
+  description?: string;
+  goals?: string[];
+  frustrations?: string[];
+  color?: string;
+}
+
+export interface Team extends Extensions {
+  id: string;
+  name?: string;
+  description?: string;
+}
+
+export interface Stage extends Extensions {
+  id: string;
+  name: string;
+  description?: string;
+  touchpoints?: Touchpoint[];
+}
+
+export interface Touchpoint extends Extensions {
+  id?: string;
+  name: string;
+  description?: string;
+  channel?: string;
+  owner?: string;
+  personas?: string[];
+  /** One score for every persona involved, or a score per persona id. */
+  emotion?: Score | Record<string, Score>;
+  actions?: string[];
+  thoughts?: string[];
+  painPoints?: string[];
+  opportunities?: string[];
+  metrics?: Record<string, number | string>;
+  evidence?: string[];
+}
+
+/** The personas involved at a touchpoint: those it names, or every persona when it names none. */
+export function personasAt(journey: Journey, touchpoint: Touchpoint): Persona[] {
+  if (!touchpoint.personas) return journey.personas;
+  const named = new Set(touchpoint.personas);
+  return journey.personas.filter((persona) => named.has(persona.id));
+}
+
+/** The score a persona gives a touchpoint, or undefined when the map records none for it. */
+export function emotionOf(touchpoint: Touchpoint, personaId: string): Score | undefined {
+  const { emotion } = touchpoint;
+  if (emotion === undefined) return undefined;
+  if (typeof emotion === "number") return emotion;
+  return Object.prototype.hasOwnProperty.call(emotion, personaId) ? emotion[personaId] : undefined;
+}
+
+/** Every touchpoint of the map with its stage, in journey order. */
+export function* touchpointsOf(journey: Journey): Generator<{ stage: Stage; touchpoint: Touchpoint; index: number }> {
+  let index = 0;
+  for (const stage of journey.stages) {
+    for (const touchpoint of stage.touchpoints ?? []) yield { stage, touchpoint, index: index++ };
+  }
+}
+
+/** Words for emotion scores, shared by every renderer so the map reads the same everywhere. */
+export const EMOTION_WORDS: Record<Score, string> = {
+  1: "very negative",
+  2: "negative",
+  3: "neutral",
+  4: "positive",
+  5: "very positive",
+};

@@ -1,0 +1,23 @@
+// The json report: one entry per file, ESLint's shape, for scripts and other tools.
+import { countBySeverity, type Formatter } from "./types.js";
+
+export const json: Formatter = (results) => {
+  const files = results.map(({ filePath, messages }) => {
+    const counts = countBySeverity(messages);
+    return {
+      filePath,
+      errorCount: counts.error,
+      warningCount: counts.warning,
+      messages: messages.map(({ ruleId, severity, message, line, column, endLine, endColumn }) => ({
+        ruleId,
+        severity,
+        message,
+        line,
+        column,
+        endLine,
+        endColumn,
+      })),
+    };
+  });
+  return `${JSON.stringify(files)}\n`;
+};
