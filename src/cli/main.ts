@@ -3,6 +3,9 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { CliError } from "../io/errors.js";
 import { registerInit } from "./init.js";
+import { registerLint } from "./lint.js";
+import { registerRender } from "./render.js";
+import { registerRules } from "./rules.js";
 import { registerSchema } from "./schema.js";
 import { registerValidate } from "./validate.js";
 
@@ -18,6 +21,9 @@ export function buildProgram(): Command {
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride();
   registerValidate(program);
+  registerLint(program);
+  registerRules(program);
+  registerRender(program);
   registerInit(program);
   registerSchema(program);
   return program;

@@ -1,0 +1,66 @@
+// Benchmark helpers: whole-process timing (median of several runs), in-process timing, and a table.
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = fileURLToPath(new URL("..", import.meta.url));
+export const BIN = fileURLToPath(new URL("../bin/journeymap.js", import.meta.url));
+
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** Median wall time in ms of running a command `runs` times (after one warm-up run). */
+export function timeProcess(command, args, { runs = 10, cwd = ROOT, env = process.env, input } = {}) {
+  const once = () => {
+    const start = process.hrtime.bigint();
+    const result = spawnSync(command, args, { cwd, env, input, stdio: [input === undefined ? "ignore" : "pipe", "ignore", "pipe"] });
+    const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+    if (result.status !== 0 && result.status !== 1) {
+      throw new Error(`${command} ${args.join(" ")} exited ${result.status}: ${result.stderr}`);
+    }
+    return elapsed;
+  };
+  once();
+  return median(Array.from({ length: runs }, once));
+}
+
+/** Median wall time in ms of the node baseline, `node -e ''`. */
+export function nodeBaseline(runs = 10) {
+  return timeProcess(process.execPath, ["-e", ""], { runs });
+}
+
+/** Peak resident memory in MB of a node process running `args`. */
+export function peakMemoryMb(args, { cwd = ROOT } = {}) {
+  const preload = new URL("./report-rss.mjs", import.meta.url).href;
+  const result = spawnSync(process.execPath, ["--import", preload, ...args], { cwd, encoding: "utf8", stdio: ["ignore", "ignore", "pipe"] });
+  const match = /maxRSS (\d+)/.exec(result.stderr);
+  if (!match) throw new Error(`no memory figure from ${args.join(" ")}: ${result.stderr}`);
+  return Number(match[1]) / 1024;
+}
+
+/** Median time in ms of an in-process function (after warm-up runs). */
+export async function timeInProcess(fn, { runs = 10, warmup = 3 } = {}) {
+  for (let i = 0; i < warmup; i++) await fn();
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    await fn();
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return median(times);
+}
+
+export const ms = (value) => `${value < 10 ? value.toFixed(2) : value.toFixed(0)} ms`;
+export const ratio = (value) => `${value.toFixed(2)} ×`;
+
+/** Prints rows { issue, measure, value, target, ok } as an aligned table. */
+export function printTable(rows) {
+  const header = { issue: "issue", measure: "measure", value: "value", target: "target", ok: "ok" };
+  const shown = [header, ...rows.map((row) => ({ ...row, ok: row.ok === undefined ? "" : row.ok ? "yes" : "NO" }))];
+  const widths = Object.fromEntries(Object.keys(header).map((key) => [key, Math.max(...shown.map((row) => String(row[key]).length))]));
+  for (const row of shown) {
+    console.log(Object.keys(header).map((key) => String(row[key]).padEnd(widths[key])).join("  "));
+  }
+}
