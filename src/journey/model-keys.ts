@@ -1,0 +1,36 @@
+// Every key of every model type, and whether it is required, written so that the compiler rejects
+// any drift from model.ts; test/journey/model.test.ts compares these lists with the JSON Schema.
+import type { Journey, Persona, Stage, Team, Touchpoint } from "./model.js";
+
+type Keys<T> = Exclude<keyof T, `x-${string}`>;
+type IsRequired<T, K extends keyof T> = {} extends Pick<T, K> ? false : true;
+/** For each key of T: true when required, false when optional. The compiler checks both the keys and the flags. */
+type KeyTable<T> = { [K in Keys<T>]-?: IsRequired<T, K> };
+
+export const MODEL_KEYS: {
+  journey: KeyTable<Journey>;
+  persona: KeyTable<Persona>;
+  team: KeyTable<Team>;
+  stage: KeyTable<Stage>;
+  touchpoint: KeyTable<Touchpoint>;
+} = {
+  journey: { journeymap: true, title: true, description: false, owner: false, tags: false, personas: true, teams: false, stages: true },
+  persona: { id: true, name: true, description: false, goals: false, frustrations: false, color: false },
+  team: { id: true, name: false, description: false },
+  stage: { id: true, name: true, description: false, touchpoints: false },
+  touchpoint: {
+    id: false,
+    name: true,
+    description: false,
+    channel: false,
+    owner: false,
+    personas: false,
+    emotion: false,
+    actions: false,
+    thoughts: false,
+    painPoints: false,
+    opportunities: false,
+    metrics: false,
+    evidence: false,
+  },
+};

@@ -1,0 +1,49 @@
+// `journeymap init` writes a starter map that validates clean; `journeymap schema` prints the schema.
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+
+describe("journeymap init", () => {
+  it("writes a starter map with the schema modeline, which validates clean", () => {
+    const dir = mkdtempSync(join(tmpdir(), "journeymap-init-"));
+    const run = runCli(["init", "maps/first.journey.yaml"], { cwd: dir });
+    expect(run).toMatchObject({ code: 0, stdout: "Wrote maps/first.journey.yaml. Next: journeymap validate maps/first.journey.yaml\n" });
+    const text = readFileSync(join(dir, "maps/first.journey.yaml"), "utf8");
+    expect(text.split("\n")[0]).toMatch(/^# yaml-language-server: \$schema=\S+journeymap\.schema\.json$/);
+    expect(runCli(["validate", "maps/first.journey.yaml"], { cwd: dir })).toMatchObject({ code: 0 });
+  });
+
+  it("points the modeline at the project's own schema when the map is inside the project", () => {
+    const run = runCli(["init", "test-artifacts/init/in-repo.journey.yaml", "--force"]);
+    expect(run.code).toBe(0);
+    expect(readFileSync("test-artifacts/init/in-repo.journey.yaml", "utf8")).toMatch(/^# yaml-language-server: \$schema=\.\.\/\.\.\/schemas\/journeymap\.schema\.json\n/);
+  });
+
+  it("names the default file customer.journey.yaml", () => {
+    const dir = mkdtempSync(join(tmpdir(), "journeymap-init-"));
+    expect(runCli(["init"], { cwd: dir }).code).toBe(0);
+    expect(existsSync(join(dir, "customer.journey.yaml"))).toBe(true);
+  });
+
+  it("refuses to overwrite an existing file unless --force", () => {
+    const dir = mkdtempSync(join(tmpdir(), "journeymap-init-"));
+    writeFileSync(join(dir, "mine.journey.yaml"), "my work\n");
+    const run = runCli(["init", "mine.journey.yaml"], { cwd: dir });
+    expect(run).toEqual({ code: 2, stdout: "", stderr: 'journeymap: "mine.journey.yaml" already exists: choose another name, or add --force to overwrite it\n' });
+    expect(readFileSync(join(dir, "mine.journey.yaml"), "utf8")).toBe("my work\n");
+    expect(runCli(["init", "mine.journey.yaml", "--force"], { cwd: dir }).code).toBe(0);
+    expect(readFileSync(join(dir, "mine.journey.yaml"), "utf8")).toMatch(/^# yaml-language-server/);
+  });
+});
+
+describe("journeymap schema", () => {
+  it("prints the draft-07 JSON Schema of the format", () => {
+    const run = runCli(["schema"]);
+    expect(run.code).toBe(0);
+    const schema = JSON.parse(run.stdout);
+    expect(schema.$schema).toBe("http://json-schema.org/draft-07/schema#");
+    expect(schema).toEqual(JSON.parse(readFileSync("schemas/journeymap.schema.json", "utf8")));
+  });
+});
