@@ -3,7 +3,7 @@
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node } from "yaml";
 import type { Diagnostic, Range } from "../diagnostic.js";
 import type { Journey } from "./model.js";
-import { SourceMap } from "./source-map.js";
+import { SourceMap, offsetsToRange } from "./source-map.js";
 import { schemaDiagnostics } from "./validate.js";
 
 export interface LoadOptions {
@@ -43,8 +43,9 @@ export function loadJourney(input: string | Uint8Array, options: LoadOptions = {
   const decoded: Decoded = typeof input === "string" ? { text: input } : decode(input);
   const text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
   const lineCounter = new LineCounter();
-  const result: LoadedJourney = { file, text, diagnostics: [], source: new SourceMap() };
-  const at = (start: number, end: number): Range => toRange(text, lineCounter, start, end);
+  const source = new SourceMap(text, lineCounter);
+  const result: LoadedJourney = { file, text, diagnostics: [], source };
+  const at = (start: number, end: number): Range => offsetsToRange(text, lineCounter, start, end);
   const fail = (ruleId: string, message: string, range: Range): LoadedJourney => {
     result.diagnostics.push({ file, ruleId, severity: "error", message, ...range });
     return result;
@@ -81,15 +82,13 @@ export function loadJourney(input: string | Uint8Array, options: LoadOptions = {
   }
 
   let value: unknown;
-  const source = new SourceMap();
   try {
-    value = new Builder(document, source, at).build(document.contents);
+    value = new Builder(document, source).build(document.contents);
   } catch (error) {
     if (!(error instanceof LoadError)) throw error;
     return fail("yaml-syntax", error.message, at(error.offset, error.offset + 1));
   }
   source.root = value;
-  result.source = source;
   result.diagnostics.push(...schemaDiagnostics(value, result.source, file));
   if (result.diagnostics.length === 0) result.journey = value as Journey;
   return result;
@@ -141,15 +140,6 @@ function yamlMessage(message: string): string {
   return first;
 }
 
-function toRange(text: string, lineCounter: LineCounter, start: number, end: number): Range {
-  // Ranges end at the last non-blank character, so a block's range does not spill onto the next line.
-  let stop = Math.min(end, text.length);
-  while (stop > start + 1 && /\s/.test(text[stop - 1]!)) stop--;
-  const from = lineCounter.linePos(start);
-  const to = lineCounter.linePos(stop);
-  return { line: from.line, column: from.col, endLine: to.line, endColumn: to.col };
-}
-
 /** Turns YAML nodes into plain values, recording each one's range; counts what aliases expand to. */
 class Builder {
   #aliased = 0;
@@ -158,7 +148,6 @@ class Builder {
   constructor(
     private readonly document: Document.Parsed,
     private readonly source: SourceMap,
-    private readonly at: (start: number, end: number) => Range,
   ) {}
 
   build(node: unknown, viaAlias = false): unknown {
@@ -176,31 +165,24 @@ class Builder {
     }
     if (isMap(node)) {
       const mapping: Record<string, unknown> = {};
-      const entries = new Map<string, { key: Range; value: Range }>();
       for (const pair of node.items) {
         if (!isScalar(pair.key)) throw new LoadError("keys must be plain text", offsetOf(pair.key ?? node));
         const key = String(pair.key.value);
-        const keyRange = this.rangeOfNode(pair.key);
-        const valueNode = pair.value;
-        // defineProperty makes "__proto__" an ordinary own key: no prototype pollution.
-        Object.defineProperty(mapping, key, { value: this.build(valueNode, viaAlias), enumerable: true, writable: true, configurable: true });
-        entries.set(key, { key: keyRange, value: valueNode ? this.rangeOfNode(valueNode as Node) : keyRange });
+        const value = this.build(pair.value, viaAlias);
+        // "__proto__" becomes an ordinary own key, not a prototype: no prototype pollution.
+        if (key === "__proto__") Object.defineProperty(mapping, key, { value, enumerable: true, writable: true, configurable: true });
+        else mapping[key] = value;
       }
-      this.source.record(mapping, { range: this.rangeOfNode(node), entries });
+      this.source.record(mapping, node);
       return mapping;
     }
     if (isSeq(node)) {
       const list = node.items.map((item) => this.build(item, viaAlias));
-      this.source.record(list, { range: this.rangeOfNode(node), items: node.items.map((item) => this.rangeOfNode(item as Node)) });
+      this.source.record(list, node);
       return list;
     }
     if (isScalar(node)) return node.value;
     return null;
-  }
-
-  private rangeOfNode(node: Node): Range {
-    const [start, valueEnd] = node.range ?? [0, 0];
-    return this.at(start, Math.max(valueEnd, start + 1));
   }
 }
 

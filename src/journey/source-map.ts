@@ -1,54 +1,51 @@
 // Where each element of a loaded map came from: source ranges for objects, their keys and values,
 // and list items, found by the element itself (for lint rules) or by a JSON path (for schema errors).
+// Ranges are computed on demand from the YAML nodes, so loading a big map allocates none up front.
+import { isMap, isScalar, isSeq, type LineCounter, type Node, type Pair } from "yaml";
 import type { Range } from "../diagnostic.js";
 
 export type Path = ReadonlyArray<string | number>;
 
-interface EntryRanges {
-  key: Range;
-  value: Range;
-}
-
-interface NodeRanges {
-  range: Range;
-  /** For mappings: each key's range and its value's range. */
-  entries?: Map<string, EntryRanges>;
-  /** For lists: each item's range. */
-  items?: Range[];
-}
-
 export class SourceMap {
-  readonly #nodes = new WeakMap<object, NodeRanges>();
-
+  readonly #nodes = new WeakMap<object, Node>();
   /** The parsed value, root of every path (set by the loader once the value is built). */
   root: unknown = undefined;
 
+  constructor(
+    private readonly text: string = "",
+    private readonly lineCounter?: LineCounter,
+  ) {}
+
   /** @internal Used by the loader while it builds the value. */
-  record(element: object, ranges: NodeRanges): void {
-    this.#nodes.set(element, ranges);
+  record(element: object, node: Node): void {
+    this.#nodes.set(element, node);
   }
 
   /** The range of a whole element (a persona, a stage, a touchpoint, a list). */
   rangeOf(element: object): Range | undefined {
-    return this.#nodes.get(element)?.range;
+    return this.#range(this.#nodes.get(element));
   }
 
   /** The range of a key of a mapping, as written (`owner` in `owner: growth`). */
   keyRangeOf(element: object, key: string): Range | undefined {
-    return this.#nodes.get(element)?.entries?.get(key)?.key;
+    return this.#range(this.#pair(element, key)?.key as Node | undefined);
   }
 
-  /** The range of a key's value (`growth` in `owner: growth`). */
+  /** The range of a key's value (`growth` in `owner: growth`); the key's range when the value is empty. */
   valueRangeOf(element: object, key: string): Range | undefined {
-    return this.#nodes.get(element)?.entries?.get(key)?.value;
+    const pair = this.#pair(element, key);
+    if (!pair) return undefined;
+    const value = pair.value as Node | null;
+    return value?.range && value.range[1] > value.range[0] ? this.#range(value) : this.#range(pair.key as Node);
   }
 
   /** The range of one item of a list. */
   itemRangeOf(list: readonly unknown[], index: number): Range | undefined {
-    return this.#nodes.get(list)?.items?.[index];
+    const node = this.#nodes.get(list);
+    return isSeq(node) ? this.#range(node.items[index] as Node | undefined) : undefined;
   }
 
-  /** The range of the value at a path from the root (the whole file's root for an empty path). */
+  /** The range of the value at a path from the root (the whole map for an empty path). */
   rangeAt(path: Path): Range | undefined {
     if (path.length === 0) return typeof this.root === "object" && this.root ? this.rangeOf(this.root) : undefined;
     const parent = this.valueAt(path.slice(0, -1));
@@ -75,4 +72,24 @@ export class SourceMap {
     }
     return value;
   }
+
+  #pair(element: object, key: string): Pair | undefined {
+    const node = this.#nodes.get(element);
+    if (!isMap(node)) return undefined;
+    return node.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === key);
+  }
+
+  #range(node: Node | undefined): Range | undefined {
+    if (!node?.range || !this.lineCounter) return undefined;
+    return offsetsToRange(this.text, this.lineCounter, node.range[0], Math.max(node.range[1], node.range[0] + 1));
+  }
+}
+
+/** A range from offsets; it ends at the last non-blank character, so a block does not spill onto the next line. */
+export function offsetsToRange(text: string, lineCounter: LineCounter, start: number, end: number): Range {
+  let stop = Math.min(end, text.length);
+  while (stop > start + 1 && /\s/.test(text[stop - 1]!)) stop--;
+  const from = lineCounter.linePos(start);
+  const to = lineCounter.linePos(stop);
+  return { line: from.line, column: from.col, endLine: to.line, endColumn: to.col };
 }
