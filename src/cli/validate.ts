@@ -1,7 +1,8 @@
 // `journeymap validate`: YAML syntax and schema checks of maps, reported at file:line:column.
 import type { Command } from "commander";
 import { findMaps } from "../io/find-maps.js";
-import { readMaps } from "../io/read-maps.js";
+import { readMap } from "../io/read-maps.js";
+import type { FileResult } from "../report/index.js";
 import { formatters } from "../report/index.js";
 import { emitReport, examples, hasErrors, pickFormatter, useColor } from "./options.js";
 
@@ -29,8 +30,12 @@ export function registerValidate(program: Command): void {
     .action(async (paths: string[], options: ValidateOptions, command: Command) => {
       const formatter = pickFormatter({ stylish: formatters.stylish!, json: formatters.json! }, options.format);
       const inputs = await findMaps(paths, { stdinFilename: options.stdinFilename });
-      const loaded = await readMaps(inputs);
-      const results = loaded.map((map) => ({ filePath: map.file, source: map.text, messages: map.diagnostics }));
+      const results: FileResult[] = [];
+      for (const input of inputs) {
+        // One map at a time: only its findings and text are kept, not its parsed document.
+        const map = await readMap(input);
+        results.push({ filePath: map.file, source: map.text, messages: map.diagnostics });
+      }
       emitReport(formatter, results, { color: useColor(command), command: "validate", rules: [] });
       process.exitCode = hasErrors(results) ? 1 : 0;
     });
