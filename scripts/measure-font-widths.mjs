@@ -1,0 +1,122 @@
+// Regenerates src/render/svg/font-widths.ts: the advance width of every character the native SVG
+// measures, taken as the widest of DejaVu Sans and Liberation Sans (Arial metrics), regular and bold,
+// read straight from the font files (Debian: fonts-dejavu-core, fonts-liberation).
+// Usage: node scripts/measure-font-widths.mjs
+import { readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+export const FONT_FILES = {
+  regular: ["/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf"],
+  bold: ["/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf"],
+};
+
+/** The ranges of code points the table covers; anything else falls back to a conservative default. */
+export const RANGES = [
+  [0x20, 0x24f], // Latin, Latin-1, Latin Extended-A/B
+  [0x370, 0x52f], // Greek, Cyrillic
+  [0x590, 0x6ff], // Hebrew, Arabic
+  [0x2000, 0x206f], // general punctuation (dashes, quotes, ellipsis, bullets)
+  [0x20a0, 0x20bf], // currency signs
+];
+
+/** Advance widths in em (per code point) of one TrueType font, from its cmap and hmtx tables. */
+export function readAdvanceWidths(path) {
+  const font = readFileSync(path);
+  const tables = new Map();
+  const count = font.readUInt16BE(4);
+  for (let i = 0; i < count; i++) {
+    const record = 12 + i * 16;
+    tables.set(font.toString("latin1", record, record + 4), font.readUInt32BE(record + 8));
+  }
+  const unitsPerEm = font.readUInt16BE(tables.get("head") + 18);
+  const metricCount = font.readUInt16BE(tables.get("hhea") + 34);
+  const hmtx = tables.get("hmtx");
+  const advanceOf = (glyph) => font.readUInt16BE(hmtx + 4 * Math.min(glyph, metricCount - 1));
+
+  const cmap = tables.get("cmap");
+  const glyphs = new Map();
+  const subtables = font.readUInt16BE(cmap + 2);
+  for (let i = 0; i < subtables; i++) {
+    const platform = font.readUInt16BE(cmap + 4 + i * 8);
+    const encoding = font.readUInt16BE(cmap + 6 + i * 8);
+    const offset = cmap + font.readUInt32BE(cmap + 8 + i * 8);
+    if (!(platform === 3 && (encoding === 1 || encoding === 10)) && platform !== 0) continue;
+    const format = font.readUInt16BE(offset);
+    if (format === 4) {
+      const segments = font.readUInt16BE(offset + 6) / 2;
+      const ends = offset + 14;
+      const starts = ends + segments * 2 + 2;
+      const deltas = starts + segments * 2;
+      const rangeOffsets = deltas + segments * 2;
+      for (let s = 0; s < segments; s++) {
+        const start = font.readUInt16BE(starts + s * 2);
+        const end = font.readUInt16BE(ends + s * 2);
+        const delta = font.readInt16BE(deltas + s * 2);
+        const rangeOffset = font.readUInt16BE(rangeOffsets + s * 2);
+        for (let c = start; c <= end && c !== 0xffff; c++) {
+          let glyph;
+          if (rangeOffset === 0) glyph = (c + delta) & 0xffff;
+          else {
+            const at = rangeOffsets + s * 2 + rangeOffset + (c - start) * 2;
+            glyph = font.readUInt16BE(at);
+            if (glyph !== 0) glyph = (glyph + delta) & 0xffff;
+          }
+          if (glyph !== 0 && !glyphs.has(c)) glyphs.set(c, glyph);
+        }
+      }
+    } else if (format === 12) {
+      const groups = font.readUInt32BE(offset + 12);
+      for (let g = 0; g < groups; g++) {
+        const at = offset + 16 + g * 12;
+        const start = font.readUInt32BE(at);
+        const end = font.readUInt32BE(at + 4);
+        const first = font.readUInt32BE(at + 8);
+        for (let c = start; c <= end; c++) if (!glyphs.has(c)) glyphs.set(c, first + c - start);
+      }
+    }
+  }
+  const widths = new Map();
+  for (const [codePoint, glyph] of glyphs) widths.set(codePoint, advanceOf(glyph) / unitsPerEm);
+  return widths;
+}
+
+/** The widest advance (in thousandths of an em, rounded up) of each covered code point over the given fonts. */
+export function widestAdvances(paths) {
+  const fonts = paths.map(readAdvanceWidths);
+  const table = [];
+  for (const [start, end] of RANGES) {
+    const widths = [];
+    for (let c = start; c <= end; c++) {
+      const known = fonts.map((font) => font.get(c)).filter((width) => width !== undefined);
+      // -1 marks "no font has it": the measurer then uses its fallback width.
+      widths.push(known.length ? Math.ceil(Math.max(...known) * 1000) : -1);
+    }
+    table.push([start, widths]);
+  }
+  return table;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const target = fileURLToPath(new URL("../src/render/svg/font-widths.ts", import.meta.url));
+  const format = (table) => table.map(([start, widths]) => `  [0x${start.toString(16)}, [${widths.join(",")}]],`).join("\n");
+  writeFileSync(
+    target,
+    [
+      "// Character advance widths for the picture's font stack, in thousandths of an em: the widest of DejaVu Sans",
+      "// and Liberation Sans (metric twin of Arial, close to Helvetica). Generated by scripts/measure-font-widths.mjs.",
+      "",
+      "/** [first code point, widths...] runs; -1 means no font of the stack has the character. */",
+      "export type WidthRuns = ReadonlyArray<readonly [number, readonly number[]]>;",
+      "",
+      "export const REGULAR_WIDTHS: WidthRuns = [",
+      format(widestAdvances(FONT_FILES.regular)),
+      "];",
+      "",
+      "export const BOLD_WIDTHS: WidthRuns = [",
+      format(widestAdvances(FONT_FILES.bold)),
+      "];",
+      "",
+    ].join("\n"),
+  );
+  console.log(`wrote ${target}`);
+}

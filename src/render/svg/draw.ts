@@ -1,0 +1,101 @@
+// Turns a Layout into SVG markup with a theme's colours: plain elements and presentation attributes
+// (no script, no CSS, no external references), every map string escaped, numbers rounded so the
+// same map always gives the same bytes.
+import { EMOTION_WORDS, type Journey, type Score } from "../../journey/model.js";
+import type { Layout } from "./layout.js";
+import { cleanText, FONT_FAMILY } from "./text.js";
+import { personaColor, personaDash, type Theme } from "./themes.js";
+
+const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
+
+/** Escapes a string for XML text and attribute values (it must already be clean, see cleanText). */
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => ESCAPES[character]!);
+}
+
+/** Two decimals at most, never "-0": keeps the output small and byte-for-byte stable. */
+function n(value: number): string {
+  const rounded = Math.round(value * 100) / 100;
+  return String(rounded === 0 ? 0 : rounded);
+}
+
+/** A face for a score: eyes and a mouth that smiles (5) or frowns (1); below radius 5 just a dot. */
+function face(x: number, y: number, r: number, score: Score, stroke: string, fill: string): string {
+  const circle = `<circle cx="${n(x)}" cy="${n(y)}" r="${n(r)}" fill="${fill}" stroke="${stroke}" stroke-width="2"/>`;
+  if (r < 5) return circle;
+  const eyes = [-1, 1].map((side) => `<circle cx="${n(x + side * r * 0.35)}" cy="${n(y - r * 0.25)}" r="${n(r * 0.13)}" fill="${stroke}"/>`).join("");
+  const mouthY = y + r * 0.4;
+  const mouth = `<path d="M${n(x - r * 0.45)} ${n(mouthY)}Q${n(x)} ${n(mouthY + (score - 3) * r * 0.3)} ${n(x + r * 0.45)} ${n(mouthY)}" fill="none" stroke="${stroke}" stroke-width="1.3" stroke-linecap="round"/>`;
+  return circle + eyes + mouth;
+}
+
+function dashAttribute(dash: string): string {
+  return dash ? ` stroke-dasharray="${dash}"` : "";
+}
+
+export function drawSvg(layout: Layout, journey: Journey, theme: Theme): string {
+  const out: string[] = [];
+  const { width, height } = layout;
+  const title = escapeXml(cleanText(journey.title));
+  const touchpointCount = journey.stages.reduce((sum, stage) => sum + (stage.touchpoints?.length ?? 0), 0);
+  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
+  const summary = `A customer journey map of ${plural(journey.stages.length, "stage")}, ${plural(touchpointCount, "touchpoint")} and ${plural(journey.personas.length, "persona")}.`;
+  const description = escapeXml(cleanText(journey.description ? `${journey.description} ${summary}` : summary));
+
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${n(width)}" height="${n(height)}" viewBox="0 0 ${n(width)} ${n(height)}" role="img" aria-labelledby="journeymap-title journeymap-desc" font-family="${FONT_FAMILY}" data-theme="${theme.name}">`,
+    `<title id="journeymap-title">${title}</title>`,
+    `<desc id="journeymap-desc">${description}</desc>`,
+    `<rect width="${n(width)}" height="${n(height)}" fill="${theme.background}"/>`,
+  );
+  for (const band of layout.bands) {
+    out.push(`<rect x="${n(band.x)}" y="${n(band.y)}" width="${n(band.width)}" height="${n(band.height)}" fill="${theme.band}"/>`);
+  }
+  for (const box of layout.boxes) {
+    const geometry = `x="${n(box.x)}" y="${n(box.y)}" width="${n(box.width)}" height="${n(box.height)}"`;
+    if (box.invisible) {
+      out.push(`<rect ${geometry} fill="none" data-card="${box.id}"/>`);
+    } else if (box.missingOwner) {
+      out.push(`<rect ${geometry} rx="6" fill="${theme.surfaces[box.surface]}" stroke="${theme.tones.warning}" stroke-width="2" stroke-dasharray="6 4" data-card="${box.id}" data-missing-owner="true"/>`);
+    } else {
+      out.push(`<rect ${geometry} rx="6" fill="${theme.surfaces[box.surface]}" stroke="${theme.border}" stroke-width="1" data-card="${box.id}"/>`);
+    }
+  }
+  for (const line of layout.grid) {
+    out.push(`<line x1="${n(line.x1)}" y1="${n(line.y)}" x2="${n(line.x2)}" y2="${n(line.y)}" stroke="${theme.grid}" stroke-width="1"${line.score === 3 ? ' stroke-dasharray="4 4"' : ""}/>`);
+  }
+
+  const colors = journey.personas.map((persona, p) => personaColor(theme, p, persona.color));
+  const faceFill = theme.surfaces.emotion;
+  for (const curve of layout.curves) {
+    const color = colors[curve.persona]!;
+    const dash = dashAttribute(personaDash(curve.persona));
+    out.push(`<g data-persona="${curve.persona + 1}">`);
+    for (const segment of curve.segments) {
+      if (segment.length < 2) continue;
+      const points = segment.map((point) => `${n(point.x)},${n(point.y)}`).join(" ");
+      out.push(`<polyline points="${points}" fill="none" stroke="${color}" stroke-width="2.5"${dash} stroke-linejoin="round"/>`);
+    }
+    for (const point of curve.points) {
+      const label = escapeXml(`${curve.name} at “${point.touchpoint}”: ${point.score} (${EMOTION_WORDS[point.score]})`);
+      out.push(`<g data-score="${point.score}"><title>${label}</title>${face(point.x, point.y, layout.faceRadius, point.score, color, faceFill)}</g>`);
+    }
+    out.push("</g>");
+  }
+  for (const swatch of layout.swatches) {
+    const color = colors[swatch.persona]!;
+    out.push(
+      `<line x1="${n(swatch.x1)}" y1="${n(swatch.y)}" x2="${n(swatch.x2)}" y2="${n(swatch.y)}" stroke="${color}" stroke-width="2.5"${dashAttribute(personaDash(swatch.persona))}/>`,
+      face((swatch.x1 + swatch.x2) / 2, swatch.y, 8, 4, color, theme.surfaces.persona),
+    );
+  }
+  for (const bullet of layout.bullets) {
+    out.push(`<circle cx="${n(bullet.x)}" cy="${n(bullet.y)}" r="2" fill="${theme.tones.muted}"/>`);
+  }
+  for (const text of layout.texts) {
+    const weight = text.bold ? ' font-weight="bold"' : "";
+    out.push(`<text x="${n(text.x)}" y="${n(text.y)}" font-size="${text.size}"${weight} fill="${theme.tones[text.tone]}" data-in="${text.box}">${escapeXml(text.text)}</text>`);
+  }
+  out.push("</svg>");
+  return `${out.join("\n")}\n`;
+}

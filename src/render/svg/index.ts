@@ -1,0 +1,14 @@
+// The native journey-map picture in SVG: stage columns, lanes and a per-persona emotion curve,
+// laid out by layout.ts and drawn by draw.ts. Pure: the same map and options give the same bytes.
+import type { Journey } from "../../journey/model.js";
+import { drawSvg } from "./draw.js";
+import { layoutJourney } from "./layout.js";
+import { themeNamed } from "./themes.js";
+
+export interface SvgOptions {
+  theme?: "light" | "dark";
+}
+
+export function renderSvg(journey: Journey, options: SvgOptions = {}): string {
+  return drawSvg(layoutJourney(journey), journey, themeNamed(options.theme));
+}

@@ -1,0 +1,26 @@
+// The maps the picture is checked on: the examples and the stress fixtures, loaded as Journeys.
+import { readFileSync } from "node:fs";
+import { loadJourney } from "../../../src/journey/load.js";
+import type { Journey } from "../../../src/journey/model.js";
+
+export const EXAMPLES = ["freshcart", "hotel"] as const;
+export const STRESS = ["one-touchpoint", "no-touchpoints", "gaps", "injection", "long-text", "thirty-stages", "five-hundred-touchpoints"] as const;
+
+export function examplePath(name: string): string {
+  return `examples/${name}.journey.yaml`;
+}
+
+export function stressPath(name: string): string {
+  return `test/fixtures/svg/${name}.journey.yaml`;
+}
+
+export function loadMap(path: string): Journey {
+  const loaded = loadJourney(readFileSync(path, "utf8"), { file: path });
+  if (!loaded.journey) throw new Error(`${path} is not a valid map: ${loaded.diagnostics.map((d) => d.message).join("; ")}`);
+  return loaded.journey;
+}
+
+/** Every map the picture is checked on, by a short name. */
+export function allMaps(): Array<{ name: string; path: string }> {
+  return [...EXAMPLES.map((name) => ({ name, path: examplePath(name) })), ...STRESS.map((name) => ({ name, path: stressPath(name) }))];
+}
