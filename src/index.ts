@@ -13,3 +13,12 @@ export { formatters, type FileResult, type Formatter, type ReportContext, type R
 export function validateJourney(input: string | Uint8Array, options: LoadOptions = {}): Diagnostic[] {
   return loadJourney(input, options).diagnostics;
 }
+
+// Mermaid and Markdown renderers: pure functions from a journey to text.
+export { renderMermaid, type MermaidOptions } from "./render/mermaid.js";
+export { renderMarkdown, type MarkdownOptions } from "./render/markdown.js";
+
+// The native journey-map picture (resvg and the browser load only when PNG or PDF is asked for).
+export { renderSvg, type SvgOptions } from "./render/svg/index.js";
+export { svgToPng } from "./render/png.js";
+export { svgToPdf } from "./render/pdf.js";

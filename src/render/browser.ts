@@ -30,6 +30,8 @@ export async function launchBrowser(explicit?: string): Promise<Browser> {
     return await puppeteer.launch({
       executablePath,
       headless: true,
+      // journeymap handles Ctrl-C itself (render --watch exits 0); puppeteer's handler would exit 130.
+      handleSIGINT: false,
       args: [
         ...(runningAsRoot ? ["--no-sandbox"] : []),
         "--disable-gpu",

@@ -1,0 +1,117 @@
+// The Mermaid `journey` diagram of a map: a pure function from Journey to Mermaid text, with every
+// string from the map encoded so that Mermaid's grammar reads it back intact.
+import { stringify } from "yaml";
+import { emotionOf, personasAt, type Journey, type Persona, type Score, type Stage, type Touchpoint } from "../journey/model.js";
+
+export interface MermaidOptions {
+  /** Mermaid's own configuration (theme, themeVariables, journey settings), written as front matter. */
+  config?: Record<string, unknown>;
+  /** "dark" sets Mermaid's dark theme unless `config` names a theme itself. */
+  theme?: "light" | "dark";
+}
+
+/** Marks a task line whose personas have no emotion recorded; such a line sits on the neutral 3. */
+export const NO_EMOTION_MARK = " (no emotion recorded)";
+/** Where a task line without a recorded emotion is drawn: the middle of the scale, so it does not bend the curve. */
+export const NO_EMOTION_SCORE = 3;
+
+/** One task line of the diagram: the personas at a touchpoint that share one score. */
+export interface TaskLine {
+  /** Undefined when the map records no emotion for these personas here. */
+  score: Score | undefined;
+  personas: Persona[];
+}
+
+/**
+ * The task lines of a touchpoint: one per distinct score, personas in map order, so that personas who
+ * feel differently are shown side by side instead of averaged.
+ */
+export function taskLinesOf(journey: Journey, touchpoint: Touchpoint): TaskLine[] {
+  const personas = personasAt(journey, touchpoint);
+  if (personas.length === 0) {
+    return [{ score: typeof touchpoint.emotion === "number" ? touchpoint.emotion : undefined, personas: [] }];
+  }
+  const lines: TaskLine[] = [];
+  for (const persona of personas) {
+    const score = emotionOf(touchpoint, persona.id);
+    const line = lines.find((candidate) => candidate.score === score);
+    if (line) line.personas.push(persona);
+    else lines.push({ score, personas: [persona] });
+  }
+  return lines;
+}
+
+export function renderMermaid(journey: Journey, options: MermaidOptions = {}): string {
+  const out: string[] = [];
+  const config = mermaidConfig(options);
+  if (config) out.push("---", stringify({ config }, { lineWidth: 0 }).trimEnd(), "---");
+  out.push("journey");
+  out.push(`  title ${encode(journey.title)}`);
+  out.push(`  accTitle: ${encode(journey.title)}`);
+  out.push(`  accDescr: ${encode(describe(journey))}`);
+  for (const stage of journey.stages) out.push(...section(journey, stage));
+  return `${out.join("\n")}\n`;
+}
+
+function mermaidConfig(options: MermaidOptions): Record<string, unknown> | undefined {
+  const config = { ...options.config };
+  if (options.theme === "dark" && config.theme === undefined) config.theme = "dark";
+  return Object.keys(config).length > 0 ? config : undefined;
+}
+
+function section(journey: Journey, stage: Stage): string[] {
+  const lines = [`  section ${encode(stage.name)}`];
+  for (const touchpoint of stage.touchpoints ?? []) {
+    for (const task of taskLinesOf(journey, touchpoint)) {
+      const name = task.score === undefined ? `${touchpoint.name}${NO_EMOTION_MARK}` : touchpoint.name;
+      const actors = task.personas.map((persona) => encode(persona.name, ACTOR_SPECIALS)).join(", ");
+      lines.push(`    ${encodeTaskName(name)}: ${task.score ?? NO_EMOTION_SCORE}${actors ? `: ${actors}` : ""}`);
+    }
+  }
+  return lines;
+}
+
+/** The screen-reader description: the map's own description, then what the diagram shows. */
+function describe(journey: Journey): string {
+  const touchpoints = journey.stages.reduce((sum, stage) => sum + (stage.touchpoints?.length ?? 0), 0);
+  const summary =
+    `Customer journey map with ${count(journey.stages.length, "stage")} (${journey.stages.map((stage) => stage.name).join(", ")}), ` +
+    `${count(touchpoints, "touchpoint")} and ${count(journey.personas.length, "persona")} (${journey.personas.map((persona) => persona.name).join("; ")}); ` +
+    "each touchpoint is scored from 1 (very negative) to 5 (very positive).";
+  return journey.description ? `${journey.description.trim()} ${summary}` : summary;
+}
+
+function count(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+// Characters that Mermaid's journey lexer or its sanitizer would take for syntax: # starts a comment
+// (and an entity), ; and : end a field, % starts a %% comment or directive, & < > " ` are rewritten by
+// DOMPurify or the preprocessor, a no-break space becomes &nbsp;, control characters end the line.
+const SPECIALS = /[#;:%&<>`\u00a0\u0000-\u001f\u007f]/g;
+// Actor names are a comma-separated list after the score.
+const ACTOR_SPECIALS = /[#;:%&<>`,\u00a0\u0000-\u001f\u007f]/g;
+
+/**
+ * Encodes text with Mermaid's entity codes (`#35;` for #). Numeric codes only: Mermaid turns `#35;`
+ * into `&#35;` in the SVG it writes, and numeric references are valid XML as well as HTML, where
+ * named ones like `&colon;` are not. Leading and trailing whitespace is encoded too, since the
+ * grammar trims it.
+ */
+export function encode(text: string, specials: RegExp = SPECIALS): string {
+  const inner = text.replace(specials, entity);
+  return inner.replace(/^\s+|\s+$/g, (space) => space.replace(/[\s\S]/g, entity));
+}
+
+// A task line that starts with a keyword would be read as that statement ("Title deed arrives" as a
+// title, "Journey planner" as a new diagram): its first letter is encoded.
+const KEYWORD_START = /^(journey|title|section|acc)/i;
+
+function encodeTaskName(name: string): string {
+  const encoded = encode(name);
+  return KEYWORD_START.test(encoded) ? `${entity(encoded[0]!)}${encoded.slice(1)}` : encoded;
+}
+
+function entity(character: string): string {
+  return `#${character.codePointAt(0)};`;
+}
