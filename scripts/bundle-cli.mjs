@@ -1,10 +1,13 @@
 // Bundles the compiled CLI (dist/cli/main.js) into dist/bundle/ so that a run loads a few files
 // instead of hundreds of modules. Packages with native or browser parts stay external and load lazily.
 import { build } from "esbuild";
+import { rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+
+rmSync(join(root, "dist/bundle"), { recursive: true, force: true }); // no stale chunks from earlier builds
 
 await build({
   entryPoints: { cli: join(root, "dist/cli/main.js") },

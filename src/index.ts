@@ -14,6 +14,23 @@ export function validateJourney(input: string | Uint8Array, options: LoadOptions
   return loadJourney(input, options).diagnostics;
 }
 
+// Lint: the rules over a loaded map (or its text), configuration, and the rule catalog.
+export {
+  lintJourney,
+  resolveConfig,
+  parseConfig,
+  loadConfigFile,
+  ConfigFinder,
+  rules,
+  ruleDescriptors,
+  STAGE_PRESETS,
+  type LintConfig,
+  type ResolvedConfig,
+  type Rule,
+  type RuleMeta,
+  type RuleSeverity,
+} from "./lint/index.js";
+
 // Mermaid and Markdown renderers: pure functions from a journey to text.
 export { renderMermaid, type MermaidOptions } from "./render/mermaid.js";
 export { renderMarkdown, type MarkdownOptions } from "./render/markdown.js";

@@ -11,7 +11,11 @@ export function writeAtomic(path: string, contents: string | Uint8Array): void {
     writeFileSync(temporary, contents);
     renameSync(temporary, path);
   } catch (error) {
-    rmSync(temporary, { force: true });
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // The folder may not exist (or be a file): then there is no temporary file to remove.
+    }
     throw new CliError(`cannot write "${path}": ${(error as Error).message}`);
   }
 }

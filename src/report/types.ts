@@ -1,4 +1,5 @@
 // What every report format takes: the findings per file, and what it needs to know to print them.
+import { isAbsolute, relative, resolve, sep } from "node:path";
 import type { Diagnostic, Severity } from "../diagnostic.js";
 
 export interface FileResult {
@@ -7,6 +8,8 @@ export interface FileResult {
   /** The file's text, for code frames; absent when it could not be read as text. */
   source?: string;
   messages: Diagnostic[];
+  /** The ids of the checks run on this file (junit's test cases); absent: every rule in the context. */
+  checks?: string[];
 }
 
 /** What a report knows of a rule (lint fills this in; validate's findings have none). */
@@ -15,6 +18,8 @@ export interface RuleDescriptor {
   description: string;
   defaultSeverity: Severity | "off";
   docsUrl?: string;
+  /** Why the rule matters (SARIF's full description). */
+  rationale?: string;
 }
 
 export interface ReportContext {
@@ -24,6 +29,12 @@ export interface ReportContext {
   command: "validate" | "lint" | "render";
   /** The rules that ran, for reports that describe them (sarif, junit). */
   rules: RuleDescriptor[];
+  /** The working directory that file paths are relative to (with `root`, turns them into repo-relative paths). */
+  cwd?: string;
+  /** The repository root (the folder with .git), for repo-relative paths in sarif and github reports. */
+  root?: string;
+  /** journeymap's version, for reports that name the tool (sarif). */
+  version?: string;
 }
 
 export type Formatter = (results: FileResult[], context: ReportContext) => string;
@@ -32,4 +43,14 @@ export function countBySeverity(messages: Diagnostic[]): Record<Severity, number
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const message of messages) counts[message.severity]++;
   return counts;
+}
+
+/** A file's path relative to the repository root with "/" separators (as code scanning and workflow
+ * annotations expect), or undefined when the file lies outside the root. Without a root or working
+ * directory in the context, the shown path as it is. */
+export function repoRelativePath(filePath: string, context: Pick<ReportContext, "cwd" | "root">): string | undefined {
+  if (!context.root || !context.cwd) return filePath.split(sep).join("/");
+  const path = relative(context.root, resolve(context.cwd, filePath));
+  if (path === ".." || path.startsWith(`..${sep}`) || isAbsolute(path)) return undefined;
+  return path.split(sep).join("/");
 }

@@ -1,0 +1,225 @@
+// Lint configuration: reading journeymap.config.yaml (checked by its own schema, with positions in
+// messages), finding it from a map's folder upward to the repository root, and resolving severities.
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import type { ErrorObject } from "ajv";
+import { LineCounter, isMap, isScalar, parseDocument, type Document, type Node } from "yaml";
+import type { Range } from "../diagnostic.js";
+import { CliError } from "../io/errors.js";
+import { displayPath } from "../io/find-maps.js";
+import { offsetsToRange } from "../journey/source-map.js";
+import { closest } from "../journey/suggest.js";
+import validateConfigSchema from "../validators/config.generated.js";
+import { DEFAULT_PRESET, STAGE_PRESETS, isPresetName } from "./presets.js";
+import { rules } from "./rules/index.js";
+import { RULE_SEVERITIES, type RuleSeverity } from "./types.js";
+
+/** A configuration as written: every key optional. */
+export interface LintConfig {
+  /** Expected stage ids in order, or a preset name (funnel, saas, service-design). */
+  stages?: readonly string[] | string;
+  /** Severity per rule id; rules not listed keep their default. */
+  rules?: Readonly<Record<string, RuleSeverity>>;
+}
+
+/** A configuration with every rule's severity and the expected stages decided. */
+export interface ResolvedConfig {
+  stages: readonly string[];
+  rules: Readonly<Record<string, RuleSeverity>>;
+  /** The file it came from, when it came from one. */
+  file?: string;
+}
+
+/** File names searched for in each folder, in this order. */
+export const CONFIG_FILE_NAMES = ["journeymap.config.yaml", ".journeymaprc.yaml"] as const;
+
+const validate = validateConfigSchema as unknown as ((value: unknown) => boolean) & { errors?: ErrorObject[] | null };
+
+/** The default configuration with `config` applied over it. Throws CliError for an unknown rule id,
+ * severity or preset, so that embedders get the same messages as the command line. */
+export function resolveConfig(config: LintConfig = {}, file?: string): ResolvedConfig {
+  const severities: Record<string, RuleSeverity> = {};
+  for (const [id, rule] of Object.entries(rules)) severities[id] = rule.meta.defaultSeverity;
+  for (const [id, severity] of Object.entries(config.rules ?? {})) {
+    checkRuleId(id);
+    checkSeverity(severity, id);
+    severities[id] = severity;
+  }
+  return { stages: stagesOf(config.stages ?? DEFAULT_PRESET), rules: severities, ...(file ? { file } : {}) };
+}
+
+/** The configuration with command-line overrides (`--rule id:severity`) applied. */
+export function withRuleOverrides(config: ResolvedConfig, overrides: Readonly<Record<string, RuleSeverity>>): ResolvedConfig {
+  if (Object.keys(overrides).length === 0) return config;
+  return { ...config, rules: { ...config.rules, ...overrides } };
+}
+
+/** Parses one `--rule id:severity` option. */
+export function parseRuleOption(option: string): [string, RuleSeverity] {
+  const at = option.lastIndexOf(":");
+  if (at === -1) throw new CliError(`--rule "${option}" needs the form id:severity, for example --rule touchpoint-owner:error`);
+  const id = option.slice(0, at).trim();
+  const severity = option.slice(at + 1).trim();
+  checkRuleId(id, "--rule");
+  checkSeverity(severity, id, "--rule");
+  return [id, severity];
+}
+
+function checkRuleId(id: string, where = "the configuration"): void {
+  if (Object.prototype.hasOwnProperty.call(rules, id)) return;
+  const guess = closest(id, Object.keys(rules));
+  throw new CliError(`unknown rule "${id}" in ${where}${guess ? ` (did you mean "${guess}"?)` : ""}: run "journeymap rules" for the list`);
+}
+
+function checkSeverity(severity: string, id: string, where = "the configuration"): asserts severity is RuleSeverity {
+  if ((RULE_SEVERITIES as readonly string[]).includes(severity)) return;
+  throw new CliError(`bad severity "${severity}" for rule "${id}" in ${where}${suggestSeverity(severity)}: use one of ${RULE_SEVERITIES.join(", ")}`);
+}
+
+function suggestSeverity(severity: string): string {
+  const guess = severity === "warn" ? "warning" : closest(severity, RULE_SEVERITIES);
+  return guess ? ` (did you mean "${guess}"?)` : "";
+}
+
+function stagesOf(stages: readonly string[] | string): readonly string[] {
+  if (typeof stages !== "string") return stages;
+  if (isPresetName(stages)) return STAGE_PRESETS[stages];
+  const guess = closest(stages, Object.keys(STAGE_PRESETS));
+  throw new CliError(`unknown stage preset "${stages}"${guess ? ` (did you mean "${guess}"?)` : ""}: use one of ${Object.keys(STAGE_PRESETS).join(", ")}, or a list of stage ids`);
+}
+
+/** Reads and checks a configuration file. Throws CliError (exit 2) with file:line:column for each problem. */
+export function loadConfigFile(path: string): ResolvedConfig {
+  const shown = displayPath(path);
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder" : (error as Error).message;
+    throw new CliError(`cannot read the configuration "${shown}": ${reason}`);
+  }
+  return resolveConfig(parseConfig(text, shown), shown);
+}
+
+/** Parses configuration text; every problem becomes one `file:line:column: message` line of a CliError. */
+export function parseConfig(text: string, file: string): LintConfig {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const at = (start: number, end: number): Range => offsetsToRange(text, lineCounter, start, Math.max(end, start + 1));
+  const fail = (problems: Array<{ message: string; range?: Range }>): never => {
+    const position = (range?: Range) => (range ? range.line * 1e6 + range.column : 0);
+    const lines = [...problems].sort((a, b) => position(a.range) - position(b.range)).map(({ message, range }) => `${file}:${range ? `${range.line}:${range.column}` : "1:1"}: ${message}`);
+    throw new CliError(lines.join("\n"));
+  };
+  if (document.errors.length > 0) {
+    fail(document.errors.map((error) => ({ message: error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, ""), range: at(error.pos[0], error.pos[1]) })));
+  }
+  const value: unknown = document.toJS() ?? {};
+  if (validate(value)) return value as LintConfig;
+
+  const problems = schemaProblems(validate.errors ?? [], value, document, at);
+  return fail(problems.length > 0 ? problems : [{ message: "the configuration does not match its schema" }]);
+}
+
+type At = (start: number, end: number) => Range;
+
+function schemaProblems(errors: ErrorObject[], value: unknown, document: Document, at: At): Array<{ message: string; range?: Range }> {
+  const problems: Array<{ message: string; range?: Range }> = [];
+  const seen = new Set<string>();
+  const add = (message: string, range: Range | undefined) => {
+    const key = `${range?.line}:${range?.column}:${message}`;
+    if (!seen.has(key)) problems.push({ message, ...(range ? { range } : {}) });
+    seen.add(key);
+  };
+  const stages = (value as { stages?: unknown } | null)?.stages;
+  for (const error of errors) {
+    const path = error.instancePath.split("/").slice(1).map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"));
+    const node = (p: string[]) => rangeOfNode(document.getIn(p, true) as Node | undefined, at);
+    if (error.keyword === "additionalProperties") {
+      const key = String((error.params as { additionalProperty: string }).additionalProperty);
+      const keyRange = rangeOfKey(document, path, key, at);
+      if (path.length === 1 && path[0] === "rules") {
+        const guess = closest(key, Object.keys(rules));
+        add(`unknown rule "${key}"${guess ? ` (did you mean "${guess}"?)` : ""}: run "journeymap rules" for the list`, keyRange);
+      } else {
+        const guess = closest(key, ["stages", "rules"]);
+        add(`unknown key "${key}"${guess ? ` (did you mean "${guess}"?)` : ""}: a configuration has "stages" and "rules"`, keyRange);
+      }
+    } else if (path[0] === "rules" && path.length === 2) {
+      const severity = String(document.getIn(path));
+      add(`bad severity "${severity}" for rule "${path[1]}"${suggestSeverity(severity)}: use one of ${RULE_SEVERITIES.join(", ")}`, node(path));
+    } else if (path[0] === "stages" && typeof stages === "string") {
+      const guess = closest(stages, Object.keys(STAGE_PRESETS));
+      add(`unknown stage preset "${stages}"${guess ? ` (did you mean "${guess}"?)` : ""}: use one of ${Object.keys(STAGE_PRESETS).join(", ")}, or a list of stage ids`, node(path));
+    } else if (path[0] === "stages" && Array.isArray(stages)) {
+      if (error.keyword === "pattern" || (error.keyword === "type" && path.length === 2)) {
+        add(`stage id ${JSON.stringify(document.getIn(path))} must be a lowercase kebab-case id like "first-order"`, node(path));
+      } else if (error.keyword === "uniqueItems") {
+        const { i, j } = error.params as { i: number; j: number };
+        const second = Math.max(i, j);
+        add(`stage "${String(stages[second])}" is listed twice in "stages"`, node([...path, String(second)]));
+      }
+    } else if (path[0] === "stages") {
+      add(`"stages" must be a list of stage ids or a preset name (${Object.keys(STAGE_PRESETS).join(", ")})`, node(path));
+    } else if (error.keyword === "type") {
+      const what = path.length === 0 ? "the configuration" : `"${path.join(".")}"`;
+      add(`${what} must be a mapping${path[0] === "rules" ? " of rule id to severity" : ""}`, node(path));
+    } else {
+      add(`${path.length ? `"${path.join(".")}" ` : ""}${error.message ?? "is not valid"}`, node(path));
+    }
+  }
+  return problems;
+}
+
+function rangeOfNode(node: Node | undefined, at: At): Range | undefined {
+  return node?.range ? at(node.range[0], node.range[1]) : undefined;
+}
+
+function rangeOfKey(document: Document, path: string[], key: string, at: At): Range | undefined {
+  const parent = path.length === 0 ? document.contents : document.getIn(path, true);
+  if (!isMap(parent)) return undefined;
+  const pair = parent.items.find((item) => isScalar(item.key) && String(item.key.value) === key);
+  return rangeOfNode(pair?.key as Node | undefined, at);
+}
+
+/** The folder holding .git at or above `folder`, if any. */
+export function findRepositoryRoot(folder: string): string | undefined {
+  for (let current = resolve(folder); ; current = dirname(current)) {
+    if (existsSync(join(current, ".git"))) return current;
+    if (dirname(current) === current) return undefined;
+  }
+}
+
+/** Finds each map's configuration from its folder upward, stopping at the repository root (or the
+ * file system root outside a repository). Lookups are cached per folder and files are read once,
+ * so a thousand maps in one folder cost one search. */
+export class ConfigFinder {
+  readonly #byFolder = new Map<string, ResolvedConfig>();
+  readonly #byFile = new Map<string, ResolvedConfig>();
+  readonly #defaults = resolveConfig();
+
+  forFolder(folder: string): ResolvedConfig {
+    const start = resolve(folder);
+    const visited: string[] = [];
+    let found: ResolvedConfig | undefined;
+    for (let current = start; ; current = dirname(current)) {
+      const cached = this.#byFolder.get(current);
+      if (cached) {
+        found = cached;
+        break;
+      }
+      visited.push(current);
+      const file = CONFIG_FILE_NAMES.map((name) => join(current, name)).find((path) => existsSync(path));
+      if (file) {
+        found = this.#byFile.get(file) ?? loadConfigFile(file);
+        this.#byFile.set(file, found);
+        break;
+      }
+      if (existsSync(join(current, ".git")) || dirname(current) === current) break;
+    }
+    const config = found ?? this.#defaults;
+    for (const folderVisited of visited) this.#byFolder.set(folderVisited, config);
+    return config;
+  }
+}

@@ -1,0 +1,49 @@
+// The lint engine: validates first, runs every enabled rule over the typed map, applies in-file
+// suppressions, and returns the findings as Diagnostics in source order.
+import { compareDiagnostics, type Diagnostic, type Range } from "../diagnostic.js";
+import { loadJourney, type LoadedJourney } from "../journey/load.js";
+import { resolveConfig, type LintConfig, type ResolvedConfig } from "./config.js";
+import { rules, ruleIds } from "./rules/index.js";
+import { applySuppressions, parseDirectives } from "./suppressions.js";
+import type { RuleContext } from "./types.js";
+
+const START_OF_FILE: Range = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+
+/** The findings for one map: its YAML and schema errors when it has any (no rule runs on an invalid
+ * map), else the findings of every enabled rule that no journeymap-disable comment suppresses.
+ * Takes a loaded map, or a map's text (loaded with `file` as its name). */
+export function lintJourney(input: LoadedJourney | string, config: LintConfig = {}, options: { file?: string } = {}): Diagnostic[] {
+  const loaded = typeof input === "string" ? loadJourney(input, options) : input;
+  return lintLoaded(loaded, resolveConfig(config));
+}
+
+/** lintJourney for a configuration that is already resolved (the command line resolves it once per folder). */
+export function lintLoaded(loaded: LoadedJourney, config: ResolvedConfig): Diagnostic[] {
+  const { journey, source, file } = loaded;
+  if (!journey) return loaded.diagnostics;
+  const findings: Diagnostic[] = [...loaded.diagnostics];
+  for (const [id, rule] of Object.entries(rules)) {
+    const severity = config.rules[id] ?? rule.meta.defaultSeverity;
+    if (severity === "off") continue;
+    const context: RuleContext = {
+      journey,
+      source,
+      settings: { stages: config.stages },
+      report(message, range) {
+        findings.push({ file, ruleId: id, severity, message, ...(range ?? START_OF_FILE) });
+      },
+    };
+    rule.check(context);
+  }
+  const kept = applySuppressions(findings, parseDirectives(loaded.text), {
+    file,
+    knownRules: ruleIds,
+    unusedSeverity: config.rules["unused-disable"] ?? rules["unused-disable"]!.meta.defaultSeverity,
+  });
+  return kept.sort(compareDiagnostics);
+}
+
+/** The ids of the rules a configuration runs (for reports that list what was checked). */
+export function enabledRules(config: ResolvedConfig): string[] {
+  return ruleIds.filter((id) => (config.rules[id] ?? rules[id]!.meta.defaultSeverity) !== "off");
+}

@@ -1,0 +1,46 @@
+// What a lint rule is: its description (meta) and one check over the typed map that reports findings.
+import type { Range, Severity } from "../diagnostic.js";
+import type { Journey } from "../journey/model.js";
+import type { SourceMap } from "../journey/source-map.js";
+
+/** A rule's severity in configuration: a diagnostic severity, or "off" to skip the rule. */
+export type RuleSeverity = Severity | "off";
+
+export const RULE_SEVERITIES: readonly RuleSeverity[] = ["error", "warning", "info", "off"];
+
+/** Published with the package (package.json "files" has docs/), so every version's pages stay readable. */
+export const DOCS_BASE = "https://unpkg.com/journeymap/docs/rules/";
+
+export interface RuleMeta {
+  /** Stable id, equal to the rule's file name (rules/<id>.ts) and docs page (docs/rules/<id>.md). */
+  id: string;
+  /** One line: what the rule finds. */
+  description: string;
+  /** Why it matters, in a sentence or two (SARIF's full description, the docs page's "why"). */
+  rationale: string;
+  defaultSeverity: RuleSeverity;
+  docsUrl: string;
+}
+
+/** Settings that rules read from the configuration. */
+export interface RuleSettings {
+  /** The stage ids every map is expected to have, in order. */
+  stages: readonly string[];
+}
+
+export interface RuleContext {
+  readonly journey: Journey;
+  readonly source: SourceMap;
+  readonly settings: RuleSettings;
+  /** Reports a finding at a source range (the start of the file when the range is unknown). */
+  report(message: string, range: Range | undefined): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(context: RuleContext): void;
+}
+
+export function docsUrl(id: string): string {
+  return `${DOCS_BASE}${id}.md`;
+}

@@ -1,0 +1,34 @@
+// The github report: workflow commands that GitHub Actions shows as annotations on the pull request.
+import type { Severity } from "../diagnostic.js";
+import { repoRelativePath, type Formatter } from "./types.js";
+
+const COMMAND: Record<Severity, "error" | "warning" | "notice"> = { error: "error", warning: "warning", info: "notice" };
+
+/** Message text: %, CR and LF would end or corrupt the command. */
+export function escapeData(text: string): string {
+  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+
+/** Property values: also ":" and ",", which separate properties. */
+export function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+
+export const github: Formatter = (results, context) => {
+  const lines: string[] = [];
+  for (const result of results) {
+    const file = repoRelativePath(result.filePath, context) ?? result.filePath;
+    for (const message of result.messages) {
+      const properties = [
+        `file=${escapeProperty(file)}`,
+        `line=${message.line}`,
+        `col=${message.column}`,
+        `endLine=${message.endLine}`,
+        `endColumn=${message.endColumn}`,
+        `title=${escapeProperty(`journeymap (${message.ruleId})`)}`,
+      ];
+      lines.push(`::${COMMAND[message.severity]} ${properties.join(",")}::${escapeData(message.message)}`);
+    }
+  }
+  return lines.length ? `${lines.join("\n")}\n` : "";
+};

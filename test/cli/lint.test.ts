@@ -1,0 +1,248 @@
+// `journeymap lint` end to end: the built CLI as a process, every format and option, exit codes.
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { XMLParser } from "fast-xml-parser";
+import { beforeAll, describe, expect, it } from "vitest";
+import { lintJourney } from "../../src/lint/engine.js";
+import { runCli } from "../helpers/cli.js";
+
+const GAPS = "test/fixtures/lint/gaps.journey.yaml";
+const GAPS_TEXT = readFileSync(GAPS, "utf8");
+const CLEAN = "examples/freshcart.journey.yaml";
+/** A valid map whose only findings are warnings: one touchpoint without a channel or owner. */
+const WARNINGS_ONLY = `journeymap: 1
+title: Warnings only
+personas: [{id: parent, name: Dana}]
+stages:
+  - id: awareness
+    name: Awareness
+    touchpoints:
+      - name: Sees an ad
+        emotion: 3
+`;
+
+let repo: string;
+function write(name: string, contents: string): string {
+  const path = join(repo, name);
+  mkdirSync(join(path, ".."), { recursive: true });
+  writeFileSync(path, contents);
+  return name;
+}
+
+beforeAll(() => {
+  const outside = mkdtempSync(join(tmpdir(), "journeymap-lint-"));
+  // A config above the repository root, which lint must never read.
+  writeFileSync(join(outside, "journeymap.config.yaml"), "rules:\n  touchpoint-owner: error\n");
+  repo = join(outside, "repo");
+  mkdirSync(join(repo, ".git"), { recursive: true });
+  write("maps/warnings.journey.yaml", WARNINGS_ONLY.replace("stages:\n", "# journeymap-disable-file missing-stage\nstages:\n"));
+});
+
+describe("journeymap lint: results and exit codes", () => {
+  it("exits 0 on a clean map", () => {
+    expect(runCli(["lint", CLEAN])).toEqual({ code: 0, stdout: "✔ 1 map checked, no problems\n", stderr: "" });
+  });
+
+  it("the SaaS example lints clean with its own config (saas stages, an accepted gap suppressed in the map)", () => {
+    expect(runCli(["lint", "examples/saas"])).toEqual({ code: 0, stdout: "✔ 1 map checked, no problems\n", stderr: "" });
+    // Without its config the funnel stages apply: awareness, consideration and decision are missing.
+    const funnel = runCli(["lint", "--config", "test/fixtures/lint/funnel.config.yaml", "--format", "json", "examples/saas"]);
+    expect(JSON.parse(funnel.stdout)[0].messages.filter((m: { ruleId: string }) => m.ruleId === "missing-stage")).toHaveLength(3);
+  });
+
+  it("the starter map from journeymap init lints clean", () => {
+    expect(runCli(["init", "starter/customer.journey.yaml"], { cwd: repo }).code).toBe(0);
+    expect(runCli(["lint", "starter"], { cwd: repo })).toEqual({ code: 0, stdout: "✔ 1 map checked, no problems\n", stderr: "" });
+  });
+
+  it("exits 1 on errors and prints stylish findings with positions, rule ids and a summary", () => {
+    const run = runCli(["lint", GAPS]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe("");
+    const expected = lintJourney(GAPS_TEXT, {}, { file: GAPS });
+    const lines = run.stdout.split("\n");
+    expect(lines[0]).toBe(GAPS);
+    for (const finding of expected) {
+      expect(lines.some((line) => line.includes(`${finding.line}:${finding.column}`) && line.includes(finding.message) && line.trimEnd().endsWith(finding.ruleId))).toBe(true);
+    }
+    const owner = GAPS_TEXT.split("\n").findIndex((line) => line.includes("owner: retial")) + 1;
+    expect(run.stdout).toContain(`  ${owner}:16  error    owner "retial" of touchpoint "Signs the new contract" is not a declared team: did you mean "retail"?  unknown-owner\n    ${owner} |         owner: retial  # expect: unknown-owner\n`);
+    expect(lines.at(-2)).toBe("✖ 15 problems (3 errors, 10 warnings, 2 info)");
+  });
+
+  it("exits 0 on warnings only, 1 when they exceed --max-warnings", () => {
+    const map = "maps/warnings.journey.yaml";
+    expect(runCli(["lint", map], { cwd: repo }).code).toBe(0);
+    expect(runCli(["lint", map, "--max-warnings", "2"], { cwd: repo }).code).toBe(0);
+    const over = runCli(["lint", map, "--max-warnings", "1"], { cwd: repo });
+    expect(over.code).toBe(1);
+    expect(over.stderr).toBe("journeymap: too many warnings (2; --max-warnings is 1)\n");
+    expect(runCli(["lint", map, "--max-warnings", "some"], { cwd: repo })).toMatchObject({ code: 2, stderr: 'journeymap: --max-warnings needs a whole number of 0 or more (got "some")\n' });
+  });
+
+  it("--quiet reports errors only", () => {
+    const run = runCli(["lint", "--quiet", "--format", "json", GAPS]);
+    expect(run.code).toBe(1);
+    const [file] = JSON.parse(run.stdout);
+    expect(file.messages.map((m: { severity: string }) => m.severity)).toEqual(["error", "error", "error"]);
+    expect(runCli(["lint", "--quiet", "maps/warnings.journey.yaml"], { cwd: repo }).stdout).toBe("✔ 1 map checked, no problems\n");
+  });
+
+  it("runs validation first: a map with schema errors reports them and no rule", () => {
+    write("invalid/bad.journey.yaml", WARNINGS_ONLY.replace("emotion: 3", "emotion: 8"));
+    const run = runCli(["lint", "--format", "json", "invalid"], { cwd: repo });
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout)[0].messages.map((m: { ruleId: string; line: number }) => `${m.line} ${m.ruleId}`)).toEqual(["9 schema"]);
+  });
+
+  it("reads a map from standard input", () => {
+    const run = runCli(["lint", "-", "--stdin-filename", "piped.journey.yaml", "--format", "json", "--rule", "missing-stage:off"], { input: WARNINGS_ONLY });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual([
+      {
+        filePath: "piped.journey.yaml",
+        errorCount: 0,
+        warningCount: 2,
+        messages: lintJourney(WARNINGS_ONLY, { rules: { "missing-stage": "off" } }).map(({ file: _file, ...message }) => message),
+      },
+    ]);
+  });
+});
+
+describe("journeymap lint: formats and --output", () => {
+  it("--format json gives ESLint's shape with every finding", () => {
+    const run = runCli(["lint", "--format", "json", GAPS]);
+    expect(run.code).toBe(1);
+    const expected = lintJourney(GAPS_TEXT, {}, { file: GAPS });
+    expect(JSON.parse(run.stdout)).toEqual([
+      {
+        filePath: GAPS,
+        errorCount: 3,
+        warningCount: 10,
+        messages: expected.map(({ file: _file, ...message }) => message),
+      },
+    ]);
+  });
+
+  it("--format sarif --output writes the report atomically, prints nothing, keeps the exit code", () => {
+    const out = join(repo, "reports", "journeymap.sarif");
+    const run = runCli(["lint", "--format", "sarif", "--output", out, join(process.cwd(), GAPS)], { cwd: repo });
+    expect(run).toEqual({ code: 1, stdout: "", stderr: "" });
+    const log = JSON.parse(readFileSync(out, "utf8"));
+    expect(log.version).toBe("2.1.0");
+    expect(log.runs[0].tool.driver.version).toBe(JSON.parse(readFileSync("package.json", "utf8")).version);
+    expect(log.runs[0].results).toHaveLength(15);
+    // The map lies outside this repository: an absolute file URI.
+    expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe(`file://${process.cwd()}/${GAPS}`);
+    expect(readdirSync(join(repo, "reports"))).toEqual(["journeymap.sarif"]);
+  });
+
+  it("--format sarif uses paths relative to the repository root", () => {
+    const run = runCli(["lint", "--format", "sarif", "warnings.journey.yaml"], { cwd: join(repo, "maps") });
+    const uris = JSON.parse(run.stdout).runs[0].results.map((result: any) => result.locations[0].physicalLocation.artifactLocation);
+    expect(uris[0]).toEqual({ uri: "maps/warnings.journey.yaml", uriBaseId: "%SRCROOT%" });
+  });
+
+  it("--format github prints workflow commands", () => {
+    const run = runCli(["lint", "--format", "github", "maps"], { cwd: repo });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(
+      [
+        '::warning file=maps/warnings.journey.yaml,line=9,col=9,endLine=10,endColumn=19,title=journeymap (missing-channel)::touchpoint "Sees an ad" has no channel: add "channel: <where it happens>" such as web, mobile app, email, store or phone',
+        '::warning file=maps/warnings.journey.yaml,line=9,col=9,endLine=10,endColumn=19,title=journeymap (touchpoint-owner)::touchpoint "Sees an ad" has no owner: add "owner: <team>" so someone is accountable for it',
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("--format junit prints XML that parses, a suite per map", () => {
+    const run = runCli(["lint", "--format", "junit", GAPS, CLEAN]);
+    expect(run.code).toBe(1);
+    const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" }).parse(run.stdout);
+    expect(parsed.testsuites.testsuite.map((suite: { name: string }) => suite.name)).toEqual([GAPS, CLEAN]);
+    expect(parsed.testsuites.testsuite[1].failures).toBe("0");
+  });
+
+  it("on GitHub Actions, the default format also prints annotations; an explicit format does not", () => {
+    const env = { GITHUB_ACTIONS: "true" };
+    const run = runCli(["lint", "maps"], { cwd: repo, env });
+    expect(run.stdout).toContain("✖ 2 problems (0 errors, 2 warnings)\n::warning file=maps/warnings.journey.yaml,line=9,");
+    const json = runCli(["lint", "maps", "--format", "json"], { cwd: repo, env });
+    expect(() => JSON.parse(json.stdout)).not.toThrow();
+  });
+
+  it("an unknown format is a usage error", () => {
+    expect(runCli(["lint", "--format", "xml", GAPS])).toMatchObject({ code: 2, stderr: "journeymap: unknown format \"xml\": use one of stylish, json, sarif, github, junit\n" });
+  });
+
+  it("an --output that cannot be written is an I/O error, leaving nothing behind", () => {
+    // The target is a folder: the rename fails, the temporary file is removed.
+    const run = runCli(["lint", "--format", "json", "--output", "maps", "maps"], { cwd: repo });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^journeymap: cannot write "maps": /);
+    expect(readdirSync(join(repo, "maps"))).toEqual(["warnings.journey.yaml"]);
+  });
+});
+
+describe("journeymap lint: configuration", () => {
+  it("--rule overrides a severity, and unknown ids or severities exit 2 with a suggestion", () => {
+    expect(runCli(["lint", "maps", "--rule", "touchpoint-owner:error"], { cwd: repo }).code).toBe(1);
+    expect(runCli(["lint", "maps", "--rule", "touchpoint-owner:off", "--rule", "missing-channel:off"], { cwd: repo }).stdout).toBe("✔ 1 map checked, no problems\n");
+    expect(runCli(["lint", "maps", "--rule", "touchpoint-ownr:error"], { cwd: repo })).toMatchObject({
+      code: 2,
+      stderr: 'journeymap: unknown rule "touchpoint-ownr" in --rule (did you mean "touchpoint-owner"?): run "journeymap rules" for the list\n',
+    });
+    expect(runCli(["lint", "maps", "--rule", "touchpoint-owner:warn"], { cwd: repo })).toMatchObject({
+      code: 2,
+      stderr: 'journeymap: bad severity "warn" for rule "touchpoint-owner" in --rule (did you mean "warning"?): use one of error, warning, info, off\n',
+    });
+  });
+
+  it("finds the nearest config upward from each map, within the repository", () => {
+    const saasMap = WARNINGS_ONLY.replace("id: awareness", "id: acquisition").replace("\n        emotion: 3", "\n        emotion: 3\n        channel: web\n        owner: growth");
+    write("saas/journeymap.config.yaml", "stages: saas\nrules:\n  missing-stage: error\n");
+    write("saas/onboarding/trial.journey.yaml", saasMap);
+    const run = runCli(["lint", "--format", "json", "saas"], { cwd: repo });
+    expect(run.code).toBe(1);
+    const messages = JSON.parse(run.stdout)[0].messages;
+    // The saas preset from saas/journeymap.config.yaml, not the funnel; missing-stage raised to error.
+    const missing = messages.map((m: { severity: string; message: string }) => `${m.severity} ${/"([a-z-]+)"/.exec(m.message)![1]}`);
+    expect(missing).toEqual(["error activation", "error adoption", "error retention", "error expansion", "error advocacy"]);
+  });
+
+  it("--config uses the named file for every map", () => {
+    write("configs/strict.yaml", "rules:\n  touchpoint-owner: error\n");
+    expect(runCli(["lint", "maps", "--config", "configs/strict.yaml"], { cwd: repo }).code).toBe(1);
+    expect(runCli(["lint", "maps", "--config", "configs/none.yaml"], { cwd: repo })).toMatchObject({
+      code: 2,
+      stderr: 'journeymap: cannot read the configuration "configs/none.yaml": no such file\n',
+    });
+  });
+
+  it("a config with an unknown rule or bad severity exits 2 with its position", () => {
+    write("broken/journeymap.config.yaml", "rules:\n  touchpoint-ownr: error\n  emotion-dip: loud\n");
+    write("broken/a.journey.yaml", WARNINGS_ONLY);
+    const run = runCli(["lint", "broken"], { cwd: repo });
+    expect(run).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: [
+        'journeymap: broken/journeymap.config.yaml:2:3: unknown rule "touchpoint-ownr" (did you mean "touchpoint-owner"?): run "journeymap rules" for the list',
+        'broken/journeymap.config.yaml:3:16: bad severity "loud" for rule "emotion-dip": use one of error, warning, info, off',
+        "",
+      ].join("\n"),
+    });
+  });
+
+  it("a missing path is a usage error", () => {
+    expect(runCli(["lint", "nowhere.journey.yaml"], { cwd: repo })).toMatchObject({ code: 2, stderr: 'journeymap: no such file or folder "nowhere.journey.yaml"\n' });
+  });
+
+  it("leaves no temporary files beside an --output report", () => {
+    const out = join(repo, "out", "report.xml");
+    runCli(["lint", "--format", "junit", "-o", out, "maps"], { cwd: repo });
+    expect(existsSync(out)).toBe(true);
+    expect(readdirSync(join(repo, "out"))).toEqual(["report.xml"]);
+  });
+});

@@ -1,0 +1,128 @@
+// Lint configuration: the config file's own schema with positions in messages, presets, --rule
+// options, and the search from a map's folder up to the repository root.
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigFinder, findRepositoryRoot, parseConfig, parseRuleOption, resolveConfig } from "../../src/lint/config.js";
+import { STAGE_PRESETS } from "../../src/lint/presets.js";
+import { yaml } from "./rule-tester.js";
+
+const problems = (text: string): string => {
+  try {
+    parseConfig(text, "journeymap.config.yaml");
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error("expected the configuration to be rejected");
+};
+
+describe("parseConfig", () => {
+  it("reads stages (a list or a preset) and rule severities", () => {
+    expect(parseConfig("stages: [signup, first-order]\nrules:\n  touchpoint-owner: error\n  missing-channel: off\n", "c.yaml")).toEqual({
+      stages: ["signup", "first-order"],
+      rules: { "touchpoint-owner": "error", "missing-channel": "off" },
+    });
+    expect(parseConfig("stages: saas\n", "c.yaml")).toEqual({ stages: "saas" });
+    expect(parseConfig("", "c.yaml")).toEqual({});
+    expect(parseConfig("# only a comment\n", "c.yaml")).toEqual({});
+  });
+
+  it("names an unknown rule at its key, with a suggestion", () => {
+    expect(problems("rules:\n  touchpoint-owner: error\n  toucpoint-ownr: off\n")).toBe(
+      'journeymap.config.yaml:3:3: unknown rule "toucpoint-ownr" (did you mean "touchpoint-owner"?): run "journeymap rules" for the list',
+    );
+  });
+
+  it("names a bad severity at its value, with a suggestion", () => {
+    expect(problems("rules:\n  missing-channel: warn\n")).toBe(
+      'journeymap.config.yaml:2:20: bad severity "warn" for rule "missing-channel" (did you mean "warning"?): use one of error, warning, info, off',
+    );
+  });
+
+  it("reports every problem, one per line", () => {
+    expect(problems("stages: sass\nrule:\n  a: b\n").split("\n")).toEqual([
+      'journeymap.config.yaml:1:9: unknown stage preset "sass" (did you mean "saas"?): use one of funnel, saas, service-design, or a list of stage ids',
+      'journeymap.config.yaml:2:1: unknown key "rule" (did you mean "rules"?): a configuration has "stages" and "rules"',
+    ]);
+  });
+
+  it("checks stage ids and duplicates", () => {
+    expect(problems("stages:\n  - signup\n  - First Order\n")).toBe('journeymap.config.yaml:3:5: stage id "First Order" must be a lowercase kebab-case id like "first-order"');
+    expect(problems("stages: [signup, repeat, signup]\n")).toBe('journeymap.config.yaml:1:26: stage "signup" is listed twice in "stages"');
+  });
+
+  it("reports YAML syntax errors and wrong shapes with positions", () => {
+    expect(problems("rules: [a\n")).toMatch(/^journeymap\.config\.yaml:\d+:\d+: /);
+    expect(problems("rules: error\n")).toBe('journeymap.config.yaml:1:8: "rules" must be a mapping of rule id to severity');
+    expect(problems("- a\n")).toBe("journeymap.config.yaml:1:1: the configuration must be a mapping");
+  });
+});
+
+describe("resolveConfig and --rule", () => {
+  it("defaults to the funnel stages and each rule's default severity", () => {
+    const config = resolveConfig();
+    expect(config.stages).toEqual(STAGE_PRESETS.funnel);
+    expect(config.rules["unknown-owner"]).toBe("error");
+    expect(config.rules["touchpoint-owner"]).toBe("warning");
+  });
+
+  it("rejects what the schema would, for callers of the API", () => {
+    expect(() => resolveConfig({ rules: { "no-such-rule": "error" } })).toThrow('unknown rule "no-such-rule" in the configuration');
+    expect(() => resolveConfig({ stages: "service-desing" })).toThrow('unknown stage preset "service-desing" (did you mean "service-design"?)');
+  });
+
+  it("parses --rule id:severity", () => {
+    expect(parseRuleOption("touchpoint-owner:error")).toEqual(["touchpoint-owner", "error"]);
+    expect(() => parseRuleOption("touchpoint-owner")).toThrow("--rule \"touchpoint-owner\" needs the form id:severity");
+    expect(() => parseRuleOption("touchpoint-ownr:error")).toThrow('unknown rule "touchpoint-ownr" in --rule (did you mean "touchpoint-owner"?)');
+    expect(() => parseRuleOption("touchpoint-owner:fatal")).toThrow('bad severity "fatal" for rule "touchpoint-owner" in --rule');
+  });
+});
+
+describe("ConfigFinder", () => {
+  const tree = () => {
+    const outside = mkdtempSync(join(tmpdir(), "journeymap-config-"));
+    const repo = join(outside, "repo");
+    mkdirSync(join(repo, ".git"), { recursive: true });
+    mkdirSync(join(repo, "maps", "saas", "deep"), { recursive: true });
+    mkdirSync(join(repo, "maps", "retail"), { recursive: true });
+    // Above the repository root: must never be read.
+    writeFileSync(join(outside, "journeymap.config.yaml"), "rules:\n  missing-channel: off\n");
+    return { outside, repo };
+  };
+
+  it("uses the nearest file upward, stopping at the repository root", () => {
+    const { repo } = tree();
+    writeFileSync(join(repo, "maps", "saas", ".journeymaprc.yaml"), "stages: saas\n");
+    const finder = new ConfigFinder();
+    const saas = finder.forFolder(join(repo, "maps", "saas", "deep"));
+    expect(saas.stages).toEqual(STAGE_PRESETS.saas);
+    expect(saas.file).toMatch(/maps\/saas\/\.journeymaprc\.yaml$/);
+    const retail = finder.forFolder(join(repo, "maps", "retail"));
+    expect(retail.file).toBeUndefined();
+    expect(retail.rules["missing-channel"]).toBe("warning");
+    expect(findRepositoryRoot(join(repo, "maps", "retail"))).toBe(repo);
+  });
+
+  it("prefers journeymap.config.yaml to .journeymaprc.yaml in one folder, and caches per folder", () => {
+    const { repo } = tree();
+    writeFileSync(join(repo, "journeymap.config.yaml"), yaml`
+      stages: service-design
+    `);
+    writeFileSync(join(repo, ".journeymaprc.yaml"), "stages: saas\n");
+    const finder = new ConfigFinder();
+    const first = finder.forFolder(join(repo, "maps", "retail"));
+    expect(first.stages).toEqual(STAGE_PRESETS["service-design"]);
+    // A cached lookup does not read the file again: changing it has no effect within one run.
+    writeFileSync(join(repo, "journeymap.config.yaml"), "stages: [other]\n");
+    expect(finder.forFolder(join(repo, "maps", "retail"))).toBe(first);
+    expect(finder.forFolder(join(repo, "maps", "saas", "deep"))).toBe(first);
+  });
+
+  it("a broken config file is an error that names the file and position", () => {
+    const { repo } = tree();
+    writeFileSync(join(repo, "maps", "journeymap.config.yaml"), "rules:\n  emotion-dip: loud\n");
+    expect(() => new ConfigFinder().forFolder(join(repo, "maps", "retail"))).toThrow(/journeymap\.config\.yaml:2:16: bad severity "loud" for rule "emotion-dip"/);
+  });
+});
