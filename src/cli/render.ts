@@ -194,7 +194,13 @@ class RenderRun {
 
   async renderAll(): Promise<void> {
     let failed = false;
-    for (const input of this.plan.inputs) failed = !(await this.renderOne(input)) || failed;
+    for (const input of this.plan.inputs) {
+      const rendered = await this.renderOne(input);
+      const page = this.#pages.get(input);
+      // Say where files went (stderr, so piping stdout stays clean); stdout renderings speak for themselves.
+      if (rendered && page) process.stderr.write(`✔ ${input.file} → ${displayPath(page.target)}\n`);
+      failed = !rendered || failed;
+    }
     this.writeIndex();
     process.exitCode = failed ? 1 : 0;
   }

@@ -38,7 +38,7 @@ describe("journeymap render, native engine", () => {
     for (const [args, scale] of [[[], 2], [["--scale", "1"], 1]] as const) {
       const output = join(dir, `hotel-${scale}.png`);
       const run = runCli(["render", examplePath("hotel"), "--format", "png", "-o", output, ...args]);
-      expect(run).toMatchObject({ code: 0, stderr: "" });
+      expect(run).toMatchObject({ code: 0, stderr: expect.stringMatching(/^✔ \S*hotel\.journey\.yaml → \S*hotel-\d\.png\n$/) });
       const png = readFileSync(output);
       expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
       expect({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) }).toEqual({ width: width * scale, height: height * scale });

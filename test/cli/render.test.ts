@@ -54,7 +54,7 @@ describe("journeymap render: Mermaid and Markdown", () => {
     ] as const) {
       const output = join(dir, `single/hotel${extension}`);
       const run = runCli(["render", "examples/hotel.journey.yaml", "--output", output]);
-      expect(run).toMatchObject({ code: 0, stdout: "", stderr: "" });
+      expect(run).toMatchObject({ code: 0, stdout: "", stderr: `✔ examples/hotel.journey.yaml → ${output}\n` });
       expect(readFileSync(output, "utf8")).toBe(render(journeyOf(HOTEL), {}));
     }
   });
@@ -63,7 +63,7 @@ describe("journeymap render: Mermaid and Markdown", () => {
     write("maps/hotel.journey.yaml", HOTEL);
     write("maps/retail/freshcart.journey.yaml", FRESHCART);
     const run = runCli(["render", "maps", "--format", "markdown", "--output", "site/journeys"], { cwd: dir });
-    expect(run).toMatchObject({ code: 0, stdout: "", stderr: "" });
+    expect(run).toMatchObject({ code: 0, stdout: "", stderr: "✔ maps/hotel.journey.yaml → site/journeys/hotel.md\n✔ maps/retail/freshcart.journey.yaml → site/journeys/freshcart.md\n" });
     const site = join(dir, "site/journeys");
     expect(readdirSync(site).sort()).toEqual(["freshcart.md", "hotel.md", "index.md"]); // no temporary files left
     expect(readFileSync(join(site, "hotel.md"), "utf8")).toBe(renderMarkdown(journeyOf(HOTEL)));
@@ -198,7 +198,7 @@ describe.skipIf(!browser)("journeymap render --engine mermaid-cli", () => {
     for (const format of ["svg", "png", "pdf"]) {
       const output = join(dir, `engine/hotel.${format}`);
       const run = runCli(["render", "examples/hotel.journey.yaml", "--engine", "mermaid-cli", "--output", output]);
-      expect({ format, ...run }).toEqual({ format, code: 0, stdout: "", stderr: "" });
+      expect({ format, ...run }).toEqual({ format, code: 0, stdout: "", stderr: `✔ examples/hotel.journey.yaml → ${output}\n` });
     }
     const svg = readFileSync(join(dir, "engine/hotel.svg"), "utf8");
     expect(XMLValidator.validate(svg)).toBe(true);
@@ -213,7 +213,7 @@ describe.skipIf(!browser)("journeymap render --engine mermaid-cli", () => {
     write("engine-maps/hotel.journey.yaml", HOTEL);
     write("engine-maps/freshcart.journey.yaml", FRESHCART);
     const run = runCli(["render", "engine-maps", "--engine", "mermaid-cli", "--format", "png", "--scale", "1", "-o", "engine-png"], { cwd: dir });
-    expect(run).toMatchObject({ code: 0, stderr: "" });
+    expect(run).toMatchObject({ code: 0, stderr: "✔ engine-maps/freshcart.journey.yaml → engine-png/freshcart.png\n✔ engine-maps/hotel.journey.yaml → engine-png/hotel.png\n" });
     expect(readdirSync(join(dir, "engine-png")).sort()).toEqual(["freshcart.png", "hotel.png"]);
     for (const name of ["freshcart.png", "hotel.png"]) expect(pngSize(readFileSync(join(dir, "engine-png", name))).width).toBeGreaterThan(100);
   });
