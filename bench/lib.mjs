@@ -12,7 +12,7 @@ export function median(values) {
 }
 
 /** Median wall time in ms of running a command `runs` times (after one warm-up run). */
-export function timeProcess(command, args, { runs = 10, cwd = ROOT, env = process.env, input } = {}) {
+export function timeProcess(command, args, { runs = 10, cwd = ROOT, env = process.env, input, warmup = true } = {}) {
   const once = () => {
     const start = process.hrtime.bigint();
     const result = spawnSync(command, args, { cwd, env, input, stdio: [input === undefined ? "ignore" : "pipe", "ignore", "pipe"] });
@@ -22,8 +22,19 @@ export function timeProcess(command, args, { runs = 10, cwd = ROOT, env = proces
     }
     return elapsed;
   };
-  once();
-  return median(Array.from({ length: runs }, once));
+  if (warmup) once();
+  return runs > 0 ? median(Array.from({ length: runs }, once)) : 0;
+}
+
+/** Median wall times in ms of several commands, run in turn (A, B, A, B, ...) so that both see the
+ * same machine load: the fair way to compare two programs on a noisy machine. */
+export function timeInterleaved(commands, { runs = 5 } = {}) {
+  const times = commands.map(() => []);
+  for (const [command, args, options] of commands) timeProcess(command, args, { ...options, runs: 0 }); // warm-up
+  for (let i = 0; i < runs; i++) {
+    commands.forEach(([command, args, options], c) => times[c].push(timeProcess(command, args, { ...options, runs: 1, warmup: false })));
+  }
+  return times.map(median);
 }
 
 /** Median wall time in ms of the node baseline, `node -e ''`. */

@@ -3,7 +3,7 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { generateMap } from "./generate.mjs";
-import { BIN, ROOT, ms, ratio, timeInProcess, timeProcess } from "./lib.mjs";
+import { BIN, ROOT, ms, ratio, timeInProcess, timeInterleaved, timeProcess } from "./lib.mjs";
 
 const CHROMIUM = "/usr/bin/chromium";
 
@@ -12,8 +12,7 @@ export async function run({ work }) {
   const onePage = join(work, "svg-one-page.journey.yaml");
   writeFileSync(onePage, generateMap({ touchpoints: 12 }));
 
-  const nativeMs = timeProcess(process.execPath, [BIN, "render", onePage, "--format", "svg", "-o", join(work, "native.svg")], { runs: 10 });
-  rows.push({ issue: 5, measure: "native SVG of a one-page map, whole process", value: ms(nativeMs), target: "" });
+  const native = [process.execPath, [BIN, "render", onePage, "--format", "svg", "-o", join(work, "native.svg")]];
 
   const mmdc = join(ROOT, "node_modules/.bin/mmdc");
   if (existsSync(CHROMIUM) && existsSync(mmdc)) {
@@ -21,10 +20,13 @@ export async function run({ work }) {
     timeProcess(process.execPath, [BIN, "render", onePage, "--format", "mermaid", "-o", mermaid], { runs: 1 });
     const config = join(work, "puppeteer.json");
     writeFileSync(config, JSON.stringify({ executablePath: CHROMIUM, args: ["--no-sandbox"] }));
-    const mmdcMs = timeProcess(mmdc, ["-i", mermaid, "-o", join(work, "mmdc.svg"), "-p", config, "-q"], { runs: 3 });
+    // Interleaved, so both programs are measured under the same load.
+    const [nativeMs, mmdcMs] = timeInterleaved([native, [mmdc, ["-i", mermaid, "-o", join(work, "mmdc.svg"), "-p", config, "-q"]]], { runs: 7 });
+    rows.push({ issue: 5, measure: "native SVG of a one-page map, whole process", value: ms(nativeMs), target: "" });
     rows.push({ issue: 5, measure: "mmdc on the same map's Mermaid diagram, whole process", value: ms(mmdcMs), target: "" });
     rows.push({ issue: 5, measure: "native SVG speed-up over mmdc", value: ratio(mmdcMs / nativeMs), target: "≥ 10 ×", ok: mmdcMs / nativeMs >= 10 });
   } else {
+    rows.push({ issue: 5, measure: "native SVG of a one-page map, whole process", value: ms(timeProcess(...native, { runs: 10 })), target: "" });
     rows.push({ issue: 5, measure: "native SVG vs mmdc", value: `skipped: no ${CHROMIUM}`, target: "≥ 10 ×" });
   }
 
