@@ -42,7 +42,9 @@ function codeFrame(lines: string[], message: Diagnostic, caretColor: (text: stri
   const gutter = String(message.line);
   const shown = text.replace(/\t/g, " ");
   const start = Math.max(0, message.column - 1);
-  const end = message.endLine === message.line ? Math.max(start + 1, message.endColumn - 1) : Math.max(start + 1, shown.trimEnd().length);
+  // A range over several lines is underlined to the end of its first line's content (not its comment).
+  const firstLineEnd = shown.replace(/\s+#.*$/, "").trimEnd().length;
+  const end = message.endLine === message.line ? Math.max(start + 1, message.endColumn - 1) : Math.max(start + 1, firstLineEnd);
   const caret = " ".repeat(start) + "^".repeat(Math.min(end, Math.max(shown.length, start + 1)) - start);
   return [`    ${gutter} | ${shown}`, `    ${" ".repeat(gutter.length)} | ${caretColor(caret)}`];
 }
