@@ -1,5 +1,4 @@
 // `journeymap lint`: validation, then the rules, with configuration, suppressions and CI reports.
-import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { Command } from "commander";
 import { CliError } from "../io/errors.js";
@@ -7,7 +6,8 @@ import { findMaps } from "../io/find-maps.js";
 import { readMap } from "../io/read-maps.js";
 import type { ResolvedConfig, RuleSeverity } from "../lint/index.js";
 import { formatters, type FileResult, type ReportContext } from "../report/index.js";
-import { emitReport, examples, hasErrors, pickFormatter, useColor } from "./options.js";
+import { countBySeverity } from "../report/types.js";
+import { PACKAGE_VERSION, emitReport, examples, hasErrors, pickFormatter, useColor } from "./options.js";
 
 interface LintOptions {
   format: string;
@@ -73,7 +73,7 @@ export function registerLint(program: Command): void {
         rules: [...lint.VALIDATION_CHECKS, ...lint.ruleDescriptors()],
         cwd,
         root: lint.findRepositoryRoot(cwd) ?? cwd,
-        version: options.format === "sarif" ? packageVersion() : undefined,
+        version: options.format === "sarif" ? PACKAGE_VERSION : undefined,
       };
       emitReport(formatter, results, context, options.output);
       // On GitHub Actions the default report also becomes annotations on the pull request.
@@ -81,7 +81,7 @@ export function registerLint(program: Command): void {
         process.stdout.write(formatters.github!(results, context));
       }
 
-      const warnings = results.reduce((sum, result) => sum + result.messages.filter((m) => m.severity === "warning").length, 0);
+      const { warning: warnings } = countBySeverity(results.flatMap((result) => result.messages));
       const tooManyWarnings = maxWarnings !== undefined && warnings > maxWarnings;
       if (tooManyWarnings) process.stderr.write(`journeymap: too many warnings (${warnings}; --max-warnings is ${maxWarnings})\n`);
       process.exitCode = hasErrors(results) || tooManyWarnings ? 1 : 0;
@@ -92,8 +92,4 @@ function parseMaxWarnings(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value.trim())) throw new CliError(`--max-warnings needs a whole number of 0 or more (got "${value}")`);
   return Number(value);
-}
-
-function packageVersion(): string {
-  return (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
 }

@@ -1,20 +1,18 @@
 // The journeymap program: commander wiring, colour, and the one place that turns errors into exit codes.
-import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { CliError } from "../io/errors.js";
 import { registerInit } from "./init.js";
 import { registerLint } from "./lint.js";
+import { PACKAGE_VERSION } from "./options.js";
 import { registerRender } from "./render.js";
 import { registerRules } from "./rules.js";
 import { registerSchema } from "./schema.js";
 import { registerValidate } from "./validate.js";
 
-const packageJson = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
-
 export function buildProgram(): Command {
   const program = new Command("journeymap")
     .description("Customer journey maps as code: validate, lint and render *.journey.yaml files.")
-    .version(packageJson.version, "-v, --version", "print the version")
+    .version(PACKAGE_VERSION, "-v, --version", "print the version")
     .option("--color", "force colours in terminal output")
     .option("--no-color", "no colours (also with the NO_COLOR environment variable)")
     .option("--debug", "print stack traces for unexpected errors")

@@ -1,8 +1,12 @@
 // Options and helpers that several commands share: colour, output format, reporting, exit codes.
+import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { CliError } from "../io/errors.js";
 import { writeAtomic } from "../io/write-atomic.js";
 import type { FileResult, Formatter, ReportContext } from "../report/index.js";
+
+/** journeymap's version, from package.json (--version, and reports that name the tool). */
+export const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
 
 export interface GlobalOptions {
   color?: boolean;

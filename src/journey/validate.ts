@@ -27,7 +27,8 @@ export function schemaDiagnostics(value: unknown, source: SourceMap, file: strin
   return diagnostics.sort(compareDiagnostics);
 }
 
-function parsePointer(pointer: string): string[] {
+/** The path named by a JSON pointer such as ajv's instancePath (`/stages/0/name`). */
+export function parsePointer(pointer: string): string[] {
   if (pointer === "") return [];
   return pointer
     .slice(1)

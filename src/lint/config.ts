@@ -8,6 +8,7 @@ import type { Range } from "../diagnostic.js";
 import { CliError } from "../io/errors.js";
 import { displayPath } from "../io/find-maps.js";
 import { offsetsToRange } from "../journey/source-map.js";
+import { parsePointer } from "../journey/validate.js";
 import { closest } from "../journey/suggest.js";
 import validateConfigSchema from "../validators/config.generated.js";
 import { DEFAULT_PRESET, STAGE_PRESETS, isPresetName } from "./presets.js";
@@ -65,27 +66,37 @@ export function parseRuleOption(option: string): [string, RuleSeverity] {
   return [id, severity];
 }
 
-function checkRuleId(id: string, where = "the configuration"): void {
-  if (Object.prototype.hasOwnProperty.call(rules, id)) return;
+// The same problems are found in a configuration object (resolveConfig) and, with positions, in a
+// configuration file's schema errors: one message for each, wherever it is found.
+
+/** `unknown rule "x" in <where>`; `where` is empty for a message placed at the key itself. */
+function unknownRuleMessage(id: string, where = ""): string {
   const guess = closest(id, Object.keys(rules));
-  throw new CliError(`unknown rule "${id}" in ${where}${guess ? ` (did you mean "${guess}"?)` : ""}: run "journeymap rules" for the list`);
+  return `unknown rule "${id}"${where ? ` in ${where}` : ""}${guess ? ` (did you mean "${guess}"?)` : ""}: run "journeymap rules" for the list`;
+}
+
+function badSeverityMessage(severity: string, id: string, where = ""): string {
+  const guess = severity === "warn" ? "warning" : closest(severity, RULE_SEVERITIES);
+  return `bad severity "${severity}" for rule "${id}"${where ? ` in ${where}` : ""}${guess ? ` (did you mean "${guess}"?)` : ""}: use one of ${RULE_SEVERITIES.join(", ")}`;
+}
+
+function unknownPresetMessage(name: string): string {
+  const guess = closest(name, Object.keys(STAGE_PRESETS));
+  return `unknown stage preset "${name}"${guess ? ` (did you mean "${guess}"?)` : ""}: use one of ${Object.keys(STAGE_PRESETS).join(", ")}, or a list of stage ids`;
+}
+
+function checkRuleId(id: string, where = "the configuration"): void {
+  if (!Object.prototype.hasOwnProperty.call(rules, id)) throw new CliError(unknownRuleMessage(id, where));
 }
 
 function checkSeverity(severity: string, id: string, where = "the configuration"): asserts severity is RuleSeverity {
-  if ((RULE_SEVERITIES as readonly string[]).includes(severity)) return;
-  throw new CliError(`bad severity "${severity}" for rule "${id}" in ${where}${suggestSeverity(severity)}: use one of ${RULE_SEVERITIES.join(", ")}`);
-}
-
-function suggestSeverity(severity: string): string {
-  const guess = severity === "warn" ? "warning" : closest(severity, RULE_SEVERITIES);
-  return guess ? ` (did you mean "${guess}"?)` : "";
+  if (!(RULE_SEVERITIES as readonly string[]).includes(severity)) throw new CliError(badSeverityMessage(severity, id, where));
 }
 
 function stagesOf(stages: readonly string[] | string): readonly string[] {
   if (typeof stages !== "string") return stages;
   if (isPresetName(stages)) return STAGE_PRESETS[stages];
-  const guess = closest(stages, Object.keys(STAGE_PRESETS));
-  throw new CliError(`unknown stage preset "${stages}"${guess ? ` (did you mean "${guess}"?)` : ""}: use one of ${Object.keys(STAGE_PRESETS).join(", ")}, or a list of stage ids`);
+  throw new CliError(unknownPresetMessage(stages));
 }
 
 /** Reads and checks a configuration file. Throws CliError (exit 2) with file:line:column for each problem. */
@@ -134,24 +145,21 @@ function schemaProblems(errors: ErrorObject[], value: unknown, document: Documen
   };
   const stages = (value as { stages?: unknown } | null)?.stages;
   for (const error of errors) {
-    const path = error.instancePath.split("/").slice(1).map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"));
+    const path = parsePointer(error.instancePath);
     const node = (p: string[]) => rangeOfNode(document.getIn(p, true) as Node | undefined, at);
     if (error.keyword === "additionalProperties") {
       const key = String((error.params as { additionalProperty: string }).additionalProperty);
       const keyRange = rangeOfKey(document, path, key, at);
       if (path.length === 1 && path[0] === "rules") {
-        const guess = closest(key, Object.keys(rules));
-        add(`unknown rule "${key}"${guess ? ` (did you mean "${guess}"?)` : ""}: run "journeymap rules" for the list`, keyRange);
+        add(unknownRuleMessage(key), keyRange);
       } else {
         const guess = closest(key, ["stages", "rules"]);
         add(`unknown key "${key}"${guess ? ` (did you mean "${guess}"?)` : ""}: a configuration has "stages" and "rules"`, keyRange);
       }
     } else if (path[0] === "rules" && path.length === 2) {
-      const severity = String(document.getIn(path));
-      add(`bad severity "${severity}" for rule "${path[1]}"${suggestSeverity(severity)}: use one of ${RULE_SEVERITIES.join(", ")}`, node(path));
+      add(badSeverityMessage(String(document.getIn(path)), path[1]!), node(path));
     } else if (path[0] === "stages" && typeof stages === "string") {
-      const guess = closest(stages, Object.keys(STAGE_PRESETS));
-      add(`unknown stage preset "${stages}"${guess ? ` (did you mean "${guess}"?)` : ""}: use one of ${Object.keys(STAGE_PRESETS).join(", ")}, or a list of stage ids`, node(path));
+      add(unknownPresetMessage(stages), node(path));
     } else if (path[0] === "stages" && Array.isArray(stages)) {
       if (error.keyword === "pattern" || (error.keyword === "type" && path.length === 2)) {
         add(`stage id ${JSON.stringify(document.getIn(path))} must be a lowercase kebab-case id like "first-order"`, node(path));

@@ -23,13 +23,11 @@ export const junit: Formatter = (results, context) => {
 function suiteOf(result: FileResult, ruleIds: string[]): { tests: number; failures: number; xml: string } {
   const byCheck = new Map<string, Diagnostic[]>();
   for (const message of result.messages) byCheck.set(message.ruleId, [...(byCheck.get(message.ruleId) ?? []), message]);
-  const invalid = result.messages.some((message) => VALIDATION.has(message.ruleId));
   // "validation" always runs; the rules only on a map that passed it.
-  const cases: string[] = [];
-  let failures = 0;
   const validation = result.messages.filter((message) => VALIDATION.has(message.ruleId));
-  cases.push(testcase("validation", result.filePath, validation));
-  if (validation.length) failures++;
+  const invalid = validation.length > 0;
+  const cases: string[] = [testcase("validation", result.filePath, validation)];
+  let failures = invalid ? 1 : 0;
   for (const id of ruleIds) {
     const found = byCheck.get(id) ?? [];
     if (invalid) {
