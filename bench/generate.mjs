@@ -5,11 +5,27 @@ const CHANNELS = ["web", "mobile app", "email", "store", "phone", "chat", "socia
 const TEAMS = ["growth", "web", "app", "support", "ops"];
 
 /** A map with `touchpoints` touchpoints spread over the funnel stages and `personas` personas. */
-export function generateMap({ touchpoints = 10, personas = 2, stages = STAGES.length, title = "Generated journey" } = {}) {
-  const lines = ["journeymap: 1", `title: ${title}`, "description: A generated map for benchmarks.", "owner: cx", "personas:"];
+export function generateMap({
+  touchpoints = 10,
+  personas = 2,
+  stages = STAGES.length,
+  title = "Generated journey",
+} = {}) {
+  const lines = [
+    "journeymap: 1",
+    `title: ${title}`,
+    "description: A generated map for benchmarks.",
+    "owner: cx",
+    "personas:",
+  ];
   const personaIds = Array.from({ length: personas }, (_, i) => `persona-${i + 1}`);
   for (const [i, id] of personaIds.entries()) {
-    lines.push(`  - id: ${id}`, `    name: Persona ${i + 1}, a regular customer`, "    description: Shops every week", "    goals: [Save time]");
+    lines.push(
+      `  - id: ${id}`,
+      `    name: Persona ${i + 1}, a regular customer`,
+      "    description: Shops every week",
+      "    goals: [Save time]",
+    );
   }
   lines.push("teams:", ...TEAMS.flatMap((id) => [`  - id: ${id}`, `    name: Team ${id}`]), "stages:");
   const stageIds = Array.from({ length: stages }, (_, i) => (i < STAGES.length ? STAGES[i] : `stage-${i + 1}`));

@@ -15,7 +15,12 @@ export function median(values) {
 export function timeProcess(command, args, { runs = 10, cwd = ROOT, env = process.env, input, warmup = true } = {}) {
   const once = () => {
     const start = process.hrtime.bigint();
-    const result = spawnSync(command, args, { cwd, env, input, stdio: [input === undefined ? "ignore" : "pipe", "ignore", "pipe"] });
+    const result = spawnSync(command, args, {
+      cwd,
+      env,
+      input,
+      stdio: [input === undefined ? "ignore" : "pipe", "ignore", "pipe"],
+    });
     const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
     if (result.status !== 0 && result.status !== 1) {
       throw new Error(`${command} ${args.join(" ")} exited ${result.status}: ${result.stderr}`);
@@ -32,7 +37,9 @@ export function timeInterleaved(commands, { runs = 5 } = {}) {
   const times = commands.map(() => []);
   for (const [command, args, options] of commands) timeProcess(command, args, { ...options, runs: 0 }); // warm-up
   for (let i = 0; i < runs; i++) {
-    commands.forEach(([command, args, options], c) => times[c].push(timeProcess(command, args, { ...options, runs: 1, warmup: false })));
+    commands.forEach(([command, args, options], c) =>
+      times[c].push(timeProcess(command, args, { ...options, runs: 1, warmup: false })),
+    );
   }
   return times.map(median);
 }
@@ -45,7 +52,11 @@ export function nodeBaseline(runs = 10) {
 /** Peak resident memory in MB of a node process running `args`. */
 export function peakMemoryMb(args, { cwd = ROOT } = {}) {
   const preload = new URL("./report-rss.mjs", import.meta.url).href;
-  const result = spawnSync(process.execPath, ["--import", preload, ...args], { cwd, encoding: "utf8", stdio: ["ignore", "ignore", "pipe"] });
+  const result = spawnSync(process.execPath, ["--import", preload, ...args], {
+    cwd,
+    encoding: "utf8",
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   const match = /maxRSS (\d+)/.exec(result.stderr);
   if (!match) throw new Error(`no memory figure from ${args.join(" ")}: ${result.stderr}`);
   return Number(match[1]) / 1024;
@@ -70,8 +81,14 @@ export const ratio = (value) => `${value.toFixed(2)} ×`;
 export function printTable(rows) {
   const header = { issue: "issue", measure: "measure", value: "value", target: "target", ok: "ok" };
   const shown = [header, ...rows.map((row) => ({ ...row, ok: row.ok === undefined ? "" : row.ok ? "yes" : "NO" }))];
-  const widths = Object.fromEntries(Object.keys(header).map((key) => [key, Math.max(...shown.map((row) => String(row[key]).length))]));
+  const widths = Object.fromEntries(
+    Object.keys(header).map((key) => [key, Math.max(...shown.map((row) => String(row[key]).length))]),
+  );
   for (const row of shown) {
-    console.log(Object.keys(header).map((key) => String(row[key]).padEnd(widths[key])).join("  "));
+    console.log(
+      Object.keys(header)
+        .map((key) => String(row[key]).padEnd(widths[key]))
+        .join("  "),
+    );
   }
 }

@@ -5,7 +5,9 @@ import { join } from "node:path";
 import { BIN, ROOT, ms, ratio, timeProcess } from "./lib.mjs";
 import { generateMap } from "./generate.mjs";
 
-const CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].find((path) => existsSync(path));
+const CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].find((path) =>
+  existsSync(path),
+);
 
 export async function run({ baseline, work }) {
   const rows = [];
@@ -14,7 +16,13 @@ export async function run({ baseline, work }) {
 
   for (const format of ["mermaid", "markdown"]) {
     const value = timeProcess(process.execPath, [BIN, "render", onePage, "--format", format], { runs: 15 });
-    rows.push({ issue: 4, measure: `render --format ${format}, one map, whole process`, value: `${ms(value)} = ${ratio(value / baseline)} node`, target: "≤ 3 × node -e ''", ok: value / baseline <= 3 });
+    rows.push({
+      issue: 4,
+      measure: `render --format ${format}, one map, whole process`,
+      value: `${ms(value)} = ${ratio(value / baseline)} node`,
+      target: "≤ 3 × node -e ''",
+      ok: value / baseline <= 3,
+    });
   }
 
   if (!CHROMIUM) {
@@ -24,10 +32,25 @@ export async function run({ baseline, work }) {
   const env = { ...process.env, PUPPETEER_EXECUTABLE_PATH: CHROMIUM };
   const twenty = join(work, "render-twenty");
   mkdirSync(twenty, { recursive: true });
-  for (let i = 0; i < 20; i++) writeFileSync(join(twenty, `map-${i}.journey.yaml`), generateMap({ touchpoints: 8 + (i % 5), title: `Map ${i}` }));
-  const oneMs = timeProcess(process.execPath, [BIN, "render", onePage, "--engine", "mermaid-cli", "--format", "svg", "-o", join(work, "one.svg")], { runs: 5, env });
-  const twentyMs = timeProcess(process.execPath, [BIN, "render", twenty, "--engine", "mermaid-cli", "--format", "svg", "-o", join(work, "twenty-out")], { runs: 5, env });
-  rows.push({ issue: 4, measure: "mermaid-cli engine, 1 map in one run (SVG)", value: ms(oneMs), target: "", ok: undefined });
+  for (let i = 0; i < 20; i++)
+    writeFileSync(join(twenty, `map-${i}.journey.yaml`), generateMap({ touchpoints: 8 + (i % 5), title: `Map ${i}` }));
+  const oneMs = timeProcess(
+    process.execPath,
+    [BIN, "render", onePage, "--engine", "mermaid-cli", "--format", "svg", "-o", join(work, "one.svg")],
+    { runs: 5, env },
+  );
+  const twentyMs = timeProcess(
+    process.execPath,
+    [BIN, "render", twenty, "--engine", "mermaid-cli", "--format", "svg", "-o", join(work, "twenty-out")],
+    { runs: 5, env },
+  );
+  rows.push({
+    issue: 4,
+    measure: "mermaid-cli engine, 1 map in one run (SVG)",
+    value: ms(oneMs),
+    target: "",
+    ok: undefined,
+  });
   rows.push({
     issue: 4,
     measure: "mermaid-cli engine, 20 maps in one run (SVG)",
@@ -46,8 +69,17 @@ export async function run({ baseline, work }) {
     writeFileSync(definition, renderMermaid(loadJourney(readFileSync(onePage)).journey));
     const puppeteerConfig = join(work, "puppeteer.json");
     writeFileSync(puppeteerConfig, JSON.stringify({ executablePath: CHROMIUM, args: ["--no-sandbox"] }));
-    const mmdcMs = timeProcess(mmdc, ["-q", "-p", puppeteerConfig, "-i", definition, "-o", join(work, "mmdc.svg")], { runs: 5, env });
-    rows.push({ issue: 4, measure: "mmdc, per diagram (its own process and browser)", value: `${ms(mmdcMs)} (20 maps ≈ ${ms(mmdcMs * 20)})`, target: "for comparison", ok: undefined });
+    const mmdcMs = timeProcess(mmdc, ["-q", "-p", puppeteerConfig, "-i", definition, "-o", join(work, "mmdc.svg")], {
+      runs: 5,
+      env,
+    });
+    rows.push({
+      issue: 4,
+      measure: "mmdc, per diagram (its own process and browser)",
+      value: `${ms(mmdcMs)} (20 maps ≈ ${ms(mmdcMs * 20)})`,
+      target: "for comparison",
+      ok: undefined,
+    });
   }
   return rows;
 }

@@ -20,7 +20,13 @@ for (const [name, file] of schemas) {
   const path = join(root, file);
   if (!existsSync(path)) continue;
   const schema = JSON.parse(readFileSync(path, "utf8"));
-  const ajv = new Ajv({ code: { source: true, esm: true }, allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
+  const ajv = new Ajv({
+    code: { source: true, esm: true },
+    allErrors: true,
+    verbose: true,
+    strict: true,
+    allowUnionTypes: true,
+  });
   const validate = ajv.compile(schema);
   let code = standaloneCode(ajv, validate);
   // ajv's runtime helpers are CommonJS files without an exports map: name them with .js for Node's ESM resolver.

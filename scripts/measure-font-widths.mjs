@@ -6,8 +6,14 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 export const FONT_FILES = {
-  regular: ["/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf"],
-  bold: ["/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf"],
+  regular: [
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
+  ],
+  bold: [
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+    "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf",
+  ],
 };
 
 /** The ranges of code points the table covers; anything else falls back to a conservative default. */
@@ -98,7 +104,8 @@ export function widestAdvances(paths) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const target = fileURLToPath(new URL("../src/render/svg/font-widths.ts", import.meta.url));
-  const format = (table) => table.map(([start, widths]) => `  [0x${start.toString(16)}, [${widths.join(",")}]],`).join("\n");
+  const format = (table) =>
+    table.map(([start, widths]) => `  [0x${start.toString(16)}, [${widths.join(",")}]],`).join("\n");
   writeFileSync(
     target,
     [

@@ -13,7 +13,9 @@ const { writeAtomic } = await import(`${root}dist/io/write-atomic.js`);
 const source = "examples/freshcart.journey.yaml";
 const loaded = loadJourney(readFileSync(`${root}${source}`, "utf8"), { file: source });
 if (!loaded.journey) {
-  console.error(`${source} is not a valid map:\n${loaded.diagnostics.map((d) => `  ${d.line}:${d.column} ${d.message}`).join("\n")}`);
+  console.error(
+    `${source} is not a valid map:\n${loaded.diagnostics.map((d) => `  ${d.line}:${d.column} ${d.message}`).join("\n")}`,
+  );
   process.exit(1);
 }
 const svg = renderSvg(loaded.journey, { theme: "light" });

@@ -15,6 +15,20 @@ export interface Diagnostic extends Range {
   ruleId: string;
   severity: Severity;
   message: string;
+  /** What the finding is about, as a key that survives edits elsewhere in the file (see
+   * journey/queries.ts: `stage:decision`, `touchpoint:decision/picks-slot`, `persona:parent`).
+   * SARIF fingerprints and `diff` match findings by rule and subject, never by line. */
+  subject?: string;
+}
+
+/** What a report knows of a check or rule (lint fills this in from its catalog). */
+export interface RuleDescriptor {
+  id: string;
+  description: string;
+  defaultSeverity: Severity | "off";
+  docsUrl?: string;
+  /** Why the rule matters (SARIF's full description). */
+  rationale?: string;
 }
 
 /** Sorts diagnostics by position, then rule id, so every report lists them in the same order. */

@@ -7,7 +7,13 @@ export { loadJourney, type LoadedJourney, type LoadOptions } from "./journey/loa
 export type { Journey, Persona, Score, Stage, Team, Touchpoint } from "./journey/model.js";
 export { emotionOf, personasAt, touchpointsOf } from "./journey/model.js";
 export { SourceMap } from "./journey/source-map.js";
-export { formatters, type FileResult, type Formatter, type ReportContext, type RuleDescriptor } from "./report/index.js";
+export {
+  formatters,
+  type FileResult,
+  type Formatter,
+  type ReportContext,
+  type RuleDescriptor,
+} from "./report/index.js";
 
 /** The diagnostics of a map's text (YAML syntax and schema); an empty list means the map is valid. */
 export function validateJourney(input: string | Uint8Array, options: LoadOptions = {}): Diagnostic[] {

@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
-import { CliError } from "../io/errors.js";
+import { JourneymapError } from "../errors.js";
 import { displayPath } from "../io/find-maps.js";
 import { writeAtomic } from "../io/write-atomic.js";
 import { starterMap } from "../journey/starter.js";
@@ -22,7 +22,7 @@ export function registerInit(program: Command): void {
     .action((file: string, options: { force?: boolean }) => {
       const target = resolve(file);
       if (existsSync(target) && !options.force) {
-        throw new CliError(`"${file}" already exists: choose another name, or add --force to overwrite it`);
+        throw new JourneymapError(`"${file}" already exists: choose another name, or add --force to overwrite it`);
       }
       writeAtomic(target, starterMap(schemaReference(target)));
       process.stdout.write(`Wrote ${displayPath(target)}. Next: journeymap validate ${displayPath(target)}\n`);
@@ -34,7 +34,9 @@ function schemaReference(target: string): string {
   const schemaPath = fileURLToPath(SCHEMA_URL);
   const packageRoot = dirname(dirname(schemaPath));
   const marker = `${sep}node_modules${sep}`;
-  const projectRoot = packageRoot.includes(marker) ? packageRoot.slice(0, packageRoot.lastIndexOf(marker)) : packageRoot;
+  const projectRoot = packageRoot.includes(marker)
+    ? packageRoot.slice(0, packageRoot.lastIndexOf(marker))
+    : packageRoot;
   const inTemporaryInstall = packageRoot.includes(`${sep}_npx${sep}`);
   if (inTemporaryInstall || !target.startsWith(projectRoot + sep)) return PUBLISHED_SCHEMA;
   return relative(dirname(target), schemaPath).split(sep).join("/");

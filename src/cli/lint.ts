@@ -1,7 +1,7 @@
 // `journeymap lint`: validation, then the rules, with configuration, suppressions and CI reports.
 import { dirname, resolve } from "node:path";
 import type { Command } from "commander";
-import { CliError } from "../io/errors.js";
+import { JourneymapError } from "../errors.js";
 import { findMaps } from "../io/find-maps.js";
 import { readMap } from "../io/read-maps.js";
 import type { ResolvedConfig, RuleSeverity } from "../lint/index.js";
@@ -28,8 +28,16 @@ export function registerLint(program: Command): void {
     .option("-o, --output <file>", "write the report to this file (atomically) instead of standard output")
     .option("--max-warnings <number>", "exit 1 when there are more warnings than this")
     .option("--quiet", "report errors only")
-    .option("-c, --config <file>", "use this configuration instead of the nearest journeymap.config.yaml or .journeymaprc.yaml")
-    .option("--rule <id:severity>", "set a rule's severity: error, warning, info or off (repeatable)", (value: string, list: string[]) => [...list, value], [])
+    .option(
+      "-c, --config <file>",
+      "use this configuration instead of the nearest journeymap.config.yaml or .journeymaprc.yaml",
+    )
+    .option(
+      "--rule <id:severity>",
+      "set a rule's severity: error, warning, info or off (repeatable)",
+      (value: string, list: string[]) => [...list, value],
+      [],
+    )
     .option("--stdin-filename <name>", "the name to show for standard input")
     .addHelpText(
       "after",
@@ -63,7 +71,12 @@ export function registerLint(program: Command): void {
         // One map at a time: only its findings and text are kept, not its parsed document.
         const map = await readMap(input);
         const messages = lint.lintLoaded(map, entry.config);
-        results.push({ filePath: map.file, source: map.text, messages: options.quiet ? messages.filter((m) => m.severity === "error") : messages, checks: entry.checks });
+        results.push({
+          filePath: map.file,
+          source: map.text,
+          messages: options.quiet ? messages.filter((m) => m.severity === "error") : messages,
+          checks: entry.checks,
+        });
       }
 
       const cwd = process.cwd();
@@ -83,13 +96,15 @@ export function registerLint(program: Command): void {
 
       const { warning: warnings } = countBySeverity(results.flatMap((result) => result.messages));
       const tooManyWarnings = maxWarnings !== undefined && warnings > maxWarnings;
-      if (tooManyWarnings) process.stderr.write(`journeymap: too many warnings (${warnings}; --max-warnings is ${maxWarnings})\n`);
+      if (tooManyWarnings)
+        process.stderr.write(`journeymap: too many warnings (${warnings}; --max-warnings is ${maxWarnings})\n`);
       process.exitCode = hasErrors(results) || tooManyWarnings ? 1 : 0;
     });
 }
 
 function parseMaxWarnings(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value.trim())) throw new CliError(`--max-warnings needs a whole number of 0 or more (got "${value}")`);
+  if (!/^\d+$/.test(value.trim()))
+    throw new JourneymapError(`--max-warnings needs a whole number of 0 or more (got "${value}")`);
   return Number(value);
 }

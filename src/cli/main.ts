@@ -1,6 +1,6 @@
 // The journeymap program: commander wiring, colour, and the one place that turns errors into exit codes.
 import { Command, CommanderError } from "commander";
-import { CliError } from "../io/errors.js";
+import { JourneymapError } from "../errors.js";
 import { registerInit } from "./init.js";
 import { registerLint } from "./lint.js";
 import { PACKAGE_VERSION } from "./options.js";
@@ -41,13 +41,17 @@ function exitCodeFor(error: unknown, debug: boolean): number {
     // Commander has printed its message; help and version are not failures.
     return error.exitCode === 0 ? 0 : 2;
   }
-  if (error instanceof CliError) {
+  if (error instanceof JourneymapError) {
     process.stderr.write(`journeymap: ${error.message}\n`);
     if (debug) process.stderr.write(`${error.stack}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`journeymap: unexpected error: ${message}\n`);
-  process.stderr.write(debug && error instanceof Error ? `${error.stack}\n` : "(run again with --debug for the stack trace, and please report it)\n");
+  process.stderr.write(
+    debug && error instanceof Error
+      ? `${error.stack}\n`
+      : "(run again with --debug for the stack trace, and please report it)\n",
+  );
   return 2;
 }

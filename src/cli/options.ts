@@ -1,12 +1,14 @@
 // Options and helpers that several commands share: colour, output format, reporting, exit codes.
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
-import { CliError } from "../io/errors.js";
+import { JourneymapError } from "../errors.js";
 import { writeAtomic } from "../io/write-atomic.js";
 import type { FileResult, Formatter, ReportContext } from "../report/index.js";
 
 /** journeymap's version, from package.json (--version, and reports that name the tool). */
-export const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
+export const PACKAGE_VERSION = (
+  JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }
+).version;
 
 export interface GlobalOptions {
   color?: boolean;
@@ -24,7 +26,8 @@ export function useColor(command: Command, stream: NodeJS.WriteStream = process.
 
 export function pickFormatter(formatters: Record<string, Formatter>, name: string): Formatter {
   const formatter = formatters[name];
-  if (!formatter) throw new CliError(`unknown format "${name}": use one of ${Object.keys(formatters).join(", ")}`);
+  if (!formatter)
+    throw new JourneymapError(`unknown format "${name}": use one of ${Object.keys(formatters).join(", ")}`);
   return formatter;
 }
 

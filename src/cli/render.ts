@@ -5,7 +5,7 @@ import { basename, dirname, extname, join, relative, resolve } from "node:path";
 import type { Command } from "commander";
 import { parse as parseYaml } from "yaml";
 import type { Journey } from "../journey/model.js";
-import { CliError } from "../io/errors.js";
+import { JourneymapError } from "../errors.js";
 import { displayPath, findMaps, type MapInput } from "../io/find-maps.js";
 import { readMap } from "../io/read-maps.js";
 import { writeAtomic } from "../io/write-atomic.js";
@@ -18,7 +18,15 @@ import { examples, useColor } from "./options.js";
 const FORMATS = ["mermaid", "markdown", "svg", "png", "pdf"] as const;
 type Format = (typeof FORMATS)[number];
 const EXTENSIONS: Record<Format, string> = { mermaid: ".mmd", markdown: ".md", svg: ".svg", png: ".png", pdf: ".pdf" };
-const FORMAT_OF_EXTENSION: Record<string, Format> = { ".mmd": "mermaid", ".mermaid": "mermaid", ".md": "markdown", ".markdown": "markdown", ".svg": "svg", ".png": "png", ".pdf": "pdf" };
+const FORMAT_OF_EXTENSION: Record<string, Format> = {
+  ".mmd": "mermaid",
+  ".mermaid": "mermaid",
+  ".md": "markdown",
+  ".markdown": "markdown",
+  ".svg": "svg",
+  ".png": "png",
+  ".pdf": "pdf",
+};
 const TEXT_FORMATS = new Set<Format>(["mermaid", "markdown", "svg"]);
 const ENGINES = ["native", "mermaid-cli"] as const;
 type Engine = (typeof ENGINES)[number];
@@ -58,12 +66,21 @@ export function registerRender(program: Command): void {
     .argument("<paths...>", "map files, folders (searched for *.journey.yaml), quoted globs, or - for stdin")
     .option("-f, --format <format>", `${FORMATS.join(", ")} (default: from --output's extension, else mermaid)`)
     .option("-o, --output <path>", "a file, or a folder for several maps (one file per map, named after it)")
-    .option("--engine <engine>", "for svg, png, pdf: native (the journey-map picture, default) or mermaid-cli (the Mermaid diagram, drawn in Chromium)")
+    .option(
+      "--engine <engine>",
+      "for svg, png, pdf: native (the journey-map picture, default) or mermaid-cli (the Mermaid diagram, drawn in Chromium)",
+    )
     .option("--theme <theme>", "light or dark", "light")
     .option("--scale <n>", "PNG pixels per point", "2")
     .option("--browser <path>", "Chromium or Chrome to use (else PUPPETEER_EXECUTABLE_PATH, else the usual places)")
-    .option("--mermaid-config <file>", "Mermaid configuration (JSON or YAML: theme, themeVariables, ...) written into the diagram as front matter")
-    .option("--front-matter", "start Markdown pages with YAML front matter (title, description, tags) for static site generators")
+    .option(
+      "--mermaid-config <file>",
+      "Mermaid configuration (JSON or YAML: theme, themeVariables, ...) written into the diagram as front matter",
+    )
+    .option(
+      "--front-matter",
+      "start Markdown pages with YAML front matter (title, description, tags) for static site generators",
+    )
     .option("-w, --watch", "render again whenever a map changes (Ctrl-C to stop)")
     .option("--stdin-filename <name>", "the name to show for standard input")
     .addHelpText(
@@ -92,27 +109,48 @@ export function registerRender(program: Command): void {
 async function makePlan(paths: string[], options: RenderOptions): Promise<Plan> {
   const format = pickFormat(options);
   const engine = pickEngine(format, options.engine);
-  if (options.theme !== "light" && options.theme !== "dark") throw new CliError(`unknown theme "${options.theme}": use light or dark`);
+  if (options.theme !== "light" && options.theme !== "dark")
+    throw new JourneymapError(`unknown theme "${options.theme}": use light or dark`);
   const scale = Number(options.scale);
-  if (!Number.isFinite(scale) || scale <= 0 || scale > 10) throw new CliError(`--scale must be a number above 0 and at most 10 (got "${options.scale}")`);
+  if (!Number.isFinite(scale) || scale <= 0 || scale > 10)
+    throw new JourneymapError(`--scale must be a number above 0 and at most 10 (got "${options.scale}")`);
   const mermaidConfig = options.mermaidConfig === undefined ? undefined : readMermaidConfig(options.mermaidConfig);
   const inputs = await findMaps(paths, { stdinFilename: options.stdinFilename });
-  if (options.watch && inputs.some((input) => !input.path)) throw new CliError("--watch needs map files: standard input cannot be watched");
+  if (options.watch && inputs.some((input) => !input.path))
+    throw new JourneymapError("--watch needs map files: standard input cannot be watched");
 
-  const manyMaps = inputs.length > 1 || paths.some((path) => path !== "-" && statSync(path, { throwIfNoEntry: false })?.isDirectory());
-  const plan: Plan = { format, engine, theme: options.theme, scale, browser: options.browser, mermaidConfig, frontMatter: options.frontMatter ?? false, inputs };
+  const manyMaps =
+    inputs.length > 1 || paths.some((path) => path !== "-" && statSync(path, { throwIfNoEntry: false })?.isDirectory());
+  const plan: Plan = {
+    format,
+    engine,
+    theme: options.theme,
+    scale,
+    browser: options.browser,
+    mermaidConfig,
+    frontMatter: options.frontMatter ?? false,
+    inputs,
+  };
   if (options.output === undefined) {
-    if (manyMaps) throw new CliError(`several maps need --output FOLDER: one ${EXTENSIONS[format]} file is written per map`);
+    if (manyMaps)
+      throw new JourneymapError(`several maps need --output FOLDER: one ${EXTENSIONS[format]} file is written per map`);
     if (!TEXT_FORMATS.has(format) && process.stdout.isTTY) {
-      throw new CliError(`${format.toUpperCase()} is binary and would garble the terminal: write it with --output FILE${EXTENSIONS[format]} or redirect stdout`);
+      throw new JourneymapError(
+        `${format.toUpperCase()} is binary and would garble the terminal: write it with --output FILE${EXTENSIONS[format]} or redirect stdout`,
+      );
     }
     return plan;
   }
   const output = resolve(options.output);
   const existing = statSync(output, { throwIfNoEntry: false });
   const folder = manyMaps || existing?.isDirectory() === true || /[/\\]$/.test(options.output);
-  if (folder && ((existing && !existing.isDirectory()) || (!existing && FORMAT_OF_EXTENSION[extname(output).toLowerCase()]))) {
-    throw new CliError(`--output "${options.output}" names a file, but several maps need a folder (one file per map)`);
+  if (
+    folder &&
+    ((existing && !existing.isDirectory()) || (!existing && FORMAT_OF_EXTENSION[extname(output).toLowerCase()]))
+  ) {
+    throw new JourneymapError(
+      `--output "${options.output}" names a file, but several maps need a folder (one file per map)`,
+    );
   }
   plan.destination = { kind: folder ? "folder" : "file", path: output };
   checkTargets(plan);
@@ -120,20 +158,31 @@ async function makePlan(paths: string[], options: RenderOptions): Promise<Plan> 
 }
 
 function pickFormat(options: RenderOptions): Format {
-  const fromExtension = options.output === undefined ? undefined : FORMAT_OF_EXTENSION[extname(options.output).toLowerCase()];
+  const fromExtension =
+    options.output === undefined ? undefined : FORMAT_OF_EXTENSION[extname(options.output).toLowerCase()];
   if (options.format === undefined) return fromExtension ?? "mermaid";
-  const format = options.format.toLowerCase() === "md" ? "markdown" : options.format.toLowerCase() === "mmd" ? "mermaid" : options.format.toLowerCase();
-  if (!(FORMATS as readonly string[]).includes(format)) throw new CliError(`unknown format "${options.format}": use one of ${FORMATS.join(", ")}`);
+  const format =
+    options.format.toLowerCase() === "md"
+      ? "markdown"
+      : options.format.toLowerCase() === "mmd"
+        ? "mermaid"
+        : options.format.toLowerCase();
+  if (!(FORMATS as readonly string[]).includes(format))
+    throw new JourneymapError(`unknown format "${options.format}": use one of ${FORMATS.join(", ")}`);
   if (fromExtension !== undefined && fromExtension !== format) {
-    throw new CliError(`--output "${options.output}" ends in ${extname(options.output!)} but --format is ${format}: make them agree`);
+    throw new JourneymapError(
+      `--output "${options.output}" ends in ${extname(options.output!)} but --format is ${format}: make them agree`,
+    );
   }
   return format as Format;
 }
 
 function pickEngine(format: Format, engine: string | undefined): Engine | undefined {
   if (engine === undefined) return format === "mermaid" || format === "markdown" ? undefined : "native";
-  if (!(ENGINES as readonly string[]).includes(engine)) throw new CliError(`unknown engine "${engine}": use native or mermaid-cli`);
-  if (format === "mermaid" || format === "markdown") throw new CliError(`--engine applies to svg, png and pdf, not to ${format}`);
+  if (!(ENGINES as readonly string[]).includes(engine))
+    throw new JourneymapError(`unknown engine "${engine}": use native or mermaid-cli`);
+  if (format === "mermaid" || format === "markdown")
+    throw new JourneymapError(`--engine applies to svg, png and pdf, not to ${format}`);
   return engine as Engine;
 }
 
@@ -142,16 +191,20 @@ function readMermaidConfig(file: string): Record<string, unknown> {
   try {
     text = readFileSync(file, "utf8");
   } catch (error) {
-    throw new CliError(`cannot read the Mermaid config "${file}": ${(error as Error).message}`);
+    throw new JourneymapError(`cannot read the Mermaid config "${file}": ${(error as Error).message}`);
   }
   let config: unknown;
   try {
     config = parseYaml(text); // JSON is YAML too
   } catch (error) {
-    throw new CliError(`the Mermaid config "${file}" is not valid JSON or YAML: ${(error as Error).message.split("\n")[0]}`);
+    throw new JourneymapError(
+      `the Mermaid config "${file}" is not valid JSON or YAML: ${(error as Error).message.split("\n")[0]}`,
+    );
   }
   if (config === null || typeof config !== "object" || Array.isArray(config)) {
-    throw new CliError(`the Mermaid config "${file}" must be a mapping of Mermaid settings, such as {"theme": "forest"}`);
+    throw new JourneymapError(
+      `the Mermaid config "${file}" must be a mapping of Mermaid settings, such as {"theme": "forest"}`,
+    );
   }
   return config as Record<string, unknown>;
 }
@@ -162,7 +215,10 @@ function targetOf(plan: Plan, input: MapInput): string | undefined {
   if (!destination) return undefined;
   if (destination.kind === "file") return destination.path;
   // Standard input without --stdin-filename is shown as "<stdin>": its file is called "stdin".
-  const name = basename(input.path ?? input.file).replace(/\.journey\.ya?ml$|\.ya?ml$/i, "").replace(/[<>:"|?*]/g, "") || "map";
+  const name =
+    basename(input.path ?? input.file)
+      .replace(/\.journey\.ya?ml$|\.ya?ml$/i, "")
+      .replace(/[<>:"|?*]/g, "") || "map";
   return join(destination.path, `${name}${EXTENSIONS[plan.format]}`);
 }
 
@@ -170,13 +226,22 @@ function targetOf(plan: Plan, input: MapInput): string | undefined {
 function checkTargets(plan: Plan): void {
   const inputPaths = new Set(plan.inputs.flatMap((input) => (input.path ? [input.path] : [])));
   const seen = new Map<string, string>();
-  const index = plan.destination?.kind === "folder" && plan.format === "markdown" ? join(plan.destination.path, INDEX_PAGE) : undefined;
+  const index =
+    plan.destination?.kind === "folder" && plan.format === "markdown"
+      ? join(plan.destination.path, INDEX_PAGE)
+      : undefined;
   if (index) seen.set(index, "the index page");
   for (const input of plan.inputs) {
     const target = targetOf(plan, input)!;
-    if (inputPaths.has(target)) throw new CliError(`refusing to overwrite the map "${input.file}" with its rendering: choose another --output`);
+    if (inputPaths.has(target))
+      throw new JourneymapError(
+        `refusing to overwrite the map "${input.file}" with its rendering: choose another --output`,
+      );
     const other = seen.get(target);
-    if (other) throw new CliError(`"${input.file}" and ${other} would both be written to "${displayPath(target)}": rename one of the maps`);
+    if (other)
+      throw new JourneymapError(
+        `"${input.file}" and ${other} would both be written to "${displayPath(target)}": rename one of the maps`,
+      );
     seen.set(target, `"${input.file}"`);
   }
 }
@@ -209,7 +274,13 @@ class RenderRun {
   async renderOne(input: MapInput): Promise<boolean> {
     const map = await readMap(input);
     if (!map.journey) {
-      process.stderr.write(formatters.stylish!([{ filePath: map.file, source: map.text, messages: map.diagnostics }], { color: this.color, command: "render", rules: [] }));
+      process.stderr.write(
+        formatters.stylish!([{ filePath: map.file, source: map.text, messages: map.diagnostics }], {
+          color: this.color,
+          command: "render",
+          rules: [],
+        }),
+      );
       return false;
     }
     const rendering = await this.draw(map.journey, map.file);
@@ -227,9 +298,12 @@ class RenderRun {
     if (engine === "mermaid-cli") {
       const mermaidCli = await this.mermaidCli();
       try {
-        return await mermaidCli.draw(renderMermaid(journey, { config, theme }), format, { scale: this.plan.scale, background: theme === "dark" ? "#333333" : "white" });
+        return await mermaidCli.draw(renderMermaid(journey, { config, theme }), format, {
+          scale: this.plan.scale,
+          background: theme === "dark" ? "#333333" : "white",
+        });
       } catch (error) {
-        throw new CliError(`cannot draw "${file}" with mermaid-cli: ${(error as Error).message}`);
+        throw new JourneymapError(`cannot draw "${file}" with mermaid-cli: ${(error as Error).message}`);
       }
     }
     // The native picture's modules (and the rasterizer behind PNG) load only when asked for.
@@ -242,7 +316,9 @@ class RenderRun {
 
   /** One browser for the whole run (and every re-render under --watch), launched on first use. */
   private mermaidCli(): Promise<MermaidCliEngine> {
-    this.#engine ??= import("../render/mermaid-cli.js").then(({ startMermaidCli }) => startMermaidCli({ browser: this.plan.browser }));
+    this.#engine ??= import("../render/mermaid-cli.js").then(({ startMermaidCli }) =>
+      startMermaidCli({ browser: this.plan.browser }),
+    );
     return this.#engine;
   }
 
@@ -256,7 +332,10 @@ class RenderRun {
       const href = relative(destination.path, page.target).split(/[\\/]/).map(encodeURIComponent).join("/");
       return [`- [${inline(page.title)}](${href})`];
     });
-    writeAtomic(join(destination.path, INDEX_PAGE), `# Journey maps\n\n${links.length ? links.join("\n") : "_No maps rendered yet._"}\n`);
+    writeAtomic(
+      join(destination.path, INDEX_PAGE),
+      `# Journey maps\n\n${links.length ? links.join("\n") : "_No maps rendered yet._"}\n`,
+    );
   }
 
   /** Re-renders a map when its file changes; a broken save shows its errors and keeps the last good output. */
@@ -289,11 +368,16 @@ class RenderRun {
         const input = inputs.find((candidate) => basename(candidate.path!) === String(name));
         if (!input) return;
         clearTimeout(pending.get(input));
-        pending.set(input, setTimeout(() => rerender(input), 50)); // one render per burst of writes
+        pending.set(
+          input,
+          setTimeout(() => rerender(input), 50),
+        ); // one render per burst of writes
       });
       this.#watchers.push(watcher);
     }
-    process.stderr.write(`watching ${this.plan.inputs.length === 1 ? this.plan.inputs[0]!.file : `${this.plan.inputs.length} maps`} (Ctrl-C to stop)\n`);
+    process.stderr.write(
+      `watching ${this.plan.inputs.length === 1 ? this.plan.inputs[0]!.file : `${this.plan.inputs.length} maps`} (Ctrl-C to stop)\n`,
+    );
     await new Promise<void>((done) => {
       // Ctrl-C is the normal end of a watch: exit 0 after closing the browser, if any (launchBrowser
       // turns off puppeteer's own SIGINT handler, which would kill it and exit 130).

@@ -1,7 +1,7 @@
 // Turns command-line paths (files, directories, quoted globs, "-") into the list of maps to read.
 import { readdirSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
-import { CliError } from "./errors.js";
+import { JourneymapError } from "../errors.js";
 
 export interface MapInput {
   /** The name shown in messages: relative to the working directory where possible, with "/". */
@@ -20,11 +20,15 @@ export function displayPath(path: string, cwd = process.cwd()): string {
   return (shown.startsWith("..") || isAbsolute(shown) ? path : shown).split(sep).join("/");
 }
 
-/** Every map named by `paths`, in a stable order, without duplicates. Throws CliError (exit 2) when
+/** Every map named by `paths`, in a stable order, without duplicates. Throws JourneymapError (exit 2) when
  * a path does not exist or when nothing matches. */
-export async function findMaps(paths: string[], options: { stdinFilename?: string; cwd?: string } = {}): Promise<MapInput[]> {
+export async function findMaps(
+  paths: string[],
+  options: { stdinFilename?: string; cwd?: string } = {},
+): Promise<MapInput[]> {
   const cwd = options.cwd ?? process.cwd();
-  if (paths.length === 0) throw new CliError("no maps given: name files, folders or globs, or - for standard input");
+  if (paths.length === 0)
+    throw new JourneymapError("no maps given: name files, folders or globs, or - for standard input");
   const found = new Map<string, MapInput>();
   const add = (path: string) => found.set(path, { file: displayPath(path, cwd), path });
 
@@ -37,17 +41,20 @@ export async function findMaps(paths: string[], options: { stdinFilename?: strin
     const stats = statSync(path, { throwIfNoEntry: false });
     if (stats?.isDirectory()) {
       const inFolder = walk(path);
-      if (inFolder.length === 0) throw new CliError(`no journey maps (*.journey.yaml or *.journey.yml) in folder "${arg}"`);
+      if (inFolder.length === 0)
+        throw new JourneymapError(`no journey maps (*.journey.yaml or *.journey.yml) in folder "${arg}"`);
       inFolder.forEach(add);
     } else if (stats) {
       add(path); // an explicitly named file is read whatever its name
     } else if (GLOB_CHARS.test(arg)) {
       const { glob } = await import("tinyglobby");
-      const matches = (await glob(arg, { cwd, absolute: true, ignore: ["**/node_modules/**", "**/.git/**"] })).filter((match) => MAP_FILE.test(match));
-      if (matches.length === 0) throw new CliError(`no journey maps match "${arg}"`);
+      const matches = (await glob(arg, { cwd, absolute: true, ignore: ["**/node_modules/**", "**/.git/**"] })).filter(
+        (match) => MAP_FILE.test(match),
+      );
+      if (matches.length === 0) throw new JourneymapError(`no journey maps match "${arg}"`);
       matches.sort().forEach((match) => add(resolve(match)));
     } else {
-      throw new CliError(`no such file or folder "${arg}"`);
+      throw new JourneymapError(`no such file or folder "${arg}"`);
     }
   }
   return [...found.values()];

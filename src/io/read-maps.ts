@@ -1,7 +1,7 @@
 // Reads the maps that findMaps named and loads each one; an unreadable file is an I/O error (exit 2).
 import { readFile } from "node:fs/promises";
 import { loadJourney, type LoadedJourney } from "../journey/load.js";
-import { CliError } from "./errors.js";
+import { JourneymapError } from "../errors.js";
 import type { MapInput } from "./find-maps.js";
 
 export async function readStdin(): Promise<Uint8Array> {
@@ -16,7 +16,7 @@ export async function readMap(input: MapInput): Promise<LoadedJourney> {
     bytes = input.path ? await readFile(input.path) : await readStdin();
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === "EISDIR" ? "it is a folder" : (error as Error).message;
-    throw new CliError(`cannot read "${input.file}": ${reason}`);
+    throw new JourneymapError(`cannot read "${input.file}": ${reason}`);
   }
   return loadJourney(bytes, { file: input.file });
 }

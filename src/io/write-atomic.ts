@@ -2,7 +2,7 @@
 // (or an interrupted run) never sees half a file.
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { CliError } from "./errors.js";
+import { JourneymapError } from "../errors.js";
 
 export function writeAtomic(path: string, contents: string | Uint8Array): void {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
@@ -16,6 +16,6 @@ export function writeAtomic(path: string, contents: string | Uint8Array): void {
     } catch {
       // The folder may not exist (or be a file): then there is no temporary file to remove.
     }
-    throw new CliError(`cannot write "${path}": ${(error as Error).message}`);
+    throw new JourneymapError(`cannot write "${path}": ${(error as Error).message}`);
   }
 }

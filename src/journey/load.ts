@@ -4,6 +4,7 @@ import { LineCounter, isAlias, isMap, isScalar, isSeq, parseAllDocuments, type D
 import type { Diagnostic, Range } from "../diagnostic.js";
 import type { Journey } from "./model.js";
 import { SourceMap, offsetsToRange } from "./source-map.js";
+import { SCHEMA, YAML_SYNTAX } from "./checks.js";
 import { schemaDiagnostics } from "./validate.js";
 
 export interface LoadOptions {
@@ -56,7 +57,7 @@ export function loadJourney(input: string | Uint8Array, options: LoadOptions = {
     const before = text.slice(0, offset);
     const line = before.split("\n").length;
     const column = offset - before.lastIndexOf("\n");
-    return fail("yaml-syntax", decoded.error, { line, column, endLine: line, endColumn: column + 1 });
+    return fail(YAML_SYNTAX, decoded.error, { line, column, endLine: line, endColumn: column + 1 });
   }
 
   const documents = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
@@ -64,21 +65,31 @@ export function loadJourney(input: string | Uint8Array, options: LoadOptions = {
   if (list.length > 1) {
     const second = list[1]!;
     const start = second.range[0];
-    return fail("yaml-syntax", "several YAML documents in one file: keep one journey map per file", at(start, start + 3));
+    return fail(YAML_SYNTAX, "several YAML documents in one file: keep one journey map per file", at(start, start + 3));
   }
   const document = list[0];
   for (const problem of [...(document?.errors ?? []), ...("empty" in documents ? documents.errors : [])]) {
     const [start, end] = problem.pos;
-    result.diagnostics.push({ file, ruleId: "yaml-syntax", severity: "error", message: yamlMessage(problem.message), ...at(start, Math.max(end, start + 1)) });
+    result.diagnostics.push({
+      file,
+      ruleId: YAML_SYNTAX,
+      severity: "error",
+      message: yamlMessage(problem.message),
+      ...at(start, Math.max(end, start + 1)),
+    });
   }
   if (result.diagnostics.length > 0) return result;
   if (!document || document.contents === null || (isScalar(document.contents) && document.contents.value === null)) {
-    return fail("schema", 'the file is empty: a journey map starts with "journeymap: 1" (run "journeymap init" for a starter map)', {
-      line: 1,
-      column: 1,
-      endLine: 1,
-      endColumn: 1,
-    });
+    return fail(
+      SCHEMA,
+      'the file is empty: a journey map starts with "journeymap: 1" (run "journeymap init" for a starter map)',
+      {
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+      },
+    );
   }
 
   let value: unknown;
@@ -86,7 +97,7 @@ export function loadJourney(input: string | Uint8Array, options: LoadOptions = {
     value = new Builder(document, source).build(document.contents);
   } catch (error) {
     if (!(error instanceof LoadError)) throw error;
-    return fail("yaml-syntax", error.message, at(error.offset, error.offset + 1));
+    return fail(YAML_SYNTAX, error.message, at(error.offset, error.offset + 1));
   }
   source.root = value;
   result.diagnostics.push(...schemaDiagnostics(value, result.source, file));
@@ -152,7 +163,10 @@ class Builder {
 
   build(node: unknown, viaAlias = false): unknown {
     if (viaAlias && ++this.#aliased > MAX_ALIASED_NODES) {
-      throw new LoadError(`aliases expand to more than ${MAX_ALIASED_NODES} values: this looks like an alias bomb`, offsetOf(node));
+      throw new LoadError(
+        `aliases expand to more than ${MAX_ALIASED_NODES} values: this looks like an alias bomb`,
+        offsetOf(node),
+      );
     }
     if (isAlias(node)) {
       const target = node.resolve(this.document);
@@ -170,7 +184,8 @@ class Builder {
         const key = String(pair.key.value);
         const value = this.build(pair.value, viaAlias);
         // "__proto__" becomes an ordinary own key, not a prototype: no prototype pollution.
-        if (key === "__proto__") Object.defineProperty(mapping, key, { value, enumerable: true, writable: true, configurable: true });
+        if (key === "__proto__")
+          Object.defineProperty(mapping, key, { value, enumerable: true, writable: true, configurable: true });
         else mapping[key] = value;
       }
       this.source.record(mapping, node);

@@ -14,7 +14,16 @@ export const MODEL_KEYS: {
   stage: KeyTable<Stage>;
   touchpoint: KeyTable<Touchpoint>;
 } = {
-  journey: { journeymap: true, title: true, description: false, owner: false, tags: false, personas: true, teams: false, stages: true },
+  journey: {
+    journeymap: true,
+    title: true,
+    description: false,
+    owner: false,
+    tags: false,
+    personas: true,
+    teams: false,
+    stages: true,
+  },
   persona: { id: true, name: true, description: false, goals: false, frustrations: false, color: false },
   team: { id: true, name: false, description: false },
   stage: { id: true, name: true, description: false, touchpoints: false },

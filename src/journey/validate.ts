@@ -1,6 +1,7 @@
 // Schema validation with the validator precompiled from schemas/journeymap.schema.json, and the
 // translation of its errors into messages for people, placed at the key, the value or the mapping.
 import type { ErrorObject } from "ajv";
+import { SCHEMA } from "./checks.js";
 import type { Diagnostic, Range } from "../diagnostic.js";
 import { compareDiagnostics } from "../diagnostic.js";
 import validateSchema from "../validators/journey.generated.js";
@@ -18,7 +19,13 @@ export function schemaDiagnostics(value: unknown, source: SourceMap, file: strin
     const problem = describeError(error, source);
     if (!problem) continue;
     const fallback: Range = { line: 1, column: 1, endLine: 1, endColumn: 1 };
-    const diagnostic: Diagnostic = { file, ruleId: "schema", severity: "error", message: problem.message, ...(problem.range ?? fallback) };
+    const diagnostic: Diagnostic = {
+      file,
+      ruleId: SCHEMA,
+      severity: "error",
+      message: problem.message,
+      ...(problem.range ?? fallback),
+    };
     const key = `${diagnostic.line}:${diagnostic.column}:${diagnostic.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -42,13 +49,24 @@ function elementName(path: Path, source: SourceMap): string {
   if (!kind) return `"${path.join(".")}"`;
   if (path.length === 0) return "the map";
   const element = source.valueAt(path) as Record<string, unknown> | undefined;
-  const label = typeof element?.name === "string" && element.name ? element.name : typeof element?.id === "string" ? element.id : undefined;
+  const label =
+    typeof element?.name === "string" && element.name
+      ? element.name
+      : typeof element?.id === "string"
+        ? element.id
+        : undefined;
   return label ? `${kind} "${label}"` : `${kind} ${Number(path[path.length - 1]) + 1}`;
 }
 
 function elementKind(path: Path): string | undefined {
   const shape = path.map((segment) => (/^\d+$/.test(String(segment)) ? "#" : segment)).join("/");
-  return { "": "map", "personas/#": "persona", "teams/#": "team", "stages/#": "stage", "stages/#/touchpoints/#": "touchpoint" }[shape];
+  return {
+    "": "map",
+    "personas/#": "persona",
+    "teams/#": "team",
+    "stages/#": "stage",
+    "stages/#/touchpoints/#": "touchpoint",
+  }[shape];
 }
 
 /** What a field is called in messages: `emotion`, `emotion of "parent"`, `goals entry 2`. */
@@ -90,20 +108,29 @@ function describeError(error: ErrorObject, source: SourceMap): { message: string
   switch (error.keyword) {
     case "required": {
       const missing = (error.params as { missingProperty: string }).missingProperty;
-      const hint = path.length === 0 && missing === "journeymap" ? ': add "journeymap: 1", the format version, at the top' : "";
-      return { message: `${elementName(path, source)} is missing "${missing}"${hint}`, range: valueRange ?? source.rangeAt([]) };
+      const hint =
+        path.length === 0 && missing === "journeymap" ? ': add "journeymap: 1", the format version, at the top' : "";
+      return {
+        message: `${elementName(path, source)} is missing "${missing}"${hint}`,
+        range: valueRange ?? source.rangeAt([]),
+      };
     }
     case "additionalProperties": {
       const key = (error.params as { additionalProperty: string }).additionalProperty;
       const known = Object.keys((error.parentSchema as { properties?: object }).properties ?? {});
       const suggestion = closest(key, known);
       const where = path.length === 0 ? "the map" : (elementKind(path) ?? field);
-      const help = suggestion ? ` (did you mean "${suggestion}"?)` : `: use one of ${known.map((k) => `"${k}"`).join(", ")}, or start your own keys with "x-"`;
+      const help = suggestion
+        ? ` (did you mean "${suggestion}"?)`
+        : `: use one of ${known.map((k) => `"${k}"`).join(", ")}, or start your own keys with "x-"`;
       return { message: `unknown key "${key}" in ${where}${help}`, range: source.keyRangeAt([...path, key]) };
     }
     case "type": {
       if (path.length === 0) {
-        return { message: `a journey map must be a mapping with "journeymap", "title", "personas" and "stages" ${got}`, range: valueRange };
+        return {
+          message: `a journey map must be a mapping with "journeymap", "title", "personas" and "stages" ${got}`,
+          range: valueRange,
+        };
       }
       if (isEmotion) {
         const alternative = field === "emotion" ? ", or a mapping from persona id to such a number" : "";
@@ -122,18 +149,25 @@ function describeError(error: ErrorObject, source: SourceMap): { message: string
     case "const":
       return { message: `journeymap must be 1, the format version this tool reads ${got}`, range: valueRange };
     case "minItems":
-      return { message: `${field} must list at least one ${field === "stages" ? "stage" : "persona"}`, range: valueRange };
+      return {
+        message: `${field} must list at least one ${field === "stages" ? "stage" : "persona"}`,
+        range: valueRange,
+      };
     case "minLength":
       return { message: `${field} must not be empty`, range: valueRange };
     case "pattern": {
-      if (field === "color") return { message: `color must be a colour written #rrggbb, like "#1f77b4" ${got}`, range: valueRange };
+      if (field === "color")
+        return { message: `color must be a colour written #rrggbb, like "#1f77b4" ${got}`, range: valueRange };
       const kebab = String(error.data)
         .toLowerCase()
         .replace(/[^a-z0-9]+/g, "-")
         .replace(/^-+|-+$/g, "");
       const owner = elementName(path.slice(0, -1), source);
       const like = kebab ? `, like "${kebab}"` : "";
-      return { message: `${owner} has id ${describeValue(error.data)}: ids are lowercase kebab-case${like}`, range: valueRange };
+      return {
+        message: `${owner} has id ${describeValue(error.data)}: ids are lowercase kebab-case${like}`,
+        range: valueRange,
+      };
     }
     default:
       return { message: `${field} ${error.message ?? "is not valid"}`, range: valueRange };

@@ -5,7 +5,7 @@ import { dirname, join, resolve } from "node:path";
 import type { ErrorObject } from "ajv";
 import { LineCounter, isMap, isScalar, parseDocument, type Document, type Node } from "yaml";
 import type { Range } from "../diagnostic.js";
-import { CliError } from "../io/errors.js";
+import { JourneymapError } from "../errors.js";
 import { displayPath } from "../io/find-maps.js";
 import { offsetsToRange } from "../journey/source-map.js";
 import { parsePointer } from "../journey/validate.js";
@@ -36,7 +36,7 @@ export const CONFIG_FILE_NAMES = ["journeymap.config.yaml", ".journeymaprc.yaml"
 
 const validate = validateConfigSchema as unknown as ((value: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
-/** The default configuration with `config` applied over it. Throws CliError for an unknown rule id,
+/** The default configuration with `config` applied over it. Throws JourneymapError for an unknown rule id,
  * severity or preset, so that embedders get the same messages as the command line. */
 export function resolveConfig(config: LintConfig = {}, file?: string): ResolvedConfig {
   const severities: Record<string, RuleSeverity> = {};
@@ -50,7 +50,10 @@ export function resolveConfig(config: LintConfig = {}, file?: string): ResolvedC
 }
 
 /** The configuration with command-line overrides (`--rule id:severity`) applied. */
-export function withRuleOverrides(config: ResolvedConfig, overrides: Readonly<Record<string, RuleSeverity>>): ResolvedConfig {
+export function withRuleOverrides(
+  config: ResolvedConfig,
+  overrides: Readonly<Record<string, RuleSeverity>>,
+): ResolvedConfig {
   if (Object.keys(overrides).length === 0) return config;
   return { ...config, rules: { ...config.rules, ...overrides } };
 }
@@ -58,7 +61,10 @@ export function withRuleOverrides(config: ResolvedConfig, overrides: Readonly<Re
 /** Parses one `--rule id:severity` option. */
 export function parseRuleOption(option: string): [string, RuleSeverity] {
   const at = option.lastIndexOf(":");
-  if (at === -1) throw new CliError(`--rule "${option}" needs the form id:severity, for example --rule touchpoint-owner:error`);
+  if (at === -1)
+    throw new JourneymapError(
+      `--rule "${option}" needs the form id:severity, for example --rule touchpoint-owner:error`,
+    );
   const id = option.slice(0, at).trim();
   const severity = option.slice(at + 1).trim();
   checkRuleId(id, "--rule");
@@ -86,20 +92,21 @@ function unknownPresetMessage(name: string): string {
 }
 
 function checkRuleId(id: string, where = "the configuration"): void {
-  if (!Object.prototype.hasOwnProperty.call(rules, id)) throw new CliError(unknownRuleMessage(id, where));
+  if (!Object.prototype.hasOwnProperty.call(rules, id)) throw new JourneymapError(unknownRuleMessage(id, where));
 }
 
 function checkSeverity(severity: string, id: string, where = "the configuration"): asserts severity is RuleSeverity {
-  if (!(RULE_SEVERITIES as readonly string[]).includes(severity)) throw new CliError(badSeverityMessage(severity, id, where));
+  if (!(RULE_SEVERITIES as readonly string[]).includes(severity))
+    throw new JourneymapError(badSeverityMessage(severity, id, where));
 }
 
 function stagesOf(stages: readonly string[] | string): readonly string[] {
   if (typeof stages !== "string") return stages;
   if (isPresetName(stages)) return STAGE_PRESETS[stages];
-  throw new CliError(unknownPresetMessage(stages));
+  throw new JourneymapError(unknownPresetMessage(stages));
 }
 
-/** Reads and checks a configuration file. Throws CliError (exit 2) with file:line:column for each problem. */
+/** Reads and checks a configuration file. Throws JourneymapError (exit 2) with file:line:column for each problem. */
 export function loadConfigFile(path: string): ResolvedConfig {
   const shown = displayPath(path);
   let text: string;
@@ -108,23 +115,30 @@ export function loadConfigFile(path: string): ResolvedConfig {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder" : (error as Error).message;
-    throw new CliError(`cannot read the configuration "${shown}": ${reason}`);
+    throw new JourneymapError(`cannot read the configuration "${shown}": ${reason}`);
   }
   return resolveConfig(parseConfig(text, shown), shown);
 }
 
-/** Parses configuration text; every problem becomes one `file:line:column: message` line of a CliError. */
+/** Parses configuration text; every problem becomes one `file:line:column: message` line of a JourneymapError. */
 export function parseConfig(text: string, file: string): LintConfig {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (start: number, end: number): Range => offsetsToRange(text, lineCounter, start, Math.max(end, start + 1));
   const fail = (problems: Array<{ message: string; range?: Range }>): never => {
     const position = (range?: Range) => (range ? range.line * 1e6 + range.column : 0);
-    const lines = [...problems].sort((a, b) => position(a.range) - position(b.range)).map(({ message, range }) => `${file}:${range ? `${range.line}:${range.column}` : "1:1"}: ${message}`);
-    throw new CliError(lines.join("\n"));
+    const lines = [...problems]
+      .sort((a, b) => position(a.range) - position(b.range))
+      .map(({ message, range }) => `${file}:${range ? `${range.line}:${range.column}` : "1:1"}: ${message}`);
+    throw new JourneymapError(lines.join("\n"));
   };
   if (document.errors.length > 0) {
-    fail(document.errors.map((error) => ({ message: error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, ""), range: at(error.pos[0], error.pos[1]) })));
+    fail(
+      document.errors.map((error) => ({
+        message: error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, ""),
+        range: at(error.pos[0], error.pos[1]),
+      })),
+    );
   }
   const value: unknown = document.toJS() ?? {};
   if (validate(value)) return value as LintConfig;
@@ -135,7 +149,12 @@ export function parseConfig(text: string, file: string): LintConfig {
 
 type At = (start: number, end: number) => Range;
 
-function schemaProblems(errors: ErrorObject[], value: unknown, document: Document, at: At): Array<{ message: string; range?: Range }> {
+function schemaProblems(
+  errors: ErrorObject[],
+  value: unknown,
+  document: Document,
+  at: At,
+): Array<{ message: string; range?: Range }> {
   const problems: Array<{ message: string; range?: Range }> = [];
   const seen = new Set<string>();
   const add = (message: string, range: Range | undefined) => {
@@ -154,7 +173,10 @@ function schemaProblems(errors: ErrorObject[], value: unknown, document: Documen
         add(unknownRuleMessage(key), keyRange);
       } else {
         const guess = closest(key, ["stages", "rules"]);
-        add(`unknown key "${key}"${guess ? ` (did you mean "${guess}"?)` : ""}: a configuration has "stages" and "rules"`, keyRange);
+        add(
+          `unknown key "${key}"${guess ? ` (did you mean "${guess}"?)` : ""}: a configuration has "stages" and "rules"`,
+          keyRange,
+        );
       }
     } else if (path[0] === "rules" && path.length === 2) {
       add(badSeverityMessage(String(document.getIn(path)), path[1]!), node(path));
@@ -162,14 +184,20 @@ function schemaProblems(errors: ErrorObject[], value: unknown, document: Documen
       add(unknownPresetMessage(stages), node(path));
     } else if (path[0] === "stages" && Array.isArray(stages)) {
       if (error.keyword === "pattern" || (error.keyword === "type" && path.length === 2)) {
-        add(`stage id ${JSON.stringify(document.getIn(path))} must be a lowercase kebab-case id like "first-order"`, node(path));
+        add(
+          `stage id ${JSON.stringify(document.getIn(path))} must be a lowercase kebab-case id like "first-order"`,
+          node(path),
+        );
       } else if (error.keyword === "uniqueItems") {
         const { i, j } = error.params as { i: number; j: number };
         const second = Math.max(i, j);
         add(`stage "${String(stages[second])}" is listed twice in "stages"`, node([...path, String(second)]));
       }
     } else if (path[0] === "stages") {
-      add(`"stages" must be a list of stage ids or a preset name (${Object.keys(STAGE_PRESETS).join(", ")})`, node(path));
+      add(
+        `"stages" must be a list of stage ids or a preset name (${Object.keys(STAGE_PRESETS).join(", ")})`,
+        node(path),
+      );
     } else if (error.keyword === "type") {
       const what = path.length === 0 ? "the configuration" : `"${path.join(".")}"`;
       add(`${what} must be a mapping${path[0] === "rules" ? " of rule id to severity" : ""}`, node(path));

@@ -12,7 +12,11 @@ const START_OF_FILE: Range = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 /** The findings for one map: its YAML and schema errors when it has any (no rule runs on an invalid
  * map), else the findings of every enabled rule that no journeymap-disable comment suppresses.
  * Takes a loaded map, or a map's text (loaded with `file` as its name). */
-export function lintJourney(input: LoadedJourney | string, config: LintConfig = {}, options: { file?: string } = {}): Diagnostic[] {
+export function lintJourney(
+  input: LoadedJourney | string,
+  config: LintConfig = {},
+  options: { file?: string } = {},
+): Diagnostic[] {
   const loaded = typeof input === "string" ? loadJourney(input, options) : input;
   return lintLoaded(loaded, resolveConfig(config));
 }
@@ -29,8 +33,15 @@ export function lintLoaded(loaded: LoadedJourney, config: ResolvedConfig): Diagn
       journey,
       source,
       settings: { stages: config.stages },
-      report(message, range) {
-        findings.push({ file, ruleId: id, severity, message, ...(range ?? START_OF_FILE) });
+      report(message, range, subject) {
+        findings.push({
+          file,
+          ruleId: id,
+          severity,
+          message,
+          ...(range ?? START_OF_FILE),
+          ...(subject ? { subject } : {}),
+        });
       },
     };
     rule.check(context);

@@ -84,7 +84,11 @@ export interface SuppressOptions {
 
 /** The findings the directives leave, plus an unused-disable finding for each comment that suppressed
  * nothing or names an unknown rule. */
-export function applySuppressions(findings: Diagnostic[], directives: Directive[], options: SuppressOptions): Diagnostic[] {
+export function applySuppressions(
+  findings: Diagnostic[],
+  directives: Directive[],
+  options: SuppressOptions,
+): Diagnostic[] {
   if (directives.length === 0) return findings;
   const active = directives.filter((directive) => !directive.unknownKind);
   const used = new Map<Directive, Set<string>>(active.map((directive) => [directive, new Set()]));
@@ -95,34 +99,55 @@ export function applySuppressions(findings: Diagnostic[], directives: Directive[
     else byLine.set(directive.target!, [...(byLine.get(directive.target!) ?? []), directive]);
   }
   const kept = findings.filter((finding) => {
-    const matching = [...(byLine.get(finding.line) ?? []), ...forFile].filter((directive) => directive.rules.length === 0 || directive.rules.includes(finding.ruleId));
+    const matching = [...(byLine.get(finding.line) ?? []), ...forFile].filter(
+      (directive) => directive.rules.length === 0 || directive.rules.includes(finding.ruleId),
+    );
     for (const directive of matching) used.get(directive)!.add(finding.ruleId);
     return matching.length === 0;
   });
   if (options.unusedSeverity === "off") return kept;
 
   const report = (directive: Directive, message: string) =>
-    kept.push({ file: options.file, ruleId: "unused-disable", severity: options.unusedSeverity as Severity, message, ...directive.range });
+    kept.push({
+      file: options.file,
+      ruleId: "unused-disable",
+      severity: options.unusedSeverity as Severity,
+      message,
+      ...directive.range,
+    });
   const known = new Set(options.knownRules);
   for (const directive of directives) {
     if (directive.unknownKind) {
-      const guess = closest(directive.unknownKind, KINDS.map((kind) => `journeymap-${kind}`));
-      report(directive, `unknown comment directive "${directive.unknownKind}"${guess ? ` (did you mean "${guess}"?)` : ""}: use journeymap-disable-next-line, journeymap-disable-line or journeymap-disable-file`);
+      const guess = closest(
+        directive.unknownKind,
+        KINDS.map((kind) => `journeymap-${kind}`),
+      );
+      report(
+        directive,
+        `unknown comment directive "${directive.unknownKind}"${guess ? ` (did you mean "${guess}"?)` : ""}: use journeymap-disable-next-line, journeymap-disable-line or journeymap-disable-file`,
+      );
       continue;
     }
     const name = `journeymap-${directive.kind}`;
     const where = directive.kind === "disable-file" ? "in this file" : `on line ${directive.target}`;
     const hits = used.get(directive)!;
     if (directive.rules.length === 0) {
-      if (hits.size === 0) report(directive, `unused ${name} comment: no finding ${where} to suppress; remove the comment`);
+      if (hits.size === 0)
+        report(directive, `unused ${name} comment: no finding ${where} to suppress; remove the comment`);
       continue;
     }
     for (const id of directive.rules) {
       if (!known.has(id)) {
         const guess = closest(id, options.knownRules);
-        report(directive, `${name} names unknown rule "${id}"${guess ? ` (did you mean "${guess}"?)` : ""}: run "journeymap rules" for the list`);
+        report(
+          directive,
+          `${name} names unknown rule "${id}"${guess ? ` (did you mean "${guess}"?)` : ""}: run "journeymap rules" for the list`,
+        );
       } else if (!hits.has(id)) {
-        report(directive, `unused ${name} comment: no "${id}" finding ${where} to suppress; remove "${id}" from the comment`);
+        report(
+          directive,
+          `unused ${name} comment: no "${id}" finding ${where} to suppress; remove "${id}" from the comment`,
+        );
       }
     }
   }

@@ -32,8 +32,9 @@ export interface RuleContext {
   readonly journey: Journey;
   readonly source: SourceMap;
   readonly settings: RuleSettings;
-  /** Reports a finding at a source range (the start of the file when the range is unknown). */
-  report(message: string, range: Range | undefined): void;
+  /** Reports a finding at a source range (the start of the file when the range is unknown), about
+   * a subject (journey/queries.ts `subjectOf`) that identifies it when lines move. */
+  readonly report: (message: string, range: Range | undefined, subject?: string) => void;
 }
 
 export interface Rule {

@@ -2,9 +2,14 @@
 // PDF). journeymap never downloads a browser; puppeteer is imported only when one is launched.
 import { existsSync } from "node:fs";
 import type { Browser } from "puppeteer";
-import { CliError } from "../io/errors.js";
+import { JourneymapError } from "../errors.js";
 
-const USUAL_PLACES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"];
+const USUAL_PLACES = [
+  "/usr/bin/chromium",
+  "/usr/bin/chromium-browser",
+  "/usr/bin/google-chrome",
+  "/usr/bin/google-chrome-stable",
+];
 
 /** The browser to use: --browser, else PUPPETEER_EXECUTABLE_PATH, else the usual places; undefined if none. */
 export function findBrowser(explicit?: string): string | undefined {
@@ -18,11 +23,11 @@ export const NO_BROWSER_MESSAGE =
   "no Chromium or Chrome found: install one (Debian/Ubuntu: apt-get install chromium; macOS: install Google Chrome), " +
   "or point to it with --browser PATH or the PUPPETEER_EXECUTABLE_PATH environment variable";
 
-/** Launches headless Chromium; throws CliError (exit 2) when there is none. */
+/** Launches headless Chromium; throws JourneymapError (exit 2) when there is none. */
 export async function launchBrowser(explicit?: string): Promise<Browser> {
   const executablePath = findBrowser(explicit);
   if (!executablePath) {
-    throw new CliError(explicit ? `no browser at "${explicit}": ${NO_BROWSER_MESSAGE}` : NO_BROWSER_MESSAGE);
+    throw new JourneymapError(explicit ? `no browser at "${explicit}": ${NO_BROWSER_MESSAGE}` : NO_BROWSER_MESSAGE);
   }
   const { default: puppeteer } = await import("puppeteer");
   const runningAsRoot = typeof process.getuid === "function" && process.getuid() === 0;
@@ -44,6 +49,8 @@ export async function launchBrowser(explicit?: string): Promise<Browser> {
       ],
     });
   } catch (error) {
-    throw new CliError(`could not start the browser at "${executablePath}": ${(error as Error).message.split("\n")[0]}`);
+    throw new JourneymapError(
+      `could not start the browser at "${executablePath}": ${(error as Error).message.split("\n")[0]}`,
+    );
   }
 }

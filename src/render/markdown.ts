@@ -1,7 +1,14 @@
 // The Markdown docs page of a map: a pure function from Journey to a page a docs site publishes as is
 // (heading, description, personas, the Mermaid diagram, a touchpoint table per stage, metrics).
 import { stringify } from "yaml";
-import { EMOTION_WORDS, type Journey, type Persona, type Score, type Stage, type Touchpoint } from "../journey/model.js";
+import {
+  EMOTION_WORDS,
+  type Journey,
+  type Persona,
+  type Score,
+  type Stage,
+  type Touchpoint,
+} from "../journey/model.js";
 import { renderMermaid, taskLinesOf, type MermaidOptions } from "./mermaid.js";
 
 export interface MarkdownOptions extends MermaidOptions {

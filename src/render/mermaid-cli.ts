@@ -24,7 +24,8 @@ export interface MermaidCliEngine {
 }
 
 export const DEFAULT_SCALE = 2;
-const PAGE = '<!doctype html><html><head><meta charset="utf-8"></head><body style="margin:0"><div id="container"></div></body></html>';
+const PAGE =
+  '<!doctype html><html><head><meta charset="utf-8"></head><body style="margin:0"><div id="container"></div></body></html>';
 // The same id for every diagram keeps the SVG's ids, and so its bytes, the same from run to run.
 const SVG_ID = "journeymap";
 
@@ -48,7 +49,9 @@ export async function startMermaidCli(options: MermaidCliOptions = {}): Promise<
     await page.addScriptTag({ path: mermaidBundlePath() });
     await page.evaluate(() => {
       // The bundle defines window.mermaid; diagrams are drawn on demand, never on load.
-      (globalThis as unknown as { mermaid: { initialize(config: object): void } }).mermaid.initialize({ startOnLoad: false });
+      (globalThis as unknown as { mermaid: { initialize(config: object): void } }).mermaid.initialize({
+        startOnLoad: false,
+      });
     });
     return new Engine(browser, page);
   } catch (error) {
@@ -67,8 +70,15 @@ class Engine implements MermaidCliEngine {
     const svg = await this.#drawSvg(definition, options.background ?? "white");
     if (format === "svg") return new TextEncoder().encode(svg);
     const box = await this.page.$eval("#container svg", (element) => {
-      const rect = (element as unknown as { getBoundingClientRect(): { left: number; top: number; width: number; height: number } }).getBoundingClientRect();
-      return { x: Math.floor(rect.left), y: Math.floor(rect.top), width: Math.ceil(rect.width), height: Math.ceil(rect.height) };
+      const rect = (
+        element as unknown as { getBoundingClientRect(): { left: number; top: number; width: number; height: number } }
+      ).getBoundingClientRect();
+      return {
+        x: Math.floor(rect.left),
+        y: Math.floor(rect.top),
+        width: Math.ceil(rect.width),
+        height: Math.ceil(rect.height),
+      };
     });
     if (format === "png") {
       const scale = options.scale ?? DEFAULT_SCALE;
@@ -77,7 +87,12 @@ class Engine implements MermaidCliEngine {
     }
     // One page exactly the size of the diagram, not the diagram on a letter-size sheet.
     return new Uint8Array(
-      await this.page.pdf({ width: `${box.x * 2 + box.width}px`, height: `${box.y * 2 + box.height}px`, printBackground: true, pageRanges: "1-1" }),
+      await this.page.pdf({
+        width: `${box.x * 2 + box.width}px`,
+        height: `${box.y * 2 + box.height}px`,
+        printBackground: true,
+        pageRanges: "1-1",
+      }),
     );
   }
 
@@ -108,7 +123,9 @@ class Engine implements MermaidCliEngine {
         background,
       );
     } catch (error) {
-      throw new Error(`Mermaid could not draw the diagram: ${(error as Error).message.split("\n")[0]!.replace(/^Evaluation failed: (Error: )?/, "")}`);
+      throw new Error(
+        `Mermaid could not draw the diagram: ${(error as Error).message.split("\n")[0]!.replace(/^Evaluation failed: (Error: )?/, "")}`,
+      );
     }
   }
 

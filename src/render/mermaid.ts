@@ -1,7 +1,15 @@
 // The Mermaid `journey` diagram of a map: a pure function from Journey to Mermaid text, with every
 // string from the map encoded so that Mermaid's grammar reads it back intact.
 import { stringify } from "yaml";
-import { emotionOf, personasAt, type Journey, type Persona, type Score, type Stage, type Touchpoint } from "../journey/model.js";
+import {
+  emotionOf,
+  personasAt,
+  type Journey,
+  type Persona,
+  type Score,
+  type Stage,
+  type Touchpoint,
+} from "../journey/model.js";
 
 export interface MermaidOptions {
   /** Mermaid's own configuration (theme, themeVariables, journey settings), written as front matter. */

@@ -1,5 +1,5 @@
 // Prints the native SVG to a one-page PDF through the system's Chromium (launched only for this), the
-// page sized to the picture. Without a browser, launchBrowser's CliError (exit 2) says what to install.
+// page sized to the picture. Without a browser, launchBrowser's JourneymapError (exit 2) says what to install.
 import { launchBrowser } from "./browser.js";
 
 const PX_PER_INCH = 96;
@@ -18,7 +18,9 @@ export async function svgToPdf(svg: string, options: { browser?: string }): Prom
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);
     page.on("request", (request) => void (request.url().startsWith("data:") ? request.continue() : request.abort()));
-    await page.setContent(`<!doctype html><html><head><meta charset="utf-8"><style>@page{margin:0}html,body{margin:0;padding:0}svg{display:block}</style></head><body>${svg}</body></html>`);
+    await page.setContent(
+      `<!doctype html><html><head><meta charset="utf-8"><style>@page{margin:0}html,body{margin:0;padding:0}svg{display:block}</style></head><body>${svg}</body></html>`,
+    );
     const pdf = await page.pdf({
       width: `${width / PX_PER_INCH}in`,
       height: `${Math.ceil(height + 1) / PX_PER_INCH}in`,

@@ -1,6 +1,6 @@
 // Rasterizes the native SVG to PNG without a browser, with resvg (a Rust renderer shipped as a
 // prebuilt npm binary), imported only when a PNG is asked for. Fonts come from the system.
-import { CliError } from "../io/errors.js";
+import { JourneymapError } from "../errors.js";
 
 /** Above this many pixels a PNG would take gigabytes to rasterize; SVG is the format for such maps. */
 const MAX_PIXELS = 200_000_000;
@@ -8,7 +8,7 @@ const MAX_PIXELS = 200_000_000;
 export async function svgToPng(svg: string, options: { scale: number }): Promise<Uint8Array> {
   const { scale } = options;
   if (!Number.isFinite(scale) || scale <= 0 || scale > 10) {
-    throw new CliError(`--scale must be a number above 0 and at most 10, got ${String(scale)}`);
+    throw new JourneymapError(`--scale must be a number above 0 and at most 10, got ${String(scale)}`);
   }
   const module = await import("@resvg/resvg-js");
   const Resvg = module.Resvg ?? (module as unknown as { default: typeof module }).default.Resvg;
@@ -21,7 +21,7 @@ export async function svgToPng(svg: string, options: { scale: number }): Promise
   });
   const pixels = Math.ceil(resvg.width * scale) * Math.ceil(resvg.height * scale);
   if (pixels > MAX_PIXELS) {
-    throw new CliError(
+    throw new JourneymapError(
       `the picture is too large for PNG at scale ${scale} (${Math.ceil(resvg.width * scale)} × ${Math.ceil(resvg.height * scale)} px): ` +
         "use --format svg, or a smaller --scale",
     );

@@ -2,7 +2,11 @@
 import type { Severity } from "../diagnostic.js";
 import { repoRelativePath, type Formatter } from "./types.js";
 
-const COMMAND: Record<Severity, "error" | "warning" | "notice"> = { error: "error", warning: "warning", info: "notice" };
+const COMMAND: Record<Severity, "error" | "warning" | "notice"> = {
+  error: "error",
+  warning: "warning",
+  info: "notice",
+};
 
 /** Message text: %, CR and LF would end or corrupt the command. */
 export function escapeData(text: string): string {

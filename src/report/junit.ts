@@ -1,12 +1,10 @@
 // The junit report: one testsuite per map, one testcase per check run on it, a failure per finding.
 import type { Diagnostic } from "../diagnostic.js";
+import { isValidationCheck } from "../journey/checks.js";
 import type { FileResult, Formatter } from "./types.js";
 
-/** Checks that run before the rules: a finding from them means the rules did not run. */
-const VALIDATION = new Set(["yaml-syntax", "schema"]);
-
 export const junit: Formatter = (results, context) => {
-  const ruleIds = context.rules.map((rule) => rule.id).filter((id) => !VALIDATION.has(id));
+  const ruleIds = context.rules.map((rule) => rule.id).filter((id) => !isValidationCheck(id));
   const suites = results.map((result) => suiteOf(result, result.checks ?? ruleIds));
   const tests = suites.reduce((sum, suite) => sum + suite.tests, 0);
   const failures = suites.reduce((sum, suite) => sum + suite.failures, 0);
@@ -24,14 +22,16 @@ function suiteOf(result: FileResult, ruleIds: string[]): { tests: number; failur
   const byCheck = new Map<string, Diagnostic[]>();
   for (const message of result.messages) byCheck.set(message.ruleId, [...(byCheck.get(message.ruleId) ?? []), message]);
   // "validation" always runs; the rules only on a map that passed it.
-  const validation = result.messages.filter((message) => VALIDATION.has(message.ruleId));
+  const validation = result.messages.filter((message) => isValidationCheck(message.ruleId));
   const invalid = validation.length > 0;
   const cases: string[] = [testcase("validation", result.filePath, validation)];
   let failures = invalid ? 1 : 0;
   for (const id of ruleIds) {
     const found = byCheck.get(id) ?? [];
     if (invalid) {
-      cases.push(`    <testcase name="${attribute(id)}" classname="${attribute(result.filePath)}">\n      <skipped message="not checked: the map has YAML or schema errors"/>\n    </testcase>`);
+      cases.push(
+        `    <testcase name="${attribute(id)}" classname="${attribute(result.filePath)}">\n      <skipped message="not checked: the map has YAML or schema errors"/>\n    </testcase>`,
+      );
       continue;
     }
     if (found.length) failures++;
@@ -39,7 +39,7 @@ function suiteOf(result: FileResult, ruleIds: string[]): { tests: number; failur
   }
   // Findings of checks outside the list (unused-disable when it is not listed) still show up.
   for (const [id, found] of byCheck) {
-    if (VALIDATION.has(id) || ruleIds.includes(id)) continue;
+    if (isValidationCheck(id) || ruleIds.includes(id)) continue;
     failures++;
     cases.push(testcase(id, result.filePath, found));
   }

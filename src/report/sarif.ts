@@ -18,7 +18,9 @@ export const sarif: Formatter = (results, context) => {
     }
     return index.get(id)!;
   };
-  const sarifResults = results.flatMap((result) => result.messages.map((message) => resultOf(message, result.filePath, ruleIndex(message.ruleId), context)));
+  const sarifResults = results.flatMap((result) =>
+    result.messages.map((message) => resultOf(message, result.filePath, ruleIndex(message.ruleId), context)),
+  );
   const log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
@@ -62,7 +64,10 @@ function resultOf(message: Diagnostic, filePath: string, ruleIndex: number, cont
   const artifactLocation =
     relativePath === undefined
       ? { uri: pathToFileURL(resolve(context.cwd ?? ".", filePath)).href }
-      : { uri: relativePath.split("/").map(encodeURIComponent).join("/"), ...(context.root ? { uriBaseId: "%SRCROOT%" } : {}) };
+      : {
+          uri: relativePath.split("/").map(encodeURIComponent).join("/"),
+          ...(context.root ? { uriBaseId: "%SRCROOT%" } : {}),
+        };
   return {
     ruleId: message.ruleId,
     ruleIndex,
@@ -72,7 +77,12 @@ function resultOf(message: Diagnostic, filePath: string, ruleIndex: number, cont
       {
         physicalLocation: {
           artifactLocation,
-          region: { startLine: message.line, startColumn: message.column, endLine: message.endLine, endColumn: message.endColumn },
+          region: {
+            startLine: message.line,
+            startColumn: message.column,
+            endLine: message.endLine,
+            endColumn: message.endColumn,
+          },
         },
       },
     ],

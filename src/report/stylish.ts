@@ -16,7 +16,9 @@ export const stylish: Formatter = (results, context) => {
     const width = Math.max(...result.messages.map((m) => `${m.line}:${m.column}`.length));
     for (const message of result.messages) {
       const position = `${message.line}:${message.column}`.padEnd(width);
-      out.push(`  ${paint.dim(position)}  ${severityColor[message.severity](message.severity.padEnd(7))}  ${message.message}  ${paint.dim(message.ruleId)}`);
+      out.push(
+        `  ${paint.dim(position)}  ${severityColor[message.severity](message.severity.padEnd(7))}  ${message.message}  ${paint.dim(message.ruleId)}`,
+      );
       if (lines) out.push(...codeFrame(lines, message, paint.red).map((line) => paint.dim(line)));
     }
     out.push("");
@@ -44,7 +46,8 @@ function codeFrame(lines: string[], message: Diagnostic, caretColor: (text: stri
   const start = Math.max(0, message.column - 1);
   // A range over several lines is underlined to the end of its first line's content (not its comment).
   const firstLineEnd = shown.replace(/\s+#.*$/, "").trimEnd().length;
-  const end = message.endLine === message.line ? Math.max(start + 1, message.endColumn - 1) : Math.max(start + 1, firstLineEnd);
+  const end =
+    message.endLine === message.line ? Math.max(start + 1, message.endColumn - 1) : Math.max(start + 1, firstLineEnd);
   const caret = " ".repeat(start) + "^".repeat(Math.min(end, Math.max(shown.length, start + 1)) - start);
   return [`    ${gutter} | ${shown}`, `    ${" ".repeat(gutter.length)} | ${caretColor(caret)}`];
 }

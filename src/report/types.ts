@@ -1,6 +1,8 @@
 // What every report format takes: the findings per file, and what it needs to know to print them.
 import { isAbsolute, relative, resolve, sep } from "node:path";
-import type { Diagnostic, Severity } from "../diagnostic.js";
+import type { Diagnostic, RuleDescriptor, Severity } from "../diagnostic.js";
+
+export type { RuleDescriptor } from "../diagnostic.js";
 
 export interface FileResult {
   /** The file's name as shown (relative to the working directory, with "/"). */
@@ -10,16 +12,6 @@ export interface FileResult {
   messages: Diagnostic[];
   /** The ids of the checks run on this file (junit's test cases); absent: every rule in the context. */
   checks?: string[];
-}
-
-/** What a report knows of a rule (lint fills this in; validate's findings have none). */
-export interface RuleDescriptor {
-  id: string;
-  description: string;
-  defaultSeverity: Severity | "off";
-  docsUrl?: string;
-  /** Why the rule matters (SARIF's full description). */
-  rationale?: string;
 }
 
 export interface ReportContext {

@@ -7,7 +7,10 @@ import { examplePath, loadMap } from "../render/svg/maps.js";
 
 const executable = findBrowser();
 const mustRun = process.env.CI === "true";
-if (!executable && !mustRun) console.warn("\n⚠ SKIPPED test/browser/pdf.test.ts: no Chromium found (install chromium, or set PUPPETEER_EXECUTABLE_PATH)\n");
+if (!executable && !mustRun)
+  console.warn(
+    "\n⚠ SKIPPED test/browser/pdf.test.ts: no Chromium found (install chromium, or set PUPPETEER_EXECUTABLE_PATH)\n",
+  );
 
 describe.runIf(executable !== undefined || mustRun)("svgToPdf", () => {
   it("prints one page as large as the picture", async () => {

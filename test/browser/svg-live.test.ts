@@ -12,7 +12,9 @@ import { allMaps, EXAMPLES, loadMap } from "../render/svg/maps.js";
 const executable = findBrowser();
 const mustRun = process.env.CI === "true";
 if (!executable && !mustRun) {
-  console.warn("\n⚠ SKIPPED test/browser/svg-live.test.ts: no Chromium found (install chromium, or set PUPPETEER_EXECUTABLE_PATH)\n");
+  console.warn(
+    "\n⚠ SKIPPED test/browser/svg-live.test.ts: no Chromium found (install chromium, or set PUPPETEER_EXECUTABLE_PATH)\n",
+  );
 }
 
 const ORIGIN = "http://journeymap.test";
@@ -76,11 +78,19 @@ describe.runIf(executable !== undefined || mustRun)("the native SVG in Chromium"
         const box = element.getBBox();
         const screen = element.getBoundingClientRect();
         // getBBox is in the drawing's units, the screen box in CSS px; with a 1:1 viewBox they agree.
-        return { text: element.textContent ?? "", box: element.getAttribute("data-in"), x: box.x, y: box.y, width: Math.max(box.width, screen.width), height: box.height };
+        return {
+          text: element.textContent ?? "",
+          box: element.getAttribute("data-in"),
+          x: box.x,
+          y: box.y,
+          width: Math.max(box.width, screen.width),
+          height: box.height,
+        };
       });
       const handlers: string[] = [];
       for (const element of Array.from(document.querySelectorAll("*"))) {
-        for (const attribute of Array.from(element.attributes)) if (/^on/i.test(attribute.name)) handlers.push(`${element.tagName} ${attribute.name}`);
+        for (const attribute of Array.from(element.attributes))
+          if (/^on/i.test(attribute.name)) handlers.push(`${element.tagName} ${attribute.name}`);
       }
       return {
         width: root.width.baseVal.value,
@@ -109,7 +119,12 @@ describe.runIf(executable !== undefined || mustRun)("the native SVG in Chromium"
         const untagged = live.texts.filter((text) => !text.box || !live.cards[text.box]);
         expect(untagged.map((text) => text.text)).toEqual([]);
         const escaped = live.texts.filter((text) => !inside(text, live.cards[text.box!]!, 0.01));
-        expect(escaped.map((text) => `${text.box}: "${text.text}" at ${JSON.stringify({ x: text.x, y: text.y, w: text.width, h: text.height })} not in ${JSON.stringify(live.cards[text.box!])}`)).toEqual([]);
+        expect(
+          escaped.map(
+            (text) =>
+              `${text.box}: "${text.text}" at ${JSON.stringify({ x: text.x, y: text.y, w: text.width, h: text.height })} not in ${JSON.stringify(live.cards[text.box!])}`,
+          ),
+        ).toEqual([]);
 
         const overlaps = overlappingPairs(live.texts, 0.01);
         expect(overlaps.map(([a, b]) => `"${a.text}" / "${b.text}"`)).toEqual([]);

@@ -9,7 +9,10 @@ describe("journeymap init", () => {
   it("writes a starter map with the schema modeline, which validates clean", () => {
     const dir = mkdtempSync(join(tmpdir(), "journeymap-init-"));
     const run = runCli(["init", "maps/first.journey.yaml"], { cwd: dir });
-    expect(run).toMatchObject({ code: 0, stdout: "Wrote maps/first.journey.yaml. Next: journeymap validate maps/first.journey.yaml\n" });
+    expect(run).toMatchObject({
+      code: 0,
+      stdout: "Wrote maps/first.journey.yaml. Next: journeymap validate maps/first.journey.yaml\n",
+    });
     const text = readFileSync(join(dir, "maps/first.journey.yaml"), "utf8");
     expect(text.split("\n")[0]).toMatch(/^# yaml-language-server: \$schema=\S+journeymap\.schema\.json$/);
     expect(runCli(["validate", "maps/first.journey.yaml"], { cwd: dir })).toMatchObject({ code: 0 });
@@ -18,7 +21,9 @@ describe("journeymap init", () => {
   it("points the modeline at the project's own schema when the map is inside the project", () => {
     const run = runCli(["init", "test-artifacts/init/in-repo.journey.yaml", "--force"]);
     expect(run.code).toBe(0);
-    expect(readFileSync("test-artifacts/init/in-repo.journey.yaml", "utf8")).toMatch(/^# yaml-language-server: \$schema=\.\.\/\.\.\/schemas\/journeymap\.schema\.json\n/);
+    expect(readFileSync("test-artifacts/init/in-repo.journey.yaml", "utf8")).toMatch(
+      /^# yaml-language-server: \$schema=\.\.\/\.\.\/schemas\/journeymap\.schema\.json\n/,
+    );
   });
 
   it("names the default file customer.journey.yaml", () => {
@@ -31,7 +36,11 @@ describe("journeymap init", () => {
     const dir = mkdtempSync(join(tmpdir(), "journeymap-init-"));
     writeFileSync(join(dir, "mine.journey.yaml"), "my work\n");
     const run = runCli(["init", "mine.journey.yaml"], { cwd: dir });
-    expect(run).toEqual({ code: 2, stdout: "", stderr: 'journeymap: "mine.journey.yaml" already exists: choose another name, or add --force to overwrite it\n' });
+    expect(run).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: 'journeymap: "mine.journey.yaml" already exists: choose another name, or add --force to overwrite it\n',
+    });
     expect(readFileSync(join(dir, "mine.journey.yaml"), "utf8")).toBe("my work\n");
     expect(runCli(["init", "mine.journey.yaml", "--force"], { cwd: dir }).code).toBe(0);
     expect(readFileSync(join(dir, "mine.journey.yaml"), "utf8")).toMatch(/^# yaml-language-server/);

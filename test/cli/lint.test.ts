@@ -36,7 +36,10 @@ beforeAll(() => {
   writeFileSync(join(outside, "journeymap.config.yaml"), "rules:\n  touchpoint-owner: error\n");
   repo = join(outside, "repo");
   mkdirSync(join(repo, ".git"), { recursive: true });
-  write("maps/warnings.journey.yaml", WARNINGS_ONLY.replace("stages:\n", "# journeymap-disable-file missing-stage\nstages:\n"));
+  write(
+    "maps/warnings.journey.yaml",
+    WARNINGS_ONLY.replace("stages:\n", "# journeymap-disable-file missing-stage\nstages:\n"),
+  );
 });
 
 describe("journeymap lint: results and exit codes", () => {
@@ -45,15 +48,32 @@ describe("journeymap lint: results and exit codes", () => {
   });
 
   it("the SaaS example lints clean with its own config (saas stages, an accepted gap suppressed in the map)", () => {
-    expect(runCli(["lint", "examples/saas"])).toEqual({ code: 0, stdout: "✔ 1 map checked, no problems\n", stderr: "" });
+    expect(runCli(["lint", "examples/saas"])).toEqual({
+      code: 0,
+      stdout: "✔ 1 map checked, no problems\n",
+      stderr: "",
+    });
     // Without its config the funnel stages apply: awareness, consideration and decision are missing.
-    const funnel = runCli(["lint", "--config", "test/fixtures/lint/funnel.config.yaml", "--format", "json", "examples/saas"]);
-    expect(JSON.parse(funnel.stdout)[0].messages.filter((m: { ruleId: string }) => m.ruleId === "missing-stage")).toHaveLength(3);
+    const funnel = runCli([
+      "lint",
+      "--config",
+      "test/fixtures/lint/funnel.config.yaml",
+      "--format",
+      "json",
+      "examples/saas",
+    ]);
+    expect(
+      JSON.parse(funnel.stdout)[0].messages.filter((m: { ruleId: string }) => m.ruleId === "missing-stage"),
+    ).toHaveLength(3);
   });
 
   it("the starter map from journeymap init lints clean", () => {
     expect(runCli(["init", "starter/customer.journey.yaml"], { cwd: repo }).code).toBe(0);
-    expect(runCli(["lint", "starter"], { cwd: repo })).toEqual({ code: 0, stdout: "✔ 1 map checked, no problems\n", stderr: "" });
+    expect(runCli(["lint", "starter"], { cwd: repo })).toEqual({
+      code: 0,
+      stdout: "✔ 1 map checked, no problems\n",
+      stderr: "",
+    });
   });
 
   it("exits 1 on errors and prints stylish findings with positions, rule ids and a summary", () => {
@@ -64,10 +84,19 @@ describe("journeymap lint: results and exit codes", () => {
     const lines = run.stdout.split("\n");
     expect(lines[0]).toBe(GAPS);
     for (const finding of expected) {
-      expect(lines.some((line) => line.includes(`${finding.line}:${finding.column}`) && line.includes(finding.message) && line.trimEnd().endsWith(finding.ruleId))).toBe(true);
+      expect(
+        lines.some(
+          (line) =>
+            line.includes(`${finding.line}:${finding.column}`) &&
+            line.includes(finding.message) &&
+            line.trimEnd().endsWith(finding.ruleId),
+        ),
+      ).toBe(true);
     }
     const owner = GAPS_TEXT.split("\n").findIndex((line) => line.includes("owner: retial")) + 1;
-    expect(run.stdout).toContain(`  ${owner}:16  error    owner "retial" of touchpoint "Signs the new contract" is not a declared team: did you mean "retail"?  unknown-owner\n    ${owner} |         owner: retial  # expect: unknown-owner\n`);
+    expect(run.stdout).toContain(
+      `  ${owner}:16  error    owner "retial" of touchpoint "Signs the new contract" is not a declared team: did you mean "retail"?  unknown-owner\n    ${owner} |         owner: retial  # expect: unknown-owner\n`,
+    );
     expect(lines.at(-2)).toBe("✖ 15 problems (3 errors, 10 warnings, 2 info)");
   });
 
@@ -78,7 +107,10 @@ describe("journeymap lint: results and exit codes", () => {
     const over = runCli(["lint", map, "--max-warnings", "1"], { cwd: repo });
     expect(over.code).toBe(1);
     expect(over.stderr).toBe("journeymap: too many warnings (2; --max-warnings is 1)\n");
-    expect(runCli(["lint", map, "--max-warnings", "some"], { cwd: repo })).toMatchObject({ code: 2, stderr: 'journeymap: --max-warnings needs a whole number of 0 or more (got "some")\n' });
+    expect(runCli(["lint", map, "--max-warnings", "some"], { cwd: repo })).toMatchObject({
+      code: 2,
+      stderr: 'journeymap: --max-warnings needs a whole number of 0 or more (got "some")\n',
+    });
   });
 
   it("--quiet reports errors only", () => {
@@ -86,25 +118,34 @@ describe("journeymap lint: results and exit codes", () => {
     expect(run.code).toBe(1);
     const [file] = JSON.parse(run.stdout);
     expect(file.messages.map((m: { severity: string }) => m.severity)).toEqual(["error", "error", "error"]);
-    expect(runCli(["lint", "--quiet", "maps/warnings.journey.yaml"], { cwd: repo }).stdout).toBe("✔ 1 map checked, no problems\n");
+    expect(runCli(["lint", "--quiet", "maps/warnings.journey.yaml"], { cwd: repo }).stdout).toBe(
+      "✔ 1 map checked, no problems\n",
+    );
   });
 
   it("runs validation first: a map with schema errors reports them and no rule", () => {
     write("invalid/bad.journey.yaml", WARNINGS_ONLY.replace("emotion: 3", "emotion: 8"));
     const run = runCli(["lint", "--format", "json", "invalid"], { cwd: repo });
     expect(run.code).toBe(1);
-    expect(JSON.parse(run.stdout)[0].messages.map((m: { ruleId: string; line: number }) => `${m.line} ${m.ruleId}`)).toEqual(["9 schema"]);
+    expect(
+      JSON.parse(run.stdout)[0].messages.map((m: { ruleId: string; line: number }) => `${m.line} ${m.ruleId}`),
+    ).toEqual(["9 schema"]);
   });
 
   it("reads a map from standard input", () => {
-    const run = runCli(["lint", "-", "--stdin-filename", "piped.journey.yaml", "--format", "json", "--rule", "missing-stage:off"], { input: WARNINGS_ONLY });
+    const run = runCli(
+      ["lint", "-", "--stdin-filename", "piped.journey.yaml", "--format", "json", "--rule", "missing-stage:off"],
+      { input: WARNINGS_ONLY },
+    );
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual([
       {
         filePath: "piped.journey.yaml",
         errorCount: 0,
         warningCount: 2,
-        messages: lintJourney(WARNINGS_ONLY, { rules: { "missing-stage": "off" } }).map(({ file: _file, ...message }) => message),
+        messages: lintJourney(WARNINGS_ONLY, { rules: { "missing-stage": "off" } }).map(
+          ({ file: _file, ...message }) => message,
+        ),
       },
     ]);
   });
@@ -134,13 +175,17 @@ describe("journeymap lint: formats and --output", () => {
     expect(log.runs[0].tool.driver.version).toBe(JSON.parse(readFileSync("package.json", "utf8")).version);
     expect(log.runs[0].results).toHaveLength(15);
     // The map lies outside this repository: an absolute file URI.
-    expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe(`file://${process.cwd()}/${GAPS}`);
+    expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe(
+      `file://${process.cwd()}/${GAPS}`,
+    );
     expect(readdirSync(join(repo, "reports"))).toEqual(["journeymap.sarif"]);
   });
 
   it("--format sarif uses paths relative to the repository root", () => {
     const run = runCli(["lint", "--format", "sarif", "warnings.journey.yaml"], { cwd: join(repo, "maps") });
-    const uris = JSON.parse(run.stdout).runs[0].results.map((result: any) => result.locations[0].physicalLocation.artifactLocation);
+    const uris = JSON.parse(run.stdout).runs[0].results.map(
+      (result: any) => result.locations[0].physicalLocation.artifactLocation,
+    );
     expect(uris[0]).toEqual({ uri: "maps/warnings.journey.yaml", uriBaseId: "%SRCROOT%" });
   });
 
@@ -167,13 +212,18 @@ describe("journeymap lint: formats and --output", () => {
   it("on GitHub Actions, the default format also prints annotations; an explicit format does not", () => {
     const env = { GITHUB_ACTIONS: "true" };
     const run = runCli(["lint", "maps"], { cwd: repo, env });
-    expect(run.stdout).toContain("✖ 2 problems (0 errors, 2 warnings)\n::warning file=maps/warnings.journey.yaml,line=9,");
+    expect(run.stdout).toContain(
+      "✖ 2 problems (0 errors, 2 warnings)\n::warning file=maps/warnings.journey.yaml,line=9,",
+    );
     const json = runCli(["lint", "maps", "--format", "json"], { cwd: repo, env });
     expect(() => JSON.parse(json.stdout)).not.toThrow();
   });
 
   it("an unknown format is a usage error", () => {
-    expect(runCli(["lint", "--format", "xml", GAPS])).toMatchObject({ code: 2, stderr: "journeymap: unknown format \"xml\": use one of stylish, json, sarif, github, junit\n" });
+    expect(runCli(["lint", "--format", "xml", GAPS])).toMatchObject({
+      code: 2,
+      stderr: 'journeymap: unknown format "xml": use one of stylish, json, sarif, github, junit\n',
+    });
   });
 
   it("an --output that cannot be written is an I/O error, leaving nothing behind", () => {
@@ -188,27 +238,42 @@ describe("journeymap lint: formats and --output", () => {
 describe("journeymap lint: configuration", () => {
   it("--rule overrides a severity, and unknown ids or severities exit 2 with a suggestion", () => {
     expect(runCli(["lint", "maps", "--rule", "touchpoint-owner:error"], { cwd: repo }).code).toBe(1);
-    expect(runCli(["lint", "maps", "--rule", "touchpoint-owner:off", "--rule", "missing-channel:off"], { cwd: repo }).stdout).toBe("✔ 1 map checked, no problems\n");
+    expect(
+      runCli(["lint", "maps", "--rule", "touchpoint-owner:off", "--rule", "missing-channel:off"], { cwd: repo }).stdout,
+    ).toBe("✔ 1 map checked, no problems\n");
     expect(runCli(["lint", "maps", "--rule", "touchpoint-ownr:error"], { cwd: repo })).toMatchObject({
       code: 2,
-      stderr: 'journeymap: unknown rule "touchpoint-ownr" in --rule (did you mean "touchpoint-owner"?): run "journeymap rules" for the list\n',
+      stderr:
+        'journeymap: unknown rule "touchpoint-ownr" in --rule (did you mean "touchpoint-owner"?): run "journeymap rules" for the list\n',
     });
     expect(runCli(["lint", "maps", "--rule", "touchpoint-owner:warn"], { cwd: repo })).toMatchObject({
       code: 2,
-      stderr: 'journeymap: bad severity "warn" for rule "touchpoint-owner" in --rule (did you mean "warning"?): use one of error, warning, info, off\n',
+      stderr:
+        'journeymap: bad severity "warn" for rule "touchpoint-owner" in --rule (did you mean "warning"?): use one of error, warning, info, off\n',
     });
   });
 
   it("finds the nearest config upward from each map, within the repository", () => {
-    const saasMap = WARNINGS_ONLY.replace("id: awareness", "id: acquisition").replace("\n        emotion: 3", "\n        emotion: 3\n        channel: web\n        owner: growth");
+    const saasMap = WARNINGS_ONLY.replace("id: awareness", "id: acquisition").replace(
+      "\n        emotion: 3",
+      "\n        emotion: 3\n        channel: web\n        owner: growth",
+    );
     write("saas/journeymap.config.yaml", "stages: saas\nrules:\n  missing-stage: error\n");
     write("saas/onboarding/trial.journey.yaml", saasMap);
     const run = runCli(["lint", "--format", "json", "saas"], { cwd: repo });
     expect(run.code).toBe(1);
     const messages = JSON.parse(run.stdout)[0].messages;
     // The saas preset from saas/journeymap.config.yaml, not the funnel; missing-stage raised to error.
-    const missing = messages.map((m: { severity: string; message: string }) => `${m.severity} ${/"([a-z-]+)"/.exec(m.message)![1]}`);
-    expect(missing).toEqual(["error activation", "error adoption", "error retention", "error expansion", "error advocacy"]);
+    const missing = messages.map(
+      (m: { severity: string; message: string }) => `${m.severity} ${/"([a-z-]+)"/.exec(m.message)![1]}`,
+    );
+    expect(missing).toEqual([
+      "error activation",
+      "error adoption",
+      "error retention",
+      "error expansion",
+      "error advocacy",
+    ]);
   });
 
   it("--config uses the named file for every map", () => {
@@ -236,7 +301,10 @@ describe("journeymap lint: configuration", () => {
   });
 
   it("a missing path is a usage error", () => {
-    expect(runCli(["lint", "nowhere.journey.yaml"], { cwd: repo })).toMatchObject({ code: 2, stderr: 'journeymap: no such file or folder "nowhere.journey.yaml"\n' });
+    expect(runCli(["lint", "nowhere.journey.yaml"], { cwd: repo })).toMatchObject({
+      code: 2,
+      stderr: 'journeymap: no such file or folder "nowhere.journey.yaml"\n',
+    });
   });
 
   it("leaves no temporary files beside an --output report", () => {

@@ -35,13 +35,22 @@ describe("journeymap render, native engine", () => {
 
   it("writes a PNG as large as the SVG times --scale (default 2)", () => {
     const { width, height } = sizeOf(renderSvg(loadMap(examplePath("hotel"))));
-    for (const [args, scale] of [[[], 2], [["--scale", "1"], 1]] as const) {
+    for (const [args, scale] of [
+      [[], 2],
+      [["--scale", "1"], 1],
+    ] as const) {
       const output = join(dir, `hotel-${scale}.png`);
       const run = runCli(["render", examplePath("hotel"), "--format", "png", "-o", output, ...args]);
-      expect(run).toMatchObject({ code: 0, stderr: expect.stringMatching(/^✔ \S*hotel\.journey\.yaml → \S*hotel-\d\.png\n$/) });
+      expect(run).toMatchObject({
+        code: 0,
+        stderr: expect.stringMatching(/^✔ \S*hotel\.journey\.yaml → \S*hotel-\d\.png\n$/),
+      });
       const png = readFileSync(output);
       expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-      expect({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) }).toEqual({ width: width * scale, height: height * scale });
+      expect({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) }).toEqual({
+        width: width * scale,
+        height: height * scale,
+      });
     }
   });
 
@@ -57,14 +66,25 @@ describe("journeymap render, native engine", () => {
   });
 
   it("exits 1 on an invalid map and draws nothing", () => {
-    const run = runCli(["render", "-", "--format", "svg", "--stdin-filename", "broken.journey.yaml"], { input: "journeymap: 1\ntitle: Broken\n" });
+    const run = runCli(["render", "-", "--format", "svg", "--stdin-filename", "broken.journey.yaml"], {
+      input: "journeymap: 1\ntitle: Broken\n",
+    });
     expect(run.code).toBe(1);
     expect(run.stdout).not.toContain("<svg");
   });
 
   it("exits 2 for --format pdf without a browser, and writes nothing", () => {
     const output = join(dir, "never.pdf");
-    const run = runCli(["render", examplePath("hotel"), "--format", "pdf", "--browser", "/nonexistent/chromium", "-o", output]);
+    const run = runCli([
+      "render",
+      examplePath("hotel"),
+      "--format",
+      "pdf",
+      "--browser",
+      "/nonexistent/chromium",
+      "-o",
+      output,
+    ]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^journeymap: no browser at "\/nonexistent\/chromium"/);
     expect(existsSync(output)).toBe(false);

@@ -63,12 +63,20 @@ describe("journeymap render: Mermaid and Markdown", () => {
     write("maps/hotel.journey.yaml", HOTEL);
     write("maps/retail/freshcart.journey.yaml", FRESHCART);
     const run = runCli(["render", "maps", "--format", "markdown", "--output", "site/journeys"], { cwd: dir });
-    expect(run).toMatchObject({ code: 0, stdout: "", stderr: "✔ maps/hotel.journey.yaml → site/journeys/hotel.md\n✔ maps/retail/freshcart.journey.yaml → site/journeys/freshcart.md\n" });
+    expect(run).toMatchObject({
+      code: 0,
+      stdout: "",
+      stderr:
+        "✔ maps/hotel.journey.yaml → site/journeys/hotel.md\n✔ maps/retail/freshcart.journey.yaml → site/journeys/freshcart.md\n",
+    });
     const site = join(dir, "site/journeys");
     expect(readdirSync(site).sort()).toEqual(["freshcart.md", "hotel.md", "index.md"]); // no temporary files left
     expect(readFileSync(join(site, "hotel.md"), "utf8")).toBe(renderMarkdown(journeyOf(HOTEL)));
     const index = new MarkdownIt().parse(readFileSync(join(site, "index.md"), "utf8"), {});
-    const links = index.flatMap((token) => token.children ?? []).filter((token) => token.type === "link_open").map((token) => token.attrGet("href"));
+    const links = index
+      .flatMap((token) => token.children ?? [])
+      .filter((token) => token.type === "link_open")
+      .map((token) => token.attrGet("href"));
     const titles = index.flatMap((token) => {
       const children = token.children ?? [];
       const open = children.findIndex((child) => child.type === "link_open");
@@ -82,7 +90,9 @@ describe("journeymap render: Mermaid and Markdown", () => {
     const config = write("mermaid.json", '{"theme": "forest", "themeVariables": {"primaryColor": "#ff0000"}}');
     const run = runCli(["render", "examples/hotel.journey.yaml", "--mermaid-config", config]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toBe(renderMermaid(journeyOf(HOTEL), { config: { theme: "forest", themeVariables: { primaryColor: "#ff0000" } } }));
+    expect(run.stdout).toBe(
+      renderMermaid(journeyOf(HOTEL), { config: { theme: "forest", themeVariables: { primaryColor: "#ff0000" } } }),
+    );
     const bad = runCli(["render", "examples/hotel.journey.yaml", "--mermaid-config", write("bad.json", "[1, 2]")]);
     expect(bad).toMatchObject({ code: 2, stdout: "" });
     expect(bad.stderr).toMatch(/^journeymap: the Mermaid config ".*bad\.json" must be a mapping/);
@@ -108,12 +118,27 @@ describe("journeymap render: Mermaid and Markdown", () => {
     write("clash/b/hotel.journey.yaml", HOTEL);
     const cases: [string[], RegExp][] = [
       [["render", "maps"], /several maps need --output FOLDER/],
-      [["render", "maps/hotel.journey.yaml", "--format", "markdown", "--output", "maps/hotel.journey.yaml"], /refusing to overwrite the map "maps\/hotel.journey.yaml"/],
-      [["render", "clash", "--output", "clash-out"], /"clash\/b\/hotel.journey.yaml" and "clash\/a\/hotel.journey.yaml" would both be written to "clash-out\/hotel.mmd"/],
+      [
+        ["render", "maps/hotel.journey.yaml", "--format", "markdown", "--output", "maps/hotel.journey.yaml"],
+        /refusing to overwrite the map "maps\/hotel.journey.yaml"/,
+      ],
+      [
+        ["render", "clash", "--output", "clash-out"],
+        /"clash\/b\/hotel.journey.yaml" and "clash\/a\/hotel.journey.yaml" would both be written to "clash-out\/hotel.mmd"/,
+      ],
       [["render", "maps", "--output", "all.md"], /names a file, but several maps need a folder/],
-      [["render", "maps/hotel.journey.yaml", "--format", "gif"], /unknown format "gif": use one of mermaid, markdown, svg, png, pdf/],
-      [["render", "maps/hotel.journey.yaml", "--format", "svg", "--output", "x.png"], /ends in .png but --format is svg/],
-      [["render", "maps/hotel.journey.yaml", "--format", "markdown", "--engine", "mermaid-cli"], /--engine applies to svg, png and pdf/],
+      [
+        ["render", "maps/hotel.journey.yaml", "--format", "gif"],
+        /unknown format "gif": use one of mermaid, markdown, svg, png, pdf/,
+      ],
+      [
+        ["render", "maps/hotel.journey.yaml", "--format", "svg", "--output", "x.png"],
+        /ends in .png but --format is svg/,
+      ],
+      [
+        ["render", "maps/hotel.journey.yaml", "--format", "markdown", "--engine", "mermaid-cli"],
+        /--engine applies to svg, png and pdf/,
+      ],
       [["render", "maps/hotel.journey.yaml", "--format", "svg", "--engine", "graphviz"], /unknown engine "graphviz"/],
       [["render", "-", "--watch"], /standard input cannot be watched/],
     ];
@@ -129,10 +154,16 @@ describe("journeymap render: Mermaid and Markdown", () => {
   it("refuses to write a binary format to a terminal", () => {
     // `script` runs the CLI with a pseudo-terminal as stdout.
     const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} render examples/hotel.journey.yaml --format png`;
-    const run = spawnSync("script", ["-qefc", command, "/dev/null"], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    const run = spawnSync("script", ["-qefc", command, "/dev/null"], {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1" },
+    });
     if (run.error) return console.warn("⚠ skipped: the `script` command is not available to provide a terminal");
     expect(run.status).toBe(2);
-    expect(run.stdout).toContain("journeymap: PNG is binary and would garble the terminal: write it with --output FILE.png or redirect stdout");
+    expect(run.stdout).toContain(
+      "journeymap: PNG is binary and would garble the terminal: write it with --output FILE.png or redirect stdout",
+    );
   });
 });
 
@@ -149,7 +180,10 @@ describe("journeymap render --format svg (native engine, the default)", () => {
 
 /** Runs `render ... --watch` as a process; `until` waits for a condition, `stop` sends Ctrl-C and gives the exit code. */
 function watchSession(args: string[]) {
-  const child = spawn(process.execPath, [BIN, "render", ...args, "--watch"], { cwd: dir, env: { ...process.env, NO_COLOR: "1" } });
+  const child = spawn(process.execPath, [BIN, "render", ...args, "--watch"], {
+    cwd: dir,
+    env: { ...process.env, NO_COLOR: "1" },
+  });
   const session = { stderr: "" };
   child.stderr.on("data", (chunk: Buffer) => (session.stderr += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
@@ -198,7 +232,12 @@ describe.skipIf(!browser)("journeymap render --engine mermaid-cli", () => {
     for (const format of ["svg", "png", "pdf"]) {
       const output = join(dir, `engine/hotel.${format}`);
       const run = runCli(["render", "examples/hotel.journey.yaml", "--engine", "mermaid-cli", "--output", output]);
-      expect({ format, ...run }).toEqual({ format, code: 0, stdout: "", stderr: `✔ examples/hotel.journey.yaml → ${output}\n` });
+      expect({ format, ...run }).toEqual({
+        format,
+        code: 0,
+        stdout: "",
+        stderr: `✔ examples/hotel.journey.yaml → ${output}\n`,
+      });
     }
     const svg = readFileSync(join(dir, "engine/hotel.svg"), "utf8");
     expect(XMLValidator.validate(svg)).toBe(true);
@@ -212,10 +251,18 @@ describe.skipIf(!browser)("journeymap render --engine mermaid-cli", () => {
   it("renders a folder of maps with one browser, one PNG per map at --scale", () => {
     write("engine-maps/hotel.journey.yaml", HOTEL);
     write("engine-maps/freshcart.journey.yaml", FRESHCART);
-    const run = runCli(["render", "engine-maps", "--engine", "mermaid-cli", "--format", "png", "--scale", "1", "-o", "engine-png"], { cwd: dir });
-    expect(run).toMatchObject({ code: 0, stderr: "✔ engine-maps/freshcart.journey.yaml → engine-png/freshcart.png\n✔ engine-maps/hotel.journey.yaml → engine-png/hotel.png\n" });
+    const run = runCli(
+      ["render", "engine-maps", "--engine", "mermaid-cli", "--format", "png", "--scale", "1", "-o", "engine-png"],
+      { cwd: dir },
+    );
+    expect(run).toMatchObject({
+      code: 0,
+      stderr:
+        "✔ engine-maps/freshcart.journey.yaml → engine-png/freshcart.png\n✔ engine-maps/hotel.journey.yaml → engine-png/hotel.png\n",
+    });
     expect(readdirSync(join(dir, "engine-png")).sort()).toEqual(["freshcart.png", "hotel.png"]);
-    for (const name of ["freshcart.png", "hotel.png"]) expect(pngSize(readFileSync(join(dir, "engine-png", name))).width).toBeGreaterThan(100);
+    for (const name of ["freshcart.png", "hotel.png"])
+      expect(pngSize(readFileSync(join(dir, "engine-png", name))).width).toBeGreaterThan(100);
   });
 
   it("re-renders with the mermaid-cli engine under --watch, and still exits 0 on Ctrl-C", async () => {
@@ -235,9 +282,20 @@ describe.skipIf(!browser)("journeymap render --engine mermaid-cli", () => {
 
   it("exits 2 with one clear message when there is no browser, and writes nothing", () => {
     const output = join(dir, "engine/never.svg");
-    const run = runCli(["render", "examples/hotel.journey.yaml", "--engine", "mermaid-cli", "--browser", "/nonexistent/chrome", "-o", output]);
+    const run = runCli([
+      "render",
+      "examples/hotel.journey.yaml",
+      "--engine",
+      "mermaid-cli",
+      "--browser",
+      "/nonexistent/chrome",
+      "-o",
+      output,
+    ]);
     expect(run).toMatchObject({ code: 2, stdout: "" });
-    expect(run.stderr).toMatch(/^journeymap: no browser at "\/nonexistent\/chrome": no Chromium or Chrome found: install one/);
+    expect(run.stderr).toMatch(
+      /^journeymap: no browser at "\/nonexistent\/chrome": no Chromium or Chrome found: install one/,
+    );
     expect(run.stderr.trim().split("\n")).toHaveLength(1);
     expect(existsSync(output)).toBe(false);
   });

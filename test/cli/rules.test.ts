@@ -10,7 +10,11 @@ describe("journeymap rules", () => {
     const lines = run.stdout.split("\n");
     expect(lines[0]).toMatch(/^rule\s+default\s+finds$/);
     for (const { meta } of Object.values(rules)) {
-      expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${meta.id} +${meta.defaultSeverity} +${meta.description.replace(/[()]/g, "\\$&")}$`)));
+      expect(lines).toContainEqual(
+        expect.stringMatching(
+          new RegExp(`^${meta.id} +${meta.defaultSeverity} +${meta.description.replace(/[()]/g, "\\$&")}$`),
+        ),
+      );
     }
     expect(run.stdout).toContain("  saas: acquisition, activation, adoption, retention, expansion, advocacy\n");
   });
@@ -19,11 +23,19 @@ describe("journeymap rules", () => {
     const run = runCli(["rules", "--format", "json"]);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual(
-      Object.values(rules).map(({ meta }) => ({ id: meta.id, description: meta.description, defaultSeverity: meta.defaultSeverity, docsUrl: meta.docsUrl })),
+      Object.values(rules).map(({ meta }) => ({
+        id: meta.id,
+        description: meta.description,
+        defaultSeverity: meta.defaultSeverity,
+        docsUrl: meta.docsUrl,
+      })),
     );
   });
 
   it("an unknown format is a usage error", () => {
-    expect(runCli(["rules", "--format", "yaml"])).toMatchObject({ code: 2, stderr: 'journeymap: unknown format "yaml": use text or json\n' });
+    expect(runCli(["rules", "--format", "yaml"])).toMatchObject({
+      code: 2,
+      stderr: 'journeymap: unknown format "yaml": use text or json\n',
+    });
   });
 });

@@ -27,7 +27,13 @@ describe("journeymap validate", () => {
   });
 
   it("prints problems in the stylish way: file, line:col, severity, message, rule, code frame, summary", () => {
-    write("maps/typo.journey.yaml", VALID.replace("        owner: growth\n        personas: [parent]", "        ownr: growth\n        personas: [parent]"));
+    write(
+      "maps/typo.journey.yaml",
+      VALID.replace(
+        "        owner: growth\n        personas: [parent]",
+        "        ownr: growth\n        personas: [parent]",
+      ),
+    );
     const run = runCli(["validate", "maps/typo.journey.yaml"], { cwd: dir });
     expect(run.code).toBe(1);
     const line = VALID.split("\n").findIndex((text) => text === "        owner: growth") + 1;
@@ -55,7 +61,17 @@ describe("journeymap validate", () => {
         filePath: "json/bad.journey.yaml",
         errorCount: 1,
         warningCount: 0,
-        messages: [{ ruleId: "schema", severity: "error", message: "emotion must be a whole number from 1 to 5 (got 7)", line, column: 18, endLine: line, endColumn: 19 }],
+        messages: [
+          {
+            ruleId: "schema",
+            severity: "error",
+            message: "emotion must be a whole number from 1 to 5 (got 7)",
+            line,
+            column: 18,
+            endLine: line,
+            endColumn: 19,
+          },
+        ],
       },
     ]);
   });
@@ -68,7 +84,10 @@ describe("journeymap validate", () => {
     write("tree/.git/d.journey.yaml", "broken: [");
     const run = runCli(["validate", "--format", "json", "tree"], { cwd: dir });
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout).map((file: { filePath: string }) => file.filePath)).toEqual(["tree/a.journey.yaml", "tree/sub/b.journey.yml"]);
+    expect(JSON.parse(run.stdout).map((file: { filePath: string }) => file.filePath)).toEqual([
+      "tree/a.journey.yaml",
+      "tree/sub/b.journey.yml",
+    ]);
   });
 
   it("expands quoted globs", () => {
@@ -80,18 +99,28 @@ describe("journeymap validate", () => {
   });
 
   it("reads standard input with -, named by --stdin-filename", () => {
-    const run = runCli(["validate", "-", "--stdin-filename", "piped.journey.yaml", "--format", "json"], { input: VALID.replace("title:", "titel:") });
+    const run = runCli(["validate", "-", "--stdin-filename", "piped.journey.yaml", "--format", "json"], {
+      input: VALID.replace("title:", "titel:"),
+    });
     expect(run.code).toBe(1);
     const [file] = JSON.parse(run.stdout);
     expect(file.filePath).toBe("piped.journey.yaml");
-    expect(file.messages.map((m: { message: string }) => m.message)).toContain('unknown key "titel" in the map (did you mean "title"?)');
+    expect(file.messages.map((m: { message: string }) => m.message)).toContain(
+      'unknown key "titel" in the map (did you mean "title"?)',
+    );
   });
 
   it("colours only on request: --color forces it, --no-color and NO_COLOR turn it off", () => {
     write("colour/bad.journey.yaml", "journeymap: 1\n");
-    expect(runCli(["validate", "colour", "--color"], { cwd: dir, env: { NO_COLOR: undefined } }).stdout).toContain("\u001b[");
-    expect(runCli(["validate", "colour", "--color", "--no-color"], { cwd: dir, env: { NO_COLOR: undefined } }).stdout).not.toContain("\u001b[");
-    expect(runCli(["validate", "colour"], { cwd: dir, env: { NO_COLOR: "1", FORCE_COLOR: "1" } }).stdout).not.toContain("\u001b[");
+    expect(runCli(["validate", "colour", "--color"], { cwd: dir, env: { NO_COLOR: undefined } }).stdout).toContain(
+      "\u001b[",
+    );
+    expect(
+      runCli(["validate", "colour", "--color", "--no-color"], { cwd: dir, env: { NO_COLOR: undefined } }).stdout,
+    ).not.toContain("\u001b[");
+    expect(runCli(["validate", "colour"], { cwd: dir, env: { NO_COLOR: "1", FORCE_COLOR: "1" } }).stdout).not.toContain(
+      "\u001b[",
+    );
   });
 });
 
@@ -104,12 +133,28 @@ describe("bad input: one clear line naming the file, a trustworthy exit code, no
     ["tabs", "journeymap: 1\npersonas:\n\t- id: a\n", /3:1 +error +.*tab.* +yaml-syntax/i],
     ["duplicate", "journeymap: 1\ntitle: a\ntitle: b\n", /3:1 +error +Map keys must be unique +yaml-syntax/],
     ["documents", `${VALID}---\n${VALID}`, /error +several YAML documents in one file/],
-    ["bomb", "a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n", /alias bomb/],
+    [
+      "bomb",
+      "a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n",
+      /alias bomb/,
+    ],
     ["binary", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00]), /1:\d+ +error +the file is binary/],
-    ["latin1", Buffer.concat([Buffer.from("journeymap: 1\ntitle: Caf"), Buffer.from([0xe9, 0x0a])]), /2:11 +error +the file is not valid UTF-8/],
-    ["proto", VALID.replace("owner: cx", 'owner: cx\n__proto__: {admin: true}'), /unknown key "__proto__" in the map/],
-    ["unknown-key", VALID.replace("channel: messaging", "chanel: messaging"), /unknown key "chanel" in touchpoint \(did you mean "channel"\?\)/],
-    ["wrong-type", VALID.replace("title: FreshCart - first grocery order", "title: [a]"), /title must be text \(got a list\)/],
+    [
+      "latin1",
+      Buffer.concat([Buffer.from("journeymap: 1\ntitle: Caf"), Buffer.from([0xe9, 0x0a])]),
+      /2:11 +error +the file is not valid UTF-8/,
+    ],
+    ["proto", VALID.replace("owner: cx", "owner: cx\n__proto__: {admin: true}"), /unknown key "__proto__" in the map/],
+    [
+      "unknown-key",
+      VALID.replace("channel: messaging", "chanel: messaging"),
+      /unknown key "chanel" in touchpoint \(did you mean "channel"\?\)/,
+    ],
+    [
+      "wrong-type",
+      VALID.replace("title: FreshCart - first grocery order", "title: [a]"),
+      /title must be text \(got a list\)/,
+    ],
     ["emotion", VALID.replace("emotion: 5", "emotion: 6"), /emotion must be a whole number from 1 to 5 \(got 6\)/],
     ["missing", VALID.replace("    name: Dana, working parent\n", ""), /persona "parent" is missing "name"/],
   ];
@@ -125,16 +170,26 @@ describe("bad input: one clear line naming the file, a trustworthy exit code, no
   });
 
   it("a missing file → exit 2", () => {
-    expect(runCli(["validate", "nope.journey.yaml"], { cwd: dir })).toEqual({ code: 2, stdout: "", stderr: 'journeymap: no such file or folder "nope.journey.yaml"\n' });
+    expect(runCli(["validate", "nope.journey.yaml"], { cwd: dir })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: 'journeymap: no such file or folder "nope.journey.yaml"\n',
+    });
   });
 
   it("a folder with no maps → exit 2", () => {
     mkdirSync(join(dir, "empty-folder"), { recursive: true });
-    expect(runCli(["validate", "empty-folder"], { cwd: dir })).toMatchObject({ code: 2, stderr: 'journeymap: no journey maps (*.journey.yaml or *.journey.yml) in folder "empty-folder"\n' });
+    expect(runCli(["validate", "empty-folder"], { cwd: dir })).toMatchObject({
+      code: 2,
+      stderr: 'journeymap: no journey maps (*.journey.yaml or *.journey.yml) in folder "empty-folder"\n',
+    });
   });
 
   it("a glob that matches nothing → exit 2", () => {
-    expect(runCli(["validate", "nothing/*.journey.yaml"], { cwd: dir })).toMatchObject({ code: 2, stderr: 'journeymap: no journey maps match "nothing/*.journey.yaml"\n' });
+    expect(runCli(["validate", "nothing/*.journey.yaml"], { cwd: dir })).toMatchObject({
+      code: 2,
+      stderr: 'journeymap: no journey maps match "nothing/*.journey.yaml"\n',
+    });
   });
 
   it("an unreadable file → exit 2", () => {
@@ -150,8 +205,14 @@ describe("bad input: one clear line naming the file, a trustworthy exit code, no
 
   it("usage errors → exit 2: no paths, unknown option, unknown format, unknown command", () => {
     expect(runCli(["validate"]).code).toBe(2);
-    expect(runCli(["validate", "--frobnicate", "x"])).toMatchObject({ code: 2, stderr: expect.stringContaining("unknown option '--frobnicate'") });
-    expect(runCli(["validate", "--format", "xml", "examples"])).toMatchObject({ code: 2, stderr: 'journeymap: unknown format "xml": use one of stylish, json\n' });
+    expect(runCli(["validate", "--frobnicate", "x"])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("unknown option '--frobnicate'"),
+    });
+    expect(runCli(["validate", "--format", "xml", "examples"])).toMatchObject({
+      code: 2,
+      stderr: 'journeymap: unknown format "xml": use one of stylish, json\n',
+    });
     expect(runCli(["frobnicate"]).code).toBe(2);
   });
 });

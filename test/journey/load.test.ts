@@ -31,9 +31,20 @@ describe("loading a valid map", () => {
     const loaded = loadJourney(readFileSync("examples/freshcart.journey.yaml"), { file: "freshcart.journey.yaml" });
     expect(loaded.diagnostics).toEqual([]);
     expect(loaded.journey?.title).toBe("FreshCart - first grocery order");
-    expect(loaded.journey?.stages.map((stage) => stage.id)).toEqual(["awareness", "consideration", "decision", "retention", "advocacy"]);
+    expect(loaded.journey?.stages.map((stage) => stage.id)).toEqual([
+      "awareness",
+      "consideration",
+      "decision",
+      "retention",
+      "advocacy",
+    ]);
     const slot = loaded.journey!.stages[2]!.touchpoints![0]!;
-    expect(slot).toMatchObject({ name: "Picks a delivery slot", owner: "app", emotion: 2, metrics: { "slot-abandon-rate": 0.31 } });
+    expect(slot).toMatchObject({
+      name: "Picks a delivery slot",
+      owner: "app",
+      emotion: 2,
+      metrics: { "slot-abandon-rate": 0.31 },
+    });
   });
 
   it("knows the source range of every element, key and value", () => {
@@ -44,11 +55,19 @@ describe("loading a valid map", () => {
     expect(source.valueRangeOf(touchpoint, "owner")).toEqual({ line: 11, column: 16, endLine: 11, endColumn: 22 });
     expect(source.rangeOf(journey!.stages[0]!)).toEqual({ line: 7, column: 5, endLine: 12, endColumn: 19 });
     expect(source.itemRangeOf(journey!.personas, 0)).toEqual({ line: 4, column: 5, endLine: 5, endColumn: 15 });
-    expect(source.rangeAt(["stages", 0, "touchpoints", 0, "emotion"])).toEqual({ line: 12, column: 18, endLine: 12, endColumn: 19 });
+    expect(source.rangeAt(["stages", 0, "touchpoints", 0, "emotion"])).toEqual({
+      line: 12,
+      column: 18,
+      endLine: 12,
+      endColumn: 19,
+    });
   });
 
   it("keeps x- extension keys on every object and ignores them", () => {
-    const text = MINIMAL.replace("title: Minimal", "title: Minimal\nx-jira: CX-12").replace("owner: growth", "owner: growth\n        x-score: {a: 1}");
+    const text = MINIMAL.replace("title: Minimal", "title: Minimal\nx-jira: CX-12").replace(
+      "owner: growth",
+      "owner: growth\n        x-score: {a: 1}",
+    );
     const loaded = loadJourney(text);
     expect(loaded.diagnostics).toEqual([]);
     expect(loaded.journey?.["x-jira"]).toBe("CX-12");
@@ -68,7 +87,9 @@ describe("loading a valid map", () => {
   });
 
   it("resolves anchors and aliases", () => {
-    const text = MINIMAL.replace("      - name: Sees an ad", "      - &ad\n        name: Sees an ad").concat("      - *ad\n");
+    const text = MINIMAL.replace("      - name: Sees an ad", "      - &ad\n        name: Sees an ad").concat(
+      "      - *ad\n",
+    );
     const loaded = loadJourney(text);
     expect(loaded.diagnostics).toEqual([]);
     expect(loaded.journey!.stages[0]!.touchpoints).toHaveLength(2);
@@ -89,7 +110,9 @@ describe("schema messages, placed at the key, the value or the mapping", () => {
 
   it("an unknown key with no near match lists the keys to use", () => {
     const { message } = only(MINIMAL.replace("title: Minimal", "title: Minimal\nbanana: 1"));
-    expect(message).toMatch(/^unknown key "banana" in the map: use one of "journeymap", "title", .*or start your own keys with "x-"$/);
+    expect(message).toMatch(
+      /^unknown key "banana" in the map: use one of "journeymap", "title", .*or start your own keys with "x-"$/,
+    );
   });
 
   it("a missing key points at the enclosing mapping and names it", () => {
@@ -102,34 +125,58 @@ describe("schema messages, placed at the key, the value or the mapping", () => {
   });
 
   it("a missing format version says how to fix it", () => {
-    expect(only(MINIMAL.replace("journeymap: 1\n", "")).message).toBe('the map is missing "journeymap": add "journeymap: 1", the format version, at the top');
+    expect(only(MINIMAL.replace("journeymap: 1\n", "")).message).toBe(
+      'the map is missing "journeymap": add "journeymap: 1", the format version, at the top',
+    );
   });
 
   it.each([
     ["emotion: 4", "emotion: 0", "emotion must be a whole number from 1 to 5 (got 0)"],
-    ["emotion: 4", "emotion: 3.5", "emotion must be a whole number from 1 to 5, or a mapping from persona id to such a number (got 3.5)"],
-    ["emotion: 4", "emotion: happy", 'emotion must be a whole number from 1 to 5, or a mapping from persona id to such a number (got "happy")'],
+    [
+      "emotion: 4",
+      "emotion: 3.5",
+      "emotion must be a whole number from 1 to 5, or a mapping from persona id to such a number (got 3.5)",
+    ],
+    [
+      "emotion: 4",
+      "emotion: happy",
+      'emotion must be a whole number from 1 to 5, or a mapping from persona id to such a number (got "happy")',
+    ],
     ["emotion: 4", "emotion: {parent: 6}", 'emotion of "parent" must be a whole number from 1 to 5 (got 6)'],
     ["owner: growth", "owner: [a, b]", "owner must be text (got a list)"],
     ["owner: growth", "owner:", "owner must be text (got nothing)"],
     ["journeymap: 1", "journeymap: 2", "journeymap must be 1, the format version this tool reads (got 2)"],
-    ["id: parent", "id: Working Parent", 'persona "Dana" has id "Working Parent": ids are lowercase kebab-case, like "working-parent"'],
+    [
+      "id: parent",
+      "id: Working Parent",
+      'persona "Dana" has id "Working Parent": ids are lowercase kebab-case, like "working-parent"',
+    ],
     ["name: Sees an ad", "name: ''", "name must not be empty"],
   ])("%s → %s", (from, to, message) => {
     expect(only(MINIMAL.replace(from, to)).message).toBe(message);
   });
 
   it("a bad value points at the value", () => {
-    expect(only(MINIMAL.replace("emotion: 4", "emotion: {parent: 6}"))).toMatchObject({ line: 12, column: 27, endColumn: 28 });
+    expect(only(MINIMAL.replace("emotion: 4", "emotion: {parent: 6}"))).toMatchObject({
+      line: 12,
+      column: 27,
+      endColumn: 28,
+    });
   });
 
   it("empty lists of personas and stages are refused", () => {
-    const { diagnostics } = loadJourney(MINIMAL.replace(/personas:\n  - id: parent\n    name: Dana\n/, "personas: []\n"));
-    expect(diagnostics.map((d) => [d.message, d.line, d.column])).toEqual([["personas must list at least one persona", 3, 11]]);
+    const { diagnostics } = loadJourney(
+      MINIMAL.replace(/personas:\n  - id: parent\n    name: Dana\n/, "personas: []\n"),
+    );
+    expect(diagnostics.map((d) => [d.message, d.line, d.column])).toEqual([
+      ["personas must list at least one persona", 3, 11],
+    ]);
   });
 
   it("reports every problem of a map at once, in source order", () => {
-    const text = MINIMAL.replace("owner: growth", "ownr: growth").replace("emotion: 4", "emotion: 8").replace("title: Minimal", "title: 5");
+    const text = MINIMAL.replace("owner: growth", "ownr: growth")
+      .replace("emotion: 4", "emotion: 8")
+      .replace("title: Minimal", "title: 5");
     const { diagnostics } = loadJourney(text);
     expect(diagnostics.map((d) => d.line)).toEqual([2, 11, 12]);
   });
@@ -137,12 +184,19 @@ describe("schema messages, placed at the key, the value or the mapping", () => {
 
 describe("bad input is a diagnostic, never an exception", () => {
   it("an empty file", () => {
-    expect(only("")).toMatchObject({ ruleId: "schema", line: 1, column: 1, message: expect.stringMatching(/^the file is empty/) });
+    expect(only("")).toMatchObject({
+      ruleId: "schema",
+      line: 1,
+      column: 1,
+      message: expect.stringMatching(/^the file is empty/),
+    });
     expect(only("# only a comment\n\n").message).toMatch(/^the file is empty/);
   });
 
   it("a list or a scalar instead of a mapping", () => {
-    expect(only("- a\n- b\n").message).toBe('a journey map must be a mapping with "journeymap", "title", "personas" and "stages" (got a list)');
+    expect(only("- a\n- b\n").message).toBe(
+      'a journey map must be a mapping with "journeymap", "title", "personas" and "stages" (got a list)',
+    );
     expect(only("just text\n").message).toMatch(/must be a mapping .*\(got "just text"\)$/);
   });
 
@@ -177,7 +231,12 @@ describe("bad input is a diagnostic, never an exception", () => {
 
   it("an alias bomb is refused quickly", () => {
     const levels = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
-    for (let i = 1; i < 9; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(", ")}]`);
+    for (let i = 1; i < 9; i++)
+      levels.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(", ")}]`,
+      );
     const started = Date.now();
     const found = only(`${levels.join("\n")}\n`);
     expect(Date.now() - started).toBeLessThan(2000);
@@ -195,7 +254,9 @@ describe("bad input is a diagnostic, never an exception", () => {
       line: 2,
       column: 1,
     });
-    expect(only(Buffer.concat([Buffer.from("journeymap: 1\ntitle: Caf"), Buffer.from([0xe9]), Buffer.from("\n")]))).toMatchObject({
+    expect(
+      only(Buffer.concat([Buffer.from("journeymap: 1\ntitle: Caf"), Buffer.from([0xe9]), Buffer.from("\n")])),
+    ).toMatchObject({
       message: "the file is not valid UTF-8: save it as UTF-8 text",
       line: 2,
       column: 11,
@@ -203,7 +264,10 @@ describe("bad input is a diagnostic, never an exception", () => {
   });
 
   it("__proto__ and constructor keys are unknown keys, and pollute nothing", () => {
-    const text = MINIMAL.replace("title: Minimal", 'title: Minimal\n__proto__: {polluted: yes}\nconstructor: {prototype: {polluted: yes}}');
+    const text = MINIMAL.replace(
+      "title: Minimal",
+      "title: Minimal\n__proto__: {polluted: yes}\nconstructor: {prototype: {polluted: yes}}",
+    );
     const { diagnostics } = loadJourney(text);
     expect(diagnostics.map((d) => d.message)).toEqual([
       'unknown key "__proto__" in the map: use one of "journeymap", "title", "description", "owner", "tags", "personas", "teams", "stages", or start your own keys with "x-"',
@@ -214,7 +278,11 @@ describe("bad input is a diagnostic, never an exception", () => {
   });
 
   it("keys that are not plain text", () => {
-    expect(only("journeymap: 1\n? [a, b]\n: c\n")).toMatchObject({ ruleId: "yaml-syntax", message: "keys must be plain text", line: 2 });
+    expect(only("journeymap: 1\n? [a, b]\n: c\n")).toMatchObject({
+      ruleId: "yaml-syntax",
+      message: "keys must be plain text",
+      line: 2,
+    });
   });
 });
 
@@ -228,6 +296,10 @@ describe("a map of several megabytes", () => {
     const { diagnostics } = loadJourney(broken);
     const lastEmotionLine = broken.split("\n").findIndex((line) => line.includes("emotion: 11")) + 1;
     expect(diagnostics).toHaveLength(1);
-    expect(diagnostics[0]).toMatchObject({ line: lastEmotionLine, column: 18, message: "emotion must be a whole number from 1 to 5 (got 11)" });
+    expect(diagnostics[0]).toMatchObject({
+      line: lastEmotionLine,
+      column: 18,
+      message: "emotion must be a whole number from 1 to 5 (got 11)",
+    });
   });
 });

@@ -10,7 +10,9 @@ interface ObjectSchema {
   patternProperties?: Record<string, unknown>;
 }
 
-const schema = JSON.parse(readFileSync("schemas/journeymap.schema.json", "utf8")) as ObjectSchema & { definitions: Record<string, ObjectSchema> };
+const schema = JSON.parse(readFileSync("schemas/journeymap.schema.json", "utf8")) as ObjectSchema & {
+  definitions: Record<string, ObjectSchema>;
+};
 const objects: Record<keyof typeof MODEL_KEYS, ObjectSchema> = {
   journey: schema,
   persona: schema.definitions.persona!,
@@ -27,7 +29,9 @@ describe.each(Object.entries(objects))("the %s object", (name, objectSchema) => 
   });
 
   it("requires the same keys in the schema and in the model", () => {
-    const required = Object.entries(model).filter(([, isRequired]) => isRequired).map(([key]) => key);
+    const required = Object.entries(model)
+      .filter(([, isRequired]) => isRequired)
+      .map(([key]) => key);
     expect([...(objectSchema.required ?? [])].sort()).toEqual(required.sort());
   });
 
@@ -37,7 +41,10 @@ describe.each(Object.entries(objects))("the %s object", (name, objectSchema) => 
   });
 
   it("documents every key with a description and examples, for editors' hover help", () => {
-    for (const [key, property] of Object.entries(objectSchema.properties) as [string, { description?: string; examples?: unknown[] }][]) {
+    for (const [key, property] of Object.entries(objectSchema.properties) as [
+      string,
+      { description?: string; examples?: unknown[] },
+    ][]) {
       expect(property.description, key).toBeTruthy();
       expect(property.examples?.length, key).toBeGreaterThan(0);
     }

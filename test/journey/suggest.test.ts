@@ -2,7 +2,17 @@
 import { describe, expect, it } from "vitest";
 import { closest } from "../../src/journey/suggest.js";
 
-const TOUCHPOINT_KEYS = ["id", "name", "channel", "owner", "personas", "emotion", "painPoints", "opportunities", "metrics"];
+const TOUCHPOINT_KEYS = [
+  "id",
+  "name",
+  "channel",
+  "owner",
+  "personas",
+  "emotion",
+  "painPoints",
+  "opportunities",
+  "metrics",
+];
 
 describe("closest", () => {
   it.each([

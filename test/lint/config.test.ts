@@ -4,7 +4,13 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigFinder, findRepositoryRoot, parseConfig, parseRuleOption, resolveConfig } from "../../src/lint/config.js";
+import {
+  ConfigFinder,
+  findRepositoryRoot,
+  parseConfig,
+  parseRuleOption,
+  resolveConfig,
+} from "../../src/lint/config.js";
 import { STAGE_PRESETS } from "../../src/lint/presets.js";
 import { yaml } from "./rule-tester.js";
 
@@ -19,7 +25,12 @@ const problems = (text: string): string => {
 
 describe("parseConfig", () => {
   it("reads stages (a list or a preset) and rule severities", () => {
-    expect(parseConfig("stages: [signup, first-order]\nrules:\n  touchpoint-owner: error\n  missing-channel: off\n", "c.yaml")).toEqual({
+    expect(
+      parseConfig(
+        "stages: [signup, first-order]\nrules:\n  touchpoint-owner: error\n  missing-channel: off\n",
+        "c.yaml",
+      ),
+    ).toEqual({
       stages: ["signup", "first-order"],
       rules: { "touchpoint-owner": "error", "missing-channel": "off" },
     });
@@ -48,13 +59,19 @@ describe("parseConfig", () => {
   });
 
   it("checks stage ids and duplicates", () => {
-    expect(problems("stages:\n  - signup\n  - First Order\n")).toBe('journeymap.config.yaml:3:5: stage id "First Order" must be a lowercase kebab-case id like "first-order"');
-    expect(problems("stages: [signup, repeat, signup]\n")).toBe('journeymap.config.yaml:1:26: stage "signup" is listed twice in "stages"');
+    expect(problems("stages:\n  - signup\n  - First Order\n")).toBe(
+      'journeymap.config.yaml:3:5: stage id "First Order" must be a lowercase kebab-case id like "first-order"',
+    );
+    expect(problems("stages: [signup, repeat, signup]\n")).toBe(
+      'journeymap.config.yaml:1:26: stage "signup" is listed twice in "stages"',
+    );
   });
 
   it("reports YAML syntax errors and wrong shapes with positions", () => {
     expect(problems("rules: [a\n")).toMatch(/^journeymap\.config\.yaml:\d+:\d+: /);
-    expect(problems("rules: error\n")).toBe('journeymap.config.yaml:1:8: "rules" must be a mapping of rule id to severity');
+    expect(problems("rules: error\n")).toBe(
+      'journeymap.config.yaml:1:8: "rules" must be a mapping of rule id to severity',
+    );
     expect(problems("- a\n")).toBe("journeymap.config.yaml:1:1: the configuration must be a mapping");
   });
 });
@@ -68,15 +85,23 @@ describe("resolveConfig and --rule", () => {
   });
 
   it("rejects what the schema would, for callers of the API", () => {
-    expect(() => resolveConfig({ rules: { "no-such-rule": "error" } })).toThrow('unknown rule "no-such-rule" in the configuration');
-    expect(() => resolveConfig({ stages: "service-desing" })).toThrow('unknown stage preset "service-desing" (did you mean "service-design"?)');
+    expect(() => resolveConfig({ rules: { "no-such-rule": "error" } })).toThrow(
+      'unknown rule "no-such-rule" in the configuration',
+    );
+    expect(() => resolveConfig({ stages: "service-desing" })).toThrow(
+      'unknown stage preset "service-desing" (did you mean "service-design"?)',
+    );
   });
 
   it("parses --rule id:severity", () => {
     expect(parseRuleOption("touchpoint-owner:error")).toEqual(["touchpoint-owner", "error"]);
-    expect(() => parseRuleOption("touchpoint-owner")).toThrow("--rule \"touchpoint-owner\" needs the form id:severity");
-    expect(() => parseRuleOption("touchpoint-ownr:error")).toThrow('unknown rule "touchpoint-ownr" in --rule (did you mean "touchpoint-owner"?)');
-    expect(() => parseRuleOption("touchpoint-owner:fatal")).toThrow('bad severity "fatal" for rule "touchpoint-owner" in --rule');
+    expect(() => parseRuleOption("touchpoint-owner")).toThrow('--rule "touchpoint-owner" needs the form id:severity');
+    expect(() => parseRuleOption("touchpoint-ownr:error")).toThrow(
+      'unknown rule "touchpoint-ownr" in --rule (did you mean "touchpoint-owner"?)',
+    );
+    expect(() => parseRuleOption("touchpoint-owner:fatal")).toThrow(
+      'bad severity "fatal" for rule "touchpoint-owner" in --rule',
+    );
   });
 });
 
@@ -107,9 +132,12 @@ describe("ConfigFinder", () => {
 
   it("prefers journeymap.config.yaml to .journeymaprc.yaml in one folder, and caches per folder", () => {
     const { repo } = tree();
-    writeFileSync(join(repo, "journeymap.config.yaml"), yaml`
+    writeFileSync(
+      join(repo, "journeymap.config.yaml"),
+      yaml`
       stages: service-design
-    `);
+    `,
+    );
     writeFileSync(join(repo, ".journeymaprc.yaml"), "stages: saas\n");
     const finder = new ConfigFinder();
     const first = finder.forFolder(join(repo, "maps", "retail"));
@@ -123,6 +151,8 @@ describe("ConfigFinder", () => {
   it("a broken config file is an error that names the file and position", () => {
     const { repo } = tree();
     writeFileSync(join(repo, "maps", "journeymap.config.yaml"), "rules:\n  emotion-dip: loud\n");
-    expect(() => new ConfigFinder().forFolder(join(repo, "maps", "retail"))).toThrow(/journeymap\.config\.yaml:2:16: bad severity "loud" for rule "emotion-dip"/);
+    expect(() => new ConfigFinder().forFolder(join(repo, "maps", "retail"))).toThrow(
+      /journeymap\.config\.yaml:2:16: bad severity "loud" for rule "emotion-dip"/,
+    );
   });
 });

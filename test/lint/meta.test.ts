@@ -20,7 +20,8 @@ function examplesByHeading(markdown: string): Map<string, string[]> {
   const tokens = new MarkdownIt().parse(markdown, {});
   tokens.forEach((token, index) => {
     if (token.type === "heading_open" && token.tag === "h2") heading = tokens[index + 1]!.content;
-    if (token.type === "fence" && token.info.trim() === "yaml") sections.set(heading, [...(sections.get(heading) ?? []), token.content]);
+    if (token.type === "fence" && token.info.trim() === "yaml")
+      sections.set(heading, [...(sections.get(heading) ?? []), token.content]);
   });
   return sections;
 }

@@ -30,7 +30,12 @@ export interface InvalidCase extends RuleCase {
 /** Strips the common indentation of a template literal, so maps can be written indented in tests. */
 export function yaml(strings: TemplateStringsArray, ...values: unknown[]): string {
   const text = String.raw({ raw: strings }, ...values).replace(/^\n/, "");
-  const indent = Math.min(...text.split("\n").filter((line) => line.trim()).map((line) => line.length - line.trimStart().length));
+  const indent = Math.min(
+    ...text
+      .split("\n")
+      .filter((line) => line.trim())
+      .map((line) => line.length - line.trimStart().length),
+  );
   return text
     .split("\n")
     .map((line) => line.slice(indent))
@@ -38,7 +43,9 @@ export function yaml(strings: TemplateStringsArray, ...values: unknown[]): strin
 }
 
 export function testRule(ruleId: string, cases: { valid: RuleCase[]; invalid: InvalidCase[] }): void {
-  const only: Record<string, RuleSeverity> = Object.fromEntries(ruleIds.map((id) => [id, id === ruleId ? "error" : "off"]));
+  const only: Record<string, RuleSeverity> = Object.fromEntries(
+    ruleIds.map((id) => [id, id === ruleId ? "error" : "off"]),
+  );
   const run = (testCase: RuleCase) => {
     const loaded = loadJourney(testCase.code, { file: "case.journey.yaml" });
     // A case must be a valid map, or it would test the schema instead of the rule.
@@ -61,7 +68,10 @@ export function testRule(ruleId: string, cases: { valid: RuleCase[]; invalid: In
           expect(findings.map((finding) => finding.ruleId)).toEqual(testCase.errors.map(() => ruleId));
           findings.forEach((finding, index) => {
             const expected = testCase.errors[index]!;
-            expect({ line: finding.line, column: finding.column }).toEqual({ line: expected.line, column: expected.column });
+            expect({ line: finding.line, column: finding.column }).toEqual({
+              line: expected.line,
+              column: expected.column,
+            });
             if (expected.endLine !== undefined) expect(finding.endLine).toBe(expected.endLine);
             if (expected.endColumn !== undefined) expect(finding.endColumn).toBe(expected.endColumn);
             if (typeof expected.message === "string") expect(finding.message).toBe(expected.message);

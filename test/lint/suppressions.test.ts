@@ -23,7 +23,12 @@ describe("parseDirectives", () => {
         range: { line: 2, column: 1, endLine: 2, endColumn: 88 },
         target: 5,
       },
-      { kind: "disable-line", rules: ["emotion-dip", "missing-emotion"], range: { line: 5, column: 6, endLine: 5, endColumn: 59 }, target: 5 },
+      {
+        kind: "disable-line",
+        rules: ["emotion-dip", "missing-emotion"],
+        range: { line: 5, column: 6, endLine: 5, endColumn: 59 },
+        target: 5,
+      },
       { kind: "disable-file", rules: [], range: { line: 6, column: 1, endLine: 6, endColumn: 26 } },
     ]);
   });
@@ -36,7 +41,9 @@ describe("parseDirectives", () => {
         # journeymap-disable-file
       d: [1, 2] # journeymap-disable-line missing-channel
     `;
-    expect(parseDirectives(text).map(({ kind, range }) => `${kind}@${range.line}:${range.column}`)).toEqual(["disable-line@5:11"]);
+    expect(parseDirectives(text).map(({ kind, range }) => `${kind}@${range.line}:${range.column}`)).toEqual([
+      "disable-line@5:11",
+    ]);
   });
 
   it("finds nothing, quickly, in a file without the word", () => {
@@ -57,14 +64,23 @@ describe("suppressions applied by lintJourney", () => {
     ` +
     before +
     touchpoint;
-  const lint = (text: string) => lintJourney(text, { stages: ["awareness"] }).map(({ ruleId, line }) => `${line} ${ruleId}`);
+  const lint = (text: string) =>
+    lintJourney(text, { stages: ["awareness"] }).map(({ ruleId, line }) => `${line} ${ruleId}`);
 
   it("without comments, a bare touchpoint has three findings", () => {
-    expect(lint(map("      - name: Sees an ad\n"))).toEqual(["8 missing-channel", "8 missing-emotion", "8 touchpoint-owner"]);
+    expect(lint(map("      - name: Sees an ad\n"))).toEqual([
+      "8 missing-channel",
+      "8 missing-emotion",
+      "8 touchpoint-owner",
+    ]);
   });
 
   it("disable-next-line with two rules leaves the third", () => {
-    expect(lint(map("      - name: Sees an ad\n", "      # journeymap-disable-next-line missing-channel,touchpoint-owner\n"))).toEqual(["9 missing-emotion"]);
+    expect(
+      lint(
+        map("      - name: Sees an ad\n", "      # journeymap-disable-next-line missing-channel,touchpoint-owner\n"),
+      ),
+    ).toEqual(["9 missing-emotion"]);
   });
 
   it("disable-line without rules suppresses every finding that starts on the line", () => {
@@ -72,14 +88,20 @@ describe("suppressions applied by lintJourney", () => {
   });
 
   it("disable-file for one rule, anywhere in the file", () => {
-    expect(lint(map("      - name: Sees an ad\n") + "# journeymap-disable-file missing-emotion\n")).toEqual(["8 missing-channel", "8 touchpoint-owner"]);
+    expect(lint(map("      - name: Sees an ad\n") + "# journeymap-disable-file missing-emotion\n")).toEqual([
+      "8 missing-channel",
+      "8 touchpoint-owner",
+    ]);
   });
 
   it("a comment on the line after the finding does not suppress it", () => {
-    expect(lint(map("      - name: Sees an ad\n        channel: web # journeymap-disable-line touchpoint-owner\n        emotion: 3\n"))).toEqual([
-      "8 touchpoint-owner",
-      "9 unused-disable",
-    ]);
+    expect(
+      lint(
+        map(
+          "      - name: Sees an ad\n        channel: web # journeymap-disable-line touchpoint-owner\n        emotion: 3\n",
+        ),
+      ),
+    ).toEqual(["8 touchpoint-owner", "9 unused-disable"]);
   });
 
   it("schema errors are never suppressed, and no rule runs on an invalid map", () => {
@@ -89,10 +111,8 @@ describe("suppressions applied by lintJourney", () => {
 
   it("unused-disable can be turned off", () => {
     const text = map("      - name: Sees an ad # journeymap-disable-line emotion-dip\n");
-    expect(lintJourney(text, { stages: [], rules: { "unused-disable": "off" } }).map((finding) => finding.ruleId)).toEqual([
-      "missing-channel",
-      "missing-emotion",
-      "touchpoint-owner",
-    ]);
+    expect(
+      lintJourney(text, { stages: [], rules: { "unused-disable": "off" } }).map((finding) => finding.ruleId),
+    ).toEqual(["missing-channel", "missing-emotion", "touchpoint-owner"]);
   });
 });

@@ -48,13 +48,16 @@ function blocks(markdown: string): Block[] {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (token.type === "html_block") htmlSeen.push(token.content);
-    if (token.type === "heading_open") result.push({ type: "heading", level: Number(token.tag.slice(1)), text: textOf(tokens[i + 1]!) });
-    if (token.type === "paragraph_open" && token.level === 0) result.push({ type: "paragraph", text: textOf(tokens[i + 1]!) });
+    if (token.type === "heading_open")
+      result.push({ type: "heading", level: Number(token.tag.slice(1)), text: textOf(tokens[i + 1]!) });
+    if (token.type === "paragraph_open" && token.level === 0)
+      result.push({ type: "paragraph", text: textOf(tokens[i + 1]!) });
     if (token.type === "fence") result.push({ type: "fence", info: token.info, content: token.content });
     if (token.type === "bullet_list_open" || token.type === "ordered_list_open") {
       const items: string[] = [];
       let j = i + 1;
-      for (; tokens[j]!.type !== token.type.replace("_open", "_close"); j++) if (tokens[j]!.type === "inline") items.push(textOf(tokens[j]!));
+      for (; tokens[j]!.type !== token.type.replace("_open", "_close"); j++)
+        if (tokens[j]!.type === "inline") items.push(textOf(tokens[j]!));
       result.push({ type: "list", items });
       i = j;
     }
@@ -87,10 +90,21 @@ function expectedBlocks(journey: Journey): Block[] {
   for (const persona of journey.personas) {
     expected.push({ type: "heading", level: 3, text: text(persona.name) });
     if (persona.description) expected.push({ type: "paragraph", text: text(persona.description) });
-    if (persona.goals?.length) expected.push({ type: "paragraph", text: "{strong_open}Goals{strong_close}" }, { type: "list", items: persona.goals.map(text) });
-    if (persona.frustrations?.length) expected.push({ type: "paragraph", text: "{strong_open}Frustrations{strong_close}" }, { type: "list", items: persona.frustrations.map(text) });
+    if (persona.goals?.length)
+      expected.push(
+        { type: "paragraph", text: "{strong_open}Goals{strong_close}" },
+        { type: "list", items: persona.goals.map(text) },
+      );
+    if (persona.frustrations?.length)
+      expected.push(
+        { type: "paragraph", text: "{strong_open}Frustrations{strong_close}" },
+        { type: "list", items: persona.frustrations.map(text) },
+      );
   }
-  expected.push({ type: "heading", level: 2, text: "Journey" }, { type: "fence", info: "mermaid", content: renderMermaid(journey) });
+  expected.push(
+    { type: "heading", level: 2, text: "Journey" },
+    { type: "fence", info: "mermaid", content: renderMermaid(journey) },
+  );
   expected.push({ type: "heading", level: 2, text: "Stages" });
   const metrics: string[][] = [];
   for (const stage of journey.stages) {
@@ -115,14 +129,24 @@ function expectedBlocks(journey: Journey): Block[] {
       });
     }
     for (const touchpoint of touchpoints) {
-      for (const [name, value] of Object.entries(touchpoint.metrics ?? {})) metrics.push([text(stage.name), text(touchpoint.name), name, String(value)]);
+      for (const [name, value] of Object.entries(touchpoint.metrics ?? {}))
+        metrics.push([text(stage.name), text(touchpoint.name), name, String(value)]);
     }
   }
-  if (metrics.length) expected.push({ type: "heading", level: 2, text: "Metrics" }, { type: "table", rows: [["Stage", "Touchpoint", "Metric", "Value"], ...metrics] });
+  if (metrics.length)
+    expected.push(
+      { type: "heading", level: 2, text: "Metrics" },
+      { type: "table", rows: [["Stage", "Touchpoint", "Metric", "Value"], ...metrics] },
+    );
   return expected;
 }
 
-const MAPS = ["examples/freshcart.journey.yaml", "examples/hotel.journey.yaml", "examples/bank-account.journey.yaml", "test/fixtures/render/tricky.journey.yaml"];
+const MAPS = [
+  "examples/freshcart.journey.yaml",
+  "examples/hotel.journey.yaml",
+  "examples/bank-account.journey.yaml",
+  "test/fixtures/render/tricky.journey.yaml",
+];
 
 describe("renderMarkdown read back by a CommonMark + GFM parser", () => {
   for (const path of MAPS) {
@@ -137,9 +161,19 @@ describe("renderMarkdown read back by a CommonMark + GFM parser", () => {
   it("shows text that looks like HTML or Markdown as text", () => {
     const journey = load("test/fixtures/render/tricky.journey.yaml");
     const page = blocks(renderMarkdown(journey));
-    expect(page[0]).toEqual({ type: "heading", level: 1, text: 'Ticket #35; "quotes" & <b>bold</b>: 50% off %% now | pipes' });
-    expect(page[1]).toEqual({ type: "paragraph", text: 'Line one with <script>alert("x")</script> & &amp; entity\n# not a heading\n- not a list' });
-    expect(page).toContainEqual({ type: "list", items: ["- starts like a list", "1. starts like a numbered list", "> quote"] });
+    expect(page[0]).toEqual({
+      type: "heading",
+      level: 1,
+      text: 'Ticket #35; "quotes" & <b>bold</b>: 50% off %% now | pipes',
+    });
+    expect(page[1]).toEqual({
+      type: "paragraph",
+      text: 'Line one with <script>alert("x")</script> & &amp; entity\n# not a heading\n- not a list',
+    });
+    expect(page).toContainEqual({
+      type: "list",
+      items: ["- starts like a list", "1. starts like a numbered list", "> quote"],
+    });
     const rendered = markdownIt.render(renderMarkdown(journey).replace(/^---\n[\s\S]*?\n---\n/, ""));
     expect(rendered).not.toMatch(/<(script|img|b|admin|more)\b/);
     expect(rendered).toContain("&lt;img src=x onerror=alert(1)&gt;");
@@ -160,18 +194,25 @@ describe("renderMarkdown read back by a CommonMark + GFM parser", () => {
   });
 
   it("shows emotion as a word and a face along with the number; one line per persona when they differ", () => {
-    for (const score of [1, 2, 3, 4, 5] as const) expect(emotionLabel(score)).toBe(`${EMOTION_FACES[score]} ${EMOTION_WORDS[score]} (${score})`);
+    for (const score of [1, 2, 3, 4, 5] as const)
+      expect(emotionLabel(score)).toBe(`${EMOTION_FACES[score]} ${EMOTION_WORDS[score]} (${score})`);
     expect(emotionLabel(undefined)).toBe("not recorded");
     const journey = load("examples/hotel.journey.yaml");
     const tables = blocks(renderMarkdown(journey)).filter((block) => block.type === "table") as { rows: string[][] }[];
     const cell = (name: string) => tables.flatMap((table) => table.rows).find((row) => row[0] === name)![3];
-    expect(cell("Books a room")).toBe("Priya, business traveller: 🙂 positive (4)\nThe Okafors, family of four: 🙁 negative (2)");
+    expect(cell("Books a room")).toBe(
+      "Priya, business traveller: 🙂 positive (4)\nThe Okafors, family of four: 🙁 negative (2)",
+    );
     expect(cell("Has breakfast")).toBe("🙂 positive (4)");
     expect(cell("Asks for connecting rooms")).toBe("The Okafors, family of four: 😐 neutral (3)");
     const tricky = load("test/fixtures/render/tricky.journey.yaml");
-    const trickyTables = blocks(renderMarkdown(tricky)).filter((block) => block.type === "table") as { rows: string[][] }[];
+    const trickyTables = blocks(renderMarkdown(tricky)).filter((block) => block.type === "table") as {
+      rows: string[][];
+    }[];
     const trickyCell = (name: string) => trickyTables.flatMap((table) => table.rows).find((row) => row[0] === name)![3];
-    expect(trickyCell("title of a touchpoint starting with a keyword")).toBe("Dana, working parent: #1 fan; <admin>: not recorded");
+    expect(trickyCell("title of a touchpoint starting with a keyword")).toBe(
+      "Dana, working parent: #1 fan; <admin>: not recorded",
+    );
     expect(trickyCell("&lt;escaped&gt; &#35; stays literal")).toBe("😀 very positive (5)");
   });
 

@@ -28,7 +28,15 @@ function textsOf(svg: string): string[] {
       }
     }
   };
-  walk(new XMLParser({ preserveOrder: true, ignoreAttributes: true, trimValues: false, processEntities: true, htmlEntities: true }).parse(svg));
+  walk(
+    new XMLParser({
+      preserveOrder: true,
+      ignoreAttributes: true,
+      trimValues: false,
+      processEntities: true,
+      htmlEntities: true,
+    }).parse(svg),
+  );
   return texts;
 }
 
@@ -46,7 +54,14 @@ describe.skipIf(!browser)("mermaid-cli engine", () => {
     expect(XMLValidator.validate(svg)).toBe(true);
     const texts = textsOf(svg);
     expect(texts).toContain("Harbour Hotel - a weekend stay");
-    for (const text of ["Awareness", "The stay", "Books a room", "Asks for a corrected invoice", "Priya, business traveller"]) expect(texts).toContain(text);
+    for (const text of [
+      "Awareness",
+      "The stay",
+      "Books a room",
+      "Asks for a corrected invoice",
+      "Priya, business traveller",
+    ])
+      expect(texts).toContain(text);
     // No embedded font (mermaid-cli's page would bring Font Awesome and KaTeX): a journey SVG stays small.
     expect(svg).not.toContain("@font-face");
     expect(svg.length).toBeLessThan(100_000);
@@ -54,7 +69,9 @@ describe.skipIf(!browser)("mermaid-cli engine", () => {
   });
 
   it("resolves Mermaid's entity codes: text full of # ; : , < > & reaches the picture intact", async () => {
-    const svg = new TextDecoder().decode(await engine.draw(mermaidOf("test/fixtures/render/tricky.journey.yaml"), "svg"));
+    const svg = new TextDecoder().decode(
+      await engine.draw(mermaidOf("test/fixtures/render/tricky.journey.yaml"), "svg"),
+    );
     expect(XMLValidator.validate(svg)).toBe(true);
     const texts = textsOf(svg);
     expect(texts).toContain('Ticket #35; "quotes" & <b>bold</b>: 50% off %% now | pipes');
@@ -89,7 +106,9 @@ describe.skipIf(!browser)("mermaid-cli engine", () => {
   });
 
   it("reports a diagram Mermaid cannot draw as an error and stays usable", async () => {
-    await expect(engine.draw("journey\n  section\n  : : :\n", "svg")).rejects.toThrow(/Mermaid could not draw the diagram/);
+    await expect(engine.draw("journey\n  section\n  : : :\n", "svg")).rejects.toThrow(
+      /Mermaid could not draw the diagram/,
+    );
     const svg = new TextDecoder().decode(await engine.draw(mermaidOf("examples/hotel.journey.yaml"), "svg"));
     expect(textsOf(svg)).toContain("Books a room");
   });

@@ -10,7 +10,10 @@ import { renderMermaid } from "../../src/render/mermaid.js";
 
 const GOLDEN = "test/fixtures/render/golden";
 const UPDATE = process.env.UPDATE_GOLDEN === "1";
-const MAPS = [...readdirSync("examples").map((name) => join("examples", name)), "test/fixtures/render/tricky.journey.yaml"].filter((path) => path.endsWith(".journey.yaml"));
+const MAPS = [
+  ...readdirSync("examples").map((name) => join("examples", name)),
+  "test/fixtures/render/tricky.journey.yaml",
+].filter((path) => path.endsWith(".journey.yaml"));
 
 const OUTPUTS = [
   { extension: ".mmd", render: renderMermaid },

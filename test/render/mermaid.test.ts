@@ -80,7 +80,12 @@ function expectedTasks(journey: Journey): ParsedTask[] {
   );
 }
 
-const MAPS = ["examples/freshcart.journey.yaml", "examples/hotel.journey.yaml", "examples/bank-account.journey.yaml", "test/fixtures/render/tricky.journey.yaml"];
+const MAPS = [
+  "examples/freshcart.journey.yaml",
+  "examples/hotel.journey.yaml",
+  "examples/bank-account.journey.yaml",
+  "test/fixtures/render/tricky.journey.yaml",
+];
 
 describe("renderMermaid read back by Mermaid's parser", () => {
   for (const path of MAPS) {
@@ -91,7 +96,13 @@ describe("renderMermaid read back by Mermaid's parser", () => {
       expect(parsed.accTitle).toBe(journey.title);
       expect(parsed.sections).toEqual(journey.stages.map((stage) => stage.name));
       expect(parsed.tasks).toEqual(expectedTasks(journey));
-      const named = new Set(journey.stages.flatMap((stage) => (stage.touchpoints ?? []).flatMap((touchpoint) => personasAt(journey, touchpoint).map((persona) => persona.name))));
+      const named = new Set(
+        journey.stages.flatMap((stage) =>
+          (stage.touchpoints ?? []).flatMap((touchpoint) =>
+            personasAt(journey, touchpoint).map((persona) => persona.name),
+          ),
+        ),
+      );
       expect(parsed.actors).toEqual([...named].sort());
       if (journey.description) expect(parsed.accDescr.startsWith(journey.description.trim())).toBe(true);
     });
@@ -112,7 +123,9 @@ describe("renderMermaid read back by Mermaid's parser", () => {
     expect(parsed.tasks.map((task) => task.task)).toContain("Leading and trailing\u00a0no-break space\u00a0");
     expect(parsed.actors).toContain("مريم، مسافرة");
     // The accessible description keeps the map's multi-line description, line breaks included.
-    expect(parsed.accDescr).toContain('Line one with <script>alert("x")</script> & &amp; entity\n# not a heading\n- not a list');
+    expect(parsed.accDescr).toContain(
+      'Line one with <script>alert("x")</script> & &amp; entity\n# not a heading\n- not a list',
+    );
   });
 
   it("shows personas who feel differently as one task line per score, never an average", async () => {
@@ -123,7 +136,12 @@ describe("renderMermaid read back by Mermaid's parser", () => {
       { section: "Booking", task: "Books a room", score: 2, people: ["The Okafors, family of four"] },
     ]);
     expect(parsed.tasks.filter((task) => task.task === "Has breakfast")).toEqual([
-      { section: "The stay", task: "Has breakfast", score: 4, people: ["Priya, business traveller", "The Okafors, family of four"] },
+      {
+        section: "The stay",
+        task: "Has breakfast",
+        score: 4,
+        people: ["Priya, business traveller", "The Okafors, family of four"],
+      },
     ]);
   });
 
@@ -137,7 +155,11 @@ describe("renderMermaid read back by Mermaid's parser", () => {
       people: ["Dana, working parent: #1 fan; <admin>"],
     });
     // A persona without a score where others have one gets its own marked line.
-    expect(parsed.tasks.filter((task) => task.section === "section").map((task) => [task.score, task.people, task.task.endsWith(NO_EMOTION_MARK)])).toEqual([
+    expect(
+      parsed.tasks
+        .filter((task) => task.section === "section")
+        .map((task) => [task.score, task.people, task.task.endsWith(NO_EMOTION_MARK)]),
+    ).toEqual([
       [3, ["Dana, working parent: #1 fan; <admin>", "Émile 🚀 (early adopter)"], true],
       [3, ["مريم، مسافرة"], false],
     ]);
@@ -146,12 +168,16 @@ describe("renderMermaid read back by Mermaid's parser", () => {
   it("passes Mermaid's config through as front matter, and --theme dark as Mermaid's dark theme", async () => {
     const journey = load("examples/freshcart.journey.yaml");
     const text = renderMermaid(journey, { config: { theme: "forest", journey: { diagramMarginX: 60 } } });
-    expect(text.startsWith("---\nconfig:\n  theme: forest\n  journey:\n    diagramMarginX: 60\n---\njourney\n")).toBe(true);
+    expect(text.startsWith("---\nconfig:\n  theme: forest\n  journey:\n    diagramMarginX: 60\n---\njourney\n")).toBe(
+      true,
+    );
     const { config } = await mermaid.parse(text);
     expect(config).toMatchObject({ theme: "forest", journey: { diagramMarginX: 60 } });
     expect((await parse(text)).title).toBe(journey.title);
     expect(renderMermaid(journey, { theme: "dark" })).toMatch(/^---\nconfig:\n {2}theme: dark\n---\n/);
-    expect(renderMermaid(journey, { theme: "dark", config: { theme: "neutral" } })).toMatch(/^---\nconfig:\n {2}theme: neutral\n---\n/);
+    expect(renderMermaid(journey, { theme: "dark", config: { theme: "neutral" } })).toMatch(
+      /^---\nconfig:\n {2}theme: neutral\n---\n/,
+    );
   });
 
   it("is pure: the same map gives the same text", () => {

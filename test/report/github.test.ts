@@ -4,8 +4,10 @@ import { describe, expect, it } from "vitest";
 import { escapeData, escapeProperty, github } from "../../src/report/github.js";
 import { lintContext, lintResults } from "./results.js";
 
-const COMMAND = /^::(error|warning|notice) file=([^,]*),line=(\d+),col=(\d+),endLine=(\d+),endColumn=(\d+),title=([^,]*)::(.*)$/;
-const unescape = (text: string) => text.replace(/%3A/g, ":").replace(/%2C/g, ",").replace(/%0D/g, "\r").replace(/%0A/g, "\n").replace(/%25/g, "%");
+const COMMAND =
+  /^::(error|warning|notice) file=([^,]*),line=(\d+),col=(\d+),endLine=(\d+),endColumn=(\d+),title=([^,]*)::(.*)$/;
+const unescape = (text: string) =>
+  text.replace(/%3A/g, ":").replace(/%2C/g, ",").replace(/%0D/g, "\r").replace(/%0A/g, "\n").replace(/%25/g, "%");
 
 describe("github report", () => {
   it("escapes %, CR and LF in messages, and also : and , in properties", () => {
@@ -17,7 +19,9 @@ describe("github report", () => {
     const results = lintResults();
     const output = github(results, lintContext(resolve(".")));
     const lines = output.trimEnd().split("\n");
-    const findings = results.flatMap((result) => result.messages.map((message) => ({ ...message, file: result.filePath })));
+    const findings = results.flatMap((result) =>
+      result.messages.map((message) => ({ ...message, file: result.filePath })),
+    );
     expect(lines).toHaveLength(findings.length);
     lines.forEach((line, index) => {
       const match = COMMAND.exec(line);
@@ -25,7 +29,13 @@ describe("github report", () => {
       const finding = findings[index]!;
       const [, command, file, startLine, column, endLine, endColumn, title, message] = match!;
       expect(command).toBe({ error: "error", warning: "warning", info: "notice" }[finding.severity]);
-      expect({ file: unescape(file!), line: Number(startLine), column: Number(column), endLine: Number(endLine), endColumn: Number(endColumn) }).toEqual({
+      expect({
+        file: unescape(file!),
+        line: Number(startLine),
+        column: Number(column),
+        endLine: Number(endLine),
+        endColumn: Number(endColumn),
+      }).toEqual({
         file: finding.file,
         line: finding.line,
         column: finding.column,
@@ -36,7 +46,9 @@ describe("github report", () => {
       expect(unescape(message!)).toBe(finding.message);
     });
     // Commas and colons stay as they are in the message part; only properties escape them.
-    expect(lines[0]).toContain(',title=journeymap (unused-persona)::no touchpoint involves persona "Alex, price-driven switcher": add')
+    expect(lines[0]).toContain(
+      ',title=journeymap (unused-persona)::no touchpoint involves persona "Alex, price-driven switcher": add',
+    );
   });
 
   it("prints nothing when there is nothing to annotate", () => {

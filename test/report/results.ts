@@ -9,7 +9,8 @@ export const INVALID = "test/fixtures/lint/maps with spaces/broken.journey.yaml"
 
 export function lintResults(): FileResult[] {
   const text = readFileSync(GAPS, "utf8");
-  const broken = "journeymap: 1\ntitle: Broken\npersonas: []\nstages:\n  - id: a\n    name: A, with a comma: and a colon\n    ownr: x\n";
+  const broken =
+    "journeymap: 1\ntitle: Broken\npersonas: []\nstages:\n  - id: a\n    name: A, with a comma: and a colon\n    ownr: x\n";
   return [
     { filePath: GAPS, source: text, messages: lintJourney(text, {}, { file: GAPS }) },
     { filePath: INVALID, source: broken, messages: lintJourney(broken, {}, { file: INVALID }) },
@@ -19,5 +20,12 @@ export function lintResults(): FileResult[] {
 
 /** The context the lint command builds, rooted at this repository. */
 export function lintContext(root: string): ReportContext {
-  return { color: false, command: "lint", rules: [...VALIDATION_CHECKS, ...ruleDescriptors()], cwd: root, root, version: "1.2.3" };
+  return {
+    color: false,
+    command: "lint",
+    rules: [...VALIDATION_CHECKS, ...ruleDescriptors()],
+    cwd: root,
+    root,
+    version: "1.2.3",
+  };
 }

@@ -47,16 +47,25 @@ describe("sarif report", () => {
       id: "touchpoint-owner",
       name: "TouchpointOwner",
       shortDescription: { text: "A touchpoint with no owner." },
-      fullDescription: { text: expect.stringMatching(/^A touchpoint with no owner\. A touchpoint nobody owns is one nobody improves/) },
-      help: { text: expect.stringContaining("Documentation: https://unpkg.com/journeymap/docs/rules/touchpoint-owner.md"), markdown: expect.any(String) },
+      fullDescription: {
+        text: expect.stringMatching(/^A touchpoint with no owner\. A touchpoint nobody owns is one nobody improves/),
+      },
+      help: {
+        text: expect.stringContaining("Documentation: https://unpkg.com/journeymap/docs/rules/touchpoint-owner.md"),
+        markdown: expect.any(String),
+      },
       helpUri: "https://unpkg.com/journeymap/docs/rules/touchpoint-owner.md",
       defaultConfiguration: { level: "warning" },
     });
-    expect(driver.rules.find((rule: { id: string }) => rule.id === "unused-team").defaultConfiguration).toEqual({ level: "note" });
+    expect(driver.rules.find((rule: { id: string }) => rule.id === "unused-team").defaultConfiguration).toEqual({
+      level: "note",
+    });
   });
 
   it("gives one result per finding, with ruleIndex, level, message and a repo-relative location", () => {
-    const findings = results.flatMap((result) => result.messages.map((message) => ({ ...message, filePath: result.filePath })));
+    const findings = results.flatMap((result) =>
+      result.messages.map((message) => ({ ...message, filePath: result.filePath })),
+    );
     const { results: sarifResults, tool } = log.runs[0];
     expect(sarifResults).toHaveLength(findings.length);
     sarifResults.forEach((result: any, index: number) => {
@@ -71,20 +80,38 @@ describe("sarif report", () => {
           {
             physicalLocation: {
               artifactLocation: { uri: finding.filePath.replace(/ /g, "%20"), uriBaseId: "%SRCROOT%" },
-              region: { startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn },
+              region: {
+                startLine: finding.line,
+                startColumn: finding.column,
+                endLine: finding.endLine,
+                endColumn: finding.endColumn,
+              },
             },
           },
         ],
       });
     });
-    expect(sarifResults.some((result: any) => result.locations[0].physicalLocation.artifactLocation.uri === GAPS)).toBe(true);
-    expect(sarifResults.some((result: any) => result.locations[0].physicalLocation.artifactLocation.uri === INVALID.replace(/ /g, "%20"))).toBe(true);
+    expect(sarifResults.some((result: any) => result.locations[0].physicalLocation.artifactLocation.uri === GAPS)).toBe(
+      true,
+    );
+    expect(
+      sarifResults.some(
+        (result: any) => result.locations[0].physicalLocation.artifactLocation.uri === INVALID.replace(/ /g, "%20"),
+      ),
+    ).toBe(true);
     expect(log.runs[0].originalUriBaseIds["%SRCROOT%"].uri).toBe(`file://${ROOT}/`);
   });
 
   it("uses an absolute file URI for a map outside the repository", () => {
-    const outside = JSON.parse(sarif([{ filePath: "/elsewhere/a map.journey.yaml", messages: [{ ...lintResults()[0]!.messages[0]! }] }], lintContext(ROOT)));
-    expect(outside.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: "file:///elsewhere/a%20map.journey.yaml" });
+    const outside = JSON.parse(
+      sarif(
+        [{ filePath: "/elsewhere/a map.journey.yaml", messages: [{ ...lintResults()[0]!.messages[0]! }] }],
+        lintContext(ROOT),
+      ),
+    );
+    expect(outside.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toEqual({
+      uri: "file:///elsewhere/a%20map.journey.yaml",
+    });
     expect(validateSarif(outside)).toBe(true);
   });
 

@@ -6,7 +6,8 @@ export const duplicateId: Rule = {
   meta: {
     id: "duplicate-id",
     description: "an id used twice among personas, teams, stages, or touchpoints",
-    rationale: "Ids are how touchpoints refer to personas and teams and how renderings link elements; two elements with one id make every reference ambiguous.",
+    rationale:
+      "Ids are how touchpoints refer to personas and teams and how renderings link elements; two elements with one id make every reference ambiguous.",
     defaultSeverity: "error",
     docsUrl: docsUrl("duplicate-id"),
   },
@@ -15,9 +16,12 @@ export const duplicateId: Rule = {
       ["persona", journey.personas],
       ["team", journey.teams ?? []],
       ["stage", journey.stages],
-      ["touchpoint", (function* () {
-        for (const { touchpoint } of touchpointsOf(journey)) yield touchpoint;
-      })()],
+      [
+        "touchpoint",
+        (function* () {
+          for (const { touchpoint } of touchpointsOf(journey)) yield touchpoint;
+        })(),
+      ],
     ];
     for (const [kind, elements] of groups) {
       const first = new Map<string, object>();
@@ -30,7 +34,10 @@ export const duplicateId: Rule = {
         }
         const line = source.rangeOf(earlier)?.line;
         const where = line ? ` (first used on line ${line})` : "";
-        report(`${kind} id "${element.id}" is used twice${where}: give each ${kind} its own id`, source.valueRangeOf(element, "id"));
+        report(
+          `${kind} id "${element.id}" is used twice${where}: give each ${kind} its own id`,
+          source.valueRangeOf(element, "id"),
+        );
       }
     }
   },

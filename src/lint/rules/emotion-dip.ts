@@ -10,7 +10,8 @@ export const emotionDip: Rule = {
   meta: {
     id: "emotion-dip",
     description: "a persona's emotion falls by 2 or more from the previous touchpoint and no pain point explains it",
-    rationale: "A sharp fall in the emotion curve is the most important moment on a map; without a pain point, readers see that something went wrong but not what.",
+    rationale:
+      "A sharp fall in the emotion curve is the most important moment on a map; without a pain point, readers see that something went wrong but not what.",
     defaultSeverity: "warning",
     docsUrl: docsUrl("emotion-dip"),
   },

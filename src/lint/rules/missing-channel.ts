@@ -7,14 +7,18 @@ export const missingChannel: Rule = {
   meta: {
     id: "missing-channel",
     description: "a touchpoint with no channel",
-    rationale: "The channel says where a touchpoint happens (web, store, phone); without it, the map cannot be read per channel and the owner cannot find the moment.",
+    rationale:
+      "The channel says where a touchpoint happens (web, store, phone); without it, the map cannot be read per channel and the owner cannot find the moment.",
     defaultSeverity: "warning",
     docsUrl: docsUrl("missing-channel"),
   },
   check({ journey, source, report }) {
     for (const { touchpoint } of touchpointsOf(journey)) {
       if (touchpoint.channel !== undefined) continue;
-      report(`${touchpointName(touchpoint)} has no channel: add "channel: <where it happens>" such as web, mobile app, email, store or phone`, source.rangeOf(touchpoint));
+      report(
+        `${touchpointName(touchpoint)} has no channel: add "channel: <where it happens>" such as web, mobile app, email, store or phone`,
+        source.rangeOf(touchpoint),
+      );
     }
   },
 };

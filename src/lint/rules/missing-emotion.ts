@@ -7,14 +7,18 @@ export const missingEmotion: Rule = {
   meta: {
     id: "missing-emotion",
     description: "a touchpoint with no emotion",
-    rationale: "The emotion curve is what a journey map is read for; a touchpoint without a score leaves a hole in it and hides dips.",
+    rationale:
+      "The emotion curve is what a journey map is read for; a touchpoint without a score leaves a hole in it and hides dips.",
     defaultSeverity: "warning",
     docsUrl: docsUrl("missing-emotion"),
   },
   check({ journey, source, report }) {
     for (const { touchpoint } of touchpointsOf(journey)) {
       if (touchpoint.emotion !== undefined) continue;
-      report(`${touchpointName(touchpoint)} has no emotion: add "emotion: <1-5>" (1 very negative, 5 very positive), or a score per persona`, source.rangeOf(touchpoint));
+      report(
+        `${touchpointName(touchpoint)} has no emotion: add "emotion: <1-5>" (1 very negative, 5 very positive), or a score per persona`,
+        source.rangeOf(touchpoint),
+      );
     }
   },
 };

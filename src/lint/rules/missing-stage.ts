@@ -15,7 +15,10 @@ export const missingStage: Rule = {
     const expected = settings.stages;
     for (const [index, id] of expected.entries()) {
       if (present.has(id)) continue;
-      const before = expected.slice(0, index).reverse().find((other) => present.has(other));
+      const before = expected
+        .slice(0, index)
+        .reverse()
+        .find((other) => present.has(other));
       const after = expected.slice(index + 1).find((other) => present.has(other));
       const place = before ? ` after stage "${before}"` : after ? ` before stage "${after}"` : "";
       report(

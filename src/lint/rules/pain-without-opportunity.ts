@@ -7,7 +7,8 @@ export const painWithoutOpportunity: Rule = {
   meta: {
     id: "pain-without-opportunity",
     description: "a touchpoint with pain points and no opportunity",
-    rationale: "A pain point without an opportunity is a complaint nobody is fixing; writing down the opportunity is the first step towards the fix.",
+    rationale:
+      "A pain point without an opportunity is a complaint nobody is fixing; writing down the opportunity is the first step towards the fix.",
     defaultSeverity: "warning",
     docsUrl: docsUrl("pain-without-opportunity"),
   },
@@ -16,7 +17,10 @@ export const painWithoutOpportunity: Rule = {
       const pains = touchpoint.painPoints?.length ?? 0;
       if (pains === 0 || (touchpoint.opportunities?.length ?? 0) > 0) continue;
       const what = pains === 1 ? "a pain point" : `${pains} pain points`;
-      report(`${touchpointName(touchpoint)} has ${what} and no opportunity: add "opportunities" saying how it could be better`, source.rangeOf(touchpoint));
+      report(
+        `${touchpointName(touchpoint)} has ${what} and no opportunity: add "opportunities" saying how it could be better`,
+        source.rangeOf(touchpoint),
+      );
     }
   },
 };

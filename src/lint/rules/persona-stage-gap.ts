@@ -16,7 +16,8 @@ export const personaStageGap: Rule = {
     if (journey.personas.length < 2) return;
     const inStage = journey.stages.map((stage) => {
       const ids = new Set<string>();
-      for (const touchpoint of stage.touchpoints ?? []) for (const persona of personasAt(journey, touchpoint)) ids.add(persona.id);
+      for (const touchpoint of stage.touchpoints ?? [])
+        for (const persona of personasAt(journey, touchpoint)) ids.add(persona.id);
       return ids;
     });
     // A persona on no touchpoint at all is unused-persona's finding, not a gap in every stage.

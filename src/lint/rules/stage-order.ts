@@ -33,8 +33,15 @@ export const stageOrder: Rule = {
         .filter((entry) => entry.rank < r)
         .sort((a, b) => b.rank - a.rank)[0];
       const next = [...kept].map((i) => placed[i]!).sort((a, b) => a.rank - b.rank)[0];
-      const where = previous ? `after ${stageName(previous.stage)}` : next ? `before ${stageName(next.stage)}` : "first";
-      report(`${stageName(stage)} is out of order: move it ${where} (expected order: ${expectedOrder})`, source.rangeOf(stage));
+      const where = previous
+        ? `after ${stageName(previous.stage)}`
+        : next
+          ? `before ${stageName(next.stage)}`
+          : "first";
+      report(
+        `${stageName(stage)} is out of order: move it ${where} (expected order: ${expectedOrder})`,
+        source.rangeOf(stage),
+      );
     });
   },
 };

@@ -7,14 +7,18 @@ export const touchpointOwner: Rule = {
   meta: {
     id: "touchpoint-owner",
     description: "a touchpoint with no owner",
-    rationale: "A touchpoint nobody owns is one nobody improves: naming the accountable team turns a finding on the map into someone's work.",
+    rationale:
+      "A touchpoint nobody owns is one nobody improves: naming the accountable team turns a finding on the map into someone's work.",
     defaultSeverity: "warning",
     docsUrl: docsUrl("touchpoint-owner"),
   },
   check({ journey, source, report }) {
     for (const { touchpoint } of touchpointsOf(journey)) {
       if (touchpoint.owner !== undefined) continue;
-      report(`${touchpointName(touchpoint)} has no owner: add "owner: <team>" so someone is accountable for it`, source.rangeOf(touchpoint));
+      report(
+        `${touchpointName(touchpoint)} has no owner: add "owner: <team>" so someone is accountable for it`,
+        source.rangeOf(touchpoint),
+      );
     }
   },
 };

@@ -8,7 +8,8 @@ export const unknownOwner: Rule = {
   meta: {
     id: "unknown-owner",
     description: "a touchpoint owner that is not one of the declared teams",
-    rationale: "When a map declares its teams, an owner outside that list is usually a typo or a team that was renamed, and the touchpoint is in fact unowned.",
+    rationale:
+      "When a map declares its teams, an owner outside that list is usually a typo or a team that was renamed, and the touchpoint is in fact unowned.",
     defaultSeverity: "error",
     docsUrl: docsUrl("unknown-owner"),
   },
@@ -20,7 +21,10 @@ export const unknownOwner: Rule = {
       if (owner === undefined || teams.has(owner)) continue;
       const guess = closest(owner, teams);
       const hint = guess ? `did you mean "${guess}"?` : `use one of ${listOf([...teams])}, or add it to teams`;
-      report(`owner "${owner}" of ${touchpointName(touchpoint)} is not a declared team: ${hint}`, source.valueRangeOf(touchpoint, "owner"));
+      report(
+        `owner "${owner}" of ${touchpointName(touchpoint)} is not a declared team: ${hint}`,
+        source.valueRangeOf(touchpoint, "owner"),
+      );
     }
   },
 };

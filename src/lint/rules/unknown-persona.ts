@@ -8,7 +8,8 @@ export const unknownPersona: Rule = {
   meta: {
     id: "unknown-persona",
     description: "a touchpoint's personas or emotion mapping names an undeclared persona",
-    rationale: "A persona id that is not declared is a typo or a persona that was removed; its emotions and involvement silently drop out of every rendering.",
+    rationale:
+      "A persona id that is not declared is a typo or a persona that was removed; its emotions and involvement silently drop out of every rendering.",
     defaultSeverity: "error",
     docsUrl: docsUrl("unknown-persona"),
   },
@@ -22,13 +23,19 @@ export const unknownPersona: Rule = {
       const named = touchpoint.personas ?? [];
       named.forEach((id, index) => {
         if (personas.has(id)) return;
-        report(`${touchpointName(touchpoint)} names persona "${id}", which is not declared: ${hint(id)}`, source.itemRangeOf(named, index));
+        report(
+          `${touchpointName(touchpoint)} names persona "${id}", which is not declared: ${hint(id)}`,
+          source.itemRangeOf(named, index),
+        );
       });
       const { emotion } = touchpoint;
       if (typeof emotion !== "object") continue;
       for (const id of Object.keys(emotion)) {
         if (personas.has(id)) continue;
-        report(`the emotion of ${touchpointName(touchpoint)} is scored for persona "${id}", which is not declared: ${hint(id)}`, source.keyRangeOf(emotion, id));
+        report(
+          `the emotion of ${touchpointName(touchpoint)} is scored for persona "${id}", which is not declared: ${hint(id)}`,
+          source.keyRangeOf(emotion, id),
+        );
       }
     }
   },

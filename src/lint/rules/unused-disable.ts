@@ -5,7 +5,8 @@ export const unusedDisable: Rule = {
   meta: {
     id: "unused-disable",
     description: "a journeymap-disable comment that suppresses nothing",
-    rationale: "A suppression that no longer matches a finding hides nothing today but will silently hide a real finding tomorrow; remove it once the map is fixed.",
+    rationale:
+      "A suppression that no longer matches a finding hides nothing today but will silently hide a real finding tomorrow; remove it once the map is fixed.",
     defaultSeverity: "warning",
     docsUrl: docsUrl("unused-disable"),
   },

@@ -7,7 +7,8 @@ export const unusedPersona: Rule = {
   meta: {
     id: "unused-persona",
     description: "a persona that no touchpoint involves",
-    rationale: "A persona with no touchpoint has no journey on this map: either its touchpoints are missing or it belongs on another map.",
+    rationale:
+      "A persona with no touchpoint has no journey on this map: either its touchpoints are missing or it belongs on another map.",
     defaultSeverity: "warning",
     docsUrl: docsUrl("unused-persona"),
   },
@@ -20,7 +21,10 @@ export const unusedPersona: Rule = {
     }
     for (const persona of journey.personas) {
       if (involved.has(persona.id)) continue;
-      report(`no touchpoint involves ${personaName(persona)}: add "${persona.id}" to the personas of the touchpoints they go through, or remove the persona`, source.rangeOf(persona));
+      report(
+        `no touchpoint involves ${personaName(persona)}: add "${persona.id}" to the personas of the touchpoints they go through, or remove the persona`,
+        source.rangeOf(persona),
+      );
     }
   },
 };

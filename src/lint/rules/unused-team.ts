@@ -8,7 +8,8 @@ export const unusedTeam: Rule = {
   meta: {
     id: "unused-team",
     description: "a declared team that owns no touchpoint",
-    rationale: "A team listed on the map but accountable for nothing on it is usually a leftover, or a sign that its touchpoints are missing or assigned to someone else.",
+    rationale:
+      "A team listed on the map but accountable for nothing on it is usually a leftover, or a sign that its touchpoints are missing or assigned to someone else.",
     defaultSeverity: "info",
     docsUrl: docsUrl("unused-team"),
   },
@@ -16,10 +17,14 @@ export const unusedTeam: Rule = {
     if (!journey.teams) return;
     const owners = new Set<string>();
     if (journey.owner !== undefined) owners.add(journey.owner);
-    for (const { touchpoint } of touchpointsOf(journey)) if (touchpoint.owner !== undefined) owners.add(touchpoint.owner);
+    for (const { touchpoint } of touchpointsOf(journey))
+      if (touchpoint.owner !== undefined) owners.add(touchpoint.owner);
     for (const team of journey.teams) {
       if (owners.has(team.id)) continue;
-      report(`${teamName(team)} owns no touchpoint: make it the owner of the touchpoints it is accountable for, or remove it from teams`, source.rangeOf(team));
+      report(
+        `${teamName(team)} owns no touchpoint: make it the owner of the touchpoints it is accountable for, or remove it from teams`,
+        source.rangeOf(team),
+      );
     }
   },
 };

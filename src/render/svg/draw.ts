@@ -23,7 +23,11 @@ function n(value: number): string {
 function face(x: number, y: number, r: number, score: Score, stroke: string, fill: string): string {
   const circle = `<circle cx="${n(x)}" cy="${n(y)}" r="${n(r)}" fill="${fill}" stroke="${stroke}" stroke-width="2"/>`;
   if (r < 5) return circle;
-  const eyes = [-1, 1].map((side) => `<circle cx="${n(x + side * r * 0.35)}" cy="${n(y - r * 0.25)}" r="${n(r * 0.13)}" fill="${stroke}"/>`).join("");
+  const eyes = [-1, 1]
+    .map(
+      (side) => `<circle cx="${n(x + side * r * 0.35)}" cy="${n(y - r * 0.25)}" r="${n(r * 0.13)}" fill="${stroke}"/>`,
+    )
+    .join("");
   const mouthY = y + r * 0.4;
   const mouth = `<path d="M${n(x - r * 0.45)} ${n(mouthY)}Q${n(x)} ${n(mouthY + (score - 3) * r * 0.3)} ${n(x + r * 0.45)} ${n(mouthY)}" fill="none" stroke="${stroke}" stroke-width="1.3" stroke-linecap="round"/>`;
   return circle + eyes + mouth;
@@ -49,20 +53,28 @@ export function drawSvg(layout: Layout, journey: Journey, theme: Theme): string 
     `<rect width="${n(width)}" height="${n(height)}" fill="${theme.background}"/>`,
   );
   for (const band of layout.bands) {
-    out.push(`<rect x="${n(band.x)}" y="${n(band.y)}" width="${n(band.width)}" height="${n(band.height)}" fill="${theme.band}"/>`);
+    out.push(
+      `<rect x="${n(band.x)}" y="${n(band.y)}" width="${n(band.width)}" height="${n(band.height)}" fill="${theme.band}"/>`,
+    );
   }
   for (const box of layout.boxes) {
     const geometry = `x="${n(box.x)}" y="${n(box.y)}" width="${n(box.width)}" height="${n(box.height)}"`;
     if (box.invisible) {
       out.push(`<rect ${geometry} fill="none" data-card="${box.id}"/>`);
     } else if (box.missingOwner) {
-      out.push(`<rect ${geometry} rx="6" fill="${theme.surfaces[box.surface]}" stroke="${theme.tones.warning}" stroke-width="2" stroke-dasharray="6 4" data-card="${box.id}" data-missing-owner="true"/>`);
+      out.push(
+        `<rect ${geometry} rx="6" fill="${theme.surfaces[box.surface]}" stroke="${theme.tones.warning}" stroke-width="2" stroke-dasharray="6 4" data-card="${box.id}" data-missing-owner="true"/>`,
+      );
     } else {
-      out.push(`<rect ${geometry} rx="6" fill="${theme.surfaces[box.surface]}" stroke="${theme.border}" stroke-width="1" data-card="${box.id}"/>`);
+      out.push(
+        `<rect ${geometry} rx="6" fill="${theme.surfaces[box.surface]}" stroke="${theme.border}" stroke-width="1" data-card="${box.id}"/>`,
+      );
     }
   }
   for (const line of layout.grid) {
-    out.push(`<line x1="${n(line.x1)}" y1="${n(line.y)}" x2="${n(line.x2)}" y2="${n(line.y)}" stroke="${theme.grid}" stroke-width="1"${line.score === 3 ? ' stroke-dasharray="4 4"' : ""}/>`);
+    out.push(
+      `<line x1="${n(line.x1)}" y1="${n(line.y)}" x2="${n(line.x2)}" y2="${n(line.y)}" stroke="${theme.grid}" stroke-width="1"${line.score === 3 ? ' stroke-dasharray="4 4"' : ""}/>`,
+    );
   }
 
   const colors = journey.personas.map((persona, p) => personaColor(theme, p, persona.color));
@@ -74,11 +86,15 @@ export function drawSvg(layout: Layout, journey: Journey, theme: Theme): string 
     for (const segment of curve.segments) {
       if (segment.length < 2) continue;
       const points = segment.map((point) => `${n(point.x)},${n(point.y)}`).join(" ");
-      out.push(`<polyline points="${points}" fill="none" stroke="${color}" stroke-width="2.5"${dash} stroke-linejoin="round"/>`);
+      out.push(
+        `<polyline points="${points}" fill="none" stroke="${color}" stroke-width="2.5"${dash} stroke-linejoin="round"/>`,
+      );
     }
     for (const point of curve.points) {
       const label = escapeXml(`${curve.name} at “${point.touchpoint}”: ${point.score} (${EMOTION_WORDS[point.score]})`);
-      out.push(`<g data-score="${point.score}"><title>${label}</title>${face(point.x, point.y, layout.faceRadius, point.score, color, faceFill)}</g>`);
+      out.push(
+        `<g data-score="${point.score}"><title>${label}</title>${face(point.x, point.y, layout.faceRadius, point.score, color, faceFill)}</g>`,
+      );
     }
     out.push("</g>");
   }
@@ -94,7 +110,9 @@ export function drawSvg(layout: Layout, journey: Journey, theme: Theme): string 
   }
   for (const text of layout.texts) {
     const weight = text.bold ? ' font-weight="bold"' : "";
-    out.push(`<text x="${n(text.x)}" y="${n(text.y)}" font-size="${text.size}"${weight} fill="${theme.tones[text.tone]}" data-in="${text.box}">${escapeXml(text.text)}</text>`);
+    out.push(
+      `<text x="${n(text.x)}" y="${n(text.y)}" font-size="${text.size}"${weight} fill="${theme.tones[text.tone]}" data-in="${text.box}">${escapeXml(text.text)}</text>`,
+    );
   }
   out.push("</svg>");
   return `${out.join("\n")}\n`;

@@ -1,7 +1,14 @@
 // Geometry of the native journey-map picture: where every box, line of text and curve point goes.
 // Pure numbers, no SVG and no colours (draw.ts turns a Layout into markup), so tests can check
 // widths, wrapping and overlaps on the layout itself.
-import { EMOTION_WORDS, emotionOf, personasAt, type Journey, type Score, type Touchpoint } from "../../journey/model.js";
+import {
+  EMOTION_WORDS,
+  emotionOf,
+  personasAt,
+  type Journey,
+  type Score,
+  type Touchpoint,
+} from "../../journey/model.js";
 import type { Surface, Tone } from "./themes.js";
 import { BASELINE, LINE_HEIGHT, measure, wrap, cleanText, type Font } from "./text.js";
 
@@ -201,7 +208,18 @@ function slotWidth(touchpoint: Touchpoint): number {
 }
 
 export function layoutJourney(journey: Journey): Layout {
-  const layout: Layout = { width: 0, height: 0, boxes: [], texts: [], bullets: [], bands: [], grid: [], curves: [], swatches: [], faceRadius: FACE_RADIUS };
+  const layout: Layout = {
+    width: 0,
+    height: 0,
+    boxes: [],
+    texts: [],
+    bullets: [],
+    bands: [],
+    grid: [],
+    curves: [],
+    swatches: [],
+    faceRadius: FACE_RADIUS,
+  };
   const personas = journey.personas;
   const teamNames = new Map((journey.teams ?? []).map((team) => [team.id, team.name ?? team.id]));
 
@@ -237,7 +255,15 @@ export function layoutJourney(journey: Journey): Layout {
     header.paragraph(journey.description, DESCRIPTION, "muted");
   }
   // The header box is invisible; padding it like a card keeps its texts as clear of its edge as any card's.
-  layout.boxes.push({ id: "header", surface: "page", x: MARGIN - PAD, y: y - PAD, width: contentWidth + 2 * PAD, height: header.y - y + 2 * PAD, invisible: true });
+  layout.boxes.push({
+    id: "header",
+    surface: "page",
+    x: MARGIN - PAD,
+    y: y - PAD,
+    width: contentWidth + 2 * PAD,
+    height: header.y - y + 2 * PAD,
+    invisible: true,
+  });
   y = header.y + PAD + 12;
 
   const perRow = Math.max(1, Math.floor((contentWidth + GAP) / (PERSONA_WIDTH + GAP)));
@@ -249,13 +275,21 @@ export function layoutJourney(journey: Journey): Layout {
       const inner = PERSONA_WIDTH - 2 * PAD;
       const name = new TextColumn(layout, id, cardX + PAD + SWATCH_WIDTH, inner - SWATCH_WIDTH, y + PAD);
       name.paragraph(persona.name, NAME);
-      layout.swatches.push({ persona: p, x1: cardX + PAD, x2: cardX + PAD + SWATCH_WIDTH - 8, y: y + PAD + Math.max(lineHeight(NAME), 2 * FACE_RADIUS + 2) / 2 });
+      layout.swatches.push({
+        persona: p,
+        x1: cardX + PAD,
+        x2: cardX + PAD + SWATCH_WIDTH - 8,
+        y: y + PAD + Math.max(lineHeight(NAME), 2 * FACE_RADIUS + 2) / 2,
+      });
       const body = new TextColumn(layout, id, cardX + PAD, inner, Math.max(name.y, y + PAD + 2 * FACE_RADIUS + 2));
       if (persona.description) {
         body.space(2);
         body.paragraph(persona.description, BODY, "muted");
       }
-      for (const [heading, entries] of [["Goals", persona.goals], ["Frustrations", persona.frustrations]] as const) {
+      for (const [heading, entries] of [
+        ["Goals", persona.goals],
+        ["Frustrations", persona.frustrations],
+      ] as const) {
         if (!entries?.length) continue;
         body.space(6);
         body.paragraph(heading, SMALL_BOLD, "muted");
@@ -287,7 +321,9 @@ export function layoutJourney(journey: Journey): Layout {
   y += stageHeight + GAP;
 
   const slots = columns.flatMap((column) => column.slots);
-  const touchpointSlots = slots.filter((slot): slot is Slot & { touchpoint: Touchpoint } => slot.touchpoint !== undefined);
+  const touchpointSlots = slots.filter(
+    (slot): slot is Slot & { touchpoint: Touchpoint } => slot.touchpoint !== undefined,
+  );
   const scoreOf = (touchpoint: Touchpoint, p: number): Score | undefined => {
     const persona = personas[p]!;
     if (!personasAt(journey, touchpoint).includes(persona)) return undefined;
@@ -324,13 +360,22 @@ export function layoutJourney(journey: Journey): Layout {
           if (touchpoint.description) text.paragraph(touchpoint.description, SMALL, "muted");
           text.space(4);
           if (touchpoint.channel) text.paragraph(`Channel: ${touchpoint.channel}`, SMALL, "muted");
-          if (touchpoint.owner) text.paragraph(`Owner: ${teamNames.get(touchpoint.owner) ?? touchpoint.owner}`, SMALL, "muted");
+          if (touchpoint.owner)
+            text.paragraph(`Owner: ${teamNames.get(touchpoint.owner) ?? touchpoint.owner}`, SMALL, "muted");
           else {
             missingOwner = true;
             text.paragraph("⚠ No owner", SMALL_BOLD, "warning");
           }
           if (touchpoint.personas && personas.length > 1) {
-            text.paragraph(`For: ${personasAt(journey, touchpoint).map((persona) => persona.name).join(", ") || "no known persona"}`, SMALL, "muted");
+            text.paragraph(
+              `For: ${
+                personasAt(journey, touchpoint)
+                  .map((persona) => persona.name)
+                  .join(", ") || "no known persona"
+              }`,
+              SMALL,
+              "muted",
+            );
           }
         } else {
           const entries = listOf[lane.kind](touchpoint);
@@ -354,7 +399,13 @@ export function layoutJourney(journey: Journey): Layout {
 
   const gridBottom = y - GAP;
   columns.forEach((column, s) => {
-    if (s % 2 === 1) layout.bands.push({ x: column.x - GAP / 2, y: gridTop - GAP / 2, width: column.width + GAP, height: gridBottom - gridTop + GAP });
+    if (s % 2 === 1)
+      layout.bands.push({
+        x: column.x - GAP / 2,
+        y: gridTop - GAP / 2,
+        width: column.width + GAP,
+        height: gridBottom - gridTop + GAP,
+      });
   });
   layout.width = MARGIN + contentWidth + MARGIN;
   layout.height = Math.ceil(gridBottom + MARGIN);
@@ -385,12 +436,19 @@ function layoutCurve(
   const height = padTop + 4 * STEP + padBottom;
 
   for (const score of [5, 4, 3, 2, 1] as const) {
-    const scale = new TextColumn(layout, "lane-emotion", MARGIN + PAD, LABEL_WIDTH - 2 * PAD, levelY(score) - scaleLine / 2);
+    const scale = new TextColumn(
+      layout,
+      "lane-emotion",
+      MARGIN + PAD,
+      LABEL_WIDTH - 2 * PAD,
+      levelY(score) - scaleLine / 2,
+    );
     scale.paragraph(`${score} ${EMOTION_WORDS[score]}`, SCALE, "muted");
   }
   columns.forEach((column, s) => {
     layout.boxes.push({ id: `emotion-${s + 1}`, surface: "emotion", x: column.x, y: top, width: column.width, height });
-    for (const score of [5, 4, 3, 2, 1] as const) layout.grid.push({ score, x1: column.x, x2: column.x + column.width, y: levelY(score) });
+    for (const score of [5, 4, 3, 2, 1] as const)
+      layout.grid.push({ score, x1: column.x, x2: column.x + column.width, y: levelY(score) });
   });
 
   personas.forEach((persona, p) => {

@@ -39,8 +39,18 @@ const BOLD = tableOf(BOLD_WIDTHS);
 
 /** Width in em of a character outside the table: zero-width marks, wide East Asian, emoji, the rest. */
 function fallbackWidth(codePoint: number): number {
-  if ((codePoint >= 0x300 && codePoint <= 0x36f) || (codePoint >= 0xfe00 && codePoint <= 0xfe0f) || (codePoint >= 0xe0100 && codePoint <= 0xe01ef)) return 0;
-  if (codePoint >= 0x1f000 || (codePoint >= 0x2600 && codePoint <= 0x27bf) || (codePoint >= 0x2b00 && codePoint <= 0x2bff)) return 1.3;
+  if (
+    (codePoint >= 0x300 && codePoint <= 0x36f) ||
+    (codePoint >= 0xfe00 && codePoint <= 0xfe0f) ||
+    (codePoint >= 0xe0100 && codePoint <= 0xe01ef)
+  )
+    return 0;
+  if (
+    codePoint >= 0x1f000 ||
+    (codePoint >= 0x2600 && codePoint <= 0x27bf) ||
+    (codePoint >= 0x2b00 && codePoint <= 0x2bff)
+  )
+    return 1.3;
   return 1;
 }
 
@@ -77,7 +87,8 @@ export function linesHeight(lines: number, font: Font): number {
 }
 
 /** Characters XML 1.0 forbids (controls, lone surrogates, U+FFFE/U+FFFF) would make the SVG unreadable. */
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const NOT_XML =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** A map string made safe to place in XML text: forbidden characters become U+FFFD, tabs spaces. */
 export function cleanText(text: string): string {

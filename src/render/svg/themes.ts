@@ -2,7 +2,18 @@
 // surface it is drawn on, and persona curves get a colour and a dash pattern so they read in greyscale.
 
 /** What a box is, which decides its fill; layout.ts assigns one to every box. */
-export type Surface = "page" | "persona" | "stage" | "lane" | "touchpoint" | "actions" | "thoughts" | "emotion" | "painPoints" | "opportunities" | "metrics";
+export type Surface =
+  | "page"
+  | "persona"
+  | "stage"
+  | "lane"
+  | "touchpoint"
+  | "actions"
+  | "thoughts"
+  | "emotion"
+  | "painPoints"
+  | "opportunities"
+  | "metrics";
 
 /** How a text is drawn: body text, secondary text, or a gap the reader should notice (no owner). */
 export type Tone = "text" | "muted" | "warning";

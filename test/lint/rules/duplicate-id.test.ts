@@ -40,7 +40,15 @@ testRule("duplicate-id", {
               - id: browse
                 name: Browses again
       `,
-      errors: [{ line: 13, column: 13, endLine: 13, endColumn: 19, message: 'touchpoint id "browse" is used twice (first used on line 8): give each touchpoint its own id' }],
+      errors: [
+        {
+          line: 13,
+          column: 13,
+          endLine: 13,
+          endColumn: 19,
+          message: 'touchpoint id "browse" is used twice (first used on line 8): give each touchpoint its own id',
+        },
+      ],
     },
     {
       name: "personas and stages",
@@ -59,7 +67,11 @@ testRule("duplicate-id", {
             name: Awareness again
       `,
       errors: [
-        { line: 6, column: 9, message: 'persona id "parent" is used twice (first used on line 4): give each persona its own id' },
+        {
+          line: 6,
+          column: 9,
+          message: 'persona id "parent" is used twice (first used on line 4): give each persona its own id',
+        },
         { line: 11, column: 9, message: /^stage id "awareness" is used twice \(first used on line 9\)/ },
       ],
     },

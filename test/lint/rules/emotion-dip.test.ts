@@ -67,7 +67,8 @@ testRule("emotion-dip", {
           line: 13,
           column: 9,
           endLine: 14,
-          message: 'emotion of persona "Dana" falls from 4 (positive) to 2 (negative) at touchpoint "Picks a slot" and no pain point explains it: add "painPoints" saying what went wrong',
+          message:
+            'emotion of persona "Dana" falls from 4 (positive) to 2 (negative) at touchpoint "Picks a slot" and no pain point explains it: add "painPoints" saying what went wrong',
         },
       ],
     },

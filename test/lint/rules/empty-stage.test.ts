@@ -28,7 +28,16 @@ testRule("empty-stage", {
           - id: awareness
             name: Awareness
       `,
-      errors: [{ line: 5, column: 5, endLine: 6, endColumn: 20, message: 'stage "Awareness" has no touchpoints: add the moments where customers meet you in this stage, or remove the stage' }],
+      errors: [
+        {
+          line: 5,
+          column: 5,
+          endLine: 6,
+          endColumn: 20,
+          message:
+            'stage "Awareness" has no touchpoints: add the moments where customers meet you in this stage, or remove the stage',
+        },
+      ],
     },
     {
       name: "an empty touchpoints list",

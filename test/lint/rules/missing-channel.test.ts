@@ -39,7 +39,8 @@ testRule("missing-channel", {
           column: 9,
           endLine: 10,
           endColumn: 22,
-          message: 'touchpoint "Sees an ad" has no channel: add "channel: <where it happens>" such as web, mobile app, email, store or phone',
+          message:
+            'touchpoint "Sees an ad" has no channel: add "channel: <where it happens>" such as web, mobile app, email, store or phone',
         },
       ],
     },

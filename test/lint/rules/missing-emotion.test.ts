@@ -36,7 +36,15 @@ testRule("missing-emotion", {
               - name: Reads reviews
                 channel: web
       `,
-      errors: [{ line: 10, column: 9, endLine: 11, message: 'touchpoint "Reads reviews" has no emotion: add "emotion: <1-5>" (1 very negative, 5 very positive), or a score per persona' }],
+      errors: [
+        {
+          line: 10,
+          column: 9,
+          endLine: 11,
+          message:
+            'touchpoint "Reads reviews" has no emotion: add "emotion: <1-5>" (1 very negative, 5 very positive), or a score per persona',
+        },
+      ],
     },
   ],
 });

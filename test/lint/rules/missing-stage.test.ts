@@ -13,9 +13,19 @@ const funnel = (stages: string[]) =>
 
 testRule("missing-stage", {
   valid: [
-    { name: "every funnel stage present", code: funnel(["awareness", "consideration", "decision", "retention", "advocacy"]) },
-    { name: "extra stages are allowed", code: funnel(["awareness", "consideration", "decision", "onboarding", "retention", "advocacy"]) },
-    { name: "a saas map with the saas preset", code: funnel(["acquisition", "activation", "adoption", "retention", "expansion", "advocacy"]), stages: "saas" },
+    {
+      name: "every funnel stage present",
+      code: funnel(["awareness", "consideration", "decision", "retention", "advocacy"]),
+    },
+    {
+      name: "extra stages are allowed",
+      code: funnel(["awareness", "consideration", "decision", "onboarding", "retention", "advocacy"]),
+    },
+    {
+      name: "a saas map with the saas preset",
+      code: funnel(["acquisition", "activation", "adoption", "retention", "expansion", "advocacy"]),
+      stages: "saas",
+    },
     { name: "no expected stages", code: funnel(["whatever"]), stages: [] },
   ],
   invalid: [
@@ -28,7 +38,8 @@ testRule("missing-stage", {
           column: 1,
           endLine: 6,
           endColumn: 7,
-          message: 'expected stage "retention" is missing: add a stage with "id: retention" after stage "decision", or change the expected stages ("stages" in journeymap.config.yaml)',
+          message:
+            'expected stage "retention" is missing: add a stage with "id: retention" after stage "decision", or change the expected stages ("stages" in journeymap.config.yaml)',
         },
       ],
     },
@@ -36,7 +47,13 @@ testRule("missing-stage", {
       name: "a missing first stage is placed before the next present one",
       code: funnel(["service", "post-service"]),
       stages: "service-design",
-      errors: [{ line: 6, column: 1, message: /expected stage "pre-service" is missing: add a stage with "id: pre-service" before stage "service"/ }],
+      errors: [
+        {
+          line: 6,
+          column: 1,
+          message: /expected stage "pre-service" is missing: add a stage with "id: pre-service" before stage "service"/,
+        },
+      ],
     },
     {
       name: "a configured list, every absent stage reported",

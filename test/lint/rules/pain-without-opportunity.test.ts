@@ -37,7 +37,16 @@ testRule("pain-without-opportunity", {
                   - No evening slots
                   - Fee shown late
       `,
-      errors: [{ line: 8, column: 9, endLine: 11, endColumn: 27, message: 'touchpoint "Picks a slot" has 2 pain points and no opportunity: add "opportunities" saying how it could be better' }],
+      errors: [
+        {
+          line: 8,
+          column: 9,
+          endLine: 11,
+          endColumn: 27,
+          message:
+            'touchpoint "Picks a slot" has 2 pain points and no opportunity: add "opportunities" saying how it could be better',
+        },
+      ],
     },
     {
       name: "an empty opportunities list does not count",

@@ -61,7 +61,8 @@ testRule("persona-stage-gap", {
           line: 9,
           column: 5,
           endLine: 13,
-          message: 'persona "Sam" has no touchpoint in stage "Decision", where other personas have some: map what they do here, or add "student" to a touchpoint\'s personas',
+          message:
+            'persona "Sam" has no touchpoint in stage "Decision", where other personas have some: map what they do here, or add "student" to a touchpoint\'s personas',
         },
       ],
     },

@@ -27,21 +27,31 @@ testRule("stage-order", {
           column: 5,
           endLine: 8,
           endColumn: 19,
-          message: 'stage "Advocacy" is out of order: move it after stage "Retention" (expected order: awareness, consideration, decision, retention, advocacy)',
+          message:
+            'stage "Advocacy" is out of order: move it after stage "Retention" (expected order: awareness, consideration, decision, retention, advocacy)',
         },
       ],
     },
     {
       name: "the first stage placed last",
       code: withStages(["consideration", "decision", "awareness"]),
-      errors: [{ line: 11, column: 5, message: /^stage "Awareness" is out of order: move it before stage "Consideration"/ }],
+      errors: [
+        { line: 11, column: 5, message: /^stage "Awareness" is out of order: move it before stage "Consideration"/ },
+      ],
     },
     {
       name: "a saas map out of order",
       stages: "saas",
       code: withStages(["acquisition", "adoption", "activation"]),
       // Either stage could move; the one found later in the map is reported.
-      errors: [{ line: 11, column: 5, message: /^stage "Activation" is out of order: move it after stage "Acquisition" \(expected order: acquisition, activation, adoption\)$/ }],
+      errors: [
+        {
+          line: 11,
+          column: 5,
+          message:
+            /^stage "Activation" is out of order: move it after stage "Acquisition" \(expected order: acquisition, activation, adoption\)$/,
+        },
+      ],
     },
   ],
 });

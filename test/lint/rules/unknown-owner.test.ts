@@ -48,7 +48,15 @@ testRule("unknown-owner", {
               - name: Sees an ad
                 owner: grwoth
       `,
-      errors: [{ line: 10, column: 16, endLine: 10, endColumn: 22, message: 'owner "grwoth" of touchpoint "Sees an ad" is not a declared team: did you mean "growth"?' }],
+      errors: [
+        {
+          line: 10,
+          column: 16,
+          endLine: 10,
+          endColumn: 22,
+          message: 'owner "grwoth" of touchpoint "Sees an ad" is not a declared team: did you mean "growth"?',
+        },
+      ],
     },
     {
       name: "an unrelated name lists the teams",
@@ -64,7 +72,15 @@ testRule("unknown-owner", {
               - name: Sees an ad
                 owner: "legal department"
       `,
-      errors: [{ line: 10, column: 16, endColumn: 34, message: 'owner "legal department" of touchpoint "Sees an ad" is not a declared team: use one of growth and app, or add it to teams' }],
+      errors: [
+        {
+          line: 10,
+          column: 16,
+          endColumn: 34,
+          message:
+            'owner "legal department" of touchpoint "Sees an ad" is not a declared team: use one of growth and app, or add it to teams',
+        },
+      ],
     },
   ],
 });

@@ -34,7 +34,15 @@ testRule("unknown-persona", {
               - name: Sees an ad
                 personas: [parent, studnet]
       `,
-      errors: [{ line: 9, column: 28, endLine: 9, endColumn: 35, message: 'touchpoint "Sees an ad" names persona "studnet", which is not declared: did you mean "student"?' }],
+      errors: [
+        {
+          line: 9,
+          column: 28,
+          endLine: 9,
+          endColumn: 35,
+          message: 'touchpoint "Sees an ad" names persona "studnet", which is not declared: did you mean "student"?',
+        },
+      ],
     },
     {
       name: "an undeclared key in the emotion mapping, block style",
@@ -51,7 +59,14 @@ testRule("unknown-persona", {
                   parent: 3
                   grandparent: 2
       `,
-      errors: [{ line: 11, column: 11, endColumn: 22, message: /^the emotion of touchpoint "Sees an ad" is scored for persona "grandparent", which is not declared/ }],
+      errors: [
+        {
+          line: 11,
+          column: 11,
+          endColumn: 22,
+          message: /^the emotion of touchpoint "Sees an ad" is scored for persona "grandparent", which is not declared/,
+        },
+      ],
     },
   ],
 });

@@ -35,7 +35,16 @@ testRule("unused-persona", {
               - name: Sees an ad
                 personas: [parent]
       `,
-      errors: [{ line: 6, column: 5, endLine: 7, endColumn: 14, message: 'no touchpoint involves persona "Sam": add "student" to the personas of the touchpoints they go through, or remove the persona' }],
+      errors: [
+        {
+          line: 6,
+          column: 5,
+          endLine: 7,
+          endColumn: 14,
+          message:
+            'no touchpoint involves persona "Sam": add "student" to the personas of the touchpoints they go through, or remove the persona',
+        },
+      ],
     },
     {
       name: "a map with no touchpoints at all",

@@ -47,7 +47,16 @@ testRule("unused-team", {
               - name: Sees an ad
                 owner: growth
       `,
-      errors: [{ line: 6, column: 5, endLine: 7, endColumn: 31, message: 'team "Legal and compliance" owns no touchpoint: make it the owner of the touchpoints it is accountable for, or remove it from teams' }],
+      errors: [
+        {
+          line: 6,
+          column: 5,
+          endLine: 7,
+          endColumn: 31,
+          message:
+            'team "Legal and compliance" owns no touchpoint: make it the owner of the touchpoints it is accountable for, or remove it from teams',
+        },
+      ],
     },
   ],
 });

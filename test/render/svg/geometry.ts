@@ -17,7 +17,12 @@ export function inside(inner: Area, outer: Area, tolerance = 0): boolean {
 }
 
 function overlap(a: Area, b: Area, tolerance: number): boolean {
-  return a.x + a.width - tolerance > b.x && b.x + b.width - tolerance > a.x && a.y + a.height - tolerance > b.y && b.y + b.height - tolerance > a.y;
+  return (
+    a.x + a.width - tolerance > b.x &&
+    b.x + b.width - tolerance > a.x &&
+    a.y + a.height - tolerance > b.y &&
+    b.y + b.height - tolerance > a.y
+  );
 }
 
 /** Pairs of areas that overlap (by more than `tolerance` px on both axes); a sweep over x keeps it fast. */

@@ -5,7 +5,12 @@ import { layoutJourney, type Box, type Layout } from "../../../src/render/svg/la
 import { inside, overlappingPairs } from "./geometry.js";
 import { allMaps, examplePath, loadMap, stressPath } from "./maps.js";
 
-const textArea = (text: Layout["texts"][number]) => ({ x: text.x, y: text.top, width: text.width, height: text.height });
+const textArea = (text: Layout["texts"][number]) => ({
+  x: text.x,
+  y: text.top,
+  width: text.width,
+  height: text.height,
+});
 const boxNamed = (layout: Layout, id: string) => layout.boxes.find((box) => box.id === id);
 
 describe.each(allMaps())("the layout of $name", ({ path }) => {
@@ -14,7 +19,9 @@ describe.each(allMaps())("the layout of $name", ({ path }) => {
 
   it("puts every text inside its box and every box inside the drawing", () => {
     const boxes = new Map(layout.boxes.map((box) => [box.id, box]));
-    const misplaced = layout.texts.filter((text) => !boxes.has(text.box) || !inside(textArea(text), boxes.get(text.box)!));
+    const misplaced = layout.texts.filter(
+      (text) => !boxes.has(text.box) || !inside(textArea(text), boxes.get(text.box)!),
+    );
     expect(misplaced).toEqual([]);
     expect(layout.boxes.filter((box) => !inside(box, drawing))).toEqual([]);
     expect(Number.isInteger(layout.width) && Number.isInteger(layout.height)).toBe(true);
@@ -29,8 +36,16 @@ describe.each(allMaps())("the layout of $name", ({ path }) => {
     const lanes = layout.boxes.filter((box) => box.surface === "emotion");
     for (const curve of layout.curves) {
       for (const point of curve.points) {
-        const face = { x: point.x - layout.faceRadius - 1, y: point.y - layout.faceRadius - 1, width: 2 * layout.faceRadius + 2, height: 2 * layout.faceRadius + 2 };
-        expect(lanes.some((lane) => inside(face, lane)), `${curve.name} at ${point.touchpoint}`).toBe(true);
+        const face = {
+          x: point.x - layout.faceRadius - 1,
+          y: point.y - layout.faceRadius - 1,
+          width: 2 * layout.faceRadius + 2,
+          height: 2 * layout.faceRadius + 2,
+        };
+        expect(
+          lanes.some((lane) => inside(face, lane)),
+          `${curve.name} at ${point.touchpoint}`,
+        ).toBe(true);
       }
     }
   });
@@ -43,7 +58,9 @@ describe("columns and lanes", () => {
     const stages = journey.stages.map((_, s) => boxNamed(layout, `stage-${s + 1}`)!);
     expect(stages.map((box) => box.x)).toEqual([...stages.map((box) => box.x)].sort((a, b) => a - b));
     journey.stages.forEach((stage, s) => {
-      const cards = layout.boxes.filter((box) => box.surface === "touchpoint" && box.x >= stages[s]!.x && box.x < stages[s]!.x + stages[s]!.width);
+      const cards = layout.boxes.filter(
+        (box) => box.surface === "touchpoint" && box.x >= stages[s]!.x && box.x < stages[s]!.x + stages[s]!.width,
+      );
       expect(cards).toHaveLength(stage.touchpoints!.length);
       expect(stages[s]!.width).toBeCloseTo(cards.reduce((sum, card) => sum + card.width, 0) + 12 * (cards.length - 1));
     });
@@ -52,8 +69,20 @@ describe("columns and lanes", () => {
   });
 
   it("shows the lanes top to bottom and leaves out a lane no touchpoint fills", () => {
-    const lanes = (layout: Layout) => layout.boxes.filter((box) => box.id.startsWith("lane-")).sort((a, b) => a.y - b.y).map((box) => box.id);
-    expect(lanes(layoutJourney(loadMap(examplePath("freshcart"))))).toEqual(["lane-touchpoint", "lane-actions", "lane-thoughts", "lane-emotion", "lane-painPoints", "lane-opportunities", "lane-metrics"]);
+    const lanes = (layout: Layout) =>
+      layout.boxes
+        .filter((box) => box.id.startsWith("lane-"))
+        .sort((a, b) => a.y - b.y)
+        .map((box) => box.id);
+    expect(lanes(layoutJourney(loadMap(examplePath("freshcart"))))).toEqual([
+      "lane-touchpoint",
+      "lane-actions",
+      "lane-thoughts",
+      "lane-emotion",
+      "lane-painPoints",
+      "lane-opportunities",
+      "lane-metrics",
+    ]);
     expect(lanes(layoutJourney(loadMap(stressPath("one-touchpoint"))))).toEqual(["lane-touchpoint", "lane-emotion"]);
     expect(lanes(layoutJourney(loadMap(stressPath("no-touchpoints"))))).toEqual([]);
   });
@@ -72,7 +101,9 @@ describe("columns and lanes", () => {
     const layout = layoutJourney(loadMap(stressPath("gaps")));
     const card = boxNamed(layout, "t4-touchpoint")!;
     expect(card.missingOwner).toBe(true);
-    expect(layout.texts.filter((text) => text.box === card.id && text.tone === "warning").map((text) => text.text)).toEqual(["⚠ No owner"]);
+    expect(
+      layout.texts.filter((text) => text.box === card.id && text.tone === "warning").map((text) => text.text),
+    ).toEqual(["⚠ No owner"]);
     expect(layout.boxes.filter((box: Box) => box.missingOwner).map((box) => box.id)).toEqual(["t4-touchpoint"]);
   });
 
@@ -88,11 +119,19 @@ describe("columns and lanes", () => {
 describe("the emotion curve", () => {
   const layout = layoutJourney(loadMap(stressPath("gaps")));
   const curve = (name: string) => layout.curves.find((candidate) => candidate.name === name)!;
-  const runs = (name: string) => curve(name).segments.map((segment) => segment.map((point) => `${point.touchpoint} ${point.score}`));
+  const runs = (name: string) =>
+    curve(name).segments.map((segment) => segment.map((point) => `${point.touchpoint} ${point.score}`));
 
   it("joins consecutive scores and leaves a gap where a touchpoint has none or the persona is not there", () => {
-    expect(runs("Ana")).toEqual([["Hears about it 4", "Reads the website 2"], ["Visits the store 5"], ["Gets the receipt 3"]]);
-    expect(runs("Ben")).toEqual([["Hears about it 4", "Reads the website 3"], ["Pays at the till 1", "Gets the receipt 3"]]);
+    expect(runs("Ana")).toEqual([
+      ["Hears about it 4", "Reads the website 2"],
+      ["Visits the store 5"],
+      ["Gets the receipt 3"],
+    ]);
+    expect(runs("Ben")).toEqual([
+      ["Hears about it 4", "Reads the website 3"],
+      ["Pays at the till 1", "Gets the receipt 3"],
+    ]);
     expect(runs("Chen")).toEqual([["Hears about it 4"], ["Visits the store 5"], ["Gets the receipt 3"]]);
     expect(runs("Dev")).toEqual([["Hears about it 4"], ["Gets the receipt 3"]]);
   });

@@ -4,7 +4,15 @@ import { loadJourney } from "../../../src/journey/load.js";
 import type { Journey } from "../../../src/journey/model.js";
 
 export const EXAMPLES = ["freshcart", "hotel"] as const;
-export const STRESS = ["one-touchpoint", "no-touchpoints", "gaps", "injection", "long-text", "thirty-stages", "five-hundred-touchpoints"] as const;
+export const STRESS = [
+  "one-touchpoint",
+  "no-touchpoints",
+  "gaps",
+  "injection",
+  "long-text",
+  "thirty-stages",
+  "five-hundred-touchpoints",
+] as const;
 
 export function examplePath(name: string): string {
   return `examples/${name}.journey.yaml`;
@@ -16,11 +24,15 @@ export function stressPath(name: string): string {
 
 export function loadMap(path: string): Journey {
   const loaded = loadJourney(readFileSync(path, "utf8"), { file: path });
-  if (!loaded.journey) throw new Error(`${path} is not a valid map: ${loaded.diagnostics.map((d) => d.message).join("; ")}`);
+  if (!loaded.journey)
+    throw new Error(`${path} is not a valid map: ${loaded.diagnostics.map((d) => d.message).join("; ")}`);
   return loaded.journey;
 }
 
 /** Every map the picture is checked on, by a short name. */
 export function allMaps(): Array<{ name: string; path: string }> {
-  return [...EXAMPLES.map((name) => ({ name, path: examplePath(name) })), ...STRESS.map((name) => ({ name, path: stressPath(name) }))];
+  return [
+    ...EXAMPLES.map((name) => ({ name, path: examplePath(name) })),
+    ...STRESS.map((name) => ({ name, path: stressPath(name) })),
+  ];
 }

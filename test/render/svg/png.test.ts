@@ -1,6 +1,6 @@
 // PNG and PDF output of the native picture: a real PNG at the asked scale, a clear error otherwise.
 import { describe, expect, it } from "vitest";
-import { CliError } from "../../../src/io/errors.js";
+import { JourneymapError } from "../../../src/errors.js";
 import { svgToPdf } from "../../../src/render/pdf.js";
 import { svgToPng } from "../../../src/render/png.js";
 import { renderSvg } from "../../../src/render/svg/index.js";
@@ -46,10 +46,12 @@ describe("svgToPng", () => {
 });
 
 describe("svgToPdf without a browser", () => {
-  it("throws the CliError that says how to get one", async () => {
+  it("throws the JourneymapError that says how to get one", async () => {
     const error = await svgToPdf("<svg/>", { browser: "/nonexistent/chromium" }).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(CliError);
-    expect((error as CliError).exitCode).toBe(2);
-    expect((error as CliError).message).toMatch(/^no browser at "\/nonexistent\/chromium": no Chromium or Chrome found/);
+    expect(error).toBeInstanceOf(JourneymapError);
+    expect((error as JourneymapError).exitCode).toBe(2);
+    expect((error as JourneymapError).message).toMatch(
+      /^no browser at "\/nonexistent\/chromium": no Chromium or Chrome found/,
+    );
   });
 });

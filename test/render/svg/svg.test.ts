@@ -17,12 +17,23 @@ interface Element {
 
 /** Parses SVG markup into a plain element tree with fast-xml-parser (entities decoded). */
 function parse(svg: string): Element {
-  const tree = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: "", trimValues: false, parseTagValue: false, parseAttributeValue: false }).parse(svg) as unknown[];
+  const tree = new XMLParser({
+    preserveOrder: true,
+    ignoreAttributes: false,
+    attributeNamePrefix: "",
+    trimValues: false,
+    parseTagValue: false,
+    parseAttributeValue: false,
+  }).parse(svg) as unknown[];
   const convert = (node: Record<string, unknown>): Element | undefined => {
     const name = Object.keys(node).find((key) => key !== ":@");
     if (!name || name === "#text") return undefined;
-    const children = (node[name] as Array<Record<string, unknown>>).map(convert).filter((child): child is Element => child !== undefined);
-    const text = (node[name] as Array<Record<string, unknown>>).map((child) => (child["#text"] === undefined ? "" : String(child["#text"]))).join("");
+    const children = (node[name] as Array<Record<string, unknown>>)
+      .map(convert)
+      .filter((child): child is Element => child !== undefined);
+    const text = (node[name] as Array<Record<string, unknown>>)
+      .map((child) => (child["#text"] === undefined ? "" : String(child["#text"])))
+      .join("");
     return { name, attributes: (node[":@"] as Record<string, string>) ?? {}, children, text };
   };
   return (tree as Array<Record<string, unknown>>).map(convert).find((element) => element?.name === "svg")!;
@@ -35,7 +46,10 @@ function* walk(element: Element): Generator<Element> {
 
 /** The words of every text line in a card, in order; wrapping may have split words, so compare without spaces. */
 function cardText(root: Element, card: string): string {
-  return [...walk(root)].filter((element) => element.name === "text" && element.attributes["data-in"] === card).map((element) => element.text).join(" ");
+  return [...walk(root)]
+    .filter((element) => element.name === "text" && element.attributes["data-in"] === card)
+    .map((element) => element.text)
+    .join(" ");
 }
 const squeeze = (text: string) => text.replace(/\s+/g, "");
 
@@ -62,8 +76,12 @@ describe.each(allMaps())("the SVG of $name", ({ path }) => {
   it("reads back to the map's words: title, personas, stages, touchpoints and their lanes", () => {
     const root = parse(renderSvg(journey));
     expect(squeeze(cardText(root, "header"))).toBe(squeeze(journey.title + (journey.description ?? "")));
-    journey.personas.forEach((persona, p) => expect(squeeze(cardText(root, `persona-${p + 1}`)).startsWith(squeeze(persona.name))).toBe(true));
-    journey.stages.forEach((stage, s) => expect(squeeze(cardText(root, `stage-${s + 1}`))).toBe(squeeze(stage.name + (stage.description ?? ""))));
+    journey.personas.forEach((persona, p) =>
+      expect(squeeze(cardText(root, `persona-${p + 1}`)).startsWith(squeeze(persona.name))).toBe(true),
+    );
+    journey.stages.forEach((stage, s) =>
+      expect(squeeze(cardText(root, `stage-${s + 1}`))).toBe(squeeze(stage.name + (stage.description ?? ""))),
+    );
     for (const { touchpoint, index } of touchpointsOf(journey)) {
       const card = squeeze(cardText(root, `t${index + 1}-touchpoint`));
       expect(card.startsWith(squeeze(touchpoint.name))).toBe(true);
@@ -112,24 +130,32 @@ describe("colours", () => {
           expect(contrast(color, fill), `${theme.name}: ${tone} on ${surface}`).toBeGreaterThanOrEqual(4.5);
         }
       }
-      for (const color of theme.personaColors) expect(contrast(color, theme.surfaces.emotion), `${theme.name} curve ${color}`).toBeGreaterThanOrEqual(3);
+      for (const color of theme.personaColors)
+        expect(contrast(color, theme.surfaces.emotion), `${theme.name} curve ${color}`).toBeGreaterThanOrEqual(3);
     }
   });
 
   it("use a persona's own colour, and a different dash pattern per persona", () => {
     const root = parse(renderSvg(loadMap(stressPath("gaps"))));
     const groups = [...walk(root)].filter((element) => element.name === "g" && element.attributes["data-persona"]);
-    const strokeOf = (group: Element) => [...walk(group)].find((element) => element.name === "circle")!.attributes.stroke;
+    const strokeOf = (group: Element) =>
+      [...walk(group)].find((element) => element.name === "circle")!.attributes.stroke;
     expect(strokeOf(groups[0]!)).toBe("#aa3377");
     expect(strokeOf(groups[2]!)).toBe("#117733");
     expect(strokeOf(groups[1]!)).toBe(THEMES.light.personaColors[1]);
     expect(new Set(DASHES).size).toBe(DASHES.length);
-    const dashes = groups.slice(0, 2).map((group) => group.children.find((element) => element.name === "polyline")?.attributes["stroke-dasharray"] ?? "");
+    const dashes = groups
+      .slice(0, 2)
+      .map(
+        (group) => group.children.find((element) => element.name === "polyline")?.attributes["stroke-dasharray"] ?? "",
+      );
     expect(dashes[0]).not.toBe(dashes[1]);
   });
 
   it("refuse an unknown theme", () => {
-    expect(() => renderSvg(loadMap(examplePath("freshcart")), { theme: "sepia" as "light" })).toThrow('unknown theme "sepia"');
+    expect(() => renderSvg(loadMap(examplePath("freshcart")), { theme: "sepia" as "light" })).toThrow(
+      'unknown theme "sepia"',
+    );
   });
 });
 
@@ -143,7 +169,9 @@ describe("golden pictures of the examples (UPDATE_GOLDEN=1 to refresh)", () => {
           mkdirSync("test/fixtures/svg/golden", { recursive: true });
           writeFileSync(golden, svg);
         }
-        expect(existsSync(golden), `${golden} is missing: run UPDATE_GOLDEN=1 npx vitest run test/render/svg`).toBe(true);
+        expect(existsSync(golden), `${golden} is missing: run UPDATE_GOLDEN=1 npx vitest run test/render/svg`).toBe(
+          true,
+        );
         expect(svg).toBe(readFileSync(golden, "utf8"));
       });
     }

@@ -7,26 +7,32 @@ import { cleanText, measure, wrap } from "../../../src/render/svg/text.js";
 import { FONT_FILES, RANGES, readAdvanceWidths } from "../../../scripts/measure-font-widths.mjs";
 
 const fontsInstalled = [...FONT_FILES.regular, ...FONT_FILES.bold].every((path: string) => existsSync(path));
-if (!fontsInstalled) console.warn("\n⚠ SKIPPED font-width comparison: DejaVu Sans / Liberation Sans not installed (fonts-dejavu-core, fonts-liberation)\n");
+if (!fontsInstalled)
+  console.warn(
+    "\n⚠ SKIPPED font-width comparison: DejaVu Sans / Liberation Sans not installed (fonts-dejavu-core, fonts-liberation)\n",
+  );
 
 describe("measure", () => {
-  it.runIf(fontsInstalled || process.env.CI === "true")("is at least the advance of every character in each font of the stack, regular and bold", () => {
-    for (const [weight, paths] of Object.entries(FONT_FILES) as Array<[string, string[]]>) {
-      for (const path of paths) {
-        const advances: Map<number, number> = readAdvanceWidths(path);
-        const narrower: string[] = [];
-        for (const [start, end] of RANGES as Array<[number, number]>) {
-          for (let codePoint = start; codePoint <= end; codePoint++) {
-            const advance = advances.get(codePoint);
-            if (advance === undefined) continue;
-            const character = String.fromCodePoint(codePoint);
-            if (measure(character, { size: 100, bold: weight === "bold" }) < advance * 100) narrower.push(character);
+  it.runIf(fontsInstalled || process.env.CI === "true")(
+    "is at least the advance of every character in each font of the stack, regular and bold",
+    () => {
+      for (const [weight, paths] of Object.entries(FONT_FILES) as Array<[string, string[]]>) {
+        for (const path of paths) {
+          const advances: Map<number, number> = readAdvanceWidths(path);
+          const narrower: string[] = [];
+          for (const [start, end] of RANGES as Array<[number, number]>) {
+            for (let codePoint = start; codePoint <= end; codePoint++) {
+              const advance = advances.get(codePoint);
+              if (advance === undefined) continue;
+              const character = String.fromCodePoint(codePoint);
+              if (measure(character, { size: 100, bold: weight === "bold" }) < advance * 100) narrower.push(character);
+            }
           }
+          expect(narrower, path).toEqual([]);
         }
-        expect(narrower, path).toEqual([]);
       }
-    }
-  });
+    },
+  );
 
   it("grows with the text and the font size, and bold is wider", () => {
     expect(measure("", { size: 12 })).toBe(0);
@@ -62,7 +68,9 @@ describe("wrap", () => {
     expect(lines.map((line) => line.text).join("")).toBe(word);
     const segmenter = new Intl.Segmenter("en", { granularity: "grapheme" });
     const graphemes = Array.from(segmenter.segment(word), (part) => part.segment);
-    expect(lines.flatMap((line) => Array.from(segmenter.segment(line.text), (part) => part.segment))).toEqual(graphemes);
+    expect(lines.flatMap((line) => Array.from(segmenter.segment(line.text), (part) => part.segment))).toEqual(
+      graphemes,
+    );
   });
 
   it("keeps the map's line breaks and drops empty text", () => {

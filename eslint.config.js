@@ -1,0 +1,39 @@
+// ESLint flat config: typescript-eslint's type-aware recommended rules over the sources and tests,
+// the plain recommended rules over the JavaScript scripts.
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+const nodeGlobals = Object.fromEntries(
+  [
+    "process",
+    "console",
+    "URL",
+    "Buffer",
+    "setTimeout",
+    "clearTimeout",
+    "performance",
+    "TextDecoder",
+    "TextEncoder",
+  ].map((name) => [name, "readonly"]),
+);
+
+export default tseslint.config(
+  { ignores: ["dist/", "coverage/", "node_modules/", "src/validators/", "test/fixtures/", "test-artifacts/"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { project: ["./tsconfig.test.json"], tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      // Control characters in regular expressions are how the hardening code finds them.
+      "no-control-regex": "off",
+    },
+  },
+  {
+    files: ["**/*.{js,mjs,cjs}"],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { globals: nodeGlobals },
+  },
+);
