@@ -91,7 +91,7 @@ export function registerLint(program: Command): void {
       emitReport(formatter, results, context, options.output);
       // On GitHub Actions the default report also becomes annotations on the pull request.
       if (process.env.GITHUB_ACTIONS === "true" && command.getOptionValueSource("format") === "default") {
-        process.stdout.write(formatters.github!(results, context));
+        process.stdout.write(formatters.github(results, context));
       }
 
       const { warning: warnings } = countBySeverity(results.flatMap((result) => result.messages));

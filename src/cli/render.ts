@@ -275,7 +275,7 @@ class RenderRun {
     const map = await readMap(input);
     if (!map.journey) {
       process.stderr.write(
-        formatters.stylish!([{ filePath: map.file, source: map.text, messages: map.diagnostics }], {
+        formatters.stylish([{ filePath: map.file, source: map.text, messages: map.diagnostics }], {
           color: this.color,
           command: "render",
           rules: [],

@@ -28,7 +28,7 @@ export function registerValidate(program: Command): void {
       ),
     )
     .action(async (paths: string[], options: ValidateOptions, command: Command) => {
-      const formatter = pickFormatter({ stylish: formatters.stylish!, json: formatters.json! }, options.format);
+      const formatter = pickFormatter({ stylish: formatters.stylish, json: formatters.json }, options.format);
       const inputs = await findMaps(paths, { stdinFilename: options.stdinFilename });
       const results: FileResult[] = [];
       for (const input of inputs) {

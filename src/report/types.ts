@@ -12,6 +12,13 @@ export interface FileResult {
   messages: Diagnostic[];
   /** The ids of the checks run on this file (junit's test cases); absent: every rule in the context. */
   checks?: string[];
+  /** Findings that an in-file journeymap-disable comment silenced (SARIF reports them as suppressed). */
+  suppressed?: SuppressedDiagnostic[];
+}
+
+/** A finding silenced in the map itself, with the comment's reason (`-- reason`) when it gives one. */
+export interface SuppressedDiagnostic extends Diagnostic {
+  justification?: string;
 }
 
 export interface ReportContext {
@@ -27,6 +34,9 @@ export interface ReportContext {
   root?: string;
   /** journeymap's version, for reports that name the tool (sarif). */
   version?: string;
+  /** Set when the run itself failed (usage, configuration or I/O error, exit 2): reports that can
+   * say so (sarif's invocation) still produce a valid file with this message. */
+  failure?: string;
 }
 
 export type Formatter = (results: FileResult[], context: ReportContext) => string;
