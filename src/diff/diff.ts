@@ -1,0 +1,350 @@
+// The diff of two versions of a journey map: what a reviewer needs (elements added, removed, renamed,
+// moved; field, emotion and metric changes; lint findings introduced and fixed), never lines of YAML.
+import type { Diagnostic } from "../diagnostic.js";
+import { JourneymapError } from "../errors.js";
+import type { LoadedJourney } from "../journey/load.js";
+import { emotionOf, personasAt, type Journey, type Touchpoint } from "../journey/model.js";
+import { subjectOf } from "../journey/queries.js";
+import type { SourceMap } from "../journey/source-map.js";
+import { lintJourney, type LintConfig } from "../lint/index.js";
+import { canonical, longestIncreasing, matchTouchpoints, type Located } from "./match.js";
+import type {
+  DiffSide,
+  ElementChanges,
+  ElementRef,
+  EmotionChange,
+  FindingChanges,
+  JourneyDiff,
+  ListChange,
+  ListField,
+  MetricChange,
+  StageChanges,
+  TextField,
+  TouchpointChange,
+  TouchpointRef,
+} from "./types.js";
+
+export interface DiffOptions {
+  /** Names for the two versions ("As-is", "To-be"); by default the maps' titles, else their files. */
+  labels?: readonly [string, string];
+  /** The lint configuration both versions are checked with; `false` compares no findings. */
+  lint?: LintConfig | false;
+}
+
+const LIST_FIELDS: readonly ListField[] = ["actions", "thoughts", "painPoints", "opportunities", "evidence"];
+const TEXT_FIELDS: readonly TextField[] = ["description", "channel", "owner"];
+
+/** One loaded version, valid, or absent (a map that one git revision does not have). */
+interface Version {
+  loaded?: LoadedJourney;
+  journey: Journey;
+}
+
+const EMPTY: Journey = { journeymap: 1, title: "", personas: [], stages: [] };
+
+/** Compares two versions of a map. Either may be undefined: a map added or deleted is all added or
+ * all removed. Throws JourneymapError when a version has YAML or schema errors (there is no model to
+ * compare), with the first error at file:line:column. */
+export function diffJourneys(
+  oldLoaded: LoadedJourney | undefined,
+  newLoaded: LoadedJourney | undefined,
+  options: DiffOptions = {},
+): JourneyDiff {
+  if (!oldLoaded && !newLoaded) throw new JourneymapError("nothing to compare: both versions are missing");
+  const before = versionOf(oldLoaded);
+  const after = versionOf(newLoaded);
+  const sideOf = (version: Version, label: string | undefined, other?: LoadedJourney): DiffSide => {
+    const file = version.loaded?.file ?? other?.file ?? "<none>";
+    const title = version.loaded ? version.journey.title : undefined;
+    return { file, ...(title !== undefined ? { title } : {}), label: label ?? title ?? file };
+  };
+  const diff: JourneyDiff = {
+    version: 1,
+    old: sideOf(before, options.labels?.[0], newLoaded),
+    new: sideOf(after, options.labels?.[1], oldLoaded),
+    status: !oldLoaded ? "added" : !newLoaded ? "deleted" : "modified",
+    personas: diffElements(before, after, (j) => j.personas),
+    teams: diffElements(before, after, (j) => j.teams ?? []),
+    stages: diffStages(before, after),
+    touchpoints: diffTouchpoints(before, after),
+    findings: options.lint === false ? { introduced: [], fixed: [] } : diffFindings(before, after, options.lint ?? {}),
+  };
+  if (oldLoaded && newLoaded && before.journey.title !== after.journey.title)
+    diff.title = { old: before.journey.title, new: after.journey.title };
+  return diff;
+}
+
+/** True when the diff found nothing: the two versions say the same thing. */
+export function isEmptyDiff(diff: JourneyDiff): boolean {
+  const none = (changes: ElementChanges<unknown>) =>
+    changes.added.length + changes.removed.length + changes.renamed.length === 0;
+  return (
+    diff.status === "modified" &&
+    diff.title === undefined &&
+    none(diff.personas) &&
+    none(diff.teams) &&
+    none(diff.stages) &&
+    diff.stages.reordered === undefined &&
+    diff.touchpoints.added.length + diff.touchpoints.removed.length + diff.touchpoints.changed.length === 0 &&
+    diff.findings.introduced.length + diff.findings.fixed.length === 0
+  );
+}
+
+function versionOf(loaded: LoadedJourney | undefined): Version {
+  if (!loaded) return { journey: EMPTY };
+  if (!loaded.journey) {
+    const first = loaded.diagnostics[0];
+    const where = first ? `${loaded.file}:${first.line}:${first.column}: ${first.message}` : loaded.file;
+    throw new JourneymapError(`cannot compare an invalid map: ${where} (run "journeymap validate" on it)`);
+  }
+  return { loaded, journey: loaded.journey };
+}
+
+function rangeOf(version: Version, element: object) {
+  return version.loaded?.source.rangeOf(element);
+}
+
+function diffElements(
+  before: Version,
+  after: Version,
+  listOf: (journey: Journey) => ReadonlyArray<{ id: string; name?: string }>,
+): ElementChanges<ElementRef> {
+  const refOf = (version: Version, element: { id: string; name?: string }): ElementRef => {
+    const range = rangeOf(version, element);
+    return {
+      id: element.id,
+      ...(element.name !== undefined ? { name: element.name } : {}),
+      ...(range ? { range } : {}),
+    };
+  };
+  const olds = firstById(listOf(before.journey));
+  const news = firstById(listOf(after.journey));
+  const changes: ElementChanges<ElementRef> = { added: [], removed: [], renamed: [] };
+  for (const [id, element] of news) {
+    const old = olds.get(id);
+    if (!old) changes.added.push(refOf(after, element));
+    else if (old.name !== element.name) changes.renamed.push({ old: refOf(before, old), new: refOf(after, element) });
+  }
+  for (const [id, element] of olds) if (!news.has(id)) changes.removed.push(refOf(before, element));
+  return changes;
+}
+
+/** Elements by id; a duplicated id (a lint error) counts once, as its first occurrence. */
+function firstById<T extends { id: string }>(list: readonly T[]): Map<string, T> {
+  const byId = new Map<string, T>();
+  for (const element of list) if (!byId.has(element.id)) byId.set(element.id, element);
+  return byId;
+}
+
+function diffStages(before: Version, after: Version): StageChanges {
+  const changes: StageChanges = diffElements(before, after, (j) => j.stages);
+  const newIds = new Set(after.journey.stages.map((stage) => stage.id));
+  const oldIds = new Set(before.journey.stages.map((stage) => stage.id));
+  const oldOrder = [...new Set(before.journey.stages.map((stage) => stage.id))].filter((id) => newIds.has(id));
+  const newOrder = [...new Set(after.journey.stages.map((stage) => stage.id))].filter((id) => oldIds.has(id));
+  if (oldOrder.join("\n") !== newOrder.join("\n")) changes.reordered = { old: oldOrder, new: newOrder };
+  return changes;
+}
+
+function locate(journey: Journey): Located[] {
+  const located: Located[] = [];
+  for (const stage of journey.stages) {
+    (stage.touchpoints ?? []).forEach((touchpoint, index) =>
+      located.push({ touchpoint, stage: stage.id, stageName: stage.name, index, order: located.length }),
+    );
+  }
+  return located;
+}
+
+function diffTouchpoints(before: Version, after: Version): JourneyDiff["touchpoints"] {
+  const refOf = (version: Version, located: Located): TouchpointRef => {
+    const { touchpoint } = located;
+    const range = rangeOf(version, touchpoint);
+    return {
+      ...(touchpoint.id !== undefined ? { id: touchpoint.id } : {}),
+      name: touchpoint.name,
+      stage: located.stage,
+      stageName: located.stageName,
+      index: located.index,
+      ...(range ? { range } : {}),
+    };
+  };
+  const { pairs, added, removed } = matchTouchpoints(locate(before.journey), locate(after.journey));
+
+  // Within a stage, the touchpoints that kept their relative order are a longest increasing run of old
+  // positions read in new order; the others moved.
+  const movedInStage = new Set<(typeof pairs)[number]>();
+  const stayed = pairs.filter((pair) => pair.old.stage === pair.new.stage);
+  const byStage = new Map<string, typeof stayed>();
+  for (const pair of stayed) {
+    const group = byStage.get(pair.new.stage);
+    if (group) group.push(pair);
+    else byStage.set(pair.new.stage, [pair]);
+  }
+  for (const group of byStage.values()) {
+    group.sort((a, b) => a.new.order - b.new.order);
+    const kept = longestIncreasing(group.map((pair) => pair.old.order));
+    group.forEach((pair, i) => {
+      if (!kept.has(i)) movedInStage.add(pair);
+    });
+  }
+
+  const changed: TouchpointChange[] = [];
+  for (const pair of [...pairs].sort((a, b) => a.new.order - b.new.order)) {
+    const o = pair.old.touchpoint;
+    const n = pair.new.touchpoint;
+    const change: TouchpointChange = {
+      subject: subjectOf.touchpoint({ id: pair.new.stage }, n),
+      old: refOf(before, pair.old),
+      new: refOf(after, pair.new),
+      matchedBy: pair.matchedBy,
+      fields: {},
+      emotions: diffEmotions(before.journey, o, after.journey, n),
+      lists: {},
+      metrics: diffMetrics(o, n),
+    };
+    if (o.name !== n.name) change.renamed = true;
+    if (pair.old.stage !== pair.new.stage) change.moved = "stage";
+    else if (movedInStage.has(pair)) change.moved = "order";
+    for (const field of TEXT_FIELDS) {
+      if (o[field] === n[field]) continue;
+      change.fields[field] = {
+        ...(o[field] !== undefined ? { old: o[field] } : {}),
+        ...(n[field] !== undefined ? { new: n[field] } : {}),
+        range: {
+          ...rangeIf("old", before.loaded?.source, o, field),
+          ...rangeIf("new", after.loaded?.source, n, field),
+        },
+      };
+    }
+    const personas = diffList(
+      personasAt(before.journey, o).map((persona) => persona.id),
+      personasAt(after.journey, n).map((persona) => persona.id),
+    );
+    if (personas) change.personas = personas;
+    for (const field of LIST_FIELDS) {
+      const list = diffList(o[field] ?? [], n[field] ?? []);
+      if (list) change.lists[field] = list;
+    }
+    const anything =
+      change.renamed ||
+      change.moved ||
+      change.personas ||
+      Object.keys(change.fields).length + Object.keys(change.lists).length > 0 ||
+      change.emotions.length + change.metrics.length > 0;
+    if (anything) changed.push(change);
+  }
+  return {
+    added: added.map((located) => refOf(after, located)),
+    removed: removed.map((located) => refOf(before, located)),
+    changed,
+  };
+}
+
+function rangeIf(side: "old" | "new", source: SourceMap | undefined, touchpoint: Touchpoint, field: string) {
+  const range =
+    touchpoint[field as keyof Touchpoint] === undefined ? undefined : source?.valueRangeOf(touchpoint, field);
+  return range ? { [side]: range } : {};
+}
+
+/** Items added and removed, matched by their text (a repeated item counts as often as it is written). */
+function diffList(olds: readonly string[], news: readonly string[]): ListChange | undefined {
+  const count = new Map<string, number>();
+  for (const text of olds) count.set(text, (count.get(text) ?? 0) + 1);
+  const added: string[] = [];
+  for (const text of news) {
+    const left = count.get(text) ?? 0;
+    if (left > 0) count.set(text, left - 1);
+    else added.push(text);
+  }
+  const removed: string[] = [];
+  for (const text of [...olds].reverse()) {
+    const left = count.get(text) ?? 0;
+    if (left > 0) {
+      removed.push(text);
+      count.set(text, left - 1);
+    }
+  }
+  removed.reverse();
+  return added.length + removed.length > 0 ? { added, removed } : undefined;
+}
+
+/** Each persona's emotion at the touchpoint, for every persona that either version involves there. */
+function diffEmotions(oldJourney: Journey, o: Touchpoint, newJourney: Journey, n: Touchpoint): EmotionChange[] {
+  const involved = (journey: Journey, touchpoint: Touchpoint) =>
+    new Set(personasAt(journey, touchpoint).map((persona) => persona.id));
+  const oldInvolved = involved(oldJourney, o);
+  const newInvolved = involved(newJourney, n);
+  const names = new Map([...oldJourney.personas, ...newJourney.personas].map((persona) => [persona.id, persona.name]));
+  const ids = [...new Set([...newInvolved, ...oldInvolved])];
+  const changes: EmotionChange[] = [];
+  for (const persona of ids) {
+    const personaName = names.get(persona) ?? persona;
+    const before = oldInvolved.has(persona) ? emotionOf(o, persona) : undefined;
+    const after = newInvolved.has(persona) ? emotionOf(n, persona) : undefined;
+    if (before === after) continue;
+    if (before !== undefined && after !== undefined)
+      changes.push({
+        persona,
+        personaName,
+        old: before,
+        new: after,
+        delta: after - before,
+        direction: after > before ? "up" : "down",
+      });
+    else if (after !== undefined) changes.push({ persona, personaName, new: after, direction: "added" });
+    else changes.push({ persona, personaName, old: before, direction: "removed" });
+  }
+  return changes;
+}
+
+function diffMetrics(o: Touchpoint, n: Touchpoint): MetricChange[] {
+  const olds = o.metrics ?? {};
+  const news = n.metrics ?? {};
+  const has = (metrics: object, name: string) => Object.prototype.hasOwnProperty.call(metrics, name);
+  const names = [...new Set([...Object.keys(olds), ...Object.keys(news)])].sort();
+  const changes: MetricChange[] = [];
+  for (const name of names) {
+    const before = has(olds, name) ? olds[name] : undefined;
+    const after = has(news, name) ? news[name] : undefined;
+    if (before === after) continue;
+    const change: MetricChange = {
+      name,
+      ...(before !== undefined ? { old: before } : {}),
+      ...(after !== undefined ? { new: after } : {}),
+    };
+    if (typeof before === "number" && typeof after === "number" && before !== 0)
+      change.relativeChange = (after - before) / Math.abs(before);
+    changes.push(change);
+  }
+  return changes;
+}
+
+/** Lint findings matched by rule and subject (what the finding is about), else rule and message: never
+ * by line, which any edit above a finding changes. */
+function diffFindings(before: Version, after: Version, config: LintConfig): FindingChanges {
+  const findingsOf = (version: Version): Diagnostic[] => (version.loaded ? lintJourney(version.loaded, config) : []);
+  const olds = findingsOf(before);
+  const news = findingsOf(after);
+  const keyOf = (finding: Diagnostic) =>
+    canonical([finding.ruleId, finding.subject ?? "", finding.subject ? "" : finding.message]);
+  const waiting = new Map<string, number>();
+  for (const finding of olds) waiting.set(keyOf(finding), (waiting.get(keyOf(finding)) ?? 0) + 1);
+  const introduced: Diagnostic[] = [];
+  for (const finding of news) {
+    const key = keyOf(finding);
+    const left = waiting.get(key) ?? 0;
+    if (left > 0) waiting.set(key, left - 1);
+    else introduced.push(finding);
+  }
+  const present = new Map<string, number>();
+  for (const finding of news) present.set(keyOf(finding), (present.get(keyOf(finding)) ?? 0) + 1);
+  const fixed: Diagnostic[] = [];
+  for (const finding of olds) {
+    const key = keyOf(finding);
+    const left = present.get(key) ?? 0;
+    if (left > 0) present.set(key, left - 1);
+    else fixed.push(finding);
+  }
+  return { introduced, fixed };
+}

@@ -1,0 +1,133 @@
+// The shape of a journey diff: what changed between an old and a new version of a map, with both
+// sides' source positions. Stable: the json output is this object (docs/diff.md documents it).
+import type { Diagnostic, Range } from "../diagnostic.js";
+import type { Score } from "../journey/model.js";
+
+/** One version of the map: the file it came from, its title, and the label shown for it. */
+export interface DiffSide {
+  file: string;
+  title?: string;
+  label: string;
+}
+
+/** How an element of the new map was found in the old one. "similarity" is a guess (a touchpoint
+ * without an id whose name changed, recognised by its stage and fields): the outputs say so. */
+export type MatchedBy = "id" | "name" | "similarity";
+
+/** A persona, team or stage as one side has it. */
+export interface ElementRef {
+  id: string;
+  name?: string;
+  range?: Range;
+}
+
+/** A touchpoint as one side has it: where it is (stage id and position in the stage, 0-based). */
+export interface TouchpointRef {
+  id?: string;
+  name: string;
+  stage: string;
+  /** The stage's name, for outputs. */
+  stageName: string;
+  index: number;
+  range?: Range;
+}
+
+export interface Renamed<T> {
+  old: T;
+  new: T;
+}
+
+export interface ElementChanges<T> {
+  added: T[];
+  removed: T[];
+  /** In both versions, with another name. */
+  renamed: Renamed<T>[];
+}
+
+export interface StageChanges extends ElementChanges<ElementRef> {
+  /** The stages in both versions, in each version's order, when that order differs. */
+  reordered?: { old: string[]; new: string[] };
+}
+
+/** A text field (channel, owner, description) old → new; absent means not set on that side. */
+export interface ValueChange {
+  old?: string;
+  new?: string;
+  range: { old?: Range; new?: Range };
+}
+
+/** List items (actions, thoughts, pain points...) matched by their text. */
+export interface ListChange {
+  added: string[];
+  removed: string[];
+}
+
+export type EmotionDirection = "up" | "down" | "added" | "removed";
+
+/** One persona's emotion at a touchpoint, old → new; `delta` is new − old when both are set. */
+export interface EmotionChange {
+  persona: string;
+  /** The persona's name (in the new version when it has the persona), for outputs. */
+  personaName: string;
+  old?: Score;
+  new?: Score;
+  delta?: number;
+  direction: EmotionDirection;
+}
+
+/** A metric old → new; `relativeChange` is (new − old) / |old| when both are non-zero numbers. */
+export interface MetricChange {
+  name: string;
+  old?: number | string;
+  new?: number | string;
+  relativeChange?: number;
+}
+
+export type ListField = "actions" | "thoughts" | "painPoints" | "opportunities" | "evidence";
+export type TextField = "description" | "channel" | "owner";
+
+/** A touchpoint in both versions and everything about it that changed. */
+export interface TouchpointChange {
+  /** The touchpoint's subject in the new version (`touchpoint:stage/key`, as lint findings name it). */
+  subject: string;
+  old: TouchpointRef;
+  new: TouchpointRef;
+  matchedBy: MatchedBy;
+  /** Set when the name changed. */
+  renamed?: boolean;
+  /** Set when it moved to another stage ("stage"), or within its stage relative to the others ("order"). */
+  moved?: "stage" | "order";
+  fields: Partial<Record<TextField, ValueChange>>;
+  /** Persona ids involved at the touchpoint (a touchpoint that names none involves every persona). */
+  personas?: ListChange;
+  emotions: EmotionChange[];
+  lists: Partial<Record<ListField, ListChange>>;
+  metrics: MetricChange[];
+}
+
+export interface FindingChanges {
+  /** Findings of the new version that the old one did not have (matched by rule and subject). */
+  introduced: Diagnostic[];
+  /** Findings of the old version that the new one no longer has. */
+  fixed: Diagnostic[];
+}
+
+export interface JourneyDiff {
+  /** The version of this shape; it changes only when a field changes meaning or goes away. */
+  version: 1;
+  old: DiffSide;
+  new: DiffSide;
+  /** "added" or "deleted" when one version does not exist (a map added or deleted in git). */
+  status: "modified" | "added" | "deleted";
+  title?: { old?: string; new?: string };
+  personas: ElementChanges<ElementRef>;
+  teams: ElementChanges<ElementRef>;
+  stages: StageChanges;
+  touchpoints: {
+    added: TouchpointRef[];
+    removed: TouchpointRef[];
+    /** Touchpoints in both versions with at least one change (renamed, moved or a field). */
+    changed: TouchpointChange[];
+  };
+  findings: FindingChanges;
+}
