@@ -1,6 +1,7 @@
 // The journeymap program: commander wiring, colour, and the one place that turns errors into exit codes.
 import { Command, CommanderError } from "commander";
 import { JourneymapError } from "../errors.js";
+import { registerDiff } from "./diff.js";
 import { registerInit } from "./init.js";
 import { registerLint } from "./lint.js";
 import { PACKAGE_VERSION } from "./options.js";
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerLint(program);
   registerRules(program);
   registerRender(program);
+  registerDiff(program);
   registerInit(program);
   registerSchema(program);
   return program;

@@ -1,0 +1,154 @@
+// `journeymap diff`: what changed between two versions of a map (two files, or every map that differs
+// between two git revisions), as a terminal report, a pull-request comment or JSON.
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import type { Command } from "commander";
+import type { JourneyDiff } from "../diff/index.js";
+import { JourneymapError } from "../errors.js";
+import { displayPath } from "../io/find-maps.js";
+import { readMap } from "../io/read-maps.js";
+import { writeAtomic } from "../io/write-atomic.js";
+import { loadJourney, type LoadedJourney } from "../journey/load.js";
+import { examples, useColor } from "./options.js";
+
+interface DiffCliOptions {
+  format: string;
+  output?: string;
+  base?: string;
+  head?: string;
+  labels?: string;
+  failOn?: string;
+}
+
+const FAIL_CONDITIONS = ["new-errors", "new-warnings", "emotion-drop"] as const;
+type FailCondition = (typeof FAIL_CONDITIONS)[number];
+
+export function registerDiff(program: Command): void {
+  program
+    .command("diff")
+    .description("show what changed between two versions of a map: touchpoints, owners, emotions, lint findings")
+    .argument("[paths...]", "OLD NEW (two map files, either may be -), or with --base the paths to compare")
+    .option("-f, --format <format>", "output: stylish, markdown (a pull-request comment) or json", "stylish")
+    .option("-o, --output <file>", "write the output to this file (atomically) instead of standard output")
+    .option("--base <rev>", "compare every map that differs between this git revision and --head")
+    .option("--head <rev>", "the newer git revision (default: the working tree)")
+    .option("--labels <old,new>", 'names for the two versions, e.g. "As-is,To-be" (default: the maps\' titles)')
+    .option("--fail-on <conditions>", "exit 1 when one holds: new-errors, new-warnings, emotion-drop (comma-separated)")
+    .addHelpText(
+      "after",
+      examples(
+        "$ journeymap diff old.journey.yaml new.journey.yaml",
+        '$ journeymap diff as-is.journey.yaml to-be.journey.yaml --labels "As-is,To-be" --format markdown',
+        "$ journeymap diff --base origin/main maps/ --format markdown -o journey-diff.md",
+        "$ journeymap diff --base HEAD~1 --head HEAD --fail-on new-errors,emotion-drop",
+      ),
+    )
+    .action(async (paths: string[], options: DiffCliOptions, command: Command) => {
+      // Loaded here, not at start-up, so that other commands do not pay for the diff and the rules.
+      const diffModule = await import("../diff/index.js");
+      const { ConfigFinder } = await import("../lint/index.js");
+      const format = diffModule.diffFormatOf(options.format);
+      if (!format)
+        throw new JourneymapError(
+          `unknown format "${options.format}": use one of ${diffModule.diffFormatNames.join(", ")}`,
+        );
+      const failOn = parseFailOn(options.failOn);
+      const labels = parseLabels(options.labels);
+      if (options.head !== undefined && options.base === undefined)
+        throw new JourneymapError("--head needs --base (the older revision to compare it with)");
+
+      const cwd = process.cwd();
+      const finder = new ConfigFinder();
+      const configFor = (folder: string) => finder.forFolder(existsSync(folder) ? folder : cwd);
+      const diffs: JourneyDiff[] = [];
+      let failed = false;
+      const compare = (before: LoadedJourney | undefined, after: LoadedJourney | undefined, folder: string) => {
+        try {
+          diffs.push(diffModule.diffJourneys(before, after, { labels, lint: configFor(folder) }));
+        } catch (error) {
+          // One invalid map does not hide the others' changes; the run still ends with exit 2.
+          if (!(error instanceof JourneymapError)) throw error;
+          process.stderr.write(`journeymap: ${error.message}\n`);
+          failed = true;
+        }
+      };
+
+      if (options.base !== undefined) {
+        const git = await import("../diff/git.js");
+        const revisions = git.resolveRevisions(cwd, options.base, options.head);
+        for (const changed of git.changedMaps(revisions, cwd, paths)) {
+          const load = (revision: string | undefined, path: string | undefined) =>
+            path === undefined
+              ? undefined
+              : loadJourney(git.readAt(revisions, revision, path), {
+                  file: displayPath(join(revisions.root, path), cwd),
+                });
+          const before = load(revisions.base, changed.oldPath);
+          const after = load(revisions.head, changed.newPath);
+          compare(before, after, dirname(join(revisions.root, changed.newPath ?? changed.oldPath!)));
+        }
+      } else {
+        if (paths.length !== 2)
+          throw new JourneymapError(
+            `diff needs two maps, OLD and NEW (got ${paths.length}), or --base REV to compare git revisions`,
+          );
+        if (paths[0] === "-" && paths[1] === "-")
+          throw new JourneymapError("only one of OLD and NEW can be standard input (-)");
+        const read = (path: string) =>
+          readMap(path === "-" ? { file: "<stdin>" } : { file: displayPath(resolve(path), cwd), path: resolve(path) });
+        const before = await read(paths[0]!);
+        const after = await read(paths[1]!);
+        compare(before, after, paths[1] === "-" ? cwd : dirname(resolve(paths[1]!)));
+      }
+
+      const text = format.formatter(diffs, { color: options.output ? false : useColor(command) });
+      if (options.output) writeAtomic(options.output, text);
+      else process.stdout.write(text);
+
+      const holds = failOn.filter((condition) => diffs.some((diff) => conditionHolds(condition, diff, diffModule)));
+      if (holds.length)
+        process.stderr.write(`journeymap: --fail-on ${holds.join(", ")}: the change ${describe(holds)}\n`);
+      process.exitCode = failed ? 2 : holds.length ? 1 : 0;
+    });
+}
+
+function conditionHolds(
+  condition: FailCondition,
+  diff: JourneyDiff,
+  diffModule: { emotionDrops: (diff: JourneyDiff) => number },
+): boolean {
+  switch (condition) {
+    case "new-errors":
+      return diff.findings.introduced.some((finding) => finding.severity === "error");
+    case "new-warnings":
+      return diff.findings.introduced.some((finding) => finding.severity === "warning");
+    case "emotion-drop":
+      return diffModule.emotionDrops(diff) > 0;
+  }
+}
+
+function describe(holds: FailCondition[]): string {
+  const words: Record<FailCondition, string> = {
+    "new-errors": "adds lint errors",
+    "new-warnings": "adds lint warnings",
+    "emotion-drop": "lowers an emotion",
+  };
+  return holds.map((condition) => words[condition]).join(" and ");
+}
+
+function parseFailOn(value: string | undefined): FailCondition[] {
+  if (value === undefined) return [];
+  const conditions = value.split(",").map((part) => part.trim());
+  for (const condition of conditions)
+    if (!(FAIL_CONDITIONS as readonly string[]).includes(condition))
+      throw new JourneymapError(`--fail-on: unknown condition "${condition}": use ${FAIL_CONDITIONS.join(", ")}`);
+  return conditions as FailCondition[];
+}
+
+function parseLabels(value: string | undefined): [string, string] | undefined {
+  if (value === undefined) return undefined;
+  const parts = value.split(",").map((part) => part.trim());
+  if (parts.length !== 2 || !parts[0] || !parts[1])
+    throw new JourneymapError(`--labels needs two names separated by a comma, like "As-is,To-be" (got "${value}")`);
+  return [parts[0], parts[1]];
+}

@@ -1,0 +1,22 @@
+// Map text made inert for each output: a map's names and notes are data, never terminal escapes,
+// CI log commands, Markdown markup or HTML.
+
+/** C0 and C1 controls, DEL, and the invisible format characters that reorder or hide text (bidi
+ * overrides and isolates, zero-width characters, line and paragraph separators). */
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+
+function visible(character: string): string {
+  const code = character.charCodeAt(0);
+  return code <= 0xff ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+}
+
+/** For a terminal or a CI log: every control or invisible character shown as a visible escape. */
+export function terminalText(text: string): string {
+  return text.replace(UNSAFE, visible);
+}
+
+/** For Markdown (GFM, as GitHub renders it): ASCII punctuation backslash-escaped, so no markup, link,
+ * HTML, table cell break or @mention can start; controls shown as escapes; one line. */
+export function markdownText(text: string): string {
+  return text.replace(UNSAFE, visible).replace(/[!-/:-@[-`{-~]/g, (character) => `\\${character}`);
+}

@@ -1,0 +1,137 @@
+// The map files that differ between two git revisions (or a revision and the working tree), and
+// their contents at each. git is spawned with an argument array, never a shell: paths are hostile.
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { JourneymapError } from "../errors.js";
+import { MAP_FILE } from "../io/find-maps.js";
+
+/** One map that changed: its repository-relative path on each side (absent where it does not exist). */
+export interface ChangedMap {
+  oldPath?: string;
+  newPath?: string;
+}
+
+export interface Revisions {
+  /** The repository's top folder. */
+  root: string;
+  base: string;
+  /** Absent: the working tree. */
+  head?: string;
+}
+
+const MAX_OUTPUT = 512 * 1024 * 1024;
+
+function git(args: string[], cwd: string): { status: number | null; stdout: Buffer; stderr: string } {
+  const result = spawnSync("git", args, {
+    cwd,
+    encoding: "buffer",
+    maxBuffer: MAX_OUTPUT,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  if (result.error) {
+    const code = (result.error as NodeJS.ErrnoException).code;
+    throw new JourneymapError(
+      code === "ENOENT" ? "--base needs git, and git is not installed" : `cannot run git: ${result.error.message}`,
+    );
+  }
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr.toString("utf8") };
+}
+
+/** The repository around `cwd` and the two revisions as commit ids. Throws (exit 2) outside a git
+ * repository or for a revision that does not exist. */
+export function resolveRevisions(cwd: string, base: string, head?: string): Revisions {
+  const top = git(["rev-parse", "--show-toplevel"], cwd);
+  if (top.status !== 0)
+    throw new JourneymapError(
+      `not a git repository: "${cwd}" (--base compares git revisions; run it inside a repository)`,
+    );
+  const root = top.stdout.toString("utf8").replace(/\n$/, "");
+  const commit = (ref: string, option: string): string => {
+    if (ref === "" || ref.startsWith("-"))
+      throw new JourneymapError(`${option} needs a git revision such as main or HEAD~1 (got "${ref}")`);
+    const parsed = git(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`], root);
+    if (parsed.status !== 0)
+      throw new JourneymapError(`unknown git revision "${ref}" (${option}): check the branch, tag or commit name`);
+    return parsed.stdout.toString("utf8").trim();
+  };
+  return { root, base: commit(base, "--base"), ...(head !== undefined ? { head: commit(head, "--head") } : {}) };
+}
+
+/** The map files (*.journey.yaml/.yml) that differ, renames paired, limited to `pathspecs` when given
+ * (relative to `cwd`). In working-tree mode, untracked maps that git does not ignore count as added. */
+export function changedMaps(revisions: Revisions, cwd: string, pathspecs: string[]): ChangedMap[] {
+  const specs = pathspecs.length ? ["--", ...pathspecs] : [];
+  const range = revisions.head ? [revisions.base, revisions.head] : [revisions.base];
+  const listed = git(
+    [
+      "-c",
+      "core.quotePath=false",
+      "diff",
+      "--no-ext-diff",
+      "--no-textconv",
+      "--name-status",
+      "-z",
+      "-M",
+      ...range,
+      ...specs,
+    ],
+    cwd,
+  );
+  if (listed.status !== 0) throw new JourneymapError(`git diff failed: ${firstLine(listed.stderr)}`);
+  const fields = listed.stdout.toString("utf8").split("\0");
+  const maps: ChangedMap[] = [];
+  for (let i = 0; i < fields.length - 1;) {
+    const status = fields[i++]!;
+    const kind = status[0];
+    if (kind === "R" || kind === "C") {
+      const from = fields[i++]!;
+      const to = fields[i++]!;
+      const fromMap = MAP_FILE.test(from);
+      const toMap = MAP_FILE.test(to);
+      // A copy leaves the original in place: only the new file is a change.
+      if (kind === "R" && fromMap && toMap) maps.push({ oldPath: from, newPath: to });
+      else if (kind === "R" && fromMap) maps.push({ oldPath: from });
+      if (toMap) {
+        if (kind === "C") maps.push({ newPath: to });
+        else if (!fromMap) maps.push({ newPath: to });
+      }
+      continue;
+    }
+    const path = fields[i++]!;
+    if (!MAP_FILE.test(path)) continue;
+    if (kind === "A") maps.push({ newPath: path });
+    else if (kind === "D") maps.push({ oldPath: path });
+    else maps.push({ oldPath: path, newPath: path });
+  }
+  if (!revisions.head) {
+    const untracked = git(["ls-files", "--others", "--exclude-standard", "--full-name", "-z", ...specs], cwd);
+    if (untracked.status === 0)
+      for (const path of untracked.stdout.toString("utf8").split("\0"))
+        if (path && MAP_FILE.test(path)) maps.push({ newPath: path });
+  }
+  return maps.sort((a, b) => compare(a.newPath ?? a.oldPath!, b.newPath ?? b.oldPath!));
+}
+
+/** A file's bytes at a revision, or in the working tree when `revision` is undefined. */
+export function readAt(revisions: Revisions, revision: string | undefined, path: string): Uint8Array {
+  if (revision === undefined) {
+    try {
+      return readFileSync(join(revisions.root, path));
+    } catch (error) {
+      throw new JourneymapError(`cannot read "${path}": ${(error as Error).message}`);
+    }
+  }
+  const shown = git(["cat-file", "blob", `${revision}:${path}`], revisions.root);
+  if (shown.status !== 0)
+    throw new JourneymapError(`cannot read "${path}" at ${revision.slice(0, 12)}: ${firstLine(shown.stderr)}`);
+  return shown.stdout;
+}
+
+function firstLine(text: string): string {
+  return text.split("\n")[0]!.trim() || "no message";
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

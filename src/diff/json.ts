@@ -1,0 +1,4 @@
+// The json output: the JourneyDiff objects as they are (their shape is documented in docs/diff.md).
+import type { DiffFormatter } from "./formats.js";
+
+export const json: DiffFormatter = (diffs) => `${JSON.stringify(diffs, null, 2)}\n`;

@@ -1,0 +1,69 @@
+// The markdown output: a pull-request comment (GitHub Flavored Markdown). Per map: a one-line summary,
+// a table of the notable changes, emotion changes per persona, the rest folded in <details>. Map text
+// is escaped, so it renders as the text it is: never markup, HTML, a link or a mention.
+import { markdownText } from "./escape.js";
+import type { DiffFormatter } from "./formats.js";
+import { emotionText, notesOf, summaryLine, type Sign } from "./notes.js";
+import type { JourneyDiff } from "./types.js";
+
+/** Words beside the sign: the table never relies on colour or an emoji alone. */
+const SIGN_WORDS: Record<Sign, string> = { "+": "➕ added", "-": "➖ removed", "~": "✏️ changed" };
+
+export const markdown: DiffFormatter = (diffs) => {
+  const out: string[] = [];
+  if (diffs.length !== 1) {
+    const changed = diffs.filter((diff) => summaryLine(diff) !== "no changes").length;
+    out.push("## Journey map changes", "", `${changed} of ${diffs.length} maps changed.`, "");
+  }
+  for (const diff of diffs) out.push(...section(diff, diffs.length === 1 ? "##" : "###"));
+  return `${out.join("\n").trimEnd()}\n`;
+};
+
+function section(diff: JourneyDiff, heading: string): string[] {
+  const files = diff.old.file === diff.new.file ? diff.new.file : `${diff.old.file} → ${diff.new.file}`;
+  const out = [
+    `${heading} Journey diff: ${markdownText(files)}`,
+    "",
+    `**${markdownText(diff.old.label)}** → **${markdownText(diff.new.label)}**: ${markdownText(summaryLine(diff))}`,
+    "",
+  ];
+  const notes = notesOf(diff);
+  const notable = notes.filter((note) => note.notable && !note.change.startsWith("emotion of "));
+  if (notable.length) {
+    out.push("| Change | What | Detail |", "|---|---|---|");
+    for (const note of notable)
+      out.push(`| ${SIGN_WORDS[note.sign]} | ${markdownText(note.element)} | ${markdownText(note.change)} |`);
+    out.push("");
+  }
+  const emotions = diff.touchpoints.changed.flatMap((change) =>
+    change.emotions.map((emotion) => ({ touchpoint: change.new.name, emotion })),
+  );
+  if (emotions.length) {
+    out.push(
+      "**Emotion changes**",
+      "",
+      `| Touchpoint | Persona | ${markdownText(diff.old.label)} | ${markdownText(diff.new.label)} | Change |`,
+      "|---|---|---|---|---|",
+    );
+    for (const { touchpoint, emotion } of emotions) {
+      const change =
+        emotion.direction === "down"
+          ? `📉 ${emotionText(emotion)}`
+          : emotion.direction === "up"
+            ? `📈 ${emotionText(emotion)}`
+            : emotion.direction;
+      out.push(
+        `| ${markdownText(touchpoint)} | ${markdownText(emotion.personaName)} | ${emotion.old ?? "–"} | ${emotion.new ?? "–"} | ${markdownText(change)} |`,
+      );
+    }
+    out.push("");
+  }
+  const rest = notes.filter((note) => !note.notable);
+  if (rest.length) {
+    out.push(`<details><summary>${rest.length} more change${rest.length === 1 ? "" : "s"}</summary>`, "");
+    for (const note of rest)
+      out.push(`- ${SIGN_WORDS[note.sign]}: ${markdownText(note.element)}: ${markdownText(note.change)}`);
+    out.push("", "</details>", "");
+  }
+  return out;
+}
