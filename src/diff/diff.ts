@@ -327,7 +327,7 @@ function diffFindings(before: Version, after: Version, config: LintConfig): Find
   const olds = findingsOf(before);
   const news = findingsOf(after);
   const keyOf = (finding: Diagnostic) =>
-    canonical([finding.ruleId, finding.subject ?? "", finding.subject ? "" : finding.message]);
+    canonical([finding.ruleId, finding.subject ?? "", finding.subject ? "" : withoutLines(finding.message)]);
   const waiting = new Map<string, number>();
   for (const finding of olds) waiting.set(keyOf(finding), (waiting.get(keyOf(finding)) ?? 0) + 1);
   const introduced: Diagnostic[] = [];
@@ -347,4 +347,9 @@ function diffFindings(before: Version, after: Version, config: LintConfig): Find
     else fixed.push(finding);
   }
   return { introduced, fixed };
+}
+
+/** A message without the line numbers it mentions ("first used on line 12"): an edit above moves them. */
+function withoutLines(message: string): string {
+  return message.replace(/\b(lines?) \d+(?:(?:-|–|, | and )\d+)*/g, "$1 #");
 }
