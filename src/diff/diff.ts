@@ -218,8 +218,8 @@ function diffTouchpoints(before: Version, after: Version): JourneyDiff["touchpoi
       };
     }
     const personas = diffList(
-      personasAt(before.journey, o).map((persona) => persona.id),
-      personasAt(after.journey, n).map((persona) => persona.id),
+      involvedAt(before.journey, o, after.journey),
+      involvedAt(after.journey, n, before.journey),
     );
     if (personas) change.personas = personas;
     for (const field of LIST_FIELDS) {
@@ -269,12 +269,23 @@ function diffList(olds: readonly string[], news: readonly string[]): ListChange 
   return added.length + removed.length > 0 ? { added, removed } : undefined;
 }
 
+/** The persona ids involved at a touchpoint, compared across versions. A persona that only one version
+ * declares is left out where the touchpoint involves it implicitly (no `personas` list, one score for
+ * all): adding a persona to the map is one change, not one at every touchpoint. */
+function involvedAt(journey: Journey, touchpoint: Touchpoint, other: Journey): string[] {
+  const declaredInOther = new Set(other.personas.map((persona) => persona.id));
+  const named = (id: string) =>
+    touchpoint.personas?.includes(id) === true ||
+    (typeof touchpoint.emotion === "object" && Object.prototype.hasOwnProperty.call(touchpoint.emotion, id));
+  return personasAt(journey, touchpoint)
+    .map((persona) => persona.id)
+    .filter((id) => declaredInOther.has(id) || named(id));
+}
+
 /** Each persona's emotion at the touchpoint, for every persona that either version involves there. */
 function diffEmotions(oldJourney: Journey, o: Touchpoint, newJourney: Journey, n: Touchpoint): EmotionChange[] {
-  const involved = (journey: Journey, touchpoint: Touchpoint) =>
-    new Set(personasAt(journey, touchpoint).map((persona) => persona.id));
-  const oldInvolved = involved(oldJourney, o);
-  const newInvolved = involved(newJourney, n);
+  const oldInvolved = new Set(involvedAt(oldJourney, o, newJourney));
+  const newInvolved = new Set(involvedAt(newJourney, n, oldJourney));
   const names = new Map([...oldJourney.personas, ...newJourney.personas].map((persona) => [persona.id, persona.name]));
   const ids = [...new Set([...newInvolved, ...oldInvolved])];
   const changes: EmotionChange[] = [];

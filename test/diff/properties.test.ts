@@ -41,7 +41,9 @@ const touchpoint: fc.Arbitrary<Touchpoint> = fc
     },
     { requiredKeys: ["name"] },
   )
-  .map((value) => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as unknown as Touchpoint);
+  .map(
+    (value) => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as unknown as Touchpoint,
+  );
 
 const journey: fc.Arbitrary<Journey> = fc
   .record({
