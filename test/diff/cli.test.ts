@@ -1,0 +1,191 @@
+// `journeymap diff` end to end: the built CLI as a process, on two files and on a real temporary git
+// repository (modified, renamed, deleted and untracked maps), with exit codes and messages.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { JourneyDiff } from "../../src/diff/index.js";
+import { runCli } from "../helpers/cli.js";
+
+const PAIR = "test/fixtures/diff/freshcart-moved";
+const OLD = `${PAIR}/old.journey.yaml`;
+const NEW = `${PAIR}/new.journey.yaml`;
+
+describe("journeymap diff OLD NEW", () => {
+  it("prints the stylish diff and exits 0 whatever changed", () => {
+    expect(runCli(["diff", OLD, NEW])).toEqual({
+      code: 0,
+      stdout: readFileSync(`${PAIR}/expected.txt`, "utf8"),
+      stderr: "",
+    });
+  });
+
+  it("reads OLD from standard input and labels the versions", () => {
+    const run = runCli(["diff", "-", NEW, "--labels", "As-is, To-be", "--format", "json"], {
+      input: readFileSync(OLD),
+    });
+    expect(run.code).toBe(0);
+    const [diff] = JSON.parse(run.stdout) as JourneyDiff[];
+    expect(diff!.old).toEqual({ file: "<stdin>", title: "FreshCart - first grocery order", label: "As-is" });
+    expect(diff!.new.label).toBe("To-be");
+  });
+
+  it("--fail-on exits 1 when a condition holds and says which, 0 when none does", () => {
+    const dropped = runCli(["diff", OLD, NEW, "--fail-on", "new-errors,emotion-drop", "--format", "markdown"]);
+    expect(dropped.code).toBe(1);
+    expect(dropped.stderr).toBe("journeymap: --fail-on emotion-drop: the change lowers an emotion\n");
+    expect(dropped.stdout).toBe(readFileSync(`${PAIR}/expected.md`, "utf8"));
+    expect(runCli(["diff", OLD, NEW, "--fail-on", "new-errors,new-warnings"]).code).toBe(0);
+  });
+
+  it("writes --output atomically and prints nothing", () => {
+    const folder = mkdtempSync(join(tmpdir(), "journeymap-diff-"));
+    const run = runCli(["diff", OLD, NEW, "--format", "markdown", "--output", join(folder, "comment.md")]);
+    expect(run).toEqual({ code: 0, stdout: "", stderr: "" });
+    expect(readFileSync(join(folder, "comment.md"), "utf8")).toBe(readFileSync(`${PAIR}/expected.md`, "utf8"));
+  });
+
+  it.each([
+    [["diff", OLD], "journeymap: diff needs two maps, OLD and NEW (got 1), or --base REV to compare git revisions\n"],
+    [["diff", "-", "-"], "journeymap: only one of OLD and NEW can be standard input (-)\n"],
+    [
+      ["diff", OLD, NEW, "--format", "sarif"],
+      'journeymap: unknown format "sarif": use one of stylish, markdown, json\n',
+    ],
+    [
+      ["diff", OLD, NEW, "--fail-on", "emotion-dip"],
+      'journeymap: --fail-on: unknown condition "emotion-dip": use new-errors, new-warnings, emotion-drop\n',
+    ],
+    [
+      ["diff", OLD, NEW, "--labels", "To-be"],
+      'journeymap: --labels needs two names separated by a comma, like "As-is,To-be" (got "To-be")\n',
+    ],
+    [["diff", OLD, "missing.journey.yaml"], /^journeymap: cannot read "missing\.journey\.yaml": ENOENT/],
+    [["diff", OLD, NEW, "--head", "HEAD"], "journeymap: --head needs --base (the older revision to compare it with)\n"],
+  ])("usage and I/O errors exit 2 with one line: %j", (args, message) => {
+    const run = runCli(args);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    if (typeof message === "string") expect(run.stderr).toBe(message);
+    else expect(run.stderr).toMatch(message);
+    expect(run.stderr.trimEnd().split("\n")).toHaveLength(1);
+  });
+
+  it("an invalid map is an error at file:line:column (exit 2)", () => {
+    const run = runCli(["diff", OLD, "-"], { input: "journeymap: 1\ntitle: [\n" });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^journeymap: cannot compare an invalid map: <stdin>:\d+:\d+: /);
+  });
+});
+
+describe("journeymap diff --base (a real git repository)", () => {
+  let repo: string;
+  const git = (...args: string[]) => {
+    const result = spawnSync("git", args, {
+      cwd: repo,
+      encoding: "utf8",
+      env: {
+        ...process.env,
+        GIT_CONFIG_NOSYSTEM: "1",
+        GIT_CONFIG_GLOBAL: "/dev/null",
+        GIT_AUTHOR_NAME: "Test",
+        GIT_AUTHOR_EMAIL: "test@example.com",
+        GIT_COMMITTER_NAME: "Test",
+        GIT_COMMITTER_EMAIL: "test@example.com",
+      },
+    });
+    if (result.status !== 0) throw new Error(`git ${args.join(" ")}: ${result.stderr}`);
+    return result.stdout;
+  };
+  const write = (name: string, text: string) => {
+    mkdirSync(join(repo, name, ".."), { recursive: true });
+    writeFileSync(join(repo, name), text);
+  };
+  const freshcart = readFileSync(OLD, "utf8");
+  const hostileName = "maps/evil\n::error::forged.journey.yaml";
+
+  beforeAll(() => {
+    repo = mkdtempSync(join(tmpdir(), "journeymap-diff-git-"));
+    git("init", "-q", "-b", "main");
+    write("maps/freshcart.journey.yaml", freshcart);
+    write("maps/moving.journey.yaml", freshcart.replace("FreshCart - first grocery order", "Moving map"));
+    write("maps/gone.journey.yaml", freshcart.replace("FreshCart - first grocery order", "Gone map"));
+    write(hostileName, freshcart.replace("FreshCart - first grocery order", "Evil name"));
+    write("notes.txt", "not a map\n");
+    git("add", "-A");
+    git("commit", "-q", "-m", "maps");
+    // The working tree: one map changed, one renamed (and changed a little), one deleted, one new and untracked.
+    write("maps/freshcart.journey.yaml", readFileSync(NEW, "utf8"));
+    mkdirSync(join(repo, "maps/renamed"));
+    git("mv", "maps/moving.journey.yaml", "maps/renamed/moved.journey.yaml");
+    write(
+      "maps/renamed/moved.journey.yaml",
+      freshcart.replace("FreshCart - first grocery order", "Moving map").replace("owner: care", "owner: ops"),
+    );
+    git("rm", "-q", "maps/gone.journey.yaml");
+    write("maps/new.journey.yaml", readFileSync("test/fixtures/diff/owner-fixed/old.journey.yaml", "utf8"));
+    write(
+      hostileName,
+      freshcart.replace("FreshCart - first grocery order", "Evil name").replace("emotion: 5", "emotion: 4"),
+    );
+    write("notes.txt", "still not a map\n");
+  });
+
+  it("compares every changed map with the working tree: modified, renamed, deleted, added", () => {
+    const run = runCli(["diff", "--base", "HEAD", "--format", "json"], { cwd: repo });
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const diffs = JSON.parse(run.stdout) as JourneyDiff[];
+    expect(diffs.map((diff) => [diff.status, diff.old.file, diff.new.file])).toEqual([
+      ["modified", hostileName, hostileName],
+      ["modified", "maps/freshcart.journey.yaml", "maps/freshcart.journey.yaml"],
+      ["deleted", "maps/gone.journey.yaml", "maps/gone.journey.yaml"],
+      ["added", "maps/new.journey.yaml", "maps/new.journey.yaml"],
+      ["modified", "maps/moving.journey.yaml", "maps/renamed/moved.journey.yaml"],
+    ]);
+    const renamed = diffs[4]!;
+    expect(renamed.touchpoints.changed.map((change) => change.fields.owner)).toMatchObject([
+      { old: "care", new: "ops" },
+    ]);
+    expect(diffs[2]!.touchpoints.removed).toHaveLength(7);
+    expect(diffs[3]!.touchpoints.added).toHaveLength(6);
+  });
+
+  it("escapes a hostile file name in the terminal output; paths limit the maps compared", () => {
+    const run = runCli(["diff", "--base", "HEAD", "maps/evil*"], { cwd: repo });
+    expect(run.code).toBe(0);
+    expect(run.stdout.split("\n")[0]).toBe("maps/evil\\x0a::error::forged.journey.yaml  Evil name");
+    expect(run.stdout).not.toMatch(/^::/m);
+  });
+
+  it("compares two revisions with --head, reading both through git", () => {
+    git("add", "-A");
+    git("commit", "-q", "-m", "change");
+    rmSync(join(repo, "maps/freshcart.journey.yaml")); // the working tree does not matter with --head
+    const run = runCli(["diff", "--base", "HEAD~1", "--head", "HEAD", "--fail-on", "emotion-drop"], { cwd: repo });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("maps/moving.journey.yaml → maps/renamed/moved.journey.yaml  Moving map\n");
+    expect(run.stdout).toContain(
+      '  - touchpoint "Gets a referral code from a friend": removed from stage "Awareness"  old 30:9\n',
+    );
+    expect(run.stdout.trimEnd().split("\n").at(-1)).toBe("5 of 5 maps changed");
+  });
+
+  it("exits 2 for an unknown revision, a revision that looks like an option, and outside a repository", () => {
+    expect(runCli(["diff", "--base", "no-such-branch"], { cwd: repo })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: 'journeymap: unknown git revision "no-such-branch" (--base): check the branch, tag or commit name\n',
+    });
+    expect(runCli(["diff", "--base=--output=x"], { cwd: repo }).stderr).toBe(
+      'journeymap: --base needs a git revision such as main or HEAD~1 (got "--output=x")\n',
+    );
+    const outside = mkdtempSync(join(tmpdir(), "journeymap-no-git-"));
+    const run = runCli(["diff", "--base", "HEAD"], { cwd: outside, env: { GIT_CEILING_DIRECTORIES: tmpdir() } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /^journeymap: not a git repository: ".*" \(--base compares git revisions; run it inside a repository\)\n$/,
+    );
+  });
+});
