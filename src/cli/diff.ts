@@ -76,16 +76,27 @@ export function registerDiff(program: Command): void {
       if (options.base !== undefined) {
         const git = await import("../diff/git.js");
         const revisions = git.resolveRevisions(cwd, options.base, options.head);
-        for (const changed of git.changedMaps(revisions, cwd, paths)) {
-          const load = (revision: string | undefined, path: string | undefined) =>
-            path === undefined
-              ? undefined
-              : loadJourney(git.readAt(revisions, revision, path), {
-                  file: displayPath(join(revisions.root, path), cwd),
-                });
-          const before = load(revisions.base, changed.oldPath);
-          const after = load(revisions.head, changed.newPath);
-          compare(before, after, dirname(join(revisions.root, changed.newPath ?? changed.oldPath!)));
+        const changedMaps = git.changedMaps(revisions, cwd, paths);
+        const olds = git.readAllAt(
+          revisions,
+          revisions.base,
+          changedMaps.flatMap((m) => (m.oldPath ? [m.oldPath] : [])),
+        );
+        const news = git.readAllAt(
+          revisions,
+          revisions.head,
+          changedMaps.flatMap((m) => (m.newPath ? [m.newPath] : [])),
+        );
+        const load = (files: Map<string, Uint8Array>, path: string | undefined) =>
+          path === undefined
+            ? undefined
+            : loadJourney(files.get(path)!, { file: displayPath(join(revisions.root, path), cwd) });
+        for (const changed of changedMaps) {
+          compare(
+            load(olds, changed.oldPath),
+            load(news, changed.newPath),
+            dirname(join(revisions.root, changed.newPath ?? changed.oldPath!)),
+          );
         }
       } else {
         if (paths.length !== 2)

@@ -195,8 +195,9 @@ function diffTouchpoints(before: Version, after: Version): JourneyDiff["touchpoi
     const n = pair.new.touchpoint;
     const change: TouchpointChange = {
       subject: subjectOf.touchpoint({ id: pair.new.stage }, n),
-      old: refOf(before, pair.old),
-      new: refOf(after, pair.new),
+      // Positions are looked up only for touchpoints that changed (below): most pairs are unchanged.
+      old: undefined as unknown as TouchpointRef,
+      new: undefined as unknown as TouchpointRef,
       matchedBy: pair.matchedBy,
       fields: {},
       emotions: diffEmotions(before.journey, o, after.journey, n),
@@ -232,7 +233,10 @@ function diffTouchpoints(before: Version, after: Version): JourneyDiff["touchpoi
       change.personas ||
       Object.keys(change.fields).length + Object.keys(change.lists).length > 0 ||
       change.emotions.length + change.metrics.length > 0;
-    if (anything) changed.push(change);
+    if (!anything) continue;
+    change.old = refOf(before, pair.old);
+    change.new = refOf(after, pair.new);
+    changed.push(change);
   }
   return {
     added: added.map((located) => refOf(after, located)),

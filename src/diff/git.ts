@@ -22,12 +22,13 @@ export interface Revisions {
 
 const MAX_OUTPUT = 512 * 1024 * 1024;
 
-function git(args: string[], cwd: string): { status: number | null; stdout: Buffer; stderr: string } {
+function git(args: string[], cwd: string, input?: string): { status: number | null; stdout: Buffer; stderr: string } {
   const result = spawnSync("git", args, {
     cwd,
+    input: input === undefined ? undefined : Buffer.from(input, "utf8"),
     encoding: "buffer",
     maxBuffer: MAX_OUTPUT,
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"],
   });
   if (result.error) {
     const code = (result.error as NodeJS.ErrnoException).code;
@@ -113,19 +114,55 @@ export function changedMaps(revisions: Revisions, cwd: string, pathspecs: string
   return maps.sort((a, b) => compare(a.newPath ?? a.oldPath!, b.newPath ?? b.oldPath!));
 }
 
-/** A file's bytes at a revision, or in the working tree when `revision` is undefined. */
-export function readAt(revisions: Revisions, revision: string | undefined, path: string): Uint8Array {
+/** The files' bytes at a revision, or in the working tree when `revision` is undefined. Two git
+ * processes per revision, whatever the number of files: `ls-tree` names the blobs (NUL-separated, so
+ * any file name is safe), `cat-file --batch` prints them all. */
+export function readAllAt(
+  revisions: Revisions,
+  revision: string | undefined,
+  paths: string[],
+): Map<string, Uint8Array> {
+  const files = new Map<string, Uint8Array>();
+  if (paths.length === 0) return files;
   if (revision === undefined) {
-    try {
-      return readFileSync(join(revisions.root, path));
-    } catch (error) {
-      throw new JourneymapError(`cannot read "${path}": ${(error as Error).message}`);
+    for (const path of paths) {
+      try {
+        files.set(path, readFileSync(join(revisions.root, path)));
+      } catch (error) {
+        throw new JourneymapError(`cannot read "${path}": ${(error as Error).message}`);
+      }
     }
+    return files;
   }
-  const shown = git(["cat-file", "blob", `${revision}:${path}`], revisions.root);
-  if (shown.status !== 0)
-    throw new JourneymapError(`cannot read "${path}" at ${revision.slice(0, 12)}: ${firstLine(shown.stderr)}`);
-  return shown.stdout;
+  const wanted = new Set(paths);
+  const tree = git(["ls-tree", "-r", "-z", "--full-tree", revision], revisions.root);
+  if (tree.status !== 0) throw new JourneymapError(`git ls-tree failed: ${firstLine(tree.stderr)}`);
+  const blobs: Array<{ path: string; object: string }> = [];
+  for (const entry of tree.stdout.toString("utf8").split("\0")) {
+    const tab = entry.indexOf("\t");
+    if (tab === -1) continue;
+    const [, type, object] = entry.slice(0, tab).split(" ");
+    const path = entry.slice(tab + 1);
+    if (type === "blob" && object && wanted.has(path)) blobs.push({ path, object });
+  }
+  const batch = git(["cat-file", "--batch"], revisions.root, blobs.map((blob) => `${blob.object}\n`).join(""));
+  if (batch.status !== 0) throw new JourneymapError(`git cat-file failed: ${firstLine(batch.stderr)}`);
+  let offset = 0;
+  for (const blob of blobs) {
+    const headerEnd = batch.stdout.indexOf(0x0a, offset);
+    const header = batch.stdout.subarray(offset, headerEnd).toString("utf8").split(" ");
+    const size = Number(header[2]);
+    if (header[1] !== "blob" || !Number.isSafeInteger(size))
+      throw new JourneymapError(
+        `cannot read "${blob.path}" at ${revision.slice(0, 12)}: git cat-file said "${header.join(" ")}"`,
+      );
+    files.set(blob.path, batch.stdout.subarray(headerEnd + 1, headerEnd + 1 + size));
+    offset = headerEnd + 1 + size + 1;
+  }
+  for (const path of paths)
+    if (!files.has(path))
+      throw new JourneymapError(`cannot read "${path}" at ${revision.slice(0, 12)}: not in that revision`);
+  return files;
 }
 
 function firstLine(text: string): string {
