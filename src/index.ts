@@ -45,3 +45,16 @@ export { renderMarkdown, type MarkdownOptions } from "./render/markdown.js";
 export { renderSvg, type SvgOptions } from "./render/svg/index.js";
 export { svgToPng } from "./render/png.js";
 export { svgToPdf } from "./render/pdf.js";
+
+// Diff: what changed between two versions of a map, and its outputs (stylish, markdown, json).
+export {
+  diffJourneys,
+  isEmptyDiff,
+  diffFormats,
+  type DiffOptions,
+  type DiffFormatter,
+  type JourneyDiff,
+  type TouchpointChange,
+  type EmotionChange,
+  type MetricChange,
+} from "./diff/index.js";
