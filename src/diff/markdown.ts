@@ -36,16 +36,23 @@ function section(diff: JourneyDiff, heading: string): string[] {
     out.push("");
   }
   const emotions = diff.touchpoints.changed.flatMap((change) =>
-    change.emotions.map((emotion) => ({ touchpoint: change.new.name, emotion })),
+    change.emotions.map((emotion) => ({
+      touchpoint: change.new.name,
+      emotion,
+      // A new pain point at the same touchpoint is the usual explanation of a drop: shown beside it.
+      painPoints: change.lists.painPoints?.added ?? [],
+    })),
   );
   if (emotions.length) {
+    // Two versions with one title (the usual case) get column names that tell them apart.
+    const columns = diff.old.label === diff.new.label ? ["Before", "After"] : [diff.old.label, diff.new.label];
     out.push(
       "**Emotion changes**",
       "",
-      `| Touchpoint | Persona | ${markdownText(diff.old.label)} | ${markdownText(diff.new.label)} | Change |`,
-      "|---|---|---|---|---|",
+      `| Touchpoint | Persona | ${columns.map(markdownText).join(" | ")} | Change | New pain points |`,
+      "|---|---|---|---|---|---|",
     );
-    for (const { touchpoint, emotion } of emotions) {
+    for (const { touchpoint, emotion, painPoints } of emotions) {
       const change =
         emotion.direction === "down"
           ? `📉 ${emotionText(emotion)}`
@@ -53,7 +60,7 @@ function section(diff: JourneyDiff, heading: string): string[] {
             ? `📈 ${emotionText(emotion)}`
             : emotion.direction;
       out.push(
-        `| ${markdownText(touchpoint)} | ${markdownText(emotion.personaName)} | ${emotion.old ?? "–"} | ${emotion.new ?? "–"} | ${markdownText(change)} |`,
+        `| ${markdownText(touchpoint)} | ${markdownText(emotion.personaName)} | ${emotion.old ?? "–"} | ${emotion.new ?? "–"} | ${markdownText(change)} | ${painPoints.map(markdownText).join("; ") || "–"} |`,
       );
     }
     out.push("");

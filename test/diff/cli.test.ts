@@ -189,3 +189,13 @@ describe("journeymap diff --base (a real git repository)", () => {
     );
   });
 });
+
+describe("journeymap diff --help", () => {
+  it("lists every output of the catalog, and every --fail-on condition", async () => {
+    const { diffFormatNames } = await import("../../src/diff/index.js");
+    const help = runCli(["diff", "--help"]);
+    expect(help.code).toBe(0);
+    for (const name of diffFormatNames) expect(help.stdout).toContain(name);
+    for (const condition of ["new-errors", "new-warnings", "emotion-drop"]) expect(help.stdout).toContain(condition);
+  });
+});

@@ -70,6 +70,9 @@ describe("what the golden pairs say", () => {
       lists: { painPoints: { added: ["Slots cost extra"], removed: [] } },
     });
     expect(slot!.metrics[0]!.relativeChange).toBeCloseTo(0.3548, 3);
+    expect(diffFormats.markdown.formatter([diff], { color: false })).toContain(
+      "| Picks a delivery slot | Dana\\, working parent | 2 | 1 | 📉 2 → 1 \\(−1\\, drop\\) | Slots cost extra |",
+    );
     expect(refund).toMatchObject({ fields: { owner: { old: "care", new: "ops" } } });
     expect(diff.findings.introduced.map((f) => [f.ruleId, f.message.slice(0, 28)])).toEqual([
       ["unused-team", 'team "Customer care" owns no'],
@@ -109,7 +112,7 @@ describe("what the golden pairs say", () => {
     expect(book.metrics[0]!.relativeChange).toBeCloseTo(0.25, 10);
     expect(diff.touchpoints.changed.filter((change) => change.moved === "order")).toHaveLength(1);
     expect(diffFormats.markdown.formatter([diff], { color: false })).toContain(
-      "| Touchpoint | Persona | As\\-is | To\\-be | Change |",
+      "| Touchpoint | Persona | As\\-is | To\\-be | Change | New pain points |",
     );
   });
 
