@@ -2,8 +2,9 @@
 // CI log commands, Markdown markup or HTML.
 
 /** C0 and C1 controls, DEL, and the invisible format characters that reorder or hide text (bidi
- * overrides and isolates, zero-width characters, line and paragraph separators). */
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+ * overrides and isolates, zero-width spaces and marks, line and paragraph separators). The zero-width
+ * joiners stay: they only join emoji and scripts' letters. */
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b\u200e\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
 
 function visible(character: string): string {
   const code = character.charCodeAt(0);

@@ -1,7 +1,7 @@
 // The map files that differ between two git revisions (or a revision and the working tree), and
 // their contents at each. git is spawned with an argument array, never a shell: paths are hostile.
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { lstatSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { JourneymapError } from "../errors.js";
 import { MAP_FILE } from "../io/find-maps.js";
@@ -19,6 +19,8 @@ export interface Revisions {
   /** Absent: the working tree. */
   head?: string;
 }
+
+const SYMLINK = "it is a symbolic link, and diff compares map files only";
 
 const MAX_OUTPUT = 512 * 1024 * 1024;
 
@@ -127,6 +129,9 @@ export function readAllAt(
   if (revision === undefined) {
     for (const path of paths) {
       try {
+        // A map that is a symbolic link could point anywhere on the machine running CI; its target's
+        // text must not end up in a pull-request comment.
+        if (lstatSync(join(revisions.root, path)).isSymbolicLink()) throw new Error(SYMLINK);
         files.set(path, readFileSync(join(revisions.root, path)));
       } catch (error) {
         throw new JourneymapError(`cannot read "${path}": ${(error as Error).message}`);
@@ -141,8 +146,10 @@ export function readAllAt(
   for (const entry of tree.stdout.toString("utf8").split("\0")) {
     const tab = entry.indexOf("\t");
     if (tab === -1) continue;
-    const [, type, object] = entry.slice(0, tab).split(" ");
+    const [mode, type, object] = entry.slice(0, tab).split(" ");
     const path = entry.slice(tab + 1);
+    if (mode === "120000" && wanted.has(path))
+      throw new JourneymapError(`cannot read "${path}" at ${revision.slice(0, 12)}: ${SYMLINK}`);
     if (type === "blob" && object && wanted.has(path)) blobs.push({ path, object });
   }
   const batch = git(["cat-file", "--batch"], revisions.root, blobs.map((blob) => `${blob.object}\n`).join(""));

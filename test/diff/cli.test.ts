@@ -1,7 +1,7 @@
 // `journeymap diff` end to end: the built CLI as a process, on two files and on a real temporary git
 // repository (modified, renamed, deleted and untracked maps), with exit codes and messages.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -170,6 +170,18 @@ describe("journeymap diff --base (a real git repository)", () => {
       '  - touchpoint "Gets a referral code from a friend": removed from stage "Awareness"  old 30:9\n',
     );
     expect(run.stdout.trimEnd().split("\n").at(-1)).toBe("5 of 5 maps changed");
+  });
+
+  it("refuses a map that is a symbolic link (its target could be any file of the CI machine)", () => {
+    symlinkSync("/etc/hostname", join(repo, "maps/link.journey.yaml"));
+    const run = runCli(["diff", "--base", "HEAD", "maps/link.journey.yaml"], { cwd: repo });
+    rmSync(join(repo, "maps/link.journey.yaml"));
+    expect(run).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        'journeymap: cannot read "maps/link.journey.yaml": it is a symbolic link, and diff compares map files only\n',
+    });
   });
 
   it("exits 2 for an unknown revision, a revision that looks like an option, and outside a repository", () => {
