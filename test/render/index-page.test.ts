@@ -15,7 +15,7 @@ function links(markdown: string): { text: string; href: string }[] {
         // Anything but plain text (HTML, emphasis, a nested link) would show up in the link text.
         text += children[i]!.type === "text" ? children[i]!.content : `{${children[i]!.type}}`;
       }
-      found.push({ text, href: children.find((child) => child.type === "link_open")!.attrGet("href")! });
+      found.push({ text, href: String(children.find((child) => child.type === "link_open")!.attrGet("href")) });
     }
   }
   return found;

@@ -3,12 +3,14 @@
 // every table cell must equal the map's text, and no HTML from the map may reach the page.
 import { readFileSync } from "node:fs";
 import MarkdownIt from "markdown-it";
-import type Token from "markdown-it/lib/token.mjs";
 import { describe, expect, it } from "vitest";
 import { loadJourney } from "../../src/journey/load.js";
 import { EMOTION_WORDS, type Journey } from "../../src/journey/model.js";
 import { BREAK, EMOTION_FACES, emotionLabel, renderMarkdown } from "../../src/render/markdown.js";
 import { renderMermaid } from "../../src/render/mermaid.js";
+
+/** A token as markdown-it's own parse returns it. */
+type Token = ReturnType<InstanceType<typeof MarkdownIt>["parse"]>[number];
 
 type Block =
   | { type: "heading"; level: number; text: string }
