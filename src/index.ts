@@ -40,6 +40,10 @@ export {
 // Mermaid and Markdown renderers: pure functions from a journey to text.
 export { renderMermaid, type MermaidOptions } from "./render/mermaid.js";
 export { renderMarkdown, type MarkdownOptions } from "./render/markdown.js";
+export { renderIndexPage, type IndexEntry } from "./render/index-page.js";
+
+// The catalog of render formats (names, extensions, engines), as the render command reads it.
+export { renderFormats, FORMAT_NAMES, ENGINE_NAMES, type FormatName, type EngineName } from "./render/formats.js";
 
 // The native journey-map picture (resvg and the browser load only when PNG or PDF is asked for).
 export { renderSvg, type SvgOptions } from "./render/svg/index.js";

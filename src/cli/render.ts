@@ -1,36 +1,30 @@
-// `journeymap render`: maps to a Mermaid diagram, a Markdown docs page, or an SVG, PNG or PDF picture
-// (native renderer or the mermaid-cli engine), to stdout, a file or a folder, once or on every save.
-import { readFileSync, statSync, watch, type FSWatcher } from "node:fs";
-import { basename, dirname, extname, join, relative, resolve } from "node:path";
+// `journeymap render`: wiring from options to a plan (format, engine, destination, from the render-format
+// catalog) to a run that reads, draws and writes each map, once or, with --watch, on every save.
+import { readFileSync, statSync } from "node:fs";
+import { basename, join, relative, resolve } from "node:path";
 import type { Command } from "commander";
 import { parse as parseYaml } from "yaml";
-import type { Journey } from "../journey/model.js";
 import { JourneymapError } from "../errors.js";
-import { displayPath, findMaps, type MapInput } from "../io/find-maps.js";
+import { displayPath, findMaps, MAP_FILE, type MapInput } from "../io/find-maps.js";
 import { readMap } from "../io/read-maps.js";
 import { writeAtomic } from "../io/write-atomic.js";
 import { formatters } from "../report/index.js";
-import { inline, renderMarkdown } from "../render/markdown.js";
-import { renderMermaid } from "../render/mermaid.js";
+import {
+  chooseFormat,
+  drawMap,
+  ENGINE_NAMES,
+  formatHelp,
+  formatOfPath,
+  knownExtensions,
+  type EngineName,
+  type RenderContext,
+  type RenderFormat,
+  type RenderSettings,
+} from "../render/formats.js";
+import { INDEX_PAGE, renderIndexPage } from "../render/index-page.js";
 import type { MermaidCliEngine } from "../render/mermaid-cli.js";
+import { watchMaps, type MapWatcher } from "../render/watch.js";
 import { examples, useColor } from "./options.js";
-
-const FORMATS = ["mermaid", "markdown", "svg", "png", "pdf"] as const;
-type Format = (typeof FORMATS)[number];
-const EXTENSIONS: Record<Format, string> = { mermaid: ".mmd", markdown: ".md", svg: ".svg", png: ".png", pdf: ".pdf" };
-const FORMAT_OF_EXTENSION: Record<string, Format> = {
-  ".mmd": "mermaid",
-  ".mermaid": "mermaid",
-  ".md": "markdown",
-  ".markdown": "markdown",
-  ".svg": "svg",
-  ".png": "png",
-  ".pdf": "pdf",
-};
-const TEXT_FORMATS = new Set<Format>(["mermaid", "markdown", "svg"]);
-const ENGINES = ["native", "mermaid-cli"] as const;
-type Engine = (typeof ENGINES)[number];
-const INDEX_PAGE = "index.md";
 
 interface RenderOptions {
   format?: string;
@@ -47,14 +41,12 @@ interface RenderOptions {
 
 /** Everything a run needs, checked before any map is read. */
 interface Plan {
-  format: Format;
-  engine?: Engine;
-  theme: "light" | "dark";
-  scale: number;
-  browser?: string;
-  mermaidConfig?: Record<string, unknown>;
-  frontMatter: boolean;
+  format: RenderFormat;
+  engine: EngineName;
+  settings: RenderSettings;
   inputs: MapInput[];
+  /** Folders named on the command line: under --watch, maps added to them later are rendered too. */
+  folders: string[];
   /** Absent: stdout. */
   destination?: { kind: "file"; path: string } | { kind: "folder"; path: string };
 }
@@ -64,15 +56,21 @@ export function registerRender(program: Command): void {
     .command("render")
     .description("draw maps as a Mermaid diagram, a Markdown docs page, or an SVG, PNG or PDF picture")
     .argument("<paths...>", "map files, folders (searched for *.journey.yaml), quoted globs, or - for stdin")
-    .option("-f, --format <format>", `${FORMATS.join(", ")} (default: from --output's extension, else mermaid)`)
+    .option(
+      "-f, --format <format>",
+      `${formatHelp()} (default: from --output's extension, ${knownExtensions().join(" ")}, else mermaid)`,
+    )
     .option("-o, --output <path>", "a file, or a folder for several maps (one file per map, named after it)")
     .option(
       "--engine <engine>",
-      "for svg, png, pdf: native (the journey-map picture, default) or mermaid-cli (the Mermaid diagram, drawn in Chromium)",
+      `for svg, png, pdf: ${ENGINE_NAMES.join(" or ")}; native (the journey-map picture) is the default, mermaid-cli draws the Mermaid diagram in Chrome`,
     )
     .option("--theme <theme>", "light or dark", "light")
     .option("--scale <n>", "PNG pixels per point", "2")
-    .option("--browser <path>", "Chromium or Chrome to use (else PUPPETEER_EXECUTABLE_PATH, else the usual places)")
+    .option(
+      "--browser <path>",
+      "Chrome, Chromium or Edge to use (else PUPPETEER_EXECUTABLE_PATH, CHROME_PATH, or the usual install places)",
+    )
     .option(
       "--mermaid-config <file>",
       "Mermaid configuration (JSON or YAML: theme, themeVariables, ...) written into the diagram as front matter",
@@ -107,47 +105,53 @@ export function registerRender(program: Command): void {
 }
 
 async function makePlan(paths: string[], options: RenderOptions): Promise<Plan> {
-  const format = pickFormat(options);
-  const engine = pickEngine(format, options.engine);
   if (options.theme !== "light" && options.theme !== "dark")
     throw new JourneymapError(`unknown theme "${options.theme}": use light or dark`);
   const scale = Number(options.scale);
   if (!Number.isFinite(scale) || scale <= 0 || scale > 10)
     throw new JourneymapError(`--scale must be a number above 0 and at most 10 (got "${options.scale}")`);
+  const folders = paths
+    .filter((path) => path !== "-" && statSync(path, { throwIfNoEntry: false })?.isDirectory())
+    .map((path) => resolve(path));
+  const output = options.output === undefined ? undefined : resolve(options.output);
+  const existing = output === undefined ? undefined : statSync(output, { throwIfNoEntry: false });
+  const outputIsFolder =
+    existing?.isDirectory() === true || (options.output !== undefined && /[/\\]$/.test(options.output));
+  // Usage errors first (format, engine), before the maps are searched for.
+  const earlyFolder = paths.length > 1 || folders.length > 0 || outputIsFolder;
+  const { format, engine } = chooseFormat({ ...options, folder: earlyFolder });
   const mermaidConfig = options.mermaidConfig === undefined ? undefined : readMermaidConfig(options.mermaidConfig);
   const inputs = await findMaps(paths, { stdinFilename: options.stdinFilename });
   if (options.watch && inputs.some((input) => !input.path))
     throw new JourneymapError("--watch needs map files: standard input cannot be watched");
 
-  const manyMaps =
-    inputs.length > 1 || paths.some((path) => path !== "-" && statSync(path, { throwIfNoEntry: false })?.isDirectory());
+  const manyMaps = inputs.length > 1 || folders.length > 0;
   const plan: Plan = {
     format,
     engine,
-    theme: options.theme,
-    scale,
-    browser: options.browser,
-    mermaidConfig,
-    frontMatter: options.frontMatter ?? false,
+    settings: {
+      theme: options.theme,
+      scale,
+      browser: options.browser,
+      mermaidConfig,
+      frontMatter: options.frontMatter ?? false,
+    },
     inputs,
+    folders,
   };
-  if (options.output === undefined) {
+  const extension = format.spec.extensions[0];
+  if (output === undefined) {
     if (manyMaps)
-      throw new JourneymapError(`several maps need --output FOLDER: one ${EXTENSIONS[format]} file is written per map`);
-    if (!TEXT_FORMATS.has(format) && process.stdout.isTTY) {
+      throw new JourneymapError(`several maps need --output FOLDER: one ${extension} file is written per map`);
+    if (format.spec.kind === "binary" && process.stdout.isTTY) {
       throw new JourneymapError(
-        `${format.toUpperCase()} is binary and would garble the terminal: write it with --output FILE${EXTENSIONS[format]} or redirect stdout`,
+        `${format.name.toUpperCase()} is binary and would garble the terminal: write it with --output FILE${extension} or redirect stdout`,
       );
     }
     return plan;
   }
-  const output = resolve(options.output);
-  const existing = statSync(output, { throwIfNoEntry: false });
-  const folder = manyMaps || existing?.isDirectory() === true || /[/\\]$/.test(options.output);
-  if (
-    folder &&
-    ((existing && !existing.isDirectory()) || (!existing && FORMAT_OF_EXTENSION[extname(output).toLowerCase()]))
-  ) {
+  const folder = manyMaps || outputIsFolder;
+  if (folder && ((existing && !existing.isDirectory()) || (!existing && formatOfPath(output)))) {
     throw new JourneymapError(
       `--output "${options.output}" names a file, but several maps need a folder (one file per map)`,
     );
@@ -155,35 +159,6 @@ async function makePlan(paths: string[], options: RenderOptions): Promise<Plan> 
   plan.destination = { kind: folder ? "folder" : "file", path: output };
   checkTargets(plan);
   return plan;
-}
-
-function pickFormat(options: RenderOptions): Format {
-  const fromExtension =
-    options.output === undefined ? undefined : FORMAT_OF_EXTENSION[extname(options.output).toLowerCase()];
-  if (options.format === undefined) return fromExtension ?? "mermaid";
-  const format =
-    options.format.toLowerCase() === "md"
-      ? "markdown"
-      : options.format.toLowerCase() === "mmd"
-        ? "mermaid"
-        : options.format.toLowerCase();
-  if (!(FORMATS as readonly string[]).includes(format))
-    throw new JourneymapError(`unknown format "${options.format}": use one of ${FORMATS.join(", ")}`);
-  if (fromExtension !== undefined && fromExtension !== format) {
-    throw new JourneymapError(
-      `--output "${options.output}" ends in ${extname(options.output!)} but --format is ${format}: make them agree`,
-    );
-  }
-  return format as Format;
-}
-
-function pickEngine(format: Format, engine: string | undefined): Engine | undefined {
-  if (engine === undefined) return format === "mermaid" || format === "markdown" ? undefined : "native";
-  if (!(ENGINES as readonly string[]).includes(engine))
-    throw new JourneymapError(`unknown engine "${engine}": use native or mermaid-cli`);
-  if (format === "mermaid" || format === "markdown")
-    throw new JourneymapError(`--engine applies to svg, png and pdf, not to ${format}`);
-  return engine as Engine;
 }
 
 function readMermaidConfig(file: string): Record<string, unknown> {
@@ -219,30 +194,35 @@ function targetOf(plan: Plan, input: MapInput): string | undefined {
     basename(input.path ?? input.file)
       .replace(/\.journey\.ya?ml$|\.ya?ml$/i, "")
       .replace(/[<>:"|?*]/g, "") || "map";
-  return join(destination.path, `${name}${EXTENSIONS[plan.format]}`);
+  return join(destination.path, `${name}${plan.format.spec.extensions[0]}`);
+}
+
+function indexPath(plan: Plan): string | undefined {
+  return plan.destination?.kind === "folder" && plan.format.name === "markdown"
+    ? join(plan.destination.path, INDEX_PAGE)
+    : undefined;
+}
+
+/** Why writing `input` would destroy a map or another map's rendering; undefined when it is safe. */
+function clashOf(plan: Plan, input: MapInput, seen: Map<string, string>): string | undefined {
+  const target = targetOf(plan, input)!;
+  if (plan.inputs.some((other) => other.path === target))
+    return `refusing to overwrite the map "${input.file}" with its rendering: choose another --output`;
+  const other = seen.get(target);
+  if (other && other !== `"${input.file}"`)
+    return `"${input.file}" and ${other} would both be written to "${displayPath(target)}": rename one of the maps`;
+  return undefined;
 }
 
 /** Refuses, before anything is written, a run that would overwrite a map or write two maps to one file. */
 function checkTargets(plan: Plan): void {
-  const inputPaths = new Set(plan.inputs.flatMap((input) => (input.path ? [input.path] : [])));
   const seen = new Map<string, string>();
-  const index =
-    plan.destination?.kind === "folder" && plan.format === "markdown"
-      ? join(plan.destination.path, INDEX_PAGE)
-      : undefined;
+  const index = indexPath(plan);
   if (index) seen.set(index, "the index page");
   for (const input of plan.inputs) {
-    const target = targetOf(plan, input)!;
-    if (inputPaths.has(target))
-      throw new JourneymapError(
-        `refusing to overwrite the map "${input.file}" with its rendering: choose another --output`,
-      );
-    const other = seen.get(target);
-    if (other)
-      throw new JourneymapError(
-        `"${input.file}" and ${other} would both be written to "${displayPath(target)}": rename one of the maps`,
-      );
-    seen.set(target, `"${input.file}"`);
+    const clash = clashOf(plan, input, seen);
+    if (clash) throw new JourneymapError(clash);
+    seen.set(targetOf(plan, input)!, `"${input.file}"`);
   }
 }
 
@@ -250,12 +230,15 @@ function checkTargets(plan: Plan): void {
 class RenderRun {
   #engine?: Promise<MermaidCliEngine>;
   #pages = new Map<MapInput, { title: string; target: string }>();
-  #watchers: FSWatcher[] = [];
+  #watcher?: MapWatcher;
+  readonly #context: RenderContext;
 
   constructor(
     private readonly plan: Plan,
     private readonly color: boolean,
-  ) {}
+  ) {
+    this.#context = { ...plan.settings, mermaidCli: () => this.mermaidCli() };
+  }
 
   async renderAll(): Promise<void> {
     let failed = false;
@@ -283,7 +266,13 @@ class RenderRun {
       );
       return false;
     }
-    const rendering = await this.draw(map.journey, map.file);
+    let rendering: string | Uint8Array;
+    try {
+      rendering = await drawMap(map.journey, this.plan.format, this.plan.engine, this.#context);
+    } catch (error) {
+      if (error instanceof JourneymapError || this.plan.engine !== "mermaid-cli") throw error;
+      throw new JourneymapError(`cannot draw "${map.file}" with mermaid-cli: ${(error as Error).message}`);
+    }
     const target = targetOf(this.plan, input);
     if (target === undefined) process.stdout.write(rendering);
     else writeAtomic(target, rendering);
@@ -291,107 +280,80 @@ class RenderRun {
     return true;
   }
 
-  private async draw(journey: Journey, file: string): Promise<string | Uint8Array> {
-    const { format, engine, theme, mermaidConfig: config } = this.plan;
-    if (format === "mermaid") return renderMermaid(journey, { config, theme });
-    if (format === "markdown") return renderMarkdown(journey, { config, theme, frontMatter: this.plan.frontMatter });
-    if (engine === "mermaid-cli") {
-      const mermaidCli = await this.mermaidCli();
-      try {
-        return await mermaidCli.draw(renderMermaid(journey, { config, theme }), format, {
-          scale: this.plan.scale,
-          background: theme === "dark" ? "#333333" : "white",
-        });
-      } catch (error) {
-        throw new JourneymapError(`cannot draw "${file}" with mermaid-cli: ${(error as Error).message}`);
-      }
-    }
-    // The native picture's modules (and the rasterizer behind PNG) load only when asked for.
-    const { renderSvg } = await import("../render/svg/index.js");
-    const svg = renderSvg(journey, { theme });
-    if (format === "svg") return svg;
-    if (format === "png") return (await import("../render/png.js")).svgToPng(svg, { scale: this.plan.scale });
-    return (await import("../render/pdf.js")).svgToPdf(svg, { browser: this.plan.browser });
-  }
-
   /** One browser for the whole run (and every re-render under --watch), launched on first use. */
   private mermaidCli(): Promise<MermaidCliEngine> {
     this.#engine ??= import("../render/mermaid-cli.js").then(({ startMermaidCli }) =>
-      startMermaidCli({ browser: this.plan.browser }),
+      startMermaidCli({ browser: this.plan.settings.browser }),
     );
     return this.#engine;
   }
 
-  /** index.md beside the pages: a link to every page with its map's title, for a docs site's journey section. */
+  /** index.md beside the pages, listing every page rendered so far in the order of the maps. */
   private writeIndex(): void {
-    const destination = this.plan.destination;
-    if (destination?.kind !== "folder" || this.plan.format !== "markdown") return;
-    const links = this.plan.inputs.flatMap((input) => {
+    const index = indexPath(this.plan);
+    if (!index || this.plan.destination?.kind !== "folder") return;
+    const folder = this.plan.destination.path;
+    const entries = this.plan.inputs.flatMap((input) => {
       const page = this.#pages.get(input);
-      if (!page) return [];
-      const href = relative(destination.path, page.target).split(/[\\/]/).map(encodeURIComponent).join("/");
-      return [`- [${inline(page.title)}](${href})`];
+      return page ? [{ title: page.title, page: relative(folder, page.target) }] : [];
     });
-    writeAtomic(
-      join(destination.path, INDEX_PAGE),
-      `# Journey maps\n\n${links.length ? links.join("\n") : "_No maps rendered yet._"}\n`,
-    );
+    writeAtomic(index, renderIndexPage(entries));
   }
 
-  /** Re-renders a map when its file changes; a broken save shows its errors and keeps the last good output. */
+  /** The input for a path under --watch: a known map, or one added to a watched folder (undefined if refused). */
+  private inputFor(path: string): MapInput | undefined {
+    const known = this.plan.inputs.find((input) => input.path === path);
+    if (known) return known;
+    const input: MapInput = { file: displayPath(path), path };
+    const seen = new Map<string, string>();
+    const index = indexPath(this.plan);
+    if (index) seen.set(index, "the index page");
+    for (const other of this.plan.inputs) seen.set(targetOf(this.plan, other)!, `"${other.file}"`);
+    const clash = clashOf(this.plan, input, seen);
+    if (clash) {
+      process.stderr.write(`journeymap: ${clash}\n`);
+      return undefined;
+    }
+    this.plan.inputs.push(input);
+    return input;
+  }
+
+  /** Renders a map again on every save; a broken save shows its errors and keeps the last good output. */
   async watch(): Promise<void> {
-    const byFolder = new Map<string, MapInput[]>();
-    for (const input of this.plan.inputs) {
-      const folder = dirname(input.path!);
-      byFolder.set(folder, [...(byFolder.get(folder) ?? []), input]);
-    }
-    const pending = new Map<MapInput, NodeJS.Timeout>();
-    let queue = Promise.resolve();
-    const rerender = (input: MapInput) => {
-      queue = queue.then(async () => {
-        if (!statSync(input.path!, { throwIfNoEntry: false })?.isFile()) return; // deleted or mid-rename: wait for the next save
-        try {
-          const ok = await this.renderOne(input);
-          this.writeIndex();
-          const target = targetOf(this.plan, input);
-          if (ok) process.stderr.write(`✔ ${input.file}${target ? ` → ${displayPath(target)}` : ""}\n`);
-          else process.stderr.write(`✖ ${input.file} has errors: kept the last good rendering\n`);
-        } catch (error) {
-          process.stderr.write(`journeymap: ${(error as Error).message}\n`);
-        }
-      });
-    };
-    // Folders, not files, are watched: editors often save by writing a new file and renaming it over
-    // the old one, which a watch on the file itself would lose.
-    for (const [folder, inputs] of byFolder) {
-      const watcher = watch(folder, (_event, name) => {
-        const input = inputs.find((candidate) => basename(candidate.path!) === String(name));
+    this.#watcher = watchMaps({
+      files: this.plan.inputs.map((input) => input.path!),
+      folders: this.plan.folders,
+      isMap: (path) => MAP_FILE.test(basename(path)),
+      skippedFolders: new Set(["node_modules", ".git"]),
+      onChange: async (path) => {
+        const stats = statSync(path, { throwIfNoEntry: false });
+        // Deleted, mid-rename or just truncated by the editor: the write that follows brings another event.
+        if (!stats?.isFile() || stats.size === 0) return;
+        const input = this.inputFor(path);
         if (!input) return;
-        clearTimeout(pending.get(input));
-        pending.set(
-          input,
-          setTimeout(() => rerender(input), 50),
-        ); // one render per burst of writes
-      });
-      this.#watchers.push(watcher);
-    }
-    process.stderr.write(
-      `watching ${this.plan.inputs.length === 1 ? this.plan.inputs[0]!.file : `${this.plan.inputs.length} maps`} (Ctrl-C to stop)\n`,
-    );
+        const ok = await this.renderOne(input);
+        this.writeIndex();
+        const target = targetOf(this.plan, input);
+        if (ok) process.stderr.write(`✔ ${input.file}${target ? ` → ${displayPath(target)}` : ""}\n`);
+        else process.stderr.write(`✖ ${input.file} has errors: kept the last good rendering\n`);
+      },
+      onError: (error) => process.stderr.write(`journeymap: ${(error as Error).message}\n`),
+    });
+    const count = this.plan.inputs.length;
+    process.stderr.write(`watching ${count === 1 ? this.plan.inputs[0]!.file : `${count} maps`} (Ctrl-C to stop)\n`);
     await new Promise<void>((done) => {
       // Ctrl-C is the normal end of a watch: exit 0 after closing the browser, if any (launchBrowser
       // turns off puppeteer's own SIGINT handler, which would kill it and exit 130).
       process.once("SIGINT", done);
       process.once("SIGTERM", done);
     });
-    for (const timer of pending.values()) clearTimeout(timer);
-    await queue;
+    await this.#watcher.close();
+    this.#watcher = undefined;
     process.exitCode = 0;
   }
 
   async close(): Promise<void> {
-    for (const watcher of this.#watchers) watcher.close();
-    this.#watchers = [];
+    await this.#watcher?.close();
     const engine = await this.#engine?.catch(() => undefined);
     await engine?.close();
   }

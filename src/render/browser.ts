@@ -1,35 +1,93 @@
-// Finds and launches the system's Chromium for the parts that need a browser (the mermaid-cli engine,
-// PDF). journeymap never downloads a browser; puppeteer is imported only when one is launched.
+// Finds and launches the system's Chrome, Chromium or Edge for the parts that need a browser (the
+// mermaid-cli engine, PDF). journeymap never downloads a browser: it drives one with puppeteer-core,
+// an optional peer dependency imported only when a browser is launched.
 import { existsSync } from "node:fs";
-import type { Browser } from "puppeteer";
+import { join } from "node:path";
+import type { Browser } from "puppeteer-core";
 import { JourneymapError } from "../errors.js";
 
-const USUAL_PLACES = [
-  "/usr/bin/chromium",
-  "/usr/bin/chromium-browser",
-  "/usr/bin/google-chrome",
-  "/usr/bin/google-chrome-stable",
-];
+/** Where Chrome, Chromium and Edge install themselves, per platform, most common first. */
+export function usualBrowserPlaces(
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+  home = env.HOME ?? "",
+): string[] {
+  if (platform === "win32") {
+    const roots = [env.PROGRAMFILES, env["PROGRAMFILES(X86)"], env.LOCALAPPDATA].filter(
+      (root): root is string => root !== undefined && root !== "",
+    );
+    const programs = [
+      "Google\\Chrome\\Application\\chrome.exe",
+      "Chromium\\Application\\chrome.exe",
+      "Microsoft\\Edge\\Application\\msedge.exe",
+    ];
+    return programs.flatMap((program) => roots.map((root) => `${root}\\${program}`));
+  }
+  if (platform === "darwin") {
+    const apps = [
+      "Google Chrome.app/Contents/MacOS/Google Chrome",
+      "Chromium.app/Contents/MacOS/Chromium",
+      "Microsoft Edge.app/Contents/MacOS/Microsoft Edge",
+    ];
+    return apps.flatMap((app) => [`/Applications/${app}`, ...(home ? [join(home, "Applications", app)] : [])]);
+  }
+  return [
+    "/usr/bin/chromium",
+    "/usr/bin/chromium-browser",
+    "/usr/bin/google-chrome",
+    "/usr/bin/google-chrome-stable",
+    "/opt/google/chrome/chrome",
+    "/snap/bin/chromium",
+    "/usr/bin/microsoft-edge",
+    "/usr/bin/microsoft-edge-stable",
+  ];
+}
 
-/** The browser to use: --browser, else PUPPETEER_EXECUTABLE_PATH, else the usual places; undefined if none. */
-export function findBrowser(explicit?: string): string | undefined {
-  if (explicit) return existsSync(explicit) ? explicit : undefined;
-  const fromEnvironment = process.env.PUPPETEER_EXECUTABLE_PATH;
-  if (fromEnvironment) return existsSync(fromEnvironment) ? fromEnvironment : undefined;
-  return USUAL_PLACES.find((path) => existsSync(path));
+/**
+ * The browser to use: --browser, else PUPPETEER_EXECUTABLE_PATH, else CHROME_PATH, else the usual
+ * install places; undefined if none exists. A path that was asked for and is missing is not
+ * silently replaced by another browser.
+ */
+export function findBrowser(explicit?: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const asked = explicit || env.PUPPETEER_EXECUTABLE_PATH || env.CHROME_PATH;
+  if (asked) return existsSync(asked) ? asked : undefined;
+  return usualBrowserPlaces(process.platform, env).find((path) => existsSync(path));
 }
 
 export const NO_BROWSER_MESSAGE =
-  "no Chromium or Chrome found: install one (Debian/Ubuntu: apt-get install chromium; macOS: install Google Chrome), " +
-  "or point to it with --browser PATH or the PUPPETEER_EXECUTABLE_PATH environment variable";
+  "no Chromium or Chrome found: install one (Debian/Ubuntu: apt-get install chromium; macOS, Windows: Google Chrome " +
+  "or Microsoft Edge), or point to it with --browser PATH or PUPPETEER_EXECUTABLE_PATH or CHROME_PATH";
 
-/** Launches headless Chromium; throws JourneymapError (exit 2) when there is none. */
-export async function launchBrowser(explicit?: string): Promise<Browser> {
+/**
+ * Imports an optional peer dependency, or says in one line what to install: a missing optional
+ * package must never break the commands that do not need it, nor end in a stack trace.
+ */
+export async function importOptional<T>(name: string, purpose: string, load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    if ((code === "ERR_MODULE_NOT_FOUND" || code === "MODULE_NOT_FOUND") && message.includes(`'${name}'`)) {
+      throw new JourneymapError(missingPackageMessage(purpose, [name]));
+    }
+    throw error;
+  }
+}
+
+/** "PDF needs puppeteer-core, an optional package that is not installed: run npm install puppeteer-core". */
+export function missingPackageMessage(purpose: string, packages: string[]): string {
+  const names = packages.join(" and ");
+  return `${purpose} needs ${names}, ${packages.length === 1 ? "an optional package that is" : "optional packages that are"} not installed: run npm install ${packages.join(" ")}`;
+}
+
+/** Launches headless Chrome; throws JourneymapError (exit 2) when there is none or puppeteer-core is missing. */
+export async function launchBrowser(explicit: string | undefined, purpose: string): Promise<Browser> {
+  const { default: puppeteer } = await importOptional("puppeteer-core", purpose, () => import("puppeteer-core"));
   const executablePath = findBrowser(explicit);
   if (!executablePath) {
-    throw new JourneymapError(explicit ? `no browser at "${explicit}": ${NO_BROWSER_MESSAGE}` : NO_BROWSER_MESSAGE);
+    const asked = explicit || process.env.PUPPETEER_EXECUTABLE_PATH || process.env.CHROME_PATH;
+    throw new JourneymapError(asked ? `no browser at "${asked}": ${NO_BROWSER_MESSAGE}` : NO_BROWSER_MESSAGE);
   }
-  const { default: puppeteer } = await import("puppeteer");
   const runningAsRoot = typeof process.getuid === "function" && process.getuid() === 0;
   try {
     return await puppeteer.launch({

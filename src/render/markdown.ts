@@ -3,13 +3,15 @@
 import { stringify } from "yaml";
 import {
   EMOTION_WORDS,
+  emotionOf,
   type Journey,
   type Persona,
   type Score,
   type Stage,
   type Touchpoint,
 } from "../journey/model.js";
-import { renderMermaid, taskLinesOf, type MermaidOptions } from "./mermaid.js";
+import { ownershipOf } from "../journey/queries.js";
+import { renderMermaidWithin, type MermaidOptions } from "./mermaid.js";
 
 export interface MarkdownOptions extends MermaidOptions {
   /** Starts the page with YAML front matter (title, description, tags) for static site generators. */
@@ -27,24 +29,39 @@ export function emotionLabel(score: Score | undefined): string {
   return score === undefined ? NO_EMOTION_TEXT : `${EMOTION_FACES[score]} ${EMOTION_WORDS[score]} (${score})`;
 }
 
+/** Mermaid's own default maxTextSize: a longer diagram is drawn as "Maximum text size in diagram exceeded". */
+export const MERMAID_MAX_TEXT_SIZE = 50_000;
+
+/** What the page says instead of a diagram Mermaid would refuse to draw. */
+export const DIAGRAM_TOO_LARGE =
+  "_The journey diagram is too large for Mermaid to draw (more than 50,000 characters): the stage tables below " +
+  "show every touchpoint, and `journeymap render --format svg` draws the journey-map picture._";
+
 export function renderMarkdown(journey: Journey, options: MarkdownOptions = {}): string {
   const blocks: string[] = [];
   if (options.frontMatter) blocks.push(frontMatter(journey));
   blocks.push(`# ${inline(journey.title)}`);
   if (journey.description) blocks.push(inline(journey.description));
   blocks.push("## Personas", ...journey.personas.map(persona));
-  blocks.push("## Journey", `\`\`\`mermaid\n${renderMermaid(journey, options)}\`\`\``);
-  blocks.push("## Stages", ...journey.stages.map((stage) => stageBlock(journey, stage)));
+  // The diagram lists every persona at every touchpoint (Mermaid's syntax has no "everyone"), so it
+  // is embedded only up to the size Mermaid draws: the page stays linear in the size of the map.
+  const diagram = renderMermaidWithin(journey, options, MERMAID_MAX_TEXT_SIZE);
+  blocks.push("## Journey", diagram === undefined ? DIAGRAM_TOO_LARGE : `\`\`\`mermaid\n${diagram}\`\`\``);
+  const references = personaReferences(journey);
+  blocks.push("## Stages", ...journey.stages.map((stage) => stageBlock(journey, stage, references)));
   const metrics = metricsTable(journey);
   if (metrics) blocks.push("## Metrics", metrics);
   return `${blocks.join("\n\n")}\n`;
 }
 
+/** Front matter with every value a double-quoted YAML string: a line break, `---`, `: ` or `#` in the
+ * map's text stays inside its value and can never end the block or add a key. */
 function frontMatter(journey: Journey): string {
   const fields: Record<string, unknown> = { title: journey.title };
   if (journey.description) fields.description = journey.description;
   if (journey.tags?.length) fields.tags = journey.tags;
-  return `---\n${stringify(fields, { lineWidth: 0 })}---`;
+  const yaml = stringify(fields, { lineWidth: 0, defaultStringType: "QUOTE_DOUBLE", defaultKeyType: "PLAIN" });
+  return `---\n${yaml}---`;
 }
 
 function persona(persona: Persona): string {
@@ -61,7 +78,32 @@ function list(entries: string[]): string {
 
 const COLUMNS = ["Touchpoint", "Channel", "Owner", "Emotion", "Pain points", "Opportunities"];
 
-function stageBlock(journey: Journey, stage: Stage): string {
+/** How the page names a persona in a table cell: its place in the map and a bounded label. */
+interface PersonaReference {
+  index: number;
+  label: string;
+}
+
+/** Longest persona name shown in a table cell; the Personas section above shows it whole. */
+const REFERENCE_LENGTH = 80;
+
+/** Each persona's label, computed once, so a cell costs the same whatever the length of the names. */
+function personaReferences(journey: Journey): Map<string, PersonaReference> {
+  const references = new Map<string, PersonaReference>();
+  journey.personas.forEach((persona, index) => {
+    if (references.has(persona.id)) return; // a duplicate id (lint reports it): the first persona wins
+    const name = persona.name.trim();
+    let label = name;
+    if (name.length > REFERENCE_LENGTH) {
+      const cut = /[\ud800-\udbff]/.test(name[REFERENCE_LENGTH - 1]!) ? REFERENCE_LENGTH - 1 : REFERENCE_LENGTH;
+      label = `${name.slice(0, cut)}…`;
+    }
+    references.set(persona.id, { index, label: inline(label) });
+  });
+  return references;
+}
+
+function stageBlock(journey: Journey, stage: Stage, references: Map<string, PersonaReference>): string {
   const parts = [`### ${inline(stage.name)}`];
   if (stage.description) parts.push(inline(stage.description));
   const touchpoints = stage.touchpoints ?? [];
@@ -71,8 +113,8 @@ function stageBlock(journey: Journey, stage: Stage): string {
     const rows = touchpoints.map((touchpoint) => [
       inline(touchpoint.name),
       inline(touchpoint.channel ?? ""),
-      inline(touchpoint.owner ?? ""),
-      emotionCell(journey, touchpoint),
+      ownerCell(journey, touchpoint),
+      emotionCell(journey, touchpoint, references),
       lines(touchpoint.painPoints),
       lines(touchpoint.opportunities),
     ]);
@@ -81,19 +123,47 @@ function stageBlock(journey: Journey, stage: Stage): string {
   return parts.join("\n\n");
 }
 
+/** The owner as written; a missing owner and one that is not a declared team are flagged, as lint reports them. */
+function ownerCell(journey: Journey, touchpoint: Touchpoint): string {
+  const ownership = ownershipOf(journey, touchpoint);
+  if (ownership.status === "missing") return "⚠ no owner";
+  if (ownership.status === "unknown") return `⚠ ${inline(ownership.owner)} (not a declared team)`;
+  return inline(ownership.owner);
+}
+
+/** Said of the personas a touchpoint involves without naming them, when some of them are named. */
+export const EVERYONE_ELSE = "Everyone else";
+
 /**
- * One score for everyone when every persona of the map is there and feels the same; otherwise one
- * line per persona ("Priya: 🙂 positive (4)"), so that differences are shown and never averaged.
+ * One score when everyone at the touchpoint feels the same; otherwise one line per persona the map
+ * names at the touchpoint ("Priya: 🙂 positive (4)"), so that differences are shown and never
+ * averaged, and one "Everyone else" line for the personas it involves without naming them. Only
+ * personas written at the touchpoint are listed, so the page grows with the map, not with
+ * touchpoints × personas.
  */
-function emotionCell(journey: Journey, touchpoint: Touchpoint): string {
-  const groups = taskLinesOf(journey, touchpoint);
-  const everyone = groups.length === 1 && groups[0]!.personas.length === journey.personas.length;
-  if (everyone || groups.every((group) => group.personas.length === 0)) return emotionLabel(groups[0]!.score);
-  return groups
-    .flatMap((group) => group.personas.map((persona) => ({ persona, score: group.score })))
-    .sort((a, b) => journey.personas.indexOf(a.persona) - journey.personas.indexOf(b.persona))
-    .map(({ persona, score }) => `${inline(persona.name)}: ${emotionLabel(score)}`)
-    .join(BREAK);
+function emotionCell(journey: Journey, touchpoint: Touchpoint, references: Map<string, PersonaReference>): string {
+  const { emotion } = touchpoint;
+  const named = touchpoint.personas ?? (typeof emotion === "object" ? Object.keys(emotion) : undefined);
+  // No persona named: everyone (or, with `personas: []`, no one) shares the one score, if any.
+  if (named === undefined) return emotionLabel(typeof emotion === "number" ? emotion : undefined);
+  const seen = new Set<string>();
+  const personas: PersonaReference[] = [];
+  const scores: (Score | undefined)[] = [];
+  for (const id of named) {
+    const reference = references.get(id);
+    if (!reference || seen.has(id)) continue; // an undeclared persona is lint's to report
+    seen.add(id);
+    personas.push(reference);
+  }
+  if (personas.length === 0) return emotionLabel(typeof emotion === "number" ? emotion : undefined);
+  personas.sort((a, b) => a.index - b.index);
+  for (const reference of personas) scores.push(emotionOf(touchpoint, journey.personas[reference.index]!.id));
+  const others = touchpoint.personas === undefined ? references.size - personas.length : 0;
+  if (others === 0 && personas.length === references.size && scores.every((score) => score === scores[0]))
+    return emotionLabel(scores[0]);
+  const cell = personas.map((reference, i) => `${reference.label}: ${emotionLabel(scores[i])}`);
+  if (others > 0) cell.push(`${EVERYONE_ELSE}: ${emotionLabel(undefined)}`);
+  return cell.join(BREAK);
 }
 
 function metricsTable(journey: Journey): string | undefined {

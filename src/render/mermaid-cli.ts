@@ -1,8 +1,9 @@
 // The mermaid-cli engine: draws Mermaid text as SVG, PNG or PDF in the system's Chromium, with the
 // Mermaid that @mermaid-js/mermaid-cli ships. One browser and one page serve every diagram of a run.
 import { createRequire } from "node:module";
-import type { Browser, Page } from "puppeteer";
-import { launchBrowser } from "./browser.js";
+import type { Browser, Page } from "puppeteer-core";
+import { JourneymapError } from "../errors.js";
+import { launchBrowser, missingPackageMessage } from "./browser.js";
 
 export type MermaidCliFormat = "svg" | "png" | "pdf";
 
@@ -24,6 +25,9 @@ export interface MermaidCliEngine {
 }
 
 export const DEFAULT_SCALE = 2;
+const ENGINE = "--engine mermaid-cli";
+/** Mermaid's default maxTextSize: above it Mermaid draws "Maximum text size in diagram exceeded" instead. */
+export const MERMAID_MAX_TEXT_SIZE = 50_000;
 const PAGE =
   '<!doctype html><html><head><meta charset="utf-8"></head><body style="margin:0"><div id="container"></div></body></html>';
 // The same id for every diagram keeps the SVG's ids, and so its bytes, the same from run to run.
@@ -32,8 +36,21 @@ const SVG_ID = "journeymap";
 /** The Mermaid bundle that mermaid-cli itself loads into its page (resolved from mermaid-cli, not from us). */
 export function mermaidBundlePath(): string {
   const fromHere = createRequire(import.meta.url);
-  const fromMermaidCli = createRequire(fromHere.resolve("@mermaid-js/mermaid-cli"));
-  return fromMermaidCli.resolve("mermaid/dist/mermaid.min.js");
+  const resolves = (name: string) => {
+    try {
+      return fromHere.resolve(name);
+    } catch {
+      return undefined;
+    }
+  };
+  const mermaidCli = resolves("@mermaid-js/mermaid-cli");
+  // Both optional packages are checked at once, so that one message names everything to install.
+  const missing = [
+    ...(mermaidCli ? [] : ["@mermaid-js/mermaid-cli"]),
+    ...(resolves("puppeteer-core") ? [] : ["puppeteer-core"]),
+  ];
+  if (!mermaidCli || missing.length > 0) throw new JourneymapError(missingPackageMessage(ENGINE, missing));
+  return createRequire(mermaidCli).resolve("mermaid/dist/mermaid.min.js");
 }
 
 /**
@@ -42,15 +59,19 @@ export function mermaidBundlePath(): string {
  * Mermaid again) for every diagram.
  */
 export async function startMermaidCli(options: MermaidCliOptions = {}): Promise<MermaidCliEngine> {
-  const browser = await launchBrowser(options.browser);
+  // Checked before the browser starts, so that a missing package costs no browser launch.
+  const bundle = mermaidBundlePath();
+  const browser = await launchBrowser(options.browser, ENGINE);
   try {
     const page = await browser.newPage();
     await page.setContent(PAGE);
-    await page.addScriptTag({ path: mermaidBundlePath() });
+    await page.addScriptTag({ path: bundle });
     await page.evaluate(() => {
       // The bundle defines window.mermaid; diagrams are drawn on demand, never on load.
       (globalThis as unknown as { mermaid: { initialize(config: object): void } }).mermaid.initialize({
         startOnLoad: false,
+        // A diagram Mermaid cannot parse throws instead of drawing Mermaid's error picture.
+        suppressErrorRendering: true,
       });
     });
     return new Engine(browser, page);
@@ -58,6 +79,21 @@ export async function startMermaidCli(options: MermaidCliOptions = {}): Promise<
     await browser.close();
     throw error;
   }
+}
+
+/** The little of the page's DOM and Mermaid that drawing uses (this project compiles without DOM types). */
+interface InPageSvg {
+  style: { backgroundColor: string; removeProperty(name: string): void };
+  viewBox?: { baseVal?: { width: number; height: number } };
+  setAttribute(name: string, value: string): void;
+  getAttribute(name: string): string | null;
+}
+interface InPage {
+  mermaid: { render(id: string, text: string): Promise<{ svg: string }> };
+  document: {
+    getElementById(id: string): { innerHTML: string; querySelector(selector: string): InPageSvg | null } | null;
+  };
+  XMLSerializer: new () => { serializeToString(node: InPageSvg): string };
 }
 
 class Engine implements MermaidCliEngine {
@@ -97,15 +133,17 @@ class Engine implements MermaidCliEngine {
   }
 
   async #drawSvg(definition: string, background: string): Promise<string> {
+    let drawn: { svg: string; kind: string | null };
     try {
-      return await this.page.evaluate(
+      drawn = await this.page.evaluate(
         async (text, id, color) => {
           // Runs in the page, where the DOM exists (this project compiles without DOM types).
-          const page = globalThis as any;
+          const page = globalThis as unknown as InPage;
           const { svg } = await page.mermaid.render(id, text);
-          const container = page.document.getElementById("container");
+          const container = page.document.getElementById("container")!;
           container.innerHTML = svg;
           const element = container.querySelector("svg");
+          if (!element) return { svg: "", kind: null };
           element.style.backgroundColor = color;
           // Mermaid sizes the SVG to its container (width 100%); a file stands alone, so it gets
           // the diagram's own size, which is also what PNG and PDF are cut to.
@@ -116,7 +154,10 @@ class Engine implements MermaidCliEngine {
             element.style.removeProperty("max-width");
           }
           // Serialized from the DOM: well-formed XML, with Mermaid's entity codes resolved to characters.
-          return new page.XMLSerializer().serializeToString(element) as string;
+          return {
+            svg: new page.XMLSerializer().serializeToString(element),
+            kind: element.getAttribute("aria-roledescription"),
+          };
         },
         definition,
         SVG_ID,
@@ -125,8 +166,21 @@ class Engine implements MermaidCliEngine {
     } catch (error) {
       throw new Error(
         `Mermaid could not draw the diagram: ${(error as Error).message.split("\n")[0]!.replace(/^Evaluation failed: (Error: )?/, "")}`,
+        { cause: error },
       );
     }
+    // Every diagram journeymap writes is a journey: anything else is a picture Mermaid drew instead
+    // (its "Maximum text size" flowchart, its error bomb), never to be written as if it were the map.
+    if (drawn.kind !== "journey") {
+      if (definition.length > MERMAID_MAX_TEXT_SIZE) {
+        throw new Error(
+          `the diagram is ${definition.length} characters, above Mermaid's limit of ${MERMAID_MAX_TEXT_SIZE}, and Mermaid ` +
+            'drew only "Maximum text size in diagram exceeded": draw the journey-map picture with --engine native',
+        );
+      }
+      throw new Error(`Mermaid drew a ${drawn.kind ?? "unknown"} picture instead of the journey diagram`);
+    }
+    return drawn.svg;
   }
 
   async close(): Promise<void> {

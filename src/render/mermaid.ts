@@ -10,6 +10,7 @@ import {
   type Stage,
   type Touchpoint,
 } from "../journey/model.js";
+import { summaryOf } from "../journey/queries.js";
 
 export interface MermaidOptions {
   /** Mermaid's own configuration (theme, themeVariables, journey settings), written as front matter. */
@@ -50,15 +51,32 @@ export function taskLinesOf(journey: Journey, touchpoint: Touchpoint): TaskLine[
 }
 
 export function renderMermaid(journey: Journey, options: MermaidOptions = {}): string {
+  return renderMermaidWithin(journey, options, Infinity)!;
+}
+
+/**
+ * The diagram, or undefined as soon as it would be longer than `maxLength` characters: a page that
+ * embeds the diagram stops there instead of building text that grows as touchpoints × personas.
+ */
+export function renderMermaidWithin(journey: Journey, options: MermaidOptions, maxLength: number): string | undefined {
   const out: string[] = [];
-  const config = mermaidConfig(options);
-  if (config) out.push("---", stringify({ config }, { lineWidth: 0 }).trimEnd(), "---");
-  out.push("journey");
-  out.push(`  title ${encode(journey.title)}`);
-  out.push(`  accTitle: ${encode(journey.title)}`);
-  out.push(`  accDescr: ${encode(describe(journey))}`);
-  for (const stage of journey.stages) out.push(...section(journey, stage));
+  let length = 0;
+  for (const line of diagramLines(journey, options)) {
+    length += line.length + 1;
+    if (length > maxLength) return undefined;
+    out.push(line);
+  }
   return `${out.join("\n")}\n`;
+}
+
+function* diagramLines(journey: Journey, options: MermaidOptions): Generator<string> {
+  const config = mermaidConfig(options);
+  if (config) yield* ["---", stringify({ config }, { lineWidth: 0 }).trimEnd(), "---"];
+  yield "journey";
+  yield `  title ${encode(journey.title)}`;
+  yield `  accTitle: ${encode(journey.title)}`;
+  yield `  accDescr: ${encode(summaryOf(journey))}`;
+  for (const stage of journey.stages) yield* section(journey, stage);
 }
 
 function mermaidConfig(options: MermaidOptions): Record<string, unknown> | undefined {
@@ -67,30 +85,15 @@ function mermaidConfig(options: MermaidOptions): Record<string, unknown> | undef
   return Object.keys(config).length > 0 ? config : undefined;
 }
 
-function section(journey: Journey, stage: Stage): string[] {
-  const lines = [`  section ${encode(stage.name)}`];
+function* section(journey: Journey, stage: Stage): Generator<string> {
+  yield `  section ${encode(stage.name)}`;
   for (const touchpoint of stage.touchpoints ?? []) {
     for (const task of taskLinesOf(journey, touchpoint)) {
       const name = task.score === undefined ? `${touchpoint.name}${NO_EMOTION_MARK}` : touchpoint.name;
       const actors = task.personas.map((persona) => encode(persona.name, ACTOR_SPECIALS)).join(", ");
-      lines.push(`    ${encodeTaskName(name)}: ${task.score ?? NO_EMOTION_SCORE}${actors ? `: ${actors}` : ""}`);
+      yield `    ${encodeTaskName(name)}: ${task.score ?? NO_EMOTION_SCORE}${actors ? `: ${actors}` : ""}`;
     }
   }
-  return lines;
-}
-
-/** The screen-reader description: the map's own description, then what the diagram shows. */
-function describe(journey: Journey): string {
-  const touchpoints = journey.stages.reduce((sum, stage) => sum + (stage.touchpoints?.length ?? 0), 0);
-  const summary =
-    `Customer journey map with ${count(journey.stages.length, "stage")} (${journey.stages.map((stage) => stage.name).join(", ")}), ` +
-    `${count(touchpoints, "touchpoint")} and ${count(journey.personas.length, "persona")} (${journey.personas.map((persona) => persona.name).join("; ")}); ` +
-    "each touchpoint is scored from 1 (very negative) to 5 (very positive).";
-  return journey.description ? `${journey.description.trim()} ${summary}` : summary;
-}
-
-function count(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
 // Characters that Mermaid's journey lexer or its sanitizer would take for syntax: # starts a comment

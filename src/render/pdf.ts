@@ -1,17 +1,14 @@
-// Prints the native SVG to a one-page PDF through the system's Chromium (launched only for this), the
-// page sized to the picture. Without a browser, launchBrowser's JourneymapError (exit 2) says what to install.
+// Prints the native SVG to a one-page PDF through the system's Chrome (launched only for this, driven by
+// puppeteer-core), the page sized to the picture. Without either, launchBrowser's JourneymapError
+// (exit 2) says what to install.
 import { launchBrowser } from "./browser.js";
+import { svgSize } from "./png.js";
 
 const PX_PER_INCH = 96;
 
-function sizeOf(svg: string): { width: number; height: number } {
-  const match = /^<svg[^>]*?\swidth="([\d.]+)"[^>]*?\sheight="([\d.]+)"/.exec(svg);
-  return match ? { width: Number(match[1]), height: Number(match[2]) } : { width: 1200, height: 800 };
-}
-
 export async function svgToPdf(svg: string, options: { browser?: string }): Promise<Uint8Array> {
-  const { width, height } = sizeOf(svg);
-  const browser = await launchBrowser(options.browser);
+  const { width, height } = svgSize(svg) ?? { width: 1200, height: 800 };
+  const browser = await launchBrowser(options.browser, "PDF");
   try {
     const page = await browser.newPage();
     // The SVG never needs script or the network; turning both off means a hostile map cannot use them.

@@ -10,6 +10,10 @@ export async function svgToPng(svg: string, options: { scale: number }): Promise
   if (!Number.isFinite(scale) || scale <= 0 || scale > 10) {
     throw new JourneymapError(`--scale must be a number above 0 and at most 10, got ${String(scale)}`);
   }
+  // Refused from the root element's size, before resvg parses the whole picture (which, for a huge
+  // one, costs seconds and gigabytes just to learn that it is too large).
+  const size = svgSize(svg);
+  if (size) refuseTooLarge(size.width, size.height, scale);
   const module = await import("@resvg/resvg-js");
   const Resvg = module.Resvg ?? (module as unknown as { default: typeof module }).default.Resvg;
   const resvg = new Resvg(svg, {
@@ -19,12 +23,28 @@ export async function svgToPng(svg: string, options: { scale: number }): Promise
     shapeRendering: 2,
     textRendering: 1,
   });
-  const pixels = Math.ceil(resvg.width * scale) * Math.ceil(resvg.height * scale);
+  refuseTooLarge(resvg.width, resvg.height, scale);
+  return new Uint8Array(resvg.render().asPng());
+}
+
+function refuseTooLarge(width: number, height: number, scale: number): void {
+  const pixels = Math.ceil(width * scale) * Math.ceil(height * scale);
   if (pixels > MAX_PIXELS) {
     throw new JourneymapError(
-      `the picture is too large for PNG at scale ${scale} (${Math.ceil(resvg.width * scale)} × ${Math.ceil(resvg.height * scale)} px): ` +
-        "use --format svg, or a smaller --scale",
+      `the picture is too large for PNG at scale ${scale} (${Math.ceil(width * scale)} × ${Math.ceil(height * scale)} px, ` +
+        `more than ${MAX_PIXELS.toLocaleString("en-US")} pixels): use --format svg, or a smaller --scale`,
     );
   }
-  return new Uint8Array(resvg.render().asPng());
+}
+
+/** The root element's width and height in px, read from its start tag only; undefined when absent. */
+export function svgSize(svg: string): { width: number; height: number } | undefined {
+  const start = svg.indexOf("<svg");
+  if (start < 0) return undefined;
+  const end = svg.indexOf(">", start);
+  // A start tag is short; a bounded window keeps this constant-time whatever follows.
+  const tag = svg.slice(start, end < 0 ? start + 4096 : Math.min(end, start + 4096));
+  const width = /\swidth="([\d.]+)(?:px)?"/.exec(tag);
+  const height = /\sheight="([\d.]+)(?:px)?"/.exec(tag);
+  return width && height ? { width: Number(width[1]), height: Number(height[1]) } : undefined;
 }

@@ -5,7 +5,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadJourney } from "../../src/journey/load.js";
 import { findBrowser } from "../../src/render/browser.js";
-import { startMermaidCli, type MermaidCliEngine } from "../../src/render/mermaid-cli.js";
+import { MERMAID_MAX_TEXT_SIZE, startMermaidCli, type MermaidCliEngine } from "../../src/render/mermaid-cli.js";
 import { renderMermaid } from "../../src/render/mermaid.js";
 import { pngSize, requireBrowser } from "../helpers/render-checks.js";
 
@@ -111,5 +111,20 @@ describe.skipIf(!browser)("mermaid-cli engine", () => {
     );
     const svg = new TextDecoder().decode(await engine.draw(mermaidOf("examples/hotel.journey.yaml"), "svg"));
     expect(textsOf(svg)).toContain("Books a room");
+  });
+
+  it("refuses Mermaid's 'Maximum text size in diagram exceeded' picture instead of returning it", async () => {
+    const touchpoints = Array.from({ length: 1500 }, (_, i) => `    Touchpoint number ${i} of a long map: 3: Dana`);
+    const definition = `journey\n  title Long\n  section One\n${touchpoints.join("\n")}\n`;
+    expect(definition.length).toBeGreaterThan(MERMAID_MAX_TEXT_SIZE);
+    await expect(engine.draw(definition, "svg")).rejects.toThrow(
+      `the diagram is ${definition.length} characters, above Mermaid's limit of 50000, and Mermaid drew only "Maximum text size in diagram exceeded": draw the journey-map picture with --engine native`,
+    );
+  });
+
+  it("refuses any picture that is not the journey diagram (another diagram type is never written)", async () => {
+    await expect(engine.draw("flowchart LR\n  a --> b\n", "png")).rejects.toThrow(
+      "Mermaid drew a flowchart-v2 picture instead of the journey diagram",
+    );
   });
 });

@@ -1,0 +1,251 @@
+// The catalog of render formats: one entry per format with its names, file extensions, kind (text or
+// binary) and the engines that draw it, each with its renderer. The render command, its help text and
+// the docs read this; adding a format is one entry here plus its pure renderer.
+import { JourneymapError } from "../errors.js";
+import type { Journey } from "../journey/model.js";
+import { renderMarkdown } from "./markdown.js";
+import { renderMermaid } from "./mermaid.js";
+import type { MermaidCliEngine } from "./mermaid-cli.js";
+
+export const FORMAT_NAMES = ["mermaid", "markdown", "svg", "png", "pdf"] as const;
+export type FormatName = (typeof FORMAT_NAMES)[number];
+
+export const ENGINE_NAMES = ["native", "mermaid-cli"] as const;
+export type EngineName = (typeof ENGINE_NAMES)[number];
+
+/** Everything a renderer may use besides the map; checked before any map is read. */
+export interface RenderSettings {
+  theme: "light" | "dark";
+  /** PNG pixels per point. */
+  scale: number;
+  /** Chrome to use for PDF and the mermaid-cli engine. */
+  browser?: string;
+  /** Mermaid's own configuration, written into the diagram as front matter. */
+  mermaidConfig?: Record<string, unknown>;
+  /** Markdown pages start with YAML front matter. */
+  frontMatter: boolean;
+}
+
+export interface RenderContext extends RenderSettings {
+  /** The run's one mermaid-cli engine (one browser for every map), started on first use. */
+  mermaidCli(): Promise<MermaidCliEngine>;
+}
+
+/** Draws a map in one format with one engine. Heavy parts (resvg, the browser) load inside, lazily. */
+export type Draw<Output> = (journey: Journey, context: RenderContext) => Output | Promise<Output>;
+
+interface EngineOf<Output> {
+  engine: EngineName;
+  draw: Draw<Output>;
+}
+
+/** One format. Every engine it lists comes with the function that draws it, or it does not compile. */
+export type FormatSpec = {
+  /** Other names --format accepts. */
+  aliases: readonly string[];
+  /** File extensions, the one written first; --output's extension picks the format. */
+  extensions: readonly [string, ...string[]];
+  description: string;
+} & (
+  | { kind: "text"; engines: readonly [EngineOf<string>, ...EngineOf<string>[]] }
+  | { kind: "binary"; engines: readonly [EngineOf<Uint8Array>, ...EngineOf<Uint8Array>[]] }
+);
+
+async function nativeSvg(journey: Journey, context: RenderContext): Promise<string> {
+  // The native picture's modules load only when a picture is asked for.
+  const { renderSvg } = await import("./svg/index.js");
+  return renderSvg(journey, { theme: context.theme });
+}
+
+function mermaidCliDraw(format: "svg" | "png" | "pdf") {
+  return async (journey: Journey, context: RenderContext): Promise<Uint8Array> => {
+    const engine = await context.mermaidCli();
+    return engine.draw(renderMermaid(journey, { config: context.mermaidConfig, theme: context.theme }), format, {
+      scale: context.scale,
+      background: context.theme === "dark" ? "#333333" : "white",
+    });
+  };
+}
+
+export const renderFormats = {
+  mermaid: {
+    aliases: ["mmd"],
+    extensions: [".mmd", ".mermaid"],
+    description: "the Mermaid journey diagram",
+    kind: "text",
+    engines: [
+      {
+        engine: "native",
+        draw: (journey, context) => renderMermaid(journey, { config: context.mermaidConfig, theme: context.theme }),
+      },
+    ],
+  },
+  markdown: {
+    aliases: ["md"],
+    extensions: [".md", ".markdown"],
+    description: "a Markdown docs page",
+    kind: "text",
+    engines: [
+      {
+        engine: "native",
+        draw: (journey, context) =>
+          renderMarkdown(journey, {
+            config: context.mermaidConfig,
+            theme: context.theme,
+            frontMatter: context.frontMatter,
+          }),
+      },
+    ],
+  },
+  svg: {
+    aliases: [],
+    extensions: [".svg"],
+    description: "the journey-map picture (or Mermaid's, with --engine mermaid-cli)",
+    kind: "text",
+    engines: [
+      { engine: "native", draw: nativeSvg },
+      {
+        engine: "mermaid-cli",
+        draw: async (journey, context) => new TextDecoder().decode(await mermaidCliDraw("svg")(journey, context)),
+      },
+    ],
+  },
+  png: {
+    aliases: [],
+    extensions: [".png"],
+    description: "the picture as PNG, at --scale",
+    kind: "binary",
+    engines: [
+      {
+        engine: "native",
+        draw: async (journey, context) =>
+          (await import("./png.js")).svgToPng(await nativeSvg(journey, context), { scale: context.scale }),
+      },
+      { engine: "mermaid-cli", draw: mermaidCliDraw("png") },
+    ],
+  },
+  pdf: {
+    aliases: [],
+    extensions: [".pdf"],
+    description: "the picture as a one-page PDF, printed by the system's Chrome",
+    kind: "binary",
+    engines: [
+      {
+        engine: "native",
+        draw: async (journey, context) =>
+          (await import("./pdf.js")).svgToPdf(await nativeSvg(journey, context), { browser: context.browser }),
+      },
+      { engine: "mermaid-cli", draw: mermaidCliDraw("pdf") },
+    ],
+  },
+} as const satisfies Record<FormatName, FormatSpec>;
+
+/** A format chosen for a run, with its entry. */
+export interface RenderFormat {
+  name: FormatName;
+  spec: FormatSpec;
+}
+
+function entry(name: FormatName): RenderFormat {
+  return { name, spec: renderFormats[name] };
+}
+
+/** The format a --format value names (its name or an alias, any case); undefined if none. */
+export function formatNamed(value: string): RenderFormat | undefined {
+  const wanted = value.toLowerCase();
+  const name = FORMAT_NAMES.find(
+    (candidate) => candidate === wanted || (renderFormats[candidate].aliases as readonly string[]).includes(wanted),
+  );
+  return name === undefined ? undefined : entry(name);
+}
+
+/** The format a file's extension names, or undefined. */
+export function formatOfPath(path: string): RenderFormat | undefined {
+  const dot = path.lastIndexOf(".");
+  if (dot < 0 || /[/\\]/.test(path.slice(dot))) return undefined;
+  const extension = path.slice(dot).toLowerCase();
+  const name = FORMAT_NAMES.find((candidate) =>
+    (renderFormats[candidate].extensions as readonly string[]).includes(extension),
+  );
+  return name === undefined ? undefined : entry(name);
+}
+
+/** The extensions of every format, for messages: ".mmd .mermaid .md ...". */
+export function knownExtensions(): string[] {
+  return FORMAT_NAMES.flatMap((name) => [...renderFormats[name].extensions]);
+}
+
+/** The engines that draw a format, the default first. */
+export function enginesOf(format: RenderFormat): EngineName[] {
+  return format.spec.engines.map((candidate) => candidate.engine);
+}
+
+/**
+ * The format and engine for --format, --output and --engine. Throws JourneymapError (exit 2) for an
+ * unknown format or engine, an --output extension that names no format (never a silent default), or
+ * a disagreement between them.
+ */
+export function chooseFormat(options: { format?: string; output?: string; engine?: string; folder?: boolean }): {
+  format: RenderFormat;
+  engine: EngineName;
+} {
+  const names = FORMAT_NAMES.join(", ");
+  const fromOutput = options.output === undefined || options.folder ? undefined : formatOfPath(options.output);
+  let format: RenderFormat;
+  if (options.format !== undefined) {
+    const named = formatNamed(options.format);
+    if (!named) throw new JourneymapError(`unknown format "${options.format}": use one of ${names}`);
+    if (fromOutput && fromOutput.name !== named.name) {
+      throw new JourneymapError(
+        `--output "${options.output}" ends in ${extensionOf(options.output!)} but --format is ${named.name}: make them agree`,
+      );
+    }
+    format = named;
+  } else if (fromOutput) {
+    format = fromOutput;
+  } else if (options.output !== undefined && !options.folder && extensionOf(options.output)) {
+    throw new JourneymapError(
+      `--output "${options.output}" ends in ${extensionOf(options.output)}, which is not a format journeymap renders: ` +
+        `use one of ${knownExtensions().join(" ")}, or --format (${names})`,
+    );
+  } else {
+    format = entry("mermaid");
+  }
+  const engines = enginesOf(format);
+  if (options.engine === undefined) return { format, engine: engines[0]! };
+  if (!(ENGINE_NAMES as readonly string[]).includes(options.engine))
+    throw new JourneymapError(`unknown engine "${options.engine}": use ${ENGINE_NAMES.join(" or ")}`);
+  const engine = options.engine as EngineName;
+  if (!engines.includes(engine)) {
+    const drawnBy = FORMAT_NAMES.filter((name) => enginesOf(entry(name)).includes(engine));
+    const list = drawnBy.length > 1 ? `${drawnBy.slice(0, -1).join(", ")} and ${drawnBy.at(-1)!}` : drawnBy.join("");
+    throw new JourneymapError(`--engine applies to ${list}, not to ${format.name}: ${engine} draws only those`);
+  }
+  return { format, engine };
+}
+
+function extensionOf(path: string): string {
+  const base = path.slice(Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")) + 1);
+  const dot = base.lastIndexOf(".");
+  return dot > 0 ? base.slice(dot) : "";
+}
+
+/** Draws a map in the chosen format and engine: text or bytes, ready to write. */
+export async function drawMap(
+  journey: Journey,
+  format: RenderFormat,
+  engine: EngineName,
+  context: RenderContext,
+): Promise<string | Uint8Array> {
+  const chosen = format.spec.engines.find((candidate) => candidate.engine === engine);
+  if (!chosen) throw new JourneymapError(`--engine ${engine} does not draw ${format.name}`);
+  return chosen.draw(journey, context);
+}
+
+/** "mermaid (mmd), markdown (md), svg, png, pdf": the --format help, from the catalog. */
+export function formatHelp(): string {
+  return FORMAT_NAMES.map((name) => {
+    const aliases = renderFormats[name].aliases;
+    return aliases.length > 0 ? `${name} (${aliases.join(", ")})` : name;
+  }).join(", ");
+}

@@ -1,0 +1,65 @@
+// The optional peer dependencies for real: the built CLI is copied into a folder that has the
+// package's own dependencies but neither puppeteer-core nor @mermaid-js/mermaid-cli, as after
+// `npm install journeymap`. What needs them says in one line what to install (exit 2); the rest works.
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ROOT } from "../helpers/cli.js";
+
+let install: string;
+const MAP = join(ROOT, "examples/hotel.journey.yaml");
+
+beforeAll(() => {
+  install = mkdtempSync(join(tmpdir(), "journeymap-no-peers-"));
+  for (const part of ["bin", "schemas", "package.json", "dist/bundle"])
+    cpSync(join(ROOT, part), join(install, part), { recursive: true });
+  const { dependencies } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
+    dependencies: Record<string, string>;
+  };
+  for (const name of Object.keys(dependencies)) {
+    mkdirSync(dirname(join(install, "node_modules", name)), { recursive: true });
+    symlinkSync(join(ROOT, "node_modules", name), join(install, "node_modules", name));
+  }
+});
+
+function run(...args: string[]) {
+  const result = spawnSync(process.execPath, [join(install, "bin/journeymap.js"), ...args], {
+    cwd: install,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1" },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe("journeymap without its optional peer dependencies", () => {
+  it("PDF: one line says to install puppeteer-core, exit 2, nothing written", () => {
+    expect(run("render", MAP, "-o", "hotel.pdf", "--browser", process.execPath)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "journeymap: PDF needs puppeteer-core, an optional package that is not installed: run npm install puppeteer-core\n",
+    });
+    expect(existsSync(join(install, "hotel.pdf"))).toBe(false);
+  });
+
+  it("--engine mermaid-cli: one line names both packages to install, exit 2", () => {
+    expect(run("render", MAP, "-o", "hotel.svg", "--engine", "mermaid-cli")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "journeymap: --engine mermaid-cli needs @mermaid-js/mermaid-cli and puppeteer-core, optional packages that are not installed: run npm install @mermaid-js/mermaid-cli puppeteer-core\n",
+    });
+    expect(existsSync(join(install, "hotel.svg"))).toBe(false);
+  });
+
+  it("everything else works: validate, Markdown, the native SVG and PNG", () => {
+    expect(run("validate", MAP)).toMatchObject({ code: 0 });
+    expect(run("render", MAP, "--format", "markdown").stdout).toContain("# Harbour Hotel - a weekend stay");
+    expect(run("render", MAP, "-o", "hotel.svg")).toMatchObject({ code: 0 });
+    expect(readFileSync(join(install, "hotel.svg"), "utf8")).toMatch(/^<svg /);
+    expect(run("render", MAP, "-o", "hotel.png")).toMatchObject({ code: 0 });
+    expect(readFileSync(join(install, "hotel.png")).subarray(1, 4).toString("latin1")).toBe("PNG");
+  });
+});
