@@ -66,8 +66,12 @@ export function touchpointIds({ loaded, document, lines, directives, text }: Fix
   const taken = new Set<string>();
   for (const { touchpoint } of touchpointsOf(loaded.journey)) if (touchpoint.id !== undefined) taken.add(touchpoint.id);
   const ids = new IdAllocator(taken);
-  // Lines whose findings a comment suppresses: moving their content to another line would unsuppress it.
+  // Lines whose findings a comment suppresses: moving their content to another line would unsuppress
+  // it; a disable-line comment would move with its line, away from the touchpoint's first line.
   const targeted = new Set(directives.flatMap((directive) => (directive.target ? [directive.target] : [])));
+  const commentedLines = new Set(
+    directives.flatMap((directive) => (directive.kind === "disable-line" ? [directive.range.line] : [])),
+  );
   const fixes: ProposedFix[] = [];
   for (const { node, shared } of touchpointNodes(document)) {
     if (shared || pairOf(node, "id")) continue;
@@ -90,7 +94,7 @@ export function touchpointIds({ loaded, document, lines, directives, text }: Fix
       // Only a key after indentation and a "- " can take a sibling in front of it; anchors, tags
       // and explicit keys ("? name") are left alone.
       if (!/^ *(- +)?$/.test(text.slice(lineStart, keyStart))) continue;
-      if (first.value !== "name" && targeted.has(line + 1)) continue;
+      if (commentedLines.has(line + 1) || (first.value !== "name" && targeted.has(line + 1))) continue;
       id = ids.allocate(idFromName(name.value));
       replacement = `id: ${plainOrQuoted(id)}${lines.endingAt(line)}${" ".repeat(keyStart - lineStart)}`;
     }

@@ -107,7 +107,10 @@ describe("formatFixDiff", () => {
     const folder = mkdtempSync(join(tmpdir(), "journeymap-fix-"));
     const cases: Array<[string, string]> = [
       ["x\ny\nz\n", "x\nid: 1\ny\nz\n"],
-      [Array.from({ length: 60 }, (_, i) => `l${i}\n`).join(""), Array.from({ length: 60 }, (_, i) => `m${i}\n`).join("")],
+      [
+        Array.from({ length: 60 }, (_, i) => `l${i}\n`).join(""),
+        Array.from({ length: 60 }, (_, i) => `m${i}\n`).join(""),
+      ],
       ["a\n1\n2\n3\n4\n5\n6\n7\n8\nb\n", "1\n2\n3\n4\n5\n6\n7\n8\na\nb\nc"],
     ];
     for (const [before, after] of cases) {
