@@ -1,16 +1,16 @@
 // fixMap: applies the certain fixes to a map's text, step by step, keeping every untouched byte;
 // each step's result is re-loaded and re-linted, and a step that would break the map is dropped.
-import { parseDocument } from "yaml";
+import { parseDocument, type Document } from "yaml";
 import type { Diagnostic } from "../diagnostic.js";
 import { loadJourney, type LoadedJourney } from "../journey/load.js";
 import type { Journey } from "../journey/model.js";
 import { resolveConfig, type ResolvedConfig } from "../lint/config.js";
 import { lintLoaded } from "../lint/engine.js";
 import { rules } from "../lint/rules/index.js";
-import { parseDirectives } from "../lint/suppressions.js";
+import { parseDirectives, type Directive } from "../lint/suppressions.js";
 import { LineIndex, OffsetMap, applyEdits, withoutOverlaps } from "./edits.js";
 import { FIX_STEPS, type FixStep } from "./fixers.js";
-import type { AppliedFix, FixContext } from "./types.js";
+import type { AppliedFix, FixContext, ProposedFix } from "./types.js";
 
 export interface FixOptions {
   /** The name used in findings; defaults to "<input>". */
@@ -22,9 +22,11 @@ export interface FixOptions {
 export interface FixResult {
   /** The fixed text: the input itself when nothing was fixed. */
   text: string;
-  /** The fixes applied, in the order they ran. */
+  /** The fixes applied: in source order, pass after pass (a second pass fixes what the first uncovered). */
   fixes: AppliedFix[];
 }
+
+type StepFix = ProposedFix & { step: FixStep };
 
 interface Analysis {
   loaded: LoadedJourney & { journey: Journey };
@@ -54,25 +56,46 @@ export function fixMap(input: string, options: FixOptions = {}): FixResult {
   const history: OffsetMap[] = [];
   const applied: AppliedFix[] = [];
   let text = original;
+  const enabled = FIX_STEPS.filter(
+    (step) => !step.rule || (config.rules[step.rule] ?? rules[step.rule]!.meta.defaultSeverity) !== "off",
+  );
+  /** Applies fixes when the result passes `accept`; says whether it did. */
+  const attempt = (fixes: StepFix[], accept: (before: Diagnostic[], after: Diagnostic[]) => boolean): boolean => {
+    const kept = withoutOverlaps(fixes);
+    if (kept.length === 0) return false;
+    const edits = kept.map((fix) => fix.edit);
+    const candidate = applyEdits(text, edits);
+    const next = analyse(candidate);
+    if (!next || !accept(state!.findings, next.findings)) return false;
+    for (const fix of kept) {
+      const offset = history.reduceRight((at, map) => map.toInput(at), fix.edit.start);
+      applied.push({ fixId: fix.step.id, message: fix.message, ...originalLines.position(offset) });
+    }
+    history.push(new OffsetMap(edits));
+    text = candidate;
+    state = next;
+    return true;
+  };
   for (let pass = 0; pass < MAX_PASSES; pass++) {
+    // Every step's fixes at once, checked as strictly as the strictest step; only when that fails
+    // does each step run and get checked alone (the result is the same, it costs more loads).
+    const context = contextOf(text, state, config, options.file);
+    const proposed = enabled.flatMap((step) => step.fixer(context).map((fix) => ({ ...fix, step })));
+    if (proposed.length === 0) break;
+    const steps = new Set(proposed.map((fix) => fix.step));
+    if (
+      attempt(proposed, (before, after) =>
+        [...steps].every((step) =>
+          acceptable({ ...step, strict: true }, before, after, proposed.filter((fix) => fix.step === step).length),
+        ),
+      )
+    )
+      continue;
     let changed = false;
-    for (const step of FIX_STEPS) {
-      if (step.rule && (config.rules[step.rule] ?? rules[step.rule]!.meta.defaultSeverity) === "off") continue;
-      const context = contextOf(text, state, config, options.file);
-      const fixes = withoutOverlaps(step.fixer(context));
-      if (fixes.length === 0) continue;
-      const edits = fixes.map((fix) => fix.edit);
-      const candidate = applyEdits(text, edits);
-      const next = analyse(candidate);
-      if (!next || !acceptable(step, state.findings, next.findings, fixes.length)) continue;
-      for (const fix of fixes) {
-        const offset = history.reduceRight((at, map) => map.toInput(at), fix.edit.start);
-        applied.push({ fixId: step.id, message: fix.message, ...originalLines.position(offset) });
-      }
-      history.push(new OffsetMap(edits));
-      text = candidate;
-      state = next;
-      changed = true;
+    for (const step of enabled) {
+      const fixes = step.fixer(contextOf(text, state, config, options.file)).map((fix) => ({ ...fix, step }));
+      if (attempt(fixes, (before, after) => acceptable(step, before, after, withoutOverlaps(fixes).length)))
+        changed = true;
     }
     if (!changed) break;
   }
@@ -80,22 +103,28 @@ export function fixMap(input: string, options: FixOptions = {}): FixResult {
 }
 
 function contextOf(text: string, state: Analysis, config: ResolvedConfig, file: string | undefined): FixContext {
-  const lines = new LineIndex(text);
-  const directives = parseDirectives(text);
+  // Parsed on first use: most steps find nothing to fix from the findings alone.
+  let document: Document.Parsed | undefined;
+  let directives: Directive[] | undefined;
   let unsuppressed: Diagnostic[] | undefined | null = null;
+  const lines = new LineIndex(text);
   return {
     text,
     loaded: state.loaded,
-    document: parseDocument(text, { keepSourceTokens: true }),
+    get document() {
+      return (document ??= parseDocument(text, { keepSourceTokens: true }));
+    },
     lines,
     config,
     findings: state.findings,
-    directives,
+    get directives() {
+      return (directives ??= parseDirectives(text));
+    },
     unsuppressedFindings() {
       // The same text with every directive turned into a plain comment of the same length: the
       // findings keep their positions, and none is suppressed.
       if (unsuppressed !== null) return unsuppressed;
-      const edits = directives.map((directive) => {
+      const edits = this.directives.map((directive) => {
         const start = lines.offset(directive.range.line, directive.range.column);
         const end = lines.offset(directive.range.endLine, directive.range.endColumn);
         return { start, end, replacement: "#".padEnd(end - start, " ") };

@@ -46,6 +46,7 @@ export function unknownOwnerFixes(context: FixContext): ProposedFix[] {
   if (!teams) return [];
   const index = new OneEditIndex(teams.map((team) => team.id));
   const reported = reportedAt(context.findings, "unknown-owner");
+  if (reported.size === 0) return [];
   const fixes: ProposedFix[] = [];
   for (const { node } of touchpointNodes(context.document)) {
     const fix = correction(
@@ -63,6 +64,7 @@ export function unknownOwnerFixes(context: FixContext): ProposedFix[] {
 export function unknownPersonaFixes(context: FixContext): ProposedFix[] {
   const index = new OneEditIndex(context.loaded.journey.personas.map((persona) => persona.id));
   const reported = reportedAt(context.findings, "unknown-persona");
+  if (reported.size === 0) return [];
   const fixes: ProposedFix[] = [];
   const describe = (from: string, to: string) => `persona "${from}" → "${to}", the declared persona one edit away`;
   for (const { node } of touchpointNodes(context.document)) {

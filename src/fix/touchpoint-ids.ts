@@ -62,9 +62,16 @@ export function plainOrQuoted(id: string): string {
   return /^[a-z][a-z0-9-]*$/.test(id) && !/^(true|false|null|yes|no|on|off|y|n)$/.test(id) ? id : JSON.stringify(id);
 }
 
-export function touchpointIds({ loaded, document, lines, directives, text }: FixContext): ProposedFix[] {
+export function touchpointIds(context: FixContext): ProposedFix[] {
+  const { loaded, lines, text } = context;
   const taken = new Set<string>();
-  for (const { touchpoint } of touchpointsOf(loaded.journey)) if (touchpoint.id !== undefined) taken.add(touchpoint.id);
+  let missing = false;
+  for (const { touchpoint } of touchpointsOf(loaded.journey)) {
+    if (touchpoint.id !== undefined) taken.add(touchpoint.id);
+    else missing = true;
+  }
+  if (!missing) return [];
+  const { document, directives } = context;
   const ids = new IdAllocator(taken);
   // Lines whose findings a comment suppresses: moving their content to another line would unsuppress
   // it; a disable-line comment would move with its line, away from the touchpoint's first line.

@@ -48,11 +48,12 @@ export function withoutRules(comment: string, unused: ReadonlySet<string>): stri
 }
 
 export function unusedDisableFixes(context: FixContext): ProposedFix[] {
-  const { text, lines, findings, directives } = context;
+  const { text, lines, findings } = context;
   const reported = new Set(
     findings.filter((finding) => finding.ruleId === "unused-disable").map((f) => `${f.line}:${f.column}`),
   );
-  const candidates = directives.filter(
+  if (reported.size === 0) return [];
+  const candidates = context.directives.filter(
     (directive) => !directive.unknownKind && reported.has(`${directive.range.line}:${directive.range.column}`),
   );
   if (candidates.length === 0) return [];

@@ -25,7 +25,7 @@ describe("fixMap on fixture pairs", () => {
     });
   }
 
-  it("says what it fixed, where it was in the input", () => {
+  it("says what it fixed, where it was in the input, in source order", () => {
     expect(fixMap(fixture("references.journey.yaml")).fixes).toEqual([
       {
         fixId: "unknown-owner",
@@ -33,13 +33,13 @@ describe("fixMap on fixture pairs", () => {
         line: 20,
         column: 16,
       },
-      { fixId: "unknown-owner", message: 'owner "ap" → "app", the declared team one edit away', line: 26, column: 16 },
       {
         fixId: "unknown-persona",
         message: 'persona "parnet" → "parent", the declared persona one edit away',
         line: 21,
         column: 20,
       },
+      { fixId: "unknown-owner", message: 'owner "ap" → "app", the declared team one edit away', line: 26, column: 16 },
       {
         fixId: "unknown-persona",
         message: 'persona "studnt" → "student", the declared persona one edit away',
@@ -152,5 +152,46 @@ describe("fixMap keeps the file's bytes", () => {
   it("keeps quote styles and comments around a corrected owner", () => {
     const text = mapWith("      - id: a\n        name: A\n        owner: 'ap' # theirs\n", "teams:\n  - id: app\n");
     expect(fixMap(text).text).toBe(text.replace("'ap'", "'app'"));
+  });
+});
+
+describe("fixMap scales", () => {
+  /** A map of n touchpoints without ids, half with an owner typo, a fifth under an unused comment. */
+  function big(n: number): string {
+    const touchpoints: string[] = [];
+    for (let i = 0; i < n; i++) {
+      if (i % 5 === 0) touchpoints.push("      # journeymap-disable-next-line missing-channel, touchpoint-owner");
+      touchpoints.push(
+        `      - name: "Step ${i % 50}: ${"é".repeat(i % 3)}"`,
+        `        owner: ${i % 2 ? "grwoth" : "app"}`,
+      );
+      touchpoints.push("        channel: web", "        emotion: 3");
+    }
+    return mapWith(`${touchpoints.join("\n")}\n`, "teams:\n  - id: growth\n  - id: app\n");
+  }
+
+  it("takes time linear in the map (four times the touchpoints, well under sixteen times the time)", () => {
+    const time = (n: number) => {
+      const text = big(n);
+      const started = performance.now();
+      const { fixes } = fixMap(text);
+      expect(fixes).toHaveLength(n + n / 2 + n / 5);
+      return performance.now() - started;
+    };
+    time(100); // warm up the JIT
+    const small = time(400);
+    const large = time(1600);
+    expect(large).toBeLessThan(small * 10);
+  }, 60_000);
+
+  it("handles a 100,000-character name and names full of YAML syntax", () => {
+    const long = "Ä".repeat(100_000);
+    const text = mapWith(`      - name: "${long}"\n      - name: "a: b # c, {d}: [e] 'f' \\"g\\""\n`);
+    const fixed = fixMap(text).text;
+    expect(fixed).toBe(
+      mapWith(
+        `      - id: ${"a".repeat(40)}\n        name: "${long}"\n      - id: a-b-c-d-e-f-g\n        name: "a: b # c, {d}: [e] 'f' \\"g\\""\n`,
+      ),
+    );
   });
 });
