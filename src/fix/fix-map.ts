@@ -77,8 +77,8 @@ export function fixMap(input: string, options: FixOptions = {}): FixResult {
     return true;
   };
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    // Every step's fixes at once, checked as strictly as the strictest step; only when that fails
-    // does each step run and get checked alone (the result is the same, it costs more loads).
+    // Every step's fixes at once, accepted when no rule's findings grow; when that fails (a corrected
+    // persona can reveal a real gap), each step runs alone with its own check, at the cost of more loads.
     const context = contextOf(text, state, config, options.file);
     const proposed = enabled.flatMap((step) => step.fixer(context).map((fix) => ({ ...fix, step })));
     if (proposed.length === 0) break;
