@@ -170,7 +170,7 @@ describe("fixMap scales", () => {
     return mapWith(`${touchpoints.join("\n")}\n`, "teams:\n  - id: growth\n  - id: app\n");
   }
 
-  it("takes time linear in the map (four times the touchpoints, well under sixteen times the time)", () => {
+  it("takes time linear in the map (four times the touchpoints, under twelve times the time, where quadratic is sixteen)", () => {
     const time = (n: number) => {
       const text = big(n);
       const started = performance.now();
@@ -181,7 +181,7 @@ describe("fixMap scales", () => {
     time(100); // warm up the JIT
     const small = time(400);
     const large = time(1600);
-    expect(large).toBeLessThan(small * 10);
+    expect(large).toBeLessThan(small * 12);
   }, 60_000);
 
   it("handles a 100,000-character name and names full of YAML syntax", () => {
