@@ -16,7 +16,7 @@ import { unusedDisable } from "./unused-disable.js";
 import { unusedPersona } from "./unused-persona.js";
 import { unusedTeam } from "./unused-team.js";
 
-export const rules: Record<string, Rule> = {
+const catalog = {
   "missing-stage": missingStage,
   "stage-order": stageOrder,
   "empty-stage": emptyStage,
@@ -32,6 +32,11 @@ export const rules: Record<string, Rule> = {
   "pain-without-opportunity": painWithoutOpportunity,
   "emotion-dip": emotionDip,
   "unused-disable": unusedDisable,
-};
+} satisfies Record<string, Rule>;
+
+/** A rule id that exists: registries keyed by rule (such as src/fix/fixers.ts) use it so a typo fails to compile. */
+export type RuleId = keyof typeof catalog;
+
+export const rules: Record<string, Rule> = catalog;
 
 export const ruleIds: readonly string[] = Object.keys(rules);
