@@ -16,7 +16,7 @@ export async function readStdin(options: ReadMapOptions = {}): Promise<Uint8Arra
 export async function readMap(input: MapInput, options: ReadMapOptions = {}): Promise<LoadedJourney> {
   const bytes = input.path
     ? readFileBytes(input.path, { maxBytes: options.maxBytes, shown: input.file, what: "map" })
-    : await readStdinBounded({ maxBytes: options.maxBytes, shown: input.file, what: "standard input" });
+    : await readStdinBounded({ maxBytes: options.maxBytes, what: "standard input" });
   return loadJourney(bytes, { file: input.file });
 }
 

@@ -36,16 +36,16 @@ export function parseSize(value: string, option = "--max-file-size"): number {
 function kindOf(stats: Stats): string | undefined {
   if (stats.isFile()) return undefined;
   if (stats.isDirectory()) return "it is a folder";
-  if (stats.isFIFO()) return "it is a FIFO (named pipe): pipe it to standard input with - instead";
+  if (stats.isFIFO()) return "it is a FIFO (named pipe), not a regular file";
   if (stats.isCharacterDevice() || stats.isBlockDevice()) return "it is a device, not a regular file";
   if (stats.isSocket()) return "it is a socket, not a regular file";
   return "it is not a regular file";
 }
 
-function tooBig(shown: string, what: string, maxBytes: number, size?: number): JourneymapError {
+function tooBig(shown: string | undefined, what: string, maxBytes: number, size?: number): JourneymapError {
   const actual = size === undefined ? "more than" : `${formatSize(size)}, more than`;
   return new JourneymapError(
-    `cannot read ${what} "${shown}": it is ${actual} the ${formatSize(maxBytes)} limit (raise it with --max-file-size)`,
+    `cannot read ${what}${shown === undefined ? "" : ` "${shown}"`}: it is ${actual} the ${formatSize(maxBytes)} limit (raise it with --max-file-size)`,
   );
 }
 
@@ -139,7 +139,7 @@ export async function readStdinBounded(
     total += bytes.length;
     if (total > maxBytes) {
       // Leaving the loop destroys the stream: nothing more is read.
-      throw tooBig(options.shown ?? "<stdin>", options.what ?? "standard input", maxBytes);
+      throw tooBig(options.shown, options.what ?? "standard input", maxBytes);
     }
     chunks.push(bytes);
   }
