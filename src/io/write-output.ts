@@ -46,6 +46,15 @@ function installSignalHandlers(): void {
   process.once("exit", removePending);
 }
 
+/** Registers a temporary file being written (by writeOutput, or by a slower asynchronous writer such as a
+ * browser printing a PDF) so that SIGINT, SIGTERM or exit removes it; call the returned function once
+ * the file has been renamed into place. */
+export function trackTemporary(path: string): () => void {
+  installSignalHandlers();
+  pending.add(path);
+  return () => pending.delete(path);
+}
+
 function removePending(): void {
   for (const path of pending) rmSync(path, { force: true });
   pending.clear();
@@ -121,11 +130,10 @@ export function writeOutput(path: string, contents: string | Uint8Array, options
   const shown = options.shown ?? path;
   const target = checkOutputPath(path, options);
   const temporary = temporaryName(target);
-  installSignalHandlers();
+  const untrack = trackTemporary(temporary);
   try {
     mkdirSync(dirname(target), { recursive: true });
     removeStaleTemporaries(target);
-    pending.add(temporary);
     // "wx": a file (or link) planted at the temporary name is an error, never followed.
     writeFileSync(temporary, contents, { flag: "wx", mode: 0o666 });
     const existing = statSync(target, { throwIfNoEntry: false });
@@ -139,6 +147,6 @@ export function writeOutput(path: string, contents: string | Uint8Array, options
     }
     throw new JourneymapError(`cannot write "${shown}": ${(error as Error).message}`);
   } finally {
-    pending.delete(temporary);
+    untrack();
   }
 }
