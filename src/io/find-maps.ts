@@ -1,11 +1,11 @@
 // Turns command-line paths (files, folders, quoted globs, "!glob" exclusions, "-") into the list of maps
-// to read. Folder walks and globs skip ignored files, never enter symlinked folders, and follow a
-// symlinked map only when its target stays inside the walked folder (the working directory for globs).
+// to read. Folder walks and globs skip ignored files and never follow a symlink (to a map or to a
+// folder): no cycles, nothing outside the tree, the same answer from both. A symlink named on the command
+// line is read, as it was named on purpose.
 import { lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { JourneymapError } from "../errors.js";
 import { IgnoreRules } from "./ignore-rules.js";
-import { isInside } from "./repository.js";
 
 export interface MapInput {
   /** The name shown in messages: relative to the working directory where possible, with "/". */
@@ -70,7 +70,7 @@ export async function findMaps(paths: string[], options: FindMapsOptions = {}): 
     const stats = statSync(path, { throwIfNoEntry: false });
     if (stats?.isDirectory()) {
       const walked = { maps: [] as string[], ignored: 0 };
-      walk(path, realOrSelf(path), rules, walked);
+      walk(path, rules, walked);
       if (walked.maps.length === 0)
         throw new JourneymapError(
           `no journey maps (*.journey.yaml or *.journey.yml) in folder "${arg}"${ignoredNote(walked.ignored)}`,
@@ -86,11 +86,10 @@ export async function findMaps(paths: string[], options: FindMapsOptions = {}): 
         followSymbolicLinks: false,
         ignore: ["**/node_modules/**", "**/.git/**"],
       });
-      const root = realOrSelf(cwd);
       let ignored = 0;
       const kept = matches
         .map((match) => resolve(match))
-        .filter((match) => MAP_FILE.test(match) && followable(match, root))
+        .filter((match) => MAP_FILE.test(match) && lstatSync(match, { throwIfNoEntry: false })?.isFile() === true)
         .filter((match) => !(rules.ignores(match) && ++ignored));
       if (kept.length === 0) throw new JourneymapError(`no journey maps match "${arg}"${ignoredNote(ignored)}`);
       kept.sort().forEach(add);
@@ -102,29 +101,21 @@ export async function findMaps(paths: string[], options: FindMapsOptions = {}): 
 }
 
 function ignoredNote(count: number): string {
-  return count > 0 ? ` (${count} ignored by .journeymapignore, .gitignore, --ignore-pattern or a "!" argument)` : "";
+  if (count === 0) return "";
+  const what = count === 1 ? "file or folder" : "files or folders";
+  return ` (${count} ${what} ignored by .journeymapignore, .gitignore, --ignore-pattern or a "!" argument)`;
 }
 
-/** A regular file, or a symlink to a regular file whose real path stays inside `root`. */
-function followable(path: string, root: string): boolean {
-  const link = lstatSync(path, { throwIfNoEntry: false });
-  if (!link) return false;
-  if (link.isFile()) return true;
-  if (!link.isSymbolicLink()) return false;
-  const target = statSync(path, { throwIfNoEntry: false });
-  return target?.isFile() === true && isInside(realOrSelf(path), root);
-}
-
-function walk(folder: string, root: string, rules: IgnoreRules, walked: { maps: string[]; ignored: number }): void {
+function walk(folder: string, rules: IgnoreRules, walked: { maps: string[]; ignored: number }): void {
   const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
   for (const entry of entries) {
     const path = join(folder, entry.name);
-    // Symlinked folders are never entered: no cycles, and nothing outside the tree.
+    // Dirent types come from lstat: a symlink is neither a folder nor a file here, so it is skipped.
     if (entry.isDirectory()) {
       if (SKIPPED_FOLDERS.has(entry.name)) continue;
       if (rules.ignores(path, true)) walked.ignored++;
-      else walk(path, root, rules, walked);
-    } else if ((entry.isFile() || entry.isSymbolicLink()) && MAP_FILE.test(entry.name) && followable(path, root)) {
+      else walk(path, rules, walked);
+    } else if (entry.isFile() && MAP_FILE.test(entry.name)) {
       if (rules.ignores(path)) walked.ignored++;
       else walked.maps.push(path);
     }
