@@ -89,11 +89,12 @@ describe("sizes", () => {
   });
 
   it("prints sizes as a person reads them", () => {
-    expect([formatSize(16 * 1024 * 1024), formatSize(20_000_000), formatSize(4096), formatSize(100)]).toEqual([
-      "16 MB",
-      "19.1 MB",
-      "4 KB",
-      "100 bytes",
-    ]);
+    expect([
+      formatSize(16 * 1024 * 1024),
+      formatSize(20_000_000),
+      formatSize(4096),
+      formatSize(1567),
+      formatSize(100),
+    ]).toEqual(["16 MB", "19.1 MB", "4 KB", "1.5 KB", "100 bytes"]);
   });
 });
