@@ -96,7 +96,6 @@ export function registerLint(program: Command): void {
       try {
         // Loaded here, not at start-up, so that other commands do not pay for the rules.
         const lint = await import("../lint/index.js");
-        const { ConfigResolver, lintFiles } = await import("../lint/runner.js");
         context.rules = [...lint.VALIDATION_CHECKS, ...lint.ruleDescriptors()];
         const maxWarnings = parseMaxWarnings(options.maxWarnings);
         const maxBytes = options.maxFileSize === undefined ? undefined : parseSize(options.maxFileSize);
@@ -109,7 +108,7 @@ export function registerLint(program: Command): void {
           cwd,
         };
         if (options.printConfig !== undefined) {
-          const { config } = new ConfigResolver(runOptions).forMap(resolve(options.printConfig));
+          const { config } = new lint.ConfigResolver(runOptions).forMap(resolve(options.printConfig));
           process.stdout.write(`${JSON.stringify(config, null, 2)}\n`);
           process.exitCode = 0;
           return;
@@ -122,7 +121,7 @@ export function registerLint(program: Command): void {
         });
         for (const input of found) if (input.path) inputs.push(input.path);
         if (typeof options.config === "string") inputs.push(resolve(options.config));
-        const run = await lintFiles(found, runOptions);
+        const run = await lint.lintFiles(found, runOptions);
         inputs.push(...run.configFiles);
 
         emitReports(outputs, run.results, context, inputs);

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { JourneymapError } from "../errors.js";
-import { writeOutput } from "../io/write-output.js";
+import { checkOutputPath, writeOutput } from "../io/write-output.js";
 import {
   reportFormatOf,
   reportFormats,
@@ -97,6 +97,8 @@ export function emitReports(
   context: ReportContext,
   inputs: readonly string[] = [],
 ): void {
+  // Every file is checked before any is written: a refused output leaves the others untouched.
+  for (const { file } of outputs) if (file) checkOutputPath(file, { inputs });
   for (const { formatter, file } of outputs) {
     const text = formatter(results, file ? { ...context, color: false } : context);
     if (file) writeOutput(file, text, { inputs });
