@@ -31,33 +31,37 @@ export function temporaryName(target: string, pid = process.pid): string {
 }
 
 const pending = new Set<string>();
-let handlersInstalled = false;
 
-/** On SIGINT/SIGTERM, remove the temporary files being written, then die of the same signal. */
-function installSignalHandlers(): void {
-  if (handlersInstalled) return;
-  handlersInstalled = true;
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.once(signal, () => {
-      removePending();
-      process.kill(process.pid, signal);
-    });
-  }
-  process.once("exit", removePending);
+/** On SIGINT/SIGTERM while a temporary file exists, remove it, then die of the same signal. The handlers
+ * exist only while something is being written, so they never change how the rest of the program (render
+ * --watch, the browser) reacts to a signal. */
+function onSignal(signal: NodeJS.Signals): void {
+  removePending();
+  if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+}
+
+function setHandlers(on: boolean): void {
+  const method = on ? "on" : "off";
+  process[method]("SIGINT", onSignal);
+  process[method]("SIGTERM", onSignal);
+  process[method]("exit", removePending);
 }
 
 /** Registers a temporary file being written (by writeOutput, or by a slower asynchronous writer such as a
  * browser printing a PDF) so that SIGINT, SIGTERM or exit removes it; call the returned function once
- * the file has been renamed into place. */
+ * the file has been renamed into place (or removed). */
 export function trackTemporary(path: string): () => void {
-  installSignalHandlers();
+  if (pending.size === 0) setHandlers(true);
   pending.add(path);
-  return () => pending.delete(path);
+  return () => {
+    if (pending.delete(path) && pending.size === 0) setHandlers(false);
+  };
 }
 
 function removePending(): void {
   for (const path of pending) rmSync(path, { force: true });
   pending.clear();
+  setHandlers(false);
 }
 
 function alive(pid: number): boolean {
