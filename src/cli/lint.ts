@@ -20,15 +20,15 @@ import {
 } from "./options.js";
 
 interface LintOptions {
-  format: string[];
+  format?: string[];
   output?: string;
   maxWarnings?: string;
   quiet?: boolean;
   /** A file name, or false for --no-config. */
   config?: string | false;
-  rule: string[];
+  rule?: string[];
   stdinFilename?: string;
-  ignorePattern: string[];
+  ignorePattern?: string[];
   ignore: boolean;
   printConfig?: string;
   maxFileSize?: string;
@@ -46,7 +46,6 @@ export function registerLint(program: Command): void {
       "-f, --format <name[=file]>",
       "report format, optionally with its own file (repeatable; see below)",
       collect,
-      [],
     )
     .option("-o, --output <file>", "write the report to this file (atomically) instead of standard output")
     .option("--max-warnings <number>", "exit 1 when there are more warnings than this (--quiet does not hide them)")
@@ -57,13 +56,8 @@ export function registerLint(program: Command): void {
     )
     .option("--no-config", "use the default configuration; read no configuration file")
     .option("--print-config <map>", "print the configuration that applies to this map as JSON, and exit")
-    .option("--rule <id:severity>", "set a rule's severity: error, warning, info or off (repeatable)", collect, [])
-    .option(
-      "--ignore-pattern <pattern>",
-      "leave out maps matching this gitignore-style pattern (repeatable)",
-      collect,
-      [],
-    )
+    .option("--rule <id:severity>", "set a rule's severity: error, warning, info or off (repeatable)", collect)
+    .option("--ignore-pattern <pattern>", "leave out maps matching this gitignore-style pattern (repeatable)", collect)
     .option("--no-ignore", "do not read .journeymapignore or .gitignore")
     .option("--max-file-size <size>", "refuse maps and configurations larger than this (default 16MB)")
     .option("--stdin-filename <name>", "the name to show for standard input")
@@ -81,7 +75,7 @@ export function registerLint(program: Command): void {
       ),
     )
     .action(async (paths: string[], options: LintOptions, command: Command) => {
-      const formats = options.format.length > 0 ? options.format : ["stylish"];
+      const formats = options.format ?? ["stylish"];
       const outputs = parseOutputs(formats, options.output, reportFormatNames);
       const cwd = process.cwd();
       const context: ReportContext = {
@@ -102,7 +96,7 @@ export function registerLint(program: Command): void {
         const runOptions = {
           config: options.config === false ? undefined : options.config,
           noConfig: options.config === false,
-          rules: Object.fromEntries(options.rule.map(lint.parseRuleOption)) as Record<string, RuleSeverity>,
+          rules: Object.fromEntries((options.rule ?? []).map(lint.parseRuleOption)) as Record<string, RuleSeverity>,
           quiet: options.quiet,
           maxBytes,
           cwd,
@@ -126,7 +120,7 @@ export function registerLint(program: Command): void {
 
         emitReports(outputs, run.results, context, inputs);
         // On GitHub Actions the default report also becomes annotations on the pull request.
-        if (process.env.GITHUB_ACTIONS === "true" && options.format.length === 0) {
+        if (process.env.GITHUB_ACTIONS === "true" && options.format === undefined) {
           process.stdout.write(reportFormats.github.formatter(run.results, context));
         }
 

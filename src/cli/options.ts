@@ -133,7 +133,7 @@ export function examples(...lines: string[]): string {
   return `\nExamples:\n${lines.map((line) => `  ${line}`).join("\n")}\n`;
 }
 
-/** Collects a repeatable option's values. */
-export function collect(value: string, list: string[]): string[] {
-  return [...list, value];
+/** Collects a repeatable option's values (no default, so that help shows none). */
+export function collect(value: string, list: string[] | undefined): string[] {
+  return [...(list ?? []), value];
 }

@@ -10,9 +10,9 @@ import { collect, emitReports, examples, formatHelp, hasErrors, parseOutputs, us
 const VALIDATE_FORMATS = ["stylish", "json"] as const satisfies readonly ReportFormatName[];
 
 interface ValidateOptions {
-  format: string[];
+  format?: string[];
   stdinFilename?: string;
-  ignorePattern: string[];
+  ignorePattern?: string[];
   ignore: boolean;
   maxFileSize?: string;
 }
@@ -25,13 +25,8 @@ export function registerValidate(program: Command): void {
       "[paths...]",
       'map files, folders (searched for *.journey.yaml), quoted globs, "!glob" to leave maps out, or - for stdin',
     )
-    .option("-f, --format <name[=file]>", "report format, optionally with its own file (see below)", collect, [])
-    .option(
-      "--ignore-pattern <pattern>",
-      "leave out maps matching this gitignore-style pattern (repeatable)",
-      collect,
-      [],
-    )
+    .option("-f, --format <name[=file]>", "report format, optionally with its own file (see below)", collect)
+    .option("--ignore-pattern <pattern>", "leave out maps matching this gitignore-style pattern (repeatable)", collect)
     .option("--no-ignore", "do not read .journeymapignore or .gitignore")
     .option("--max-file-size <size>", "refuse maps larger than this (default 16MB)")
     .option("--stdin-filename <name>", "the name to show for standard input")
@@ -46,11 +41,7 @@ export function registerValidate(program: Command): void {
       ),
     )
     .action(async (paths: string[], options: ValidateOptions, command: Command) => {
-      const outputs = parseOutputs(
-        options.format.length > 0 ? options.format : ["stylish"],
-        undefined,
-        VALIDATE_FORMATS,
-      );
+      const outputs = parseOutputs(options.format ?? ["stylish"], undefined, VALIDATE_FORMATS);
       const maxBytes = options.maxFileSize === undefined ? undefined : parseSize(options.maxFileSize);
       const inputs = await findMaps(paths, {
         stdinFilename: options.stdinFilename,
