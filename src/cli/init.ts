@@ -5,12 +5,13 @@ import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import { JourneymapError } from "../errors.js";
 import { displayPath } from "../io/find-maps.js";
-import { writeAtomic } from "../io/write-atomic.js";
+import { writeOutput } from "../io/write-output.js";
 import { starterMap } from "../journey/starter.js";
-import { examples } from "./options.js";
+import { PACKAGE_VERSION, examples } from "./options.js";
 import { SCHEMA_URL } from "./schema.js";
 
-const PUBLISHED_SCHEMA = "https://unpkg.com/journeymap/schemas/journeymap.schema.json";
+/** The schema of this very version: a moving "latest" URL would let a future format flag today's map. */
+export const PUBLISHED_SCHEMA = `https://unpkg.com/journeymap@${PACKAGE_VERSION}/schemas/journeymap.schema.json`;
 
 export function registerInit(program: Command): void {
   program
@@ -24,7 +25,7 @@ export function registerInit(program: Command): void {
       if (existsSync(target) && !options.force) {
         throw new JourneymapError(`"${file}" already exists: choose another name, or add --force to overwrite it`);
       }
-      writeAtomic(target, starterMap(schemaReference(target)));
+      writeOutput(target, starterMap(schemaReference(target)), { shown: file });
       process.stdout.write(`Wrote ${displayPath(target)}. Next: journeymap validate ${displayPath(target)}\n`);
     });
 }

@@ -1,104 +1,139 @@
 // `journeymap lint`: validation, then the rules, with configuration, suppressions and CI reports.
-import { dirname, resolve } from "node:path";
+// Wiring only: options in, lintFiles (src/lint/runner.ts), reports out, an exit code.
+import { resolve } from "node:path";
 import type { Command } from "commander";
 import { JourneymapError } from "../errors.js";
 import { findMaps } from "../io/find-maps.js";
-import { readMap } from "../io/read-maps.js";
-import type { ResolvedConfig, RuleSeverity } from "../lint/index.js";
-import { formatters, type FileResult, type ReportContext } from "../report/index.js";
-import { countBySeverity } from "../report/types.js";
-import { PACKAGE_VERSION, emitReport, examples, hasErrors, pickFormatter, useColor } from "./options.js";
+import { parseSize } from "../io/read-text.js";
+import { findRepositoryRoot } from "../io/repository.js";
+import type { RuleSeverity } from "../lint/index.js";
+import { reportFormatNames, reportFormats, type ReportContext } from "../report/index.js";
+import {
+  PACKAGE_VERSION,
+  collect,
+  emitFailureReports,
+  emitReports,
+  examples,
+  formatHelp,
+  parseOutputs,
+  useColor,
+} from "./options.js";
 
 interface LintOptions {
-  format: string;
+  format?: string[];
   output?: string;
   maxWarnings?: string;
   quiet?: boolean;
-  config?: string;
-  rule: string[];
+  /** A file name, or false for --no-config. */
+  config?: string | false;
+  rule?: string[];
   stdinFilename?: string;
+  ignorePattern?: string[];
+  ignore: boolean;
+  printConfig?: string;
+  maxFileSize?: string;
 }
 
 export function registerLint(program: Command): void {
   program
     .command("lint")
     .description("check maps for journey gaps: everything validate checks, then the rules (see journeymap rules)")
-    .argument("[paths...]", "map files, folders (searched for *.journey.yaml), quoted globs, or - for stdin")
-    .option("-f, --format <format>", "report format: stylish, json, sarif, github or junit", "stylish")
+    .argument(
+      "[paths...]",
+      'map files, folders (searched for *.journey.yaml), quoted globs, "!glob" to leave maps out, or - for stdin',
+    )
+    .option(
+      "-f, --format <name[=file]>",
+      "report format, optionally with its own file (repeatable; see below)",
+      collect,
+    )
     .option("-o, --output <file>", "write the report to this file (atomically) instead of standard output")
-    .option("--max-warnings <number>", "exit 1 when there are more warnings than this")
+    .option("--max-warnings <number>", "exit 1 when there are more warnings than this (--quiet does not hide them)")
     .option("--quiet", "report errors only")
     .option(
       "-c, --config <file>",
       "use this configuration instead of the nearest journeymap.config.yaml or .journeymaprc.yaml",
     )
-    .option(
-      "--rule <id:severity>",
-      "set a rule's severity: error, warning, info or off (repeatable)",
-      (value: string, list: string[]) => [...list, value],
-      [],
-    )
+    .option("--no-config", "use the default configuration; read no configuration file")
+    .option("--print-config <map>", "print the configuration that applies to this map as JSON, and exit")
+    .option("--rule <id:severity>", "set a rule's severity: error, warning, info or off (repeatable)", collect)
+    .option("--ignore-pattern <pattern>", "leave out maps matching this gitignore-style pattern (repeatable)", collect)
+    .option("--no-ignore", "do not read .journeymapignore or .gitignore")
+    .option("--max-file-size <size>", "refuse maps and configurations larger than this (default 16MB)")
     .option("--stdin-filename <name>", "the name to show for standard input")
+    .addHelpText("after", formatHelp(reportFormatNames))
     .addHelpText(
       "after",
       examples(
         "$ journeymap lint maps/",
         "$ journeymap lint maps/ --format sarif --output journeymap.sarif",
+        "$ journeymap lint maps/ -f github -f sarif=journeymap.sarif",
+        '$ journeymap lint maps/ "!maps/drafts/**" --ignore-pattern "*.old.journey.yaml"',
         "$ journeymap lint maps/ --rule touchpoint-owner:error --rule missing-channel:off",
         "$ journeymap lint maps/ --max-warnings 0",
+        "$ journeymap lint --print-config maps/checkout.journey.yaml",
       ),
     )
     .action(async (paths: string[], options: LintOptions, command: Command) => {
-      // Loaded here, not at start-up, so that other commands do not pay for the rules.
-      const lint = await import("../lint/index.js");
-      const formatter = pickFormatter(formatters, options.format);
-      const maxWarnings = parseMaxWarnings(options.maxWarnings);
-      const overrides: Record<string, RuleSeverity> = Object.fromEntries(options.rule.map(lint.parseRuleOption));
-      const explicit = options.config === undefined ? undefined : lint.loadConfigFile(resolve(options.config));
-      const inputs = await findMaps(paths, { stdinFilename: options.stdinFilename });
-
-      const finder = new lint.ConfigFinder();
-      const effective = new Map<ResolvedConfig, { config: ResolvedConfig; checks: string[] }>();
-      const results: FileResult[] = [];
-      for (const input of inputs) {
-        const found = explicit ?? finder.forFolder(input.path ? dirname(input.path) : process.cwd());
-        let entry = effective.get(found);
-        if (!entry) {
-          const config = lint.withRuleOverrides(found, overrides);
-          entry = { config, checks: lint.enabledRules(config) };
-          effective.set(found, entry);
-        }
-        // One map at a time: only its findings and text are kept, not its parsed document.
-        const map = await readMap(input);
-        const messages = lint.lintLoaded(map, entry.config);
-        results.push({
-          filePath: map.file,
-          source: map.text,
-          messages: options.quiet ? messages.filter((m) => m.severity === "error") : messages,
-          checks: entry.checks,
-        });
-      }
-
+      const formats = options.format ?? ["stylish"];
+      const outputs = parseOutputs(formats, options.output, reportFormatNames);
       const cwd = process.cwd();
       const context: ReportContext = {
         color: useColor(command),
         command: "lint",
-        rules: [...lint.VALIDATION_CHECKS, ...lint.ruleDescriptors()],
+        rules: [],
         cwd,
-        root: lint.findRepositoryRoot(cwd) ?? cwd,
-        version: options.format === "sarif" ? PACKAGE_VERSION : undefined,
+        root: findRepositoryRoot(cwd) ?? cwd,
+        version: PACKAGE_VERSION,
       };
-      emitReport(formatter, results, context, options.output);
-      // On GitHub Actions the default report also becomes annotations on the pull request.
-      if (process.env.GITHUB_ACTIONS === "true" && command.getOptionValueSource("format") === "default") {
-        process.stdout.write(formatters.github(results, context));
-      }
+      const inputs: string[] = [];
+      try {
+        // Loaded here, not at start-up, so that other commands do not pay for the rules.
+        const lint = await import("../lint/index.js");
+        context.rules = [...lint.VALIDATION_CHECKS, ...lint.ruleDescriptors()];
+        const maxWarnings = parseMaxWarnings(options.maxWarnings);
+        const maxBytes = options.maxFileSize === undefined ? undefined : parseSize(options.maxFileSize);
+        const runOptions = {
+          config: options.config === false ? undefined : options.config,
+          noConfig: options.config === false,
+          rules: Object.fromEntries((options.rule ?? []).map(lint.parseRuleOption)) as Record<string, RuleSeverity>,
+          quiet: options.quiet,
+          maxBytes,
+          cwd,
+        };
+        if (options.printConfig !== undefined) {
+          const { config } = new lint.ConfigResolver(runOptions).forMap(resolve(options.printConfig));
+          process.stdout.write(`${JSON.stringify(config, null, 2)}\n`);
+          process.exitCode = 0;
+          return;
+        }
 
-      const { warning: warnings } = countBySeverity(results.flatMap((result) => result.messages));
-      const tooManyWarnings = maxWarnings !== undefined && warnings > maxWarnings;
-      if (tooManyWarnings)
-        process.stderr.write(`journeymap: too many warnings (${warnings}; --max-warnings is ${maxWarnings})\n`);
-      process.exitCode = hasErrors(results) || tooManyWarnings ? 1 : 0;
+        const found = await findMaps(paths, {
+          stdinFilename: options.stdinFilename,
+          ignorePatterns: options.ignorePattern,
+          useIgnoreFiles: options.ignore,
+        });
+        for (const input of found) if (input.path) inputs.push(input.path);
+        if (typeof options.config === "string") inputs.push(resolve(options.config));
+        const run = await lint.lintFiles(found, runOptions);
+        inputs.push(...run.configFiles);
+
+        emitReports(outputs, run.results, context, inputs);
+        // On GitHub Actions the default report also becomes annotations on the pull request.
+        if (process.env.GITHUB_ACTIONS === "true" && options.format === undefined) {
+          process.stdout.write(reportFormats.github.formatter(run.results, context));
+        }
+
+        const warnings = run.counts.warning;
+        const tooManyWarnings = maxWarnings !== undefined && warnings > maxWarnings;
+        if (tooManyWarnings)
+          process.stderr.write(`journeymap: too many warnings (${warnings}; --max-warnings is ${maxWarnings})\n`);
+        process.exitCode = run.counts.error > 0 || tooManyWarnings ? 1 : 0;
+      } catch (error) {
+        if (error instanceof JourneymapError && error.exitCode === 2)
+          emitFailureReports(outputs, context, error.message, inputs);
+        throw error;
+      }
     });
 }
 

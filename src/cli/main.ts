@@ -14,8 +14,8 @@ export function buildProgram(): Command {
   const program = new Command("journeymap")
     .description("Customer journey maps as code: validate, lint and render *.journey.yaml files.")
     .version(PACKAGE_VERSION, "-v, --version", "print the version")
-    .option("--color", "force colours in terminal output")
-    .option("--no-color", "no colours (also with the NO_COLOR environment variable)")
+    .option("--color", "force colours (wins over NO_COLOR; FORCE_COLOR=1 does the same)")
+    .option("--no-color", "no colours (also with NO_COLOR=1 or FORCE_COLOR=0)")
     .option("--debug", "print stack traces for unexpected errors")
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride();
@@ -30,6 +30,13 @@ export function buildProgram(): Command {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  // `journeymap lint | head -1`: the reader has gone, so there is no one left to tell; stop quietly.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
   const program = buildProgram();
   try {
     await program.parseAsync(argv);

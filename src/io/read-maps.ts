@@ -1,26 +1,27 @@
-// Reads the maps that findMaps named and loads each one; an unreadable file is an I/O error (exit 2).
-import { readFile } from "node:fs/promises";
+// Reads the maps that findMaps named and loads each one; an unreadable or oversized input is an I/O error (exit 2).
 import { loadJourney, type LoadedJourney } from "../journey/load.js";
-import { JourneymapError } from "../errors.js";
 import type { MapInput } from "./find-maps.js";
+import { readFileBytes, readStdinBounded } from "./read-text.js";
 
-export async function readStdin(): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+export interface ReadMapOptions {
+  /** Refuse maps (and standard input) larger than this many bytes (default 16 MB). */
+  maxBytes?: number;
 }
 
-export async function readMap(input: MapInput): Promise<LoadedJourney> {
-  let bytes: Uint8Array;
-  try {
-    bytes = input.path ? await readFile(input.path) : await readStdin();
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "EISDIR" ? "it is a folder" : (error as Error).message;
-    throw new JourneymapError(`cannot read "${input.file}": ${reason}`);
-  }
+/** Standard input, bounded by the default limit. */
+export async function readStdin(options: ReadMapOptions = {}): Promise<Uint8Array> {
+  return readStdinBounded({ ...options, what: "standard input" });
+}
+
+export async function readMap(input: MapInput, options: ReadMapOptions = {}): Promise<LoadedJourney> {
+  const bytes = input.path
+    ? readFileBytes(input.path, { maxBytes: options.maxBytes, shown: input.file, what: "map" })
+    : await readStdinBounded({ maxBytes: options.maxBytes, what: "standard input" });
   return loadJourney(bytes, { file: input.file });
 }
 
-export async function readMaps(inputs: MapInput[]): Promise<LoadedJourney[]> {
-  return Promise.all(inputs.map(readMap));
+export async function readMaps(inputs: MapInput[], options: ReadMapOptions = {}): Promise<LoadedJourney[]> {
+  const maps: LoadedJourney[] = [];
+  for (const input of inputs) maps.push(await readMap(input, options));
+  return maps;
 }

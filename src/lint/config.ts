@@ -1,12 +1,14 @@
 // Lint configuration: reading journeymap.config.yaml (checked by its own schema, with positions in
 // messages), finding it from a map's folder upward to the repository root, and resolving severities.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { ErrorObject } from "ajv";
 import { LineCounter, isMap, isScalar, parseDocument, type Document, type Node } from "yaml";
 import type { Range } from "../diagnostic.js";
 import { JourneymapError } from "../errors.js";
 import { displayPath } from "../io/find-maps.js";
+import { readTextFile } from "../io/read-text.js";
+import { findRepositoryRoot, isInside } from "../io/repository.js";
 import { offsetsToRange } from "../journey/source-map.js";
 import { parsePointer } from "../journey/validate.js";
 import { closest } from "../journey/suggest.js";
@@ -107,23 +109,42 @@ function stagesOf(stages: readonly string[] | string): readonly string[] {
 }
 
 /** Reads and checks a configuration file. Throws JourneymapError (exit 2) with file:line:column for each problem. */
-export function loadConfigFile(path: string): ResolvedConfig {
+export function loadConfigFile(path: string, options: { maxBytes?: number } = {}): ResolvedConfig {
   const shown = displayPath(path);
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder" : (error as Error).message;
-    throw new JourneymapError(`cannot read the configuration "${shown}": ${reason}`);
-  }
+  // Bounded, regular files only: a configuration named on the command line may be a FIFO or /dev/zero.
+  const text = readTextFile(path, { shown, what: "the configuration", maxBytes: options.maxBytes });
   return resolveConfig(parseConfig(text, shown), shown);
+}
+
+/** A configuration this deep is not a configuration (it has two levels); refusing it early keeps the
+ * YAML parser's recursion, and its stack, small. */
+const MAX_CONFIG_DEPTH = 64;
+
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 0x5b || code === 0x7b) deepest = Math.max(deepest, ++depth);
+    else if ((code === 0x5d || code === 0x7d) && depth > 0) depth--;
+  }
+  return deepest;
 }
 
 /** Parses configuration text; every problem becomes one `file:line:column: message` line of a JourneymapError. */
 export function parseConfig(text: string, file: string): LintConfig {
+  if (nestingDepth(text) > MAX_CONFIG_DEPTH)
+    throw new JourneymapError(
+      `${file}:1:1: the configuration is nested more than ${MAX_CONFIG_DEPTH} levels deep: a configuration has "stages" and "rules"`,
+    );
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  let document: Document;
+  try {
+    document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  } catch (error) {
+    if (error instanceof RangeError) throw new JourneymapError(`${file}:1:1: the configuration is nested too deeply`);
+    throw error;
+  }
   const at = (start: number, end: number): Range => offsetsToRange(text, lineCounter, start, Math.max(end, start + 1));
   const fail = (problems: Array<{ message: string; range?: Range }>): never => {
     const position = (range?: Range) => (range ? range.line * 1e6 + range.column : 0);
@@ -140,7 +161,19 @@ export function parseConfig(text: string, file: string): LintConfig {
       })),
     );
   }
-  const value: unknown = document.toJS() ?? {};
+  let value: unknown;
+  try {
+    // A few aliases are fine; an alias bomb (aliases of aliases, exponentially) is refused by yaml's limit.
+    value = document.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (error) {
+    if (!(error instanceof Error)) throw error;
+    const reason = /alias/i.test(error.message)
+      ? "aliases expand to too many values: this looks like an alias bomb"
+      : error instanceof RangeError
+        ? "the configuration is nested too deeply"
+        : error.message;
+    throw new JourneymapError(`${file}:1:1: ${reason}`);
+  }
   if (validate(value)) return value as LintConfig;
 
   const problems = schemaProblems(validate.errors ?? [], value, document, at);
@@ -219,43 +252,42 @@ function rangeOfKey(document: Document, path: string[], key: string, at: At): Ra
   return rangeOfNode(pair?.key as Node | undefined, at);
 }
 
-/** The folder holding .git at or above `folder`, if any. */
-export function findRepositoryRoot(folder: string): string | undefined {
-  for (let current = resolve(folder); ; current = dirname(current)) {
-    if (existsSync(join(current, ".git"))) return current;
-    if (dirname(current) === current) return undefined;
-  }
-}
+export { findRepositoryRoot };
 
-/** Finds each map's configuration from its folder upward, stopping at the repository root (or the
- * file system root outside a repository). Lookups are cached per folder and files are read once,
- * so a thousand maps in one folder cost one search. */
+/** Finds each map's configuration from its folder upward. The search stops at the repository root;
+ * outside a repository it does not climb above the working directory (a map outside it gets only its
+ * own folder), so a configuration planted in /tmp or a home folder never applies silently. Lookups are
+ * cached per folder and files are read once, so a thousand maps in one folder cost one search. */
 export class ConfigFinder {
   readonly #byFolder = new Map<string, ResolvedConfig>();
   readonly #byFile = new Map<string, ResolvedConfig>();
   readonly #defaults = resolveConfig();
+  readonly #cwd: string;
+  readonly #maxBytes: number | undefined;
+
+  constructor(options: { cwd?: string; maxBytes?: number } = {}) {
+    this.#cwd = resolve(options.cwd ?? process.cwd());
+    this.#maxBytes = options.maxBytes;
+  }
 
   forFolder(folder: string): ResolvedConfig {
     const start = resolve(folder);
-    const visited: string[] = [];
+    const cached = this.#byFolder.get(start);
+    if (cached) return cached;
+    const repository = findRepositoryRoot(start);
+    const boundary = repository ?? (isInside(start, this.#cwd) ? this.#cwd : start);
     let found: ResolvedConfig | undefined;
     for (let current = start; ; current = dirname(current)) {
-      const cached = this.#byFolder.get(current);
-      if (cached) {
-        found = cached;
-        break;
-      }
-      visited.push(current);
       const file = CONFIG_FILE_NAMES.map((name) => join(current, name)).find((path) => existsSync(path));
       if (file) {
-        found = this.#byFile.get(file) ?? loadConfigFile(file);
+        found = this.#byFile.get(file) ?? loadConfigFile(file, { maxBytes: this.#maxBytes });
         this.#byFile.set(file, found);
         break;
       }
-      if (existsSync(join(current, ".git")) || dirname(current) === current) break;
+      if (current === boundary || dirname(current) === current) break;
     }
     const config = found ?? this.#defaults;
-    for (const folderVisited of visited) this.#byFolder.set(folderVisited, config);
+    this.#byFolder.set(start, config);
     return config;
   }
 }

@@ -15,6 +15,7 @@ export {
   type LintConfig,
   type ResolvedConfig,
 } from "./config.js";
+export { ConfigResolver, lintFiles, type LintRun, type LintRunOptions } from "./runner.js";
 export { DEFAULT_PRESET, STAGE_PRESETS, type PresetName } from "./presets.js";
 export { rules, ruleIds } from "./rules/index.js";
 export { applySuppressions, parseDirectives, type Directive } from "./suppressions.js";

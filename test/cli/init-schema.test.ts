@@ -18,6 +18,15 @@ describe("journeymap init", () => {
     expect(runCli(["validate", "maps/first.journey.yaml"], { cwd: dir })).toMatchObject({ code: 0 });
   });
 
+  it("outside the project, names this version's schema on unpkg, not a moving latest", () => {
+    const dir = mkdtempSync(join(tmpdir(), "journeymap-init-"));
+    expect(runCli(["init", "outside.journey.yaml"], { cwd: dir }).code).toBe(0);
+    const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
+    expect(readFileSync(join(dir, "outside.journey.yaml"), "utf8").split("\n")[0]).toBe(
+      `# yaml-language-server: $schema=https://unpkg.com/journeymap@${version}/schemas/journeymap.schema.json`,
+    );
+  });
+
   it("points the modeline at the project's own schema when the map is inside the project", () => {
     const run = runCli(["init", "test-artifacts/init/in-repo.journey.yaml", "--force"]);
     expect(run.code).toBe(0);

@@ -1,11 +1,23 @@
 // `journeymap lint` end to end: the built CLI as a process, every format and option, exit codes.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { XMLParser } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { lintJourney } from "../../src/lint/engine.js";
-import { runCli } from "../helpers/cli.js";
+import { reportFormats } from "../../src/report/index.js";
+import { BIN, runCli } from "../helpers/cli.js";
 
 const GAPS = "test/fixtures/lint/gaps.journey.yaml";
 const GAPS_TEXT = readFileSync(GAPS, "utf8");
@@ -312,5 +324,213 @@ describe("journeymap lint: configuration", () => {
     runCli(["lint", "--format", "junit", "-o", out, "maps"], { cwd: repo });
     expect(existsSync(out)).toBe(true);
     expect(readdirSync(join(repo, "out"))).toEqual(["report.xml"]);
+  });
+});
+
+/** The parts of a SARIF log and a printed configuration that these tests read. */
+interface SarifLog {
+  version: string;
+  runs: Array<{ results: Array<{ ruleId: string }> }>;
+}
+interface PrintedConfig {
+  file?: string;
+  stages: string[];
+  rules: Record<string, string>;
+}
+
+describe("journeymap lint: several reports, conventions and hostile inputs", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "journeymap-lint-io-"));
+    mkdirSync(join(dir, ".git"));
+    writeFileSync(join(dir, "gaps.journey.yaml"), GAPS_TEXT);
+    writeFileSync(join(dir, "warnings.journey.yaml"), WARNINGS_ONLY);
+  });
+
+  it("-f github -f sarif=FILE: one run, annotations on stdout and a SARIF file that parses", () => {
+    const run = runCli(["lint", "-f", "github", "-f", "sarif=reports/lint.sarif", "gaps.journey.yaml"], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe("");
+    const annotations = run.stdout.split("\n").filter((line) => line.startsWith("::"));
+    const expected = lintJourney(GAPS_TEXT, {}, { file: "gaps.journey.yaml" });
+    expect(annotations).toHaveLength(expected.length);
+    const sarif = JSON.parse(readFileSync(join(dir, "reports/lint.sarif"), "utf8")) as SarifLog;
+    expect(sarif.version).toBe("2.1.0");
+    expect(sarif.runs[0]!.results.map((result) => result.ruleId)).toEqual(expected.map((finding) => finding.ruleId));
+  });
+
+  it("-o still names the file of a single format; ambiguous outputs are usage errors", () => {
+    expect(runCli(["lint", "-f", "json", "-o", "one.json", "gaps.journey.yaml"], { cwd: dir }).code).toBe(1);
+    const report = JSON.parse(readFileSync(join(dir, "one.json"), "utf8")) as Array<{ filePath: string }>;
+    expect(report[0]!.filePath).toBe("gaps.journey.yaml");
+    expect(runCli(["lint", "-f", "json", "-f", "github", "gaps.journey.yaml"], { cwd: dir })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "journeymap: json and github cannot both go to standard output: give all but one a file, as in -f sarif=journeymap.sarif\n",
+    });
+    expect(
+      runCli(["lint", "-f", "json=a.json", "-f", "sarif=a.json", "gaps.journey.yaml"], { cwd: dir }),
+    ).toMatchObject({ code: 2, stderr: 'journeymap: two reports would be written to "a.json": name each file once\n' });
+    expect(runCli(["lint", "-f", "json=x.json", "-o", "y.json", "gaps.journey.yaml"], { cwd: dir })).toMatchObject({
+      code: 2,
+      stderr: 'journeymap: --output "y.json" has no format to write: every --format already names its file\n',
+    });
+  });
+
+  it("format names come from the catalog: inherited property names are unknown formats, and --help lists each", () => {
+    for (const name of ["__proto__", "toString", "constructor", "hasOwnProperty"]) {
+      expect(runCli(["lint", "-f", name, "gaps.journey.yaml"], { cwd: dir })).toEqual({
+        code: 2,
+        stdout: "",
+        stderr: `journeymap: unknown format "${name}": use one of stylish, json, sarif, github, junit\n`,
+      });
+    }
+    const help = runCli(["lint", "--help"]).stdout;
+    for (const [name, { description }] of Object.entries(reportFormats))
+      expect(help).toMatch(new RegExp(`^  ${name} +${description.replace(/[()]/g, "\\$&")}$`, "m"));
+  });
+
+  it("a usage or configuration error still writes the SARIF file asked for, and exits 2", () => {
+    const run = runCli(["lint", "-f", "sarif=failed.sarif", "--rule", "touchpoint-ownr:error", "gaps.journey.yaml"], {
+      cwd: dir,
+    });
+    expect(run).toMatchObject({ code: 2, stdout: "" });
+    expect(run.stderr).toContain('journeymap: unknown rule "touchpoint-ownr" in --rule');
+    const sarif = JSON.parse(readFileSync(join(dir, "failed.sarif"), "utf8")) as SarifLog;
+    expect(sarif.version).toBe("2.1.0");
+    expect(sarif.runs[0]!.results).toEqual([]);
+  });
+
+  it("never writes a report over an input, even through a symlink; the map is unchanged", () => {
+    symlinkSync("gaps.journey.yaml", join(dir, "alias.sarif"));
+    for (const output of ["gaps.journey.yaml", "./gaps.journey.yaml", "alias.sarif"]) {
+      expect(runCli(["lint", "gaps.journey.yaml", "-o", output], { cwd: dir })).toEqual({
+        code: 2,
+        stdout: "",
+        stderr: `journeymap: cannot write "${output}": it is an input of this run: choose another output file\n`,
+      });
+    }
+    expect(readFileSync(join(dir, "gaps.journey.yaml"), "utf8")).toBe(GAPS_TEXT);
+    // Nor over the configuration that the run read.
+    writeFileSync(join(dir, "strict.yaml"), "rules:\n  missing-channel: error\n");
+    expect(runCli(["lint", "gaps.journey.yaml", "-c", "strict.yaml", "-o", "strict.yaml"], { cwd: dir }).code).toBe(2);
+    expect(readFileSync(join(dir, "strict.yaml"), "utf8")).toBe("rules:\n  missing-channel: error\n");
+  });
+
+  it("refuses a FIFO, a device and oversized input at once with a one-line message", () => {
+    expect(spawnSync("mkfifo", [join(dir, "pipe.journey.yaml")]).status).toBe(0);
+    const cases: Array<[string[], string]> = [
+      [["pipe.journey.yaml"], 'cannot read map "pipe.journey.yaml": it is a FIFO (named pipe), not a regular file'],
+      [["/dev/null"], 'cannot read map "/dev/null": it is a device, not a regular file'],
+      [
+        ["gaps.journey.yaml", "--config", "pipe.journey.yaml"],
+        'cannot read the configuration "pipe.journey.yaml": it is a FIFO (named pipe), not a regular file',
+      ],
+      [
+        ["gaps.journey.yaml", "--max-file-size", "1KB"],
+        'cannot read map "gaps.journey.yaml": it is 1.5 KB, more than the 1 KB limit (raise it with --max-file-size)',
+      ],
+    ];
+    for (const [args, message] of cases) {
+      expect(runCli(["lint", ...args], { cwd: dir })).toEqual({
+        code: 2,
+        stdout: "",
+        stderr: `journeymap: ${message}\n`,
+      });
+    }
+    // The folder walk does not pick up the FIFO at all.
+    expect(runCli(["lint", "-f", "json", "."], { cwd: dir }).stderr).toBe("");
+  });
+
+  it("standard input from /dev/zero stops at the limit with a message", () => {
+    const zero = openSync("/dev/zero", "r");
+    try {
+      const run = spawnSync(process.execPath, [BIN, "lint", "-", "--max-file-size", "1MB"], {
+        stdio: [zero, "pipe", "pipe"],
+        encoding: "utf8",
+        timeout: 30_000,
+      });
+      expect(run.status).toBe(2);
+      expect(run.stderr).toBe(
+        "journeymap: cannot read standard input: it is more than the 1 MB limit (raise it with --max-file-size)\n",
+      );
+    } finally {
+      closeSync(zero);
+    }
+  });
+
+  it("--max-warnings 0 --quiet fails on warnings that --quiet hides", () => {
+    const run = runCli(["lint", "warnings.journey.yaml", "--quiet", "--max-warnings", "0"], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^journeymap: too many warnings \(\d+; --max-warnings is 0\)\n$/);
+    expect(run.stdout).not.toContain("warning");
+  });
+
+  it("--print-config prints the configuration for a map; --no-config ignores configuration files", () => {
+    mkdirSync(join(dir, "saas"));
+    writeFileSync(join(dir, "saas/.journeymaprc.yaml"), "stages: saas\nrules:\n  missing-channel: off\n");
+    const run = runCli(["lint", "--print-config", "saas/any.journey.yaml", "--rule", "emotion-dip:error"], {
+      cwd: dir,
+    });
+    expect(run.code).toBe(0);
+    const config = JSON.parse(run.stdout) as PrintedConfig;
+    expect(config.file).toBe("saas/.journeymaprc.yaml");
+    expect(config.stages[0]).toBe("acquisition");
+    expect(config.rules).toMatchObject({ "missing-channel": "off", "emotion-dip": "error" });
+    const defaults = JSON.parse(
+      runCli(["lint", "--print-config", "saas/any.journey.yaml", "--no-config"], { cwd: dir }).stdout,
+    ) as PrintedConfig;
+    expect(defaults.file).toBeUndefined();
+    expect(defaults.stages[0]).toBe("awareness");
+    expect(defaults.rules["missing-channel"]).toBe("warning");
+  });
+
+  it(".journeymapignore, --ignore-pattern and a '!' argument leave maps out of a folder run", () => {
+    const project = mkdtempSync(join(tmpdir(), "journeymap-ignore-"));
+    mkdirSync(join(project, ".git"));
+    mkdirSync(join(project, "maps/drafts"), { recursive: true });
+    writeFileSync(join(project, "maps/ok.journey.yaml"), readFileSync(CLEAN));
+    writeFileSync(join(project, "maps/drafts/wip.journey.yaml"), GAPS_TEXT);
+    writeFileSync(join(project, "maps/broken.journey.yaml"), GAPS_TEXT);
+    const files = (args: string[]) =>
+      (JSON.parse(runCli(["lint", "-f", "json", ...args], { cwd: project }).stdout) as Array<{ filePath: string }>).map(
+        (result) => result.filePath,
+      );
+    expect(files(["maps"])).toEqual([
+      "maps/broken.journey.yaml",
+      "maps/drafts/wip.journey.yaml",
+      "maps/ok.journey.yaml",
+    ]);
+    writeFileSync(join(project, ".journeymapignore"), "drafts/\n");
+    expect(files(["maps"])).toEqual(["maps/broken.journey.yaml", "maps/ok.journey.yaml"]);
+    expect(files(["maps", "--ignore-pattern", "broken.*"])).toEqual(["maps/ok.journey.yaml"]);
+    expect(files(["maps", "!maps/broken.journey.yaml"])).toEqual(["maps/ok.journey.yaml"]);
+    expect(files(["maps", "--no-ignore"])).toHaveLength(3);
+  });
+
+  it("| head -1 ends quietly, without an EPIPE stack", () => {
+    for (let copy = 0; copy < 300; copy++) writeFileSync(join(dir, `copy-${copy}.journey.yaml`), GAPS_TEXT);
+    const run = spawnSync("sh", ["-c", `"${process.execPath}" "${BIN}" lint . | head -1`], {
+      cwd: dir,
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1" },
+    });
+    expect(run.stderr).toBe("");
+    expect(run.stdout.split("\n")).toHaveLength(2);
+  });
+
+  it("--color wins over NO_COLOR; FORCE_COLOR=0 turns colour off, FORCE_COLOR=1 on", () => {
+    const escape = "\u001b[";
+    expect(runCli(["lint", "--color", "gaps.journey.yaml"], { cwd: dir }).stdout).toContain(escape);
+    expect(
+      runCli(["lint", "gaps.journey.yaml"], { cwd: dir, env: { NO_COLOR: undefined, FORCE_COLOR: "1" } }).stdout,
+    ).toContain(escape);
+    expect(
+      runCli(["lint", "gaps.journey.yaml"], { cwd: dir, env: { NO_COLOR: undefined, FORCE_COLOR: "0" } }).stdout,
+    ).not.toContain(escape);
+    expect(
+      runCli(["lint", "--no-color", "gaps.journey.yaml"], { cwd: dir, env: { FORCE_COLOR: "1" } }).stdout,
+    ).not.toContain(escape);
   });
 });

@@ -1,4 +1,5 @@
 // `journeymap validate` end to end: the built CLI as a process, its output and exit codes.
+import { spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -214,6 +215,43 @@ describe("bad input: one clear line naming the file, a trustworthy exit code, no
       stderr: 'journeymap: unknown format "xml": use one of stylish, json\n',
     });
     expect(runCli(["frobnicate"]).code).toBe(2);
+  });
+
+  it("a FIFO, a device or a map above --max-file-size → exit 2 at once, naming the file", () => {
+    expect(spawnSync("mkfifo", [join(dir, "pipe.journey.yaml")]).status).toBe(0);
+    expect(runCli(["validate", "pipe.journey.yaml"], { cwd: dir })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: 'journeymap: cannot read map "pipe.journey.yaml": it is a FIFO (named pipe), not a regular file\n',
+    });
+    expect(runCli(["validate", "/dev/zero"], { cwd: dir })).toMatchObject({
+      code: 2,
+      stderr: 'journeymap: cannot read map "/dev/zero": it is a device, not a regular file\n',
+    });
+    write("sized.journey.yaml", VALID);
+    const size = Buffer.byteLength(VALID);
+    expect(
+      runCli(["validate", "sized.journey.yaml", "--max-file-size", String(size - 1)], { cwd: dir }).stderr,
+    ).toMatch(
+      /^journeymap: cannot read map "sized\.journey\.yaml": it is [\d.]+ KB, more than the [\d.]+ (KB|bytes) limit \(raise it with --max-file-size\)\n$/,
+    );
+    expect(runCli(["validate", "sized.journey.yaml", "--max-file-size", String(size)], { cwd: dir }).code).toBe(0);
+  });
+
+  it("-f json=FILE writes the report to a file, never over a map", () => {
+    write("ok.journey.yaml", VALID);
+    expect(runCli(["validate", "-f", "json=out/report.json", "ok.journey.yaml"], { cwd: dir })).toEqual({
+      code: 0,
+      stdout: "",
+      stderr: "",
+    });
+    const report = JSON.parse(readFileSync(join(dir, "out/report.json"), "utf8")) as Array<{ filePath: string }>;
+    expect(report.map((result) => result.filePath)).toEqual(["ok.journey.yaml"]);
+    expect(runCli(["validate", "-f", "json=ok.journey.yaml", "ok.journey.yaml"], { cwd: dir })).toMatchObject({
+      code: 2,
+      stderr: 'journeymap: cannot write "ok.journey.yaml": it is an input of this run: choose another output file\n',
+    });
+    expect(readFileSync(join(dir, "ok.journey.yaml"), "utf8")).toBe(VALID);
   });
 });
 

@@ -155,4 +155,45 @@ describe("ConfigFinder", () => {
       /journeymap\.config\.yaml:2:16: bad severity "loud" for rule "emotion-dip"/,
     );
   });
+
+  it("outside a repository, climbs no higher than the working directory; a map outside it gets its own folder only", () => {
+    const planted = mkdtempSync(join(tmpdir(), "journeymap-planted-"));
+    // A configuration planted in a shared folder above the project (like /tmp): must not apply.
+    writeFileSync(join(planted, "journeymap.config.yaml"), "rules:\n  missing-channel: off\n");
+    const project = join(planted, "project");
+    mkdirSync(join(project, "maps"), { recursive: true });
+    const finder = new ConfigFinder({ cwd: project });
+    expect(finder.forFolder(join(project, "maps")).file).toBeUndefined();
+    expect(finder.forFolder(join(project, "maps")).rules["missing-channel"]).toBe("warning");
+    writeFileSync(join(project, ".journeymaprc.yaml"), "stages: saas\n");
+    expect(new ConfigFinder({ cwd: project }).forFolder(join(project, "maps")).stages).toEqual(STAGE_PRESETS.saas);
+    const elsewhere = join(planted, "elsewhere", "maps");
+    mkdirSync(elsewhere, { recursive: true });
+    expect(new ConfigFinder({ cwd: project }).forFolder(elsewhere).file).toBeUndefined();
+  });
+});
+
+describe("hostile configurations", () => {
+  it("an alias bomb is a configuration error, not an unexpected one", () => {
+    const bomb = [
+      "a: &a [x, x, x, x, x, x, x, x, x, x]",
+      ...Array.from({ length: 8 }, (_, i) => {
+        const name = String.fromCharCode(98 + i);
+        const previous = String.fromCharCode(97 + i);
+        return `${name}: &${name} [${Array(10).fill(`*${previous}`).join(", ")}]`;
+      }),
+      "rules: {}",
+    ].join("\n");
+    expect(problems(bomb)).toBe(
+      "journeymap.config.yaml:1:1: aliases expand to too many values: this looks like an alias bomb",
+    );
+  });
+
+  it("deep nesting is a configuration error with a reason", () => {
+    expect(problems(`rules: ${"[".repeat(100_000)}`)).toBe(
+      'journeymap.config.yaml:1:1: the configuration is nested more than 64 levels deep: a configuration has "stages" and "rules"',
+    );
+    const blockNesting = Array.from({ length: 3000 }, (_, depth) => `${" ".repeat(depth)}k${depth}:`).join("\n");
+    expect(problems(blockNesting)).toMatch(/^journeymap\.config\.yaml:\d+:\d+: /);
+  });
 });

@@ -1,0 +1,156 @@
+// The one way journeymap writes a file: to a regular file only, never over an input of the run (real
+// paths compared after symlinks), through a symlink to its target, atomically via a temporary file
+// that an interrupted run leaves behind for the next run to remove.
+import {
+  chmodSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  type Stats,
+} from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { JourneymapError } from "../errors.js";
+
+export interface WriteOptions {
+  /** Paths this run reads (maps, configurations): the output must not be any of them. */
+  inputs?: readonly string[];
+  /** The name shown in messages (default: the path as given). */
+  shown?: string;
+}
+
+const TEMPORARY = /^\.(.+)\.journeymap-(\d+)\.tmp$/;
+
+/** `.<name>.journeymap-<pid>.tmp` beside the output: recognisable, and tied to the run that made it. */
+export function temporaryName(target: string, pid = process.pid): string {
+  return join(dirname(target), `.${basename(target)}.journeymap-${pid}.tmp`);
+}
+
+const pending = new Set<string>();
+
+/** On SIGINT/SIGTERM while a temporary file exists, remove it, then die of the same signal. The handlers
+ * exist only while something is being written, so they never change how the rest of the program (render
+ * --watch, the browser) reacts to a signal. */
+function onSignal(signal: NodeJS.Signals): void {
+  removePending();
+  if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+}
+
+function setHandlers(on: boolean): void {
+  const method = on ? "on" : "off";
+  process[method]("SIGINT", onSignal);
+  process[method]("SIGTERM", onSignal);
+  process[method]("exit", removePending);
+}
+
+/** Registers a temporary file being written (by writeOutput, or by a slower asynchronous writer such as a
+ * browser printing a PDF) so that SIGINT, SIGTERM or exit removes it; call the returned function once
+ * the file has been renamed into place (or removed). */
+export function trackTemporary(path: string): () => void {
+  if (pending.size === 0) setHandlers(true);
+  pending.add(path);
+  return () => {
+    if (pending.delete(path) && pending.size === 0) setHandlers(false);
+  };
+}
+
+function removePending(): void {
+  for (const path of pending) rmSync(path, { force: true });
+  pending.clear();
+  setHandlers(false);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Removes temporary files of `target` left by runs that no longer exist (killed with SIGKILL, power loss). */
+export function removeStaleTemporaries(target: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dirname(target));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const match = TEMPORARY.exec(name);
+    if (!match || match[1] !== basename(target)) continue;
+    const pid = Number(match[2]);
+    if (pid === process.pid || alive(pid)) continue;
+    const path = join(dirname(target), name);
+    // Only ever a regular file we could have written: never follow a planted link.
+    if (lstatSync(path, { throwIfNoEntry: false })?.isFile()) rmSync(path, { force: true });
+  }
+}
+
+/** The real path a write to `path` lands on: symlinks resolved (also in missing folders' ancestors). */
+function realTarget(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    // The file does not exist yet: resolve its nearest existing folder.
+    const parent = dirname(path);
+    return parent === path ? path : join(realTarget(parent), basename(path));
+  }
+}
+
+function identity(stats: Stats | undefined): string | undefined {
+  return stats ? `${stats.dev}:${stats.ino}` : undefined;
+}
+
+/** Decides where an output goes and refuses what must never be written; returns the real target path. */
+export function checkOutputPath(path: string, options: WriteOptions = {}): string {
+  const shown = options.shown ?? path;
+  const fail = (reason: string) => new JourneymapError(`cannot write "${shown}": ${reason}`);
+  const absolute = resolve(path);
+  const link = lstatSync(absolute, { throwIfNoEntry: false });
+  if (link?.isSymbolicLink() && !statSync(absolute, { throwIfNoEntry: false }))
+    throw fail("it is a symbolic link to a missing file: remove the link or point it at a file");
+  const target = realTarget(absolute);
+  const stats = statSync(target, { throwIfNoEntry: false });
+  if (stats?.isDirectory()) throw fail("it is a folder: name a file");
+  if (stats && !stats.isFile()) throw fail("it is not a regular file (a device, FIFO or socket)");
+
+  const id = identity(stats);
+  for (const input of options.inputs ?? []) {
+    const inputReal = realTarget(resolve(input));
+    if (inputReal === target || (id !== undefined && identity(statSync(inputReal, { throwIfNoEntry: false })) === id))
+      throw fail("it is an input of this run: choose another output file");
+  }
+  return target;
+}
+
+/** Writes `contents` to `path` as described in this module's header. Throws JourneymapError (exit 2). */
+export function writeOutput(path: string, contents: string | Uint8Array, options: WriteOptions = {}): void {
+  const shown = options.shown ?? path;
+  const target = checkOutputPath(path, options);
+  const temporary = temporaryName(target);
+  const untrack = trackTemporary(temporary);
+  try {
+    mkdirSync(dirname(target), { recursive: true });
+    removeStaleTemporaries(target);
+    // "wx": a file (or link) planted at the temporary name is an error, never followed.
+    writeFileSync(temporary, contents, { flag: "wx", mode: 0o666 });
+    const existing = statSync(target, { throwIfNoEntry: false });
+    if (existing) chmodSync(temporary, existing.mode & 0o7777);
+    renameSync(temporary, target);
+  } catch (error) {
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // The folder may not exist (or be a file): then there is no temporary file to remove.
+    }
+    throw new JourneymapError(`cannot write "${shown}": ${(error as Error).message}`);
+  } finally {
+    untrack();
+  }
+}

@@ -1,0 +1,92 @@
+// Lints a run's maps: each map's configuration (found per folder, or given), command-line rule
+// overrides, one map in memory at a time. The CLI parses options, calls lintFiles, reports and exits.
+import { dirname, resolve } from "node:path";
+import type { Severity } from "../diagnostic.js";
+import type { MapInput } from "../io/find-maps.js";
+import { readMap } from "../io/read-maps.js";
+import type { FileResult } from "../report/types.js";
+import { countBySeverity } from "../report/types.js";
+import { ConfigFinder, loadConfigFile, resolveConfig, withRuleOverrides, type ResolvedConfig } from "./config.js";
+import { enabledRules, lintLoaded } from "./engine.js";
+import type { RuleSeverity } from "./types.js";
+
+export interface LintRunOptions {
+  /** A configuration file to use for every map instead of searching (--config). */
+  config?: string;
+  /** Use the defaults, read no configuration file (--no-config). */
+  noConfig?: boolean;
+  /** Rule severities that win over any configuration (--rule id:severity). */
+  rules?: Readonly<Record<string, RuleSeverity>>;
+  /** Keep only errors in the results; warnings are still counted (--quiet). */
+  quiet?: boolean;
+  /** Refuse maps and configurations larger than this many bytes (--max-file-size). */
+  maxBytes?: number;
+  /** Where the configuration search stops outside a repository (default: the working directory). */
+  cwd?: string;
+}
+
+export interface LintRun {
+  results: FileResult[];
+  /** Findings per severity before --quiet dropped any: --max-warnings counts these. */
+  counts: Record<Severity, number>;
+  /** The configuration files read (absolute paths): with the maps, the inputs no output may replace. */
+  configFiles: string[];
+}
+
+/** Decides the configuration for each map's folder: one resolution per configuration, not per map. */
+export class ConfigResolver {
+  readonly #explicit: ResolvedConfig | undefined;
+  readonly #finder: ConfigFinder;
+  readonly #overrides: Readonly<Record<string, RuleSeverity>>;
+  readonly #effective = new Map<ResolvedConfig, { config: ResolvedConfig; checks: string[] }>();
+
+  constructor(options: LintRunOptions = {}) {
+    this.#overrides = options.rules ?? {};
+    this.#explicit = options.noConfig
+      ? resolveConfig()
+      : options.config === undefined
+        ? undefined
+        : loadConfigFile(resolve(options.cwd ?? process.cwd(), options.config), { maxBytes: options.maxBytes });
+    this.#finder = new ConfigFinder({ cwd: options.cwd, maxBytes: options.maxBytes });
+  }
+
+  /** The configuration that applies to the map at `path` (standard input: the working directory's). */
+  forMap(path: string | undefined): { config: ResolvedConfig; checks: string[] } {
+    const found = this.#explicit ?? this.#finder.forFolder(path ? dirname(path) : process.cwd());
+    let entry = this.#effective.get(found);
+    if (!entry) {
+      const config = withRuleOverrides(found, this.#overrides);
+      entry = { config, checks: enabledRules(config) };
+      this.#effective.set(found, entry);
+    }
+    return entry;
+  }
+
+  /** The configuration files this run reads (an output must never replace one). */
+  get files(): string[] {
+    return [...this.#effective.keys()].flatMap((config) => (config.file ? [config.file] : []));
+  }
+}
+
+/** Lints every input in order; throws JourneymapError (exit 2) for a configuration or I/O problem. */
+export async function lintFiles(inputs: readonly MapInput[], options: LintRunOptions = {}): Promise<LintRun> {
+  const resolver = new ConfigResolver(options);
+  const results: FileResult[] = [];
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const input of inputs) {
+    const { config, checks } = resolver.forMap(input.path);
+    // One map at a time: only its findings and text are kept, not its parsed document.
+    const map = await readMap(input, { maxBytes: options.maxBytes });
+    const messages = lintLoaded(map, config);
+    const counted = countBySeverity(messages);
+    for (const severity of ["error", "warning", "info"] as const) counts[severity] += counted[severity];
+    results.push({
+      filePath: map.file,
+      source: map.text,
+      messages: options.quiet ? messages.filter((message) => message.severity === "error") : messages,
+      checks,
+    });
+  }
+  const cwd = options.cwd ?? process.cwd();
+  return { results, counts, configFiles: resolver.files.map((file) => resolve(cwd, file)) };
+}

@@ -1,0 +1,134 @@
+// writeOutput on real files, symlinks, hard links, a FIFO and devices; temporary files and signals.
+import { spawn, spawnSync } from "node:child_process";
+import {
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { temporaryName, writeOutput } from "../../src/io/write-output.js";
+
+function fresh(): string {
+  return mkdtempSync(join(tmpdir(), "journeymap-write-"));
+}
+
+describe("writeOutput", () => {
+  it("writes a new file (creating its folder) and replaces an existing one, keeping its mode", () => {
+    const dir = fresh();
+    writeOutput(join(dir, "out/report.sarif"), "first");
+    expect(readFileSync(join(dir, "out/report.sarif"), "utf8")).toBe("first");
+    writeFileSync(join(dir, "kept.txt"), "old", { mode: 0o640 });
+    writeOutput(join(dir, "kept.txt"), "new");
+    expect(readFileSync(join(dir, "kept.txt"), "utf8")).toBe("new");
+    expect(statSync(join(dir, "kept.txt")).mode & 0o777).toBe(0o640);
+    expect(readdirSync(dir).sort()).toEqual(["kept.txt", "out"]);
+    // Signal handlers exist only while a write is under way: render --watch keeps its own Ctrl-C handling.
+    expect([process.listenerCount("SIGINT"), process.listenerCount("SIGTERM")]).toEqual([0, 0]);
+  });
+
+  it("never writes over an input: same path, a symlink to it, a hard link to it, or a path through a symlinked folder", () => {
+    const dir = fresh();
+    const map = join(dir, "map.journey.yaml");
+    writeFileSync(map, "title: Mine\n");
+    symlinkSync(map, join(dir, "alias.sarif"));
+    linkSync(map, join(dir, "hard.sarif"));
+    symlinkSync(dir, join(dir, "via"));
+    for (const target of [map, join(dir, "alias.sarif"), join(dir, "hard.sarif"), join(dir, "via/map.journey.yaml")]) {
+      expect(() => writeOutput(target, "report", { inputs: [map], shown: "out" })).toThrow(
+        'cannot write "out": it is an input of this run: choose another output file',
+      );
+    }
+    // An input named through a symlink protects its target too.
+    expect(() => writeOutput(map, "report", { inputs: [join(dir, "alias.sarif")], shown: "out" })).toThrow(
+      "it is an input of this run",
+    );
+    expect(readFileSync(map, "utf8")).toBe("title: Mine\n");
+  });
+
+  it("writes through a symlink to its target and leaves the link in place", () => {
+    const dir = fresh();
+    mkdirSync(join(dir, "reports"));
+    writeFileSync(join(dir, "reports/real.sarif"), "old");
+    symlinkSync("reports/real.sarif", join(dir, "latest.sarif"));
+    writeOutput(join(dir, "latest.sarif"), "new");
+    expect(lstatSync(join(dir, "latest.sarif")).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(join(dir, "latest.sarif"))).toBe("reports/real.sarif");
+    expect(readFileSync(join(dir, "reports/real.sarif"), "utf8")).toBe("new");
+  });
+
+  it("refuses a dangling symlink, a folder, a FIFO and a device", () => {
+    const dir = fresh();
+    symlinkSync(join(dir, "missing"), join(dir, "dangling"));
+    expect(() => writeOutput(join(dir, "dangling"), "x", { shown: "dangling" })).toThrow(
+      'cannot write "dangling": it is a symbolic link to a missing file: remove the link or point it at a file',
+    );
+    expect(() => writeOutput(dir, "x", { shown: "dir" })).toThrow('cannot write "dir": it is a folder: name a file');
+    expect(spawnSync("mkfifo", [join(dir, "fifo")]).status).toBe(0);
+    expect(() => writeOutput(join(dir, "fifo"), "x", { shown: "fifo" })).toThrow(
+      'cannot write "fifo": it is not a regular file (a device, FIFO or socket)',
+    );
+    expect(() => writeOutput("/dev/null", "x")).toThrow('cannot write "/dev/null": it is not a regular file');
+    expect(lstatSync(join(dir, "fifo")).isFIFO()).toBe(true);
+    expect(lstatSync(join(dir, "dangling")).isSymbolicLink()).toBe(true);
+  });
+
+  it("removes temporary files left by a run that no longer exists, not those of a live one", () => {
+    const dir = fresh();
+    const target = join(dir, "report.sarif");
+    // A pid far above pid_max stands for a killed run; our parent is alive.
+    const stale = temporaryName(target, 99_999_999);
+    const live = temporaryName(target, process.ppid);
+    writeFileSync(stale, "half a report");
+    writeFileSync(live, "being written");
+    expect(stale).toBe(join(dir, ".report.sarif.journeymap-99999999.tmp"));
+    writeOutput(target, "whole report");
+    expect(readdirSync(dir).sort()).toEqual([`.report.sarif.journeymap-${process.ppid}.tmp`, "report.sarif"]);
+  });
+
+  it("a planted file or symlink at the temporary name is never followed", () => {
+    const dir = fresh();
+    const target = join(dir, "report.sarif");
+    writeFileSync(join(dir, "victim"), "precious");
+    symlinkSync(join(dir, "victim"), temporaryName(target));
+    expect(() => writeOutput(target, "report")).toThrow(/^cannot write ".*report\.sarif": EEXIST/);
+    expect(readFileSync(join(dir, "victim"), "utf8")).toBe("precious");
+  });
+});
+
+describe("signals", () => {
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    it(`${signal} removes the temporary files being written and ends the run by that signal`, async () => {
+      const dir = fresh();
+      const module = fileURLToPath(new URL("../../dist/io/write-output.js", import.meta.url));
+      const temporary = join(dir, ".report.sarif.journeymap-1.tmp");
+      // A child in the middle of a slow write: its temporary file exists and is tracked.
+      const script = `
+        import { trackTemporary } from ${JSON.stringify(module)};
+        import { writeFileSync } from "node:fs";
+        writeFileSync(${JSON.stringify(temporary)}, "half a report");
+        trackTemporary(${JSON.stringify(temporary)});
+        console.log("writing");
+        setInterval(() => {}, 1000);
+      `;
+      const child = spawn(process.execPath, ["--input-type=module", "-e", script], {
+        stdio: ["ignore", "pipe", "inherit"],
+      });
+      await new Promise<void>((resolve) => child.stdout.once("data", () => resolve()));
+      expect(readdirSync(dir)).toEqual([".report.sarif.journeymap-1.tmp"]);
+      child.kill(signal);
+      const ended = await new Promise<NodeJS.Signals | null>((resolve) => child.once("exit", (_code, s) => resolve(s)));
+      expect(ended).toBe(signal);
+      expect(readdirSync(dir)).toEqual([]);
+    });
+  }
+});
