@@ -32,6 +32,8 @@ interface LintOptions {
   ignore: boolean;
   printConfig?: string;
   maxFileSize?: string;
+  fix?: boolean;
+  fixDryRun?: boolean;
 }
 
 export function registerLint(program: Command): void {
@@ -60,6 +62,8 @@ export function registerLint(program: Command): void {
     .option("--ignore-pattern <pattern>", "leave out maps matching this gitignore-style pattern (repeatable)", collect)
     .option("--no-ignore", "do not read .journeymapignore or .gitignore")
     .option("--max-file-size <size>", "refuse maps and configurations larger than this (default 16MB)")
+    .option("--fix", "apply the certain fixes to the map files, then report what is left (see docs/fix.md)")
+    .option("--fix-dry-run", "print the fixes as a unified diff and report what would be left; write nothing")
     .option("--stdin-filename <name>", "the name to show for standard input")
     .addHelpText("after", formatHelp(reportFormatNames))
     .addHelpText(
@@ -71,6 +75,7 @@ export function registerLint(program: Command): void {
         '$ journeymap lint maps/ "!maps/drafts/**" --ignore-pattern "*.old.journey.yaml"',
         "$ journeymap lint maps/ --rule touchpoint-owner:error --rule missing-channel:off",
         "$ journeymap lint maps/ --max-warnings 0",
+        "$ journeymap lint maps/ --fix-dry-run",
         "$ journeymap lint --print-config maps/checkout.journey.yaml",
       ),
     )
@@ -100,6 +105,7 @@ export function registerLint(program: Command): void {
           quiet: options.quiet,
           maxBytes,
           cwd,
+          fix: options.fixDryRun ? ("dry-run" as const) : options.fix ? ("write" as const) : undefined,
         };
         if (options.printConfig !== undefined) {
           const { config } = new lint.ConfigResolver(runOptions).forMap(resolve(options.printConfig));
@@ -117,6 +123,13 @@ export function registerLint(program: Command): void {
         if (typeof options.config === "string") inputs.push(resolve(options.config));
         const run = await lint.lintFiles(found, runOptions);
         inputs.push(...run.configFiles);
+        if (run.fixed.length > 0) {
+          const { formatFixDiff } = await import("../fix/index.js");
+          for (const map of run.fixed) {
+            if (options.fixDryRun) process.stdout.write(formatFixDiff(map.file, map.before, map.after));
+            else process.stderr.write(`fixed ${map.fixes.length} in ${map.file}\n`);
+          }
+        }
 
         emitReports(outputs, run.results, context, inputs);
         // On GitHub Actions the default report also becomes annotations on the pull request.

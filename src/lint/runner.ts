@@ -9,6 +9,10 @@ import { countBySeverity } from "../report/types.js";
 import { ConfigFinder, loadConfigFile, resolveConfig, withRuleOverrides, type ResolvedConfig } from "./config.js";
 import { enabledRules, lintLoaded } from "./engine.js";
 import type { RuleSeverity } from "./types.js";
+import type { AppliedFix } from "../fix/index.js";
+import { loadJourney } from "../journey/load.js";
+import { writeOutput } from "../io/write-output.js";
+import { JourneymapError } from "../errors.js";
 
 export interface LintRunOptions {
   /** A configuration file to use for every map instead of searching (--config). */
@@ -23,6 +27,17 @@ export interface LintRunOptions {
   maxBytes?: number;
   /** Where the configuration search stops outside a repository (default: the working directory). */
   cwd?: string;
+  /** Apply the certain fixes (src/fix) first: "write" saves them into the map files (--fix),
+   * "dry-run" only reports them (--fix-dry-run). Findings are those of the fixed maps. */
+  fix?: "write" | "dry-run";
+}
+
+/** One map that --fix changed (or would change). */
+export interface FixedMap {
+  file: string;
+  before: string;
+  after: string;
+  fixes: AppliedFix[];
 }
 
 export interface LintRun {
@@ -31,6 +46,8 @@ export interface LintRun {
   counts: Record<Severity, number>;
   /** The configuration files read (absolute paths): with the maps, the inputs no output may replace. */
   configFiles: string[];
+  /** The maps that --fix or --fix-dry-run changed, in input order. */
+  fixed: FixedMap[];
 }
 
 /** Decides the configuration for each map's folder: one resolution per configuration, not per map. */
@@ -73,10 +90,25 @@ export async function lintFiles(inputs: readonly MapInput[], options: LintRunOpt
   const resolver = new ConfigResolver(options);
   const results: FileResult[] = [];
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  const fixed: FixedMap[] = [];
+  // Loaded only when asked for: the fixers re-parse the map with the yaml Document API.
+  const fixer = options.fix ? await import("../fix/index.js") : undefined;
+  if (options.fix === "write" && inputs.some((input) => !input.path)) {
+    throw new JourneymapError("--fix writes into map files: for standard input use --fix-dry-run");
+  }
   for (const input of inputs) {
     const { config, checks } = resolver.forMap(input.path);
     // One map at a time: only its findings and text are kept, not its parsed document.
-    const map = await readMap(input, { maxBytes: options.maxBytes });
+    let map = await readMap(input, { maxBytes: options.maxBytes });
+    if (fixer && map.journey) {
+      const { text, fixes } = fixer.fixMap(map.text, { file: map.file, config });
+      if (fixes.length > 0) {
+        fixed.push({ file: map.file, before: map.text, after: text, fixes });
+        // The map itself is the target here, on purpose: written atomically, through a symlink to its file.
+        if (options.fix === "write" && input.path) writeOutput(input.path, text, { shown: map.file });
+        map = loadJourney(text, { file: map.file });
+      }
+    }
     const messages = lintLoaded(map, config);
     const counted = countBySeverity(messages);
     for (const severity of ["error", "warning", "info"] as const) counts[severity] += counted[severity];
@@ -88,5 +120,5 @@ export async function lintFiles(inputs: readonly MapInput[], options: LintRunOpt
     });
   }
   const cwd = options.cwd ?? process.cwd();
-  return { results, counts, configFiles: resolver.files.map((file) => resolve(cwd, file)) };
+  return { results, counts, configFiles: resolver.files.map((file) => resolve(cwd, file)), fixed };
 }
