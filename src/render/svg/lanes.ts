@@ -126,7 +126,9 @@ const touchpointLane: Lane = {
       if (ownership.status === "owned") {
         text.paragraph(`Owner: ${ownerLabel(ownership)!}`, SMALL, "muted");
       } else if (ownership.status === "unknown") {
-        text.paragraph(`Owner: ${ownership.owner}`, SMALL, "muted");
+        // As lint's unknown-owner rule: an owner nobody declared is as much a gap as no owner.
+        card.unknownOwner = true;
+        text.paragraph(`⚠ Owner ${ownership.owner} is not a declared team`, SMALL_BOLD, "warning");
       } else {
         card.missingOwner = true;
         text.paragraph("⚠ No owner", SMALL_BOLD, "warning");

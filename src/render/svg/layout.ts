@@ -3,6 +3,7 @@
 // widths, wrapping and overlaps on the layout itself. The header, the lanes and the emotion curve
 // are laid out by their own modules; this one sets up the columns and stacks the parts.
 import type { Journey, Score } from "../../journey/model.js";
+import { summaryOf } from "../../journey/queries.js";
 import { membersOf, personaIndex, type PersonaIndex } from "./cast.js";
 import { GAP, LABEL, LABEL_WIDTH, MARGIN, PAD, SLOT_MIN, SMALL, STAGE, TextColumn, largest } from "./column.js";
 import { layoutHeader, PERSONA_WIDTH } from "./header.js";
@@ -115,13 +116,6 @@ export interface Layout {
 
 const MIN_CONTENT_WIDTH = 640;
 
-function oldSummary(journey: Journey): string {
-  const touchpointCount = journey.stages.reduce((sum, stage) => sum + (stage.touchpoints?.length ?? 0), 0);
-  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
-  const summary = `A customer journey map of ${plural(journey.stages.length, "stage")}, ${plural(touchpointCount, "touchpoint")} and ${plural(journey.personas.length, "persona")}.`;
-  return journey.description ? `${journey.description} ${summary}` : summary;
-}
-
 /** Lays the stages out side by side, a slot per touchpoint (an empty stage gets one empty slot). */
 function layoutColumns(
   journey: Journey,
@@ -148,7 +142,7 @@ export function layoutJourney(journey: Journey): Layout {
     width: 0,
     height: 0,
     title: journey.title,
-    summary: oldSummary(journey),
+    summary: summaryOf(journey),
     boxes: [],
     texts: [],
     bullets: [],

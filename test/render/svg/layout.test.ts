@@ -107,6 +107,21 @@ describe("columns and lanes", () => {
     expect(layout.boxes.filter((box: Box) => box.missingOwner).map((box) => box.id)).toEqual(["t4-touchpoint"]);
   });
 
+  it("flags an owner that is not a declared team the way it flags a missing one, as lint does", () => {
+    const layout = layoutJourney(loadMap(stressPath("owners")));
+    const textsIn = (id: string) => layout.texts.filter((text) => text.box === id);
+    expect(textsIn("t1-touchpoint").map((text) => text.text)).toContain("Owner: Growth team");
+    const warning = textsIn("t2-touchpoint").filter((text) => text.tone === "warning");
+    expect(warning.map((text) => text.text).join(" ")).toBe("⚠ Owner growthh is not a declared team");
+    expect(
+      textsIn("t3-touchpoint")
+        .filter((text) => text.tone === "warning")
+        .map((text) => text.text),
+    ).toEqual(["⚠ No owner"]);
+    expect(layout.boxes.filter((box) => box.unknownOwner).map((box) => box.id)).toEqual(["t2-touchpoint"]);
+    expect(layout.boxes.filter((box) => box.missingOwner).map((box) => box.id)).toEqual(["t3-touchpoint"]);
+  });
+
   it("grows boxes for long text instead of letting it out", () => {
     const layout = layoutJourney(loadMap(stressPath("long-text")));
     const title = layout.texts.filter((text) => text.box === "header" && text.size === 22);

@@ -8,6 +8,7 @@ export const STRESS = [
   "one-touchpoint",
   "no-touchpoints",
   "gaps",
+  "owners",
   "injection",
   "long-text",
   "thirty-stages",
