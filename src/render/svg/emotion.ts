@@ -12,9 +12,16 @@ const STEP = 30;
  * Curves drawn at most: more side by side would be too thin to tell apart, and every curve adds a
  * face per touchpoint, so a map of thousands of personas would give an SVG of gigabytes.
  */
-export const MAX_CURVES = Infinity;
+export const MAX_CURVES = 8;
+/**
+ * Above this many points a face's eyes and mouth are left out (a dot of radius 4 remains): at that
+ * count nobody reads single faces, and the details would triple the SVG of a map that scores thousands
+ * of touchpoints.
+ */
+const DETAILED_POINTS_MAX = 10_000;
+const DOT_RADIUS = 4;
 /** Names in a face's tooltip are cut here: a tooltip is repeated for every point, a name is not. */
-const TOOLTIP_NAME_MAX = Infinity;
+const TOOLTIP_NAME_MAX = 80;
 
 /** The first `max` characters of a name and an ellipsis, never cutting a surrogate pair in two. */
 function shorten(text: string, max: number): string {
@@ -108,9 +115,12 @@ export function layoutEmotion(layout: Layout, context: LaneContext, area: LaneAr
       curve.previous = slot.index;
     }
   }
+  let points = 0;
   for (const { run, previous: _previous, ...curve } of curves) {
     if (run.length) curve.segments.push(run);
     layout.curves.push(curve);
+    points += curve.points.length;
   }
+  if (points > DETAILED_POINTS_MAX) layout.faceRadius = Math.min(layout.faceRadius, DOT_RADIUS);
   return height;
 }
