@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { layoutJourney, type Box, type Layout } from "../../../src/render/svg/layout.js";
 import { inside, overlappingPairs } from "./geometry.js";
-import { allMaps, examplePath, loadMap, stressPath } from "./maps.js";
+import { allMaps, examplePath, loadMap, loadText, stressPath } from "./maps.js";
 
 const textArea = (text: Layout["texts"][number]) => ({
   x: text.x,
@@ -165,5 +165,42 @@ describe("the emotion curve", () => {
     expect(new Set(atFirst.map((point) => point.x)).size).toBe(7);
     const xs = atFirst.map((point) => point.x).sort((a, b) => a - b);
     for (let i = 1; i < xs.length; i++) expect(xs[i]! - xs[i - 1]!).toBeGreaterThanOrEqual(2 * layout.faceRadius);
+  });
+});
+
+describe("a map with more personas than curves", () => {
+  const personas = Array.from(
+    { length: 10 },
+    (_, p) => `  - {id: p${p}, name: ${p === 0 ? "A".repeat(500) : `P${p}`}}`,
+  );
+  const layout = layoutJourney(
+    loadText(
+      [
+        "journeymap: 1",
+        "title: Ten personas",
+        "personas:",
+        ...personas,
+        "stages:",
+        "  - {id: s, name: S, touchpoints: [{name: One, emotion: 4}, {name: Two, emotion: 2}]}",
+      ].join("\n"),
+    ),
+  );
+
+  it("draws the first 8 curves, says so under the lane's label, and gives only those personas a key", () => {
+    expect(layout.curves.map((curve) => curve.persona)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(layout.curves.every((curve) => curve.points.length === 2)).toBe(true);
+    const label = layout.texts.filter((text) => text.box === "lane-emotion" && text.tone === "muted");
+    expect(
+      label
+        .map((text) => text.text)
+        .join(" ")
+        .startsWith("Curves of the first 8 of 10 personas"),
+    ).toBe(true);
+    expect(layout.swatches.map((swatch) => swatch.persona)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it("cuts a long name short in the curve's tooltips, so a name is not repeated at length for every point", () => {
+    expect(layout.curves[0]!.name).toBe(`${"A".repeat(80)}…`);
+    expect(layout.curves[1]!.name).toBe("P1");
   });
 });
