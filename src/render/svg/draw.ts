@@ -16,18 +16,18 @@ export function escapeXml(text: string): string {
 /** Two decimals at most, never "-0": keeps the output small and byte-for-byte stable. */
 function n(value: number): string {
   const rounded = Math.round(value * 100) / 100;
-  return String(rounded === 0 ? 0 : rounded);
+  return rounded === 0 ? "0" : `${rounded}`;
 }
 
 /** A face for a score: eyes and a mouth that smiles (5) or frowns (1); below radius 5 just a dot. */
 function face(x: number, y: number, r: number, score: Score, stroke: string, fill: string): string {
   const circle = `<circle cx="${n(x)}" cy="${n(y)}" r="${n(r)}" fill="${fill}" stroke="${stroke}" stroke-width="2"/>`;
   if (r < 5) return circle;
-  const eyes = [-1, 1]
-    .map(
-      (side) => `<circle cx="${n(x + side * r * 0.35)}" cy="${n(y - r * 0.25)}" r="${n(r * 0.13)}" fill="${stroke}"/>`,
-    )
-    .join("");
+  const eyeY = n(y - r * 0.25);
+  const eyeR = n(r * 0.13);
+  const eyes =
+    `<circle cx="${n(x - r * 0.35)}" cy="${eyeY}" r="${eyeR}" fill="${stroke}"/>` +
+    `<circle cx="${n(x + r * 0.35)}" cy="${eyeY}" r="${eyeR}" fill="${stroke}"/>`;
   const mouthY = y + r * 0.4;
   const mouth = `<path d="M${n(x - r * 0.45)} ${n(mouthY)}Q${n(x)} ${n(mouthY + (score - 3) * r * 0.3)} ${n(x + r * 0.45)} ${n(mouthY)}" fill="none" stroke="${stroke}" stroke-width="1.3" stroke-linecap="round"/>`;
   return circle + eyes + mouth;
