@@ -14,9 +14,9 @@ const STEP = 30;
  */
 export const MAX_CURVES = 8;
 /**
- * Above this many points a face's eyes and mouth are left out (a dot of radius 4 remains): at that
- * count nobody reads single faces, and the details would triple the SVG of a map that scores thousands
- * of touchpoints.
+ * Above this many points a face's eyes and mouth are left out (draw.ts draws a face below radius 5 as
+ * a dot): at that count nobody reads single faces, and the details would triple the SVG of a map that
+ * scores thousands of touchpoints.
  */
 const DETAILED_POINTS_MAX = 10_000;
 const DOT_RADIUS = 4;
