@@ -45,12 +45,26 @@ function* walk(element: Element): Generator<Element> {
   for (const child of element.children) yield* walk(child);
 }
 
-/** The words of every text line in a card, in order; wrapping may have split words, so compare without spaces. */
+const textsByCard = new WeakMap<Element, Map<string, string[]>>();
+
+/**
+ * The words of every text line in a card, in order; wrapping may have split words, so compare without
+ * spaces. The texts are indexed by card once per tree: a walk per card made big maps quadratic here.
+ */
 function cardText(root: Element, card: string): string {
-  return [...walk(root)]
-    .filter((element) => element.name === "text" && element.attributes["data-in"] === card)
-    .map((element) => element.text)
-    .join(" ");
+  let index = textsByCard.get(root);
+  if (!index) {
+    index = new Map();
+    for (const element of walk(root)) {
+      if (element.name !== "text") continue;
+      const id = element.attributes["data-in"] ?? "";
+      const texts = index.get(id);
+      if (texts) texts.push(element.text);
+      else index.set(id, [element.text]);
+    }
+    textsByCard.set(root, index);
+  }
+  return (index.get(card) ?? []).join(" ");
 }
 const squeeze = (text: string) => text.replace(/\s+/g, "");
 
