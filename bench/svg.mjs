@@ -1,5 +1,6 @@
 // Issue 5: the native SVG picture against mmdc (same map, same machine), its in-process speed at
-// 50 / 500 / 5,000 touchpoints (linear growth), and a PNG's whole-process time.
+// 50 / 500 / 5,000 touchpoints (linear growth), its growth when personas and touchpoints double
+// together (issue 8), and a PNG's whole-process time.
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { generateMap } from "./generate.mjs";
@@ -88,6 +89,24 @@ export async function run({ work }) {
     value: ratio(growth),
     target: "≤ 2 ×",
     ok: growth <= 2,
+  });
+
+  // Issue 8: personas and touchpoints doubled together; the old layout grew with touchpoints × personas².
+  const timeOf = async (personas, touchpoints) => {
+    const text = generateMap({ personas, touchpoints, stages: 10 });
+    const journey = loadJourney(text).journey;
+    return { bytes: text.length, ms: await timeInProcess(() => renderSvg(journey), { runs: 5, warmup: 2 }) };
+  };
+  const base = await timeOf(8, 1000);
+  const doubled = await timeOf(16, 2000);
+  const timeGrowth = doubled.ms / base.ms;
+  const inputGrowth = doubled.bytes / base.bytes;
+  rows.push({
+    issue: 8,
+    measure: `native SVG, 8 → 16 personas and 1,000 → 2,000 touchpoints (input ${ratio(inputGrowth)})`,
+    value: `${ms(base.ms)} → ${ms(doubled.ms)} (${ratio(timeGrowth)})`,
+    target: "≤ 3 × the input's growth",
+    ok: timeGrowth <= 3 * inputGrowth,
   });
 
   const pngMs = timeProcess(

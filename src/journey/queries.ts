@@ -22,11 +22,25 @@ export const subjectOf = {
 export type Ownership =
   { status: "owned"; owner: string; team?: Team } | { status: "unknown"; owner: string } | { status: "missing" };
 
+/** Teams by id, built once per teams list: a search per touchpoint made a map's cost touchpoints × teams. */
+const teamIndexes = new WeakMap<Team[], Map<string, Team>>();
+
+function teamIndex(teams: Team[]): Map<string, Team> {
+  let index = teamIndexes.get(teams);
+  if (!index) {
+    index = new Map();
+    // The first team with an id wins, as a search from the start would find it.
+    for (const team of teams) if (!index.has(team.id)) index.set(team.id, team);
+    teamIndexes.set(teams, index);
+  }
+  return index;
+}
+
 export function ownershipOf(journey: Journey, touchpoint: Touchpoint): Ownership {
   const { owner } = touchpoint;
   if (owner === undefined) return { status: "missing" };
   if (!journey.teams) return { status: "owned", owner };
-  const team = journey.teams.find((candidate) => candidate.id === owner);
+  const team = teamIndex(journey.teams).get(owner);
   return team ? { status: "owned", owner, team } : { status: "unknown", owner };
 }
 

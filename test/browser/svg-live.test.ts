@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // The native SVG in a real Chromium: each example and stress fixture opened as an SVG document, then
 // checked from the live page: every text inside its card and inside the drawing, no two texts
 // overlapping, nothing injected ran, nothing fetched. Screenshots of the examples go to test-artifacts/.

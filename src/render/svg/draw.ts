@@ -1,7 +1,7 @@
 // Turns a Layout into SVG markup with a theme's colours: plain elements and presentation attributes
 // (no script, no CSS, no external references), every map string escaped, numbers rounded so the
-// same map always gives the same bytes.
-import { EMOTION_WORDS, type Journey, type Score } from "../../journey/model.js";
+// same map always gives the same bytes. It reads only the layout and the theme, never the map.
+import { EMOTION_WORDS, type Score } from "../../journey/model.js";
 import type { Layout } from "./layout.js";
 import { cleanText, FONT_FAMILY } from "./text.js";
 import { personaColor, personaDash, type Theme } from "./themes.js";
@@ -16,18 +16,18 @@ export function escapeXml(text: string): string {
 /** Two decimals at most, never "-0": keeps the output small and byte-for-byte stable. */
 function n(value: number): string {
   const rounded = Math.round(value * 100) / 100;
-  return String(rounded === 0 ? 0 : rounded);
+  return rounded === 0 ? "0" : `${rounded}`;
 }
 
 /** A face for a score: eyes and a mouth that smiles (5) or frowns (1); below radius 5 just a dot. */
 function face(x: number, y: number, r: number, score: Score, stroke: string, fill: string): string {
   const circle = `<circle cx="${n(x)}" cy="${n(y)}" r="${n(r)}" fill="${fill}" stroke="${stroke}" stroke-width="2"/>`;
   if (r < 5) return circle;
-  const eyes = [-1, 1]
-    .map(
-      (side) => `<circle cx="${n(x + side * r * 0.35)}" cy="${n(y - r * 0.25)}" r="${n(r * 0.13)}" fill="${stroke}"/>`,
-    )
-    .join("");
+  const eyeY = n(y - r * 0.25);
+  const eyeR = n(r * 0.13);
+  const eyes =
+    `<circle cx="${n(x - r * 0.35)}" cy="${eyeY}" r="${eyeR}" fill="${stroke}"/>` +
+    `<circle cx="${n(x + r * 0.35)}" cy="${eyeY}" r="${eyeR}" fill="${stroke}"/>`;
   const mouthY = y + r * 0.4;
   const mouth = `<path d="M${n(x - r * 0.45)} ${n(mouthY)}Q${n(x)} ${n(mouthY + (score - 3) * r * 0.3)} ${n(x + r * 0.45)} ${n(mouthY)}" fill="none" stroke="${stroke}" stroke-width="1.3" stroke-linecap="round"/>`;
   return circle + eyes + mouth;
@@ -37,14 +37,11 @@ function dashAttribute(dash: string): string {
   return dash ? ` stroke-dasharray="${dash}"` : "";
 }
 
-export function drawSvg(layout: Layout, journey: Journey, theme: Theme): string {
+export function drawSvg(layout: Layout, theme: Theme): string {
   const out: string[] = [];
   const { width, height } = layout;
-  const title = escapeXml(cleanText(journey.title));
-  const touchpointCount = journey.stages.reduce((sum, stage) => sum + (stage.touchpoints?.length ?? 0), 0);
-  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
-  const summary = `A customer journey map of ${plural(journey.stages.length, "stage")}, ${plural(touchpointCount, "touchpoint")} and ${plural(journey.personas.length, "persona")}.`;
-  const description = escapeXml(cleanText(journey.description ? `${journey.description} ${summary}` : summary));
+  const title = escapeXml(cleanText(layout.title));
+  const description = escapeXml(cleanText(layout.summary));
 
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${n(width)}" height="${n(height)}" viewBox="0 0 ${n(width)} ${n(height)}" role="img" aria-labelledby="journeymap-title journeymap-desc" font-family="${FONT_FAMILY}" data-theme="${theme.name}">`,
@@ -61,9 +58,10 @@ export function drawSvg(layout: Layout, journey: Journey, theme: Theme): string 
     const geometry = `x="${n(box.x)}" y="${n(box.y)}" width="${n(box.width)}" height="${n(box.height)}"`;
     if (box.invisible) {
       out.push(`<rect ${geometry} fill="none" data-card="${box.id}"/>`);
-    } else if (box.missingOwner) {
+    } else if (box.missingOwner || box.unknownOwner) {
+      const flag = box.missingOwner ? "data-missing-owner" : "data-unknown-owner";
       out.push(
-        `<rect ${geometry} rx="6" fill="${theme.surfaces[box.surface]}" stroke="${theme.tones.warning}" stroke-width="2" stroke-dasharray="6 4" data-card="${box.id}" data-missing-owner="true"/>`,
+        `<rect ${geometry} rx="6" fill="${theme.surfaces[box.surface]}" stroke="${theme.tones.warning}" stroke-width="2" stroke-dasharray="6 4" data-card="${box.id}" ${flag}="true"/>`,
       );
     } else {
       out.push(
@@ -77,10 +75,9 @@ export function drawSvg(layout: Layout, journey: Journey, theme: Theme): string 
     );
   }
 
-  const colors = journey.personas.map((persona, p) => personaColor(theme, p, persona.color));
   const faceFill = theme.surfaces.emotion;
   for (const curve of layout.curves) {
-    const color = colors[curve.persona]!;
+    const color = personaColor(theme, curve.persona, curve.ownColor);
     const dash = dashAttribute(personaDash(curve.persona));
     out.push(`<g data-persona="${curve.persona + 1}">`);
     for (const segment of curve.segments) {
@@ -99,7 +96,7 @@ export function drawSvg(layout: Layout, journey: Journey, theme: Theme): string 
     out.push("</g>");
   }
   for (const swatch of layout.swatches) {
-    const color = colors[swatch.persona]!;
+    const color = personaColor(theme, swatch.persona, swatch.ownColor);
     out.push(
       `<line x1="${n(swatch.x1)}" y1="${n(swatch.y)}" x2="${n(swatch.x2)}" y2="${n(swatch.y)}" stroke="${color}" stroke-width="2.5"${dashAttribute(personaDash(swatch.persona))}/>`,
       face((swatch.x1 + swatch.x2) / 2, swatch.y, 8, 4, color, theme.surfaces.persona),

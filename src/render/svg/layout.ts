@@ -1,16 +1,24 @@
 // Geometry of the native journey-map picture: where every box, line of text and curve point goes.
 // Pure numbers, no SVG and no colours (draw.ts turns a Layout into markup), so tests can check
-// widths, wrapping and overlaps on the layout itself.
+// widths, wrapping and overlaps on the layout itself. The header, the lanes and the emotion curve
+// are laid out by their own modules; this one sets up the columns and stacks the parts.
+import type { Journey, Score } from "../../journey/model.js";
+import { summaryOf } from "../../journey/queries.js";
+import { membersOf, personaIndex, type PersonaIndex } from "./cast.js";
+import { GAP, LABEL, LABEL_WIDTH, MARGIN, PAD, SLOT_MIN, SMALL, STAGE, TextColumn, largest } from "./column.js";
+import { layoutHeader, PERSONA_WIDTH } from "./header.js";
 import {
-  EMOTION_WORDS,
-  emotionOf,
-  personasAt,
-  type Journey,
-  type Score,
-  type Touchpoint,
-} from "../../journey/model.js";
+  LANE_NAMES,
+  LANES,
+  slotWidth,
+  type Column,
+  type Lane,
+  type LaneContext,
+  type TouchpointSlot,
+} from "./lanes.js";
 import type { Surface, Tone } from "./themes.js";
-import { BASELINE, LINE_HEIGHT, measure, wrap, cleanText, type Font } from "./text.js";
+
+export { LANE_NAMES, LANES, type LaneName } from "./lanes.js";
 
 export interface Rect {
   x: number;
@@ -25,6 +33,8 @@ export interface Box extends Rect {
   surface: Surface;
   /** A touchpoint card whose touchpoint has no owner: drawn with a warning border. */
   missingOwner?: boolean;
+  /** A touchpoint card whose owner is not a declared team: drawn like one with no owner. */
+  unknownOwner?: boolean;
   /** Boxes with nothing to fill (the header area) are kept for containment checks but not painted. */
   invisible?: boolean;
 }
@@ -54,13 +64,17 @@ export interface CurvePoint {
   x: number;
   y: number;
   score: Score;
+  /** The touchpoint's name, cleaned and cut short for the face's tooltip. */
   touchpoint: string;
 }
 
 /** One persona's emotion curve: its points and the runs of consecutive points joined by a line. */
 export interface PersonaCurve {
   persona: number;
+  /** The persona's name, cleaned and cut short for tooltips. */
   name: string;
+  /** The persona's own `color` from the map, if any; the theme decides whether it is usable. */
+  ownColor?: string | undefined;
   points: CurvePoint[];
   segments: CurvePoint[][];
 }
@@ -68,6 +82,7 @@ export interface PersonaCurve {
 /** A persona's key in its header card: a piece of its curve with a face, in its colour and dash. */
 export interface Swatch {
   persona: number;
+  ownColor?: string | undefined;
   x1: number;
   x2: number;
   y: number;
@@ -80,9 +95,14 @@ export interface GridLine {
   y: number;
 }
 
+/** Everything draw.ts needs: it never reads the map itself. */
 export interface Layout {
+  /** The picture's size in px (whole numbers): PNG output can refuse a huge picture before drawing it. */
   width: number;
   height: number;
+  /** The map's title, for the SVG's <title>; the summary sentence, for its <desc>. */
+  title: string;
+  summary: string;
   boxes: Box[];
   texts: TextLine[];
   bullets: Bullet[];
@@ -94,123 +114,35 @@ export interface Layout {
   faceRadius: number;
 }
 
-// Sizes in px. Generous padding keeps text clear of borders even where a real font is a bit wider.
-const MARGIN = 24;
-const GAP = 12;
-const PAD = 10;
-const LABEL_WIDTH = 136;
-const SLOT_MIN = 176;
-const SLOT_MAX = 256;
-const PERSONA_WIDTH = 300;
 const MIN_CONTENT_WIDTH = 640;
-const BULLET_INDENT = 12;
-const SWATCH_WIDTH = 44;
-const STEP = 30;
-const FACE_RADIUS = 8;
 
-const TITLE: Font = { size: 22, bold: true };
-const DESCRIPTION: Font = { size: 13 };
-const NAME: Font = { size: 13, bold: true };
-const STAGE: Font = { size: 14, bold: true };
-const LABEL: Font = { size: 12, bold: true };
-const BODY: Font = { size: 12 };
-const BODY_BOLD: Font = { size: 12, bold: true };
-const SMALL: Font = { size: 11 };
-const SMALL_BOLD: Font = { size: 11, bold: true };
-const SCALE: Font = { size: 10 };
-
-/** The lanes of the grid, top to bottom, with their labels; the emotion lane is drawn as a curve. */
-export const LANES = [
-  { kind: "touchpoint", label: "Touchpoints" },
-  { kind: "actions", label: "Actions" },
-  { kind: "thoughts", label: "Thoughts" },
-  { kind: "emotion", label: "Emotion" },
-  { kind: "painPoints", label: "Pain points" },
-  { kind: "opportunities", label: "Opportunities" },
-  { kind: "metrics", label: "Metrics" },
-] as const;
-
-export type LaneKind = (typeof LANES)[number]["kind"];
-
-const lineHeight = (font: Font) => font.size * LINE_HEIGHT;
-
-/** Fills one box top to bottom with wrapped text, recording every line in the layout. */
-class TextColumn {
-  constructor(
-    private readonly layout: Layout,
-    private readonly box: string,
-    private readonly x: number,
-    private readonly width: number,
-    public y: number,
-  ) {}
-
-  paragraph(text: string, font: Font, tone: Tone = "text", indent = 0): void {
-    for (const line of wrap(text, font, this.width - indent)) {
-      const height = lineHeight(font);
-      this.layout.texts.push({
-        box: this.box,
-        text: line.text,
-        x: this.x + indent,
-        y: this.y + BASELINE * font.size,
-        top: this.y,
-        width: line.width,
-        height,
-        size: font.size,
-        bold: font.bold === true,
-        tone,
-      });
-      this.y += height;
+/** Lays the stages out side by side, a slot per touchpoint (an empty stage gets one empty slot). */
+function layoutColumns(
+  journey: Journey,
+  index: PersonaIndex,
+): { columns: Column[]; touchpoints: TouchpointSlot[]; right: number } {
+  const touchpoints: TouchpointSlot[] = [];
+  let x = MARGIN + LABEL_WIDTH + GAP;
+  let count = 0;
+  const columns = journey.stages.map((stage): Column => {
+    const start = x;
+    for (const touchpoint of stage.touchpoints ?? []) {
+      const width = slotWidth(touchpoint);
+      touchpoints.push({ touchpoint, index: count++, x, width, members: membersOf(index, touchpoint) });
+      x += width + GAP;
     }
-  }
-
-  bullet(text: string, font: Font, tone: Tone = "text"): void {
-    if (!cleanText(text).trim()) return;
-    this.layout.bullets.push({ box: this.box, x: this.x + 4, y: this.y + lineHeight(font) / 2 });
-    this.paragraph(text, font, tone, BULLET_INDENT);
-  }
-
-  space(px: number): void {
-    this.y += px;
-  }
-}
-
-interface Slot {
-  touchpoint?: Touchpoint;
-  /** Index among all touchpoints of the map, in journey order. */
-  index: number;
-  x: number;
-  width: number;
-}
-
-function metricLines(touchpoint: Touchpoint): string[] {
-  return Object.entries(touchpoint.metrics ?? {}).map(([name, value]) => `${name}: ${String(value)}`);
-}
-
-function thoughtLines(touchpoint: Touchpoint): string[] {
-  return (touchpoint.thoughts ?? []).map((thought) => `“${thought}”`);
-}
-
-const listOf: Record<Exclude<LaneKind, "touchpoint" | "emotion">, (touchpoint: Touchpoint) => string[]> = {
-  actions: (touchpoint) => touchpoint.actions ?? [],
-  thoughts: thoughtLines,
-  painPoints: (touchpoint) => touchpoint.painPoints ?? [],
-  opportunities: (touchpoint) => touchpoint.opportunities ?? [],
-  metrics: metricLines,
-};
-
-/** How wide a touchpoint's slot wants to be: its longest line unwrapped, within SLOT_MIN..SLOT_MAX. */
-function slotWidth(touchpoint: Touchpoint): number {
-  let widest = measure(touchpoint.name, BODY_BOLD);
-  for (const list of Object.values(listOf)) {
-    for (const entry of list(touchpoint)) widest = Math.max(widest, measure(entry, BODY) + BULLET_INDENT);
-  }
-  return Math.min(SLOT_MAX, Math.max(SLOT_MIN, Math.ceil(widest) + 2 * PAD));
+    if (x === start) x += SLOT_MIN + GAP;
+    return { stage, x: start, width: x - GAP - start };
+  });
+  return { columns, touchpoints, right: x - GAP };
 }
 
 export function layoutJourney(journey: Journey): Layout {
   const layout: Layout = {
     width: 0,
     height: 0,
+    title: journey.title,
+    summary: summaryOf(journey),
     boxes: [],
     texts: [],
     bullets: [],
@@ -218,92 +150,15 @@ export function layoutJourney(journey: Journey): Layout {
     grid: [],
     curves: [],
     swatches: [],
-    faceRadius: FACE_RADIUS,
+    faceRadius: 8,
   };
-  const personas = journey.personas;
-  const teamNames = new Map((journey.teams ?? []).map((team) => [team.id, team.name ?? team.id]));
 
   // Columns first: their widths decide the picture's width, which the header wraps into.
-  const gridLeft = MARGIN + LABEL_WIDTH + GAP;
-  let x = gridLeft;
-  let index = 0;
-  const columns = journey.stages.map((stage) => {
-    const slots: Slot[] = [];
-    const start = x;
-    for (const touchpoint of stage.touchpoints ?? []) {
-      const width = slotWidth(touchpoint);
-      slots.push({ touchpoint, index: index++, x, width });
-      x += width + GAP;
-    }
-    if (!slots.length) {
-      slots.push({ index: -1, x, width: SLOT_MIN });
-      x += SLOT_MIN + GAP;
-    }
-    const column = { stage, x: start, width: x - GAP - start, slots };
-    return column;
-  });
-  const gridRight = x - GAP;
-  const personaRowWidth = Math.min(personas.length, 3) * (PERSONA_WIDTH + GAP) - GAP;
-  const contentWidth = Math.max(gridRight - MARGIN, personaRowWidth, MIN_CONTENT_WIDTH);
-
-  // Header: title, description, then the persona cards in rows.
-  let y = MARGIN;
-  const header = new TextColumn(layout, "header", MARGIN, contentWidth, y);
-  header.paragraph(journey.title, TITLE);
-  if (journey.description) {
-    header.space(4);
-    header.paragraph(journey.description, DESCRIPTION, "muted");
-  }
-  // The header box is invisible; padding it like a card keeps its texts as clear of its edge as any card's.
-  layout.boxes.push({
-    id: "header",
-    surface: "page",
-    x: MARGIN - PAD,
-    y: y - PAD,
-    width: contentWidth + 2 * PAD,
-    height: header.y - y + 2 * PAD,
-    invisible: true,
-  });
-  y = header.y + PAD + 12;
-
-  const perRow = Math.max(1, Math.floor((contentWidth + GAP) / (PERSONA_WIDTH + GAP)));
-  for (let first = 0; first < personas.length; first += perRow) {
-    const row = personas.slice(first, first + perRow).map((persona, offset) => {
-      const p = first + offset;
-      const id = `persona-${p + 1}`;
-      const cardX = MARGIN + offset * (PERSONA_WIDTH + GAP);
-      const inner = PERSONA_WIDTH - 2 * PAD;
-      const name = new TextColumn(layout, id, cardX + PAD + SWATCH_WIDTH, inner - SWATCH_WIDTH, y + PAD);
-      name.paragraph(persona.name, NAME);
-      layout.swatches.push({
-        persona: p,
-        x1: cardX + PAD,
-        x2: cardX + PAD + SWATCH_WIDTH - 8,
-        y: y + PAD + Math.max(lineHeight(NAME), 2 * FACE_RADIUS + 2) / 2,
-      });
-      const body = new TextColumn(layout, id, cardX + PAD, inner, Math.max(name.y, y + PAD + 2 * FACE_RADIUS + 2));
-      if (persona.description) {
-        body.space(2);
-        body.paragraph(persona.description, BODY, "muted");
-      }
-      for (const [heading, entries] of [
-        ["Goals", persona.goals],
-        ["Frustrations", persona.frustrations],
-      ] as const) {
-        if (!entries?.length) continue;
-        body.space(6);
-        body.paragraph(heading, SMALL_BOLD, "muted");
-        for (const entry of entries) body.bullet(entry, BODY);
-      }
-      const box: Box = { id, surface: "persona", x: cardX, y, width: PERSONA_WIDTH, height: body.y + PAD - y };
-      layout.boxes.push(box);
-      return box;
-    });
-    const height = Math.max(...row.map((box) => box.height));
-    for (const box of row) box.height = height;
-    y += height + GAP;
-  }
-  y += 12;
+  const index = personaIndex(journey);
+  const { columns, touchpoints, right } = layoutColumns(journey, index);
+  const personaRowWidth = Math.min(journey.personas.length, 3) * (PERSONA_WIDTH + GAP) - GAP;
+  const contentWidth = Math.max(right - MARGIN, personaRowWidth, MIN_CONTENT_WIDTH);
+  let y = layoutHeader(layout, journey, contentWidth, MARGIN);
 
   // Stage headers, then the lanes; every box in a row grows to the row's tallest.
   const gridTop = y;
@@ -316,83 +171,26 @@ export function layoutJourney(journey: Journey): Layout {
     layout.boxes.push(box);
     return box;
   });
-  const stageHeight = Math.max(0, ...stageBoxes.map((box) => box.height));
+  const stageHeight = largest(
+    stageBoxes.map((box) => box.height),
+    0,
+  );
   for (const box of stageBoxes) box.height = stageHeight;
   y += stageHeight + GAP;
 
-  const slots = columns.flatMap((column) => column.slots);
-  const touchpointSlots = slots.filter(
-    (slot): slot is Slot & { touchpoint: Touchpoint } => slot.touchpoint !== undefined,
-  );
-  const scoreOf = (touchpoint: Touchpoint, p: number): Score | undefined => {
-    const persona = personas[p]!;
-    if (!personasAt(journey, touchpoint).includes(persona)) return undefined;
-    return emotionOf(touchpoint, persona.id);
-  };
-
-  for (const lane of LANES) {
-    const filled =
-      lane.kind === "touchpoint"
-        ? touchpointSlots.length > 0
-        : lane.kind === "emotion"
-          ? touchpointSlots.some((slot) => personas.some((_, p) => scoreOf(slot.touchpoint, p) !== undefined))
-          : touchpointSlots.some((slot) => listOf[lane.kind](slot.touchpoint).length > 0);
-    if (!filled) continue;
-
-    const labelId = `lane-${lane.kind}`;
+  const context: LaneContext = { journey, columns, touchpoints, index };
+  for (const name of LANE_NAMES) {
+    const lane: Lane = LANES[name];
+    if (!lane.filled(context)) continue;
+    const labelId = `lane-${name}`;
     const label = new TextColumn(layout, labelId, MARGIN + PAD, LABEL_WIDTH - 2 * PAD, y + PAD);
     label.paragraph(lane.label, LABEL);
+    const note = lane.note?.(context);
+    if (note) label.paragraph(note, SMALL, "muted");
     const labelBox: Box = { id: labelId, surface: "lane", x: MARGIN, y, width: LABEL_WIDTH, height: 0 };
     layout.boxes.push(labelBox);
-    let height = label.y + PAD - y;
-
-    if (lane.kind === "emotion") {
-      height = Math.max(height, layoutCurve(layout, journey, columns, touchpointSlots, scoreOf, label.y, y));
-    } else {
-      const cards: Box[] = [];
-      for (const slot of touchpointSlots) {
-        const id = `t${slot.index + 1}-${lane.kind}`;
-        const text = new TextColumn(layout, id, slot.x + PAD, slot.width - 2 * PAD, y + PAD);
-        const touchpoint = slot.touchpoint;
-        let missingOwner = false;
-        if (lane.kind === "touchpoint") {
-          text.paragraph(touchpoint.name, BODY_BOLD);
-          if (touchpoint.description) text.paragraph(touchpoint.description, SMALL, "muted");
-          text.space(4);
-          if (touchpoint.channel) text.paragraph(`Channel: ${touchpoint.channel}`, SMALL, "muted");
-          if (touchpoint.owner)
-            text.paragraph(`Owner: ${teamNames.get(touchpoint.owner) ?? touchpoint.owner}`, SMALL, "muted");
-          else {
-            missingOwner = true;
-            text.paragraph("⚠ No owner", SMALL_BOLD, "warning");
-          }
-          if (touchpoint.personas && personas.length > 1) {
-            text.paragraph(
-              `For: ${
-                personasAt(journey, touchpoint)
-                  .map((persona) => persona.name)
-                  .join(", ") || "no known persona"
-              }`,
-              SMALL,
-              "muted",
-            );
-          }
-        } else {
-          const entries = listOf[lane.kind](touchpoint);
-          if (!entries.length) continue;
-          entries.forEach((entry, i) => {
-            if (i) text.space(3);
-            text.bullet(entry, BODY);
-          });
-        }
-        const card: Box = { id, surface: lane.kind, x: slot.x, y, width: slot.width, height: text.y + PAD - y };
-        if (missingOwner) card.missingOwner = true;
-        cards.push(card);
-        layout.boxes.push(card);
-      }
-      height = Math.max(height, ...cards.map((card) => card.height));
-      for (const card of cards) card.height = height;
-    }
+    const minHeight = label.y + PAD - y;
+    const height = Math.max(minHeight, lane.layout(layout, context, { name, top: y, labelBottom: label.y, minHeight }));
     labelBox.height = height;
     y += height + GAP;
   }
@@ -410,71 +208,4 @@ export function layoutJourney(journey: Journey): Layout {
   layout.width = MARGIN + contentWidth + MARGIN;
   layout.height = Math.ceil(gridBottom + MARGIN);
   return layout;
-}
-
-/**
- * The emotion lane: a box per stage column with grid lines for scores 1..5, scale words in the lane
- * label, and per persona a point at each touchpoint it scores. Points of different personas sit side
- * by side in a slot so equal scores do not hide each other. Returns the lane's height.
- */
-function layoutCurve(
-  layout: Layout,
-  journey: Journey,
-  columns: Array<{ x: number; width: number; slots: Slot[] }>,
-  touchpointSlots: Array<Slot & { touchpoint: Touchpoint }>,
-  scoreOf: (touchpoint: Touchpoint, p: number) => Score | undefined,
-  labelBottom: number,
-  top: number,
-): number {
-  const personas = journey.personas;
-  const spacing = SLOT_MIN / (personas.length + 1);
-  layout.faceRadius = Math.max(3, Math.min(FACE_RADIUS, spacing / 2 - 1));
-  const scaleLine = lineHeight(SCALE);
-  const padTop = Math.max(labelBottom - top + 4 + scaleLine / 2, PAD + FACE_RADIUS + 4);
-  const padBottom = Math.max(PAD + scaleLine / 2, FACE_RADIUS + 8);
-  const levelY = (score: number) => top + padTop + (5 - score) * STEP;
-  const height = padTop + 4 * STEP + padBottom;
-
-  for (const score of [5, 4, 3, 2, 1] as const) {
-    const scale = new TextColumn(
-      layout,
-      "lane-emotion",
-      MARGIN + PAD,
-      LABEL_WIDTH - 2 * PAD,
-      levelY(score) - scaleLine / 2,
-    );
-    scale.paragraph(`${score} ${EMOTION_WORDS[score]}`, SCALE, "muted");
-  }
-  columns.forEach((column, s) => {
-    layout.boxes.push({ id: `emotion-${s + 1}`, surface: "emotion", x: column.x, y: top, width: column.width, height });
-    for (const score of [5, 4, 3, 2, 1] as const)
-      layout.grid.push({ score, x1: column.x, x2: column.x + column.width, y: levelY(score) });
-  });
-
-  personas.forEach((persona, p) => {
-    const curve: PersonaCurve = { persona: p, name: cleanText(persona.name), points: [], segments: [] };
-    let run: CurvePoint[] = [];
-    let previous = -2;
-    for (const slot of touchpointSlots) {
-      const score = scoreOf(slot.touchpoint, p);
-      if (score === undefined) continue;
-      const point: CurvePoint = {
-        x: slot.x + (slot.width * (p + 1)) / (personas.length + 1),
-        y: levelY(score),
-        score,
-        touchpoint: cleanText(slot.touchpoint.name),
-      };
-      curve.points.push(point);
-      // A touchpoint without a score for this persona breaks the line: the gap shows, nothing is invented.
-      if (slot.index !== previous + 1 && run.length) {
-        curve.segments.push(run);
-        run = [];
-      }
-      run.push(point);
-      previous = slot.index;
-    }
-    if (run.length) curve.segments.push(run);
-    layout.curves.push(curve);
-  });
-  return height;
 }

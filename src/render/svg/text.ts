@@ -102,8 +102,30 @@ export interface WrappedLine {
 
 let graphemes: Intl.Segmenter | undefined;
 
+/** Characters below the combining marks (U+0300): each one is a grapheme of its own. */
+const SIMPLE = /^[\u0020-\u02ff]*$/;
+
+/** breakWord for a word of SIMPLE characters: by character and by index, no segmenter and no piece strings to grow. */
+function breakSimpleWord(word: string, font: Font, maxWidth: number): WrappedLine[] {
+  const pieces: WrappedLine[] = [];
+  let start = 0;
+  let width = 0;
+  for (let i = 0; i < word.length; i++) {
+    const characterWidth = measure(word[i]!, font);
+    if (i > start && width + characterWidth > maxWidth) {
+      pieces.push({ text: word.slice(start, i), width });
+      start = i;
+      width = 0;
+    }
+    width += characterWidth;
+  }
+  if (start < word.length) pieces.push({ text: word.slice(start), width });
+  return pieces;
+}
+
 /** Splits a word wider than the box into pieces that fit, between graphemes (never inside an emoji). */
 function breakWord(word: string, font: Font, maxWidth: number): WrappedLine[] {
+  if (SIMPLE.test(word)) return breakSimpleWord(word, font, maxWidth);
   graphemes ??= new Intl.Segmenter("en", { granularity: "grapheme" });
   const pieces: WrappedLine[] = [];
   let piece = "";

@@ -1,19 +1,13 @@
 // Colours of the native picture, light and dark: every text colour meets WCAG AA (4.5:1) on the
 // surface it is drawn on, and persona curves get a colour and a dash pattern so they read in greyscale.
+import { JourneymapError } from "../../errors.js";
+import type { LaneName } from "./lanes.js";
 
-/** What a box is, which decides its fill; layout.ts assigns one to every box. */
-export type Surface =
-  | "page"
-  | "persona"
-  | "stage"
-  | "lane"
-  | "touchpoint"
-  | "actions"
-  | "thoughts"
-  | "emotion"
-  | "painPoints"
-  | "opportunities"
-  | "metrics";
+/**
+ * What a box is, which decides its fill: the page, a persona card, a stage header, a lane label, or a
+ * card of one of the lanes. Every lane is a surface, so a theme without colours for a new lane does not compile.
+ */
+export type Surface<Lanes extends string = LaneName> = "page" | "persona" | "stage" | "lane" | Lanes;
 
 /** How a text is drawn: body text, secondary text, or a gap the reader should notice (no owner). */
 export type Tone = "text" | "muted" | "warning";
@@ -86,7 +80,7 @@ export const DASHES = ["", "9 5", "2 4", "12 4 2 4", "5 5", "14 4 2 4 2 4"];
 export function themeNamed(name: string | undefined): Theme {
   if (name === undefined || name === "light") return THEMES.light;
   if (name === "dark") return THEMES.dark;
-  throw new Error(`unknown theme "${name}": use light or dark`);
+  throw new JourneymapError(`unknown theme "${name}": use light or dark`);
 }
 
 const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;

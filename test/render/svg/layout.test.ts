@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { layoutJourney, type Box, type Layout } from "../../../src/render/svg/layout.js";
 import { inside, overlappingPairs } from "./geometry.js";
-import { allMaps, examplePath, loadMap, stressPath } from "./maps.js";
+import { allMaps, examplePath, loadMap, loadText, stressPath } from "./maps.js";
 
 const textArea = (text: Layout["texts"][number]) => ({
   x: text.x,
@@ -107,6 +107,21 @@ describe("columns and lanes", () => {
     expect(layout.boxes.filter((box: Box) => box.missingOwner).map((box) => box.id)).toEqual(["t4-touchpoint"]);
   });
 
+  it("flags an owner that is not a declared team the way it flags a missing one, as lint does", () => {
+    const layout = layoutJourney(loadMap(stressPath("owners")));
+    const textsIn = (id: string) => layout.texts.filter((text) => text.box === id);
+    expect(textsIn("t1-touchpoint").map((text) => text.text)).toContain("Owner: Growth team");
+    const warning = textsIn("t2-touchpoint").filter((text) => text.tone === "warning");
+    expect(warning.map((text) => text.text).join(" ")).toBe("⚠ Owner growthh is not a declared team");
+    expect(
+      textsIn("t3-touchpoint")
+        .filter((text) => text.tone === "warning")
+        .map((text) => text.text),
+    ).toEqual(["⚠ No owner"]);
+    expect(layout.boxes.filter((box) => box.unknownOwner).map((box) => box.id)).toEqual(["t2-touchpoint"]);
+    expect(layout.boxes.filter((box) => box.missingOwner).map((box) => box.id)).toEqual(["t3-touchpoint"]);
+  });
+
   it("grows boxes for long text instead of letting it out", () => {
     const layout = layoutJourney(loadMap(stressPath("long-text")));
     const title = layout.texts.filter((text) => text.box === "header" && text.size === 22);
@@ -150,5 +165,42 @@ describe("the emotion curve", () => {
     expect(new Set(atFirst.map((point) => point.x)).size).toBe(7);
     const xs = atFirst.map((point) => point.x).sort((a, b) => a - b);
     for (let i = 1; i < xs.length; i++) expect(xs[i]! - xs[i - 1]!).toBeGreaterThanOrEqual(2 * layout.faceRadius);
+  });
+});
+
+describe("a map with more personas than curves", () => {
+  const personas = Array.from(
+    { length: 10 },
+    (_, p) => `  - {id: p${p}, name: ${p === 0 ? "A".repeat(500) : `P${p}`}}`,
+  );
+  const layout = layoutJourney(
+    loadText(
+      [
+        "journeymap: 1",
+        "title: Ten personas",
+        "personas:",
+        ...personas,
+        "stages:",
+        "  - {id: s, name: S, touchpoints: [{name: One, emotion: 4}, {name: Two, emotion: 2}]}",
+      ].join("\n"),
+    ),
+  );
+
+  it("draws the first 8 curves, says so under the lane's label, and gives only those personas a key", () => {
+    expect(layout.curves.map((curve) => curve.persona)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(layout.curves.every((curve) => curve.points.length === 2)).toBe(true);
+    const label = layout.texts.filter((text) => text.box === "lane-emotion" && text.tone === "muted");
+    expect(
+      label
+        .map((text) => text.text)
+        .join(" ")
+        .startsWith("Curves of the first 8 of 10 personas"),
+    ).toBe(true);
+    expect(layout.swatches.map((swatch) => swatch.persona)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it("cuts a long name short in the curve's tooltips, so a name is not repeated at length for every point", () => {
+    expect(layout.curves[0]!.name).toBe(`${"A".repeat(80)}…`);
+    expect(layout.curves[1]!.name).toBe("P1");
   });
 });

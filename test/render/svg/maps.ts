@@ -8,6 +8,7 @@ export const STRESS = [
   "one-touchpoint",
   "no-touchpoints",
   "gaps",
+  "owners",
   "injection",
   "long-text",
   "thirty-stages",
@@ -23,7 +24,12 @@ export function stressPath(name: string): string {
 }
 
 export function loadMap(path: string): Journey {
-  const loaded = loadJourney(readFileSync(path, "utf8"), { file: path });
+  return loadText(readFileSync(path, "utf8"), path);
+}
+
+/** A map written in the test itself, loaded and validated like a file. */
+export function loadText(text: string, path = "inline.journey.yaml"): Journey {
+  const loaded = loadJourney(text, { file: path });
   if (!loaded.journey)
     throw new Error(`${path} is not a valid map: ${loaded.diagnostics.map((d) => d.message).join("; ")}`);
   return loaded.journey;

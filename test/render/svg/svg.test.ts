@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { touchpointsOf } from "../../../src/journey/model.js";
+import { summaryOf } from "../../../src/journey/queries.js";
 import { renderSvg } from "../../../src/render/svg/index.js";
 import { contrast, DASHES, THEMES } from "../../../src/render/svg/themes.js";
 import { allMaps, EXAMPLES, examplePath, loadMap, stressPath } from "./maps.js";
@@ -32,7 +33,7 @@ function parse(svg: string): Element {
       .map(convert)
       .filter((child): child is Element => child !== undefined);
     const text = (node[name] as Array<Record<string, unknown>>)
-      .map((child) => (child["#text"] === undefined ? "" : String(child["#text"])))
+      .map((child) => (typeof child["#text"] === "string" ? child["#text"] : ""))
       .join("");
     return { name, attributes: (node[":@"] as Record<string, string>) ?? {}, children, text };
   };
@@ -44,12 +45,26 @@ function* walk(element: Element): Generator<Element> {
   for (const child of element.children) yield* walk(child);
 }
 
-/** The words of every text line in a card, in order; wrapping may have split words, so compare without spaces. */
+const textsByCard = new WeakMap<Element, Map<string, string[]>>();
+
+/**
+ * The words of every text line in a card, in order; wrapping may have split words, so compare without
+ * spaces. The texts are indexed by card once per tree: a walk per card made big maps quadratic here.
+ */
 function cardText(root: Element, card: string): string {
-  return [...walk(root)]
-    .filter((element) => element.name === "text" && element.attributes["data-in"] === card)
-    .map((element) => element.text)
-    .join(" ");
+  let index = textsByCard.get(root);
+  if (!index) {
+    index = new Map();
+    for (const element of walk(root)) {
+      if (element.name !== "text") continue;
+      const id = element.attributes["data-in"] ?? "";
+      const texts = index.get(id);
+      if (texts) texts.push(element.text);
+      else index.set(id, [element.text]);
+    }
+    textsByCard.set(root, index);
+  }
+  return (index.get(card) ?? []).join(" ");
 }
 const squeeze = (text: string) => text.replace(/\s+/g, "");
 
@@ -71,6 +86,12 @@ describe.each(allMaps())("the SVG of $name", ({ path }) => {
     expect(title!.text).toBe(journey.title);
     if (journey.description) expect(desc!.text.startsWith(journey.description)).toBe(true);
     expect(desc!.text).toContain(`${journey.stages.length} stage`);
+  });
+
+  it("describes itself with the map's summary sentence, the one Mermaid's accessible description uses", () => {
+    const root = parse(renderSvg(journey));
+    const desc = root.children.find((child) => child.name === "desc")!;
+    expect(desc.text).toBe(summaryOf(journey).replace(/\t/g, " "));
   });
 
   it("reads back to the map's words: title, personas, stages, touchpoints and their lanes", () => {
@@ -119,6 +140,41 @@ describe("a map with markup in its strings", () => {
   it("leaves nothing but the picture's own elements", () => {
     const names = new Set([...walk(root)].map((element) => element.name));
     expect([...names].sort()).toEqual(["circle", "desc", "g", "line", "path", "rect", "svg", "text", "title"]);
+  });
+});
+
+describe("owners", () => {
+  const root = parse(renderSvg(loadMap(stressPath("owners"))));
+  const card = (id: string) =>
+    [...walk(root)].find((element) => element.name === "rect" && element.attributes["data-card"] === id)!;
+
+  it("draws a card whose owner is not a declared team with the warning border and says so", () => {
+    expect(card("t2-touchpoint").attributes).toMatchObject({
+      stroke: THEMES.light.tones.warning,
+      "stroke-dasharray": "6 4",
+      "data-unknown-owner": "true",
+    });
+    expect(cardText(root, "t2-touchpoint")).toBe("Clicks the advert ⚠ Owner growthh is not a declared team");
+    const warnings = [...walk(root)].filter(
+      (element) => element.name === "text" && element.attributes.fill === THEMES.light.tones.warning,
+    );
+    const warningOf = (id: string) =>
+      warnings
+        .filter((element) => element.attributes["data-in"] === id)
+        .map((element) => element.text)
+        .join(" ");
+    expect(warningOf("t2-touchpoint")).toBe("⚠ Owner growthh is not a declared team");
+    expect(warningOf("t3-touchpoint")).toBe("⚠ No owner");
+    expect(new Set(warnings.map((element) => element.attributes["data-in"]))).toEqual(
+      new Set(["t2-touchpoint", "t3-touchpoint"]),
+    );
+  });
+
+  it("draws a declared team's card with the plain border and the team's name", () => {
+    expect(card("t1-touchpoint").attributes).toMatchObject({ stroke: THEMES.light.border });
+    expect(card("t1-touchpoint").attributes["data-unknown-owner"]).toBeUndefined();
+    expect(cardText(root, "t1-touchpoint")).toBe("Sees an advert Owner: Growth team");
+    expect(card("t3-touchpoint").attributes["data-missing-owner"]).toBe("true");
   });
 });
 

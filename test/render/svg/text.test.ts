@@ -4,9 +4,17 @@ import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { cleanText, measure, wrap } from "../../../src/render/svg/text.js";
 // @ts-expect-error: a plain .mjs script without types
-import { FONT_FILES, RANGES, readAdvanceWidths } from "../../../scripts/measure-font-widths.mjs";
+import * as fontScript from "../../../scripts/measure-font-widths.mjs";
 
-const fontsInstalled = [...FONT_FILES.regular, ...FONT_FILES.bold].every((path: string) => existsSync(path));
+/** What the test uses of the script that generated font-widths.ts. */
+interface FontScript {
+  FONT_FILES: { regular: string[]; bold: string[] };
+  RANGES: Array<[number, number]>;
+  readAdvanceWidths: (path: string) => Map<number, number>;
+}
+const { FONT_FILES, RANGES, readAdvanceWidths } = fontScript as unknown as FontScript;
+
+const fontsInstalled = [...FONT_FILES.regular, ...FONT_FILES.bold].every((path) => existsSync(path));
 if (!fontsInstalled)
   console.warn(
     "\n⚠ SKIPPED font-width comparison: DejaVu Sans / Liberation Sans not installed (fonts-dejavu-core, fonts-liberation)\n",
@@ -16,11 +24,11 @@ describe("measure", () => {
   it.runIf(fontsInstalled || process.env.CI === "true")(
     "is at least the advance of every character in each font of the stack, regular and bold",
     () => {
-      for (const [weight, paths] of Object.entries(FONT_FILES) as Array<[string, string[]]>) {
+      for (const [weight, paths] of Object.entries(FONT_FILES)) {
         for (const path of paths) {
-          const advances: Map<number, number> = readAdvanceWidths(path);
+          const advances = readAdvanceWidths(path);
           const narrower: string[] = [];
-          for (const [start, end] of RANGES as Array<[number, number]>) {
+          for (const [start, end] of RANGES) {
             for (let codePoint = start; codePoint <= end; codePoint++) {
               const advance = advances.get(codePoint);
               if (advance === undefined) continue;

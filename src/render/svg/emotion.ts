@@ -1,0 +1,126 @@
+// The emotion lane: a box per stage column with grid lines for scores 1..5, the scale words in the
+// lane label, and per persona a curve of faces through the touchpoints it scores.
+import { EMOTION_WORDS, emotionOf, type Score } from "../../journey/model.js";
+import { LABEL_WIDTH, MARGIN, PAD, SCALE, SLOT_MIN, TextColumn, lineHeight } from "./column.js";
+import type { LaneArea, LaneContext } from "./lanes.js";
+import type { CurvePoint, Layout, PersonaCurve } from "./layout.js";
+import { cleanText } from "./text.js";
+
+export const FACE_RADIUS = 8;
+const STEP = 30;
+/**
+ * Curves drawn at most: more side by side would be too thin to tell apart, and every curve adds a
+ * face per touchpoint, so a map of thousands of personas would give an SVG of gigabytes.
+ */
+export const MAX_CURVES = 8;
+/**
+ * Above this many points a face's eyes and mouth are left out (draw.ts draws a face below radius 5 as
+ * a dot): at that count nobody reads single faces, and the details would triple the SVG of a map that
+ * scores thousands of touchpoints.
+ */
+const DETAILED_POINTS_MAX = 10_000;
+const DOT_RADIUS = 4;
+/** Names in a face's tooltip are cut here: a tooltip is repeated for every point, a name is not. */
+const TOOLTIP_NAME_MAX = 80;
+
+/** The first `max` characters of a name and an ellipsis, never cutting a surrogate pair in two. */
+function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const code = text.charCodeAt(max - 1);
+  return `${text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max)}…`;
+}
+
+/** Whether any persona has a score at any touchpoint it takes part in: an empty lane is left out. */
+export function emotionFilled({ journey, touchpoints, index }: LaneContext): boolean {
+  return touchpoints.some(({ touchpoint, members }) => {
+    const { emotion } = touchpoint;
+    if (emotion === undefined) return false;
+    if (typeof emotion === "number") return members ? members.length > 0 : journey.personas.length > 0;
+    const involved = members && new Set(members);
+    return Object.keys(emotion).some((id) => (index.get(id) ?? []).some((p) => !involved || involved.has(p)));
+  });
+}
+
+/** Says so when the map has more personas than the lane draws curves for. */
+export function emotionNote({ journey }: LaneContext): string | undefined {
+  const count = journey.personas.length;
+  if (count <= MAX_CURVES) return undefined;
+  return `Curves of the first ${MAX_CURVES} of ${count.toLocaleString("en")} personas`;
+}
+
+/**
+ * Lays out the lane from `area.top` and returns its height. Points of different personas sit side by
+ * side in a slot so equal scores do not hide each other. One pass over the touchpoints.
+ */
+export function layoutEmotion(layout: Layout, context: LaneContext, area: LaneArea): number {
+  const { journey, columns, touchpoints } = context;
+  const { top, labelBottom } = area;
+  const drawn = Math.min(journey.personas.length, MAX_CURVES);
+  const spacing = SLOT_MIN / (drawn + 1);
+  layout.faceRadius = Math.max(3, Math.min(FACE_RADIUS, spacing / 2 - 1));
+  const scaleLine = lineHeight(SCALE);
+  const padTop = Math.max(labelBottom - top + 4 + scaleLine / 2, PAD + FACE_RADIUS + 4);
+  const padBottom = Math.max(PAD + scaleLine / 2, FACE_RADIUS + 8);
+  const levelY = (score: number) => top + padTop + (5 - score) * STEP;
+  const height = padTop + 4 * STEP + padBottom;
+
+  for (const score of [5, 4, 3, 2, 1] as const) {
+    const scale = new TextColumn(
+      layout,
+      "lane-emotion",
+      MARGIN + PAD,
+      LABEL_WIDTH - 2 * PAD,
+      levelY(score) - scaleLine / 2,
+    );
+    scale.paragraph(`${score} ${EMOTION_WORDS[score]}`, SCALE, "muted");
+  }
+  columns.forEach((column, s) => {
+    layout.boxes.push({ id: `emotion-${s + 1}`, surface: "emotion", x: column.x, y: top, width: column.width, height });
+    for (const score of [5, 4, 3, 2, 1] as const)
+      layout.grid.push({ score, x1: column.x, x2: column.x + column.width, y: levelY(score) });
+  });
+
+  const curves = journey.personas
+    .slice(0, drawn)
+    .map((persona, p): PersonaCurve & { run: CurvePoint[]; previous: number } => ({
+      persona: p,
+      name: shorten(cleanText(persona.name), TOOLTIP_NAME_MAX),
+      ownColor: persona.color,
+      points: [],
+      segments: [],
+      run: [],
+      previous: -2,
+    }));
+  for (const slot of touchpoints) {
+    if (slot.touchpoint.emotion === undefined) continue;
+    const name = shorten(cleanText(slot.touchpoint.name), TOOLTIP_NAME_MAX);
+    const involved = slot.members && new Set(slot.members);
+    for (const curve of curves) {
+      if (involved && !involved.has(curve.persona)) continue;
+      const score: Score | undefined = emotionOf(slot.touchpoint, journey.personas[curve.persona]!.id);
+      if (score === undefined) continue;
+      const point: CurvePoint = {
+        x: slot.x + (slot.width * (curve.persona + 1)) / (drawn + 1),
+        y: levelY(score),
+        score,
+        touchpoint: name,
+      };
+      curve.points.push(point);
+      // A touchpoint without a score for this persona breaks the line: the gap shows, nothing is invented.
+      if (slot.index !== curve.previous + 1 && curve.run.length) {
+        curve.segments.push(curve.run);
+        curve.run = [];
+      }
+      curve.run.push(point);
+      curve.previous = slot.index;
+    }
+  }
+  let points = 0;
+  for (const { run, previous: _previous, ...curve } of curves) {
+    if (run.length) curve.segments.push(run);
+    layout.curves.push(curve);
+    points += curve.points.length;
+  }
+  if (points > DETAILED_POINTS_MAX) layout.faceRadius = Math.min(layout.faceRadius, DOT_RADIUS);
+  return height;
+}
