@@ -127,7 +127,10 @@ export function registerLint(program: Command): void {
           const { formatFixDiff } = await import("../fix/index.js");
           for (const map of run.fixed) {
             if (options.fixDryRun) process.stdout.write(formatFixDiff(map.file, map.before, map.after));
-            else process.stderr.write(`fixed ${map.fixes.length} in ${map.file}\n`);
+            else
+              process.stderr.write(
+                `journeymap: fixed ${map.fixes.length} problem${map.fixes.length === 1 ? "" : "s"} in ${map.file}\n`,
+              );
           }
         }
 

@@ -1,0 +1,62 @@
+// `journeymap lint --fix` and `--fix-dry-run` end to end: what lands in the file, what is printed, exit codes.
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, symlinkSync, lstatSync, readlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+
+const SOURCE = "test/fix/fixtures/references.journey.yaml";
+let folder: string;
+let map: string;
+
+beforeEach(() => {
+  folder = mkdtempSync(join(tmpdir(), "journeymap-fix-"));
+  map = join(folder, "references.journey.yaml");
+  copyFileSync(SOURCE, map);
+});
+afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+describe("journeymap lint --fix", () => {
+  it("corrects one-edit references in the file and reports only what is left", () => {
+    const before = readFileSync(map, "utf8");
+    const run = runCli(["lint", map, "--fix", "--no-config"]);
+    const after = readFileSync(map, "utf8");
+    expect(after).not.toBe(before);
+    expect(after).toContain("owner: growth          # two letters swapped");
+    expect(after).toContain("personas: [parent, student]");
+    // Two teams are one edit away from "web-c": no fix, and the error stays.
+    expect(after).toContain("owner: web-c");
+    expect(run.stderr).toMatch(/journeymap: fixed \d+ problems in .*references\.journey\.yaml/);
+    expect(run.stdout).toContain('owner "web-c" of touchpoint "Browses" is not a declared team');
+    expect(run.stdout).not.toContain('owner "grwoth"');
+    expect(run.code).toBe(1);
+    // Fixing again changes nothing.
+    const again = runCli(["lint", map, "--fix", "--no-config"]);
+    expect(readFileSync(map, "utf8")).toBe(after);
+    expect(again.stderr).not.toContain("fixed");
+  });
+
+  it("--fix-dry-run prints a unified diff and leaves the file as it was", () => {
+    const before = readFileSync(map, "utf8");
+    const run = runCli(["lint", map, "--fix-dry-run", "--no-config"]);
+    expect(readFileSync(map, "utf8")).toBe(before);
+    expect(run.stdout).toContain("-        owner: grwoth          # two letters swapped");
+    expect(run.stdout).toContain("+        owner: growth          # two letters swapped");
+    expect(run.code).toBe(1);
+  });
+
+  it("writes through a symlinked map to its file and keeps the link", () => {
+    const link = join(folder, "link.journey.yaml");
+    symlinkSync(map, link);
+    runCli(["lint", link, "--fix", "--no-config"]);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(link)).toBe(map);
+    expect(readFileSync(map, "utf8")).toContain("owner: growth");
+  });
+
+  it("refuses --fix on standard input (exit 2) and suggests --fix-dry-run", () => {
+    const run = runCli(["lint", "-", "--fix"], { input: readFileSync(map) });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("--fix-dry-run");
+  });
+});
