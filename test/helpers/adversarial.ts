@@ -224,7 +224,7 @@ export const adversarialMaps: Record<string, (bytes?: number) => string> = {
   },
   /** One anchored list aliased from everywhere. */
   "alias fan-out": (bytes = MB) => {
-    const count = Math.floor(bytes / 4);
+    const count = Math.floor(bytes / 7);
     return `${HEAD}stages:\n  - id: s\n    name: S\n    touchpoints:\n      - name: T\n        owner: team\n        painPoints: &pains [${Array(
       50,
     )
@@ -233,7 +233,7 @@ export const adversarialMaps: Record<string, (bytes?: number) => string> = {
   },
   /** 20,000 journeymap-disable comments, each over a touchpoint with findings. */
   "20,000 disable comments": (bytes = MB) => {
-    const count = Math.max(20_000, Math.floor(bytes / 60));
+    const count = Math.max(20_000, Math.floor(bytes / 84));
     const lines = Array.from(
       { length: count },
       (_, i) => `      # journeymap-disable-next-line missing-channel\n      - name: Touchpoint ${i}\n`,
@@ -260,12 +260,12 @@ export const adversarialMaps: Record<string, (bytes?: number) => string> = {
     );
     return `journeymap: 1\ntitle: Crowd\npersonas:\n${ids.map((id) => `  - id: ${id}\n    name: Persona ${id}\n`).join("")}stages:\n  - id: s\n    name: S\n    touchpoints:\n${touchpoints.join("")}`;
   },
-  /** Unknown keys of 60 to 4,000 characters, each close to a known key: the suggestion's worst case. */
+  /** Unknown keys of 60 to 1,000 characters (YAML's limit for a plain key), each close to a known key: the suggestion's worst case. */
   "long typos": (bytes = MB) => {
     const lines: string[] = [];
     let size = 0;
     for (let i = 0; size < bytes; i++) {
-      const key = `owner${"r".repeat(55 + (i % 4000))}`;
+      const key = `owner${"r".repeat(55 + (i % 900))}`;
       lines.push(`        ${key}${i}: x`);
       size += key.length + 20;
     }
