@@ -369,9 +369,9 @@ class Builder {
   #build(node: unknown): { value: unknown; size: number } {
     if (isAlias(node)) {
       const anchored = this.#anchors.get(node.source);
-      if (!anchored)
-        throw new LoadError(`unknown alias "*${node.source}": define "&${node.source}" before it`, offsetOf(node));
-      if (anchored.building) throw new LoadError(`alias "*${node.source}" refers to itself`, offsetOf(node));
+      const name = printable(node.source);
+      if (!anchored) throw new LoadError(`unknown alias "*${name}": define "&${name}" before it`, offsetOf(node));
+      if (anchored.building) throw new LoadError(`alias "*${name}" refers to itself`, offsetOf(node));
       this.#expanded += anchored.size;
       if (this.#expanded > MAX_ALIAS_EXPANSION) {
         throw new LoadError(
