@@ -27,6 +27,8 @@ interface Outcome {
 /** Maps that must be refused, and how (everything else must pass through every step). */
 const REFUSED: Record<string, RegExp> = {
   "deep nesting": /^nested too deeply \(more than 64 levels\)/,
+  // Unknown keys are schema errors: the point is that finding them (and no suggestion) stays fast.
+  "long typos": /^unknown key "ownerr+\d+" in touchpoint: use one of /,
   "alias fan-out": /^aliases expand to more than 1000000 values and characters: this looks like an alias bomb$/,
 };
 
@@ -34,7 +36,8 @@ describe("a 1 MB map of every adversarial shape", () => {
   it.each(Object.keys(adversarialMaps))("%s", (shape) => {
     const text = adversarialMaps[shape]!();
     expect(text.length).toBeGreaterThan(900_000);
-    expect(text.length).toBeLessThan(1_200_000);
+    // About 1 MB; shapes defined by a count (20,000 comments) may go a little over.
+    expect(text.length).toBeLessThan(1_800_000);
     const file = join(folder, `${shape.replace(/[^a-z0-9]+/gi, "-")}.journey.yaml`);
     writeFileSync(file, text);
     const child = spawnSync(process.execPath, ["--max-old-space-size=500", CHILD, file], {
