@@ -27,6 +27,8 @@ for (const [name, file] of schemas) {
     strict: true,
     allowUnionTypes: true,
   });
+  // Editor-only keywords (the YAML language server's completion snippets): known to ajv, checked by nothing.
+  ajv.addVocabulary(["defaultSnippets"]);
   const validate = ajv.compile(schema);
   let code = standaloneCode(ajv, validate);
   // ajv's runtime helpers are CommonJS files without an exports map: name them with .js for Node's ESM resolver.

@@ -3,6 +3,8 @@
 import type { Journey, Persona, Stage, Team, Touchpoint } from "./model.js";
 
 type Keys<T> = Exclude<keyof T, `x-${string}`>;
+// `{}` is the point here: a key is optional exactly when an empty object is assignable to Pick<T, K>.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 type IsRequired<T, K extends keyof T> = {} extends Pick<T, K> ? false : true;
 /** For each key of T: true when required, false when optional. The compiler checks both the keys and the flags. */
 type KeyTable<T> = { [K in Keys<T>]-?: IsRequired<T, K> };

@@ -1,13 +1,22 @@
 // Where each element of a loaded map came from: source ranges for objects, their keys and values,
 // and list items, found by the element itself (for lint rules) or by a JSON path (for schema errors).
 // Ranges are computed on demand from the YAML nodes, so loading a big map allocates none up front.
-import { isMap, isScalar, isSeq, type LineCounter, type Node, type Pair } from "yaml";
+import { isMap, isScalar, isSeq, type LineCounter, type Node, type Pair, type Scalar, type YAMLMap } from "yaml";
 import type { Range } from "../diagnostic.js";
 
 export type Path = ReadonlyArray<string | number>;
 
+/** A mapping key as the map's value has it: text as written for numbers, booleans and null (so that
+ * `1.0` stays "1.0", and `1` and "1" are the same key, which the loader reports as a duplicate). */
+export function keyOf(key: Scalar): string {
+  if (typeof key.value === "string") return key.value;
+  return typeof key.source === "string" ? key.source : String(key.value);
+}
+
 export class SourceMap {
   readonly #nodes = new WeakMap<object, Node>();
+  /** The pairs of each mapping by key, built the first time a key of that mapping is looked up. */
+  readonly #pairs = new WeakMap<YAMLMap, Map<string, Pair>>();
   /** The parsed value, root of every path (set by the loader once the value is built). */
   root: unknown = undefined;
 
@@ -73,10 +82,30 @@ export class SourceMap {
     return value;
   }
 
+  /** @internal The range of a YAML node (the loader's own messages). */
+  rangeOfNode(node: Node): Range | undefined {
+    return this.#range(node);
+  }
+
+  /** @internal The range between two offsets of the text. */
+  rangeOfOffsets(start: number, end: number): Range {
+    return this.lineCounter
+      ? offsetsToRange(this.text, this.lineCounter, start, end)
+      : { line: 1, column: 1, endLine: 1, endColumn: 1 };
+  }
+
   #pair(element: object, key: string): Pair | undefined {
     const node = this.#nodes.get(element);
     if (!isMap(node)) return undefined;
-    return node.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === key);
+    let pairs = this.#pairs.get(node);
+    if (!pairs) {
+      pairs = new Map();
+      // The first pair with a key wins, as in the loaded value's own reading of duplicates' position.
+      for (const pair of node.items)
+        if (isScalar(pair.key) && !pairs.has(keyOf(pair.key))) pairs.set(keyOf(pair.key), pair);
+      this.#pairs.set(node, pairs);
+    }
+    return pairs.get(key);
   }
 
   #range(node: Node | undefined): Range | undefined {

@@ -20,18 +20,31 @@ function distance(a: string, b: string): number {
   return rows[a.length]![b.length]!;
 }
 
-/** The candidate closest to `word`, when it is close enough to be a likely typo. */
+/** Longer words get no suggestion: nobody mistypes a 65-letter key, and the distance is quadratic. */
+export const MAX_SUGGESTED_LENGTH = 64;
+/** Past this many candidates, no suggestion either (the work is candidates × length²). */
+export const MAX_CANDIDATES = 500;
+
+/** The candidate closest to `word`, when it is close enough to be a likely typo. Bounded work: at most
+ * MAX_CANDIDATES × MAX_SUGGESTED_LENGTH² steps, whatever the input. */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  if (word.length > MAX_SUGGESTED_LENGTH) return undefined;
   const target = normalize(word);
+  const allowed = Math.max(1, Math.floor(target.length / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
+  let count = 0;
   for (const candidate of candidates) {
-    const d = distance(target, normalize(candidate));
+    if (++count > MAX_CANDIDATES) return undefined;
+    if (candidate.length > MAX_SUGGESTED_LENGTH) continue;
+    const normal = normalize(candidate);
+    // The distance is at least the difference in length: skip the matrix when that is already too far.
+    if (Math.abs(normal.length - target.length) > allowed) continue;
+    const d = distance(target, normal);
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;
     }
   }
-  const allowed = Math.max(1, Math.floor(target.length / 3));
   return bestDistance <= allowed ? best : undefined;
 }

@@ -132,11 +132,11 @@ describe("bad input: one clear line naming the file, a trustworthy exit code, no
     ["scalar", "hello\n", /1:1 +error +a journey map must be a mapping/],
     ["syntax", "journeymap: 1\ntitle: [oops\n", /3:1 +error +.* +yaml-syntax/],
     ["tabs", "journeymap: 1\npersonas:\n\t- id: a\n", /3:1 +error +.*tab.* +yaml-syntax/i],
-    ["duplicate", "journeymap: 1\ntitle: a\ntitle: b\n", /3:1 +error +Map keys must be unique +yaml-syntax/],
+    ["duplicate", "journeymap: 1\ntitle: a\ntitle: b\n", /3:1 +error +key "title" appears twice in this mapping: keys must be unique \(the first is on line 2\) +yaml-syntax/],
     ["documents", `${VALID}---\n${VALID}`, /error +several YAML documents in one file/],
     [
       "bomb",
-      "a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n",
+      "a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n",
       /alias bomb/,
     ],
     ["binary", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00]), /1:\d+ +error +the file is binary/],

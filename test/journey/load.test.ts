@@ -166,7 +166,7 @@ describe("schema messages, placed at the key, the value or the mapping", () => {
 
   it("empty lists of personas and stages are refused", () => {
     const { diagnostics } = loadJourney(
-      MINIMAL.replace(/personas:\n  - id: parent\n    name: Dana\n/, "personas: []\n"),
+      MINIMAL.replace("personas:\n  - id: parent\n    name: Dana\n", "personas: []\n"),
     );
     expect(diagnostics.map((d) => [d.message, d.line, d.column])).toEqual([
       ["personas must list at least one persona", 3, 11],
@@ -188,8 +188,8 @@ describe("bad input is a diagnostic, never an exception", () => {
       ruleId: "schema",
       line: 1,
       column: 1,
-      message: expect.stringMatching(/^the file is empty/),
     });
+    expect(only("").message).toMatch(/^the file is empty/);
     expect(only("# only a comment\n\n").message).toMatch(/^the file is empty/);
   });
 
@@ -214,7 +214,7 @@ describe("bad input is a diagnostic, never an exception", () => {
   it("duplicate keys, at the second one", () => {
     expect(only(MINIMAL.replace("owner: growth", "owner: growth\n        owner: app"))).toMatchObject({
       ruleId: "yaml-syntax",
-      message: expect.stringMatching(/unique/i),
+      message: 'key "owner" appears twice in this mapping: keys must be unique (the first is on line 11)',
       line: 12,
       column: 9,
     });
@@ -240,7 +240,8 @@ describe("bad input is a diagnostic, never an exception", () => {
     const started = Date.now();
     const found = only(`${levels.join("\n")}\n`);
     expect(Date.now() - started).toBeLessThan(2000);
-    expect(found).toMatchObject({ ruleId: "yaml-syntax", message: expect.stringMatching(/alias bomb/) });
+    expect(found.ruleId).toBe("yaml-syntax");
+    expect(found.message).toMatch(/alias bomb/);
   });
 
   it("an alias that refers to itself", () => {

@@ -50,3 +50,28 @@ describe.each(Object.entries(objects))("the %s object", (name, objectSchema) => 
     }
   });
 });
+
+describe("editor completion", () => {
+  it("offers no example or snippet that an editor would label [object Object]", () => {
+    const schema = JSON.parse(readFileSync("schemas/journeymap.schema.json", "utf8")) as unknown;
+    const labels: string[] = [];
+    const visit = (node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach(visit);
+      if (typeof node !== "object" || node === null) return;
+      const record = node as Record<string, unknown>;
+      // The YAML language server labels a completion by String(example) for scalar-typed properties.
+      const types = ([] as unknown[]).concat(record.type ?? []);
+      if (Array.isArray(record.examples) && types.some((type) => type !== "object" && type !== "array")) {
+        for (const example of record.examples)
+          labels.push(typeof example === "object" ? "[object Object]" : String(example));
+      }
+      for (const snippet of (record.defaultSnippets as Array<{ label?: unknown }> | undefined) ?? []) {
+        labels.push(typeof snippet.label === "string" ? snippet.label : "[object Object]");
+      }
+      Object.values(record).forEach(visit);
+    };
+    visit(schema);
+    expect(labels).not.toContain("[object Object]");
+    expect(labels).toEqual(expect.arrayContaining(["one score for every persona", "a score per persona"]));
+  });
+});

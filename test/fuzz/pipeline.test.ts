@@ -1,0 +1,192 @@
+// Property tests over the whole pipeline with hostile maps: nothing throws, work and output stay
+// proportional to the input, and no map text escapes its place in any output (checked by real parsers).
+// Seeded and reproducible: FUZZ_SEED picks the seed, FUZZ_RUNS the cases per property (npm run fuzz).
+import fc from "fast-check";
+import MarkdownIt from "markdown-it";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { describe, expect, it } from "vitest";
+import { loadJourney } from "../../src/journey/load.js";
+import { lintJourney } from "../../src/lint/index.js";
+import { reportFormats, type FileResult, type ReportContext } from "../../src/report/index.js";
+import { BREAK, renderMarkdown } from "../../src/render/markdown.js";
+import { renderMermaid } from "../../src/render/mermaid.js";
+import { renderSvg } from "../../src/render/svg/index.js";
+import type { Journey } from "../../src/journey/model.js";
+import { hostileJourney, hostileText, plainCopy, toYaml, yamlishText } from "../helpers/adversarial.js";
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
+const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
+const settings = { numRuns: RUNS, seed: SEED, endOnFailure: true };
+/** The loader is cheap: five times the cases. */
+const loaderSettings = { ...settings, numRuns: RUNS * 5 };
+/** The picture is the slowest step: half the cases. */
+const svgSettings = { ...settings, numRuns: Math.ceil(RUNS / 2) };
+const LONG = Math.max(60_000, RUNS * 20);
+
+/** Characters that steer a terminal or a log viewer: C0 controls but tab and line feed, DEL, C1. */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+/** Characters XML 1.0 forbids (an SVG with one is not well-formed, whatever a lenient parser says). */
+const NOT_XML =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** The map after a trip through YAML and the loader, as a user's map would arrive. */
+function loaded(journey: Journey): Journey {
+  const result = loadJourney(toYaml(journey), { file: "fuzz.journey.yaml" });
+  expect(result.diagnostics).toEqual([]);
+  return result.journey!;
+}
+
+describe("the loader and validate", () => {
+  it("never throw on YAML-ish text, and stay linear", () => {
+    fc.assert(
+      fc.property(yamlishText, (text) => {
+        const started = performance.now();
+        const result = loadJourney(text, { file: "fuzz.journey.yaml" });
+        expect(performance.now() - started).toBeLessThan(2000);
+        for (const diagnostic of result.diagnostics) {
+          expect(diagnostic.line).toBeGreaterThanOrEqual(1);
+          expect(diagnostic.column).toBeGreaterThanOrEqual(1);
+          expect(diagnostic.message).not.toMatch(/unexpected|Maximum call stack|undefined/);
+        }
+      }),
+      loaderSettings,
+    );
+  });
+
+  it("never throw on arbitrary bytes", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
+        expect(() => loadJourney(bytes)).not.toThrow();
+      }),
+      loaderSettings,
+    );
+  });
+
+  it("read back every hostile map exactly as written", () => {
+    fc.assert(
+      fc.property(hostileJourney, (journey) => {
+        expect(loaded(journey)).toEqual(journey);
+      }),
+      settings,
+    );
+  });
+});
+
+describe("lint and every report", () => {
+  const context: ReportContext = { color: false, command: "lint", rules: [] };
+
+  it.each(Object.keys(reportFormats) as Array<keyof typeof reportFormats>)(
+    "%s: never throws, output in proportion, map text controls neither terminal nor CI log",
+    (name) => {
+      fc.assert(
+        fc.property(hostileJourney, hostileText, (journey, fileName) => {
+          const text = toYaml(journey);
+          const messages = lintJourney(text, {}, { file: fileName });
+          const results: FileResult[] = [{ filePath: fileName, source: text, messages }];
+          const report = reportFormats[name].formatter(results, context);
+          expect(report.length).toBeLessThan(100_000 + 2_000 * (text.length + fileName.length));
+          if (name === "stylish") expect(report).not.toMatch(CONTROL);
+          if (name === "github") {
+            expect(report).not.toMatch(CONTROL);
+            expect(report).not.toContain("##[");
+            const lines = report.split("\n").filter(Boolean);
+            // One workflow command per finding, each made by the formatter: map text starts none.
+            expect(lines).toHaveLength(messages.length);
+            for (const line of lines) expect(line).toMatch(/^::(error|warning|notice) file=[^:]*,line=\d+,/);
+          }
+        }),
+        settings,
+      );
+    },
+  );
+});
+
+describe("the text renderers", () => {
+  it("Mermaid: map text never adds a line, a directive or front matter", () => {
+    fc.assert(
+      fc.property(hostileJourney, (written) => {
+        const journey = loaded(written);
+        const hostile = renderMermaid(journey);
+        const plain = renderMermaid(plainCopy(journey));
+        expect(hostile.split("\n")).toHaveLength(plain.split("\n").length);
+        expect(hostile.split("%%{").length).toBe(plain.split("%%{").length);
+        expect(hostile.split("\n").filter((line) => line.trim() === "---")).toHaveLength(
+          plain.split("\n").filter((line) => line.trim() === "---").length,
+        );
+      }),
+      settings,
+    );
+  });
+
+  it("Markdown: no raw HTML from map text, and no line structure from it", () => {
+    const markdown = new MarkdownIt({ html: true });
+    fc.assert(
+      fc.property(hostileJourney, (written) => {
+        const journey = loaded(written);
+        const page = renderMarkdown(journey);
+        const plainPage = renderMarkdown(plainCopy(journey));
+        const html = (source: string) =>
+          markdown
+            .parse(source, {})
+            .flatMap((token) => [token, ...(token.children ?? [])])
+            .filter((token) => token.type === "html_block" || token.type === "html_inline")
+            .map((token) => token.content.trim());
+        // The renderer's own tags (line breaks in cells) are the same with plain text; map text adds none.
+        const own = new Set([BREAK, ...html(plainPage)]);
+        expect(html(page).filter((tag) => !own.has(tag))).toEqual([]);
+        expect(page.split("\n")).toHaveLength(plainPage.split("\n").length);
+      }),
+      settings,
+    );
+  });
+
+  it("SVG: well-formed, no script, no event attribute, no external reference", () => {
+    const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", preserveOrder: true });
+    fc.assert(
+      fc.property(hostileJourney, (written) => {
+        const journey = loaded(written);
+        const started = performance.now();
+        const svg = renderSvg(journey);
+        expect(performance.now() - started).toBeLessThan(2000);
+        expect(XMLValidator.validate(svg)).toBe(true);
+        const problems: string[] = [];
+        const visit = (nodes: unknown): void => {
+          if (!Array.isArray(nodes)) return;
+          for (const node of nodes as Array<Record<string, unknown>>) {
+            for (const [key, value] of Object.entries(node)) {
+              if (key === ":@") {
+                for (const [attribute, attributeValue] of Object.entries(value as Record<string, string>)) {
+                  if (/^@on/i.test(attribute)) problems.push(`event attribute ${attribute}`);
+                  if (/href$/i.test(attribute) && !String(attributeValue).startsWith("#"))
+                    problems.push(`external reference ${String(attributeValue)}`);
+                }
+                continue;
+              }
+              if (/^(script|foreignObject|iframe|image|use)$/i.test(key) && key !== "use")
+                problems.push(`element ${key}`);
+              visit(value);
+            }
+          }
+        };
+        visit(parser.parse(svg));
+        expect(problems).toEqual([]);
+        expect(svg).not.toMatch(NOT_XML);
+      }),
+      svgSettings,
+    );
+  });
+
+  it("every renderer's output grows in proportion to the map", () => {
+    fc.assert(
+      fc.property(hostileJourney, (written) => {
+        const journey = loaded(written);
+        const size = toYaml(journey).length;
+        expect(renderMermaid(journey).length).toBeLessThan(LONG + 40 * size);
+        expect(renderMarkdown(journey).length).toBeLessThan(LONG + 40 * size);
+        expect(renderSvg(journey).length).toBeLessThan(LONG + 200 * size);
+      }),
+      { ...settings, numRuns: Math.max(20, Math.floor(RUNS / 3)) },
+    );
+  });
+});
