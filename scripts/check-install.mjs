@@ -73,8 +73,10 @@ function installedPackages(project) {
   return packages;
 }
 
-/** Packs the repository once (its `prepare` builds dist/) and returns the tarball's path. */
+/** Builds and packs the repository once (`npm pack` runs no build: see package.json's `prepublish`). */
 export function packTarball(work) {
+  const built = run("npm", ["run", "build", "--silent"], { cwd: ROOT });
+  if (built.status !== 0) throw new Error(`npm run build failed:\n${built.stderr}`);
   const packed = run("npm", ["pack", "--pack-destination", work, "--json"], { cwd: ROOT });
   if (packed.status !== 0) throw new Error(`npm pack failed:\n${packed.stderr}`);
   const [{ filename, size, unpackedSize, entryCount }] = JSON.parse(packed.stdout.slice(packed.stdout.indexOf("[")));
