@@ -90,6 +90,11 @@ export function checkInstall({ work, tarball, npm, label }) {
   writeFileSync(join(project, "package.json"), `${JSON.stringify({ name: "scratch", private: true }, null, 2)}\n`);
   copyFileSync(join(ROOT, "examples/freshcart.journey.yaml"), join(project, "freshcart.journey.yaml"));
   const npmVersion = run(npm[0], [...npm.slice(1), "--version"], { cwd: project }).stdout.trim();
+  if (!/^\d+\.\d+/.test(npmVersion)) {
+    // A client that cannot be fetched is a missing tool, not a failed install goal.
+    console.log(`skipped: ${label}: \`${npm.join(" ")} --version\` did not run`);
+    return [{ issue: 9, measure: `${label}: install`, value: "skipped: the npm client could not run", target: "" }];
+  }
 
   const install = run(npm[0], [...npm.slice(1), "install", "--foreground-scripts", tarball], { cwd: project });
   const rows = [];
