@@ -72,7 +72,7 @@ started=$(date +%s)
 if ! pre-commit install-hooks >"$work/install.txt" 2>&1; then
   echo "FAIL  pre-commit install-hooks"
   sed 's/^/      /' "$work/install.txt" | tail -40
-  cat "$work"/cache/pre-commit.log 2>/dev/null | tail -60 || true
+  tail -60 "$work/cache/pre-commit.log" 2>/dev/null || true
   exit 1
 fi
 echo "ok    pre-commit install-hooks ($(pre-commit --version)) built the hook environment in $(($(date +%s) - started))s"
