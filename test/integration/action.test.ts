@@ -256,6 +256,14 @@ describe("action.yml runs journeymap lint", () => {
     expect(strict.summary).toContain("0 errors, 7 warnings (exit 1: findings)");
   });
 
+  it("takes a path that looks like an option for a path", ({ skip }) => {
+    if (!needsMultiFormat()) return skip();
+    const run = runAction(workspace("good"), { paths: "--version" });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("--version");
+    expect(run.stdout).not.toMatch(/^\d+\.\d+\.\d+$/m);
+  });
+
   it("exits 2 on a configuration error, still writing a SARIF file and a summary that says so", ({ skip }) => {
     if (!needsMultiFormat()) return skip();
     const dir = workspace("good");
