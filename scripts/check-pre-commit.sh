@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Proves .pre-commit-hooks.yaml with the real pre-commit: a scratch git repository with a good and a bad
+# map uses this repository's committed HEAD (cloned, as pre-commit needs a rev) and runs both hooks.
+# pre-commit builds the hook as a user's machine would: `npm install` and `npm pack` in its clone.
+# Exit 0 when the hooks pass and fail as they should, 1 when they do not, 2 when the check cannot run.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+
+if ! command -v pre-commit >/dev/null 2>&1; then
+  echo "check-pre-commit: pre-commit is not installed (apt-get install pre-commit)" >&2
+  exit 2
+fi
+if [[ -n "$(git -C "$root" status --porcelain -- .pre-commit-hooks.yaml package.json package-lock.json .puppeteerrc.cjs)" ]]; then
+  echo "check-pre-commit: note: pre-commit uses the committed HEAD; uncommitted hook or package changes are not tested" >&2
+fi
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/journeymap-pre-commit-XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+rev="$(git -C "$root" rev-parse HEAD)"
+git clone --quiet --no-local "$root" "$work/journeymap"
+
+mkdir "$work/maps"
+cd "$work/maps"
+git init --quiet
+git config user.email check@example.com
+git config user.name check
+cp "$root/examples/freshcart.journey.yaml" good.journey.yaml
+# Invalid in both senses: an unknown key (validate) and an undeclared owner (lint).
+cat >bad.journey.yml <<'MAP'
+journeymap: 1
+title: Broken
+personas:
+  - id: shopper
+    name: Shopper
+stages:
+  - id: buy
+    name: Buy
+    touchpoints:
+      - name: Pays
+        ownr: web
+MAP
+cat >.pre-commit-config.yaml <<CONFIG
+repos:
+  - repo: $work/journeymap
+    rev: $rev
+    hooks:
+      - id: journeymap-lint
+      - id: journeymap-validate
+CONFIG
+git add .
+export PRE_COMMIT_HOME="$work/cache"
+# The user's machine: no switch that would hide a browser download from the check.
+unset PUPPETEER_SKIP_DOWNLOAD PUPPETEER_SKIP_CHROME_DOWNLOAD npm_config_ignore_scripts
+
+failures=0
+expect() { # expect <exit code> <hook> <file> [text the output must contain]
+  local want="$1" hook="$2" file="$3" text="${4:-}" got=0 started
+  started=$(date +%s)
+  pre-commit run "$hook" --files "$file" >"$work/out.txt" 2>&1 || got=$?
+  local took=$(($(date +%s) - started))
+  if [[ "$got" == "$want" ]] && { [[ -z "$text" ]] || grep -qF -- "$text" "$work/out.txt"; }; then
+    printf 'ok    %-20s %-20s exit %s (%ss)\n' "$hook" "$file" "$got" "$took"
+  else
+    printf 'FAIL  %-20s %-20s exit %s, expected %s%s\n' "$hook" "$file" "$got" "$want" "${text:+ and \"$text\"}"
+    sed 's/^/      /' "$work/out.txt" | tail -40
+    failures=$((failures + 1))
+  fi
+}
+
+# The first run installs the hook environment (npm install and npm pack in the clone): timed separately.
+started=$(date +%s)
+if ! pre-commit install-hooks >"$work/install.txt" 2>&1; then
+  echo "FAIL  pre-commit install-hooks"
+  sed 's/^/      /' "$work/install.txt" | tail -40
+  tail -60 "$work/cache/pre-commit.log" 2>/dev/null || true
+  exit 1
+fi
+echo "ok    pre-commit install-hooks ($(pre-commit --version)) built the hook environment in $(($(date +%s) - started))s"
+browsers=$(find "$work/cache" "$HOME/.cache/puppeteer" -maxdepth 6 -type d \( -name 'chrome-linux*' -o -name 'chrome-headless-shell-linux*' \) -newer "$work/journeymap" 2>/dev/null | head -3 || true)
+if [[ -n "$browsers" ]]; then
+  echo "FAIL  the hook install downloaded a browser: $browsers"
+  failures=$((failures + 1))
+fi
+
+expect 0 journeymap-lint good.journey.yaml
+expect 1 journeymap-lint bad.journey.yml 'unknown key "ownr" in touchpoint'
+expect 0 journeymap-validate good.journey.yaml
+expect 1 journeymap-validate bad.journey.yml 'bad.journey.yml'
+# As a commit runs them: both hooks on every staged map.
+got=0
+pre-commit run --all-files >"$work/out.txt" 2>&1 || got=$?
+if [[ "$got" == 1 ]] && grep -q '^journeymap lint\.*Failed' "$work/out.txt" && grep -q '^journeymap validate\.*Failed' "$work/out.txt"; then
+  echo "ok    pre-commit run --all-files: both hooks fail on the staged bad map, exit 1"
+else
+  echo "FAIL  pre-commit run --all-files: exit $got"
+  sed 's/^/      /' "$work/out.txt" | tail -40
+  failures=$((failures + 1))
+fi
+
+if ((failures)); then
+  echo "check-pre-commit: $failures check(s) failed"
+  exit 1
+fi
+echo "check-pre-commit: both hooks pass on the good map and fail on the bad one"

@@ -1,0 +1,58 @@
+// The package as npm and Node see it: what the tarball holds, how it loads, and the lifecycle scripts
+// that keep installs script-free and pre-commit's node hooks working (scripts/check-install.mjs and
+// scripts/check-pre-commit.sh measure the real installs; these are the fast guards in npm test).
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ROOT } from "../helpers/cli.js";
+
+interface Manifest {
+  scripts: Record<string, string>;
+  engines: { node: string };
+  exports: Record<string, unknown>;
+}
+const manifest = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as Manifest;
+
+describe("package.json", () => {
+  it("has no script that npm runs on install from the registry or on npm pack", () => {
+    // install scripts would run on every user's machine; prepare/prepack print on npm pack's standard
+    // output, which pre-commit reads as the tarball's name.
+    for (const name of ["preinstall", "install", "postinstall", "prepare", "prepack", "postpack"]) {
+      expect(manifest.scripts[name], name).toBeUndefined();
+    }
+    expect(manifest.scripts.prepublish).toBe("npm run build");
+    expect(manifest.scripts.prepublishOnly).toBe("npm run build");
+  });
+
+  it("loads with require() as well as import (the default export condition)", async () => {
+    const required = createRequire(join(ROOT, "package.json"))("journeymap") as Record<string, unknown>;
+    const imported = (await import(join(ROOT, "dist/index.js"))) as Record<string, unknown>;
+    expect(typeof required.lintJourney).toBe("function");
+    expect(Object.keys(required).sort()).toEqual(Object.keys(imported).sort());
+  });
+
+  it("packs the built CLI, schemas, examples and licence, and no tests or sources", () => {
+    const packed = spawnSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
+    expect(packed.status, packed.stderr).toBe(0);
+    const [{ files }] = JSON.parse(packed.stdout.slice(packed.stdout.indexOf("["))) as [{ files: { path: string }[] }];
+    const paths = files.map((file) => file.path);
+    for (const path of [
+      "LICENSE",
+      "package.json",
+      "bin/journeymap.js",
+      "dist/bundle/cli.js",
+      "dist/index.js",
+      "dist/index.d.ts",
+      "schemas/journeymap.schema.json",
+      "examples/freshcart.journey.yaml",
+    ]) {
+      expect(paths, path).toContain(path);
+    }
+    expect(paths.filter((path) => /^(src|test|scripts|bench|action)\//.test(path))).toEqual([]);
+  });
+});
