@@ -73,7 +73,7 @@ function installedPackages(project) {
   return packages;
 }
 
-/** Builds and packs the repository once (`npm pack` runs no build: see package.json's `prepublish`). */
+/** Builds and packs the repository once (the build runs first here, so that `npm pack`'s own `prepare` finds it up to date). */
 export function packTarball(work) {
   const built = run("npm", ["run", "build", "--silent"], { cwd: ROOT });
   if (built.status !== 0) throw new Error(`npm run build failed:\n${built.stderr}`);

@@ -2,7 +2,8 @@
 // that keep installs script-free and pre-commit's node hooks working (scripts/check-install.mjs and
 // scripts/check-pre-commit.sh measure the real installs; these are the fast guards in npm test).
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -16,15 +17,31 @@ interface Manifest {
 const manifest = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as Manifest;
 
 describe("package.json", () => {
-  it("has no script that npm runs on install from the registry or on npm pack", () => {
-    // install scripts would run on every user's machine; prepare/prepack print on npm pack's standard
-    // output, which pre-commit reads as the tarball's name.
-    for (const name of ["preinstall", "install", "postinstall", "prepare", "prepack", "postpack"]) {
-      expect(manifest.scripts[name], name).toBeUndefined();
-    }
-    expect(manifest.scripts.prepublish).toBe("npm run build");
-    expect(manifest.scripts.prepublishOnly).toBe("npm run build");
+  it("runs no script on a user's install; prepare builds dist/ for a clone or a git install", () => {
+    // install scripts would run on every user's machine.
+    for (const name of ["preinstall", "install", "postinstall"]) expect(manifest.scripts[name], name).toBeUndefined();
+    expect(manifest.scripts.prepare).toBe("npm run build");
   });
+
+  it("npm pack prints only the tarball's name on standard output (pre-commit reads it as a path)", () => {
+    // In a scratch copy: packing the repository itself would rebuild dist/ under the other tests' feet.
+    // scripts/check-pre-commit.sh installs the real hooks from a clone in .ci/run.
+    const work = mkdtempSync(join(tmpdir(), "journeymap-pack-"));
+    try {
+      copyFileSync(join(ROOT, ".npmrc"), join(work, ".npmrc"));
+      const scratch = {
+        name: "journeymap",
+        version: "0.0.0",
+        scripts: { prepare: manifest.scripts.prepare, build: "node -e 0" },
+      };
+      writeFileSync(join(work, "package.json"), JSON.stringify(scratch));
+      const packed = spawnSync("npm", ["pack"], { cwd: work, encoding: "utf8" });
+      expect(packed.status, packed.stderr).toBe(0);
+      expect(packed.stdout).toBe("journeymap-0.0.0.tgz\n");
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it("loads with require() as well as import (the default export condition)", async () => {
     const required = createRequire(join(ROOT, "package.json"))("journeymap") as Record<string, unknown>;
