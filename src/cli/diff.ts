@@ -7,7 +7,7 @@ import type { JourneyDiff } from "../diff/index.js";
 import { JourneymapError } from "../errors.js";
 import { displayPath } from "../io/find-maps.js";
 import { readMap } from "../io/read-maps.js";
-import { writeAtomic } from "../io/write-atomic.js";
+import { writeOutput } from "../io/write-output.js";
 import { loadJourney, type LoadedJourney } from "../journey/load.js";
 import { examples, useColor } from "./options.js";
 
@@ -61,6 +61,8 @@ export function registerDiff(program: Command): void {
       const finder = new ConfigFinder();
       const configFor = (folder: string) => finder.forFolder(existsSync(folder) ? folder : cwd);
       const diffs: JourneyDiff[] = [];
+      /** The map files this run reads: --output may replace none of them. */
+      const inputs: string[] = [];
       let failed = false;
       const compare = (before: LoadedJourney | undefined, after: LoadedJourney | undefined, folder: string) => {
         try {
@@ -92,6 +94,7 @@ export function registerDiff(program: Command): void {
             ? undefined
             : loadJourney(files.get(path)!, { file: displayPath(join(revisions.root, path), cwd) });
         for (const changed of changedMaps) {
+          for (const path of [changed.oldPath, changed.newPath]) if (path) inputs.push(join(revisions.root, path));
           compare(
             load(olds, changed.oldPath),
             load(news, changed.newPath),
@@ -107,13 +110,14 @@ export function registerDiff(program: Command): void {
           throw new JourneymapError("only one of OLD and NEW can be standard input (-)");
         const read = (path: string) =>
           readMap(path === "-" ? { file: "<stdin>" } : { file: displayPath(resolve(path), cwd), path: resolve(path) });
+        inputs.push(...paths.filter((path) => path !== "-").map((path) => resolve(path)));
         const before = await read(paths[0]!);
         const after = await read(paths[1]!);
         compare(before, after, paths[1] === "-" ? cwd : dirname(resolve(paths[1]!)));
       }
 
       const text = format.formatter(diffs, { color: options.output ? false : useColor(command) });
-      if (options.output) writeAtomic(options.output, text);
+      if (options.output) writeOutput(options.output, text, { inputs });
       else process.stdout.write(text);
 
       const holds = failOn.filter((condition) => diffs.some((diff) => conditionHolds(condition, diff, diffModule)));

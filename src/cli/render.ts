@@ -1,13 +1,14 @@
 // `journeymap render`: wiring from options to a plan (format, engine, destination, from the render-format
 // catalog) to a run that reads, draws and writes each map, once or, with --watch, on every save.
-import { readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { basename, join, relative, resolve } from "node:path";
 import type { Command } from "commander";
 import { parse as parseYaml } from "yaml";
 import { JourneymapError } from "../errors.js";
 import { displayPath, findMaps, MAP_FILE, type MapInput } from "../io/find-maps.js";
 import { readMap } from "../io/read-maps.js";
-import { writeAtomic } from "../io/write-atomic.js";
+import { readTextFile } from "../io/read-text.js";
+import { writeOutput } from "../io/write-output.js";
 import { formatters } from "../report/index.js";
 import {
   chooseFormat,
@@ -49,6 +50,8 @@ interface Plan {
   folders: string[];
   /** Absent: stdout. */
   destination?: { kind: "file"; path: string } | { kind: "folder"; path: string };
+  /** The --mermaid-config file, an input that no output may replace. */
+  mermaidConfigPath?: string;
 }
 
 export function registerRender(program: Command): void {
@@ -138,6 +141,7 @@ async function makePlan(paths: string[], options: RenderOptions): Promise<Plan> 
     },
     inputs,
     folders,
+    mermaidConfigPath: options.mermaidConfig === undefined ? undefined : resolve(options.mermaidConfig),
   };
   const extension = format.spec.extensions[0];
   if (output === undefined) {
@@ -162,12 +166,7 @@ async function makePlan(paths: string[], options: RenderOptions): Promise<Plan> 
 }
 
 function readMermaidConfig(file: string): Record<string, unknown> {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    throw new JourneymapError(`cannot read the Mermaid config "${file}": ${(error as Error).message}`);
-  }
+  const text = readTextFile(file, { what: "the Mermaid config" });
   let config: unknown;
   try {
     config = parseYaml(text); // JSON is YAML too
@@ -275,9 +274,16 @@ class RenderRun {
     }
     const target = targetOf(this.plan, input);
     if (target === undefined) process.stdout.write(rendering);
-    else writeAtomic(target, rendering);
+    else writeOutput(target, rendering, { inputs: this.inputPaths() });
     if (target !== undefined) this.#pages.set(input, { title: map.journey.title, target });
     return true;
+  }
+
+  /** Every file this run reads (maps, the Mermaid config): no rendering may replace one, whatever
+   * path (a symlink, a hard link, `..`) leads to it. */
+  private inputPaths(): string[] {
+    const maps = this.plan.inputs.flatMap((input) => (input.path ? [input.path] : []));
+    return this.plan.mermaidConfigPath ? [...maps, this.plan.mermaidConfigPath] : maps;
   }
 
   /** One browser for the whole run (and every re-render under --watch), launched on first use. */
@@ -297,7 +303,7 @@ class RenderRun {
       const page = this.#pages.get(input);
       return page ? [{ title: page.title, page: relative(folder, page.target) }] : [];
     });
-    writeAtomic(index, renderIndexPage(entries));
+    writeOutput(index, renderIndexPage(entries), { inputs: this.inputPaths() });
   }
 
   /** The input for a path under --watch: a known map, or one added to a watched folder (undefined if refused). */

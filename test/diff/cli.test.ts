@@ -61,7 +61,7 @@ describe("journeymap diff OLD NEW", () => {
       ["diff", OLD, NEW, "--labels", "To-be"],
       'journeymap: --labels needs two names separated by a comma, like "As-is,To-be" (got "To-be")\n',
     ],
-    [["diff", OLD, "missing.journey.yaml"], /^journeymap: cannot read "missing\.journey\.yaml": ENOENT/],
+    [["diff", OLD, "missing.journey.yaml"], /^journeymap: cannot read map "missing\.journey\.yaml": no such file/],
     [["diff", OLD, NEW, "--head", "HEAD"], "journeymap: --head needs --base (the older revision to compare it with)\n"],
   ])("usage and I/O errors exit 2 with one line: %j", (args, message) => {
     const run = runCli(args);
