@@ -30,12 +30,18 @@ export {
   rules,
   ruleDescriptors,
   STAGE_PRESETS,
+  lintFiles,
+  type LintRun,
+  type LintRunOptions,
   type LintConfig,
   type ResolvedConfig,
   type Rule,
   type RuleMeta,
   type RuleSeverity,
 } from "./lint/index.js";
+
+// Fixes that lint --fix applies: certain edits that keep every other byte of the map.
+export { fixMap, formatFixDiff, fixableRules, type AppliedFix, type FixOptions, type FixResult } from "./fix/index.js";
 
 // Mermaid and Markdown renderers: pure functions from a journey to text.
 export { renderMermaid, type MermaidOptions } from "./render/mermaid.js";
