@@ -8,12 +8,15 @@ import { ruleDescriptors } from "../../src/lint/index.js";
 /** The body rows of the first table whose header starts with "rule", read with a real Markdown parser. */
 function ruleTable(markdown: string): string[][] {
   const tables: string[][][] = [];
-  let row: string[] = [];
+  let row: string[] | undefined;
   for (const token of new MarkdownIt().parse(markdown, {})) {
     if (token.type === "table_open") tables.push([]);
     if (token.type === "tr_open") row = [];
-    if (token.type === "inline" && tables.length) row.push(token.content.replace(/^`(.*)`$/, "$1"));
-    if (token.type === "tr_close") tables[tables.length - 1]!.push(row);
+    if (token.type === "inline" && row) row.push(token.content.replace(/^`(.*)`$/, "$1"));
+    if (token.type === "tr_close" && row) {
+      tables[tables.length - 1]!.push(row);
+      row = undefined;
+    }
   }
   const table = tables.find((rows) => rows[0]?.[0] === "rule");
   return table ? table.slice(1) : [];
