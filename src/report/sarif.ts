@@ -80,9 +80,11 @@ function ruleOf(rule: RuleDescriptor) {
   const short = sentence(rule.description.charAt(0).toUpperCase() + rule.description.slice(1));
   const full = rule.rationale ? `${short} ${sentence(rule.rationale)}` : short;
   const docs = rule.docsUrl ? ` Documentation: ${rule.docsUrl}` : "";
+  const name = rule.id.replace(/(^|-)([a-z])/g, (_, __, letter: string) => letter.toUpperCase());
   return {
     id: rule.id,
-    name: rule.id.replace(/(^|-)([a-z])/g, (_, __, letter: string) => letter.toUpperCase()),
+    // SARIF1001: a name that only differs from the id in case is no name (the Multitool warns).
+    ...(name.toLowerCase() === rule.id.toLowerCase() ? {} : { name }),
     shortDescription: { text: short },
     fullDescription: { text: full },
     help: { text: `${full}${docs}`, ...(rule.docsUrl ? { markdown: `${full} [Documentation](${rule.docsUrl})` } : {}) },
