@@ -4,7 +4,8 @@ import { compareDiagnostics, type Diagnostic, type Range } from "../diagnostic.j
 import { loadJourney, type LoadedJourney } from "../journey/load.js";
 import { resolveConfig, type LintConfig, type ResolvedConfig } from "./config.js";
 import { rules, ruleIds } from "./rules/index.js";
-import { applySuppressions, parseDirectives } from "./suppressions.js";
+import { parseDirectives, splitSuppressed } from "./suppressions.js";
+import type { SuppressedDiagnostic } from "../report/types.js";
 import type { RuleContext } from "./types.js";
 
 const START_OF_FILE: Range = { line: 1, column: 1, endLine: 1, endColumn: 1 };
@@ -23,8 +24,17 @@ export function lintJourney(
 
 /** lintJourney for a configuration that is already resolved (the command line resolves it once per folder). */
 export function lintLoaded(loaded: LoadedJourney, config: ResolvedConfig): Diagnostic[] {
+  return lintLoadedWithSuppressed(loaded, config).messages;
+}
+
+/** lintLoaded, also returning the findings that in-file comments silenced, each with the comment's
+ * `-- reason` as justification (reports put them in FileResult.suppressed). */
+export function lintLoadedWithSuppressed(
+  loaded: LoadedJourney,
+  config: ResolvedConfig,
+): { messages: Diagnostic[]; suppressed: SuppressedDiagnostic[] } {
   const { journey, source, file } = loaded;
-  if (!journey) return loaded.diagnostics;
+  if (!journey) return { messages: loaded.diagnostics, suppressed: [] };
   const findings: Diagnostic[] = [...loaded.diagnostics];
   for (const [id, rule] of Object.entries(rules)) {
     const severity = config.rules[id] ?? rule.meta.defaultSeverity;
@@ -46,12 +56,12 @@ export function lintLoaded(loaded: LoadedJourney, config: ResolvedConfig): Diagn
     };
     rule.check(context);
   }
-  const kept = applySuppressions(findings, parseDirectives(loaded.text), {
+  const { kept, suppressed } = splitSuppressed(findings, parseDirectives(loaded.text), {
     file,
     knownRules: ruleIds,
     unusedSeverity: config.rules["unused-disable"] ?? rules["unused-disable"]!.meta.defaultSeverity,
   });
-  return kept.sort(compareDiagnostics);
+  return { messages: kept.sort(compareDiagnostics), suppressed: suppressed.sort(compareDiagnostics) };
 }
 
 /** The ids of the rules a configuration runs (for reports that list what was checked). */

@@ -2,7 +2,7 @@
 import type { RuleDescriptor } from "../diagnostic.js";
 import { rules } from "./rules/index.js";
 
-export { lintJourney, lintLoaded, enabledRules } from "./engine.js";
+export { lintJourney, lintLoaded, lintLoadedWithSuppressed, enabledRules } from "./engine.js";
 export {
   CONFIG_FILE_NAMES,
   ConfigFinder,
@@ -18,7 +18,7 @@ export {
 export { ConfigResolver, lintFiles, type LintRun, type LintRunOptions } from "./runner.js";
 export { DEFAULT_PRESET, STAGE_PRESETS, type PresetName } from "./presets.js";
 export { rules, ruleIds } from "./rules/index.js";
-export { applySuppressions, parseDirectives, type Directive } from "./suppressions.js";
+export { applySuppressions, parseDirectives, splitSuppressed, type Directive } from "./suppressions.js";
 export {
   RULE_SEVERITIES,
   type Rule,

@@ -2,6 +2,7 @@
 // the unused-disable findings for comments that suppress nothing.
 import { Lexer } from "yaml";
 import type { Diagnostic, Range, Severity } from "../diagnostic.js";
+import type { SuppressedDiagnostic } from "../report/types.js";
 import { closest } from "../journey/suggest.js";
 
 export type DirectiveKind = "disable-next-line" | "disable-line" | "disable-file";
@@ -33,6 +34,12 @@ export function parseDirectives(text: string): Directive[] {
   if (!text.includes("journeymap-")) return [];
   const directives: Directive[] = [];
   const lines = text.split("\n");
+  // The next line with content after each line, computed once backwards: stacked comments cost
+  // linear time, not a forward scan per comment (issue 8).
+  const nextContent = new Array<number>(lines.length + 2);
+  nextContent[lines.length + 1] = lines.length + 1;
+  for (let n = lines.length; n >= 1; n--)
+    nextContent[n] = BLANK_OR_COMMENT.test(lines[n - 1]!) ? nextContent[n + 1]! : n;
   let line = 1;
   let lineStart = 0;
   let offset = 0;
@@ -43,7 +50,7 @@ export function parseDirectives(text: string): Directive[] {
       if (match) {
         const column = offset - lineStart + 1;
         const range = { line, column, endLine: line, endColumn: column + token.trimEnd().length };
-        directives.push(directiveOf(match[1]!, match[2]!, range, lines));
+        directives.push(directiveOf(match[1]!, match[2]!, range, nextContent));
       }
     }
     for (let i = token.indexOf("\n"); i !== -1; i = token.indexOf("\n", i + 1)) {
@@ -55,7 +62,7 @@ export function parseDirectives(text: string): Directive[] {
   return directives;
 }
 
-function directiveOf(word: string, rest: string, range: Range, lines: string[]): Directive {
+function directiveOf(word: string, rest: string, range: Range, nextContent: number[]): Directive {
   const separator = rest.indexOf("--");
   // A second "#" starts a note about the comment, not more rule ids.
   const list = (separator === -1 ? rest : rest.slice(0, separator)).split("#")[0]!;
@@ -67,9 +74,7 @@ function directiveOf(word: string, rest: string, range: Range, lines: string[]):
   if (kind === "disable-line") directive.target = range.line;
   if (kind === "disable-next-line") {
     // The next line with content: stacked comments and blank lines in between are skipped.
-    let target = range.line + 1;
-    while (target <= lines.length && BLANK_OR_COMMENT.test(lines[target - 1]!)) target++;
-    directive.target = target;
+    directive.target = nextContent[range.line + 1] ?? range.line + 1;
   }
   return directive;
 }
@@ -82,6 +87,13 @@ export interface SuppressOptions {
   unusedSeverity: Severity | "off";
 }
 
+export interface Suppressed {
+  /** The findings no directive silenced, plus the unused-disable findings. */
+  kept: Diagnostic[];
+  /** The findings a directive silenced, with the first matching comment's reason. */
+  suppressed: SuppressedDiagnostic[];
+}
+
 /** The findings the directives leave, plus an unused-disable finding for each comment that suppressed
  * nothing or names an unknown rule. */
 export function applySuppressions(
@@ -89,31 +101,65 @@ export function applySuppressions(
   directives: Directive[],
   options: SuppressOptions,
 ): Diagnostic[] {
-  if (directives.length === 0) return findings;
-  const active = directives.filter((directive) => !directive.unknownKind);
-  const used = new Map<Directive, Set<string>>(active.map((directive) => [directive, new Set()]));
-  const byLine = new Map<number, Directive[]>();
-  const forFile: Directive[] = [];
-  for (const directive of active) {
-    if (directive.kind === "disable-file") forFile.push(directive);
-    else byLine.set(directive.target!, [...(byLine.get(directive.target!) ?? []), directive]);
-  }
-  const kept = findings.filter((finding) => {
-    const matching = [...(byLine.get(finding.line) ?? []), ...forFile].filter(
-      (directive) => directive.rules.length === 0 || directive.rules.includes(finding.ruleId),
-    );
-    for (const directive of matching) used.get(directive)!.add(finding.ruleId);
-    return matching.length === 0;
-  });
-  if (options.unusedSeverity === "off") return kept;
+  return splitSuppressed(findings, directives, options).kept;
+}
 
-  const report = (directive: Directive, message: string) =>
+/** applySuppressions, also returning what was silenced. Linear in findings plus directives: every
+ * lookup is by line or by rule id, never a scan of all directives per finding (issue 8). */
+export function splitSuppressed(findings: Diagnostic[], directives: Directive[], options: SuppressOptions): Suppressed {
+  if (directives.length === 0) return { kept: findings, suppressed: [] };
+  const active = directives.filter((directive) => !directive.unknownKind);
+  const byLine = new Map<number, Directive[]>();
+  const forFile = new Scope();
+  for (const directive of active) {
+    if (directive.kind === "disable-file") {
+      forFile.add(directive);
+      continue;
+    }
+    const list = byLine.get(directive.target!);
+    if (list) list.push(directive);
+    else byLine.set(directive.target!, [directive]);
+  }
+  const lineScopes = new Map<number, Scope>();
+  for (const [line, list] of byLine) {
+    const scope = new Scope();
+    for (const directive of list) scope.add(directive);
+    lineScopes.set(line, scope);
+  }
+
+  const kept: Diagnostic[] = [];
+  const suppressed: SuppressedDiagnostic[] = [];
+  // Which rules had a silenced finding, per line and in the file: a directive was used when a rule
+  // it names (or any rule, for a bare directive) was silenced where it applies.
+  const hitOnLine = new Map<number, Set<string>>();
+  const hitInFile = new Set<string>();
+  for (const finding of findings) {
+    const line = lineScopes.get(finding.line);
+    const onLine = line?.matches(finding.ruleId) ?? false;
+    const inFile = forFile.matches(finding.ruleId);
+    if (!onLine && !inFile) {
+      kept.push(finding);
+      continue;
+    }
+    if (onLine) {
+      const hits = hitOnLine.get(finding.line);
+      if (hits) hits.add(finding.ruleId);
+      else hitOnLine.set(finding.line, new Set([finding.ruleId]));
+    }
+    if (inFile) hitInFile.add(finding.ruleId);
+    const justification = (onLine ? line!.reasonFor(finding.ruleId) : undefined) ?? forFile.reasonFor(finding.ruleId);
+    suppressed.push(justification ? { ...finding, justification } : { ...finding });
+  }
+  if (options.unusedSeverity === "off") return { kept, suppressed };
+
+  const report = (directive: Directive, rule: string, message: string) =>
     kept.push({
       file: options.file,
       ruleId: "unused-disable",
       severity: options.unusedSeverity as Severity,
       message,
       ...directive.range,
+      subject: `comment:${directive.range.line}/${rule}`,
     });
   const known = new Set(options.knownRules);
   for (const directive of directives) {
@@ -124,16 +170,17 @@ export function applySuppressions(
       );
       report(
         directive,
+        directive.unknownKind,
         `unknown comment directive "${directive.unknownKind}"${guess ? ` (did you mean "${guess}"?)` : ""}: use journeymap-disable-next-line, journeymap-disable-line or journeymap-disable-file`,
       );
       continue;
     }
     const name = `journeymap-${directive.kind}`;
     const where = directive.kind === "disable-file" ? "in this file" : `on line ${directive.target}`;
-    const hits = used.get(directive)!;
+    const hits = directive.kind === "disable-file" ? hitInFile : (hitOnLine.get(directive.target!) ?? EMPTY);
     if (directive.rules.length === 0) {
       if (hits.size === 0)
-        report(directive, `unused ${name} comment: no finding ${where} to suppress; remove the comment`);
+        report(directive, "*", `unused ${name} comment: no finding ${where} to suppress; remove the comment`);
       continue;
     }
     for (const id of directive.rules) {
@@ -141,15 +188,45 @@ export function applySuppressions(
         const guess = closest(id, options.knownRules);
         report(
           directive,
+          id,
           `${name} names unknown rule "${id}"${guess ? ` (did you mean "${guess}"?)` : ""}: run "journeymap rules" for the list`,
         );
       } else if (!hits.has(id)) {
         report(
           directive,
+          id,
           `unused ${name} comment: no "${id}" finding ${where} to suppress; remove "${id}" from the comment`,
         );
       }
     }
   }
-  return kept;
+  return { kept, suppressed };
+}
+
+const EMPTY: ReadonlySet<string> = new Set();
+
+/** The directives that apply to one line (or the whole file), indexed by rule id. */
+class Scope {
+  private all = false;
+  private allReason: string | undefined;
+  private readonly rules = new Map<string, string | undefined>();
+
+  add(directive: Directive): void {
+    if (directive.rules.length === 0) {
+      this.all = true;
+      this.allReason ??= directive.reason;
+      return;
+    }
+    for (const id of directive.rules) {
+      if (!this.rules.has(id) || this.rules.get(id) === undefined) this.rules.set(id, directive.reason);
+    }
+  }
+
+  matches(ruleId: string): boolean {
+    return this.all || this.rules.has(ruleId);
+  }
+
+  reasonFor(ruleId: string): string | undefined {
+    return this.rules.get(ruleId) ?? (this.all ? this.allReason : undefined);
+  }
 }

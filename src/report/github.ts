@@ -1,6 +1,7 @@
 // The github report: workflow commands that GitHub Actions shows as annotations on the pull request.
 import type { Severity } from "../diagnostic.js";
 import { repoRelativePath, type Formatter } from "./types.js";
+import { escapeControl } from "./visible.js";
 
 const COMMAND: Record<Severity, "error" | "warning" | "notice"> = {
   error: "error",
@@ -8,10 +9,19 @@ const COMMAND: Record<Severity, "error" | "warning" | "notice"> = {
   info: "notice",
 };
 
-/** Message text: %, CR and LF would end or corrupt the command. */
+/** Message text: %, CR and LF would end or corrupt the command; other control characters are shown
+ * escaped (an ESC sequence would colour or rewrite the log); "##[" is broken with a zero-width space,
+ * as the runner reads it as a command anywhere in a line. */
 export function escapeData(text: string): string {
-  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  return text
+    .replace(/%/g, "%25")
+    .replace(CONTROL_OR_BREAK, (char) =>
+      char === "\r" ? "%0D" : char === "\n" ? "%0A" : char === "\t" ? "\\t" : escapeControl(char),
+    )
+    .replace(/##\[/g, "#\u200b#[");
 }
+
+const CONTROL_OR_BREAK = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /** Property values: also ":" and ",", which separate properties. */
 export function escapeProperty(text: string): string {

@@ -1,6 +1,7 @@
 // The report catalog: every output format of validate and lint by name, with the one line that the
 // help text, the README and `--format` errors show. Adding a format is one entry plus its formatter.
 import { github } from "./github.js";
+import { gitlab } from "./gitlab.js";
 import { json } from "./json.js";
 import { junit } from "./junit.js";
 import { sarif } from "./sarif.js";
@@ -19,6 +20,7 @@ export const reportFormats = {
   sarif: { description: "SARIF 2.1.0, for GitHub code scanning and other SARIF viewers", formatter: sarif },
   github: { description: "GitHub Actions workflow annotations on the pull request", formatter: github },
   junit: { description: "JUnit XML, for CI test-report views (Jenkins, GitLab, Azure)", formatter: junit },
+  gitlab: { description: "GitLab Code Quality JSON, for merge request widgets", formatter: gitlab },
 } as const satisfies Record<string, ReportFormat>;
 
 export type ReportFormatName = keyof typeof reportFormats;

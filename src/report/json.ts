@@ -8,7 +8,7 @@ export const json: Formatter = (results) => {
       filePath,
       errorCount: counts.error,
       warningCount: counts.warning,
-      messages: messages.map(({ ruleId, severity, message, line, column, endLine, endColumn }) => ({
+      messages: messages.map(({ ruleId, severity, message, line, column, endLine, endColumn, subject }) => ({
         ruleId,
         severity,
         message,
@@ -16,6 +16,8 @@ export const json: Formatter = (results) => {
         column,
         endLine,
         endColumn,
+        // What the finding is about, stable when lines move: scripts can match findings across runs.
+        ...(subject === undefined ? {} : { subject }),
       })),
     };
   });

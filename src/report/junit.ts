@@ -1,65 +1,67 @@
-// The junit report: one testsuite per map, one testcase per check run on it, a failure per finding.
+// The junit report, shaped as ESLint's: one testsuite per map, one testcase per finding (a failure for
+// errors and warnings, a passing case with the text for info), and one passing case for a clean map.
 import type { Diagnostic } from "../diagnostic.js";
-import { isValidationCheck } from "../journey/checks.js";
 import type { FileResult, Formatter } from "./types.js";
 
 export const junit: Formatter = (results, context) => {
-  const ruleIds = context.rules.map((rule) => rule.id).filter((id) => !isValidationCheck(id));
-  const suites = results.map((result) => suiteOf(result, result.checks ?? ruleIds));
-  const tests = suites.reduce((sum, suite) => sum + suite.tests, 0);
-  const failures = suites.reduce((sum, suite) => sum + suite.failures, 0);
+  let tests = 0;
+  let failures = 0;
+  const suites: string[] = [];
+  for (const result of results) {
+    const suite = suiteOf(result);
+    tests += suite.tests;
+    failures += suite.failures;
+    suites.push(suite.xml);
+  }
   const name = `journeymap ${context.command}`;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="${attribute(name)}" tests="${tests}" failures="${failures}" errors="0">`,
-    ...suites.map((suite) => suite.xml),
+    `<testsuites name="${attribute(name)}" tests="${tests}" failures="${failures}" errors="0" skipped="0">`,
+    ...suites,
     "</testsuites>",
     "",
   ].join("\n");
 };
 
-function suiteOf(result: FileResult, ruleIds: string[]): { tests: number; failures: number; xml: string } {
-  const byCheck = new Map<string, Diagnostic[]>();
-  for (const message of result.messages) byCheck.set(message.ruleId, [...(byCheck.get(message.ruleId) ?? []), message]);
-  // "validation" always runs; the rules only on a map that passed it.
-  const validation = result.messages.filter((message) => isValidationCheck(message.ruleId));
-  const invalid = validation.length > 0;
-  const cases: string[] = [testcase("validation", result.filePath, validation)];
-  let failures = invalid ? 1 : 0;
-  for (const id of ruleIds) {
-    const found = byCheck.get(id) ?? [];
-    if (invalid) {
-      cases.push(
-        `    <testcase name="${attribute(id)}" classname="${attribute(result.filePath)}">\n      <skipped message="not checked: the map has YAML or schema errors"/>\n    </testcase>`,
-      );
+/** Jenkins takes the text after the last "." of a classname as the class and the rest as the package,
+ * so "maps/hotel.journey.yaml" would show as class "yaml" in package "maps/hotel.journey". The path
+ * with its dots replaced keeps one class per map, under a "journeymap" package. */
+export function classnameOf(filePath: string): string {
+  return `journeymap.${filePath.replace(/\./g, "_")}`;
+}
+
+function suiteOf(result: FileResult): { tests: number; failures: number; xml: string } {
+  const classname = attribute(classnameOf(result.filePath));
+  const cases: string[] = [];
+  let failures = 0;
+  for (const message of result.messages) {
+    const open = `    <testcase name="${attribute(caseName(message))}" classname="${classname}" time="0"`;
+    const detail = text(
+      `${result.filePath}:${message.line}:${message.column}: ${message.severity}: ${message.message} (${message.ruleId})`,
+    );
+    if (message.severity === "info") {
+      // Information is not a failed test: CI shows it without turning the build red.
+      cases.push(`${open}>\n      <system-out>${detail}</system-out>\n    </testcase>`);
       continue;
     }
-    if (found.length) failures++;
-    cases.push(testcase(id, result.filePath, found));
-  }
-  // Findings of checks outside the list (unused-disable when it is not listed) still show up.
-  for (const [id, found] of byCheck) {
-    if (isValidationCheck(id) || ruleIds.includes(id)) continue;
     failures++;
-    cases.push(testcase(id, result.filePath, found));
+    cases.push(
+      `${open}>\n      <failure message="${attribute(message.message)}" type="${message.severity}">${detail}</failure>\n    </testcase>`,
+    );
   }
-  const skipped = invalid ? ruleIds.length : 0;
-  const head = `  <testsuite name="${attribute(result.filePath)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="${skipped}">`;
-  return { tests: cases.length, failures, xml: [head, ...cases, "  </testsuite>"].join("\n") };
+  // A map with no findings still passes a test, so the suite (and the report) is never empty.
+  if (cases.length === 0) cases.push(`    <testcase name="no findings" classname="${classname}" time="0"/>`);
+  const head = `  <testsuite name="${attribute(result.filePath)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0" time="0">`;
+  return { tests: cases.length, failures, xml: `${head}\n${cases.join("\n")}\n  </testsuite>` };
 }
 
-function testcase(name: string, file: string, found: Diagnostic[]): string {
-  const open = `    <testcase name="${attribute(name)}" classname="${attribute(file)}"`;
-  if (found.length === 0) return `${open}/>`;
-  const failures = found.map(
-    (message) =>
-      `      <failure message="${attribute(message.message)}" type="${attribute(message.severity)}">${text(`${file}:${message.line}:${message.column}: ${message.severity}: ${message.message} (${message.ruleId})`)}</failure>`,
-  );
-  return [`${open}>`, ...failures, "    </testcase>"].join("\n");
+function caseName(message: Diagnostic): string {
+  return `${message.ruleId} at ${message.line}:${message.column}`;
 }
 
-/** Characters XML 1.0 cannot hold at all (control characters other than tab, LF, CR). */
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+/** Characters XML 1.0 cannot hold at all (control characters other than tab, LF, CR; lone surrogates). */
+const NOT_XML =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 function text(value: string): string {
   return value.replace(NOT_XML, "\ufffd").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");

@@ -2,10 +2,20 @@
 import { pathToFileURL } from "node:url";
 import { resolve } from "node:path";
 import type { Diagnostic, Severity } from "../diagnostic.js";
-import { repoRelativePath, type Formatter, type ReportContext, type RuleDescriptor } from "./types.js";
+import { isValidationCheck } from "../journey/checks.js";
+import { findingIdentities } from "./fingerprint.js";
+import {
+  repoRelativePath,
+  type Formatter,
+  type ReportContext,
+  type RuleDescriptor,
+  type SuppressedDiagnostic,
+} from "./types.js";
 
 const LEVEL: Record<Severity, "error" | "warning" | "note"> = { error: "error", warning: "warning", info: "note" };
 const INFORMATION_URI = "https://www.npmjs.com/package/journeymap";
+/** Versioned, so a change to what identifies a finding starts a new series instead of mismatching. */
+const FINGERPRINT_KEY = "journeymapFindingHash/v1";
 
 export const sarif: Formatter = (results, context) => {
   const descriptors = [...context.rules];
@@ -18,9 +28,23 @@ export const sarif: Formatter = (results, context) => {
     }
     return index.get(id)!;
   };
-  const sarifResults = results.flatMap((result) =>
-    result.messages.map((message) => resultOf(message, result.filePath, ruleIndex(message.ruleId), context)),
-  );
+  const sarifResults: Array<Record<string, unknown>> = [];
+  for (const result of results) {
+    const file = repoRelativePath(result.filePath, context) ?? result.filePath;
+    const silenced: SuppressedDiagnostic[] = result.suppressed ?? [];
+    // Identities over kept and silenced findings together, so silencing one never renames another.
+    const all = [...result.messages, ...silenced];
+    const identities = findingIdentities(all, file);
+    all.forEach((message, i) => {
+      const entry: Record<string, unknown> = resultOf(message, result.filePath, ruleIndex(message.ruleId), context);
+      entry.partialFingerprints = { [FINGERPRINT_KEY]: identities[i]! };
+      if (i >= result.messages.length) {
+        const { justification } = message as SuppressedDiagnostic;
+        entry.suppressions = [{ kind: "inSource", ...(justification ? { justification } : {}) }];
+      }
+      sarifResults.push(entry);
+    });
+  }
   const log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
@@ -35,6 +59,14 @@ export const sarif: Formatter = (results, context) => {
           },
         },
         ...(context.root ? { originalUriBaseIds: { "%SRCROOT%": { uri: directoryUri(context.root) } } } : {}),
+        invocations: [
+          {
+            executionSuccessful: context.failure === undefined,
+            ...(context.failure === undefined
+              ? {}
+              : { toolExecutionNotifications: [{ level: "error", message: { text: context.failure } }] }),
+          },
+        ],
         columnKind: "utf16CodeUnits",
         results: sarifResults,
       },
@@ -48,14 +80,18 @@ function ruleOf(rule: RuleDescriptor) {
   const short = sentence(rule.description.charAt(0).toUpperCase() + rule.description.slice(1));
   const full = rule.rationale ? `${short} ${sentence(rule.rationale)}` : short;
   const docs = rule.docsUrl ? ` Documentation: ${rule.docsUrl}` : "";
+  const name = rule.id.replace(/(^|-)([a-z])/g, (_, __, letter: string) => letter.toUpperCase());
   return {
     id: rule.id,
-    name: rule.id.replace(/(^|-)([a-z])/g, (_, __, letter: string) => letter.toUpperCase()),
+    // SARIF1001: a name that only differs from the id in case is no name (the Multitool warns).
+    ...(name.toLowerCase() === rule.id.toLowerCase() ? {} : { name }),
     shortDescription: { text: short },
     fullDescription: { text: full },
     help: { text: `${full}${docs}`, ...(rule.docsUrl ? { markdown: `${full} [Documentation](${rule.docsUrl})` } : {}) },
     ...(rule.docsUrl ? { helpUri: rule.docsUrl } : {}),
     defaultConfiguration: rule.defaultSeverity === "off" ? { enabled: false } : { level: LEVEL[rule.defaultSeverity] },
+    // Code scanning filters alerts by tag: every check is a journey-map one, of one of two kinds.
+    properties: { tags: ["journey-map", isValidationCheck(rule.id) ? "validation" : "lint"] },
   };
 }
 

@@ -1,7 +1,8 @@
 // The stylish report, as ESLint prints it: findings grouped by file, a code frame under each, a summary.
 import { Chalk } from "chalk";
 import type { Diagnostic } from "../diagnostic.js";
-import { countBySeverity, type FileResult, type Formatter } from "./types.js";
+import { countBySeverity, type Formatter } from "./types.js";
+import { visible, visibleChar } from "./visible.js";
 
 export const stylish: Formatter = (results, context) => {
   const paint = new Chalk({ level: context.color ? 1 : 0 });
@@ -11,15 +12,17 @@ export const stylish: Formatter = (results, context) => {
 
   for (const result of results) {
     if (result.messages.length === 0) continue;
-    out.push(paint.underline(result.filePath));
+    out.push(paint.underline(visible(result.filePath)));
     const lines = result.source?.split(/\r?\n/);
-    const width = Math.max(...result.messages.map((m) => `${m.line}:${m.column}`.length));
+    // A loop, not Math.max(...array): 100,000 findings would overflow the call stack.
+    let width = 0;
+    for (const m of result.messages) width = Math.max(width, `${m.line}:${m.column}`.length);
     for (const message of result.messages) {
       const position = `${message.line}:${message.column}`.padEnd(width);
       out.push(
-        `  ${paint.dim(position)}  ${severityColor[message.severity](message.severity.padEnd(7))}  ${message.message}  ${paint.dim(message.ruleId)}`,
+        `  ${paint.dim(position)}  ${severityColor[message.severity](message.severity.padEnd(7))}  ${visible(message.message)}  ${paint.dim(visible(message.ruleId))}`,
       );
-      if (lines) out.push(...codeFrame(lines, message, paint.red).map((line) => paint.dim(line)));
+      if (lines) for (const line of codeFrame(lines, message, paint.red)) out.push(paint.dim(line));
     }
     out.push("");
   }
@@ -37,17 +40,32 @@ export const stylish: Formatter = (results, context) => {
   return `${out.join("\n")}\n`;
 };
 
-/** The offending line with a caret under the range (first line of a multi-line range). */
+/** Characters of the source line shown either side of the finding: a 110 KB one-line map prints a
+ * window, not the whole line per finding, so the report stays linear in the findings. */
+const WINDOW = 80;
+
+/** The offending line with a caret under the range (first line of a multi-line range), cut to a
+ * window around the column with "…" where text is left out, control characters escaped. */
 function codeFrame(lines: string[], message: Diagnostic, caretColor: (text: string) => string): string[] {
   const text = lines[message.line - 1];
   if (text === undefined) return [];
   const gutter = String(message.line);
-  const shown = text.replace(/\t/g, " ");
-  const start = Math.max(0, message.column - 1);
+  const start = Math.min(Math.max(0, message.column - 1), text.length);
   // A range over several lines is underlined to the end of its first line's content (not its comment).
-  const firstLineEnd = shown.replace(/\s+#.*$/, "").trimEnd().length;
-  const end =
+  const firstLineEnd = text.replace(/\s+#.*$/, "").trimEnd().length;
+  const rawEnd =
     message.endLine === message.line ? Math.max(start + 1, message.endColumn - 1) : Math.max(start + 1, firstLineEnd);
-  const caret = " ".repeat(start) + "^".repeat(Math.min(end, Math.max(shown.length, start + 1)) - start);
-  return [`    ${gutter} | ${shown}`, `    ${" ".repeat(gutter.length)} | ${caretColor(caret)}`];
+  const end = Math.min(rawEnd, Math.max(text.length, start + 1));
+  const from = Math.max(0, start - WINDOW / 2);
+  const to = Math.min(text.length, Math.max(from + WINDOW, Math.min(end, start + WINDOW)));
+  let shown = from > 0 ? "…" : "";
+  let caret = " ".repeat(shown.length);
+  for (let i = from; i < to; i++) {
+    const char = visibleChar(text[i]!);
+    shown += char;
+    caret += (i >= start && i < end ? "^" : " ").repeat(char.length);
+  }
+  if (end > text.length || start >= text.length) caret += "^";
+  if (to < text.length) shown += "…";
+  return [`    ${gutter} | ${shown}`, `    ${" ".repeat(gutter.length)} | ${caretColor(caret.trimEnd())}`];
 }

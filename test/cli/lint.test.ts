@@ -234,7 +234,7 @@ describe("journeymap lint: formats and --output", () => {
   it("an unknown format is a usage error", () => {
     expect(runCli(["lint", "--format", "xml", GAPS])).toMatchObject({
       code: 2,
-      stderr: 'journeymap: unknown format "xml": use one of stylish, json, sarif, github, junit\n',
+      stderr: 'journeymap: unknown format "xml": use one of stylish, json, sarif, github, junit, gitlab\n',
     });
   });
 

@@ -83,6 +83,8 @@ describe.each(RULE_FILES)("rule %s", (id) => {
     const page = readFileSync(path, "utf8");
     expect(page.startsWith(`# ${id}\n`)).toBe(true);
     expect(page).toContain(`Default severity: **${rules[id]!.meta.defaultSeverity}**`);
+    // Users look for whether --fix can repair it; no rule fixes anything yet.
+    expect(page).toMatch(/^Fixable: (yes|no)\.$/m);
     const examples = examplesByHeading(page);
     const failing = examples.get("Failing example") ?? [];
     const passing = examples.get("Passing example") ?? [];

@@ -14,6 +14,8 @@ export interface ExpectedFinding {
   endColumn?: number;
   /** The whole message, or a pattern it must match. */
   message?: string | RegExp;
+  /** What the finding is about (journey/queries.ts subjectOf), which SARIF fingerprints and diff use. */
+  subject?: string;
 }
 
 export interface RuleCase {
@@ -66,6 +68,11 @@ export function testRule(ruleId: string, cases: { valid: RuleCase[]; invalid: In
         it(testCase.name, () => {
           const findings = run(testCase);
           expect(findings.map((finding) => finding.ruleId)).toEqual(testCase.errors.map(() => ruleId));
+          // Every finding names its subject, and two findings of a rule on one map never share one
+          // (else their SARIF fingerprints would collide).
+          const subjects = findings.map((finding) => finding.subject);
+          expect(subjects.every((subject) => typeof subject === "string" && subject.length > 0)).toBe(true);
+          expect(new Set(subjects).size).toBe(subjects.length);
           findings.forEach((finding, index) => {
             const expected = testCase.errors[index]!;
             expect({ line: finding.line, column: finding.column }).toEqual({
@@ -74,6 +81,7 @@ export function testRule(ruleId: string, cases: { valid: RuleCase[]; invalid: In
             });
             if (expected.endLine !== undefined) expect(finding.endLine).toBe(expected.endLine);
             if (expected.endColumn !== undefined) expect(finding.endColumn).toBe(expected.endColumn);
+            if (expected.subject !== undefined) expect(finding.subject).toBe(expected.subject);
             if (typeof expected.message === "string") expect(finding.message).toBe(expected.message);
             else if (expected.message) expect(finding.message).toMatch(expected.message);
           });

@@ -1,7 +1,10 @@
 // In-file suppressions: which comments are directives (real YAML comments only), what they target,
 // and how they apply to findings.
 import { describe, expect, it } from "vitest";
-import { lintJourney } from "../../src/lint/engine.js";
+import { readFileSync } from "node:fs";
+import { loadJourney } from "../../src/journey/load.js";
+import { resolveConfig } from "../../src/lint/config.js";
+import { lintJourney, lintLoadedWithSuppressed } from "../../src/lint/engine.js";
 import { parseDirectives } from "../../src/lint/suppressions.js";
 import { yaml } from "./rule-tester.js";
 
@@ -114,5 +117,34 @@ describe("suppressions applied by lintJourney", () => {
     expect(
       lintJourney(text, { stages: [], rules: { "unused-disable": "off" } }).map((finding) => finding.ruleId),
     ).toEqual(["missing-channel", "missing-emotion", "touchpoint-owner"]);
+  });
+
+  it("returns what the comments silenced, with the reason after --, for the reports", () => {
+    const file = "test/fixtures/lint/suppressed.journey.yaml";
+    const loaded = loadJourney(readFileSync(file, "utf8"), { file });
+    const { messages, suppressed } = lintLoadedWithSuppressed(loaded, resolveConfig({}));
+    expect(messages).toEqual(lintJourney(loaded));
+    const silenced = suppressed.map(({ line, ruleId, justification }) => `${line} ${ruleId}: ${justification ?? "-"}`);
+    expect(silenced).toContain("8 missing-stage: a partner-run journey: retention and advocacy are theirs");
+    expect(silenced).toContain("14 missing-channel: the partner's banner");
+    expect(silenced).toContain("14 touchpoint-owner: the partner's banner");
+    expect(silenced).toContain("19 touchpoint-owner: -");
+    // Silenced findings keep their subjects, so SARIF can match them to the open alerts they close.
+    expect(suppressed.every((finding) => finding.subject)).toBe(true);
+  });
+
+  it("stays linear: 20,000 stacked disable comments and their findings lint in seconds (issue 8)", () => {
+    const touchpoints = Array.from(
+      { length: 2_000 },
+      (_, i) =>
+        "      # journeymap-disable-next-line touchpoint-owner -- accepted\n".repeat(10) +
+        `      - name: Step ${i}\n        channel: web\n        emotion: 3\n`,
+    ).join("");
+    const text = map(touchpoints);
+    const started = performance.now();
+    const loaded = loadJourney(text);
+    const { suppressed } = lintLoadedWithSuppressed(loaded, resolveConfig({ stages: [] }));
+    expect(performance.now() - started).toBeLessThan(8000);
+    expect(suppressed.filter((finding) => finding.ruleId === "touchpoint-owner")).toHaveLength(2_000);
   });
 });

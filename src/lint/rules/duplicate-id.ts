@@ -1,4 +1,5 @@
 // duplicate-id: an id used twice among personas, teams, stages, or touchpoints.
+import { subjectOf } from "../../journey/queries.js";
 import { touchpointsOf } from "../../journey/model.js";
 import { docsUrl, type Rule } from "../types.js";
 
@@ -12,20 +13,24 @@ export const duplicateId: Rule = {
     docsUrl: docsUrl("duplicate-id"),
   },
   check({ journey, source, report }) {
-    const groups: Array<[kind: string, elements: Iterable<{ id?: string }>]> = [
-      ["persona", journey.personas],
-      ["team", journey.teams ?? []],
-      ["stage", journey.stages],
+    type Named = { element: { id?: string }; subject: string };
+    const each = <T extends { id: string }>(elements: readonly T[], subject: (element: T) => string): Named[] =>
+      elements.map((element) => ({ element, subject: subject(element) }));
+    const groups: Array<[kind: string, elements: Iterable<Named>]> = [
+      ["persona", each(journey.personas, subjectOf.persona)],
+      ["team", each(journey.teams ?? [], subjectOf.team)],
+      ["stage", each(journey.stages, subjectOf.stage)],
       [
         "touchpoint",
         (function* () {
-          for (const { touchpoint } of touchpointsOf(journey)) yield touchpoint;
+          for (const { stage, touchpoint } of touchpointsOf(journey))
+            yield { element: touchpoint, subject: subjectOf.touchpoint(stage, touchpoint) };
         })(),
       ],
     ];
     for (const [kind, elements] of groups) {
       const first = new Map<string, object>();
-      for (const element of elements) {
+      for (const { element, subject } of elements) {
         if (element.id === undefined) continue;
         const earlier = first.get(element.id);
         if (!earlier) {
@@ -37,6 +42,7 @@ export const duplicateId: Rule = {
         report(
           `${kind} id "${element.id}" is used twice${where}: give each ${kind} its own id`,
           source.valueRangeOf(element, "id"),
+          subject,
         );
       }
     }

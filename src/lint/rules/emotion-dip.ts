@@ -1,4 +1,5 @@
 // emotion-dip: for a persona, emotion falls by 2 or more from the previous touchpoint with no pain point to explain it.
+import { subjectOf } from "../../journey/queries.js";
 import { EMOTION_WORDS, emotionOf, personasAt, touchpointsOf, type Score } from "../../journey/model.js";
 import { touchpointName } from "../names.js";
 import { docsUrl, type Rule } from "../types.js";
@@ -18,7 +19,7 @@ export const emotionDip: Rule = {
   check({ journey, source, report }) {
     // One pass over the touchpoints, remembering each persona's last score: linear in touchpoints.
     const last = new Map<string, Score>();
-    for (const { touchpoint } of touchpointsOf(journey)) {
+    for (const { stage, touchpoint } of touchpointsOf(journey)) {
       for (const persona of personasAt(journey, touchpoint)) {
         const score = emotionOf(touchpoint, persona.id);
         if (score === undefined) continue;
@@ -28,6 +29,8 @@ export const emotionDip: Rule = {
         report(
           `emotion of persona "${persona.name}" falls from ${previous} (${EMOTION_WORDS[previous]}) to ${score} (${EMOTION_WORDS[score]}) at ${touchpointName(touchpoint)} and no pain point explains it: add "painPoints" saying what went wrong`,
           source.rangeOf(touchpoint),
+          // One touchpoint can be a dip for several personas: each is its own finding.
+          `${subjectOf.touchpoint(stage, touchpoint)} ${subjectOf.persona(persona)}`,
         );
       }
     }

@@ -1,4 +1,5 @@
 // empty-stage: a stage with no touchpoints.
+import { subjectOf } from "../../journey/queries.js";
 import { stageName } from "../names.js";
 import { docsUrl, type Rule } from "../types.js";
 
@@ -17,6 +18,7 @@ export const emptyStage: Rule = {
       report(
         `${stageName(stage)} has no touchpoints: add the moments where customers meet you in this stage, or remove the stage`,
         source.rangeOf(stage),
+        subjectOf.stage(stage),
       );
     }
   },

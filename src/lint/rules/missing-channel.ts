@@ -1,4 +1,5 @@
 // missing-channel: a touchpoint with no channel.
+import { subjectOf } from "../../journey/queries.js";
 import { touchpointsOf } from "../../journey/model.js";
 import { touchpointName } from "../names.js";
 import { docsUrl, type Rule } from "../types.js";
@@ -13,11 +14,12 @@ export const missingChannel: Rule = {
     docsUrl: docsUrl("missing-channel"),
   },
   check({ journey, source, report }) {
-    for (const { touchpoint } of touchpointsOf(journey)) {
+    for (const { stage, touchpoint } of touchpointsOf(journey)) {
       if (touchpoint.channel !== undefined) continue;
       report(
         `${touchpointName(touchpoint)} has no channel: add "channel: <where it happens>" such as web, mobile app, email, store or phone`,
         source.rangeOf(touchpoint),
+        subjectOf.touchpoint(stage, touchpoint),
       );
     }
   },

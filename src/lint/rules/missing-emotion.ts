@@ -1,4 +1,5 @@
 // missing-emotion: a touchpoint with no emotion score.
+import { subjectOf } from "../../journey/queries.js";
 import { touchpointsOf } from "../../journey/model.js";
 import { touchpointName } from "../names.js";
 import { docsUrl, type Rule } from "../types.js";
@@ -13,11 +14,12 @@ export const missingEmotion: Rule = {
     docsUrl: docsUrl("missing-emotion"),
   },
   check({ journey, source, report }) {
-    for (const { touchpoint } of touchpointsOf(journey)) {
+    for (const { stage, touchpoint } of touchpointsOf(journey)) {
       if (touchpoint.emotion !== undefined) continue;
       report(
         `${touchpointName(touchpoint)} has no emotion: add "emotion: <1-5>" (1 very negative, 5 very positive), or a score per persona`,
         source.rangeOf(touchpoint),
+        subjectOf.touchpoint(stage, touchpoint),
       );
     }
   },

@@ -1,4 +1,5 @@
 // missing-stage: an expected stage (from the configured stages or preset) is absent from the map.
+import { subjectOf } from "../../journey/queries.js";
 import { docsUrl, type Rule } from "../types.js";
 
 export const missingStage: Rule = {
@@ -24,6 +25,7 @@ export const missingStage: Rule = {
       report(
         `expected stage "${id}" is missing: add a stage with "id: ${id}"${place}, or change the expected stages ("stages" in journeymap.config.yaml)`,
         source.keyRangeOf(journey, "stages"),
+        subjectOf.stage({ id }),
       );
     }
   },

@@ -1,4 +1,5 @@
 // pain-without-opportunity: a touchpoint records pain points but no opportunity.
+import { subjectOf } from "../../journey/queries.js";
 import { touchpointsOf } from "../../journey/model.js";
 import { touchpointName } from "../names.js";
 import { docsUrl, type Rule } from "../types.js";
@@ -13,13 +14,14 @@ export const painWithoutOpportunity: Rule = {
     docsUrl: docsUrl("pain-without-opportunity"),
   },
   check({ journey, source, report }) {
-    for (const { touchpoint } of touchpointsOf(journey)) {
+    for (const { stage, touchpoint } of touchpointsOf(journey)) {
       const pains = touchpoint.painPoints?.length ?? 0;
       if (pains === 0 || (touchpoint.opportunities?.length ?? 0) > 0) continue;
       const what = pains === 1 ? "a pain point" : `${pains} pain points`;
       report(
         `${touchpointName(touchpoint)} has ${what} and no opportunity: add "opportunities" saying how it could be better`,
         source.rangeOf(touchpoint),
+        subjectOf.touchpoint(stage, touchpoint),
       );
     }
   },

@@ -1,4 +1,5 @@
 // persona-stage-gap: a persona has no touchpoint in a stage where other personas have some.
+import { subjectOf } from "../../journey/queries.js";
 import { personasAt } from "../../journey/model.js";
 import { personaName, stageName } from "../names.js";
 import { docsUrl, type Rule } from "../types.js";
@@ -30,6 +31,7 @@ export const personaStageGap: Rule = {
         report(
           `${personaName(persona)} has no touchpoint in ${stageName(stage)}, where other personas have some: map what they do here, or add "${persona.id}" to a touchpoint's personas`,
           source.rangeOf(stage),
+          `${subjectOf.persona(persona)} ${subjectOf.stage(stage)}`,
         );
       }
     });

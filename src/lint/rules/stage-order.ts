@@ -1,4 +1,5 @@
 // stage-order: the expected stages are present but not in the expected order.
+import { subjectOf } from "../../journey/queries.js";
 import type { Stage } from "../../journey/model.js";
 import { stageName } from "../names.js";
 import { docsUrl, type Rule } from "../types.js";
@@ -41,6 +42,7 @@ export const stageOrder: Rule = {
       report(
         `${stageName(stage)} is out of order: move it ${where} (expected order: ${expectedOrder})`,
         source.rangeOf(stage),
+        subjectOf.stage(stage),
       );
     });
   },

@@ -1,4 +1,5 @@
 // touchpoint-owner: a touchpoint with no owner.
+import { subjectOf } from "../../journey/queries.js";
 import { touchpointsOf } from "../../journey/model.js";
 import { touchpointName } from "../names.js";
 import { docsUrl, type Rule } from "../types.js";
@@ -13,11 +14,12 @@ export const touchpointOwner: Rule = {
     docsUrl: docsUrl("touchpoint-owner"),
   },
   check({ journey, source, report }) {
-    for (const { touchpoint } of touchpointsOf(journey)) {
+    for (const { stage, touchpoint } of touchpointsOf(journey)) {
       if (touchpoint.owner !== undefined) continue;
       report(
         `${touchpointName(touchpoint)} has no owner: add "owner: <team>" so someone is accountable for it`,
         source.rangeOf(touchpoint),
+        subjectOf.touchpoint(stage, touchpoint),
       );
     }
   },

@@ -1,4 +1,5 @@
 // unknown-owner: `teams` is declared and a touchpoint's owner is not one of its ids.
+import { subjectOf } from "../../journey/queries.js";
 import { touchpointsOf } from "../../journey/model.js";
 import { closest } from "../../journey/suggest.js";
 import { listOf, touchpointName } from "../names.js";
@@ -16,7 +17,7 @@ export const unknownOwner: Rule = {
   check({ journey, source, report }) {
     if (!journey.teams) return;
     const teams = new Set(journey.teams.map((team) => team.id));
-    for (const { touchpoint } of touchpointsOf(journey)) {
+    for (const { stage, touchpoint } of touchpointsOf(journey)) {
       const { owner } = touchpoint;
       if (owner === undefined || teams.has(owner)) continue;
       const guess = closest(owner, teams);
@@ -24,6 +25,7 @@ export const unknownOwner: Rule = {
       report(
         `owner "${owner}" of ${touchpointName(touchpoint)} is not a declared team: ${hint}`,
         source.valueRangeOf(touchpoint, "owner"),
+        subjectOf.touchpoint(stage, touchpoint),
       );
     }
   },

@@ -1,4 +1,5 @@
 // unknown-persona: a touchpoint's `personas` list or emotion mapping names an undeclared persona.
+import { subjectOf } from "../../journey/queries.js";
 import { touchpointsOf } from "../../journey/model.js";
 import { closest } from "../../journey/suggest.js";
 import { listOf, touchpointName } from "../names.js";
@@ -19,13 +20,14 @@ export const unknownPersona: Rule = {
       const guess = closest(id, personas);
       return guess ? `did you mean "${guess}"?` : `use one of ${listOf([...personas])}, or declare it under personas`;
     };
-    for (const { touchpoint } of touchpointsOf(journey)) {
+    for (const { stage, touchpoint } of touchpointsOf(journey)) {
       const named = touchpoint.personas ?? [];
       named.forEach((id, index) => {
         if (personas.has(id)) return;
         report(
           `${touchpointName(touchpoint)} names persona "${id}", which is not declared: ${hint(id)}`,
           source.itemRangeOf(named, index),
+          `${subjectOf.touchpoint(stage, touchpoint)} persona:${id}`,
         );
       });
       const { emotion } = touchpoint;
@@ -35,6 +37,7 @@ export const unknownPersona: Rule = {
         report(
           `the emotion of ${touchpointName(touchpoint)} is scored for persona "${id}", which is not declared: ${hint(id)}`,
           source.keyRangeOf(emotion, id),
+          `${subjectOf.touchpoint(stage, touchpoint)} emotion:${id}`,
         );
       }
     }

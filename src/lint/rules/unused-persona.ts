@@ -1,4 +1,5 @@
 // unused-persona: a declared persona that no touchpoint involves.
+import { subjectOf } from "../../journey/queries.js";
 import { touchpointsOf } from "../../journey/model.js";
 import { personaName } from "../names.js";
 import { docsUrl, type Rule } from "../types.js";
@@ -24,6 +25,7 @@ export const unusedPersona: Rule = {
       report(
         `no touchpoint involves ${personaName(persona)}: add "${persona.id}" to the personas of the touchpoints they go through, or remove the persona`,
         source.rangeOf(persona),
+        subjectOf.persona(persona),
       );
     }
   },

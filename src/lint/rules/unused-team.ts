@@ -1,5 +1,6 @@
 // unused-team: a declared team that owns no touchpoint (and is not the map's owner). Info by default:
 // some maps list every team involved, for context, not only the owners.
+import { subjectOf } from "../../journey/queries.js";
 import { touchpointsOf } from "../../journey/model.js";
 import { teamName } from "../names.js";
 import { docsUrl, type Rule } from "../types.js";
@@ -24,6 +25,7 @@ export const unusedTeam: Rule = {
       report(
         `${teamName(team)} owns no touchpoint: make it the owner of the touchpoints it is accountable for, or remove it from teams`,
         source.rangeOf(team),
+        subjectOf.team(team),
       );
     }
   },

@@ -88,8 +88,18 @@ testRule("emotion-dip", {
                 emotion: 1
       `,
       errors: [
-        { line: 10, column: 9, message: /persona "Dana" falls from 5 \(very positive\) to 1 \(very negative\)/ },
-        { line: 10, column: 9, message: /persona "Sam" falls from 5/ },
+        {
+          line: 10,
+          column: 9,
+          message: /persona "Dana" falls from 5 \(very positive\) to 1 \(very negative\)/,
+          subject: "touchpoint:decision/Pays persona:parent",
+        },
+        {
+          line: 10,
+          column: 9,
+          message: /persona "Sam" falls from 5/,
+          subject: "touchpoint:decision/Pays persona:student",
+        },
       ],
     },
   ],

@@ -52,6 +52,7 @@ testRule("missing-stage", {
           line: 6,
           column: 1,
           message: /expected stage "pre-service" is missing: add a stage with "id: pre-service" before stage "service"/,
+          subject: "stage:pre-service",
         },
       ],
     },
@@ -60,8 +61,8 @@ testRule("missing-stage", {
       code: funnel(["signup"]),
       stages: ["signup", "first-order", "repeat"],
       errors: [
-        { line: 6, column: 1, message: /"first-order"/ },
-        { line: 6, column: 1, message: /"repeat"/ },
+        { line: 6, column: 1, message: /"first-order"/, subject: "stage:first-order" },
+        { line: 6, column: 1, message: /"repeat"/, subject: "stage:repeat" },
       ],
     },
   ],

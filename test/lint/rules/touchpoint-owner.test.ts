@@ -41,6 +41,7 @@ testRule("touchpoint-owner", {
           endLine: 11,
           endColumn: 21,
           message: 'touchpoint "Compares prices" has no owner: add "owner: <team>" so someone is accountable for it',
+          subject: "touchpoint:consideration/Compares prices",
         },
       ],
     },

@@ -43,6 +43,8 @@ describe("unused-disable", () => {
           column: 7,
           endLine: 8,
           endColumn: 53,
+          // The directive's line and rule: two unused comments are two findings in SARIF.
+          subject: "comment:8/missing-channel",
         },
       ]);
     });
