@@ -7,7 +7,7 @@ import { readMap } from "../io/read-maps.js";
 import type { FileResult } from "../report/types.js";
 import { countBySeverity } from "../report/types.js";
 import { ConfigFinder, loadConfigFile, resolveConfig, withRuleOverrides, type ResolvedConfig } from "./config.js";
-import { enabledRules, lintLoaded } from "./engine.js";
+import { enabledRules, lintLoadedWithSuppressed } from "./engine.js";
 import type { RuleSeverity } from "./types.js";
 import type { AppliedFix } from "../fix/index.js";
 import { loadJourney } from "../journey/load.js";
@@ -109,7 +109,7 @@ export async function lintFiles(inputs: readonly MapInput[], options: LintRunOpt
         map = loadJourney(text, { file: map.file });
       }
     }
-    const messages = lintLoaded(map, config);
+    const { messages, suppressed } = lintLoadedWithSuppressed(map, config);
     const counted = countBySeverity(messages);
     for (const severity of ["error", "warning", "info"] as const) counts[severity] += counted[severity];
     results.push({
@@ -117,6 +117,7 @@ export async function lintFiles(inputs: readonly MapInput[], options: LintRunOpt
       source: map.text,
       messages: options.quiet ? messages.filter((message) => message.severity === "error") : messages,
       checks,
+      ...(suppressed.length > 0 ? { suppressed } : {}),
     });
   }
   const cwd = options.cwd ?? process.cwd();

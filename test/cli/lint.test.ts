@@ -534,3 +534,18 @@ describe("journeymap lint: several reports, conventions and hostile inputs", () 
     ).not.toContain(escape);
   });
 });
+
+describe("journeymap lint: silenced findings in SARIF", () => {
+  it("reports a finding that a disable comment silenced as suppressed in source, with the comment's reason", () => {
+    const run = runCli(["lint", "examples/saas", "--format", "sarif"]);
+    expect(run.code).toBe(0);
+    const log = JSON.parse(run.stdout) as {
+      runs: { results: { ruleId: string; suppressions?: { kind: string; justification?: string }[] }[] }[];
+    };
+    const silenced = log.runs[0]!.results.filter((result) => result.suppressions);
+    expect(silenced.map((result) => result.ruleId)).toEqual(["persona-stage-gap"]);
+    expect(silenced[0]!.suppressions).toEqual([
+      { kind: "inSource", justification: "finance leads rarely refer peers; accountants are the channel" },
+    ]);
+  });
+});
