@@ -3,6 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import MarkdownIt from "markdown-it";
 import { describe, expect, it } from "vitest";
+import { fixableRules } from "../../src/fix/index.js";
 import { lintJourney } from "../../src/lint/engine.js";
 import { STAGE_PRESETS } from "../../src/lint/presets.js";
 import { rules } from "../../src/lint/rules/index.js";
@@ -83,8 +84,9 @@ describe.each(RULE_FILES)("rule %s", (id) => {
     const page = readFileSync(path, "utf8");
     expect(page.startsWith(`# ${id}\n`)).toBe(true);
     expect(page).toContain(`Default severity: **${rules[id]!.meta.defaultSeverity}**`);
-    // Users look for whether --fix can repair it; no rule fixes anything yet.
-    expect(page).toMatch(/^Fixable: (yes|no)\.$/m);
+    // Users look for whether --fix can repair it: the page says so exactly when src/fix has a fixer.
+    const fixable = (fixableRules as readonly string[]).includes(id);
+    expect(page).toMatch(new RegExp(`^Fixable: ${fixable ? "yes" : "no"}\\.`, "m"));
     const examples = examplesByHeading(page);
     const failing = examples.get("Failing example") ?? [];
     const passing = examples.get("Passing example") ?? [];
