@@ -383,7 +383,7 @@ describe("journeymap lint: several reports, conventions and hostile inputs", () 
       expect(runCli(["lint", "-f", name, "gaps.journey.yaml"], { cwd: dir })).toEqual({
         code: 2,
         stdout: "",
-        stderr: `journeymap: unknown format "${name}": use one of stylish, json, sarif, github, junit\n`,
+        stderr: `journeymap: unknown format "${name}": use one of stylish, json, sarif, github, junit, gitlab\n`,
       });
     }
     const help = runCli(["lint", "--help"]).stdout;
