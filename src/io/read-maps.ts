@@ -8,20 +8,9 @@ export interface ReadMapOptions {
   maxBytes?: number;
 }
 
-/** Standard input, bounded by the default limit. */
-export async function readStdin(options: ReadMapOptions = {}): Promise<Uint8Array> {
-  return readStdinBounded({ ...options, what: "standard input" });
-}
-
 export async function readMap(input: MapInput, options: ReadMapOptions = {}): Promise<LoadedJourney> {
   const bytes = input.path
     ? readFileBytes(input.path, { maxBytes: options.maxBytes, shown: input.file, what: "map" })
     : await readStdinBounded({ maxBytes: options.maxBytes, what: "standard input" });
   return loadJourney(bytes, { file: input.file });
-}
-
-export async function readMaps(inputs: MapInput[], options: ReadMapOptions = {}): Promise<LoadedJourney[]> {
-  const maps: LoadedJourney[] = [];
-  for (const input of inputs) maps.push(await readMap(input, options));
-  return maps;
 }

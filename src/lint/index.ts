@@ -18,7 +18,7 @@ export {
 export { ConfigResolver, lintFiles, type LintRun, type LintRunOptions } from "./runner.js";
 export { DEFAULT_PRESET, STAGE_PRESETS, type PresetName } from "./presets.js";
 export { rules, ruleIds } from "./rules/index.js";
-export { applySuppressions, parseDirectives, splitSuppressed, type Directive } from "./suppressions.js";
+export { parseDirectives, splitSuppressed, type Directive } from "./suppressions.js";
 export {
   RULE_SEVERITIES,
   type Rule,

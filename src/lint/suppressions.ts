@@ -94,17 +94,8 @@ export interface Suppressed {
   suppressed: SuppressedDiagnostic[];
 }
 
-/** The findings the directives leave, plus an unused-disable finding for each comment that suppressed
- * nothing or names an unknown rule. */
-export function applySuppressions(
-  findings: Diagnostic[],
-  directives: Directive[],
-  options: SuppressOptions,
-): Diagnostic[] {
-  return splitSuppressed(findings, directives, options).kept;
-}
-
-/** applySuppressions, also returning what was silenced. Linear in findings plus directives: every
+/** The findings the directives leave (plus an unused-disable finding for each comment that suppressed
+ * nothing or names an unknown rule), and what they silenced. Linear in findings plus directives: every
  * lookup is by line or by rule id, never a scan of all directives per finding (issue 8). */
 export function splitSuppressed(findings: Diagnostic[], directives: Directive[], options: SuppressOptions): Suppressed {
   if (directives.length === 0) return { kept: findings, suppressed: [] };

@@ -81,11 +81,6 @@ export function measure(text: string, font: Font): number {
   return (em * SLACK_FACTOR + characters * PER_CHARACTER_SLACK_EM) * font.size;
 }
 
-/** The height in px of `lines` lines of text at this size. */
-export function linesHeight(lines: number, font: Font): number {
-  return lines * font.size * LINE_HEIGHT;
-}
-
 /** Characters XML 1.0 forbids (controls, lone surrogates, U+FFFE/U+FFFF) would make the SVG unreadable. */
 const NOT_XML =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
