@@ -35,3 +35,27 @@ export interface RuleDescriptor {
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId);
 }
+
+/** The findings of one map, as a run gives them to the reports. */
+export interface FileResult {
+  /** The file's name as shown (relative to the working directory, with "/"). */
+  filePath: string;
+  /** The file's text, for code frames; absent when it could not be read as text. */
+  source?: string;
+  messages: Diagnostic[];
+  /** The ids of the checks run on this file (junit's test cases); absent: every rule in the context. */
+  checks?: string[];
+  /** Findings that an in-file journeymap-disable comment silenced (SARIF reports them as suppressed). */
+  suppressed?: SuppressedDiagnostic[];
+}
+
+/** A finding silenced in the map itself, with the comment's reason (`-- reason`) when it gives one. */
+export interface SuppressedDiagnostic extends Diagnostic {
+  justification?: string;
+}
+
+export function countBySeverity(messages: Diagnostic[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const message of messages) counts[message.severity]++;
+  return counts;
+}

@@ -5,7 +5,7 @@ import { loadJourney, type LoadedJourney } from "../journey/load.js";
 import { resolveConfig, type LintConfig, type ResolvedConfig } from "./config.js";
 import { rules, ruleIds } from "./rules/index.js";
 import { parseDirectives, splitSuppressed } from "./suppressions.js";
-import type { SuppressedDiagnostic } from "../report/types.js";
+import type { SuppressedDiagnostic } from "../diagnostic.js";
 import type { RuleContext } from "./types.js";
 
 const START_OF_FILE: Range = { line: 1, column: 1, endLine: 1, endColumn: 1 };

@@ -1,11 +1,9 @@
 // Lints a run's maps: each map's configuration (found per folder, or given), command-line rule
 // overrides, one map in memory at a time. The CLI parses options, calls lintFiles, reports and exits.
 import { dirname, resolve } from "node:path";
-import type { Severity } from "../diagnostic.js";
+import { countBySeverity, type FileResult, type Severity } from "../diagnostic.js";
 import type { MapInput } from "../io/find-maps.js";
 import { readMap } from "../io/read-maps.js";
-import type { FileResult } from "../report/types.js";
-import { countBySeverity } from "../report/types.js";
 import { ConfigFinder, loadConfigFile, resolveConfig, withRuleOverrides, type ResolvedConfig } from "./config.js";
 import { enabledRules, lintLoadedWithSuppressed } from "./engine.js";
 import type { RuleSeverity } from "./types.js";

@@ -2,7 +2,7 @@
 // the unused-disable findings for comments that suppress nothing.
 import { Lexer } from "yaml";
 import type { Diagnostic, Range, Severity } from "../diagnostic.js";
-import type { SuppressedDiagnostic } from "../report/types.js";
+import type { SuppressedDiagnostic } from "../diagnostic.js";
 import { closest } from "../journey/suggest.js";
 
 export type DirectiveKind = "disable-next-line" | "disable-line" | "disable-file";

@@ -1,25 +1,8 @@
 // What every report format takes: the findings per file, and what it needs to know to print them.
 import { isAbsolute, relative, resolve, sep } from "node:path";
-import type { Diagnostic, RuleDescriptor, Severity } from "../diagnostic.js";
+import type { FileResult, RuleDescriptor } from "../diagnostic.js";
 
-export type { RuleDescriptor } from "../diagnostic.js";
-
-export interface FileResult {
-  /** The file's name as shown (relative to the working directory, with "/"). */
-  filePath: string;
-  /** The file's text, for code frames; absent when it could not be read as text. */
-  source?: string;
-  messages: Diagnostic[];
-  /** The ids of the checks run on this file (junit's test cases); absent: every rule in the context. */
-  checks?: string[];
-  /** Findings that an in-file journeymap-disable comment silenced (SARIF reports them as suppressed). */
-  suppressed?: SuppressedDiagnostic[];
-}
-
-/** A finding silenced in the map itself, with the comment's reason (`-- reason`) when it gives one. */
-export interface SuppressedDiagnostic extends Diagnostic {
-  justification?: string;
-}
+export { countBySeverity, type FileResult, type RuleDescriptor, type SuppressedDiagnostic } from "../diagnostic.js";
 
 export interface ReportContext {
   /** Use ANSI colours (stylish only). */
@@ -40,12 +23,6 @@ export interface ReportContext {
 }
 
 export type Formatter = (results: FileResult[], context: ReportContext) => string;
-
-export function countBySeverity(messages: Diagnostic[]): Record<Severity, number> {
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const message of messages) counts[message.severity]++;
-  return counts;
-}
 
 /** A file's path relative to the repository root with "/" separators (as code scanning and workflow
  * annotations expect), or undefined when the file lies outside the root. Without a root or working
