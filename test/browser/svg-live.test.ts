@@ -3,7 +3,7 @@
 // checked from the live page: every text inside its card and inside the drawing, no two texts
 // overlapping, nothing injected ran, nothing fetched. Screenshots of the examples go to test-artifacts/.
 import { mkdirSync } from "node:fs";
-import type { Browser, Page } from "puppeteer";
+import type { Browser, Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findBrowser, launchBrowser } from "../../src/render/browser.js";
 import { renderSvg } from "../../src/render/svg/index.js";
@@ -43,7 +43,7 @@ describe.runIf(executable !== undefined || mustRun)("the native SVG in Chromium"
   const requests: string[] = [];
 
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await launchBrowser(executable, "the live SVG test");
     page = await browser.newPage();
     await page.setRequestInterception(true);
     page.on("request", (request) => {

@@ -60,7 +60,7 @@ describe("journeymap schema", () => {
   it("prints the draft-07 JSON Schema of the format", () => {
     const run = runCli(["schema"]);
     expect(run.code).toBe(0);
-    const schema = JSON.parse(run.stdout);
+    const schema = JSON.parse(run.stdout) as { $schema: string };
     expect(schema.$schema).toBe("http://json-schema.org/draft-07/schema#");
     expect(schema).toEqual(JSON.parse(readFileSync("schemas/journeymap.schema.json", "utf8")));
   });

@@ -17,7 +17,7 @@ import { XMLParser } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { lintJourney } from "../../src/lint/engine.js";
 import { reportFormats } from "../../src/report/index.js";
-import { BIN, runCli } from "../helpers/cli.js";
+import { BIN, runCli, type JsonReportFile } from "../helpers/cli.js";
 
 const GAPS = "test/fixtures/lint/gaps.journey.yaml";
 const GAPS_TEXT = readFileSync(GAPS, "utf8");
@@ -75,7 +75,7 @@ describe("journeymap lint: results and exit codes", () => {
       "examples/saas",
     ]);
     expect(
-      JSON.parse(funnel.stdout)[0].messages.filter((m: { ruleId: string }) => m.ruleId === "missing-stage"),
+      (JSON.parse(funnel.stdout) as JsonReportFile[])[0]!.messages.filter((m) => m.ruleId === "missing-stage"),
     ).toHaveLength(3);
   });
 
@@ -128,8 +128,8 @@ describe("journeymap lint: results and exit codes", () => {
   it("--quiet reports errors only", () => {
     const run = runCli(["lint", "--quiet", "--format", "json", GAPS]);
     expect(run.code).toBe(1);
-    const [file] = JSON.parse(run.stdout);
-    expect(file.messages.map((m: { severity: string }) => m.severity)).toEqual(["error", "error", "error"]);
+    const [file] = JSON.parse(run.stdout) as JsonReportFile[];
+    expect(file!.messages.map((m) => m.severity)).toEqual(["error", "error", "error"]);
     expect(runCli(["lint", "--quiet", "maps/warnings.journey.yaml"], { cwd: repo }).stdout).toBe(
       "✔ 1 map checked, no problems\n",
     );
@@ -139,9 +139,9 @@ describe("journeymap lint: results and exit codes", () => {
     write("invalid/bad.journey.yaml", WARNINGS_ONLY.replace("emotion: 3", "emotion: 8"));
     const run = runCli(["lint", "--format", "json", "invalid"], { cwd: repo });
     expect(run.code).toBe(1);
-    expect(
-      JSON.parse(run.stdout)[0].messages.map((m: { ruleId: string; line: number }) => `${m.line} ${m.ruleId}`),
-    ).toEqual(["9 schema"]);
+    expect((JSON.parse(run.stdout) as JsonReportFile[])[0]!.messages.map((m) => `${m.line} ${m.ruleId}`)).toEqual([
+      "9 schema",
+    ]);
   });
 
   it("reads a map from standard input", () => {
@@ -182,12 +182,13 @@ describe("journeymap lint: formats and --output", () => {
     const out = join(repo, "reports", "journeymap.sarif");
     const run = runCli(["lint", "--format", "sarif", "--output", out, join(process.cwd(), GAPS)], { cwd: repo });
     expect(run).toEqual({ code: 1, stdout: "", stderr: "" });
-    const log = JSON.parse(readFileSync(out, "utf8"));
+    const log = JSON.parse(readFileSync(out, "utf8")) as SarifLog;
+    const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
     expect(log.version).toBe("2.1.0");
-    expect(log.runs[0].tool.driver.version).toBe(JSON.parse(readFileSync("package.json", "utf8")).version);
-    expect(log.runs[0].results).toHaveLength(15);
+    expect(log.runs[0]!.tool.driver.version).toBe(version);
+    expect(log.runs[0]!.results).toHaveLength(15);
     // The map lies outside this repository: an absolute file URI.
-    expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe(
+    expect(log.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri).toBe(
       `file://${process.cwd()}/${GAPS}`,
     );
     expect(readdirSync(join(repo, "reports"))).toEqual(["journeymap.sarif"]);
@@ -195,8 +196,8 @@ describe("journeymap lint: formats and --output", () => {
 
   it("--format sarif uses paths relative to the repository root", () => {
     const run = runCli(["lint", "--format", "sarif", "warnings.journey.yaml"], { cwd: join(repo, "maps") });
-    const uris = JSON.parse(run.stdout).runs[0].results.map(
-      (result: any) => result.locations[0].physicalLocation.artifactLocation,
+    const uris = (JSON.parse(run.stdout) as SarifLog).runs[0]!.results.map(
+      (result) => result.locations[0]!.physicalLocation.artifactLocation,
     );
     expect(uris[0]).toEqual({ uri: "maps/warnings.journey.yaml", uriBaseId: "%SRCROOT%" });
   });
@@ -216,9 +217,9 @@ describe("journeymap lint: formats and --output", () => {
   it("--format junit prints XML that parses, a suite per map", () => {
     const run = runCli(["lint", "--format", "junit", GAPS, CLEAN]);
     expect(run.code).toBe(1);
-    const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" }).parse(run.stdout);
-    expect(parsed.testsuites.testsuite.map((suite: { name: string }) => suite.name)).toEqual([GAPS, CLEAN]);
-    expect(parsed.testsuites.testsuite[1].failures).toBe("0");
+    const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" }).parse(run.stdout) as JunitReport;
+    expect(parsed.testsuites.testsuite.map((suite) => suite.name)).toEqual([GAPS, CLEAN]);
+    expect(parsed.testsuites.testsuite[1]!.failures).toBe("0");
   });
 
   it("on GitHub Actions, the default format also prints annotations; an explicit format does not", () => {
@@ -228,7 +229,7 @@ describe("journeymap lint: formats and --output", () => {
       "✖ 2 problems (0 errors, 2 warnings)\n::warning file=maps/warnings.journey.yaml,line=9,",
     );
     const json = runCli(["lint", "maps", "--format", "json"], { cwd: repo, env });
-    expect(() => JSON.parse(json.stdout)).not.toThrow();
+    expect(() => JSON.parse(json.stdout) as unknown).not.toThrow();
   });
 
   it("an unknown format is a usage error", () => {
@@ -274,11 +275,9 @@ describe("journeymap lint: configuration", () => {
     write("saas/onboarding/trial.journey.yaml", saasMap);
     const run = runCli(["lint", "--format", "json", "saas"], { cwd: repo });
     expect(run.code).toBe(1);
-    const messages = JSON.parse(run.stdout)[0].messages;
+    const messages = (JSON.parse(run.stdout) as JsonReportFile[])[0]!.messages;
     // The saas preset from saas/journeymap.config.yaml, not the funnel; missing-stage raised to error.
-    const missing = messages.map(
-      (m: { severity: string; message: string }) => `${m.severity} ${/"([a-z-]+)"/.exec(m.message)![1]}`,
-    );
+    const missing = messages.map((m) => `${m.severity} ${/"([a-z-]+)"/.exec(m.message)![1]}`);
     expect(missing).toEqual([
       "error activation",
       "error adoption",
@@ -327,10 +326,19 @@ describe("journeymap lint: configuration", () => {
   });
 });
 
-/** The parts of a SARIF log and a printed configuration that these tests read. */
+/** The parts of a SARIF log, a JUnit report and a printed configuration that these tests read. */
 interface SarifLog {
   version: string;
-  runs: Array<{ results: Array<{ ruleId: string }> }>;
+  runs: Array<{
+    tool: { driver: { version: string } };
+    results: Array<{
+      ruleId: string;
+      locations: Array<{ physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string } } }>;
+    }>;
+  }>;
+}
+interface JunitReport {
+  testsuites: { testsuite: Array<{ name: string; failures: string }> };
 }
 interface PrintedConfig {
   file?: string;

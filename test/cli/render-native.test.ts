@@ -43,7 +43,7 @@ describe("journeymap render, native engine", () => {
       const run = runCli(["render", examplePath("hotel"), "--format", "png", "-o", output, ...args]);
       expect(run).toMatchObject({
         code: 0,
-        stderr: expect.stringMatching(/^✔ \S*hotel\.journey\.yaml → \S*hotel-\d\.png\n$/),
+        stderr: expect.stringMatching(/^✔ \S*hotel\.journey\.yaml → \S*hotel-\d\.png\n$/) as string,
       });
       const png = readFileSync(output);
       expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

@@ -4,7 +4,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
+import { runCli, type JsonReportFile } from "../helpers/cli.js";
 
 const VALID = readFileSync("examples/freshcart.journey.yaml", "utf8");
 let dir: string;
@@ -85,7 +85,7 @@ describe("journeymap validate", () => {
     write("tree/.git/d.journey.yaml", "broken: [");
     const run = runCli(["validate", "--format", "json", "tree"], { cwd: dir });
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout).map((file: { filePath: string }) => file.filePath)).toEqual([
+    expect((JSON.parse(run.stdout) as JsonReportFile[]).map((file) => file.filePath)).toEqual([
       "tree/a.journey.yaml",
       "tree/sub/b.journey.yml",
     ]);
@@ -104,11 +104,9 @@ describe("journeymap validate", () => {
       input: VALID.replace("title:", "titel:"),
     });
     expect(run.code).toBe(1);
-    const [file] = JSON.parse(run.stdout);
-    expect(file.filePath).toBe("piped.journey.yaml");
-    expect(file.messages.map((m: { message: string }) => m.message)).toContain(
-      'unknown key "titel" in the map (did you mean "title"?)',
-    );
+    const [file] = JSON.parse(run.stdout) as JsonReportFile[];
+    expect(file!.filePath).toBe("piped.journey.yaml");
+    expect(file!.messages.map((m) => m.message)).toContain('unknown key "titel" in the map (did you mean "title"?)');
   });
 
   it("colours only on request: --color forces it, --no-color and NO_COLOR turn it off", () => {
@@ -132,7 +130,11 @@ describe("bad input: one clear line naming the file, a trustworthy exit code, no
     ["scalar", "hello\n", /1:1 +error +a journey map must be a mapping/],
     ["syntax", "journeymap: 1\ntitle: [oops\n", /3:1 +error +.* +yaml-syntax/],
     ["tabs", "journeymap: 1\npersonas:\n\t- id: a\n", /3:1 +error +.*tab.* +yaml-syntax/i],
-    ["duplicate", "journeymap: 1\ntitle: a\ntitle: b\n", /3:1 +error +key "title" appears twice in this mapping: keys must be unique \(the first is on line 2\) +yaml-syntax/],
+    [
+      "duplicate",
+      "journeymap: 1\ntitle: a\ntitle: b\n",
+      /3:1 +error +key "title" appears twice in this mapping: keys must be unique \(the first is on line 2\) +yaml-syntax/,
+    ],
     ["documents", `${VALID}---\n${VALID}`, /error +several YAML documents in one file/],
     [
       "bomb",
@@ -208,7 +210,7 @@ describe("bad input: one clear line naming the file, a trustworthy exit code, no
     expect(runCli(["validate"]).code).toBe(2);
     expect(runCli(["validate", "--frobnicate", "x"])).toMatchObject({
       code: 2,
-      stderr: expect.stringContaining("unknown option '--frobnicate'"),
+      stderr: expect.stringContaining("unknown option '--frobnicate'") as string,
     });
     expect(runCli(["validate", "--format", "xml", "examples"])).toMatchObject({
       code: 2,
@@ -257,7 +259,7 @@ describe("bad input: one clear line naming the file, a trustworthy exit code, no
 
 describe("help and version", () => {
   it("--version prints the package version", () => {
-    const { version } = JSON.parse(readFileSync("package.json", "utf8"));
+    const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
     expect(runCli(["--version"])).toEqual({ code: 0, stdout: `${version}\n`, stderr: "" });
   });
 

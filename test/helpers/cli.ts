@@ -1,9 +1,18 @@
 // Runs the built CLI (bin/journeymap.js, as a user would) and captures what it printed.
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import type { Diagnostic } from "../../src/diagnostic.js";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const BIN = fileURLToPath(new URL("../../bin/journeymap.js", import.meta.url));
+
+/** One file of the json report (ESLint's shape), as a test reads it back with JSON.parse. */
+export interface JsonReportFile {
+  filePath: string;
+  errorCount: number;
+  warningCount: number;
+  messages: Array<Omit<Diagnostic, "file">>;
+}
 
 export interface CliRun {
   code: number;
@@ -26,7 +35,7 @@ export function runCli(
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     input: options.input ?? "",
-    env: env as NodeJS.ProcessEnv,
+    env,
     encoding: "utf8",
     timeout: 120_000,
   });

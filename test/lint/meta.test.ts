@@ -14,6 +14,12 @@ const RULE_FILES = readdirSync("src/lint/rules")
   .map((name) => name.slice(0, -3))
   .sort();
 
+/** The parts of the config schema that the catalog must match. */
+interface ConfigSchema {
+  properties: { rules: { properties: Record<string, unknown> } };
+  definitions: { severity: { enum: string[] }; preset: { enum: string[] } };
+}
+
 /** The YAML code blocks under each "## ..." heading of a Markdown page, read with a real Markdown parser. */
 function examplesByHeading(markdown: string): Map<string, string[]> {
   const sections = new Map<string, string[]>();
@@ -53,7 +59,7 @@ describe("the rule catalog", () => {
   });
 
   it("is described by the config schema: every rule id, severity and preset", () => {
-    const schema = JSON.parse(readFileSync("schemas/journeymap.config.schema.json", "utf8"));
+    const schema = JSON.parse(readFileSync("schemas/journeymap.config.schema.json", "utf8")) as ConfigSchema;
     expect(Object.keys(schema.properties.rules.properties).sort()).toEqual(RULE_FILES);
     expect(schema.definitions.severity.enum).toEqual(RULE_SEVERITIES);
     expect(schema.definitions.preset.enum).toEqual(Object.keys(STAGE_PRESETS));

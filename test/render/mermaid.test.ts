@@ -2,6 +2,7 @@
 // renderMermaid read back by Mermaid's own parser: title, accessibility text, sections, tasks,
 // scores and actors must equal the map's, however much Mermaid syntax the map's text contains.
 import { readFileSync } from "node:fs";
+import type { Mermaid } from "mermaid";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadJourney } from "../../src/journey/load.js";
 import { personasAt, type Journey } from "../../src/journey/model.js";
@@ -22,7 +23,17 @@ interface Parsed {
   actors: string[];
 }
 
-let mermaid: any;
+/** The journey diagram's db: Mermaid types it as the generic DiagramDB, without the journey's getters. */
+interface JourneyDb {
+  getDiagramTitle(): string;
+  getAccTitle(): string;
+  getAccDescription(): string;
+  getSections(): string[];
+  getTasks(): ParsedTask[];
+  getActors(): string[];
+}
+
+let mermaid: Mermaid;
 
 beforeAll(async () => {
   mermaid = (await import("mermaid")).default;
@@ -42,9 +53,9 @@ function decodeLikeMermaid(text: string): string {
 
 async function parse(text: string): Promise<Parsed> {
   const diagram = await mermaid.mermaidAPI.getDiagramFromText(text);
-  const db = diagram.db;
+  const db = diagram.db as unknown as JourneyDb;
   // getTasks() appends on every call: read it once.
-  const tasks = (db.getTasks() as ParsedTask[]).map((task) => ({
+  const tasks = db.getTasks().map((task) => ({
     section: decodeLikeMermaid(task.section),
     task: decodeLikeMermaid(task.task),
     score: task.score,
@@ -54,9 +65,9 @@ async function parse(text: string): Promise<Parsed> {
     title: decodeLikeMermaid(db.getDiagramTitle()),
     accTitle: decodeLikeMermaid(db.getAccTitle()),
     accDescr: decodeLikeMermaid(db.getAccDescription()),
-    sections: (db.getSections() as string[]).map(decodeLikeMermaid),
+    sections: db.getSections().map(decodeLikeMermaid),
     tasks,
-    actors: (db.getActors() as string[]).map(decodeLikeMermaid),
+    actors: db.getActors().map(decodeLikeMermaid),
   };
 }
 
