@@ -41,8 +41,3 @@ export function runCli(
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
-
-/** The fixture file's path relative to the repository root. */
-export function fixture(name: string): string {
-  return `test/fixtures/${name}`;
-}
