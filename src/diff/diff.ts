@@ -56,7 +56,12 @@ export function diffJourneys(
   const sideOf = (version: Version, label: string | undefined, other?: LoadedJourney): DiffSide => {
     const file = version.loaded?.file ?? other?.file ?? "<none>";
     const title = version.loaded ? version.journey.title : undefined;
-    return { file, ...(title !== undefined ? { title } : {}), label: label ?? title ?? file };
+    // The side of a map added or deleted has no map to name: "(none)" says so, its file name would not.
+    return {
+      file,
+      ...(title !== undefined ? { title } : {}),
+      label: label ?? title ?? (version.loaded ? file : "(none)"),
+    };
   };
   const diff: JourneyDiff = {
     version: 1,

@@ -24,7 +24,7 @@ function section(diff: JourneyDiff, heading: string): string[] {
   const out = [
     `${heading} Journey diff: ${markdownText(files)}`,
     "",
-    `**${markdownText(diff.old.label)}** → **${markdownText(diff.new.label)}**: ${markdownText(summaryLine(diff))}`,
+    `${labelsOf(diff)}: ${markdownText(summaryLine(diff))}`,
     "",
   ];
   const notes = notesOf(diff);
@@ -73,4 +73,10 @@ function section(diff: JourneyDiff, heading: string): string[] {
     out.push("", "</details>", "");
   }
   return out;
+}
+
+/** The versions' labels in bold: one when both versions have the same (the usual case of one title). */
+function labelsOf(diff: JourneyDiff): string {
+  const bold = (label: string) => `**${markdownText(label)}**`;
+  return diff.old.label === diff.new.label ? bold(diff.new.label) : `${bold(diff.old.label)} → ${bold(diff.new.label)}`;
 }

@@ -148,6 +148,9 @@ describe("journeymap diff --base (a real git repository)", () => {
     expect(renamed.touchpoints.changed.map((change) => change.fields.owner)).toMatchObject([
       { old: "care", new: "ops" },
     ]);
+    // The side a deleted or added map lacks is labelled "(none)", not with a file that is not there.
+    expect([diffs[2]!.old.label, diffs[2]!.new.label]).toEqual(["Gone map", "(none)"]);
+    expect([diffs[3]!.old.label, diffs[3]!.new.label]).toEqual(["(none)", "Bank account opening"]);
     expect(diffs[2]!.touchpoints.removed).toHaveLength(7);
     expect(diffs[3]!.touchpoints.added).toHaveLength(6);
   });
