@@ -7,7 +7,7 @@ import { emotionOf, personasAt, type Journey, type Touchpoint } from "../journey
 import { subjectOf } from "../journey/queries.js";
 import type { SourceMap } from "../journey/source-map.js";
 import { lintJourney, type LintConfig } from "../lint/index.js";
-import { canonical, longestIncreasing, matchTouchpoints, type Located } from "./match.js";
+import { canonical, groupBy, longestIncreasing, matchTouchpoints, type Located, type TouchpointPair } from "./match.js";
 import type {
   DiffSide,
   ElementChanges,
@@ -22,6 +22,7 @@ import type {
   TextField,
   TouchpointChange,
   TouchpointRef,
+  ValueChange,
 } from "./types.js";
 
 export interface DiffOptions {
@@ -151,6 +152,7 @@ function diffStages(before: Version, after: Version): StageChanges {
   return changes;
 }
 
+/** Every touchpoint of a map with its stage and position, in journey order. */
 function locate(journey: Journey): Located[] {
   const located: Located[] = [];
   for (const stage of journey.stages) {
@@ -159,6 +161,73 @@ function locate(journey: Journey): Located[] {
     );
   }
   return located;
+}
+
+/** A touchpoint change before positions are looked up: what the picture of a diff also needs. */
+export type PairChange = Omit<TouchpointChange, "old" | "new" | "fields"> & {
+  fields: Partial<Record<TextField, Omit<ValueChange, "range">>>;
+};
+
+/** Every pair of touchpoints matched across two versions (in new journey order), with what changed
+ * (undefined when nothing did), and the touchpoints only one version has. No positions: pure model. */
+export interface ComparedTouchpoints {
+  pairs: Array<{ pair: TouchpointPair; change?: PairChange }>;
+  added: Located[];
+  removed: Located[];
+}
+
+export function compareTouchpoints(oldJourney: Journey, newJourney: Journey): ComparedTouchpoints {
+  const { pairs, added, removed } = matchTouchpoints(locate(oldJourney), locate(newJourney));
+
+  // Within a stage, the touchpoints that kept their relative order are a longest increasing run of old
+  // positions read in new order; the others moved.
+  const movedInStage = new Set<TouchpointPair>();
+  const stayed = pairs.filter((pair) => pair.old.stage === pair.new.stage);
+  for (const group of groupBy(stayed, (pair) => pair.new.stage).values()) {
+    group.sort((a, b) => a.new.order - b.new.order);
+    const kept = longestIncreasing(group.map((pair) => pair.old.order));
+    group.forEach((pair, i) => {
+      if (!kept.has(i)) movedInStage.add(pair);
+    });
+  }
+
+  const compared: ComparedTouchpoints["pairs"] = [];
+  for (const pair of [...pairs].sort((a, b) => a.new.order - b.new.order)) {
+    const o = pair.old.touchpoint;
+    const n = pair.new.touchpoint;
+    const change: PairChange = {
+      subject: subjectOf.touchpoint({ id: pair.new.stage }, n),
+      matchedBy: pair.matchedBy,
+      fields: {},
+      emotions: diffEmotions(oldJourney, o, newJourney, n),
+      lists: {},
+      metrics: diffMetrics(o, n),
+    };
+    if (o.name !== n.name) change.renamed = true;
+    if (pair.old.stage !== pair.new.stage) change.moved = "stage";
+    else if (movedInStage.has(pair)) change.moved = "order";
+    for (const field of TEXT_FIELDS) {
+      if (o[field] === n[field]) continue;
+      change.fields[field] = {
+        ...(o[field] !== undefined ? { old: o[field] } : {}),
+        ...(n[field] !== undefined ? { new: n[field] } : {}),
+      };
+    }
+    const personas = diffList(involvedAt(oldJourney, o, newJourney), involvedAt(newJourney, n, oldJourney));
+    if (personas) change.personas = personas;
+    for (const field of LIST_FIELDS) {
+      const list = diffList(o[field] ?? [], n[field] ?? []);
+      if (list) change.lists[field] = list;
+    }
+    const anything =
+      change.renamed ||
+      change.moved ||
+      change.personas ||
+      Object.keys(change.fields).length + Object.keys(change.lists).length > 0 ||
+      change.emotions.length + change.metrics.length > 0;
+    compared.push(anything ? { pair, change } : { pair });
+  }
+  return { pairs: compared, added, removed };
 }
 
 function diffTouchpoints(before: Version, after: Version): JourneyDiff["touchpoints"] {
@@ -174,74 +243,22 @@ function diffTouchpoints(before: Version, after: Version): JourneyDiff["touchpoi
       ...(range ? { range } : {}),
     };
   };
-  const { pairs, added, removed } = matchTouchpoints(locate(before.journey), locate(after.journey));
-
-  // Within a stage, the touchpoints that kept their relative order are a longest increasing run of old
-  // positions read in new order; the others moved.
-  const movedInStage = new Set<(typeof pairs)[number]>();
-  const stayed = pairs.filter((pair) => pair.old.stage === pair.new.stage);
-  const byStage = new Map<string, typeof stayed>();
-  for (const pair of stayed) {
-    const group = byStage.get(pair.new.stage);
-    if (group) group.push(pair);
-    else byStage.set(pair.new.stage, [pair]);
-  }
-  for (const group of byStage.values()) {
-    group.sort((a, b) => a.new.order - b.new.order);
-    const kept = longestIncreasing(group.map((pair) => pair.old.order));
-    group.forEach((pair, i) => {
-      if (!kept.has(i)) movedInStage.add(pair);
-    });
-  }
-
+  const { pairs, added, removed } = compareTouchpoints(before.journey, after.journey);
   const changed: TouchpointChange[] = [];
-  for (const pair of [...pairs].sort((a, b) => a.new.order - b.new.order)) {
-    const o = pair.old.touchpoint;
-    const n = pair.new.touchpoint;
-    const change: TouchpointChange = {
-      subject: subjectOf.touchpoint({ id: pair.new.stage }, n),
-      // Positions are looked up only for touchpoints that changed (below): most pairs are unchanged.
-      old: undefined as unknown as TouchpointRef,
-      new: undefined as unknown as TouchpointRef,
-      matchedBy: pair.matchedBy,
-      fields: {},
-      emotions: diffEmotions(before.journey, o, after.journey, n),
-      lists: {},
-      metrics: diffMetrics(o, n),
-    };
-    if (o.name !== n.name) change.renamed = true;
-    if (pair.old.stage !== pair.new.stage) change.moved = "stage";
-    else if (movedInStage.has(pair)) change.moved = "order";
-    for (const field of TEXT_FIELDS) {
-      if (o[field] === n[field]) continue;
-      change.fields[field] = {
-        ...(o[field] !== undefined ? { old: o[field] } : {}),
-        ...(n[field] !== undefined ? { new: n[field] } : {}),
+  // Positions are looked up only for touchpoints that changed: most pairs are unchanged.
+  for (const { pair, change } of pairs) {
+    if (!change) continue;
+    const fields: TouchpointChange["fields"] = {};
+    for (const [field, value] of Object.entries(change.fields) as Array<[TextField, Omit<ValueChange, "range">]>)
+      fields[field] = {
+        ...value,
         range: {
-          ...rangeIf("old", before.loaded?.source, o, field),
-          ...rangeIf("new", after.loaded?.source, n, field),
+          ...rangeIf("old", before.loaded?.source, pair.old.touchpoint, field),
+          ...rangeIf("new", after.loaded?.source, pair.new.touchpoint, field),
         },
       };
-    }
-    const personas = diffList(
-      involvedAt(before.journey, o, after.journey),
-      involvedAt(after.journey, n, before.journey),
-    );
-    if (personas) change.personas = personas;
-    for (const field of LIST_FIELDS) {
-      const list = diffList(o[field] ?? [], n[field] ?? []);
-      if (list) change.lists[field] = list;
-    }
-    const anything =
-      change.renamed ||
-      change.moved ||
-      change.personas ||
-      Object.keys(change.fields).length + Object.keys(change.lists).length > 0 ||
-      change.emotions.length + change.metrics.length > 0;
-    if (!anything) continue;
-    change.old = refOf(before, pair.old);
-    change.new = refOf(after, pair.new);
-    changed.push(change);
+    const { subject, ...rest } = change;
+    changed.push({ subject, old: refOf(before, pair.old), new: refOf(after, pair.new), ...rest, fields });
   }
   return {
     added: added.map((located) => refOf(after, located)),
