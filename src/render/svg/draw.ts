@@ -1,41 +1,12 @@
 // Turns a Layout into SVG markup with a theme's colours: plain elements and presentation attributes
 // (no script, no CSS, no external references), every map string escaped, numbers rounded so the
 // same map always gives the same bytes. It reads only the layout and the theme, never the map.
-import { EMOTION_WORDS, type Score } from "../../journey/model.js";
+import { EMOTION_WORDS } from "../../journey/model.js";
 import type { Layout } from "./layout.js";
+import { drawHighlights, drawMarkDefs, drawMarkedBox, drawOldCurves, drawSamples } from "./marks.js";
+import { dashAttribute, escapeXml, face, n } from "./markup.js";
 import { cleanText, FONT_FAMILY } from "./text.js";
 import { personaColor, personaDash, type Theme } from "./themes.js";
-
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
-
-/** Escapes a string for XML text and attribute values (it must already be clean, see cleanText). */
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => ESCAPES[character]!);
-}
-
-/** Two decimals at most, never "-0": keeps the output small and byte-for-byte stable. */
-function n(value: number): string {
-  const rounded = Math.round(value * 100) / 100;
-  return rounded === 0 ? "0" : `${rounded}`;
-}
-
-/** A face for a score: eyes and a mouth that smiles (5) or frowns (1); below radius 5 just a dot. */
-function face(x: number, y: number, r: number, score: Score, stroke: string, fill: string): string {
-  const circle = `<circle cx="${n(x)}" cy="${n(y)}" r="${n(r)}" fill="${fill}" stroke="${stroke}" stroke-width="2"/>`;
-  if (r < 5) return circle;
-  const eyeY = n(y - r * 0.25);
-  const eyeR = n(r * 0.13);
-  const eyes =
-    `<circle cx="${n(x - r * 0.35)}" cy="${eyeY}" r="${eyeR}" fill="${stroke}"/>` +
-    `<circle cx="${n(x + r * 0.35)}" cy="${eyeY}" r="${eyeR}" fill="${stroke}"/>`;
-  const mouthY = y + r * 0.4;
-  const mouth = `<path d="M${n(x - r * 0.45)} ${n(mouthY)}Q${n(x)} ${n(mouthY + (score - 3) * r * 0.3)} ${n(x + r * 0.45)} ${n(mouthY)}" fill="none" stroke="${stroke}" stroke-width="1.3" stroke-linecap="round"/>`;
-  return circle + eyes + mouth;
-}
-
-function dashAttribute(dash: string): string {
-  return dash ? ` stroke-dasharray="${dash}"` : "";
-}
 
 export function drawSvg(layout: Layout, theme: Theme): string {
   const out: string[] = [];
@@ -48,6 +19,7 @@ export function drawSvg(layout: Layout, theme: Theme): string {
     `<title id="journeymap-title">${title}</title>`,
     `<desc id="journeymap-desc">${description}</desc>`,
     `<rect width="${n(width)}" height="${n(height)}" fill="${theme.background}"/>`,
+    ...drawMarkDefs(layout, theme),
   );
   for (const band of layout.bands) {
     out.push(
@@ -56,8 +28,11 @@ export function drawSvg(layout: Layout, theme: Theme): string {
   }
   for (const box of layout.boxes) {
     const geometry = `x="${n(box.x)}" y="${n(box.y)}" width="${n(box.width)}" height="${n(box.height)}"`;
+    const marked = drawMarkedBox(box, geometry, theme);
     if (box.invisible) {
       out.push(`<rect ${geometry} fill="none" data-card="${box.id}"/>`);
+    } else if (marked) {
+      out.push(marked);
     } else if (box.missingOwner || box.unknownOwner) {
       const flag = box.missingOwner ? "data-missing-owner" : "data-unknown-owner";
       out.push(
@@ -75,6 +50,8 @@ export function drawSvg(layout: Layout, theme: Theme): string {
     );
   }
 
+  out.push(...drawHighlights(layout, theme));
+  out.push(...drawOldCurves(layout, theme, (curve) => personaColor(theme, curve.persona, curve.ownColor)));
   const faceFill = theme.surfaces.emotion;
   for (const curve of layout.curves) {
     const color = personaColor(theme, curve.persona, curve.ownColor);
@@ -102,6 +79,7 @@ export function drawSvg(layout: Layout, theme: Theme): string {
       face((swatch.x1 + swatch.x2) / 2, swatch.y, 8, 4, color, theme.surfaces.persona),
     );
   }
+  out.push(...drawSamples(layout, theme));
   for (const bullet of layout.bullets) {
     out.push(`<circle cx="${n(bullet.x)}" cy="${n(bullet.y)}" r="2" fill="${theme.tones.muted}"/>`);
   }

@@ -4,7 +4,8 @@ import { EMOTION_WORDS, emotionOf, type Score } from "../../journey/model.js";
 import { LABEL_WIDTH, MARGIN, PAD, SCALE, SLOT_MIN, TextColumn, lineHeight } from "./column.js";
 import type { LaneArea, LaneContext } from "./lanes.js";
 import type { CurvePoint, Layout, PersonaCurve } from "./layout.js";
-import { cleanText } from "./text.js";
+import { inVersion, oldCurvesToDraw, oldScore } from "./marks.js";
+import { cleanText, shorten } from "./text.js";
 
 export const FACE_RADIUS = 8;
 const STEP = 30;
@@ -22,13 +23,6 @@ const DETAILED_POINTS_MAX = 10_000;
 const DOT_RADIUS = 4;
 /** Names in a face's tooltip are cut here: a tooltip is repeated for every point, a name is not. */
 const TOOLTIP_NAME_MAX = 80;
-
-/** The first `max` characters of a name and an ellipsis, never cutting a surrogate pair in two. */
-function shorten(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const code = text.charCodeAt(max - 1);
-  return `${text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max)}…`;
-}
 
 /** Whether any persona has a score at any touchpoint it takes part in: an empty lane is left out. */
 export function emotionFilled({ journey, touchpoints, index }: LaneContext): boolean {
@@ -53,7 +47,7 @@ export function emotionNote({ journey }: LaneContext): string | undefined {
  * side in a slot so equal scores do not hide each other. One pass over the touchpoints.
  */
 export function layoutEmotion(layout: Layout, context: LaneContext, area: LaneArea): number {
-  const { journey, columns, touchpoints } = context;
+  const { journey, columns } = context;
   const { top, labelBottom } = area;
   const drawn = Math.min(journey.personas.length, MAX_CURVES);
   const spacing = SLOT_MIN / (drawn + 1);
@@ -80,6 +74,32 @@ export function layoutEmotion(layout: Layout, context: LaneContext, area: LaneAr
       layout.grid.push({ score, x1: column.x, x2: column.x + column.width, y: levelY(score) });
   });
 
+  const curves = traceCurves(context, drawn, levelY, "new");
+  let points = 0;
+  for (const curve of curves) {
+    layout.curves.push(curve);
+    points += curve.points.length;
+  }
+  if (points > DETAILED_POINTS_MAX) layout.faceRadius = Math.min(layout.faceRadius, DOT_RADIUS);
+  if (layout.marks) {
+    // The picture of a change: the old version's curve goes under the new one.
+    layout.marks.oldCurves = oldCurvesToDraw(traceCurves(context, drawn, levelY, "old"), curves);
+  }
+  return height;
+}
+
+/**
+ * One curve per persona drawn, through the touchpoints of one version (the old one only in the picture
+ * of a change). Points of different personas sit side by side in a slot so equal scores do not hide
+ * each other. One pass over the touchpoints.
+ */
+function traceCurves(
+  context: LaneContext,
+  drawn: number,
+  levelY: (score: number) => number,
+  version: "old" | "new",
+): PersonaCurve[] {
+  const { journey, touchpoints } = context;
   const curves = journey.personas
     .slice(0, drawn)
     .map((persona, p): PersonaCurve & { run: CurvePoint[]; previous: number } => ({
@@ -91,13 +111,18 @@ export function layoutEmotion(layout: Layout, context: LaneContext, area: LaneAr
       run: [],
       previous: -2,
     }));
+  let position = -1;
   for (const slot of touchpoints) {
-    if (slot.touchpoint.emotion === undefined) continue;
+    // A removed touchpoint drawn where it was is no gap in the new curve, nor an added one in the old.
+    if (!inVersion(context, slot, version)) continue;
+    position++;
+    if (version === "new" && slot.touchpoint.emotion === undefined) continue;
     const name = shorten(cleanText(slot.touchpoint.name), TOOLTIP_NAME_MAX);
     const involved = slot.members && new Set(slot.members);
     for (const curve of curves) {
-      if (involved && !involved.has(curve.persona)) continue;
-      const score: Score | undefined = emotionOf(slot.touchpoint, journey.personas[curve.persona]!.id);
+      const id = journey.personas[curve.persona]!.id;
+      const current = () => (involved && !involved.has(curve.persona) ? undefined : emotionOf(slot.touchpoint, id));
+      const score: Score | undefined = version === "new" ? current() : oldScore(context, slot, id, current);
       if (score === undefined) continue;
       const point: CurvePoint = {
         x: slot.x + (slot.width * (curve.persona + 1)) / (drawn + 1),
@@ -107,20 +132,16 @@ export function layoutEmotion(layout: Layout, context: LaneContext, area: LaneAr
       };
       curve.points.push(point);
       // A touchpoint without a score for this persona breaks the line: the gap shows, nothing is invented.
-      if (slot.index !== curve.previous + 1 && curve.run.length) {
+      if (position !== curve.previous + 1 && curve.run.length) {
         curve.segments.push(curve.run);
         curve.run = [];
       }
       curve.run.push(point);
-      curve.previous = slot.index;
+      curve.previous = position;
     }
   }
-  let points = 0;
-  for (const { run, previous: _previous, ...curve } of curves) {
+  return curves.map(({ run, previous: _previous, ...curve }) => {
     if (run.length) curve.segments.push(run);
-    layout.curves.push(curve);
-    points += curve.points.length;
-  }
-  if (points > DETAILED_POINTS_MAX) layout.faceRadius = Math.min(layout.faceRadius, DOT_RADIUS);
-  return height;
+    return curve;
+  });
 }

@@ -3,15 +3,19 @@
 import type { Journey } from "../../journey/model.js";
 import { drawSvg } from "./draw.js";
 import { layoutJourney } from "./layout.js";
+import type { PictureMarks } from "./marks.js";
 import { themeNamed } from "./themes.js";
 
 export type { Layout } from "./layout.js";
+export type { CardField, MarkKind, PictureMarks, StageMarks, TouchpointMarks } from "./marks.js";
 
 export interface SvgOptions {
   theme?: "light" | "dark";
+  /** Draws the map as the picture of a change (src/diff/picture.ts makes the marks). */
+  marks?: PictureMarks;
 }
 
 export function renderSvg(journey: Journey, options: SvgOptions = {}): string {
   const theme = themeNamed(options.theme);
-  return drawSvg(layoutJourney(journey), theme);
+  return drawSvg(layoutJourney(journey, options.marks), theme);
 }

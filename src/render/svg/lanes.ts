@@ -4,20 +4,10 @@
 import type { Journey, Stage, Touchpoint } from "../../journey/model.js";
 import { ownerLabel, ownershipOf } from "../../journey/queries.js";
 import type { PersonaIndex } from "./cast.js";
-import {
-  BODY,
-  BODY_BOLD,
-  BULLET_INDENT,
-  PAD,
-  SLOT_MAX,
-  SLOT_MIN,
-  SMALL,
-  SMALL_BOLD,
-  TextColumn,
-  largest,
-} from "./column.js";
+import { BODY, BODY_BOLD, BULLET_INDENT, PAD, SLOT_MAX, SLOT_MIN, SMALL, SMALL_BOLD, largest } from "./column.js";
 import { emotionFilled, emotionNote, layoutEmotion } from "./emotion.js";
 import type { Box, Layout } from "./layout.js";
+import { oldEmotionFilled, touchpointColumn, type PictureMarks } from "./marks.js";
 import { measure } from "./text.js";
 
 export type LaneName = "touchpoint" | "actions" | "thoughts" | "emotion" | "painPoints" | "opportunities" | "metrics";
@@ -46,6 +36,8 @@ export interface LaneContext {
   columns: Column[];
   touchpoints: TouchpointSlot[];
   index: PersonaIndex;
+  /** The picture of a change only: what was added, changed or removed (marks.ts). */
+  marks?: PictureMarks;
 }
 
 /** Where a lane goes: its top, the bottom of its label's text, and the label's height (the least it takes). */
@@ -86,16 +78,16 @@ function listLane(label: string, entries: (touchpoint: Touchpoint) => string[]):
     label,
     entries,
     filled: ({ touchpoints }) => touchpoints.some(({ touchpoint }) => entries(touchpoint).length > 0),
-    layout(layout, { touchpoints }, { name, top, minHeight }) {
+    layout(layout, context, { name, top, minHeight }) {
       const cards: Box[] = [];
-      for (const slot of touchpoints) {
+      for (const slot of context.touchpoints) {
         const lines = entries(slot.touchpoint);
         if (!lines.length) continue;
         const id = `t${slot.index + 1}-${name}`;
-        const text = new TextColumn(layout, id, slot.x + PAD, slot.width - 2 * PAD, top + PAD);
+        const text = touchpointColumn(layout, context, slot, id, top);
         lines.forEach((line, i) => {
           if (i) text.space(3);
-          text.bullet(line, BODY);
+          text.entry(name, i, line, BODY);
         });
         const card: Box = { id, surface: name, x: slot.x, y: top, width: slot.width, height: text.y + PAD - top };
         cards.push(card);
@@ -110,33 +102,38 @@ function listLane(label: string, entries: (touchpoint: Touchpoint) => string[]):
 const touchpointLane: Lane = {
   label: "Touchpoints",
   filled: ({ touchpoints }) => touchpoints.length > 0,
-  layout(layout, { journey, touchpoints }, { name, top, minHeight }) {
+  layout(layout, context, { name, top, minHeight }) {
+    const { journey } = context;
     const personas = journey.personas;
     const cards: Box[] = [];
-    for (const slot of touchpoints) {
+    for (const slot of context.touchpoints) {
       const id = `t${slot.index + 1}-${name}`;
       const { touchpoint, members } = slot;
-      const text = new TextColumn(layout, id, slot.x + PAD, slot.width - 2 * PAD, top + PAD);
-      text.paragraph(touchpoint.name, BODY_BOLD);
-      if (touchpoint.description) text.paragraph(touchpoint.description, SMALL, "muted");
+      const text = touchpointColumn(layout, context, slot, id, top);
+      text.heading();
+      text.field("name", touchpoint.name, BODY_BOLD);
+      if (touchpoint.description) text.field("description", touchpoint.description, SMALL, "muted");
       text.space(4);
-      if (touchpoint.channel) text.paragraph(`Channel: ${touchpoint.channel}`, SMALL, "muted");
+      if (touchpoint.channel) text.field("channel", `Channel: ${touchpoint.channel}`, SMALL, "muted");
       const card: Box = { id, surface: name, x: slot.x, y: top, width: slot.width, height: 0 };
-      const ownership = ownershipOf(journey, touchpoint);
-      if (ownership.status === "owned") {
-        text.paragraph(`Owner: ${ownerLabel(ownership)!}`, SMALL, "muted");
-      } else if (ownership.status === "unknown") {
+      // A removed touchpoint, drawn where it was, has no owner to check in this version.
+      const ownership = text.kind === "removed" ? undefined : ownershipOf(journey, touchpoint);
+      if (ownership?.status === "owned") {
+        text.field("owner", `Owner: ${ownerLabel(ownership)!}`, SMALL, "muted");
+      } else if (ownership?.status === "unknown") {
         // As lint's unknown-owner rule: an owner nobody declared is as much a gap as no owner.
         card.unknownOwner = true;
-        text.paragraph(`⚠ Owner ${ownership.owner} is not a declared team`, SMALL_BOLD, "warning");
-      } else {
+        text.field("owner", `⚠ Owner ${ownership.owner} is not a declared team`, SMALL_BOLD, "warning");
+      } else if (ownership) {
         card.missingOwner = true;
-        text.paragraph("⚠ No owner", SMALL_BOLD, "warning");
+        text.field("owner", "⚠ No owner", SMALL_BOLD, "warning");
       }
       if (members && personas.length > 1) {
         const names = members.map((p) => personas[p]!.name).join(", ");
-        text.paragraph(`For: ${names || "no known persona"}`, SMALL, "muted");
+        text.field("personas", `For: ${names || "no known persona"}`, SMALL, "muted");
       }
+      text.notes();
+      text.markBox(card);
       card.height = text.y + PAD - top;
       cards.push(card);
       layout.boxes.push(card);
@@ -145,7 +142,13 @@ const touchpointLane: Lane = {
   },
 };
 
-const emotionLane: Lane = { label: "Emotion", filled: emotionFilled, note: emotionNote, layout: layoutEmotion };
+const emotionLane: Lane = {
+  label: "Emotion",
+  // The picture of a change keeps the lane for the old curve when the new version scores nothing.
+  filled: (context) => emotionFilled(context) || oldEmotionFilled(context),
+  note: emotionNote,
+  layout: layoutEmotion,
+};
 
 /** Every lane, in the order the picture shows them top to bottom. */
 export const LANES = {

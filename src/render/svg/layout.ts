@@ -16,6 +16,14 @@ import {
   type LaneContext,
   type TouchpointSlot,
 } from "./lanes.js";
+import {
+  layoutLegend,
+  marksLayout,
+  MarkedColumn,
+  type MarkKind,
+  type MarksLayout,
+  type PictureMarks,
+} from "./marks.js";
 import type { Surface, Tone } from "./themes.js";
 
 export { LANE_NAMES, LANES, type LaneName } from "./lanes.js";
@@ -37,6 +45,8 @@ export interface Box extends Rect {
   unknownOwner?: boolean;
   /** Boxes with nothing to fill (the header area) are kept for containment checks but not painted. */
   invisible?: boolean;
+  /** In the picture of a change: the card's touchpoint or stage was added, changed or removed. */
+  mark?: MarkKind;
 }
 
 export interface TextLine {
@@ -112,6 +122,8 @@ export interface Layout {
   curves: PersonaCurve[];
   swatches: Swatch[];
   faceRadius: number;
+  /** The picture of a change only: highlights, the old curves and the legend's samples (marks.ts). */
+  marks?: MarksLayout;
 }
 
 const MIN_CONTENT_WIDTH = 640;
@@ -137,7 +149,8 @@ function layoutColumns(
   return { columns, touchpoints, right: x - GAP };
 }
 
-export function layoutJourney(journey: Journey): Layout {
+/** Lays a map out; with `marks`, as the picture of a change (src/diff/picture.ts makes them). */
+export function layoutJourney(journey: Journey, marks?: PictureMarks): Layout {
   const layout: Layout = {
     width: 0,
     height: 0,
@@ -151,6 +164,7 @@ export function layoutJourney(journey: Journey): Layout {
     curves: [],
     swatches: [],
     faceRadius: 8,
+    ...(marks ? { marks: marksLayout(marks) } : {}),
   };
 
   // Columns first: their widths decide the picture's width, which the header wraps into.
@@ -164,10 +178,18 @@ export function layoutJourney(journey: Journey): Layout {
   const gridTop = y;
   const stageBoxes = columns.map((column, s) => {
     const id = `stage-${s + 1}`;
-    const text = new TextColumn(layout, id, column.x + PAD, column.width - 2 * PAD, y + PAD);
+    const text = new MarkedColumn(
+      layout,
+      { id, x: column.x, width: column.width, y, height: 0 },
+      marks?.stages.get(s),
+      y + PAD,
+    );
+    text.heading(" stage");
     text.paragraph(column.stage.name, STAGE);
     if (column.stage.description) text.paragraph(column.stage.description, SMALL, "muted");
+    text.notes();
     const box: Box = { id, surface: "stage", x: column.x, y, width: column.width, height: text.y + PAD - y };
+    text.markBox(box);
     layout.boxes.push(box);
     return box;
   });
@@ -178,7 +200,7 @@ export function layoutJourney(journey: Journey): Layout {
   for (const box of stageBoxes) box.height = stageHeight;
   y += stageHeight + GAP;
 
-  const context: LaneContext = { journey, columns, touchpoints, index };
+  const context: LaneContext = { journey, columns, touchpoints, index, ...(marks ? { marks } : {}) };
   for (const name of LANE_NAMES) {
     const lane: Lane = LANES[name];
     if (!lane.filled(context)) continue;
@@ -205,7 +227,9 @@ export function layoutJourney(journey: Journey): Layout {
         height: gridBottom - gridTop + GAP,
       });
   });
+  const emotionShown = layout.boxes.some((box) => box.id === "lane-emotion");
+  const bottom = marks ? layoutLegend(layout, gridBottom + GAP, contentWidth, emotionShown) : gridBottom;
   layout.width = MARGIN + contentWidth + MARGIN;
-  layout.height = Math.ceil(gridBottom + MARGIN);
+  layout.height = Math.ceil(bottom + MARGIN);
   return layout;
 }
