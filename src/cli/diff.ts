@@ -1,9 +1,9 @@
 // `journeymap diff`: what changed between two versions of a map (two files, or every map that differs
-// between two git revisions), as a terminal report, a pull-request comment or JSON.
+// between two git revisions), as a terminal report, a pull-request comment, JSON or a picture.
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
-import type { JourneyDiff } from "../diff/index.js";
+import type { ComparedMap, DiffFormat, DiffFormatContext, JourneyDiff } from "../diff/index.js";
 import { JourneymapError } from "../errors.js";
 import { displayPath } from "../io/find-maps.js";
 import { readMap } from "../io/read-maps.js";
@@ -18,6 +18,8 @@ interface DiffCliOptions {
   head?: string;
   labels?: string;
   failOn?: string;
+  theme: string;
+  scale: string;
 }
 
 const FAIL_CONDITIONS = ["new-errors", "new-warnings", "emotion-drop"] as const;
@@ -28,12 +30,18 @@ export function registerDiff(program: Command): void {
     .command("diff")
     .description("show what changed between two versions of a map: touchpoints, owners, emotions, lint findings")
     .argument("[paths...]", "OLD NEW (two map files, either may be -), or with --base the paths to compare")
-    .option("-f, --format <format>", "output: stylish, markdown (a pull-request comment) or json", "stylish")
+    .option(
+      "-f, --format <format>",
+      "output: stylish, markdown (a pull-request comment), json, svg or png (the picture of the change)",
+      "stylish",
+    )
     .option("-o, --output <file>", "write the output to this file (atomically) instead of standard output")
     .option("--base <rev>", "compare every map that differs between this git revision and --head")
     .option("--head <rev>", "the newer git revision (default: the working tree)")
     .option("--labels <old,new>", 'names for the two versions, e.g. "As-is,To-be" (default: the maps\' titles)')
     .option("--fail-on <conditions>", "exit 1 when one holds: new-errors, new-warnings, emotion-drop (comma-separated)")
+    .option("--theme <theme>", "the picture's theme (svg, png): light or dark", "light")
+    .option("--scale <n>", "PNG pixels per point", "2")
     .addHelpText(
       "after",
       examples(
@@ -41,6 +49,7 @@ export function registerDiff(program: Command): void {
         '$ journeymap diff as-is.journey.yaml to-be.journey.yaml --labels "As-is,To-be" --format markdown',
         "$ journeymap diff --base origin/main maps/ --format markdown -o journey-diff.md",
         "$ journeymap diff --base HEAD~1 --head HEAD --fail-on new-errors,emotion-drop",
+        "$ journeymap diff old.journey.yaml new.journey.yaml --format svg -o change.svg",
       ),
     )
     .action(async (paths: string[], options: DiffCliOptions, command: Command) => {
@@ -56,17 +65,23 @@ export function registerDiff(program: Command): void {
       const labels = parseLabels(options.labels);
       if (options.head !== undefined && options.base === undefined)
         throw new JourneymapError("--head needs --base (the older revision to compare it with)");
+      const picture = pictureSettings(options, format);
 
       const cwd = process.cwd();
       const finder = new ConfigFinder();
       const configFor = (folder: string) => finder.forFolder(existsSync(folder) ? folder : cwd);
-      const diffs: JourneyDiff[] = [];
+      const compared: ComparedMap[] = [];
       /** The map files this run reads: --output may replace none of them. */
       const inputs: string[] = [];
       let failed = false;
       const compare = (before: LoadedJourney | undefined, after: LoadedJourney | undefined, folder: string) => {
         try {
-          diffs.push(diffModule.diffJourneys(before, after, { labels, lint: configFor(folder) }));
+          const diff = diffModule.diffJourneys(before, after, { labels, lint: configFor(folder) });
+          compared.push({
+            diff,
+            ...(before?.journey ? { old: before.journey } : {}),
+            ...(after?.journey ? { new: after.journey } : {}),
+          });
         } catch (error) {
           // One invalid map does not hide the others' changes; the run still ends with exit 2.
           if (!(error instanceof JourneymapError)) throw error;
@@ -116,9 +131,11 @@ export function registerDiff(program: Command): void {
         compare(before, after, paths[1] === "-" ? cwd : dirname(resolve(paths[1]!)));
       }
 
-      const text = format.formatter(diffs, { color: options.output ? false : useColor(command) });
-      if (options.output) writeOutput(options.output, text, { inputs });
-      else process.stdout.write(text);
+      const diffs = compared.map((map) => map.diff);
+      const context: DiffFormatContext = { color: options.output ? false : useColor(command), ...picture };
+      const output = await outputOf(format, compared, context, failed);
+      if (output !== undefined && options.output) writeOutput(options.output, output, { inputs });
+      else if (output !== undefined) process.stdout.write(output);
 
       const holds = failOn.filter((condition) => diffs.some((diff) => conditionHolds(condition, diff, diffModule)));
       if (holds.length)
@@ -166,4 +183,45 @@ function parseLabels(value: string | undefined): [string, string] | undefined {
   if (parts.length !== 2 || !parts[0] || !parts[1])
     throw new JourneymapError(`--labels needs two names separated by a comma, like "As-is,To-be" (got "${value}")`);
   return [parts[0], parts[1]];
+}
+
+/** The picture's theme and scale, checked before any map is read; a binary picture never goes to a terminal. */
+function pictureSettings(options: DiffCliOptions, format: DiffFormat): { theme: "light" | "dark"; scale: number } {
+  if (options.theme !== "light" && options.theme !== "dark")
+    throw new JourneymapError(`unknown theme "${options.theme}": use light or dark`);
+  const scale = Number(options.scale);
+  if (!Number.isFinite(scale) || scale <= 0 || scale > 10)
+    throw new JourneymapError(`--scale must be a number above 0 and at most 10 (got "${options.scale}")`);
+  if (format.kind === "picture") {
+    const name = format.extension.slice(1);
+    if (options.output === undefined && format.output === "binary" && process.stdout.isTTY)
+      throw new JourneymapError(
+        `${name.toUpperCase()} is binary and would garble the terminal: write it with --output FILE${format.extension} or redirect stdout`,
+      );
+    const extension = /\.[^./\\]+$/.exec(options.output ?? "")?.[0].toLowerCase();
+    if (extension !== undefined && extension !== format.extension)
+      throw new JourneymapError(
+        `--output "${options.output}" ends in ${extension} but --format is ${name}: make them agree (${format.extension})`,
+      );
+  }
+  return { theme: options.theme, scale };
+}
+
+/** The output's text or bytes; undefined when a picture has no map to draw because the map failed. */
+async function outputOf(
+  format: DiffFormat,
+  compared: ComparedMap[],
+  context: DiffFormatContext,
+  failed: boolean,
+): Promise<string | Uint8Array | undefined> {
+  if (format.kind === "text")
+    return format.formatter(
+      compared.map((map) => map.diff),
+      context,
+    );
+  if (compared.length === 1) return format.draw(compared[0]!, context);
+  if (failed && compared.length === 0) return undefined;
+  throw new JourneymapError(
+    `--format ${format.extension.slice(1)} draws one map, and this run compares ${compared.length}: name one map file after --base, or use --format markdown`,
+  );
 }

@@ -41,7 +41,8 @@ interface Version {
   journey: Journey;
 }
 
-const EMPTY: Journey = { journeymap: 1, title: "", personas: [], stages: [] };
+/** The version of a map that does not exist (a map added or deleted). */
+export const EMPTY: Journey = { journeymap: 1, title: "", personas: [], stages: [] };
 
 /** Compares two versions of a map. Either may be undefined: a map added or deleted is all added or
  * all removed. Throws JourneymapError when a version has YAML or schema errors (there is no model to
@@ -273,16 +274,27 @@ function rangeIf(side: "old" | "new", source: SourceMap | undefined, touchpoint:
   return range ? { [side]: range } : {};
 }
 
+/** The positions in `news` of the items `olds` does not have (matched by text, each as often as written).
+ * `count` is left holding the old items not matched, by text. */
+export function addedPositions(
+  olds: readonly string[],
+  news: readonly string[],
+  count = new Map<string, number>(),
+): number[] {
+  for (const text of olds) count.set(text, (count.get(text) ?? 0) + 1);
+  const added: number[] = [];
+  news.forEach((text, position) => {
+    const left = count.get(text) ?? 0;
+    if (left > 0) count.set(text, left - 1);
+    else added.push(position);
+  });
+  return added;
+}
+
 /** Items added and removed, matched by their text (a repeated item counts as often as it is written). */
 function diffList(olds: readonly string[], news: readonly string[]): ListChange | undefined {
   const count = new Map<string, number>();
-  for (const text of olds) count.set(text, (count.get(text) ?? 0) + 1);
-  const added: string[] = [];
-  for (const text of news) {
-    const left = count.get(text) ?? 0;
-    if (left > 0) count.set(text, left - 1);
-    else added.push(text);
-  }
+  const added = addedPositions(olds, news, count).map((position) => news[position]!);
   const removed: string[] = [];
   for (const text of [...olds].reverse()) {
     const left = count.get(text) ?? 0;

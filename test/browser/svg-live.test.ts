@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 // The native SVG in a real Chromium: each example and stress fixture opened as an SVG document, then
 // checked from the live page: every text inside its card and inside the drawing, no two texts
-// overlapping, nothing injected ran, nothing fetched. Screenshots of the examples go to test-artifacts/.
+// overlapping, nothing injected ran, nothing fetched; the same for the pictures of the diff pairs.
+// Screenshots of the examples go to test-artifacts/.
 import { mkdirSync } from "node:fs";
 import type { Browser, Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,6 +10,7 @@ import { findBrowser, launchBrowser } from "../../src/render/browser.js";
 import { renderSvg } from "../../src/render/svg/index.js";
 import { inside, overlappingPairs, type Area } from "../render/svg/geometry.js";
 import { allMaps, EXAMPLES, loadMap } from "../render/svg/maps.js";
+import { DIFF_PAIRS, diffSvg } from "../diff/pictures.js";
 
 const executable = findBrowser();
 const mustRun = process.env.CI === "true";
@@ -139,6 +141,36 @@ describe.runIf(executable !== undefined || mustRun)("the native SVG in Chromium"
         if ((EXAMPLES as readonly string[]).includes(name)) {
           await page.setViewport({ width: Math.ceil(live.width), height: Math.ceil(live.height) });
           await page.screenshot({ path: `test-artifacts/svg/${name}-${theme}.png` });
+        }
+      });
+    }
+  }
+
+  // The picture of a change (diff --format svg): marks, ghosts, notes, the legend and the old curve add
+  // texts and cards, which must stay inside their cards and clear of each other too.
+  for (const pair of DIFF_PAIRS) {
+    for (const [sides, theme] of [
+      ["both", "light"],
+      ["both", "dark"],
+      ["old", "light"],
+      ["new", "light"],
+    ] as const) {
+      if (theme === "dark" && pair !== "as-is-to-be") continue;
+      it(`diff picture ${pair} (${sides === "both" ? "changed" : sides === "old" ? "deleted" : "added"}, ${theme}): texts inside their cards, no overlaps, nothing ran`, async () => {
+        const live = await open(await diffSvg(pair, sides, theme));
+        expect(live.texts.length).toBeGreaterThan(0);
+        expect(
+          live.texts.filter((text) => !inside(text, { x: 0, y: 0, width: live.width, height: live.height })),
+        ).toEqual([]);
+        const escaped = live.texts.filter(
+          (text) => !text.box || !live.cards[text.box] || !inside(text, live.cards[text.box]!, 0.01),
+        );
+        expect(escaped.map((text) => `${text.box}: "${text.text}"`)).toEqual([]);
+        expect(overlappingPairs(live.texts, 0.01).map(([a, b]) => `"${a.text}" / "${b.text}"`)).toEqual([]);
+        expect([live.injected, live.scripts, live.handlers, live.foreign, requests]).toEqual([undefined, 0, [], 0, []]);
+        if (sides === "both") {
+          await page.setViewport({ width: Math.ceil(live.width), height: Math.ceil(live.height) });
+          await page.screenshot({ path: `test-artifacts/svg/diff-${pair}-${theme}.png` });
         }
       });
     }

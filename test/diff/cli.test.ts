@@ -6,7 +6,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { JourneyDiff } from "../../src/diff/index.js";
-import { runCli } from "../helpers/cli.js";
+import { XMLValidator } from "fast-xml-parser";
+import { BIN, ROOT, runCli } from "../helpers/cli.js";
+import { pngSize } from "../helpers/render-checks.js";
 
 const PAIR = "test/fixtures/diff/freshcart-moved";
 const OLD = `${PAIR}/old.journey.yaml`;
@@ -51,7 +53,7 @@ describe("journeymap diff OLD NEW", () => {
     [["diff", "-", "-"], "journeymap: only one of OLD and NEW can be standard input (-)\n"],
     [
       ["diff", OLD, NEW, "--format", "sarif"],
-      'journeymap: unknown format "sarif": use one of stylish, markdown, json\n',
+      'journeymap: unknown format "sarif": use one of stylish, markdown, json, svg, png\n',
     ],
     [
       ["diff", OLD, NEW, "--fail-on", "emotion-dip"],
@@ -63,6 +65,18 @@ describe("journeymap diff OLD NEW", () => {
     ],
     [["diff", OLD, "missing.journey.yaml"], /^journeymap: cannot read map "missing\.journey\.yaml": no such file/],
     [["diff", OLD, NEW, "--head", "HEAD"], "journeymap: --head needs --base (the older revision to compare it with)\n"],
+    [
+      ["diff", OLD, NEW, "--format", "svg", "--theme", "sepia"],
+      'journeymap: unknown theme "sepia": use light or dark\n',
+    ],
+    [
+      ["diff", OLD, NEW, "--format", "png", "--scale", "0", "-o", "x.png"],
+      'journeymap: --scale must be a number above 0 and at most 10 (got "0")\n',
+    ],
+    [
+      ["diff", OLD, NEW, "--format", "svg", "-o", "change.png"],
+      'journeymap: --output "change.png" ends in .png but --format is svg: make them agree (.svg)\n',
+    ],
   ])("usage and I/O errors exit 2 with one line: %j", (args, message) => {
     const run = runCli(args);
     expect(run.code).toBe(2);
@@ -70,6 +84,35 @@ describe("journeymap diff OLD NEW", () => {
     if (typeof message === "string") expect(run.stderr).toBe(message);
     else expect(run.stderr).toMatch(message);
     expect(run.stderr.trimEnd().split("\n")).toHaveLength(1);
+  });
+
+  it("--format svg prints the picture of the change; --format png writes a PNG through --output", () => {
+    const svg = runCli(["diff", OLD, NEW, "--format", "svg", "--theme", "dark"]);
+    expect(svg).toMatchObject({ code: 0, stderr: "" });
+    expect(XMLValidator.validate(svg.stdout)).toBe(true);
+    expect(svg.stdout).toContain('data-theme="dark"');
+    expect(svg.stdout).toContain('data-card="t3-touchpoint" data-mark="changed"');
+    const folder = mkdtempSync(join(tmpdir(), "journeymap-diff-png-"));
+    const png = runCli(["diff", OLD, NEW, "--format", "png", "--scale", "1", "-o", join(folder, "change.png")]);
+    expect(png).toEqual({ code: 0, stdout: "", stderr: "" });
+    expect(pngSize(readFileSync(join(folder, "change.png"))).width).toBe(
+      Math.ceil(Number(/<svg[^>]* width="([\d.]+)"/.exec(svg.stdout)![1])),
+    );
+  });
+
+  it("refuses to write the PNG picture to a terminal", () => {
+    // `script` runs the CLI with a pseudo-terminal as stdout.
+    const command = [process.execPath, BIN, "diff", OLD, NEW, "--format", "png"].map((arg) => JSON.stringify(arg));
+    const run = spawnSync("script", ["-qefc", command.join(" "), "/dev/null"], {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1" },
+    });
+    expect(run.error).toBeUndefined();
+    expect(run.status).toBe(2);
+    expect(run.stdout).toContain(
+      "journeymap: PNG is binary and would garble the terminal: write it with --output FILE.png or redirect stdout",
+    );
   });
 
   it("an invalid map is an error at file:line:column (exit 2)", () => {
@@ -160,6 +203,20 @@ describe("journeymap diff --base (a real git repository)", () => {
     expect(run.code).toBe(0);
     expect(run.stdout.split("\n")[0]).toBe("maps/evil\\x0a::error::forged.journey.yaml  Evil name");
     expect(run.stdout).not.toMatch(/^::/m);
+  });
+
+  it("draws a picture of one map only: several maps changed is a usage error", () => {
+    const several = runCli(["diff", "--base", "HEAD", "--format", "svg"], { cwd: repo });
+    expect(several).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "journeymap: --format svg draws one map, and this run compares 5: name one map file after --base, or use --format markdown\n",
+    });
+    const deleted = runCli(["diff", "--base", "HEAD", "--format", "svg", "maps/gone.journey.yaml"], { cwd: repo });
+    expect(deleted.code).toBe(0);
+    // A deleted map: every touchpoint a ghost where it was.
+    expect(deleted.stdout.match(/data-card="t\d+-touchpoint" data-mark="removed"/g)).toHaveLength(7);
   });
 
   it("compares two revisions with --head, reading both through git", () => {

@@ -7,7 +7,9 @@ import { describe, expect, it } from "vitest";
 import { diffFormats, diffFormatNames, diffJourneys, type JourneyDiff } from "../../src/diff/index.js";
 import { loadJourney } from "../../src/journey/load.js";
 
+/** The text outputs and their golden files' extensions (the pictures are checked in picture.test.ts). */
 const EXTENSIONS = { stylish: "txt", markdown: "md", json: "json" } as const;
+const TEXT_FORMATS = Object.keys(EXTENSIONS) as Array<keyof typeof EXTENSIONS>;
 const LABELS: Record<string, [string, string]> = { "as-is-to-be": ["As-is", "To-be"] };
 
 function diffOf(pair: string): JourneyDiff {
@@ -24,7 +26,11 @@ const gfm = new MarkdownIt({ html: true, linkify: true });
 describe.each(["freshcart-moved", "owner-fixed", "as-is-to-be", "hostile"])("golden diff: %s", (pair) => {
   const diff = diffOf(pair);
 
-  it.each(diffFormatNames)("%s output matches its golden file", (name) => {
+  it("every text output of the catalog has a golden file", () => {
+    expect(diffFormatNames.filter((name) => diffFormats[name].kind === "text")).toEqual(TEXT_FORMATS);
+  });
+
+  it.each(TEXT_FORMATS)("%s output matches its golden file", (name) => {
     const output = diffFormats[name].formatter([diff], { color: false });
     const golden = `test/fixtures/diff/${pair}/expected.${EXTENSIONS[name]}`;
     if (process.env.UPDATE_GOLDEN === "1" || !existsSync(golden)) writeFileSync(golden, output);

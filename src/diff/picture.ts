@@ -1,0 +1,214 @@
+// The picture of a change: the new map, with every removed touchpoint (and stage) put back where it was
+// as a ghost, and the marks the native SVG draws over it (src/render/svg/marks.ts): added, changed and
+// removed cards, changed lines, the old emotions. Pure: two journeys in, a journey and marks out.
+import { emotionOf, personasAt, type Journey, type Score, type Stage, type Touchpoint } from "../journey/model.js";
+import type { CardField, PictureMarks, StageMarks, TouchpointMarks } from "../render/svg/index.js";
+import { addedPositions, compareTouchpoints, EMPTY, type PairChange } from "./diff.js";
+import type { Located, TouchpointPair } from "./match.js";
+import type { ListField, TextField } from "./types.js";
+
+export interface DiffPicture {
+  /** The map to draw: the new version's, with ghosts of what the old one had. */
+  journey: Journey;
+  marks: PictureMarks;
+}
+
+const LIST_WORDS: Record<ListField, string> = {
+  actions: "Action",
+  thoughts: "Thought",
+  painPoints: "Pain point",
+  opportunities: "Opportunity",
+  evidence: "Evidence",
+};
+const FIELD_WORDS: Record<TextField, string> = { description: "Description", channel: "Channel", owner: "Owner" };
+
+/** The lanes that draw a touchpoint field's entries (evidence has no lane). */
+const LANE_OF: Partial<Record<ListField, "actions" | "thoughts" | "painPoints" | "opportunities">> = {
+  actions: "actions",
+  thoughts: "thoughts",
+  painPoints: "painPoints",
+  opportunities: "opportunities",
+};
+
+/**
+ * The picture of a change from `oldJourney` to `newJourney` (either may be undefined: a map added or
+ * deleted). A removed touchpoint goes after the last touchpoint before it in its old stage that is
+ * still in that stage (else first in the stage); a removed stage goes after the stage before it in the
+ * old order that is still there. Linear in the two maps.
+ */
+export function diffPicture(
+  oldJourney: Journey | undefined,
+  newJourney: Journey | undefined,
+  labels: { old: string; new: string },
+): DiffPicture {
+  const before = oldJourney ?? EMPTY;
+  const after = newJourney ?? EMPTY;
+  const { pairs, removed } = compareTouchpoints(before, after);
+
+  // Every old touchpoint in journey order, where the paired ones are now, and each new touchpoint's
+  // pair (by its journey order; an added one has none).
+  const oldLocated = [...pairs.map(({ pair }) => pair.old), ...removed].sort((a, b) => a.order - b.order);
+  const newOf = new Map<Located, Located>(pairs.map(({ pair }) => [pair.old, pair.new]));
+  const pairAt = new Map(pairs.map((compared) => [compared.pair.new.order, compared]));
+
+  // Ghosts waiting to be placed: after a new touchpoint (by its journey order), or first in a stage.
+  const ghostsAfter = new Map<number, Located[]>();
+  const ghostsFirst = new Map<string, Located[]>();
+  const newStageIds = new Set(after.stages.map((stage) => stage.id));
+  const removedSet = new Set(removed);
+  let anchor: { stage: string; order: number } | undefined;
+  for (const located of oldLocated) {
+    if (anchor?.stage !== located.stage) anchor = undefined;
+    if (!removedSet.has(located)) {
+      const now = newOf.get(located)!;
+      if (now.stage === located.stage) anchor = { stage: located.stage, order: now.order };
+      continue;
+    }
+    if (anchor) push(ghostsAfter, anchor.order, located);
+    else push(ghostsFirst, located.stage, located);
+  }
+
+  const touchpointMarks = new Map<number, TouchpointMarks>();
+  const stageMarks = new Map<number, StageMarks>();
+  const stages: Stage[] = [];
+  let index = 0;
+  const place = (touchpoint: Touchpoint, marks: TouchpointMarks | undefined, into: Touchpoint[]) => {
+    if (marks) touchpointMarks.set(index, marks);
+    into.push(touchpoint);
+    index++;
+  };
+  const placeGhosts = (ghosts: Located[] | undefined, into: Touchpoint[]) => {
+    for (const ghost of ghosts ?? []) place(ghostOf(ghost.touchpoint), removedMarks(before, ghost), into);
+  };
+  const oldStages = new Map(before.stages.map((stage) => [stage.id, stage]));
+  const placedStages = new Set<string>();
+  const placeStage = (stage: Stage, marks: StageMarks | undefined, fill: (into: Touchpoint[]) => void) => {
+    const touchpoints: Touchpoint[] = [];
+    if (marks) stageMarks.set(stages.length, marks);
+    stages.push({ ...stage, touchpoints });
+    fill(touchpoints);
+  };
+  // Old stages that the new version no longer has, each after the old stage before it that remains.
+  const removedStagesAfter = new Map<string | undefined, Stage[]>();
+  let previous: string | undefined;
+  for (const stage of before.stages) {
+    if (newStageIds.has(stage.id)) previous = stage.id;
+    else push(removedStagesAfter, previous, stage);
+  }
+  const placeRemovedStages = (after: string | undefined) => {
+    for (const stage of removedStagesAfter.get(after) ?? []) {
+      if (placedStages.has(stage.id)) continue;
+      placedStages.add(stage.id);
+      placeStage({ id: stage.id, name: stage.name }, { kind: "removed" }, (into) =>
+        placeGhosts(ghostsFirst.get(stage.id), into),
+      );
+    }
+  };
+
+  placeRemovedStages(undefined);
+  let order = 0;
+  for (const stage of after.stages) {
+    const old = oldStages.get(stage.id);
+    const marks: StageMarks | undefined = !old
+      ? { kind: "added" }
+      : old.name !== stage.name
+        ? { kind: "changed", notes: [`Renamed from “${old.name}”`] }
+        : undefined;
+    const first = !placedStages.has(stage.id);
+    placedStages.add(stage.id);
+    placeStage(stage, marks, (into) => {
+      // A repeated stage id (a lint error) gets the stage's ghosts once, in its first occurrence.
+      if (first) placeGhosts(ghostsFirst.get(stage.id), into);
+      for (const touchpoint of stage.touchpoints ?? []) {
+        const compared = pairAt.get(order);
+        const marks = !compared
+          ? ({ kind: "added" } as const)
+          : compared.change && changedMarks(before, compared.pair, compared.change);
+        place(touchpoint, marks, into);
+        placeGhosts(ghostsAfter.get(order), into);
+        order++;
+      }
+    });
+    if (first) placeRemovedStages(stage.id);
+  }
+
+  const base = newJourney ?? oldJourney ?? EMPTY;
+  return {
+    journey: { ...base, stages },
+    marks: {
+      touchpoints: touchpointMarks,
+      stages: stageMarks,
+      oldPersonas: new Set(before.personas.map((persona) => persona.id)),
+      labels,
+    },
+  };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** A removed touchpoint as the picture draws it: its name (and id) only, no lanes, no emotion. */
+function ghostOf(touchpoint: Touchpoint): Touchpoint {
+  return { ...(touchpoint.id !== undefined ? { id: touchpoint.id } : {}), name: touchpoint.name };
+}
+
+/** The old scores at a touchpoint, for each persona the old version involves there. */
+function scoresAt(journey: Journey, touchpoint: Touchpoint): Record<string, Score> {
+  const scores: Record<string, Score> = {};
+  for (const persona of personasAt(journey, touchpoint)) {
+    const score = emotionOf(touchpoint, persona.id);
+    if (score !== undefined) Object.defineProperty(scores, persona.id, { value: score, enumerable: true });
+  }
+  return scores;
+}
+
+function removedMarks(before: Journey, ghost: Located): TouchpointMarks {
+  return { kind: "removed", oldEmotion: scoresAt(before, ghost.touchpoint) };
+}
+
+function changedMarks(before: Journey, pair: TouchpointPair, change: PairChange): TouchpointMarks {
+  const o = pair.old.touchpoint;
+  const n = pair.new.touchpoint;
+  const fields = new Set<CardField>();
+  const notes: string[] = [];
+  if (change.renamed) {
+    fields.add("name");
+    notes.push(`Renamed from “${o.name}”${change.matchedBy === "similarity" ? " (a guess)" : ""}`);
+  }
+  if (change.moved === "stage") notes.push(`Moved from stage “${pair.old.stageName}”`);
+  if (change.moved === "order") notes.push("Moved within its stage");
+  for (const [field, value] of Object.entries(change.fields) as Array<[TextField, { old?: string }]>) {
+    fields.add(field);
+    notes.push(
+      value.old === undefined ? `${FIELD_WORDS[field]} was not set` : `${FIELD_WORDS[field]} was “${value.old}”`,
+    );
+  }
+  if (change.personas) fields.add("personas");
+  for (const emotion of change.emotions)
+    notes.push(`${emotion.personaName}: ${emotion.old ?? "no score"} → ${emotion.new ?? "no score"}`);
+  const entries: NonNullable<TouchpointMarks["entries"]> = {};
+  for (const [field, list] of Object.entries(change.lists) as Array<[ListField, { removed: string[] }]>) {
+    const lane = LANE_OF[field];
+    const positions = addedPositions(o[field] ?? [], n[field] ?? []);
+    if (lane && positions.length) entries[lane] = new Set(positions);
+    for (const text of list.removed) notes.push(`${LIST_WORDS[field]} removed: “${text}”`);
+  }
+  // The metrics lane lists a touchpoint's metrics in their order in the map.
+  const changedMetrics = new Set(change.metrics.map((metric) => metric.name));
+  const metricPositions = Object.keys(n.metrics ?? {}).flatMap((name, position) =>
+    changedMetrics.has(name) ? [position] : [],
+  );
+  if (metricPositions.length) entries.metrics = new Set(metricPositions);
+  for (const metric of change.metrics)
+    notes.push(metric.old === undefined ? `${metric.name} is new` : `${metric.name} was ${String(metric.old)}`);
+  return {
+    kind: "changed",
+    notes,
+    fields,
+    entries,
+    ...(change.emotions.length ? { oldEmotion: scoresAt(before, o) } : {}),
+  };
+}
