@@ -5,7 +5,7 @@
 import { XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { diffFormats, diffPicture, type ComparedMap } from "../../src/diff/index.js";
-import { loadJourney } from "../../src/journey/load.js";
+import { loadJourney, type LoadedJourney } from "../../src/journey/load.js";
 import { contrast, THEMES } from "../../src/render/svg/themes.js";
 import { MARK_COLORS } from "../../src/render/svg/marks.js";
 import { pngSize } from "../helpers/render-checks.js";
@@ -241,5 +241,47 @@ describe("the marks' colours", () => {
     for (const theme of Object.values(THEMES))
       for (const [tone, color] of Object.entries(theme.tones))
         expect(contrast(color, MARK_COLORS[theme.name].highlight), `${theme.name} ${tone}`).toBeGreaterThanOrEqual(4.5);
+  });
+});
+
+describe("the picture's cost", () => {
+  /** A map of `count` touchpoints in stages of 10; `changed` removes, changes and adds a third each. */
+  function generated(count: number, changed: boolean): LoadedJourney {
+    const lines = ["journeymap: 1", "title: Generated", "personas: [{id: a, name: A}, {id: b, name: B}]", "stages:"];
+    for (let t = 0; t < count; t++) {
+      if (t % 10 === 0) lines.push(`  - id: s${t}`, `    name: Stage ${t}`, "    touchpoints:");
+      const kind = changed ? t % 3 : -1;
+      if (kind === 0) continue; // removed
+      const name = kind === 1 ? `Renamed ${t}` : `T${t}`;
+      const score = kind === 1 ? ((t + 2) % 5) + 1 : (t % 5) + 1;
+      lines.push(
+        `      - {id: t${t}, name: ${name}, owner: o${kind === 1 ? 2 : 1}, emotion: ${score}, painPoints: [P${t}]}`,
+      );
+      if (kind === 2) lines.push(`      - {id: n${t}, name: New ${t}, emotion: 3}`); // added
+    }
+    return loadJourney(`${lines.join("\n")}\n`, { file: "generated.journey.yaml" });
+  }
+  const fastest = async (run: () => Promise<unknown>, runs: number) => {
+    let best = Infinity;
+    for (let i = 0; i < runs; i++) {
+      const start = performance.now();
+      await run();
+      best = Math.min(best, performance.now() - start);
+    }
+    return best;
+  };
+
+  it("grows about linearly: twice the touchpoints take under 3× as much more time", async () => {
+    const small = compared(generated(300, false), generated(300, true));
+    const large = compared(generated(600, false), generated(600, true));
+    const root = parse(await svgOf(small));
+    // A third of the touchpoints removed (ghosts), a third changed, as many added.
+    const marks = Object.values(marksOf(root));
+    expect(marks.filter((mark) => mark === "removed")).toHaveLength(100);
+    expect(marks.filter((mark) => mark === "added")).toHaveLength(100);
+    expect(marks.filter((mark) => mark === "changed")).toHaveLength(100);
+    const smallMs = await fastest(() => svgOf(small), 3);
+    const largeMs = await fastest(() => svgOf(large), 3);
+    expect(largeMs / smallMs, `${smallMs.toFixed(1)} ms → ${largeMs.toFixed(1)} ms`).toBeLessThan(2 * 3);
   });
 });
