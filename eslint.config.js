@@ -14,6 +14,8 @@ const nodeGlobals = Object.fromEntries(
     "performance",
     "TextDecoder",
     "TextEncoder",
+    "fetch",
+    "AbortSignal",
   ].map((name) => [name, "readonly"]),
 );
 

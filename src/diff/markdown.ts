@@ -11,6 +11,8 @@ const SIGN_WORDS: Record<Sign, string> = { "+": "➕ added", "-": "➖ removed",
 
 export const markdown: DiffFormatter = (diffs) => {
   const out: string[] = [];
+  // The Action's comment step recognises this exact text: it posts no comment when nothing changed.
+  if (diffs.length === 0) return "## Journey map changes\n\nNo journey map changed.\n";
   if (diffs.length !== 1) {
     const changed = diffs.filter((diff) => summaryLine(diff) !== "no changes").length;
     out.push("## Journey map changes", "", `${changed} of ${diffs.length} maps changed.`, "");

@@ -62,6 +62,12 @@ describe.each(["freshcart-moved", "owner-fixed", "as-is-to-be", "hostile"])("gol
 });
 
 describe("what the golden pairs say", () => {
+  it("no map compared: one sentence (the Action posts no comment for it)", () => {
+    expect(diffFormats.markdown.formatter([], { color: false })).toBe(
+      "## Journey map changes\n\nNo journey map changed.\n",
+    );
+  });
+
   it("freshcart: a touchpoint moved to another stage, its emotion dropped with a new pain point, an owner changed", () => {
     const diff = diffOf("freshcart-moved");
     const [slot, refund] = diff.touchpoints.changed;

@@ -46,6 +46,7 @@ function evaluate(expression: string, inputs: Record<string, string>, steps: Rec
     return inputs[input[1]] ?? declared.default ?? "";
   }
   if (expression === "github.action_path") return ROOT;
+  if (expression === "github.token") return "";
   const output = /^steps\.([\w-]+)\.outputs\.([\w-]+)$/.exec(expression);
   if (output?.[1] !== undefined && output[2] !== undefined) return steps[output[1]]?.[output[2]] ?? "";
   throw new Error(`the simulated runner does not know the expression "${expression}"`);
@@ -139,7 +140,14 @@ describe("action.yml", () => {
       expect(step.run, step.name).not.toMatch(/\$\{\{/);
     }
     for (const [name, input] of Object.entries(action.inputs)) expect(input.description, name).not.toBe("");
-    expect(Object.keys(action.inputs).sort()).toEqual(["config", "max-warnings", "paths", "sarif-file", "version"]);
+    expect(Object.keys(action.inputs).sort()).toEqual([
+      "config",
+      "diff-comment",
+      "max-warnings",
+      "paths",
+      "sarif-file",
+      "version",
+    ]);
   });
 
   it("refuses a version that is not a version or dist-tag, before running anything", () => {

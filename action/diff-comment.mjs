@@ -1,0 +1,316 @@
+// The GitHub Action's pull-request comment: `journeymap diff` of the pull request's maps as Markdown,
+// posted as one comment that every push updates (found again by a hidden marker and its author), and
+// written to the step summary. Run as `node diff-comment.mjs -- <journeymap command...>`. Node
+// built-ins only: the action may run journeymap from npx, with no node_modules here.
+//
+// Everything that arrives is hostile: the event payload (a pull request's title and body are anyone's
+// text), the comments already on the pull request, the API's answers. Only the pull request's number
+// and commit ids are read from the payload, each checked for its shape; nothing else is printed.
+import { spawnSync } from "node:child_process";
+import { appendFileSync, closeSync, fstatSync, mkdtempSync, openSync, readFileSync, readSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+
+/** The hidden line that marks journeymap's comment; an HTML comment, so GitHub does not show it. */
+export const MARKER = "<!-- journeymap-diff -->";
+/** The login of the workflow's GITHUB_TOKEN: only its comments are ever updated. */
+export const COMMENT_AUTHOR = "github-actions[bot]";
+/** GitHub refuses a comment body longer than 65,536 characters; the step summary takes 1 MiB. */
+const MAX_COMMENT = 65_536;
+const MAX_SUMMARY = 1_000_000;
+const MAX_EVENT_BYTES = 64 * 1024 * 1024;
+const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+const PER_PAGE = 100;
+/** 10,000 comments searched at most: a pull request with more gets a new comment rather than an endless search. */
+const MAX_PAGES = 100;
+const TIMEOUT_MS = 30_000;
+const NO_CHANGE = "## Journey map changes\n\nNo journey map changed.\n";
+const TITLE = "journeymap diff comment";
+
+/** A failure with a message for the log; `code` is the step's exit code. */
+export class ActionError extends Error {
+  constructor(message, code = 2) {
+    super(message);
+    this.code = code;
+  }
+}
+
+/** Text made safe for a workflow command's message: no line break or control can start another command. */
+function commandText(text) {
+  return String(text)
+    .replace(/%/g, "%25")
+    .replace(/\r/g, "%0D")
+    .replace(/\n/g, "%0A")
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "\ufffd");
+}
+
+function log(kind, message) {
+  process.stdout.write(`::${kind} title=${TITLE}::${commandText(message)}\n`);
+}
+
+/** The event payload's file, read with a size bound, as JSON. */
+export function readEvent(path) {
+  if (!path) throw new ActionError("GITHUB_EVENT_PATH is not set: this step runs on GitHub Actions only");
+  let fd;
+  try {
+    fd = openSync(path, "r");
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new ActionError("the event payload (GITHUB_EVENT_PATH) is not a regular file");
+    if (stat.size > MAX_EVENT_BYTES)
+      throw new ActionError(`the event payload is larger than ${MAX_EVENT_BYTES / 1024 / 1024} MiB: not read`);
+    const bytes = Buffer.alloc(stat.size);
+    let read = 0;
+    while (read < stat.size) {
+      const n = readSync(fd, bytes, read, stat.size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return JSON.parse(bytes.subarray(0, read).toString("utf8"));
+  } catch (error) {
+    if (error instanceof ActionError) throw error;
+    throw new ActionError(`cannot read the event payload (GITHUB_EVENT_PATH): ${error.code ?? "not JSON"}`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+const PULL_REQUEST_EVENTS = new Set(["pull_request", "pull_request_target"]);
+const COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+
+/** The pull request's number and base and head commits, or undefined for an event that is not one. */
+export function pullRequestOf(event, eventName) {
+  if (!PULL_REQUEST_EVENTS.has(eventName)) return undefined;
+  const pull = event !== null && typeof event === "object" ? event.pull_request : undefined;
+  if (pull === null || typeof pull !== "object")
+    throw new ActionError(`the ${eventName} event payload has no pull request`);
+  const number = pull.number;
+  if (!Number.isSafeInteger(number) || number < 1)
+    throw new ActionError("the event payload's pull request number is not a positive whole number");
+  const base = pull.base?.sha;
+  const head = pull.head?.sha;
+  for (const [name, sha] of [
+    ["base", base],
+    ["head", head],
+  ])
+    if (typeof sha !== "string" || !COMMIT.test(sha))
+      throw new ActionError(`the event payload's pull request ${name} commit is not a commit id`);
+  return { number, base, head };
+}
+
+/** "owner/name" as GitHub allows them. */
+export function repositoryOf(value) {
+  if (typeof value !== "string" || !/^[A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9._-]+$/.test(value) || value.endsWith("/.."))
+    throw new ActionError("GITHUB_REPOSITORY is not owner/name");
+  return value;
+}
+
+/** The API's base URL: https, or http to this machine only (a test's fake API), with no credentials. */
+export function apiUrlOf(value = "https://api.github.com") {
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ActionError("GITHUB_API_URL is not a URL");
+  }
+  const loopback = ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
+  if (!(url.protocol === "https:" || (url.protocol === "http:" && loopback)) || url.username || url.password)
+    throw new ActionError("GITHUB_API_URL must be an https URL (http only to this machine), without credentials");
+  if (url.search || url.hash) throw new ActionError("GITHUB_API_URL must not have a query or a fragment");
+  return url.href.replace(/\/+$/, "");
+}
+
+/** The body GitHub gets: the marker, the diff, a note of the commits; cut to fit with its <details> closed. */
+export function commentBody(markdown, pull, limit = MAX_COMMENT) {
+  const footer = `\n<sub>journeymap diff of ${pull.base.slice(0, 12)} → ${pull.head.slice(0, 12)}; this comment is updated on every push.</sub>\n`;
+  let text = markdown.trimEnd();
+  const room = limit - MARKER.length - footer.length - 400;
+  if (text.length > room) {
+    text = text.slice(0, text.lastIndexOf("\n", room));
+    const open = (text.match(/<details>/g) ?? []).length - (text.match(/<\/details>/g) ?? []).length;
+    text += `\n\n… cut here: a comment holds at most ${limit.toLocaleString("en")} characters. The whole diff is in this run's step summary.`;
+    if (open > 0) text += "\n\n</details>".repeat(open);
+  }
+  return `${MARKER}\n${text}\n${footer}`;
+}
+
+/** The API, with the token, a timeout and bounded answers; an answer that is not 2xx is an ActionError. */
+export function apiClient(baseUrl, token) {
+  return async function request(method, path, body) {
+    let response;
+    try {
+      response = await fetch(`${baseUrl}${path}`, {
+        method,
+        headers: {
+          Accept: "application/vnd.github+json",
+          Authorization: `Bearer ${token}`,
+          "X-GitHub-Api-Version": "2022-11-28",
+          "User-Agent": "journeymap-action",
+          ...(body ? { "Content-Type": "application/json" } : {}),
+        },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+        redirect: "error",
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+    } catch (error) {
+      const why = error?.cause?.code ?? error?.name ?? "network error";
+      throw new ActionError(`cannot reach the GitHub API for ${method} ${path}: ${why}`);
+    }
+    const text = await boundedText(response);
+    let answer;
+    try {
+      answer = text ? JSON.parse(text) : undefined;
+    } catch {
+      answer = undefined;
+    }
+    if (!response.ok) {
+      const said = typeof answer?.message === "string" ? `: ${answer.message.slice(0, 300)}` : "";
+      const hint =
+        response.status === 401 || response.status === 403 || response.status === 404
+          ? '. The workflow needs "permissions: pull-requests: write" (a pull request from a fork gets a read-only token; the diff is still in the step summary)'
+          : "";
+      throw new ActionError(`GitHub API ${method} ${path} answered ${response.status}${said}${hint}`);
+    }
+    return answer;
+  };
+}
+
+async function boundedText(response) {
+  const reader = response.body?.getReader();
+  if (!reader) return "";
+  const chunks = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_RESPONSE_BYTES) {
+      await reader.cancel();
+      throw new ActionError(`the GitHub API's answer is larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MiB`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** journeymap's comment on the pull request: the first with the marker on its first line, by the token's bot. */
+export async function findComment(request, repository, number) {
+  for (let page = 1; page <= MAX_PAGES; page++) {
+    const comments = await request(
+      "GET",
+      `/repos/${repository}/issues/${number}/comments?per_page=${PER_PAGE}&page=${page}`,
+    );
+    if (!Array.isArray(comments)) throw new ActionError("the GitHub API's list of comments is not a list");
+    for (const comment of comments) {
+      const ours =
+        comment !== null &&
+        typeof comment === "object" &&
+        Number.isSafeInteger(comment.id) &&
+        comment.id > 0 &&
+        comment.user?.login === COMMENT_AUTHOR &&
+        typeof comment.body === "string" &&
+        comment.body.startsWith(MARKER);
+      if (ours) return comment.id;
+    }
+    if (comments.length < PER_PAGE) return undefined;
+  }
+  return undefined;
+}
+
+/** Makes sure git has the base commit: a shallow checkout (fetch-depth 1) lacks it. */
+function ensureCommit(sha) {
+  const present = spawnSync("git", ["cat-file", "-e", `${sha}^{commit}`], { stdio: "ignore" });
+  if (present.status === 0) return;
+  const fetched = spawnSync("git", ["fetch", "--no-tags", "--quiet", "--depth=1", "origin", sha], {
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  if (fetched.status !== 0)
+    throw new ActionError(
+      `the pull request's base commit ${sha.slice(0, 12)} is not in the checkout and could not be fetched: use actions/checkout with fetch-depth: 0`,
+    );
+}
+
+/** The paths input, one per line, trimmed; "." when empty. */
+function pathsOf(input) {
+  const paths = String(input ?? "")
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+  return paths.length ? paths : ["."];
+}
+
+/** Runs journeymap diff between the pull request's base and HEAD; its Markdown, or an ActionError. */
+function runDiff(command, pull, paths) {
+  const folder = mkdtempSync(join(process.env.RUNNER_TEMP || tmpdir(), "journeymap-diff-"));
+  try {
+    const output = join(folder, "diff.md");
+    const args = [
+      "diff",
+      "--base",
+      pull.base,
+      "--head",
+      "HEAD",
+      "--format",
+      "markdown",
+      "--output",
+      output,
+      "--",
+      ...paths,
+    ];
+    const ran = spawnSync(command[0], [...command.slice(1), ...args], { stdio: ["ignore", "inherit", "inherit"] });
+    if (ran.error) throw new ActionError(`cannot run journeymap: ${ran.error.code ?? ran.error.message}`);
+    // Exit 1 is for --fail-on, which this step does not use: any other status is a failure to compare.
+    if (ran.status !== 0)
+      throw new ActionError(
+        `journeymap diff could not compare the maps (exit ${ran.status}): the log above says why`,
+        2,
+      );
+    return readFileSync(output, "utf8");
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+export async function main(argv = process.argv.slice(2), env = process.env) {
+  if (String(env.INPUT_DIFF_COMMENT ?? "").toLowerCase() !== "true") return 0;
+  const separator = argv.indexOf("--");
+  const command = separator === -1 ? [] : argv.slice(separator + 1);
+  if (command.length === 0) throw new ActionError("usage: diff-comment.mjs -- <journeymap command...>");
+  const eventName = String(env.GITHUB_EVENT_NAME ?? "");
+  const pull = pullRequestOf(readEvent(env.GITHUB_EVENT_PATH), eventName);
+  if (!pull) {
+    const shown = /^[a-z_]{1,64}$/.test(eventName) ? eventName : "unknown";
+    log("notice", `not a pull request (event "${shown}"): no diff comment to post`);
+    return 0;
+  }
+  const repository = repositoryOf(env.GITHUB_REPOSITORY);
+  if (!env.GITHUB_TOKEN) throw new ActionError("no token: the step gives the workflow's token as GITHUB_TOKEN");
+  const request = apiClient(apiUrlOf(env.GITHUB_API_URL || undefined), env.GITHUB_TOKEN);
+
+  ensureCommit(pull.base);
+  const markdown = runDiff(command, pull, pathsOf(env.INPUT_PATHS));
+  if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, commentBody(markdown, pull, MAX_SUMMARY));
+
+  const existing = await findComment(request, repository, pull.number);
+  const body = commentBody(markdown, pull);
+  if (existing !== undefined) {
+    await request("PATCH", `/repos/${repository}/issues/comments/${existing}`, { body });
+    process.stdout.write(`journeymap: updated the diff comment on pull request #${pull.number}\n`);
+  } else if (markdown === NO_CHANGE) {
+    process.stdout.write(`journeymap: no journey map changed in pull request #${pull.number}: no comment posted\n`);
+  } else {
+    await request("POST", `/repos/${repository}/issues/${pull.number}/comments`, { body });
+    process.stdout.write(`journeymap: posted the diff comment on pull request #${pull.number}\n`);
+  }
+  return 0;
+}
+
+if (process.argv[1] && pathToFileURL(resolve(process.argv[1])).href === import.meta.url) {
+  try {
+    process.exitCode = await main();
+  } catch (error) {
+    if (!(error instanceof ActionError)) throw error;
+    log("error", error.message);
+    process.exitCode = error.code;
+  }
+}
