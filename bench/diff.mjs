@@ -28,7 +28,7 @@ function changed(text) {
 export async function run() {
   const rows = [];
   const { loadJourney } = await import("../dist/journey/load.js");
-  const { diffJourneys } = await import("../dist/diff/index.js");
+  const { diffJourneys, diffFormats } = await import("../dist/diff/index.js");
   const before = generateMap({ touchpoints: 1000, personas: 2 });
   const after = changed(before);
   const oldMap = loadJourney(before, { file: "old.journey.yaml" });
@@ -51,6 +51,11 @@ export async function run() {
     value: ms(structure),
     target: "",
   });
+
+  // The picture of that change (diff --format svg): no target of its own; the plain picture's is in svg.mjs.
+  const compared = { diff, old: oldMap.journey, new: newMap.journey };
+  const picture = await timeInProcess(() => diffFormats.svg.draw(compared, { color: false }), { runs: 5, warmup: 1 });
+  rows.push({ issue: 12, measure: "  its picture (--format svg), in process", value: ms(picture), target: "" });
 
   const repo = mkdtempSync(join(tmpdir(), "journeymap-bench-diff-"));
   try {
