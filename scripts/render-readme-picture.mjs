@@ -1,5 +1,6 @@
-// Regenerates the README's picture, docs/images/freshcart.svg and .png, from
-// examples/freshcart.journey.yaml with the native renderer. Run after `npm run build`:
+// Regenerates the README's pictures with the native renderer: docs/images/freshcart.svg and .png from
+// examples/freshcart.journey.yaml, and docs/images/hotel-diff.svg, the picture of the change of the
+// as-is → to-be pair in test/fixtures/diff/. Run after `npm run build`:
 //   node scripts/render-readme-picture.mjs
 import { mkdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -8,7 +9,8 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const { loadJourney } = await import(`${root}dist/journey/load.js`);
 const { renderSvg } = await import(`${root}dist/render/svg/index.js`);
 const { svgToPng } = await import(`${root}dist/render/png.js`);
-const { writeAtomic } = await import(`${root}dist/io/write-atomic.js`);
+const { writeOutput } = await import(`${root}dist/io/write-output.js`);
+const { diffFormats, diffJourneys } = await import(`${root}dist/diff/index.js`);
 
 const source = "examples/freshcart.journey.yaml";
 const loaded = loadJourney(readFileSync(`${root}${source}`, "utf8"), { file: source });
@@ -20,6 +22,15 @@ if (!loaded.journey) {
 }
 const svg = renderSvg(loaded.journey, { theme: "light" });
 mkdirSync(`${root}docs/images`, { recursive: true });
-writeAtomic(`${root}docs/images/freshcart.svg`, svg);
-writeAtomic(`${root}docs/images/freshcart.png`, await svgToPng(svg, { scale: 1 }));
-console.log("wrote docs/images/freshcart.svg and docs/images/freshcart.png");
+writeOutput(`${root}docs/images/freshcart.svg`, svg);
+writeOutput(`${root}docs/images/freshcart.png`, await svgToPng(svg, { scale: 1 }));
+
+const pair = (side) => {
+  const file = `test/fixtures/diff/as-is-to-be/${side}.journey.yaml`;
+  return loadJourney(readFileSync(`${root}${file}`, "utf8"), { file });
+};
+const [before, after] = [pair("old"), pair("new")];
+const diff = diffJourneys(before, after, { labels: ["As-is", "To-be"], lint: false });
+const change = await diffFormats.svg.draw({ diff, old: before.journey, new: after.journey }, { color: false });
+writeOutput(`${root}docs/images/hotel-diff.svg`, change);
+console.log("wrote docs/images/freshcart.svg, docs/images/freshcart.png and docs/images/hotel-diff.svg");

@@ -56,11 +56,14 @@ export { renderSvg, type SvgOptions } from "./render/svg/index.js";
 export { svgToPng } from "./render/png.js";
 export { svgToPdf } from "./render/pdf.js";
 
-// Diff: what changed between two versions of a map, and its outputs (stylish, markdown, json).
+// Diff: what changed between two versions of a map, and its outputs (stylish, markdown, json, svg, png).
 export {
   diffJourneys,
   isEmptyDiff,
   diffFormats,
+  diffPicture,
+  type ComparedMap,
+  type DiffPicture,
   type DiffOptions,
   type DiffFormatter,
   type JourneyDiff,

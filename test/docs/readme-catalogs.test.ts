@@ -1,8 +1,9 @@
-// README's tables are the catalogs as users first meet them: the rules, the report formats and the
-// render formats must be exactly the entries of their registries, in catalog order.
+// README's tables are the catalogs as users first meet them: the rules, the report formats, the
+// render formats and the diff outputs must be exactly the entries of their registries, in catalog order.
 import { readFileSync } from "node:fs";
 import MarkdownIt from "markdown-it";
 import { describe, expect, it } from "vitest";
+import { diffFormatNames, diffFormats } from "../../src/diff/index.js";
 import { ruleDescriptors } from "../../src/lint/index.js";
 import { FORMAT_NAMES, renderFormats } from "../../src/render/formats.js";
 import { reportFormatNames, reportFormats } from "../../src/report/index.js";
@@ -35,6 +36,11 @@ describe("README tables", () => {
   it("the report format table matches the report catalog", () => {
     const catalog = reportFormatNames.map((name) => [name, reportFormats[name].description]);
     expect(tableWithHeader(readme, ["format", "for"])).toEqual(catalog);
+  });
+
+  it("the diff format table matches the diff output catalog", () => {
+    const catalog = diffFormatNames.map((name) => [name, diffFormats[name].description]);
+    expect(tableWithHeader(readme, ["diff format", "shows"])).toEqual(catalog);
   });
 
   it("the render format table matches the render-format registry", () => {
