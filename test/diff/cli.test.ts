@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { JourneyDiff } from "../../src/diff/index.js";
 import { XMLValidator } from "fast-xml-parser";
 import { BIN, ROOT, runCli } from "../helpers/cli.js";
+import { runGit } from "../helpers/git.js";
 import { pngSize } from "../helpers/render-checks.js";
 
 const PAIR = "test/fixtures/diff/freshcart-moved";
@@ -124,23 +125,7 @@ describe("journeymap diff OLD NEW", () => {
 
 describe("journeymap diff --base (a real git repository)", () => {
   let repo: string;
-  const git = (...args: string[]) => {
-    const result = spawnSync("git", args, {
-      cwd: repo,
-      encoding: "utf8",
-      env: {
-        ...process.env,
-        GIT_CONFIG_NOSYSTEM: "1",
-        GIT_CONFIG_GLOBAL: "/dev/null",
-        GIT_AUTHOR_NAME: "Test",
-        GIT_AUTHOR_EMAIL: "test@example.com",
-        GIT_COMMITTER_NAME: "Test",
-        GIT_COMMITTER_EMAIL: "test@example.com",
-      },
-    });
-    if (result.status !== 0) throw new Error(`git ${args.join(" ")}: ${result.stderr}`);
-    return result.stdout;
-  };
+  const git = (...args: string[]) => runGit(repo, args);
   const write = (name: string, text: string) => {
     mkdirSync(join(repo, name, ".."), { recursive: true });
     writeFileSync(join(repo, name), text);

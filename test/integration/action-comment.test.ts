@@ -2,7 +2,7 @@
 // `run:` script in bash with the step's env, in a real git repository, against a local fake of the
 // GitHub REST API endpoints it calls (list, create and update issue comments) on 127.0.0.1, with a
 // simulated GITHUB_EVENT_PATH, GITHUB_REPOSITORY and GITHUB_STEP_SUMMARY.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -12,6 +12,7 @@ import MarkdownIt from "markdown-it";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { ROOT } from "../helpers/cli.js";
+import { GIT_ENV, runGit } from "../helpers/git.js";
 
 interface Step {
   name: string;
@@ -97,15 +98,6 @@ class FakeGitHub {
   }
 }
 
-const gitEnv = {
-  GIT_CONFIG_NOSYSTEM: "1",
-  GIT_CONFIG_GLOBAL: "/dev/null",
-  GIT_AUTHOR_NAME: "Test",
-  GIT_AUTHOR_EMAIL: "test@example.com",
-  GIT_COMMITTER_NAME: "Test",
-  GIT_COMMITTER_EMAIL: "test@example.com",
-};
-
 interface StepRun {
   code: number;
   stdout: string;
@@ -120,11 +112,7 @@ describe("the Action's diff-comment step against a fake GitHub API", () => {
   let runner = "";
   const commits: string[] = [];
 
-  const git = (...args: string[]) => {
-    const result = spawnSync("git", args, { cwd: repo, encoding: "utf8", env: { ...process.env, ...gitEnv } });
-    if (result.status !== 0) throw new Error(`git ${args.join(" ")}: ${result.stderr}`);
-    return result.stdout.trim();
-  };
+  const git = (...args: string[]) => runGit(repo, args).trim();
   const fixture = (pair: string, side: string) =>
     readFileSync(join(ROOT, `test/fixtures/diff/${pair}/${side}.journey.yaml`));
   const commit = (message: string) => {
@@ -162,7 +150,7 @@ describe("the Action's diff-comment step against a fake GitHub API", () => {
       env: {
         PATH: process.env.PATH ?? "",
         HOME: process.env.HOME ?? runner,
-        ...gitEnv,
+        ...GIT_ENV,
         CI: "true",
         GITHUB_ACTIONS: "true",
         GITHUB_WORKSPACE: repo,
