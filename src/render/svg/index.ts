@@ -2,16 +2,18 @@
 // laid out by layout.ts and drawn by draw.ts. Pure: the same map and options give the same bytes.
 import type { Journey } from "../../journey/model.js";
 import { drawSvg } from "./draw.js";
-import { layoutJourney } from "./layout.js";
+import { layoutJourney, type MapLinker } from "./layout.js";
 import { themeNamed } from "./themes.js";
 
 export type { Layout } from "./layout.js";
 
 export interface SvgOptions {
   theme?: "light" | "dark";
+  /** The pages of the maps that stages and touchpoints detail: those cards become links (a portfolio). */
+  links?: MapLinker;
 }
 
 export function renderSvg(journey: Journey, options: SvgOptions = {}): string {
   const theme = themeNamed(options.theme);
-  return drawSvg(layoutJourney(journey), theme);
+  return drawSvg(layoutJourney(journey, options.links), theme);
 }

@@ -17,7 +17,7 @@ import {
   largest,
 } from "./column.js";
 import { emotionFilled, emotionNote, layoutEmotion } from "./emotion.js";
-import type { Box, Layout } from "./layout.js";
+import type { Box, Layout, MapLinker } from "./layout.js";
 import { measure } from "./text.js";
 
 export type LaneName = "touchpoint" | "actions" | "thoughts" | "emotion" | "painPoints" | "opportunities" | "metrics";
@@ -46,6 +46,8 @@ export interface LaneContext {
   columns: Column[];
   touchpoints: TouchpointSlot[];
   index: PersonaIndex;
+  /** The pages of the maps that touchpoints detail, when the picture is part of a portfolio. */
+  linker?: MapLinker;
 }
 
 /** Where a lane goes: its top, the bottom of its label's text, and the label's height (the least it takes). */
@@ -110,7 +112,7 @@ function listLane(label: string, entries: (touchpoint: Touchpoint) => string[]):
 const touchpointLane: Lane = {
   label: "Touchpoints",
   filled: ({ touchpoints }) => touchpoints.length > 0,
-  layout(layout, { journey, touchpoints }, { name, top, minHeight }) {
+  layout(layout, { journey, touchpoints, linker }, { name, top, minHeight }) {
     const personas = journey.personas;
     const cards: Box[] = [];
     for (const slot of touchpoints) {
@@ -136,6 +138,11 @@ const touchpointLane: Lane = {
       if (members && personas.length > 1) {
         const names = members.map((p) => personas[p]!.name).join(", ");
         text.paragraph(`For: ${names || "no known persona"}`, SMALL, "muted");
+      }
+      const detail = touchpoint.details === undefined ? undefined : linker?.(touchpoint.details);
+      if (detail) {
+        text.paragraph(`→ ${detail.title}`, SMALL_BOLD, "muted");
+        layout.links.push({ box: id, href: detail.href });
       }
       card.height = text.y + PAD - top;
       cards.push(card);

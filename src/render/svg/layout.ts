@@ -5,7 +5,19 @@
 import type { Journey, Score } from "../../journey/model.js";
 import { summaryOf } from "../../journey/queries.js";
 import { membersOf, personaIndex, type PersonaIndex } from "./cast.js";
-import { GAP, LABEL, LABEL_WIDTH, MARGIN, PAD, SLOT_MIN, SMALL, STAGE, TextColumn, largest } from "./column.js";
+import {
+  GAP,
+  LABEL,
+  LABEL_WIDTH,
+  MARGIN,
+  PAD,
+  SLOT_MIN,
+  SMALL,
+  SMALL_BOLD,
+  STAGE,
+  TextColumn,
+  largest,
+} from "./column.js";
 import { layoutHeader, PERSONA_WIDTH } from "./header.js";
 import {
   LANE_NAMES,
@@ -95,6 +107,16 @@ export interface GridLine {
   y: number;
 }
 
+/** A card or stage header that details another map: drawn as a link to that map's page. */
+export interface LinkArea {
+  box: string;
+  /** A relative href the caller built for a known map (never text from the map). */
+  href: string;
+}
+
+/** Turns a map id into the page of that map, for the maps a portfolio knows (undefined otherwise). */
+export type MapLinker = (mapId: string) => { href: string; title: string } | undefined;
+
 /** Everything draw.ts needs: it never reads the map itself. */
 export interface Layout {
   /** The picture's size in px (whole numbers): PNG output can refuse a huge picture before drawing it. */
@@ -112,6 +134,7 @@ export interface Layout {
   curves: PersonaCurve[];
   swatches: Swatch[];
   faceRadius: number;
+  links: LinkArea[];
 }
 
 const MIN_CONTENT_WIDTH = 640;
@@ -137,7 +160,7 @@ function layoutColumns(
   return { columns, touchpoints, right: x - GAP };
 }
 
-export function layoutJourney(journey: Journey): Layout {
+export function layoutJourney(journey: Journey, linker?: MapLinker): Layout {
   const layout: Layout = {
     width: 0,
     height: 0,
@@ -151,6 +174,7 @@ export function layoutJourney(journey: Journey): Layout {
     curves: [],
     swatches: [],
     faceRadius: 8,
+    links: [],
   };
 
   // Columns first: their widths decide the picture's width, which the header wraps into.
@@ -167,6 +191,11 @@ export function layoutJourney(journey: Journey): Layout {
     const text = new TextColumn(layout, id, column.x + PAD, column.width - 2 * PAD, y + PAD);
     text.paragraph(column.stage.name, STAGE);
     if (column.stage.description) text.paragraph(column.stage.description, SMALL, "muted");
+    const detail = column.stage.details === undefined ? undefined : linker?.(column.stage.details);
+    if (detail) {
+      text.paragraph(`→ ${detail.title}`, SMALL_BOLD, "muted");
+      layout.links.push({ box: id, href: detail.href });
+    }
     const box: Box = { id, surface: "stage", x: column.x, y, width: column.width, height: text.y + PAD - y };
     layout.boxes.push(box);
     return box;
@@ -178,7 +207,7 @@ export function layoutJourney(journey: Journey): Layout {
   for (const box of stageBoxes) box.height = stageHeight;
   y += stageHeight + GAP;
 
-  const context: LaneContext = { journey, columns, touchpoints, index };
+  const context: LaneContext = { journey, columns, touchpoints, index, ...(linker ? { linker } : {}) };
   for (const name of LANE_NAMES) {
     const lane: Lane = LANES[name];
     if (!lane.filled(context)) continue;
