@@ -33,16 +33,21 @@ export function registerRender(program: Command): void {
       "--front-matter",
       "start Markdown pages with YAML front matter (title, description, tags) for static site generators",
     )
+    .option(
+      "--mermaid",
+      "embed the Mermaid diagram in Markdown pages written to files, beside the picture (on stdout it is always there)",
+    )
+    .option("--no-mermaid", "leave the Mermaid diagram out of Markdown pages")
     .option("-w, --watch", "render again whenever a map changes (Ctrl-C to stop)")
     .option("--stdin-filename <name>", "the name to show for standard input")
     .addHelpText(
       "after",
       examples(
-        "$ journeymap render examples/hotel.journey.yaml                 # Mermaid on stdout",
-        "$ journeymap render examples/hotel.journey.yaml -o hotel.md     # Markdown docs page",
-        "$ journeymap render maps/ --format markdown -o docs/journeys    # one page per map + index.md",
-        "$ journeymap render examples/hotel.journey.yaml -o hotel.svg    # the journey-map picture",
-        "$ journeymap render examples/hotel.journey.yaml -o hotel.png --engine mermaid-cli --scale 3",
+        "$ journeymap render docs/examples/hotel.journey.yaml                 # Mermaid on stdout",
+        "$ journeymap render docs/examples/hotel.journey.yaml -o hotel.md     # Markdown docs page",
+        "$ journeymap render maps/ --format markdown -o site/            # a docs site: pages, pictures, portfolio index",
+        "$ journeymap render docs/examples/hotel.journey.yaml -o hotel.svg    # the journey-map picture",
+        "$ journeymap render docs/examples/hotel.journey.yaml -o hotel.png --engine mermaid-cli --scale 3",
         "$ journeymap render maps/ --format markdown -o docs/journeys --watch",
       ),
     )

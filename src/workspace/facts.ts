@@ -4,6 +4,7 @@
 import type { Range, Severity } from "../diagnostic.js";
 import type { DefinitionKindName } from "../journey/definitions.js";
 import type { LoadedJourney } from "../journey/load.js";
+import type { SharedFile } from "../journey/shared.js";
 import type { Journey, Score, Touchpoint } from "../journey/model.js";
 import { subjectOf } from "../journey/queries.js";
 
@@ -178,5 +179,26 @@ export function factsOf(loaded: LoadedJourney & { journey: Journey }, path?: str
     painPoints,
     opportunities,
     ...(emotion !== undefined ? { emotion } : {}),
+  };
+}
+
+/** A shared-definitions file as the repository rules see it. */
+export interface SharedFileFacts {
+  /** As shown in messages, and its absolute path. */
+  file: string;
+  path: string;
+  definitions: Array<{ kind: DefinitionKindName; id: string; name?: string; range?: Range }>;
+}
+
+export function sharedFactsOf(path: string, shared: SharedFile): SharedFileFacts {
+  return {
+    file: shared.file,
+    path,
+    definitions: shared.definitions.map(({ kind, value, range }) => ({
+      kind,
+      id: value.id,
+      ...(typeof value.name === "string" ? { name: value.name } : {}),
+      ...(range ? { range } : {}),
+    })),
   };
 }

@@ -137,3 +137,22 @@ export function breadcrumbsOf(graph: MapGraph, id: string): string[] {
   }
   return trail.reverse();
 }
+
+/** Map ids in hierarchy order: each root, then what it details, depth first, each id once; then any
+ * map not reached. The order the portfolio lists maps in. */
+export function hierarchyOrder(graph: MapGraph): Array<{ id: string; depth: number }> {
+  const order: Array<{ id: string; depth: number }> = [];
+  const shown = new Set<string>();
+  for (const root of [...graph.roots, ...graph.byId.keys()]) {
+    const stack = [{ id: root, depth: 0 }];
+    while (stack.length > 0) {
+      const entry = stack.pop()!;
+      if (shown.has(entry.id)) continue;
+      shown.add(entry.id);
+      order.push(entry);
+      const children = graph.children.get(entry.id) ?? [];
+      for (let i = children.length - 1; i >= 0; i--) stack.push({ id: children[i]!.target, depth: entry.depth + 1 });
+    }
+  }
+  return order;
+}

@@ -5,14 +5,13 @@ import { dirname, resolve } from "node:path";
 import { compareDiagnostics, countBySeverity, type FileResult, type Severity } from "../../diagnostic.js";
 import type { SharedScope } from "../../journey/definitions.js";
 import type { LoadedJourney } from "../../journey/load.js";
-import { factsOf, type MapFacts } from "../../workspace/facts.js";
+import { factsOf, sharedFactsOf, type MapFacts, type SharedFileFacts } from "../../workspace/facts.js";
 import { SharedFinder } from "../../workspace/scope.js";
 import type { ConfigResolver } from "../runner.js";
 import { splitSuppressed, type Directive } from "../suppressions.js";
 import { ruleIds } from "../rules/index.js";
 import { lintRepository } from "./engine.js";
 import { repositoryRuleIds, repositoryRules } from "./rules/index.js";
-import type { SharedFileFacts } from "./types.js";
 
 const KNOWN_RULES = [...ruleIds, ...repositoryRuleIds];
 
@@ -43,8 +42,20 @@ export class RepositoryPass {
     if (deferred.length > 0) this.#directives.set(loaded.file, deferred);
   }
 
-  /** Adds the shared files' results and the repository findings to `results` and `counts`. */
+  /** Adds the repository findings to `results` and `counts`, and a result for each shared file with
+   * findings of its own (a clean shared file is not a map, and is not listed). */
   finish(
+    results: FileResult[],
+    counts: Record<Severity, number>,
+    options: { resolver: ConfigResolver; folders: readonly string[]; quiet?: boolean },
+  ): void {
+    const start = results.length;
+    this.#finish(results, counts, options);
+    const kept = results.slice(start).filter((result) => result.messages.length > 0 || result.suppressed?.length);
+    results.splice(start, results.length - start, ...kept);
+  }
+
+  #finish(
     results: FileResult[],
     counts: Record<Severity, number>,
     options: { resolver: ConfigResolver; folders: readonly string[]; quiet?: boolean },
@@ -53,16 +64,7 @@ export class RepositoryPass {
     const pathOf = new Map<string, string | undefined>(this.#maps.map((map) => [map.file, map.path]));
     for (const [path, file] of this.#finder.files) {
       pathOf.set(file.file, path);
-      shared.push({
-        file: file.file,
-        path,
-        definitions: file.definitions.map(({ kind, value, range }) => ({
-          kind,
-          id: value.id,
-          ...(typeof value.name === "string" ? { name: value.name } : {}),
-          ...(range ? { range } : {}),
-        })),
-      });
+      shared.push(sharedFactsOf(path, file));
       results.push({ filePath: file.file, source: file.text, messages: [...file.diagnostics], checks: [] });
       for (const message of file.diagnostics) counts[message.severity]++;
     }

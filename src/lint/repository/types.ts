@@ -1,18 +1,11 @@
 // What a repository rule is: its meta (as a map rule's) and one check over the facts of every map of a
 // run and of every shared-definitions file read, never over the maps themselves.
 import type { Range } from "../../diagnostic.js";
-import type { DefinitionKindName } from "../../journey/definitions.js";
-import type { MapFacts } from "../../workspace/facts.js";
+import type { MapFacts, SharedFileFacts } from "../../workspace/facts.js";
 import type { MapGraph } from "../../workspace/graph.js";
 import type { RuleMeta } from "../types.js";
 
-/** A shared-definitions file as the repository rules see it. */
-export interface SharedFileFacts {
-  /** As shown in messages, and its absolute path. */
-  file: string;
-  path: string;
-  definitions: Array<{ kind: DefinitionKindName; id: string; name?: string; range?: Range }>;
-}
+export type { SharedFileFacts };
 
 export interface RepositoryContext {
   readonly maps: readonly MapFacts[];
