@@ -70,7 +70,8 @@ export function renderMarkdown(journey: Journey, options: MarkdownOptions = {}):
     blocks.push(`![Journey map: ${inline(journey.title)}](${pageHref(options.picture)})`);
   const detailed = detailedMaps(journey, links);
   if (detailed) blocks.push("## Detailed maps", detailed);
-  blocks.push("## Personas", ...journey.personas.map(persona));
+  const personaHeading = uniqueHeadings();
+  blocks.push("## Personas", ...journey.personas.map((entry) => persona(entry, personaHeading)));
   if (options.mermaid ?? options.picture === undefined) {
     // The diagram lists every persona at every touchpoint (Mermaid's syntax has no "everyone"), so it
     // is embedded only up to the size Mermaid draws: the page stays linear in the size of the map.
@@ -80,7 +81,11 @@ export function renderMarkdown(journey: Journey, options: MarkdownOptions = {}):
     blocks.push("## Journey", diagram === undefined ? DIAGRAM_TOO_LARGE : `\`\`\`mermaid\n${diagram}\`\`\``);
   }
   const references = personaReferences(journey);
-  blocks.push("## Stages", ...journey.stages.map((stage) => stageBlock(journey, stage, references, links)));
+  const stageHeading = uniqueHeadings();
+  blocks.push(
+    "## Stages",
+    ...journey.stages.map((stage) => stageBlock(journey, stage, references, links, stageHeading)),
+  );
   const metrics = metricsTable(journey);
   if (metrics) blocks.push("## Metrics", metrics);
   return `${blocks.join("\n\n")}\n`;
@@ -135,8 +140,18 @@ function frontMatter(journey: Journey): string {
   return `---\n${yaml}---`;
 }
 
-function persona(persona: Persona): string {
-  const parts = [`### ${inline(persona.name)}`];
+/** Sibling headings with one text get "(2)", "(3)"...: a reader (and markdownlint) can tell them apart. */
+function uniqueHeadings(): (text: string) => string {
+  const seen = new Map<string, number>();
+  return (text) => {
+    const count = (seen.get(text) ?? 0) + 1;
+    seen.set(text, count);
+    return count === 1 ? text : `${text} (${count})`;
+  };
+}
+
+function persona(persona: Persona, heading: (text: string) => string): string {
+  const parts = [`### ${heading(inline(persona.name))}`];
   if (persona.description) parts.push(inline(persona.description));
   if (persona.goals?.length) parts.push(`#### Goals\n\n${list(persona.goals)}`);
   if (persona.frustrations?.length) parts.push(`#### Frustrations\n\n${list(persona.frustrations)}`);
@@ -179,8 +194,9 @@ function stageBlock(
   stage: Stage,
   references: Map<string, PersonaReference>,
   links: PageLinks | undefined,
+  heading: (text: string) => string,
 ): string {
-  const parts = [`### ${inline(stage.name)}`];
+  const parts = [`### ${heading(inline(stage.name))}`];
   if (stage.description) parts.push(inline(stage.description));
   const detail = stage.details === undefined ? undefined : links?.pageOf(stage.details);
   if (detail) parts.push(`Detailed in ${link(detail)}.`);
@@ -298,6 +314,8 @@ export const BREAK = "<br />";
 export function inline(text: string): string {
   const escaped = text
     .trim()
+    // Runs of spaces read as one in Markdown, and Prettier writes them as one: so does the page.
+    .replace(/[ \t]{2,}/g, " ")
     .replace(/[\\`*_[\]<>|~{}#$]/g, "\\$&")
     .replace(/&(?=#?[A-Za-z0-9]+;)/g, "\\&")
     .replace(/\r\n?|\n/g, BREAK);

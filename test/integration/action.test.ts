@@ -123,6 +123,9 @@ function workspaceWith(...maps: string[]): string {
   for (const map of maps) {
     const from = map === "good" ? join(ROOT, "examples/freshcart.journey.yaml") : join(FIXTURES, `${map}.journey.yaml`);
     copyFileSync(from, join(workspace, "maps", `${map}.journey.yaml`));
+    // The example map's personas and teams are shared: its journeymap.shared.yaml goes with it.
+    if (map === "good")
+      copyFileSync(join(ROOT, "examples/journeymap.shared.yaml"), join(workspace, "maps/journeymap.shared.yaml"));
   }
   return workspace;
 }

@@ -1,10 +1,8 @@
 // renderMarkdown read back by a CommonMark + GFM parser (markdown-it with raw HTML enabled, so that
 // any HTML reaching the page would show up as such): headings, text, lists, the Mermaid fence and
 // every table cell must equal the map's text, and no HTML from the map may reach the page.
-import { readFileSync } from "node:fs";
 import MarkdownIt from "markdown-it";
 import { describe, expect, it } from "vitest";
-import { loadJourney } from "../../src/journey/load.js";
 import { loadMapFile } from "../../src/workspace/load.js";
 import { EMOTION_WORDS, type Journey } from "../../src/journey/model.js";
 import { BREAK, EMOTION_FACES, emotionLabel, renderMarkdown } from "../../src/render/markdown.js";
