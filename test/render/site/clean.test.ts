@@ -97,7 +97,10 @@ describe("textWidth", () => {
   it("measures a cell as Prettier does: a table aligned with it is one Prettier leaves alone", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(text, text), { minLength: 1, maxLength: 4 }), async (rows) => {
-        const markdown = `${table(["Name", "Value"], rows.map(([a, b]) => [inline(a), inline(b)]))}\n`;
+        const markdown = `${table(
+          ["Name", "Value"],
+          rows.map(([a, b]) => [inline(a), inline(b)]),
+        )}\n`;
         expect(await format(markdown, { parser: "markdown" })).toBe(markdown);
       }),
       { numRuns: Number(process.env.FUZZ_RUNS ?? 300) },
