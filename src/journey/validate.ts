@@ -180,6 +180,11 @@ function describeError(error: ErrorObject, source: SourceMap): { message: string
         .replace(/^-+|-+$/g, "");
       const owner = elementName(path.slice(0, -1), source);
       const like = kebab ? `, like "${kebab}"` : "";
+      if (field === "details")
+        return {
+          message: `${owner} details ${describeValue(error.data)}: name the map by its id, in lowercase kebab-case${like}`,
+          range: valueRange,
+        };
       return {
         message: `${owner} has id ${describeValue(error.data)}: ids are lowercase kebab-case${like}`,
         range: valueRange,

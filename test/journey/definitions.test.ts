@@ -123,3 +123,18 @@ stages:
     expect(loaded.definitions!.entries.map((entry) => [entry.id, entry.shared])).toEqual([["parent", undefined]]);
   });
 });
+
+describe("links between maps in the schema", () => {
+  it("refuses a details value that is not a map id, at the value, saying what it should be", () => {
+    const { diagnostics } = loadJourney(
+      'journeymap: 1\ntitle: T\npersonas: [{id: p, name: P}]\nstages:\n  - id: s\n    name: Buys\n    details: "javascript:alert(1)"\n',
+    );
+    expect(diagnostics.map((d) => [d.line, d.column, d.message])).toEqual([
+      [
+        7,
+        14,
+        'stage "Buys" details "javascript:alert(1)": name the map by its id, in lowercase kebab-case, like "javascript-alert-1"',
+      ],
+    ]);
+  });
+});

@@ -93,10 +93,7 @@ function expectedBlocks(journey: Journey): Block[] {
     expected.push({ type: "heading", level: 3, text: text(persona.name) });
     if (persona.description) expected.push({ type: "paragraph", text: text(persona.description) });
     if (persona.goals?.length)
-      expected.push(
-        { type: "heading", level: 4, text: "Goals" },
-        { type: "list", items: persona.goals.map(text) },
-      );
+      expected.push({ type: "heading", level: 4, text: "Goals" }, { type: "list", items: persona.goals.map(text) });
     if (persona.frustrations?.length)
       expected.push(
         { type: "heading", level: 4, text: "Frustrations" },
