@@ -9,7 +9,7 @@ import { JourneymapError } from "../errors.js";
 import { displayPath, findMaps, MAP_FILE, type MapInput } from "../io/find-maps.js";
 import { readMap } from "../io/read-maps.js";
 import { readTextFile } from "../io/read-text.js";
-import { writeOutput } from "../io/write-output.js";
+import { resolveInputs, writeOutput, type InputFiles } from "../io/write-output.js";
 import { formatters } from "../report/index.js";
 import {
   chooseFormat,
@@ -235,6 +235,9 @@ function checkTargets(plan: Plan): void {
   }
 }
 
+/** How much map text a docs-site run keeps loaded from its first pass (links) to its second (pages). */
+const KEPT_TEXT = 64 * 1024 * 1024;
+
 /** One run: renders maps, writes them, remembers the last good page of each for the index and --watch. */
 class RenderRun {
   #engine?: Promise<MermaidCliEngine>;
@@ -247,6 +250,7 @@ class RenderRun {
   readonly #shared = new SharedFinder();
   readonly #reported = new Set<string>();
   readonly #written = new Map<string, string>();
+  #inputs?: { key: string; files: InputFiles };
   readonly #context: RenderContext;
 
   constructor(
@@ -260,12 +264,21 @@ class RenderRun {
   async renderAll(): Promise<boolean> {
     let failed = false;
     // A docs site links its pages: every map's id and title is known before the first page is drawn.
+    // The maps stay loaded between the two passes while their text fits KEPT_TEXT; past it they are
+    // read again, so memory stays bounded however large the portfolio.
+    const kept = new Map<MapInput, LoadedJourney>();
+    let keptText = 0;
     if (isSite(this.plan)) {
-      for (const input of this.plan.inputs) await this.learn(input);
+      for (const input of this.plan.inputs) {
+        const map = await this.learn(input);
+        keptText += map.text.length;
+        if (keptText <= KEPT_TEXT) kept.set(input, map);
+      }
       this.linkAll();
     }
     for (const input of this.plan.inputs) {
-      const rendered = await this.renderOne(input);
+      const rendered = await this.renderOne(input, kept.get(input));
+      kept.delete(input);
       const target = targetOf(this.plan, input);
       // Say where files went (stderr, so piping stdout stays clean); stdout renderings speak for themselves.
       if (rendered && target) this.streams.stderr(`✔ ${input.file} → ${displayPath(target)}\n`);
@@ -428,11 +441,23 @@ class RenderRun {
   }
 
   /** Every file this run reads (maps, shared definitions, the Mermaid config): no rendering may replace
-   * one, whatever path (a symlink, a hard link, `..`) leads to it. */
-  private inputPaths(): string[] {
+   * one, whatever path (a symlink, a hard link, `..`) leads to it. Resolved once per batch of writes
+   * (the whole run, or one save under --watch), so a write costs the same however many maps there are. */
+  private inputPaths(): InputFiles {
     const maps = this.plan.inputs.flatMap((input) => (input.path ? [input.path] : []));
-    const read = [...maps, ...this.#shared.files.keys()];
-    return this.plan.mermaidConfigPath ? [...read, this.plan.mermaidConfigPath] : read;
+    const read = [
+      ...maps,
+      ...this.#shared.files.keys(),
+      ...(this.plan.mermaidConfigPath ? [this.plan.mermaidConfigPath] : []),
+    ];
+    const key = read.join("\0");
+    if (this.#inputs?.key !== key) this.#inputs = { key, files: resolveInputs(read) };
+    return this.#inputs.files;
+  }
+
+  /** Forgets the resolved inputs: a save under --watch may have replaced a file (a new inode). */
+  private refreshInputs(): void {
+    this.#inputs = undefined;
   }
 
   /** One browser for the whole run (and every re-render under --watch), launched on first use. */
@@ -492,6 +517,7 @@ class RenderRun {
         if (!stats?.isFile() || stats.size === 0) return;
         const input = this.inputFor(path);
         if (!input) return;
+        this.refreshInputs();
         let loaded: LoadedJourney | undefined;
         if (isSite(this.plan)) {
           loaded = await this.learn(input);
