@@ -319,6 +319,11 @@ export function inline(text: string): string {
     .replace(/[\\`*_[\]<>|~{}#$]/g, "\\$&")
     .replace(/&(?=#?[A-Za-z0-9]+;)/g, "\\&")
     .replace(/\r\n?|\n/g, BREAK);
-  // Only what would really start a block is escaped, so "0.034" and "-5%" stay as they are.
-  return escaped.replace(/^([-+=])(?=[\s\-+=]|$)/, "\\$1").replace(/^(\d{1,9})([.)])(?=\s|$)/, "$1\\$2");
+  // Only what would really start a block is escaped, so "0.034" and "-5%" stay as they are. Site
+  // generators compile pages as templates (VitePress as Vue, Jekyll as Liquid), where "{{" and "{%" in
+  // text run as code whatever Markdown escapes: a zero-width space keeps the braces apart, and text.
+  return escaped
+    .replace(/^([-+=])(?=[\s\-+=]|$)/, "\\$1")
+    .replace(/^(\d{1,9})([.)])(?=\s|$)/, "$1\\$2")
+    .replace(/\\\{(?=\\\{|%)/g, "\\{&#8203;");
 }

@@ -5,7 +5,7 @@
 // heat map and the backlog show the expected content, the Mermaid diagram is drawn at a readable size.
 // Screenshots: test-artifacts/site/index.png and test-artifacts/site/checkout.png.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize } from "node:path";
@@ -35,6 +35,20 @@ const TYPES: Record<string, string> = {
   ".woff2": "font/woff2",
 };
 
+const HOSTILE = `journeymap: 1
+title: "Hostile {{ 7 * 191 }} <img src=x onerror=alert(1)>"
+description: "{{ $router }} and <script>window.injected = 1</script>"
+personas:
+  - id: p
+    name: "{{ 6 * 7 }}"
+stages:
+  - id: s
+    name: "{{ 2 * 21 }} stage"
+    touchpoints:
+      - name: "[a link](javascript:alert(1))"
+        painPoints: ["{{ constructor.constructor('return 1')() }}"]
+`;
+
 interface PageCheck {
   images: Array<{ src: string; loaded: boolean; width: number }>;
   links: string[];
@@ -52,6 +66,11 @@ describe.runIf(executable !== undefined || mustRun)("the example repository's do
     rmSync(BUILD, { recursive: true, force: true });
     const render = runCli(["render", "examples", "--format", "markdown", "--output", DOCS, "--mermaid"]);
     expect(render.code, render.stderr).toBe(0);
+    // A hostile page beside them: VitePress compiles Markdown as Vue templates, so map text such as
+    // "{{ 7 * 191 }}" must reach the page as text, never as an expression.
+    writeFileSync(join(BUILD, "hostile.journey.yaml"), HOSTILE);
+    const hostile = runCli(["render", join(BUILD, "hostile.journey.yaml"), "--output", join(DOCS, "hostile.md")]);
+    expect(hostile.code, hostile.stderr).toBe(0);
     mkdirSync(join(DOCS, ".vitepress/theme"), { recursive: true });
     copyFileSync(join(ROOT, "test/browser/site/config.mjs"), join(DOCS, ".vitepress/config.mjs"));
     copyFileSync(join(ROOT, "test/browser/site/theme.mjs"), join(DOCS, ".vitepress/theme/index.mjs"));
@@ -122,13 +141,26 @@ describe.runIf(executable !== undefined || mustRun)("the example repository's do
     expect(failed).toEqual([]);
   });
 
+  it("a hostile map's text reaches the page as text: no Vue expression evaluated, no HTML, no script", async () => {
+    const check = await open("hostile.html");
+    // The braces are kept apart by a zero-width space, which a reader does not see.
+    const text = check.text.replace(/\u200b/g, "");
+    expect(text).toContain("Hostile {{ 7 * 191 }} <img src=x onerror=alert(1)>");
+    expect(text).toContain("{{ constructor.constructor('return 1')() }}");
+    expect(text).toContain("{{ 2 * 21 }} stage");
+    expect(text).not.toMatch(/1337|\b42\b/);
+    expect(await page.evaluate(() => (window as unknown as { injected?: number }).injected)).toBeUndefined();
+    expect(await page.$$eval(".vp-doc script, .vp-doc img[src=x]", (found) => found.length)).toBe(0);
+    expect(check.links.filter((href) => href.startsWith("javascript:"))).toEqual([]);
+  });
+
   it("the index shows the hierarchy, the heat map with its numbers, and the backlog by owning team", async () => {
     const check = await open("index.html");
     expect(check.text).toContain("4 maps, 21 touchpoints, 10 pain points and 9 opportunities.");
     const heatmap = check.images.find((image) => image.src.includes("portfolio-heatmap"))!;
     expect(heatmap.loaded && heatmap.width).toBeGreaterThan(400);
     const svg = await (await fetch(heatmap.src)).text();
-    for (const title of ["FreshCart - first grocery order", "FreshCart - checkout"]) expect(svg).toContain(title);
+    for (const title of ["FreshCart - first grocery", "FreshCart - checkout"]) expect(svg).toContain(title);
     expect(svg).toMatch(/>2\.0<\/text>/); // the first order's "First order" stage: 2 and 4 → 3.0; delivery's picking 2.0
     const backlog = check.text.slice(check.text.indexOf("Backlog by owning team"));
     expect(backlog).toMatch(
