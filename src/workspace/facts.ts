@@ -5,7 +5,7 @@ import type { Range, Severity } from "../diagnostic.js";
 import type { DefinitionKindName } from "../journey/definitions.js";
 import type { LoadedJourney } from "../journey/load.js";
 import type { SharedFile } from "../journey/shared.js";
-import type { Journey, Score, Touchpoint } from "../journey/model.js";
+import type { Journey, Score, Stage, Touchpoint } from "../journey/model.js";
 import { subjectOf } from "../journey/queries.js";
 
 /** A stage or touchpoint that points at the map that details it. */
@@ -103,18 +103,21 @@ export function factsOf(loaded: LoadedJourney & { journey: Journey }, path?: str
   let touchpoints = 0;
   let painPoints = 0;
   let opportunities = 0;
+  /** The link of a stage or touchpoint that details another map, at its `details` value. */
+  const linkFrom = (element: Stage | Touchpoint, from: MapLink["from"], stage: Stage, subject: string): void => {
+    if (element.details === undefined) return;
+    const range = source.valueRangeOf(element, "details");
+    links.push({
+      target: element.details,
+      from,
+      name: element.name,
+      stage: stage.id,
+      subject,
+      ...(range ? { range } : {}),
+    });
+  };
   for (const stage of journey.stages) {
-    if (stage.details !== undefined) {
-      const range = source.valueRangeOf(stage, "details");
-      links.push({
-        target: stage.details,
-        from: "stage",
-        name: stage.name,
-        stage: stage.id,
-        subject: subjectOf.stage(stage),
-        ...(range ? { range } : {}),
-      });
-    }
+    linkFrom(stage, "stage", stage, subjectOf.stage(stage));
     const scores: number[] = [];
     for (const touchpoint of stage.touchpoints ?? []) {
       touchpoints++;
@@ -123,17 +126,7 @@ export function factsOf(loaded: LoadedJourney & { journey: Journey }, path?: str
       if (touchpoint.owner !== undefined) owners.add(touchpoint.owner);
       const score = touchpointEmotion(touchpoint);
       if (score !== undefined) scores.push(score);
-      if (touchpoint.details !== undefined) {
-        const range = source.valueRangeOf(touchpoint, "details");
-        links.push({
-          target: touchpoint.details,
-          from: "touchpoint",
-          name: touchpoint.name,
-          stage: stage.id,
-          subject: subjectOf.touchpoint(stage, touchpoint),
-          ...(range ? { range } : {}),
-        });
-      }
+      linkFrom(touchpoint, "touchpoint", stage, subjectOf.touchpoint(stage, touchpoint));
     }
     for (const score of scores) all.push(score);
     const emotion = average(scores);
