@@ -5,3 +5,7 @@ export function generateMap(options?: {
   title?: string;
 }): string;
 export function generateMapOfSize(bytes: number): string;
+export function generateRepository(
+  count: number,
+  options?: { touchpoints?: number },
+): { shared: string; maps: Array<{ path: string; text: string }> };

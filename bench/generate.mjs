@@ -57,3 +57,37 @@ export function generateMapOfSize(bytes) {
   const perTouchpoint = generateMap({ touchpoints: 100 }).length / 100;
   return generateMap({ touchpoints: Math.ceil(bytes / perTouchpoint), stages: 5 });
 }
+
+/** A repository of `count` linked maps: a journeymap.shared.yaml with the personas and teams, and maps
+ * that list shared personas by id and whose first two stages detail the next maps of a binary tree. */
+export function generateRepository(count, { touchpoints = 12 } = {}) {
+  const personas = Array.from({ length: 5 }, (_, i) => `persona-${i + 1}`);
+  const shared = [
+    "journeymap: 1",
+    "personas:",
+    ...personas.flatMap((id, i) => [
+      `  - id: ${id}`,
+      `    name: Persona ${i + 1}, a regular customer`,
+      "    goals: [Save time]",
+    ]),
+    "teams:",
+    ...TEAMS.flatMap((id) => [`  - id: ${id}`, `    name: Team ${id}`]),
+  ].join("\n");
+  const maps = Array.from({ length: count }, (_, i) => {
+    let text = generateMap({ touchpoints, personas: 2, title: `Map ${i}` });
+    // Shared personas and teams instead of the map's own.
+    text = text.replace(
+      /^personas:\n(?: {2}.*\n)*?teams:\n(?: {2}.*\n)*/m,
+      `personas: [persona-${(i % 5) + 1}, persona-${((i + 1) % 5) + 1}]\n`,
+    );
+    text = text.replace(/persona-([12])(?=:)/g, (_, n) => `persona-${((i + Number(n) - 1) % 5) + 1}`);
+    for (const [s, child] of [
+      ["awareness", 2 * i + 1],
+      ["consideration", 2 * i + 2],
+    ]) {
+      if (child < count) text = text.replace(`  - id: ${s}\n`, `  - id: ${s}\n    details: map-${child}\n`);
+    }
+    return { path: `team-${i % 20}/map-${i}.journey.yaml`, text };
+  });
+  return { shared: `${shared}\n`, maps };
+}

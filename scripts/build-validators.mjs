@@ -14,7 +14,11 @@ mkdirSync(outDir, { recursive: true });
 const schemas = [
   ["journey", "schemas/journeymap.schema.json"],
   ["config", "schemas/journeymap.config.schema.json"],
+  ["shared", "schemas/journeymap.shared.schema.json"],
 ];
+// A schema may refer to another one's definitions (the shared file's personas are the map's): every
+// schema is known to every compiler, by its $id, and the referenced parts are inlined.
+const known = schemas.map(([, file]) => JSON.parse(readFileSync(join(root, file), "utf8")));
 
 for (const [name, file] of schemas) {
   const path = join(root, file);
@@ -29,6 +33,7 @@ for (const [name, file] of schemas) {
   });
   // Editor-only keywords (the YAML language server's completion snippets): known to ajv, checked by nothing.
   ajv.addVocabulary(["defaultSnippets"]);
+  for (const other of known) if (other.$id !== schema.$id) ajv.addSchema(other);
   const validate = ajv.compile(schema);
   let code = standaloneCode(ajv, validate);
   // ajv's runtime helpers are CommonJS files without an exports map: name them with .js for Node's ESM resolver.

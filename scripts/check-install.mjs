@@ -88,7 +88,9 @@ export function checkInstall({ work, tarball, npm, label }) {
   const project = join(work, label.replace(/\W+/g, "-"));
   mkdirSync(project, { recursive: true });
   writeFileSync(join(project, "package.json"), `${JSON.stringify({ name: "scratch", private: true }, null, 2)}\n`);
+  // The README's map uses the example repository's shared personas and teams, which sit beside it.
   copyFileSync(join(ROOT, "examples/freshcart.journey.yaml"), join(project, "freshcart.journey.yaml"));
+  copyFileSync(join(ROOT, "examples/journeymap.shared.yaml"), join(project, "journeymap.shared.yaml"));
   const npmVersion = run(npm[0], [...npm.slice(1), "--version"], { cwd: project }).stdout.trim();
   if (!/^\d+\.\d+/.test(npmVersion)) {
     // A client that cannot be fetched is a missing tool, not a failed install goal.

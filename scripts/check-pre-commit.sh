@@ -25,6 +25,7 @@ git init --quiet
 git config user.email check@example.com
 git config user.name check
 cp "$root/examples/freshcart.journey.yaml" good.journey.yaml
+cp "$root/examples/journeymap.shared.yaml" journeymap.shared.yaml
 # Invalid in both senses: an unknown key (validate) and an undeclared owner (lint).
 cat >bad.journey.yml <<'MAP'
 journeymap: 1

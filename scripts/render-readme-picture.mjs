@@ -2,18 +2,19 @@
 // examples/freshcart.journey.yaml, and docs/images/hotel-diff.svg, the picture of the change of the
 // as-is → to-be pair in test/fixtures/diff/. Run after `npm run build`:
 //   node scripts/render-readme-picture.mjs
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const { loadJourney } = await import(`${root}dist/journey/load.js`);
+const { loadMapFile } = await import(`${root}dist/workspace/load.js`);
 const { renderSvg } = await import(`${root}dist/render/svg/index.js`);
 const { svgToPng } = await import(`${root}dist/render/png.js`);
 const { writeOutput } = await import(`${root}dist/io/write-output.js`);
 const { diffFormats, diffJourneys } = await import(`${root}dist/diff/index.js`);
 
 const source = "examples/freshcart.journey.yaml";
-const loaded = loadJourney(readFileSync(`${root}${source}`, "utf8"), { file: source });
+// With the shared personas and teams of examples/journeymap.shared.yaml, as the CLI loads it.
+const loaded = loadMapFile(`${root}${source}`, { shown: source, cwd: root });
 if (!loaded.journey) {
   console.error(
     `${source} is not a valid map:\n${loaded.diagnostics.map((d) => `  ${d.line}:${d.column} ${d.message}`).join("\n")}`,
@@ -27,7 +28,7 @@ writeOutput(`${root}docs/images/freshcart.png`, await svgToPng(svg, { scale: 1 }
 
 const pair = (side) => {
   const file = `test/fixtures/diff/as-is-to-be/${side}.journey.yaml`;
-  return loadJourney(readFileSync(`${root}${file}`, "utf8"), { file });
+  return loadMapFile(`${root}${file}`, { shown: file, cwd: root });
 };
 const [before, after] = [pair("old"), pair("new")];
 const diff = diffJourneys(before, after, { labels: ["As-is", "To-be"], lint: false });

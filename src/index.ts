@@ -4,7 +4,7 @@ import { loadJourney, type LoadOptions } from "./journey/load.js";
 
 export type { Diagnostic, Range, Severity } from "./diagnostic.js";
 export { loadJourney, type LoadedJourney, type LoadOptions } from "./journey/load.js";
-export type { Journey, Persona, Score, Stage, Team, Touchpoint } from "./journey/model.js";
+export type { Journey, JourneyDocument, Persona, Score, Stage, Team, Touchpoint } from "./journey/model.js";
 export { emotionOf, personasAt, touchpointsOf } from "./journey/model.js";
 export { SourceMap } from "./journey/source-map.js";
 export {
@@ -19,6 +19,22 @@ export {
 export function validateJourney(input: string | Uint8Array, options: LoadOptions = {}): Diagnostic[] {
   return loadJourney(input, options).diagnostics;
 }
+
+// A repository of maps: shared personas and teams (journeymap.shared.yaml), links between maps, facts.
+export { loadWorkspace, loadMapFile, type Workspace, type WorkspaceOptions } from "./workspace/load.js";
+export { loadSharedFile, SHARED_FILE, type SharedFile } from "./journey/shared.js";
+export {
+  DEFINITION_KINDS,
+  type DefinitionKindName,
+  type MapDefinitions,
+  type SharedDefinition,
+  type SharedScope,
+} from "./journey/definitions.js";
+export { SharedFinder } from "./workspace/scope.js";
+export { buildGraph, breadcrumbsOf, type MapGraph } from "./workspace/graph.js";
+export { factsOf, mapIdOf, type MapFacts, type MapLink } from "./workspace/facts.js";
+export { renderPortfolio, type PortfolioMap, type BacklogItem } from "./render/site/portfolio.js";
+export { renderHeatmap } from "./render/site/heatmap.js";
 
 // Lint: the rules over a loaded map (or its text), configuration, and the rule catalog.
 export {
@@ -45,7 +61,7 @@ export { fixMap, formatFixDiff, fixableRules, type AppliedFix, type FixOptions, 
 
 // Mermaid and Markdown renderers: pure functions from a journey to text.
 export { renderMermaid, type MermaidOptions } from "./render/mermaid.js";
-export { renderMarkdown, type MarkdownOptions } from "./render/markdown.js";
+export { renderMarkdown, type MarkdownOptions, type PageLinks, type PageLink } from "./render/markdown.js";
 export { renderIndexPage, type IndexEntry } from "./render/index-page.js";
 
 // The catalog of render formats (names, extensions, engines), as the render command reads it.

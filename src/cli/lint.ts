@@ -6,6 +6,7 @@ import { JourneymapError } from "../errors.js";
 import { findMaps } from "../io/find-maps.js";
 import { parseSize } from "../io/read-text.js";
 import { findRepositoryRoot } from "../io/repository.js";
+import { foldersNamed } from "../workspace/folders.js";
 import type { RuleSeverity } from "../lint/index.js";
 import { reportFormatNames, reportFormats, type ReportContext } from "../report/index.js";
 import {
@@ -121,7 +122,7 @@ export function registerLint(program: Command): void {
         });
         for (const input of found) if (input.path) inputs.push(input.path);
         if (typeof options.config === "string") inputs.push(resolve(options.config));
-        const run = await lint.lintFiles(found, runOptions);
+        const run = await lint.lintFiles(found, { ...runOptions, folders: foldersNamed(paths) });
         inputs.push(...run.configFiles);
         if (run.fixed.length > 0) {
           const { formatFixDiff } = await import("../fix/index.js");

@@ -17,8 +17,9 @@ import { basename, dirname, join, resolve } from "node:path";
 import { JourneymapError } from "../errors.js";
 
 export interface WriteOptions {
-  /** Paths this run reads (maps, configurations): the output must not be any of them. */
-  inputs?: readonly string[];
+  /** Paths this run reads (maps, configurations): the output must not be any of them. A run that writes
+   * many files resolves them once with resolveInputs, so each write costs the same however many there are. */
+  inputs?: readonly string[] | InputFiles;
   /** The name shown in messages (default: the path as given). */
   shown?: string;
 }
@@ -107,6 +108,24 @@ function identity(stats: Stats | undefined): string | undefined {
   return stats ? `${stats.dev}:${stats.ino}` : undefined;
 }
 
+/** A run's inputs resolved once: their real paths and their file identities (device and inode). */
+export interface InputFiles {
+  readonly reals: ReadonlySet<string>;
+  readonly ids: ReadonlySet<string>;
+}
+
+export function resolveInputs(paths: readonly string[]): InputFiles {
+  const reals = new Set<string>();
+  const ids = new Set<string>();
+  for (const path of paths) {
+    const real = realTarget(resolve(path));
+    reals.add(real);
+    const id = identity(statSync(real, { throwIfNoEntry: false }));
+    if (id !== undefined) ids.add(id);
+  }
+  return { reals, ids };
+}
+
 /** Decides where an output goes and refuses what must never be written; returns the real target path. */
 export function checkOutputPath(path: string, options: WriteOptions = {}): string {
   const shown = options.shown ?? path;
@@ -121,11 +140,11 @@ export function checkOutputPath(path: string, options: WriteOptions = {}): strin
   if (stats && !stats.isFile()) throw fail("it is not a regular file (a device, FIFO or socket)");
 
   const id = identity(stats);
-  for (const input of options.inputs ?? []) {
-    const inputReal = realTarget(resolve(input));
-    if (inputReal === target || (id !== undefined && identity(statSync(inputReal, { throwIfNoEntry: false })) === id))
-      throw fail("it is an input of this run: choose another output file");
-  }
+  const inputs = Array.isArray(options.inputs)
+    ? resolveInputs(options.inputs)
+    : (options.inputs as InputFiles | undefined);
+  if (inputs && (inputs.reals.has(target) || (id !== undefined && inputs.ids.has(id))))
+    throw fail("it is an input of this run: choose another output file");
   return target;
 }
 

@@ -3,6 +3,8 @@
 import { Composer, LineCounter, Parser, isAlias, isMap, isScalar, isSeq, type CST, type Node } from "yaml";
 import type { Diagnostic, Range } from "../diagnostic.js";
 import type { Journey } from "./model.js";
+import { resolveDefinitions, type MapDefinitions, type SharedScope } from "./definitions.js";
+import type { JourneyDocument } from "./model.js";
 import { SourceMap, keyOf, offsetsToRange } from "./source-map.js";
 import { SCHEMA, YAML_SYNTAX } from "./checks.js";
 import { schemaDiagnostics } from "./validate.js";
@@ -10,19 +12,40 @@ import { schemaDiagnostics } from "./validate.js";
 export interface LoadOptions {
   /** The name used in diagnostics; defaults to "<input>". */
   file?: string;
+  /** The shared definitions in the map's scope (src/workspace/ finds them): references resolve to them. */
+  shared?: SharedScope;
 }
 
-export interface LoadedJourney {
+export interface LoadedJourney extends LoadedDocument {
+  /** The typed map, its shared definitions resolved; absent when the file has an error (syntax or schema). */
+  journey?: Journey;
+  /** Where the map's personas and teams came from (set with journey). */
+  definitions?: MapDefinitions;
+}
+
+/** A YAML document loaded with positions and checked by a schema: a map, or a shared-definitions file. */
+export interface LoadedDocument {
   file: string;
   /** The source text (without a byte-order mark), for code frames and comment directives. */
   text: string;
-  /** The typed map; absent when the file has an error (syntax or schema). */
-  journey?: Journey;
   /** Every problem found, in source order. */
   diagnostics: Diagnostic[];
-  /** Source ranges of the map's elements. */
+  /** Source ranges of the document's elements. */
   source: SourceMap;
+  /** The parsed value; absent when the file has an error. */
+  value?: unknown;
 }
+
+/** What a document must be once it parses: its schema check, and what an empty file is told. */
+export interface DocumentKind {
+  empty: string;
+  check(value: unknown, source: SourceMap, file: string): Diagnostic[];
+}
+
+const MAP_DOCUMENT: DocumentKind = {
+  empty: 'the file is empty: a journey map starts with "journeymap: 1" (run "journeymap init" for a starter map)',
+  check: schemaDiagnostics,
+};
 
 /** What aliases may add to a map, counted in values plus characters of text: past this it is an alias
  * bomb (a few lines that expand to gigabytes), not a journey map. A 1 MB map has well under this. */
@@ -44,16 +67,23 @@ const decoder = new TextDecoder("utf-8", { fatal: true });
 
 /** Loads a journey map from its bytes or text. Never throws for bad input: problems are diagnostics. */
 export function loadJourney(input: string | Uint8Array, options: LoadOptions = {}): LoadedJourney {
-  const file = options.file ?? "<input>";
+  const { value, ...loaded } = loadDocument(input, options.file ?? "<input>", MAP_DOCUMENT);
+  if (value === undefined) return loaded;
+  return { ...loaded, ...resolveDefinitions(value as JourneyDocument, options.shared) };
+}
+
+/** Loads any journeymap YAML document: encoding, syntax and hostile-input limits as for a map, then
+ * `kind`'s schema check. Never throws for bad input. */
+export function loadDocument(input: string | Uint8Array, file: string, kind: DocumentKind): LoadedDocument {
   const decoded: Decoded = typeof input === "string" ? { text: input } : decode(input);
   // YAML 1.2 counts a lone CR as a line break, the yaml package does not: make it one (same length,
   // so every offset stays right, and code frames see the lines the author saw).
   const text = normalizeLineBreaks(decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text);
   const lineCounter = new LineCounter();
   const source = new SourceMap(text, lineCounter);
-  const result: LoadedJourney = { file, text, diagnostics: [], source };
+  const result: LoadedDocument = { file, text, diagnostics: [], source };
   const at = (start: number, end: number): Range => offsetsToRange(text, lineCounter, start, end);
-  const fail = (ruleId: string, message: string, range: Range): LoadedJourney => {
+  const fail = (ruleId: string, message: string, range: Range): LoadedDocument => {
     result.diagnostics.push({ file, ruleId, severity: "error", message, ...range });
     return result;
   };
@@ -102,16 +132,7 @@ export function loadJourney(input: string | Uint8Array, options: LoadOptions = {
   }
   if (result.diagnostics.length > 0) return result;
   if (!document || document.contents === null || (isScalar(document.contents) && document.contents.value === null)) {
-    return fail(
-      SCHEMA,
-      'the file is empty: a journey map starts with "journeymap: 1" (run "journeymap init" for a starter map)',
-      {
-        line: 1,
-        column: 1,
-        endLine: 1,
-        endColumn: 1,
-      },
-    );
+    return fail(SCHEMA, kind.empty, { line: 1, column: 1, endLine: 1, endColumn: 1 });
   }
 
   const builder = new Builder(source, syntax.tags);
@@ -133,8 +154,8 @@ export function loadJourney(input: string | Uint8Array, options: LoadOptions = {
   }
   if (result.diagnostics.length > 0) return result;
   source.root = value;
-  result.diagnostics.push(...schemaDiagnostics(value, result.source, file));
-  if (result.diagnostics.length === 0) result.journey = value as Journey;
+  result.diagnostics.push(...kind.check(value, result.source, file));
+  if (result.diagnostics.length === 0) result.value = value;
   return result;
 }
 

@@ -1,6 +1,6 @@
 // Every key of every model type, and whether it is required, written so that the compiler rejects
 // any drift from model.ts; test/journey/model.test.ts compares these lists with the JSON Schema.
-import type { Journey, Persona, Stage, Team, Touchpoint } from "./model.js";
+import type { JourneyDocument, Persona, Stage, Team, Touchpoint } from "./model.js";
 
 type Keys<T> = Exclude<keyof T, `x-${string}`>;
 // `{}` is the point here: a key is optional exactly when an empty object is assignable to Pick<T, K>.
@@ -10,7 +10,7 @@ type IsRequired<T, K extends keyof T> = {} extends Pick<T, K> ? false : true;
 type KeyTable<T> = { [K in Keys<T>]-?: IsRequired<T, K> };
 
 export const MODEL_KEYS: {
-  journey: KeyTable<Journey>;
+  journey: KeyTable<JourneyDocument>;
   persona: KeyTable<Persona>;
   team: KeyTable<Team>;
   stage: KeyTable<Stage>;
@@ -18,21 +18,23 @@ export const MODEL_KEYS: {
 } = {
   journey: {
     journeymap: true,
+    id: false,
     title: true,
     description: false,
     owner: false,
     tags: false,
-    personas: true,
+    personas: false,
     teams: false,
     stages: true,
   },
   persona: { id: true, name: true, description: false, goals: false, frustrations: false, color: false },
   team: { id: true, name: false, description: false },
-  stage: { id: true, name: true, description: false, touchpoints: false },
+  stage: { id: true, name: true, description: false, details: false, touchpoints: false },
   touchpoint: {
     id: false,
     name: true,
     description: false,
+    details: false,
     channel: false,
     owner: false,
     personas: false,

@@ -7,8 +7,12 @@ export type Extensions = { [key: `x-${string}`]: unknown };
 /** An emotion score: 1 (very negative) .. 5 (very positive). */
 export type Score = 1 | 2 | 3 | 4 | 5;
 
+/** A map after loading: its own personas and teams plus the shared ones it uses (src/journey/definitions.ts),
+ * so rules and renderers read one list whatever was defined where. */
 export interface Journey extends Extensions {
   journeymap: 1;
+  /** The id other maps' `details` links name; absent: the file name (see mapIdOf). */
+  id?: string;
   title: string;
   description?: string;
   owner?: string;
@@ -16,6 +20,13 @@ export interface Journey extends Extensions {
   personas: Persona[];
   teams?: Team[];
   stages: Stage[];
+}
+
+/** A map as written: personas and teams may be defined in it, named by id (shared definitions), or left
+ * out. The loader resolves it into a Journey. */
+export interface JourneyDocument extends Omit<Journey, "personas" | "teams"> {
+  personas?: Array<Persona | string>;
+  teams?: Array<Team | string>;
 }
 
 export interface Persona extends Extensions {
@@ -37,6 +48,8 @@ export interface Stage extends Extensions {
   id: string;
   name: string;
   description?: string;
+  /** The id of the map that details this stage. */
+  details?: string;
   touchpoints?: Touchpoint[];
 }
 
@@ -44,6 +57,8 @@ export interface Touchpoint extends Extensions {
   id?: string;
   name: string;
   description?: string;
+  /** The id of the map that details this touchpoint. */
+  details?: string;
   channel?: string;
   owner?: string;
   personas?: string[];

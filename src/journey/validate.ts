@@ -5,13 +5,26 @@ import { SCHEMA } from "./checks.js";
 import type { Diagnostic, Range } from "../diagnostic.js";
 import { compareDiagnostics } from "../diagnostic.js";
 import validateSchema from "../validators/journey.generated.js";
+import validateSharedSchema from "../validators/shared.generated.js";
 import type { Path, SourceMap } from "./source-map.js";
 import { closest } from "./suggest.js";
 
-const validate = validateSchema as unknown as ((value: unknown) => boolean) & { errors?: ErrorObject[] | null };
+type Validator = ((value: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
-/** Schema diagnostics for a parsed value, in source order. */
+const validateMap = validateSchema as unknown as Validator;
+const validateShared = validateSharedSchema as unknown as Validator;
+
+/** Schema diagnostics for a parsed map, in source order. */
 export function schemaDiagnostics(value: unknown, source: SourceMap, file: string): Diagnostic[] {
+  return diagnosticsOf(validateMap, value, source, file);
+}
+
+/** Schema diagnostics for a parsed shared-definitions file (schemas/journeymap.shared.schema.json). */
+export function sharedSchemaDiagnostics(value: unknown, source: SourceMap, file: string): Diagnostic[] {
+  return diagnosticsOf(validateShared, value, source, file);
+}
+
+function diagnosticsOf(validate: Validator, value: unknown, source: SourceMap, file: string): Diagnostic[] {
   if (validate(value)) return [];
   const seen = new Set<string>();
   const diagnostics: Diagnostic[] = [];
@@ -146,6 +159,9 @@ function describeError(error: ErrorObject, source: SourceMap): { message: string
     case "maximum":
       if (isEmotion) return { message: `${field} ${SCORE_RULE} ${got}`, range: valueRange };
       return { message: `${field} ${error.message} ${got}`, range: valueRange };
+    case "if":
+      // An entry that is an id or a definition: the branch it took has said what is wrong.
+      return undefined;
     case "const":
       return { message: `journeymap must be 1, the format version this tool reads ${got}`, range: valueRange };
     case "minItems":
@@ -164,6 +180,11 @@ function describeError(error: ErrorObject, source: SourceMap): { message: string
         .replace(/^-+|-+$/g, "");
       const owner = elementName(path.slice(0, -1), source);
       const like = kebab ? `, like "${kebab}"` : "";
+      if (field === "details")
+        return {
+          message: `${owner} details ${describeValue(error.data)}: name the map by its id, in lowercase kebab-case${like}`,
+          range: valueRange,
+        };
       return {
         message: `${owner} has id ${describeValue(error.data)}: ids are lowercase kebab-case${like}`,
         range: valueRange,

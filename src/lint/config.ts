@@ -14,7 +14,8 @@ import { parsePointer } from "../journey/validate.js";
 import { closest } from "../journey/suggest.js";
 import validateConfigSchema from "../validators/config.generated.js";
 import { DEFAULT_PRESET, STAGE_PRESETS, isPresetName } from "./presets.js";
-import { rules } from "./rules/index.js";
+import { repositoryRules } from "./repository/rules/index.js";
+import { rules as mapRules } from "./rules/index.js";
 import { RULE_SEVERITIES, type RuleSeverity } from "./types.js";
 
 /** A configuration as written: every key optional. */
@@ -35,6 +36,9 @@ export interface ResolvedConfig {
 
 /** File names searched for in each folder, in this order. */
 export const CONFIG_FILE_NAMES = ["journeymap.config.yaml", ".journeymaprc.yaml"] as const;
+
+/** Every rule a configuration can set: the map rules and the repository rules. */
+const rules = { ...mapRules, ...repositoryRules };
 
 const validate = validateConfigSchema as unknown as ((value: unknown) => boolean) & { errors?: ErrorObject[] | null };
 

@@ -1,12 +1,16 @@
 // The lint engine: validates first, runs every enabled rule over the typed map, applies in-file
 // suppressions, and returns the findings as Diagnostics in source order.
 import { compareDiagnostics, type Diagnostic, type Range } from "../diagnostic.js";
+import { localDefinitions } from "../journey/definitions.js";
 import { loadJourney, type LoadedJourney } from "../journey/load.js";
 import { resolveConfig, type LintConfig, type ResolvedConfig } from "./config.js";
 import { rules, ruleIds } from "./rules/index.js";
-import { parseDirectives, splitSuppressed } from "./suppressions.js";
+import { repositoryRuleIds } from "./repository/rules/index.js";
+import { deferDirectives, parseDirectives, splitSuppressed, type Directive } from "./suppressions.js";
 import type { SuppressedDiagnostic } from "../diagnostic.js";
 import type { RuleContext } from "./types.js";
+
+const REPOSITORY_RULES: ReadonlySet<string> = new Set(repositoryRuleIds);
 
 const START_OF_FILE: Range = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
@@ -32,10 +36,11 @@ export function lintLoaded(loaded: LoadedJourney, config: ResolvedConfig): Diagn
 export function lintLoadedWithSuppressed(
   loaded: LoadedJourney,
   config: ResolvedConfig,
-): { messages: Diagnostic[]; suppressed: SuppressedDiagnostic[] } {
+): { messages: Diagnostic[]; suppressed: SuppressedDiagnostic[]; deferred: Directive[] } {
   const { journey, source, file } = loaded;
-  if (!journey) return { messages: loaded.diagnostics, suppressed: [] };
+  if (!journey) return { messages: loaded.diagnostics, suppressed: [], deferred: [] };
   const findings: Diagnostic[] = [...loaded.diagnostics];
+  const definitions = loaded.definitions ?? localDefinitions(journey);
   for (const [id, rule] of Object.entries(rules)) {
     const severity = config.rules[id] ?? rule.meta.defaultSeverity;
     if (severity === "off") continue;
@@ -43,6 +48,7 @@ export function lintLoadedWithSuppressed(
       journey,
       source,
       settings: { stages: config.stages },
+      definitions,
       report(message, range, subject) {
         findings.push({
           file,
@@ -56,12 +62,14 @@ export function lintLoadedWithSuppressed(
     };
     rule.check(context);
   }
-  const { kept, suppressed } = splitSuppressed(findings, parseDirectives(loaded.text), {
+  // Comments that name repository rules wait for the repository pass, which knows their findings.
+  const { now, later } = deferDirectives(parseDirectives(loaded.text), REPOSITORY_RULES);
+  const { kept, suppressed } = splitSuppressed(findings, now, {
     file,
     knownRules: ruleIds,
     unusedSeverity: config.rules["unused-disable"] ?? rules["unused-disable"]!.meta.defaultSeverity,
   });
-  return { messages: kept.sort(compareDiagnostics), suppressed: suppressed.sort(compareDiagnostics) };
+  return { messages: kept.sort(compareDiagnostics), suppressed: suppressed.sort(compareDiagnostics), deferred: later };
 }
 
 /** The ids of the rules a configuration runs (for reports that list what was checked). */

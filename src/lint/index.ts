@@ -1,5 +1,6 @@
 // The lint module's public face: the engine, configuration, rule catalog and descriptors for reports.
 import type { RuleDescriptor } from "../diagnostic.js";
+import { repositoryRules } from "./repository/rules/index.js";
 import { rules } from "./rules/index.js";
 
 export { lintJourney, lintLoaded, lintLoadedWithSuppressed, enabledRules } from "./engine.js";
@@ -30,9 +31,12 @@ export {
 
 export { VALIDATION_CHECKS } from "../journey/checks.js";
 
-/** Every rule as reports describe it, in catalog order. */
+export { lintRepository, type RepositoryInput } from "./repository/engine.js";
+export { repositoryRules, repositoryRuleIds } from "./repository/rules/index.js";
+
+/** Every rule as reports describe it, in catalog order: the map rules, then the repository rules. */
 export function ruleDescriptors(): RuleDescriptor[] {
-  return Object.values(rules).map(({ meta }) => ({
+  return [...Object.values(rules), ...Object.values(repositoryRules)].map(({ meta }) => ({
     id: meta.id,
     description: meta.description,
     rationale: meta.rationale,

@@ -1,4 +1,5 @@
 // How rule messages name the map's elements: by their display name, so people recognise them.
+import type { DefinitionKindName, MapDefinitions } from "../journey/definitions.js";
 import type { Persona, Stage, Team, Touchpoint } from "../journey/model.js";
 
 export const touchpointName = (touchpoint: Touchpoint): string => `touchpoint "${touchpoint.name}"`;
@@ -13,4 +14,15 @@ export function listOf(words: readonly string[], limit = 8): string {
   if (rest > 0) return `${shown.join(", ")} and ${rest} more`;
   if (shown.length < 2) return shown.join("");
   return `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`;
+}
+
+/** The ids a reference may name, for hints: the map's resolved ones, then every shared one in scope. */
+export function knownIds(
+  resolved: ReadonlySet<string>,
+  definitions: MapDefinitions,
+  kind: DefinitionKindName,
+): string[] {
+  const ids = new Set(resolved);
+  for (const id of definitions.scope?.byKind[kind].keys() ?? []) ids.add(id);
+  return [...ids];
 }

@@ -11,6 +11,7 @@ import type { AppliedFix } from "../fix/index.js";
 import { loadJourney } from "../journey/load.js";
 import { writeOutput } from "../io/write-output.js";
 import { JourneymapError } from "../errors.js";
+import { RepositoryPass } from "./repository/pass.js";
 
 export interface LintRunOptions {
   /** A configuration file to use for every map instead of searching (--config). */
@@ -28,6 +29,8 @@ export interface LintRunOptions {
   /** Apply the certain fixes (src/fix) first: "write" saves them into the map files (--fix),
    * "dry-run" only reports them (--fix-dry-run). Findings are those of the fixed maps. */
   fix?: "write" | "dry-run";
+  /** The folders the run lints whole (a portfolio): repository rules that need every map run on them. */
+  folders?: readonly string[];
 }
 
 /** One map that --fix changed (or would change). */
@@ -94,20 +97,23 @@ export async function lintFiles(inputs: readonly MapInput[], options: LintRunOpt
   if (options.fix === "write" && inputs.some((input) => !input.path)) {
     throw new JourneymapError("--fix writes into map files: for standard input use --fix-dry-run");
   }
+  const repository = new RepositoryPass(options);
   for (const input of inputs) {
     const { config, checks } = resolver.forMap(input.path);
-    // One map at a time: only its findings and text are kept, not its parsed document.
-    let map = await readMap(input, { maxBytes: options.maxBytes });
+    const shared = repository.scopeFor(input.path);
+    // One map at a time: only its findings, text and facts are kept, not its parsed document.
+    let map = await readMap(input, { maxBytes: options.maxBytes, shared });
     if (fixer && map.journey) {
       const { text, fixes } = fixer.fixMap(map.text, { file: map.file, config });
       if (fixes.length > 0) {
         fixed.push({ file: map.file, before: map.text, after: text, fixes });
         // The map itself is the target here, on purpose: written atomically, through a symlink to its file.
         if (options.fix === "write" && input.path) writeOutput(input.path, text, { shown: map.file });
-        map = loadJourney(text, { file: map.file });
+        map = loadJourney(text, { file: map.file, shared });
       }
     }
-    const { messages, suppressed } = lintLoadedWithSuppressed(map, config);
+    const { messages, suppressed, deferred } = lintLoadedWithSuppressed(map, config);
+    repository.addMap(map, input.path, deferred);
     const counted = countBySeverity(messages);
     for (const severity of ["error", "warning", "info"] as const) counts[severity] += counted[severity];
     results.push({
@@ -118,6 +124,12 @@ export async function lintFiles(inputs: readonly MapInput[], options: LintRunOpt
       ...(suppressed.length > 0 ? { suppressed } : {}),
     });
   }
+  repository.finish(results, counts, { resolver, folders: options.folders ?? [], quiet: options.quiet });
   const cwd = options.cwd ?? process.cwd();
-  return { results, counts, configFiles: resolver.files.map((file) => resolve(cwd, file)), fixed };
+  return {
+    results,
+    counts,
+    configFiles: [...resolver.files.map((file) => resolve(cwd, file)), ...repository.sharedFiles],
+    fixed,
+  };
 }

@@ -221,3 +221,24 @@ class Scope {
     return this.rules.get(ruleId) ?? (this.all ? this.allReason : undefined);
   }
 }
+
+/** Splits directives into those the per-map pass applies and those naming repository rules, which the
+ * repository pass applies once its findings are known (a bare directive stays with the map's rules). */
+export function deferDirectives(
+  directives: readonly Directive[],
+  deferredRules: ReadonlySet<string>,
+): { now: Directive[]; later: Directive[] } {
+  const now: Directive[] = [];
+  const later: Directive[] = [];
+  for (const directive of directives) {
+    const deferred = directive.rules.filter((id) => deferredRules.has(id));
+    if (deferred.length === 0) {
+      now.push(directive);
+      continue;
+    }
+    later.push({ ...directive, rules: deferred });
+    const own = directive.rules.filter((id) => !deferredRules.has(id));
+    if (own.length > 0) now.push({ ...directive, rules: own });
+  }
+  return { now, later };
+}

@@ -1,5 +1,6 @@
 // What a lint rule is: its description (meta) and one check over the typed map that reports findings.
 import type { Range, Severity } from "../diagnostic.js";
+import type { MapDefinitions } from "../journey/definitions.js";
 import type { Journey } from "../journey/model.js";
 import type { SourceMap } from "../journey/source-map.js";
 
@@ -32,6 +33,8 @@ export interface RuleContext {
   readonly journey: Journey;
   readonly source: SourceMap;
   readonly settings: RuleSettings;
+  /** Where the map's personas and teams came from: its own lists, references by id, shared files. */
+  readonly definitions: MapDefinitions;
   /** Reports a finding at a source range (the start of the file when the range is unknown), about
    * a subject (journey/queries.ts `subjectOf`) that identifies it when lines move. */
   readonly report: (message: string, range: Range | undefined, subject?: string) => void;

@@ -3,9 +3,10 @@
 // the docs read this; adding a format is one entry here plus its pure renderer.
 import { JourneymapError } from "../errors.js";
 import type { Journey } from "../journey/model.js";
-import { renderMarkdown } from "./markdown.js";
+import { renderMarkdown, type PageLinks } from "./markdown.js";
 import { renderMermaid } from "./mermaid.js";
 import type { MermaidCliEngine } from "./mermaid-cli.js";
+import type { MapLinker } from "./svg/layout.js";
 
 export const FORMAT_NAMES = ["mermaid", "markdown", "svg", "png", "pdf"] as const;
 export type FormatName = (typeof FORMAT_NAMES)[number];
@@ -29,6 +30,20 @@ export interface RenderSettings {
 export interface RenderContext extends RenderSettings {
   /** The run's one mermaid-cli engine (one browser for every map), started on first use. */
   mermaidCli(): Promise<MermaidCliEngine>;
+  /** A page written to a file: the picture beside it and, in a portfolio, its links. */
+  page?: PageContext;
+}
+
+/** What a page knows of where it is written. */
+export interface PageContext {
+  /** The file name of the picture written beside the page (its companion). */
+  picture?: string;
+  /** Embed the Mermaid diagram as well (--mermaid). */
+  mermaid?: boolean;
+  /** Breadcrumbs and the pages of linked maps (a folder rendered as a docs site). */
+  links?: PageLinks;
+  /** The same links for the picture's cards: the linked map's picture or page, relative. */
+  pictureLinks?: MapLinker;
 }
 
 /** Draws a map in one format with one engine. Heavy parts (resvg, the browser) load inside, lazily. */
@@ -46,6 +61,8 @@ export type FormatSpec = {
   /** File extensions, the one written first; --output's extension picks the format. */
   extensions: readonly [string, ...string[]];
   description: string;
+  /** A file written beside each rendering written to a file (the page's picture), with its extension. */
+  companion?: { extension: string; draw: Draw<string> };
 } & (
   | { kind: "text"; engines: readonly [EngineOf<string>, ...EngineOf<string>[]] }
   | { kind: "binary"; engines: readonly [EngineOf<Uint8Array>, ...EngineOf<Uint8Array>[]] }
@@ -54,7 +71,8 @@ export type FormatSpec = {
 async function nativeSvg(journey: Journey, context: RenderContext): Promise<string> {
   // The native picture's modules load only when a picture is asked for.
   const { renderSvg } = await import("./svg/index.js");
-  return renderSvg(journey, { theme: context.theme });
+  const links = context.page?.pictureLinks;
+  return renderSvg(journey, { theme: context.theme, ...(links ? { links } : {}) });
 }
 
 function mermaidCliDraw(format: "svg" | "png" | "pdf") {
@@ -85,6 +103,8 @@ export const renderFormats = {
     extensions: [".md", ".markdown"],
     description: "a Markdown docs page",
     kind: "text",
+    // Written to a file, the page shows the journey-map picture, an SVG beside it.
+    companion: { extension: ".svg", draw: nativeSvg },
     engines: [
       {
         engine: "native",
@@ -93,6 +113,9 @@ export const renderFormats = {
             config: context.mermaidConfig,
             theme: context.theme,
             frontMatter: context.frontMatter,
+            ...(context.page?.picture !== undefined ? { picture: context.page.picture } : {}),
+            ...(context.page?.mermaid !== undefined ? { mermaid: context.page.mermaid } : {}),
+            ...(context.page?.links ? { links: context.page.links } : {}),
           }),
       },
     ],

@@ -1,5 +1,6 @@
 // The Markdown docs page of a map: a pure function from Journey to a page a docs site publishes as is
-// (heading, description, personas, the Mermaid diagram, a touchpoint table per stage, metrics).
+// (heading, breadcrumbs, the picture, description, personas, the Mermaid diagram, a touchpoint table
+// per stage, metrics, the maps that detail it), clean for markdownlint and unchanged by Prettier.
 import { stringify } from "yaml";
 import {
   EMOTION_WORDS,
@@ -12,10 +13,30 @@ import {
 } from "../journey/model.js";
 import { ownershipOf } from "../journey/queries.js";
 import { renderMermaidWithin, type MermaidOptions } from "./mermaid.js";
+import { textWidth } from "./text-width.js";
 
 export interface MarkdownOptions extends MermaidOptions {
   /** Starts the page with YAML front matter (title, description, tags) for static site generators. */
   frontMatter?: boolean;
+  /** The journey-map picture written beside the page (a file name relative to it), shown as an image. */
+  picture?: string;
+  /** Embeds the Mermaid diagram (default true; false when a picture is shown, unless asked for). */
+  mermaid?: boolean;
+  /** Where the map sits in a portfolio: breadcrumbs, the maps it details, the pages of linked maps. */
+  links?: PageLinks;
+}
+
+/** A link to another page of the site: its map's title and a relative href. */
+export interface PageLink {
+  title: string;
+  href: string;
+}
+
+export interface PageLinks {
+  /** The pages above this map, from the portfolio's index down to its parent. */
+  breadcrumbs: PageLink[];
+  /** The page of the map an id names, when the portfolio has it. */
+  pageOf(mapId: string): PageLink | undefined;
 }
 
 /** A face for each emotion score, shown beside its word and number. */
@@ -41,17 +62,72 @@ export function renderMarkdown(journey: Journey, options: MarkdownOptions = {}):
   const blocks: string[] = [];
   if (options.frontMatter) blocks.push(frontMatter(journey));
   blocks.push(`# ${inline(journey.title)}`);
+  const links = options.links;
+  if (links && links.breadcrumbs.length > 0)
+    blocks.push([...links.breadcrumbs.map(link), inline(journey.title)].join(" › "));
   if (journey.description) blocks.push(inline(journey.description));
-  blocks.push("## Personas", ...journey.personas.map(persona));
-  // The diagram lists every persona at every touchpoint (Mermaid's syntax has no "everyone"), so it
-  // is embedded only up to the size Mermaid draws: the page stays linear in the size of the map.
-  const diagram = renderMermaidWithin(journey, options, MERMAID_MAX_TEXT_SIZE);
-  blocks.push("## Journey", diagram === undefined ? DIAGRAM_TOO_LARGE : `\`\`\`mermaid\n${diagram}\`\`\``);
+  if (options.picture !== undefined)
+    blocks.push(`![Journey map: ${inline(journey.title)}](${pageHref(options.picture)})`);
+  const detailed = detailedMaps(journey, links);
+  if (detailed) blocks.push("## Detailed maps", detailed);
+  const personaHeading = uniqueHeadings();
+  blocks.push("## Personas", ...journey.personas.map((entry) => persona(entry, personaHeading)));
+  if (options.mermaid ?? options.picture === undefined) {
+    // The diagram lists every persona at every touchpoint (Mermaid's syntax has no "everyone"), so it
+    // is embedded only up to the size Mermaid draws: the page stays linear in the size of the map.
+    // Beside a picture (a docs site), it keeps its own width: squeezed into a column, its text is unreadable.
+    const mermaid = options.picture === undefined ? options : { ...options, config: readableWidth(options.config) };
+    const diagram = renderMermaidWithin(journey, mermaid, MERMAID_MAX_TEXT_SIZE);
+    blocks.push("## Journey", diagram === undefined ? DIAGRAM_TOO_LARGE : `\`\`\`mermaid\n${diagram}\`\`\``);
+  }
   const references = personaReferences(journey);
-  blocks.push("## Stages", ...journey.stages.map((stage) => stageBlock(journey, stage, references)));
+  const stageHeading = uniqueHeadings();
+  blocks.push(
+    "## Stages",
+    ...journey.stages.map((stage) => stageBlock(journey, stage, references, links, stageHeading)),
+  );
   const metrics = metricsTable(journey);
   if (metrics) blocks.push("## Metrics", metrics);
   return `${blocks.join("\n\n")}\n`;
+}
+
+/** Mermaid's journey diagram at its natural width (a docs column scrolls instead of shrinking the text). */
+function readableWidth(config: Record<string, unknown> | undefined): Record<string, unknown> {
+  const journey = (config?.journey as Record<string, unknown> | undefined) ?? {};
+  return { ...config, journey: { useMaxWidth: false, ...journey } };
+}
+
+/** A Markdown link to another page: its title escaped, its href percent-encoded. */
+export function link(page: PageLink): string {
+  return `[${inline(page.title)}](${pageHref(page.href)})`;
+}
+
+/** A relative href with every path segment percent-encoded: spaces, brackets and "#" stay one working link. */
+export function pageHref(path: string): string {
+  return path.split(/[\\/]/).map(encodeURIComponent).join("/");
+}
+
+/** The maps this one's stages and touchpoints detail, each once, in map order. */
+function detailedMaps(journey: Journey, links: PageLinks | undefined): string | undefined {
+  if (!links) return undefined;
+  const lines: string[] = [];
+  const seen = new Set<string>();
+  for (const stage of journey.stages) {
+    const targets: Array<[string | undefined, string]> = [
+      [stage.details, `stage ${inline(stage.name)}`],
+      ...(stage.touchpoints ?? []).map((touchpoint): [string | undefined, string] => [
+        touchpoint.details,
+        `touchpoint ${inline(touchpoint.name)}`,
+      ]),
+    ];
+    for (const [target, from] of targets) {
+      const page = target === undefined ? undefined : links.pageOf(target);
+      if (!page || seen.has(target!)) continue;
+      seen.add(target!);
+      lines.push(`- ${link(page)}, from ${from}`);
+    }
+  }
+  return lines.length > 0 ? lines.join("\n") : undefined;
 }
 
 /** Front matter with every value a double-quoted YAML string: a line break, `---`, `: ` or `#` in the
@@ -64,11 +140,21 @@ function frontMatter(journey: Journey): string {
   return `---\n${yaml}---`;
 }
 
-function persona(persona: Persona): string {
-  const parts = [`### ${inline(persona.name)}`];
+/** Sibling headings with one text get "(2)", "(3)"...: a reader (and markdownlint) can tell them apart. */
+function uniqueHeadings(): (text: string) => string {
+  const seen = new Map<string, number>();
+  return (text) => {
+    const count = (seen.get(text) ?? 0) + 1;
+    seen.set(text, count);
+    return count === 1 ? text : `${text} (${count})`;
+  };
+}
+
+function persona(persona: Persona, heading: (text: string) => string): string {
+  const parts = [`### ${heading(inline(persona.name))}`];
   if (persona.description) parts.push(inline(persona.description));
-  if (persona.goals?.length) parts.push(`**Goals**\n\n${list(persona.goals)}`);
-  if (persona.frustrations?.length) parts.push(`**Frustrations**\n\n${list(persona.frustrations)}`);
+  if (persona.goals?.length) parts.push(`#### Goals\n\n${list(persona.goals)}`);
+  if (persona.frustrations?.length) parts.push(`#### Frustrations\n\n${list(persona.frustrations)}`);
   return parts.join("\n\n");
 }
 
@@ -103,15 +189,23 @@ function personaReferences(journey: Journey): Map<string, PersonaReference> {
   return references;
 }
 
-function stageBlock(journey: Journey, stage: Stage, references: Map<string, PersonaReference>): string {
-  const parts = [`### ${inline(stage.name)}`];
+function stageBlock(
+  journey: Journey,
+  stage: Stage,
+  references: Map<string, PersonaReference>,
+  links: PageLinks | undefined,
+  heading: (text: string) => string,
+): string {
+  const parts = [`### ${heading(inline(stage.name))}`];
   if (stage.description) parts.push(inline(stage.description));
+  const detail = stage.details === undefined ? undefined : links?.pageOf(stage.details);
+  if (detail) parts.push(`Detailed in ${link(detail)}.`);
   const touchpoints = stage.touchpoints ?? [];
   if (touchpoints.length === 0) {
     parts.push("_No touchpoints yet._");
   } else {
     const rows = touchpoints.map((touchpoint) => [
-      inline(touchpoint.name),
+      touchpointCell(touchpoint, links),
       inline(touchpoint.channel ?? ""),
       ownerCell(journey, touchpoint),
       emotionCell(journey, touchpoint, references),
@@ -121,6 +215,12 @@ function stageBlock(journey: Journey, stage: Stage, references: Map<string, Pers
     parts.push(table(COLUMNS, rows));
   }
   return parts.join("\n\n");
+}
+
+/** The touchpoint's name, and the map that details it when the portfolio has one. */
+function touchpointCell(touchpoint: Touchpoint, links: PageLinks | undefined): string {
+  const detail = touchpoint.details === undefined ? undefined : links?.pageOf(touchpoint.details);
+  return detail ? `${inline(touchpoint.name)}${BREAK}→ ${link(detail)}` : inline(touchpoint.name);
 }
 
 /** The owner as written; a missing owner and one that is not a declared team are flagged, as lint reports them. */
@@ -178,9 +278,24 @@ function metricsTable(journey: Journey): string | undefined {
   return rows.length > 0 ? table(["Stage", "Touchpoint", "Metric", "Value"], rows) : undefined;
 }
 
-function table(header: string[], rows: string[][]): string {
-  const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
-  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
+/** A table aligned as Prettier aligns one (columns padded to their widest cell), so Prettier leaves it
+ * as it is. Padding grows a table by rows × its widest cell: past a few times the table's own size (a
+ * hostile map with one huge cell) it is written compact instead, keeping the page linear. */
+export function table(header: string[], rows: string[][]): string {
+  const widths = header.map((cell, column) => {
+    let widest = Math.max(3, textWidth(cell));
+    for (const row of rows) widest = Math.max(widest, textWidth(row[column] ?? ""));
+    return widest;
+  });
+  const size = [header, ...rows].reduce((sum, row) => sum + row.reduce((cells, cell) => cells + cell.length + 3, 2), 0);
+  const aligned = widths.reduce((sum, width) => sum + width + 3, 2) * (rows.length + 2);
+  if (aligned > 4 * size + 65_536) {
+    const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
+    return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
+  }
+  const line = (cells: string[]) =>
+    `| ${cells.map((cell, column) => cell + " ".repeat(widths[column]! - textWidth(cell))).join(" | ")} |`;
+  return [line(header), `| ${widths.map((width) => "-".repeat(width)).join(" | ")} |`, ...rows.map(line)].join("\n");
 }
 
 function lines(entries: string[] | undefined): string {
@@ -199,9 +314,16 @@ export const BREAK = "<br />";
 export function inline(text: string): string {
   const escaped = text
     .trim()
+    // Runs of spaces read as one in Markdown, and Prettier writes them as one: so does the page.
+    .replace(/[ \t]{2,}/g, " ")
     .replace(/[\\`*_[\]<>|~{}#$]/g, "\\$&")
     .replace(/&(?=#?[A-Za-z0-9]+;)/g, "\\&")
     .replace(/\r\n?|\n/g, BREAK);
-  // Only what would really start a block is escaped, so "0.034" and "-5%" stay as they are.
-  return escaped.replace(/^([-+=])(?=[\s\-+=]|$)/, "\\$1").replace(/^(\d{1,9})([.)])(?=\s|$)/, "$1\\$2");
+  // Only what would really start a block is escaped, so "0.034" and "-5%" stay as they are. Site
+  // generators compile pages as templates (VitePress as Vue, Jekyll as Liquid), where "{{" and "{%" in
+  // text run as code whatever Markdown escapes: a zero-width space keeps the braces apart, and text.
+  return escaped
+    .replace(/^([-+=])(?=[\s\-+=]|$)/, "\\$1")
+    .replace(/^(\d{1,9})([.)])(?=\s|$)/, "$1\\$2")
+    .replace(/\\\{(?=\\\{|%)/g, "\\{&#8203;");
 }

@@ -60,7 +60,7 @@ describe("journeymap lint: results and exit codes", () => {
   });
 
   it("the SaaS example lints clean with its own config (saas stages, an accepted gap suppressed in the map)", () => {
-    expect(runCli(["lint", "examples/saas"])).toEqual({
+    expect(runCli(["lint", "docs/examples/saas"])).toEqual({
       code: 0,
       stdout: "✔ 1 map checked, no problems\n",
       stderr: "",
@@ -72,7 +72,7 @@ describe("journeymap lint: results and exit codes", () => {
       "test/fixtures/lint/funnel.config.yaml",
       "--format",
       "json",
-      "examples/saas",
+      "docs/examples/saas",
     ]);
     expect(
       (JSON.parse(funnel.stdout) as JsonReportFile[])[0]!.messages.filter((m) => m.ruleId === "missing-stage"),
@@ -545,7 +545,7 @@ describe("journeymap lint: several reports, conventions and hostile inputs", () 
 
 describe("journeymap lint: silenced findings in SARIF", () => {
   it("reports a finding that a disable comment silenced as suppressed in source, with the comment's reason", () => {
-    const run = runCli(["lint", "examples/saas", "--format", "sarif"]);
+    const run = runCli(["lint", "docs/examples/saas", "--format", "sarif"]);
     expect(run.code).toBe(0);
     const log = JSON.parse(run.stdout) as {
       runs: { results: { ruleId: string; suppressions?: { kind: string; justification?: string }[] }[] }[];

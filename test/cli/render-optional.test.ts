@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../helpers/cli.js";
 
 let install: string;
-const MAP = join(ROOT, "examples/hotel.journey.yaml");
+const MAP = join(ROOT, "docs/examples/hotel.journey.yaml");
 
 beforeAll(() => {
   install = mkdtempSync(join(tmpdir(), "journeymap-no-peers-"));

@@ -8,13 +8,15 @@ import { XMLValidator } from "fast-xml-parser";
 import MarkdownIt from "markdown-it";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadJourney } from "../../src/journey/load.js";
+import type { Journey } from "../../src/journey/model.js";
 import { findBrowser } from "../../src/render/browser.js";
 import { renderMarkdown } from "../../src/render/markdown.js";
 import { renderMermaid } from "../../src/render/mermaid.js";
+import { renderSvg } from "../../src/render/svg/index.js";
 import { BIN, ROOT, runCli } from "../helpers/cli.js";
 import { pngSize, requireBrowser } from "../helpers/render-checks.js";
 
-const HOTEL = readFileSync("examples/hotel.journey.yaml", "utf8");
+const HOTEL = readFileSync("docs/examples/hotel.journey.yaml", "utf8");
 const FRESHCART = readFileSync("examples/freshcart.journey.yaml", "utf8");
 const BROKEN = HOTEL.replace("emotion: 4\n", "emotion: 9\n");
 let dir: string;
@@ -36,7 +38,7 @@ beforeAll(() => {
 
 describe("journeymap render: Mermaid and Markdown", () => {
   it("prints the Mermaid diagram of one map on stdout by default", () => {
-    const run = runCli(["render", "examples/hotel.journey.yaml"]);
+    const run = runCli(["render", "docs/examples/hotel.journey.yaml"]);
     expect(run).toMatchObject({ code: 0, stderr: "" });
     expect(run.stdout).toBe(renderMermaid(journeyOf(HOTEL)));
   });
@@ -47,19 +49,28 @@ describe("journeymap render: Mermaid and Markdown", () => {
     expect(run.stdout).toBe(renderMarkdown(journeyOf(HOTEL), { frontMatter: true }));
   });
 
-  it("takes the format from --output's extension and writes the file", () => {
+  it("takes the format from --output's extension and writes the file; a page gets its picture beside it", () => {
     for (const [extension, render] of [
-      [".md", renderMarkdown],
-      [".mmd", renderMermaid],
+      [".md", (journey: Journey) => renderMarkdown(journey, { picture: "hotel.svg" })],
+      [".mmd", (journey: Journey) => renderMermaid(journey, {})],
     ] as const) {
       const output = join(dir, `single/hotel${extension}`);
-      const run = runCli(["render", "examples/hotel.journey.yaml", "--output", output]);
-      expect(run).toMatchObject({ code: 0, stdout: "", stderr: `✔ examples/hotel.journey.yaml → ${output}\n` });
-      expect(readFileSync(output, "utf8")).toBe(render(journeyOf(HOTEL), {}));
+      const run = runCli(["render", "docs/examples/hotel.journey.yaml", "--output", output]);
+      expect(run).toMatchObject({ code: 0, stdout: "", stderr: `✔ docs/examples/hotel.journey.yaml → ${output}\n` });
+      expect(readFileSync(output, "utf8")).toBe(render(journeyOf(HOTEL)));
     }
+    expect(readFileSync(join(dir, "single/hotel.svg"), "utf8")).toBe(renderSvg(journeyOf(HOTEL)));
+    expect(readFileSync(join(dir, "single/hotel.md"), "utf8")).not.toContain("```mermaid");
+    // --mermaid adds the diagram beside the picture, at its own width.
+    const withMermaid = join(dir, "single/mermaid/hotel.md");
+    expect(runCli(["render", "docs/examples/hotel.journey.yaml", "-o", withMermaid, "--mermaid"]).code).toBe(0);
+    expect(readFileSync(withMermaid, "utf8")).toBe(
+      renderMarkdown(journeyOf(HOTEL), { picture: "hotel.svg", mermaid: true }),
+    );
+    expect(readFileSync(withMermaid, "utf8")).toContain("journey:\n    useMaxWidth: false\n");
   });
 
-  it("writes one page per map into a folder, named after the map file, plus index.md linking each with its title", () => {
+  it("writes one page and picture per map into a folder, named after the map file, plus the portfolio index.md", () => {
     write("maps/hotel.journey.yaml", HOTEL);
     write("maps/retail/freshcart.journey.yaml", FRESHCART);
     const run = runCli(["render", "maps", "--format", "markdown", "--output", "site/journeys"], { cwd: dir });
@@ -70,14 +81,30 @@ describe("journeymap render: Mermaid and Markdown", () => {
         "✔ maps/hotel.journey.yaml → site/journeys/hotel.md\n✔ maps/retail/freshcart.journey.yaml → site/journeys/freshcart.md\n",
     });
     const site = join(dir, "site/journeys");
-    expect(readdirSync(site).sort()).toEqual(["freshcart.md", "hotel.md", "index.md"]); // no temporary files left
-    expect(readFileSync(join(site, "hotel.md"), "utf8")).toBe(renderMarkdown(journeyOf(HOTEL)));
+    // No temporary files left.
+    expect(readdirSync(site).sort()).toEqual([
+      "freshcart.md",
+      "freshcart.svg",
+      "hotel.md",
+      "hotel.svg",
+      "index.md",
+      "portfolio-heatmap.svg",
+    ]);
+    expect(readFileSync(join(site, "hotel.md"), "utf8")).toBe(
+      renderMarkdown(journeyOf(HOTEL), {
+        picture: "hotel.svg",
+        links: { breadcrumbs: [{ title: "Journey maps", href: "index.md" }], pageOf: () => undefined },
+      }),
+    );
     const index = new MarkdownIt().parse(readFileSync(join(site, "index.md"), "utf8"), {});
+    const hierarchy = index.findIndex((token) => token.type === "inline" && token.content === "Hierarchy");
+    const nextHeading = index.findIndex((token, i) => i > hierarchy && token.type === "heading_open");
     const links = index
+      .slice(hierarchy, nextHeading)
       .flatMap((token) => token.children ?? [])
       .filter((token) => token.type === "link_open")
       .map((token) => token.attrGet("href"));
-    const titles = index.flatMap((token) => {
+    const titles = index.slice(hierarchy, nextHeading).flatMap((token) => {
       const children = token.children ?? [];
       const open = children.findIndex((child) => child.type === "link_open");
       return open === -1 ? [] : [children[open + 1]!.content];
@@ -88,12 +115,12 @@ describe("journeymap render: Mermaid and Markdown", () => {
 
   it("passes --mermaid-config through as front matter; a bad config file is a usage error", () => {
     const config = write("mermaid.json", '{"theme": "forest", "themeVariables": {"primaryColor": "#ff0000"}}');
-    const run = runCli(["render", "examples/hotel.journey.yaml", "--mermaid-config", config]);
+    const run = runCli(["render", "docs/examples/hotel.journey.yaml", "--mermaid-config", config]);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(
       renderMermaid(journeyOf(HOTEL), { config: { theme: "forest", themeVariables: { primaryColor: "#ff0000" } } }),
     );
-    const bad = runCli(["render", "examples/hotel.journey.yaml", "--mermaid-config", write("bad.json", "[1, 2]")]);
+    const bad = runCli(["render", "docs/examples/hotel.journey.yaml", "--mermaid-config", write("bad.json", "[1, 2]")]);
     expect(bad).toMatchObject({ code: 2, stdout: "" });
     expect(bad.stderr).toMatch(/^journeymap: the Mermaid config ".*bad\.json" must be a mapping/);
   });
@@ -107,7 +134,12 @@ describe("journeymap render: Mermaid and Markdown", () => {
     const line = BROKEN.split("\n").indexOf("        emotion: 9") + 1;
     expect(run.stderr).toContain("mixed/broken.journey.yaml\n");
     expect(run.stderr).toContain(`  ${line}:18  error    emotion must be a whole number from 1 to 5 (got 9)  schema`);
-    expect(readdirSync(join(dir, "mixed-out")).sort()).toEqual(["good.md", "index.md"]);
+    expect(readdirSync(join(dir, "mixed-out")).sort()).toEqual([
+      "good.md",
+      "good.svg",
+      "index.md",
+      "portfolio-heatmap.svg",
+    ]);
     expect(readFileSync(join(dir, "mixed-out/index.md"), "utf8")).not.toContain("broken");
     const single = runCli(["render", "mixed/broken.journey.yaml"], { cwd: dir });
     expect(single).toMatchObject({ code: 1, stdout: "" });
@@ -153,7 +185,7 @@ describe("journeymap render: Mermaid and Markdown", () => {
 
   it("refuses to write a binary format to a terminal", () => {
     // `script` runs the CLI with a pseudo-terminal as stdout.
-    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} render examples/hotel.journey.yaml --format png`;
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} render docs/examples/hotel.journey.yaml --format png`;
     const run = spawnSync("script", ["-qefc", command, "/dev/null"], {
       cwd: ROOT,
       encoding: "utf8",
@@ -170,7 +202,7 @@ describe("journeymap render: Mermaid and Markdown", () => {
 describe("journeymap render --format svg (native engine, the default)", () => {
   // Depends on the native renderer (src/render/svg/): the picture itself is tested with it.
   it("is the default engine for svg: valid XML with the map's title", () => {
-    const run = runCli(["render", "examples/hotel.journey.yaml", "--format", "svg"]);
+    const run = runCli(["render", "docs/examples/hotel.journey.yaml", "--format", "svg"]);
     expect(run).toMatchObject({ code: 0, stderr: "" });
     expect(XMLValidator.validate(run.stdout)).toBe(true);
     expect(run.stdout).toContain("Harbour Hotel - a weekend stay");
@@ -207,17 +239,17 @@ describe("journeymap render --watch", () => {
     const { session, until, stop } = watchSession([map, "--output", output]);
     try {
       await until(() => session.stderr.includes("watching"), "the first rendering");
-      expect(readFileSync(output, "utf8")).toBe(renderMarkdown(journeyOf(HOTEL)));
+      expect(readFileSync(output, "utf8")).toBe(renderMarkdown(journeyOf(HOTEL), { picture: "hotel.svg" }));
 
       const renamed = HOTEL.replace("title: Harbour Hotel - a weekend stay", "title: Harbour Hotel - a long weekend");
       writeFileSync(map, renamed);
       await until(() => readFileSync(output, "utf8").includes("# Harbour Hotel - a long weekend"), "the re-rendering");
-      expect(readFileSync(output, "utf8")).toBe(renderMarkdown(journeyOf(renamed)));
+      expect(readFileSync(output, "utf8")).toBe(renderMarkdown(journeyOf(renamed), { picture: "hotel.svg" }));
 
       writeFileSync(map, BROKEN);
       await until(() => session.stderr.includes("kept the last good rendering"), "the broken save's errors");
       expect(session.stderr).toContain("emotion must be a whole number from 1 to 5 (got 9)");
-      expect(readFileSync(output, "utf8")).toBe(renderMarkdown(journeyOf(renamed)));
+      expect(readFileSync(output, "utf8")).toBe(renderMarkdown(journeyOf(renamed), { picture: "hotel.svg" }));
     } finally {
       expect(await stop()).toBe(0);
     }
@@ -231,12 +263,12 @@ describe.skipIf(!browser)("journeymap render --engine mermaid-cli", () => {
   it("writes a real SVG, PNG and PDF of the Mermaid diagram from Chromium", () => {
     for (const format of ["svg", "png", "pdf"]) {
       const output = join(dir, `engine/hotel.${format}`);
-      const run = runCli(["render", "examples/hotel.journey.yaml", "--engine", "mermaid-cli", "--output", output]);
+      const run = runCli(["render", "docs/examples/hotel.journey.yaml", "--engine", "mermaid-cli", "--output", output]);
       expect({ format, ...run }).toEqual({
         format,
         code: 0,
         stdout: "",
-        stderr: `✔ examples/hotel.journey.yaml → ${output}\n`,
+        stderr: `✔ docs/examples/hotel.journey.yaml → ${output}\n`,
       });
     }
     const svg = readFileSync(join(dir, "engine/hotel.svg"), "utf8");
@@ -284,7 +316,7 @@ describe.skipIf(!browser)("journeymap render --engine mermaid-cli", () => {
     const output = join(dir, "engine/never.svg");
     const run = runCli([
       "render",
-      "examples/hotel.journey.yaml",
+      "docs/examples/hotel.journey.yaml",
       "--engine",
       "mermaid-cli",
       "--browser",

@@ -1,6 +1,7 @@
 // `journeymap rules` end to end: the catalog as a table and as JSON.
 import { describe, expect, it } from "vitest";
 import { rules } from "../../src/lint/rules/index.js";
+import { repositoryRules } from "../../src/lint/repository/rules/index.js";
 import { runCli } from "../helpers/cli.js";
 
 describe("journeymap rules", () => {
@@ -23,7 +24,7 @@ describe("journeymap rules", () => {
     const run = runCli(["rules", "--format", "json"]);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual(
-      Object.values(rules).map(({ meta }) => ({
+      [...Object.values(rules), ...Object.values(repositoryRules)].map(({ meta }) => ({
         id: meta.id,
         description: meta.description,
         defaultSeverity: meta.defaultSeverity,

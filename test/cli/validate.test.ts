@@ -6,7 +6,11 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runCli, type JsonReportFile } from "../helpers/cli.js";
 
-const VALID = readFileSync("examples/freshcart.journey.yaml", "utf8");
+// The example map, with its shared persona written into it, so that each case stands alone in a temporary folder.
+const VALID = readFileSync("examples/freshcart.journey.yaml", "utf8").replace(
+  /^personas: \[parent\].*$/m,
+  "personas:\n  - id: parent\n    name: Dana, working parent",
+);
 let dir: string;
 
 function write(name: string, contents: string | Buffer): string {
@@ -22,7 +26,7 @@ beforeAll(() => {
 
 describe("journeymap validate", () => {
   it("exits 0 on valid maps and says so", () => {
-    const run = runCli(["validate", "examples/freshcart.journey.yaml", "examples/hotel.journey.yaml"]);
+    const run = runCli(["validate", "examples/freshcart.journey.yaml", "docs/examples/hotel.journey.yaml"]);
     expect(run).toMatchObject({ code: 0, stderr: "" });
     expect(run.stdout).toBe("✔ 2 maps checked, no problems\n");
   });

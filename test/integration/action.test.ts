@@ -118,12 +118,28 @@ function runAction(workspace: string, inputs: Record<string, string>): ActionRun
   }
 }
 
+/** The example repository's top map standing alone: its shared persona and teams written into it, and
+ * without its links to the maps that detail it (they are not in the workspace). */
+const GOOD = readFileSync(join(ROOT, "examples/freshcart.journey.yaml"), "utf8")
+  .replace(
+    /^personas: \[parent\].*$/m,
+    [
+      "personas:",
+      "  - id: parent",
+      "    name: Dana, working parent",
+      "teams:",
+      ...["cx", "growth", "app", "ops", "care"].map((id) => `  - id: ${id}`),
+    ].join("\n"),
+  )
+  .replace(/^\s*details: .*\n/gm, "");
+
 function workspaceWith(...maps: string[]): string {
   const workspace = mkdtempSync(join(tmpdir(), "journeymap-workspace-"));
   mkdirSync(join(workspace, "maps"));
   for (const map of maps) {
-    const from = map === "good" ? join(ROOT, "examples/freshcart.journey.yaml") : join(FIXTURES, `${map}.journey.yaml`);
-    copyFileSync(from, join(workspace, "maps", `${map}.journey.yaml`));
+    const target = join(workspace, "maps", `${map}.journey.yaml`);
+    if (map === "good") writeFileSync(target, GOOD);
+    else copyFileSync(join(FIXTURES, `${map}.journey.yaml`), target);
   }
   return workspace;
 }

@@ -66,7 +66,9 @@ describe("package.json", () => {
       "dist/index.js",
       "dist/index.d.ts",
       "schemas/journeymap.schema.json",
+      "schemas/journeymap.shared.schema.json",
       "examples/freshcart.journey.yaml",
+      "examples/journeymap.shared.yaml",
     ]) {
       expect(paths, path).toContain(path);
     }

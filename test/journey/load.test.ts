@@ -111,7 +111,7 @@ describe("schema messages, placed at the key, the value or the mapping", () => {
   it("an unknown key with no near match lists the keys to use", () => {
     const { message } = only(MINIMAL.replace("title: Minimal", "title: Minimal\nbanana: 1"));
     expect(message).toMatch(
-      /^unknown key "banana" in the map: use one of "journeymap", "title", .*or start your own keys with "x-"$/,
+      /^unknown key "banana" in the map: use one of "journeymap", "id", "title", .*or start your own keys with "x-"$/,
     );
   });
 
@@ -164,13 +164,15 @@ describe("schema messages, placed at the key, the value or the mapping", () => {
     });
   });
 
-  it("empty lists of personas and stages are refused", () => {
-    const { diagnostics } = loadJourney(
-      MINIMAL.replace("personas:\n  - id: parent\n    name: Dana\n", "personas: []\n"),
-    );
-    expect(diagnostics.map((d) => [d.message, d.line, d.column])).toEqual([
-      ["personas must list at least one persona", 3, 11],
-    ]);
+  it("an empty list of stages is refused; personas may be empty or absent (shared ones, checked by lint)", () => {
+    const noPersonas = loadJourney(MINIMAL.replace("personas:\n  - id: parent\n    name: Dana\n", "personas: []\n"));
+    expect(noPersonas.diagnostics).toEqual([]);
+    expect(noPersonas.journey?.personas).toEqual([]);
+    const absent = loadJourney(MINIMAL.replace("personas:\n  - id: parent\n    name: Dana\n", ""));
+    expect(absent.diagnostics).toEqual([]);
+    expect(absent.journey?.personas).toEqual([]);
+    const { diagnostics } = loadJourney(MINIMAL.replace(/stages:[\s\S]*$/, "stages: []\n"));
+    expect(diagnostics.map((d) => d.message)).toEqual(["stages must list at least one stage"]);
   });
 
   it("reports every problem of a map at once, in source order", () => {
@@ -271,7 +273,7 @@ describe("bad input is a diagnostic, never an exception", () => {
     );
     const { diagnostics } = loadJourney(text);
     expect(diagnostics.map((d) => d.message)).toEqual([
-      'unknown key "__proto__" in the map: use one of "journeymap", "title", "description", "owner", "tags", "personas", "teams", "stages", or start your own keys with "x-"',
+      'unknown key "__proto__" in the map: use one of "journeymap", "id", "title", "description", "owner", "tags", "personas", "teams", "stages", or start your own keys with "x-"',
       expect.stringMatching(/^unknown key "constructor" in the map/),
     ]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

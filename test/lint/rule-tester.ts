@@ -2,6 +2,8 @@
 // exact line and column of each finding. Only the rule under test runs, so cases stay small.
 import { describe, expect, it } from "vitest";
 import { loadJourney } from "../../src/journey/load.js";
+import { loadSharedFile, SHARED_FILE } from "../../src/journey/shared.js";
+import { scopeOf } from "../../src/workspace/scope.js";
 import { lintJourney } from "../../src/lint/engine.js";
 import type { LintConfig } from "../../src/lint/config.js";
 import { ruleIds } from "../../src/lint/rules/index.js";
@@ -23,6 +25,8 @@ export interface RuleCase {
   code: string;
   /** Expected stages, as in journeymap.config.yaml. */
   stages?: LintConfig["stages"];
+  /** A journeymap.shared.yaml in the map's scope. */
+  shared?: string;
 }
 
 export interface InvalidCase extends RuleCase {
@@ -49,7 +53,12 @@ export function testRule(ruleId: string, cases: { valid: RuleCase[]; invalid: In
     ruleIds.map((id) => [id, id === ruleId ? "error" : "off"]),
   );
   const run = (testCase: RuleCase) => {
-    const loaded = loadJourney(testCase.code, { file: "case.journey.yaml" });
+    const shared = testCase.shared === undefined ? undefined : loadSharedFile(testCase.shared, SHARED_FILE);
+    if (shared) expect(shared.diagnostics, "the case's shared file is valid").toEqual([]);
+    const loaded = loadJourney(testCase.code, {
+      file: "case.journey.yaml",
+      ...(shared ? { shared: scopeOf([shared]) } : {}),
+    });
     // A case must be a valid map, or it would test the schema instead of the rule.
     expect(loaded.diagnostics, "the case's map is valid").toEqual([]);
     return lintJourney(loaded, { rules: only, ...(testCase.stages ? { stages: testCase.stages } : {}) });

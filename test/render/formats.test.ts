@@ -21,7 +21,7 @@ import { renderMarkdown } from "../../src/render/markdown.js";
 import { renderMermaid } from "../../src/render/mermaid.js";
 import { runCli } from "../helpers/cli.js";
 
-const hotel = loadJourney(readFileSync("examples/hotel.journey.yaml"), { file: "hotel" }).journey!;
+const hotel = loadJourney(readFileSync("docs/examples/hotel.journey.yaml"), { file: "hotel" }).journey!;
 const context: RenderContext = {
   theme: "light",
   scale: 1,
@@ -94,7 +94,7 @@ describe("the render-format catalog", () => {
   });
 
   it("exits 2 for render -o map.csv and writes nothing", () => {
-    const run = runCli(["render", "examples/hotel.journey.yaml", "-o", "test-artifacts/never.csv"]);
+    const run = runCli(["render", "docs/examples/hotel.journey.yaml", "-o", "test-artifacts/never.csv"]);
     expect(run).toMatchObject({ code: 2, stdout: "" });
     expect(run.stderr).toMatch(/^journeymap: --output "test-artifacts\/never.csv" ends in .csv, which is not a format/);
     expect(run.stderr.trim().split("\n")).toHaveLength(1);

@@ -1,10 +1,9 @@
 // renderMarkdown read back by a CommonMark + GFM parser (markdown-it with raw HTML enabled, so that
 // any HTML reaching the page would show up as such): headings, text, lists, the Mermaid fence and
 // every table cell must equal the map's text, and no HTML from the map may reach the page.
-import { readFileSync } from "node:fs";
 import MarkdownIt from "markdown-it";
 import { describe, expect, it } from "vitest";
-import { loadJourney } from "../../src/journey/load.js";
+import { loadMapFile } from "../../src/workspace/load.js";
 import { EMOTION_WORDS, type Journey } from "../../src/journey/model.js";
 import { BREAK, EMOTION_FACES, emotionLabel, renderMarkdown } from "../../src/render/markdown.js";
 import { renderMermaid } from "../../src/render/mermaid.js";
@@ -77,8 +76,9 @@ function blocks(markdown: string): Block[] {
   return result;
 }
 
+/** A map file as the CLI loads it, with the shared personas and teams of its folder. */
 function load(path: string): Journey {
-  const loaded = loadJourney(readFileSync(path, "utf8"), { file: path });
+  const loaded = loadMapFile(path);
   expect(loaded.diagnostics).toEqual([]);
   return loaded.journey!;
 }
@@ -93,13 +93,10 @@ function expectedBlocks(journey: Journey): Block[] {
     expected.push({ type: "heading", level: 3, text: text(persona.name) });
     if (persona.description) expected.push({ type: "paragraph", text: text(persona.description) });
     if (persona.goals?.length)
-      expected.push(
-        { type: "paragraph", text: "{strong_open}Goals{strong_close}" },
-        { type: "list", items: persona.goals.map(text) },
-      );
+      expected.push({ type: "heading", level: 4, text: "Goals" }, { type: "list", items: persona.goals.map(text) });
     if (persona.frustrations?.length)
       expected.push(
-        { type: "paragraph", text: "{strong_open}Frustrations{strong_close}" },
+        { type: "heading", level: 4, text: "Frustrations" },
         { type: "list", items: persona.frustrations.map(text) },
       );
   }
@@ -146,8 +143,8 @@ function expectedBlocks(journey: Journey): Block[] {
 
 const MAPS = [
   "examples/freshcart.journey.yaml",
-  "examples/hotel.journey.yaml",
-  "examples/bank-account.journey.yaml",
+  "docs/examples/hotel.journey.yaml",
+  "docs/examples/bank-account.journey.yaml",
   "test/fixtures/render/tricky.journey.yaml",
 ];
 
@@ -200,7 +197,7 @@ describe("renderMarkdown read back by a CommonMark + GFM parser", () => {
     for (const score of [1, 2, 3, 4, 5] as const)
       expect(emotionLabel(score)).toBe(`${EMOTION_FACES[score]} ${EMOTION_WORDS[score]} (${score})`);
     expect(emotionLabel(undefined)).toBe("not recorded");
-    const journey = load("examples/hotel.journey.yaml");
+    const journey = load("docs/examples/hotel.journey.yaml");
     const tables = blocks(renderMarkdown(journey)).filter((block) => block.type === "table") as { rows: string[][] }[];
     const cell = (name: string) => tables.flatMap((table) => table.rows).find((row) => row[0] === name)![3];
     expect(cell("Books a room")).toBe(

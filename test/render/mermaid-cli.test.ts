@@ -50,7 +50,7 @@ describe.skipIf(!browser)("mermaid-cli engine", () => {
   });
 
   it("draws an SVG that parses as XML and carries the map's title, stages and touchpoints", async () => {
-    const svg = new TextDecoder().decode(await engine.draw(mermaidOf("examples/hotel.journey.yaml"), "svg"));
+    const svg = new TextDecoder().decode(await engine.draw(mermaidOf("docs/examples/hotel.journey.yaml"), "svg"));
     expect(XMLValidator.validate(svg)).toBe(true);
     const texts = textsOf(svg);
     expect(texts).toContain("Harbour Hotel - a weekend stay");
@@ -81,7 +81,7 @@ describe.skipIf(!browser)("mermaid-cli engine", () => {
   });
 
   it("gives the same SVG bytes for the same map, whatever was drawn before", async () => {
-    const hotel = mermaidOf("examples/hotel.journey.yaml");
+    const hotel = mermaidOf("docs/examples/hotel.journey.yaml");
     const first = await engine.draw(hotel, "svg");
     await engine.draw(mermaidOf("examples/freshcart.journey.yaml"), "png");
     expect(Buffer.from(await engine.draw(hotel, "svg")).equals(Buffer.from(first))).toBe(true);
@@ -99,7 +99,7 @@ describe.skipIf(!browser)("mermaid-cli engine", () => {
   });
 
   it("draws a one-page PDF", async () => {
-    const pdf = Buffer.from(await engine.draw(mermaidOf("examples/hotel.journey.yaml"), "pdf"));
+    const pdf = Buffer.from(await engine.draw(mermaidOf("docs/examples/hotel.journey.yaml"), "pdf"));
     expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     expect(pdf.subarray(-7).toString("latin1")).toContain("%%EOF");
     expect(pdf.toString("latin1").match(/\/Type\s*\/Page\b/g)).toHaveLength(1);
@@ -109,7 +109,7 @@ describe.skipIf(!browser)("mermaid-cli engine", () => {
     await expect(engine.draw("journey\n  section\n  : : :\n", "svg")).rejects.toThrow(
       /Mermaid could not draw the diagram/,
     );
-    const svg = new TextDecoder().decode(await engine.draw(mermaidOf("examples/hotel.journey.yaml"), "svg"));
+    const svg = new TextDecoder().decode(await engine.draw(mermaidOf("docs/examples/hotel.journey.yaml"), "svg"));
     expect(textsOf(svg)).toContain("Books a room");
   });
 

@@ -4,14 +4,16 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadJourney } from "../../src/journey/load.js";
+import { loadMapFile } from "../../src/workspace/load.js";
 import { renderMarkdown } from "../../src/render/markdown.js";
 import { renderMermaid } from "../../src/render/mermaid.js";
 
 const GOLDEN = "test/fixtures/render/golden";
 const UPDATE = process.env.UPDATE_GOLDEN === "1";
 const MAPS = [
-  ...readdirSync("examples").map((name) => join("examples", name)),
+  ...["examples", "examples/freshcart", "docs/examples"].flatMap((folder) =>
+    readdirSync(folder).map((name) => join(folder, name)),
+  ),
   "test/fixtures/render/tricky.journey.yaml",
 ].filter((path) => path.endsWith(".journey.yaml"));
 
@@ -29,7 +31,7 @@ describe("golden files", () => {
     for (const { extension, render } of OUTPUTS) {
       const golden = join(GOLDEN, `${basename(path).replace(/\.journey\.yaml$/, "")}${extension}`);
       it(`${path} → ${golden}`, () => {
-        const loaded = loadJourney(readFileSync(path), { file: path });
+        const loaded = loadMapFile(path);
         expect(loaded.diagnostics).toEqual([]);
         const output = render(loaded.journey!, {});
         if (UPDATE) {
@@ -39,7 +41,7 @@ describe("golden files", () => {
         if (!existsSync(golden)) throw new Error(`no golden file ${golden}: create it with UPDATE_GOLDEN=1`);
         expect(output).toBe(readFileSync(golden, "utf8"));
         // Deterministic: a second rendering gives the same bytes.
-        expect(render(loadJourney(readFileSync(path), { file: path }).journey!, {})).toBe(output);
+        expect(render(loadMapFile(path).journey!, {})).toBe(output);
       });
     }
   }

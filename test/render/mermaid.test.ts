@@ -93,8 +93,8 @@ function expectedTasks(journey: Journey): ParsedTask[] {
 
 const MAPS = [
   "examples/freshcart.journey.yaml",
-  "examples/hotel.journey.yaml",
-  "examples/bank-account.journey.yaml",
+  "docs/examples/hotel.journey.yaml",
+  "docs/examples/bank-account.journey.yaml",
   "test/fixtures/render/tricky.journey.yaml",
 ];
 
@@ -140,7 +140,7 @@ describe("renderMermaid read back by Mermaid's parser", () => {
   });
 
   it("shows personas who feel differently as one task line per score, never an average", async () => {
-    const journey = load("examples/hotel.journey.yaml");
+    const journey = load("docs/examples/hotel.journey.yaml");
     const parsed = await parse(renderMermaid(journey));
     expect(parsed.tasks.filter((task) => task.task === "Books a room")).toEqual([
       { section: "Booking", task: "Books a room", score: 4, people: ["Priya, business traveller"] },
@@ -192,7 +192,7 @@ describe("renderMermaid read back by Mermaid's parser", () => {
   });
 
   it("is pure: the same map gives the same text", () => {
-    const journey = load("examples/hotel.journey.yaml");
+    const journey = load("docs/examples/hotel.journey.yaml");
     expect(renderMermaid(journey)).toBe(renderMermaid(structuredClone(journey)));
   });
 });

@@ -5,9 +5,11 @@ import { emotionDip } from "./emotion-dip.js";
 import { emptyStage } from "./empty-stage.js";
 import { missingChannel } from "./missing-channel.js";
 import { missingEmotion } from "./missing-emotion.js";
+import { missingPersona } from "./missing-persona.js";
 import { missingStage } from "./missing-stage.js";
 import { painWithoutOpportunity } from "./pain-without-opportunity.js";
 import { personaStageGap } from "./persona-stage-gap.js";
+import { shadowedDefinition } from "./shadowed-definition.js";
 import { stageOrder } from "./stage-order.js";
 import { touchpointOwner } from "./touchpoint-owner.js";
 import { unknownOwner } from "./unknown-owner.js";
@@ -32,6 +34,8 @@ const catalog = {
   "pain-without-opportunity": painWithoutOpportunity,
   "emotion-dip": emotionDip,
   "unused-disable": unusedDisable,
+  "missing-persona": missingPersona,
+  "shadowed-definition": shadowedDefinition,
 } satisfies Record<string, Rule>;
 
 /** A rule id that exists: registries keyed by rule (such as src/fix/fixers.ts) use it so a typo fails to compile. */

@@ -1,8 +1,9 @@
-// unknown-owner: `teams` is declared and a touchpoint's owner is not one of its ids.
+// unknown-owner: teams are declared (in the map or shared) and a touchpoint's owner, or an id in the
+// map's `teams` list, is none of them.
 import { subjectOf } from "../../journey/queries.js";
 import { touchpointsOf } from "../../journey/model.js";
 import { closest } from "../../journey/suggest.js";
-import { listOf, touchpointName } from "../names.js";
+import { knownIds, listOf, touchpointName } from "../names.js";
 import { docsUrl, type Rule } from "../types.js";
 
 export const unknownOwner: Rule = {
@@ -14,16 +15,27 @@ export const unknownOwner: Rule = {
     defaultSeverity: "error",
     docsUrl: docsUrl("unknown-owner"),
   },
-  check({ journey, source, report }) {
+  check({ journey, source, definitions, report }) {
     if (!journey.teams) return;
     const teams = new Set(journey.teams.map((team) => team.id));
+    const candidates = knownIds(teams, definitions, "team");
+    const hint = (id: string): string => {
+      const guess = closest(id, candidates);
+      return guess ? `did you mean "${guess}"?` : `use one of ${listOf(candidates)}, or add it to teams`;
+    };
+    for (const entry of definitions.entries) {
+      if (entry.kind !== "team" || entry.local || entry.shared) continue;
+      report(
+        `the map lists team "${entry.id}", which is neither defined in it nor shared: ${hint(entry.id)}`,
+        source.itemRangeOf(entry.list, entry.index),
+        subjectOf.team(entry),
+      );
+    }
     for (const { stage, touchpoint } of touchpointsOf(journey)) {
       const { owner } = touchpoint;
       if (owner === undefined || teams.has(owner)) continue;
-      const guess = closest(owner, teams);
-      const hint = guess ? `did you mean "${guess}"?` : `use one of ${listOf([...teams])}, or add it to teams`;
       report(
-        `owner "${owner}" of ${touchpointName(touchpoint)} is not a declared team: ${hint}`,
+        `owner "${owner}" of ${touchpointName(touchpoint)} is not a declared team: ${hint(owner)}`,
         source.valueRangeOf(touchpoint, "owner"),
         subjectOf.touchpoint(stage, touchpoint),
       );

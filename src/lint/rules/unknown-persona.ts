@@ -1,8 +1,9 @@
-// unknown-persona: a touchpoint's `personas` list or emotion mapping names an undeclared persona.
+// unknown-persona: a touchpoint's `personas` list or emotion mapping, or the map's own `personas` list,
+// names a persona that is neither defined in the map nor shared.
 import { subjectOf } from "../../journey/queries.js";
 import { touchpointsOf } from "../../journey/model.js";
 import { closest } from "../../journey/suggest.js";
-import { listOf, touchpointName } from "../names.js";
+import { knownIds, listOf, touchpointName } from "../names.js";
 import { docsUrl, type Rule } from "../types.js";
 
 export const unknownPersona: Rule = {
@@ -14,12 +15,25 @@ export const unknownPersona: Rule = {
     defaultSeverity: "error",
     docsUrl: docsUrl("unknown-persona"),
   },
-  check({ journey, source, report }) {
+  check({ journey, source, definitions, report }) {
     const personas = new Set(journey.personas.map((persona) => persona.id));
+    const candidates = knownIds(personas, definitions, "persona");
     const hint = (id: string): string => {
-      const guess = closest(id, personas);
-      return guess ? `did you mean "${guess}"?` : `use one of ${listOf([...personas])}, or declare it under personas`;
+      const guess = closest(id, candidates);
+      return guess
+        ? `did you mean "${guess}"?`
+        : candidates.length > 0
+          ? `use one of ${listOf(candidates)}, or declare it under personas`
+          : "declare it under personas, or in a journeymap.shared.yaml in this folder or above";
     };
+    for (const entry of definitions.entries) {
+      if (entry.kind !== "persona" || entry.local || entry.shared) continue;
+      report(
+        `the map lists persona "${entry.id}", which is neither defined in it nor shared: ${hint(entry.id)}`,
+        source.itemRangeOf(entry.list, entry.index),
+        subjectOf.persona(entry),
+      );
+    }
     for (const { stage, touchpoint } of touchpointsOf(journey)) {
       const named = touchpoint.personas ?? [];
       named.forEach((id, index) => {

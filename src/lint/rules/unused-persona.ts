@@ -1,6 +1,6 @@
 // unused-persona: a declared persona that no touchpoint involves.
 import { subjectOf } from "../../journey/queries.js";
-import { touchpointsOf } from "../../journey/model.js";
+import { touchpointsOf, type Persona } from "../../journey/model.js";
 import { personaName } from "../names.js";
 import { docsUrl, type Rule } from "../types.js";
 
@@ -13,19 +13,25 @@ export const unusedPersona: Rule = {
     defaultSeverity: "warning",
     docsUrl: docsUrl("unused-persona"),
   },
-  check({ journey, source, report }) {
+  check({ journey, source, definitions, report }) {
     const involved = new Set<string>();
     for (const { touchpoint } of touchpointsOf(journey)) {
       // A touchpoint that names no personas involves them all.
       if (!touchpoint.personas) return;
       for (const id of touchpoint.personas) involved.add(id);
     }
-    for (const persona of journey.personas) {
-      if (involved.has(persona.id)) continue;
+    // The map's own list: its definitions and the shared personas it lists by id. A shared persona
+    // the map does not list is not its to report (unused-shared-definition judges the repository).
+    for (const entry of definitions.entries) {
+      if (entry.kind !== "persona" || involved.has(entry.id)) continue;
+      const persona = (entry.local ?? entry.shared?.value) as Persona | undefined;
+      if (!persona) continue; // an unknown id: unknown-persona's finding
       report(
-        `no touchpoint involves ${personaName(persona)}: add "${persona.id}" to the personas of the touchpoints they go through, or remove the persona`,
-        source.rangeOf(persona),
-        subjectOf.persona(persona),
+        entry.local
+          ? `no touchpoint involves ${personaName(persona)}: add "${entry.id}" to the personas of the touchpoints they go through, or remove the persona`
+          : `no touchpoint involves the shared ${personaName(persona)}: add "${entry.id}" to the personas of the touchpoints they go through, or remove it from this map's personas`,
+        entry.local ? source.rangeOf(entry.local) : source.itemRangeOf(entry.list, entry.index),
+        subjectOf.persona(entry),
       );
     }
   },

@@ -8,6 +8,9 @@ import { dashAttribute, escapeXml, face, n } from "./markup.js";
 import { cleanText, FONT_FAMILY } from "./text.js";
 import { personaColor, personaDash, type Theme } from "./themes.js";
 
+/** A relative path of percent-encoded segments: no scheme, no leading slash, nothing to escape. */
+const SAFE_HREF = /^(?![/\\])[A-Za-z0-9._~%!$'()*+,;=@/-]+$/;
+
 export function drawSvg(layout: Layout, theme: Theme): string {
   const out: string[] = [];
   const { width, height } = layout;
@@ -87,6 +90,15 @@ export function drawSvg(layout: Layout, theme: Theme): string {
     const weight = text.bold ? ' font-weight="bold"' : "";
     out.push(
       `<text x="${n(text.x)}" y="${n(text.y)}" font-size="${text.size}"${weight} fill="${theme.tones[text.tone]}" data-in="${text.box}">${escapeXml(text.text)}</text>`,
+    );
+  }
+  // A link covers its whole card, drawn last so it is on top; only a relative href to a known map's page.
+  const boxes = layout.links.length > 0 ? new Map(layout.boxes.map((box) => [box.id, box])) : undefined;
+  for (const link of layout.links) {
+    const box = boxes!.get(link.box);
+    if (!box || !SAFE_HREF.test(link.href)) continue;
+    out.push(
+      `<a href="${escapeXml(link.href)}" data-link="${box.id}"><rect x="${n(box.x)}" y="${n(box.y)}" width="${n(box.width)}" height="${n(box.height)}" rx="6" fill="#ffffff" fill-opacity="0"/></a>`,
     );
   }
   out.push("</svg>");

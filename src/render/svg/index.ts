@@ -2,7 +2,7 @@
 // laid out by layout.ts and drawn by draw.ts. Pure: the same map and options give the same bytes.
 import type { Journey } from "../../journey/model.js";
 import { drawSvg } from "./draw.js";
-import { layoutJourney } from "./layout.js";
+import { layoutJourney, type MapLinker } from "./layout.js";
 import type { PictureMarks } from "./marks.js";
 import { themeNamed } from "./themes.js";
 
@@ -13,9 +13,11 @@ export interface SvgOptions {
   theme?: "light" | "dark";
   /** Draws the map as the picture of a change (src/diff/picture.ts makes the marks). */
   marks?: PictureMarks;
+  /** The pages of the maps that stages and touchpoints detail: those cards become links (a portfolio). */
+  links?: MapLinker;
 }
 
 export function renderSvg(journey: Journey, options: SvgOptions = {}): string {
   const theme = themeNamed(options.theme);
-  return drawSvg(layoutJourney(journey, options.marks), theme);
+  return drawSvg(layoutJourney(journey, { marks: options.marks, linker: options.links }), theme);
 }

@@ -6,7 +6,7 @@ import { ownerLabel, ownershipOf } from "../../journey/queries.js";
 import type { PersonaIndex } from "./cast.js";
 import { BODY, BODY_BOLD, BULLET_INDENT, PAD, SLOT_MAX, SLOT_MIN, SMALL, SMALL_BOLD, largest } from "./column.js";
 import { emotionFilled, emotionNote, layoutEmotion } from "./emotion.js";
-import type { Box, Layout } from "./layout.js";
+import type { Box, Layout, MapLinker } from "./layout.js";
 import { oldEmotionFilled, touchpointColumn, type PictureMarks } from "./marks.js";
 import { measure } from "./text.js";
 
@@ -38,6 +38,8 @@ export interface LaneContext {
   index: PersonaIndex;
   /** The picture of a change only: what was added, changed or removed (marks.ts). */
   marks?: PictureMarks;
+  /** The pages of the maps that touchpoints detail, when the picture is part of a portfolio. */
+  linker?: MapLinker;
 }
 
 /** Where a lane goes: its top, the bottom of its label's text, and the label's height (the least it takes). */
@@ -103,7 +105,7 @@ const touchpointLane: Lane = {
   label: "Touchpoints",
   filled: ({ touchpoints }) => touchpoints.length > 0,
   layout(layout, context, { name, top, minHeight }) {
-    const { journey } = context;
+    const { journey, linker } = context;
     const personas = journey.personas;
     const cards: Box[] = [];
     for (const slot of context.touchpoints) {
@@ -131,6 +133,11 @@ const touchpointLane: Lane = {
       if (members && personas.length > 1) {
         const names = members.map((p) => personas[p]!.name).join(", ");
         text.field("personas", `For: ${names || "no known persona"}`, SMALL, "muted");
+      }
+      const detail = touchpoint.details === undefined ? undefined : linker?.(touchpoint.details);
+      if (detail) {
+        text.paragraph(`→ ${detail.title}`, SMALL_BOLD, "muted");
+        layout.links.push({ box: id, href: detail.href });
       }
       text.notes();
       text.markBox(card);

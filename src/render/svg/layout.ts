@@ -5,7 +5,19 @@
 import type { Journey, Score } from "../../journey/model.js";
 import { summaryOf } from "../../journey/queries.js";
 import { membersOf, personaIndex, type PersonaIndex } from "./cast.js";
-import { GAP, LABEL, LABEL_WIDTH, MARGIN, PAD, SLOT_MIN, SMALL, STAGE, TextColumn, largest } from "./column.js";
+import {
+  GAP,
+  LABEL,
+  LABEL_WIDTH,
+  MARGIN,
+  PAD,
+  SLOT_MIN,
+  SMALL,
+  SMALL_BOLD,
+  STAGE,
+  TextColumn,
+  largest,
+} from "./column.js";
 import { layoutHeader, PERSONA_WIDTH } from "./header.js";
 import {
   LANE_NAMES,
@@ -105,6 +117,22 @@ export interface GridLine {
   y: number;
 }
 
+/** A card or stage header that details another map: drawn as a link to that map's page. */
+export interface LinkArea {
+  box: string;
+  /** A relative href the caller built for a known map (never text from the map). */
+  href: string;
+}
+
+/** Turns a map id into the page of that map, for the maps a portfolio knows (undefined otherwise). */
+export type MapLinker = (mapId: string) => { href: string; title: string } | undefined;
+
+/** What a picture may add to the map itself: the marks of a change, links to the maps cards detail. */
+export interface LayoutOptions {
+  marks?: PictureMarks;
+  linker?: MapLinker;
+}
+
 /** Everything draw.ts needs: it never reads the map itself. */
 export interface Layout {
   /** The picture's size in px (whole numbers): PNG output can refuse a huge picture before drawing it. */
@@ -124,6 +152,7 @@ export interface Layout {
   faceRadius: number;
   /** The picture of a change only: highlights, the old curves and the legend's samples (marks.ts). */
   marks?: MarksLayout;
+  links: LinkArea[];
 }
 
 const MIN_CONTENT_WIDTH = 640;
@@ -149,8 +178,10 @@ function layoutColumns(
   return { columns, touchpoints, right: x - GAP };
 }
 
-/** Lays a map out; with `marks`, as the picture of a change (src/diff/picture.ts makes them). */
-export function layoutJourney(journey: Journey, marks?: PictureMarks): Layout {
+/** Lays a map out; with `marks`, as the picture of a change (src/diff/picture.ts makes them); with `linker`,
+ * cards that detail another map link to its page. */
+export function layoutJourney(journey: Journey, options: LayoutOptions = {}): Layout {
+  const { marks, linker } = options;
   const layout: Layout = {
     width: 0,
     height: 0,
@@ -165,6 +196,7 @@ export function layoutJourney(journey: Journey, marks?: PictureMarks): Layout {
     swatches: [],
     faceRadius: 8,
     ...(marks ? { marks: marksLayout(marks) } : {}),
+    links: [],
   };
 
   // Columns first: their widths decide the picture's width, which the header wraps into.
@@ -187,6 +219,11 @@ export function layoutJourney(journey: Journey, marks?: PictureMarks): Layout {
     text.heading(" stage");
     text.paragraph(column.stage.name, STAGE);
     if (column.stage.description) text.paragraph(column.stage.description, SMALL, "muted");
+    const detail = column.stage.details === undefined ? undefined : linker?.(column.stage.details);
+    if (detail) {
+      text.paragraph(`→ ${detail.title}`, SMALL_BOLD, "muted");
+      layout.links.push({ box: id, href: detail.href });
+    }
     text.notes();
     const box: Box = { id, surface: "stage", x: column.x, y, width: column.width, height: text.y + PAD - y };
     text.markBox(box);
@@ -200,7 +237,14 @@ export function layoutJourney(journey: Journey, marks?: PictureMarks): Layout {
   for (const box of stageBoxes) box.height = stageHeight;
   y += stageHeight + GAP;
 
-  const context: LaneContext = { journey, columns, touchpoints, index, ...(marks ? { marks } : {}) };
+  const context: LaneContext = {
+    journey,
+    columns,
+    touchpoints,
+    index,
+    ...(marks ? { marks } : {}),
+    ...(linker ? { linker } : {}),
+  };
   for (const name of LANE_NAMES) {
     const lane: Lane = LANES[name];
     if (!lane.filled(context)) continue;

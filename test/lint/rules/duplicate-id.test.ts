@@ -77,3 +77,38 @@ testRule("duplicate-id", {
     },
   ],
 });
+
+// A shared id listed twice is a duplicate as a local one is.
+testRule("duplicate-id", {
+  valid: [
+    {
+      name: "a shared persona listed once and named by touchpoints",
+      shared: "journeymap: 1\npersonas:\n  - id: parent\n    name: Dana\n",
+      code: yaml`
+        journeymap: 1
+        title: T
+        personas: [parent]
+        stages: [{id: awareness, name: Awareness, touchpoints: [{name: T, personas: [parent]}]}]
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: "a shared persona listed twice",
+      shared: "journeymap: 1\npersonas:\n  - id: parent\n    name: Dana\n",
+      code: yaml`
+        journeymap: 1
+        title: T
+        personas: [parent, parent]
+        stages: [{id: awareness, name: Awareness}]
+      `,
+      errors: [
+        {
+          line: 3,
+          column: 20,
+          message: 'persona id "parent" is used twice (first used on line 3): give each persona its own id',
+        },
+      ],
+    },
+  ],
+});

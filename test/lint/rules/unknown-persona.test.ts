@@ -70,3 +70,64 @@ testRule("unknown-persona", {
     },
   ],
 });
+
+const SHARED = yaml`
+  journeymap: 1
+  personas:
+    - id: parent
+      name: Dana
+    - id: student
+      name: Sam
+`;
+
+// With shared definitions in scope: listed ids, touchpoints naming shared personas.
+testRule("unknown-persona", {
+  valid: [
+    {
+      name: "a listed shared persona and one a touchpoint names",
+      shared: SHARED,
+      code: yaml`
+        journeymap: 1
+        title: T
+        personas: [parent]
+        stages:
+          - id: awareness
+            name: Awareness
+            touchpoints:
+              - name: Sees an ad
+                personas: [parent, student]
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: "a listed id that is neither local nor shared, and a touchpoint's typo of a shared id",
+      shared: SHARED,
+      code: yaml`
+        journeymap: 1
+        title: T
+        personas: [parent, studnt]
+        stages:
+          - id: awareness
+            name: Awareness
+            touchpoints:
+              - name: Sees an ad
+                emotion: {stuent: 3}
+      `,
+      errors: [
+        {
+          line: 3,
+          column: 20,
+          message: 'the map lists persona "studnt", which is neither defined in it nor shared: did you mean "student"?',
+          subject: "persona:studnt",
+        },
+        {
+          line: 9,
+          column: 19,
+          message:
+            'the emotion of touchpoint "Sees an ad" is scored for persona "stuent", which is not declared: did you mean "student"?',
+        },
+      ],
+    },
+  ],
+});

@@ -58,3 +58,49 @@ testRule("unused-persona", {
     },
   ],
 });
+
+// With shared definitions: a shared persona the map lists is the map's to use; one it does not list is not its to report.
+testRule("unused-persona", {
+  valid: [
+    {
+      name: "shared personas the map does not list",
+      shared: "journeymap: 1\npersonas:\n  - id: parent\n    name: Dana\n  - id: student\n    name: Sam\n",
+      code: yaml`
+        journeymap: 1
+        title: T
+        stages:
+          - id: awareness
+            name: Awareness
+            touchpoints:
+              - name: Sees an ad
+                personas: [parent]
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: "a listed shared persona that no touchpoint involves",
+      shared: "journeymap: 1\npersonas:\n  - id: parent\n    name: Dana\n  - id: student\n    name: Sam\n",
+      code: yaml`
+        journeymap: 1
+        title: T
+        personas: [parent, student]
+        stages:
+          - id: awareness
+            name: Awareness
+            touchpoints:
+              - name: Sees an ad
+                personas: [parent]
+      `,
+      errors: [
+        {
+          line: 3,
+          column: 20,
+          message:
+            'no touchpoint involves the shared persona "Sam": add "student" to the personas of the touchpoints they go through, or remove it from this map\'s personas',
+          subject: "persona:student",
+        },
+      ],
+    },
+  ],
+});

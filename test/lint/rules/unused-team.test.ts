@@ -60,3 +60,50 @@ testRule("unused-team", {
     },
   ],
 });
+
+// With shared teams: only the map's own list is judged here (team-owns-nothing judges the rest, once).
+testRule("unused-team", {
+  valid: [
+    {
+      name: "shared teams the map does not list",
+      shared: "journeymap: 1\nteams:\n  - id: app\n  - id: ops\n",
+      code: yaml`
+        journeymap: 1
+        title: T
+        personas: [{id: parent, name: Dana}]
+        stages:
+          - id: awareness
+            name: Awareness
+            touchpoints:
+              - name: Sees an ad
+                owner: app
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: "a listed shared team that owns nothing here",
+      shared: "journeymap: 1\nteams:\n  - id: app\n  - id: ops\n    name: Operations\n",
+      code: yaml`
+        journeymap: 1
+        title: T
+        personas: [{id: parent, name: Dana}]
+        teams: [app, ops]
+        stages:
+          - id: awareness
+            name: Awareness
+            touchpoints:
+              - name: Sees an ad
+                owner: app
+      `,
+      errors: [
+        {
+          line: 4,
+          column: 14,
+          message:
+            'the shared team "Operations" owns no touchpoint: make it the owner of the touchpoints it is accountable for, or remove it from teams',
+        },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,123 @@
+// The repository side of a lint run: the shared definitions in scope of each map (found per folder),
+// the facts of each map as the per-map loop hands them over, and, at the end, the shared files'
+// own findings and every repository rule's, merged into the run's results.
+import { dirname, resolve } from "node:path";
+import { compareDiagnostics, countBySeverity, type FileResult, type Severity } from "../../diagnostic.js";
+import type { SharedScope } from "../../journey/definitions.js";
+import type { LoadedJourney } from "../../journey/load.js";
+import { factsOf, sharedFactsOf, type MapFacts, type SharedFileFacts } from "../../workspace/facts.js";
+import { SharedFinder } from "../../workspace/scope.js";
+import type { ConfigResolver } from "../runner.js";
+import { splitSuppressed, type Directive } from "../suppressions.js";
+import { ruleIds } from "../rules/index.js";
+import { lintRepository } from "./engine.js";
+import { repositoryRuleIds, repositoryRules } from "./rules/index.js";
+
+const KNOWN_RULES = [...ruleIds, ...repositoryRuleIds];
+
+export class RepositoryPass {
+  readonly #finder: SharedFinder;
+  readonly #maps: MapFacts[] = [];
+  readonly #directives = new Map<string, Directive[]>();
+
+  constructor(options: { cwd?: string; maxBytes?: number } = {}) {
+    this.#finder = new SharedFinder(options);
+  }
+
+  /** The shared-definitions files read (absolute paths): inputs that no output may replace. */
+  get sharedFiles(): string[] {
+    return [...this.#finder.files.keys()];
+  }
+
+  /** The shared definitions for the map at `path` (standard input: the working directory's). */
+  scopeFor(path: string | undefined): SharedScope | undefined {
+    return this.#finder.forFolder(path ? dirname(path) : process.cwd());
+  }
+
+  /** Takes a map's facts (nothing of a map with errors: it has no model to take them from) and the
+   * comments that silence repository rules in it. Plain data, as a worker thread would send it. */
+  addMap(loaded: LoadedJourney, path: string | undefined, deferred: Directive[]): void {
+    if (!loaded.journey) return;
+    this.#maps.push(factsOf({ ...loaded, journey: loaded.journey }, path));
+    if (deferred.length > 0) this.#directives.set(loaded.file, deferred);
+  }
+
+  /** Adds the repository findings to `results` and `counts`, and a result for each shared file with
+   * findings of its own (a clean shared file is not a map, and is not listed). */
+  finish(
+    results: FileResult[],
+    counts: Record<Severity, number>,
+    options: { resolver: ConfigResolver; folders: readonly string[]; quiet?: boolean },
+  ): void {
+    const start = results.length;
+    this.#finish(results, counts, options);
+    const kept = results.slice(start).filter((result) => result.messages.length > 0 || result.suppressed?.length);
+    results.splice(start, results.length - start, ...kept);
+  }
+
+  #finish(
+    results: FileResult[],
+    counts: Record<Severity, number>,
+    options: { resolver: ConfigResolver; folders: readonly string[]; quiet?: boolean },
+  ): void {
+    const shared: SharedFileFacts[] = [];
+    const pathOf = new Map<string, string | undefined>(this.#maps.map((map) => [map.file, map.path]));
+    for (const [path, file] of this.#finder.files) {
+      pathOf.set(file.file, path);
+      shared.push(sharedFactsOf(path, file));
+      results.push({ filePath: file.file, source: file.text, messages: [...file.diagnostics], checks: [] });
+      for (const message of file.diagnostics) counts[message.severity]++;
+    }
+    const findings = lintRepository({
+      maps: this.#maps,
+      shared,
+      folders: options.folders,
+      severity: (id, file) => {
+        const path = pathOf.get(file);
+        return (
+          options.resolver.forMap(path ? resolve(path) : undefined).config.rules[id] ??
+          repositoryRules[id]!.meta.defaultSeverity
+        );
+      },
+    });
+    if (findings.length === 0) return;
+    const byFile = new Map(results.map((result) => [result.filePath, result]));
+    const grouped = new Map<string, typeof findings>();
+    for (const finding of findings) {
+      const list = grouped.get(finding.file);
+      if (list) list.push(finding);
+      else grouped.set(finding.file, [finding]);
+    }
+    for (const [file, list] of grouped) {
+      const result = byFile.get(file);
+      if (!result) continue;
+      const directives = this.#directives.get(file) ?? [];
+      const { kept, suppressed } = splitSuppressed(list, directives, {
+        file,
+        knownRules: KNOWN_RULES,
+        unusedSeverity: options.resolver.forMap(pathOf.get(file)).config.rules["unused-disable"] ?? "warning",
+      });
+      const counted = countBySeverity(kept);
+      for (const severity of ["error", "warning", "info"] as const) counts[severity] += counted[severity];
+      const shown = options.quiet ? kept.filter((finding) => finding.severity === "error") : kept;
+      result.messages = [...result.messages, ...shown].sort(compareDiagnostics);
+      if (suppressed.length > 0) result.suppressed = [...(result.suppressed ?? []), ...suppressed];
+    }
+    // Comments for repository rules in maps without repository findings suppress nothing.
+    for (const [file, directives] of this.#directives) {
+      if (grouped.has(file)) continue;
+      const result = byFile.get(file);
+      if (!result) continue;
+      const { kept } = splitSuppressed([], directives, {
+        file,
+        knownRules: KNOWN_RULES,
+        unusedSeverity: options.resolver.forMap(pathOf.get(file)).config.rules["unused-disable"] ?? "warning",
+      });
+      for (const finding of kept) counts[finding.severity]++;
+      result.messages = [
+        ...result.messages,
+        ...(options.quiet ? kept.filter((f) => f.severity === "error") : kept),
+      ].sort(compareDiagnostics);
+    }
+  }
+}

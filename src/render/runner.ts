@@ -1,0 +1,551 @@
+// Renders a run's maps: the plan (format, engine, destination, from the render-format catalog), the
+// output targets and their clash checks, drawing and writing each map (with its shared definitions,
+// and the picture beside a page), a folder of pages as a docs site (links between maps, the portfolio
+// index and its heat map), and re-rendering on every save under --watch. The CLI calls this and exits.
+import { statSync } from "node:fs";
+import { basename, dirname, join, relative, resolve } from "node:path";
+import { parse as parseYaml } from "yaml";
+import { JourneymapError } from "../errors.js";
+import { displayPath, findMaps, MAP_FILE, type MapInput } from "../io/find-maps.js";
+import { readMap } from "../io/read-maps.js";
+import { readTextFile } from "../io/read-text.js";
+import { resolveInputs, writeOutput, type InputFiles } from "../io/write-output.js";
+import { formatters } from "../report/index.js";
+import {
+  chooseFormat,
+  drawMap,
+  formatOfPath,
+  type EngineName,
+  type PageContext,
+  type RenderContext,
+  type RenderFormat,
+  type RenderSettings,
+} from "./formats.js";
+import type { LoadedJourney } from "../journey/load.js";
+import { touchpointsOf } from "../journey/model.js";
+import { factsOf, type MapFacts } from "../workspace/facts.js";
+import { breadcrumbsOf, buildGraph, type MapGraph } from "../workspace/graph.js";
+import { SharedFinder } from "../workspace/scope.js";
+import { INDEX_PAGE } from "./index-page.js";
+import { pageHref, type PageLink, type PageLinks } from "./markdown.js";
+import type { MermaidCliEngine } from "./mermaid-cli.js";
+import { HEATMAP_FILE, renderHeatmap } from "./site/heatmap.js";
+import { portfolioOrder, renderPortfolio, type BacklogItem, type PortfolioMap } from "./site/portfolio.js";
+import type { MapLinker } from "./svg/layout.js";
+import { watchMaps, type MapWatcher } from "./watch.js";
+
+/** The render command's options as given (strings, unchecked). */
+export interface RenderRunOptions {
+  format?: string;
+  output?: string;
+  engine?: string;
+  theme: string;
+  scale: string;
+  browser?: string;
+  mermaidConfig?: string;
+  frontMatter?: boolean;
+  watch?: boolean;
+  stdinFilename?: string;
+  /** Embed the Mermaid diagram in Markdown pages that show the picture (--mermaid / --no-mermaid). */
+  mermaid?: boolean;
+}
+
+/** Where a run's renderings and messages go: standard output and standard error for the CLI. */
+export interface RenderStreams {
+  stdout(rendering: string | Uint8Array): void;
+  stderr(text: string): void;
+  /** Colour in the error reports of maps that cannot be rendered. */
+  color: boolean;
+}
+
+/** Everything a run needs, checked before any map is read. */
+interface Plan {
+  format: RenderFormat;
+  engine: EngineName;
+  settings: RenderSettings;
+  inputs: MapInput[];
+  /** Folders named on the command line: under --watch, maps added to them later are rendered too. */
+  folders: string[];
+  /** Absent: stdout. */
+  destination?: { kind: "file"; path: string } | { kind: "folder"; path: string };
+  /** The --mermaid-config file, an input that no output may replace. */
+  mermaidConfigPath?: string;
+  mermaid?: boolean;
+}
+
+/** Renders the maps `paths` name, once and, with --watch, on every save until Ctrl-C. Resolves to the
+ * exit code: 0 when every map was rendered, 1 when one had errors. Throws JourneymapError (exit 2) for
+ * usage and I/O problems, before anything is written when it can know them up front. */
+export async function renderPaths(paths: string[], options: RenderRunOptions, streams: RenderStreams): Promise<number> {
+  const plan = await makePlan(paths, options);
+  const run = new RenderRun(plan, streams);
+  try {
+    const failed = await run.renderAll();
+    if (!options.watch) return failed ? 1 : 0;
+    await run.watch();
+    return 0;
+  } finally {
+    await run.close();
+  }
+}
+
+async function makePlan(paths: string[], options: RenderRunOptions): Promise<Plan> {
+  if (options.theme !== "light" && options.theme !== "dark")
+    throw new JourneymapError(`unknown theme "${options.theme}": use light or dark`);
+  const scale = Number(options.scale);
+  if (!Number.isFinite(scale) || scale <= 0 || scale > 10)
+    throw new JourneymapError(`--scale must be a number above 0 and at most 10 (got "${options.scale}")`);
+  const folders = paths
+    .filter((path) => path !== "-" && statSync(path, { throwIfNoEntry: false })?.isDirectory())
+    .map((path) => resolve(path));
+  const output = options.output === undefined ? undefined : resolve(options.output);
+  const existing = output === undefined ? undefined : statSync(output, { throwIfNoEntry: false });
+  const outputIsFolder =
+    existing?.isDirectory() === true || (options.output !== undefined && /[/\\]$/.test(options.output));
+  // Usage errors first (format, engine), before the maps are searched for.
+  const earlyFolder = paths.length > 1 || folders.length > 0 || outputIsFolder;
+  const { format, engine } = chooseFormat({ ...options, folder: earlyFolder });
+  const mermaidConfig = options.mermaidConfig === undefined ? undefined : readMermaidConfig(options.mermaidConfig);
+  const inputs = await findMaps(paths, { stdinFilename: options.stdinFilename });
+  if (options.watch && inputs.some((input) => !input.path))
+    throw new JourneymapError("--watch needs map files: standard input cannot be watched");
+
+  const manyMaps = inputs.length > 1 || folders.length > 0;
+  const plan: Plan = {
+    format,
+    engine,
+    settings: {
+      theme: options.theme,
+      scale,
+      browser: options.browser,
+      mermaidConfig,
+      frontMatter: options.frontMatter ?? false,
+    },
+    inputs,
+    folders,
+    mermaidConfigPath: options.mermaidConfig === undefined ? undefined : resolve(options.mermaidConfig),
+    ...(options.mermaid !== undefined ? { mermaid: options.mermaid } : {}),
+  };
+  const extension = format.spec.extensions[0];
+  if (output === undefined) {
+    if (manyMaps)
+      throw new JourneymapError(`several maps need --output FOLDER: one ${extension} file is written per map`);
+    if (format.spec.kind === "binary" && process.stdout.isTTY) {
+      throw new JourneymapError(
+        `${format.name.toUpperCase()} is binary and would garble the terminal: write it with --output FILE${extension} or redirect stdout`,
+      );
+    }
+    return plan;
+  }
+  const folder = manyMaps || outputIsFolder;
+  if (folder && ((existing && !existing.isDirectory()) || (!existing && formatOfPath(output)))) {
+    throw new JourneymapError(
+      `--output "${options.output}" names a file, but several maps need a folder (one file per map)`,
+    );
+  }
+  plan.destination = { kind: folder ? "folder" : "file", path: output };
+  checkTargets(plan);
+  return plan;
+}
+
+function readMermaidConfig(file: string): Record<string, unknown> {
+  const text = readTextFile(file, { what: "the Mermaid config" });
+  let config: unknown;
+  try {
+    config = parseYaml(text); // JSON is YAML too
+  } catch (error) {
+    throw new JourneymapError(
+      `the Mermaid config "${file}" is not valid JSON or YAML: ${(error as Error).message.split("\n")[0]}`,
+    );
+  }
+  if (config === null || typeof config !== "object" || Array.isArray(config)) {
+    throw new JourneymapError(
+      `the Mermaid config "${file}" must be a mapping of Mermaid settings, such as {"theme": "forest"}`,
+    );
+  }
+  return config as Record<string, unknown>;
+}
+
+/** Where a map's rendering goes; undefined for stdout. */
+function targetOf(plan: Plan, input: MapInput): string | undefined {
+  const destination = plan.destination;
+  if (!destination) return undefined;
+  if (destination.kind === "file") return destination.path;
+  // Standard input without --stdin-filename is shown as "<stdin>": its file is called "stdin".
+  const name =
+    basename(input.path ?? input.file)
+      .replace(/\.journey\.ya?ml$|\.ya?ml$/i, "")
+      .replace(/[<>:"|?*]/g, "") || "map";
+  return join(destination.path, `${name}${plan.format.spec.extensions[0]}`);
+}
+
+/** The file written beside a map's rendering (a page's picture), if its format has one. */
+function companionOf(plan: Plan, input: MapInput): string | undefined {
+  const companion = plan.format.spec.companion;
+  const target = targetOf(plan, input);
+  if (!companion || target === undefined) return undefined;
+  return join(dirname(target), `${basename(target).replace(/\.[^.]*$/, "")}${companion.extension}`);
+}
+
+/** A folder of Markdown pages is a docs site: pages link to each other, and the index is the portfolio. */
+function isSite(plan: Plan): boolean {
+  return plan.destination?.kind === "folder" && plan.format.name === "markdown";
+}
+
+function indexPath(plan: Plan): string | undefined {
+  return isSite(plan) ? join(plan.destination!.path, INDEX_PAGE) : undefined;
+}
+
+/** The outputs besides the maps' own: the index page and its heat map. */
+function siteTargets(plan: Plan): Map<string, string> {
+  const targets = new Map<string, string>();
+  if (!isSite(plan)) return targets;
+  targets.set(join(plan.destination!.path, INDEX_PAGE), "the index page");
+  targets.set(join(plan.destination!.path, HEATMAP_FILE), "the heat map");
+  return targets;
+}
+
+/** Why writing `input` would destroy a map or another map's rendering; undefined when it is safe. */
+function clashOf(plan: Plan, input: MapInput, seen: Map<string, string>): string | undefined {
+  const companion = companionOf(plan, input);
+  for (const target of [targetOf(plan, input)!, ...(companion ? [companion] : [])]) {
+    if (plan.inputs.some((other) => other.path === target))
+      return `refusing to overwrite the map "${input.file}" with its rendering: choose another --output`;
+    const other = seen.get(target);
+    if (other && other !== `"${input.file}"`)
+      return `"${input.file}" and ${other} would both be written to "${displayPath(target)}": rename one of the maps`;
+  }
+  return undefined;
+}
+
+/** Records what a map's rendering writes, so later maps cannot clash with it. */
+function claim(plan: Plan, input: MapInput, seen: Map<string, string>): void {
+  seen.set(targetOf(plan, input)!, `"${input.file}"`);
+  const companion = companionOf(plan, input);
+  if (companion) seen.set(companion, `"${input.file}"`);
+}
+
+/** Refuses, before anything is written, a run that would overwrite a map or write two maps to one file. */
+function checkTargets(plan: Plan): void {
+  const seen = siteTargets(plan);
+  for (const input of plan.inputs) {
+    const clash = clashOf(plan, input, seen);
+    if (clash) throw new JourneymapError(clash);
+    claim(plan, input, seen);
+  }
+}
+
+/** How much map text a docs-site run keeps loaded from its first pass (links) to its second (pages). */
+const KEPT_TEXT = 64 * 1024 * 1024;
+
+/** One run: renders maps, writes them, remembers the last good page of each for the index and --watch. */
+class RenderRun {
+  #engine?: Promise<MermaidCliEngine>;
+  readonly #pages = new Map<MapInput, PortfolioMap>();
+  readonly #facts = new Map<MapInput, MapFacts>();
+  #graph: MapGraph = buildGraph([]);
+  #inputById = new Map<string, MapInput>();
+  #watcher?: MapWatcher;
+  #lint?: Promise<(loaded: LoadedJourney, path: string | undefined) => PortfolioMap["findings"]>;
+  readonly #shared = new SharedFinder();
+  readonly #reported = new Set<string>();
+  readonly #written = new Map<string, string>();
+  #inputs?: { key: string; files: InputFiles };
+  readonly #context: RenderContext;
+
+  constructor(
+    private readonly plan: Plan,
+    private readonly streams: RenderStreams,
+  ) {
+    this.#context = { ...plan.settings, mermaidCli: () => this.mermaidCli() };
+  }
+
+  /** Renders every map of the plan; true when one of them (or a shared file they use) had errors. */
+  async renderAll(): Promise<boolean> {
+    let failed = false;
+    // A docs site links its pages: every map's id and title is known before the first page is drawn.
+    // The maps stay loaded between the two passes while their text fits KEPT_TEXT; past it they are
+    // read again, so memory stays bounded however large the portfolio.
+    const kept = new Map<MapInput, LoadedJourney>();
+    let keptText = 0;
+    if (isSite(this.plan)) {
+      for (const input of this.plan.inputs) {
+        const map = await this.learn(input);
+        keptText += map.text.length;
+        if (keptText <= KEPT_TEXT) kept.set(input, map);
+      }
+      this.linkAll();
+    }
+    for (const input of this.plan.inputs) {
+      const rendered = await this.renderOne(input, kept.get(input));
+      kept.delete(input);
+      const target = targetOf(this.plan, input);
+      // Say where files went (stderr, so piping stdout stays clean); stdout renderings speak for themselves.
+      if (rendered && target) this.streams.stderr(`✔ ${input.file} → ${displayPath(target)}\n`);
+      failed = !rendered || failed;
+    }
+    this.writeIndex();
+    return this.reportSharedErrors() || failed;
+  }
+
+  /** Reads and loads a map with the shared definitions of its folder. */
+  private async read(input: MapInput): Promise<LoadedJourney> {
+    const shared = this.#shared.forFolder(input.path ? dirname(input.path) : process.cwd());
+    return readMap(input, shared ? { shared } : {});
+  }
+
+  /** Takes a map's facts for the site's links (nothing for a map with errors: renderOne reports them). */
+  private async learn(input: MapInput): Promise<LoadedJourney> {
+    const map = await this.read(input);
+    if (map.journey) this.#facts.set(input, factsOf({ ...map, journey: map.journey }, input.path));
+    else this.#facts.delete(input);
+    return map;
+  }
+
+  /** The link graph of the maps known so far, and which input each map id is (the first, as links see it). */
+  private linkAll(): void {
+    this.#graph = buildGraph(this.plan.inputs.flatMap((input) => this.#facts.get(input) ?? []));
+    this.#inputById = new Map();
+    for (const input of this.plan.inputs) {
+      const facts = this.#facts.get(input);
+      if (facts && !this.#inputById.has(facts.id)) this.#inputById.set(facts.id, input);
+    }
+  }
+
+  /** Shared files with errors, reported once each: their definitions were left out. */
+  private reportSharedErrors(): boolean {
+    let failed = false;
+    for (const shared of this.#shared.files.values()) {
+      if (shared.diagnostics.length === 0) continue;
+      failed = true;
+      if (this.#reported.has(shared.file)) continue;
+      this.#reported.add(shared.file);
+      this.streams.stderr(
+        formatters.stylish([{ filePath: shared.file, source: shared.text, messages: shared.diagnostics }], {
+          color: this.streams.color,
+          command: "render",
+          rules: [],
+        }),
+      );
+    }
+    return failed;
+  }
+
+  /** Renders one map (read now, unless it was just read); false when it has errors (they are printed
+   * and nothing is written for it). */
+  async renderOne(input: MapInput, loaded?: LoadedJourney): Promise<boolean> {
+    const map = loaded ?? (await this.read(input));
+    if (!map.journey) {
+      this.streams.stderr(
+        formatters.stylish([{ filePath: map.file, source: map.text, messages: map.diagnostics }], {
+          color: this.streams.color,
+          command: "render",
+          rules: [],
+        }),
+      );
+      return false;
+    }
+    const target = targetOf(this.plan, input);
+    const companion = companionOf(this.plan, input);
+    const context: RenderContext = companion
+      ? { ...this.#context, page: this.pageContext(input, target!, companion) }
+      : this.#context;
+    let rendering: string | Uint8Array;
+    try {
+      rendering = await drawMap(map.journey, this.plan.format, this.plan.engine, context);
+    } catch (error) {
+      if (error instanceof JourneymapError || this.plan.engine !== "mermaid-cli") throw error;
+      throw new JourneymapError(`cannot draw "${map.file}" with mermaid-cli: ${(error as Error).message}`);
+    }
+    if (target === undefined) this.streams.stdout(rendering);
+    else writeOutput(target, rendering, { inputs: this.inputPaths() });
+    // The page first (what a reader under --watch waits for), then its picture.
+    if (companion)
+      writeOutput(companion, await this.plan.format.spec.companion!.draw(map.journey, context), {
+        inputs: this.inputPaths(),
+      });
+    if (target !== undefined && isSite(this.plan))
+      this.#pages.set(input, await this.portfolioEntry(map, input, target));
+    return true;
+  }
+
+  /** Where a page sits: its picture beside it and, in a site, its breadcrumbs and the pages it links to. */
+  private pageContext(input: MapInput, target: string, companion: string): PageContext {
+    const page: PageContext = {
+      picture: basename(companion),
+      ...(this.plan.mermaid !== undefined ? { mermaid: this.plan.mermaid } : {}),
+    };
+    const facts = this.#facts.get(input);
+    if (!isSite(this.plan) || !facts) return page;
+    const here = dirname(target);
+    const hrefTo = (path: string) => relative(here, path).split(/[\\/]/).join("/");
+    const pageOf = (id: string): PageLink | undefined => {
+      const other = this.#inputById.get(id);
+      return other ? { title: this.#facts.get(other)!.title, href: hrefTo(targetOf(this.plan, other)!) } : undefined;
+    };
+    const links: PageLinks = {
+      breadcrumbs: [
+        { title: "Journey maps", href: hrefTo(join(this.plan.destination!.path, INDEX_PAGE)) },
+        ...breadcrumbsOf(this.#graph, facts.id).flatMap((id) => pageOf(id) ?? []),
+      ],
+      pageOf,
+    };
+    // The picture's cards link to the linked map's page, percent-encoded: only ever a known map's page.
+    const pictureLinks: MapLinker = (id) => {
+      const found = pageOf(id);
+      return found ? { title: found.title, href: pageHref(found.href) } : undefined;
+    };
+    return { ...page, links, pictureLinks };
+  }
+
+  /** What the index shows of a map: its facts, backlog, ownership and lint status. */
+  private async portfolioEntry(map: LoadedJourney, input: MapInput, target: string): Promise<PortfolioMap> {
+    const journey = map.journey!;
+    const facts = factsOf({ ...map, journey }, input.path);
+    const backlog: BacklogItem[] = [];
+    const ownership = new Map<string, number>();
+    for (const { stage, touchpoint } of touchpointsOf(journey)) {
+      const owner = touchpoint.owner;
+      if (owner !== undefined) ownership.set(owner, (ownership.get(owner) ?? 0) + 1);
+      const where = { stage: stage.name, touchpoint: touchpoint.name, ...(owner !== undefined ? { owner } : {}) };
+      for (const text of touchpoint.painPoints ?? []) backlog.push({ kind: "pain point", text, ...where });
+      for (const text of touchpoint.opportunities ?? []) backlog.push({ kind: "opportunity", text, ...where });
+    }
+    const findings = (await this.linter())(map, input.path);
+    return {
+      facts,
+      page: relative(this.plan.destination!.path, target).split(/[\\/]/).join("/"),
+      backlog,
+      ownership,
+      ...(findings ? { findings } : {}),
+    };
+  }
+
+  /** The lint rules, loaded on first use, with each map folder's configuration: the index's lint status. */
+  private linter(): Promise<(loaded: LoadedJourney, path: string | undefined) => PortfolioMap["findings"]> {
+    this.#lint ??= import("../lint/index.js").then((lint) => {
+      const resolver = new lint.ConfigResolver();
+      return (loaded: LoadedJourney, path: string | undefined) => {
+        try {
+          const counts = { error: 0, warning: 0, info: 0 };
+          for (const finding of lint.lintLoaded(loaded, resolver.forMap(path).config)) counts[finding.severity]++;
+          return counts;
+        } catch (error) {
+          // A broken configuration is lint's to report; the page is still written, without a status.
+          if (error instanceof JourneymapError) return undefined;
+          throw error;
+        }
+      };
+    });
+    return this.#lint;
+  }
+
+  /** Every file this run reads (maps, shared definitions, the Mermaid config): no rendering may replace
+   * one, whatever path (a symlink, a hard link, `..`) leads to it. Resolved once per batch of writes
+   * (the whole run, or one save under --watch), so a write costs the same however many maps there are. */
+  private inputPaths(): InputFiles {
+    const maps = this.plan.inputs.flatMap((input) => (input.path ? [input.path] : []));
+    const read = [
+      ...maps,
+      ...this.#shared.files.keys(),
+      ...(this.plan.mermaidConfigPath ? [this.plan.mermaidConfigPath] : []),
+    ];
+    const key = read.join("\0");
+    if (this.#inputs?.key !== key) this.#inputs = { key, files: resolveInputs(read) };
+    return this.#inputs.files;
+  }
+
+  /** Forgets the resolved inputs: a save under --watch may have replaced a file (a new inode). */
+  private refreshInputs(): void {
+    this.#inputs = undefined;
+  }
+
+  /** One browser for the whole run (and every re-render under --watch), launched on first use. */
+  private mermaidCli(): Promise<MermaidCliEngine> {
+    this.#engine ??= import("./mermaid-cli.js").then(({ startMermaidCli }) =>
+      startMermaidCli({ browser: this.plan.settings.browser }),
+    );
+    return this.#engine;
+  }
+
+  /** The portfolio index and its heat map beside the pages, for every page rendered so far, in map order. */
+  private writeIndex(): void {
+    const index = indexPath(this.plan);
+    if (!index) return;
+    const maps = this.plan.inputs.flatMap((input) => this.#pages.get(input) ?? []);
+    this.writeOnce(index, renderPortfolio(maps));
+    this.writeOnce(
+      join(this.plan.destination!.path, HEATMAP_FILE),
+      renderHeatmap(portfolioOrder(maps).map(({ map }) => map.facts)),
+    );
+  }
+
+  /** Writes a file of the site unless this run last wrote the same text to it (an edit under --watch
+   * changes one page and usually neither the heat map nor, often, the index). */
+  private writeOnce(path: string, text: string): void {
+    if (this.#written.get(path) === text) return;
+    writeOutput(path, text, { inputs: this.inputPaths() });
+    this.#written.set(path, text);
+  }
+
+  /** The input for a path under --watch: a known map, or one added to a watched folder (undefined if refused). */
+  private inputFor(path: string): MapInput | undefined {
+    const known = this.plan.inputs.find((input) => input.path === path);
+    if (known) return known;
+    const input: MapInput = { file: displayPath(path), path };
+    const seen = siteTargets(this.plan);
+    for (const other of this.plan.inputs) claim(this.plan, other, seen);
+    const clash = clashOf(this.plan, input, seen);
+    if (clash) {
+      this.streams.stderr(`journeymap: ${clash}\n`);
+      return undefined;
+    }
+    this.plan.inputs.push(input);
+    return input;
+  }
+
+  /** Renders a map again on every save; a broken save shows its errors and keeps the last good output. */
+  async watch(): Promise<void> {
+    this.#watcher = watchMaps({
+      files: this.plan.inputs.map((input) => input.path!),
+      folders: this.plan.folders,
+      isMap: (path) => MAP_FILE.test(basename(path)),
+      skippedFolders: new Set(["node_modules", ".git"]),
+      onChange: async (path) => {
+        const stats = statSync(path, { throwIfNoEntry: false });
+        // Deleted, mid-rename or just truncated by the editor: the write that follows brings another event.
+        if (!stats?.isFile() || stats.size === 0) return;
+        const input = this.inputFor(path);
+        if (!input) return;
+        this.refreshInputs();
+        let loaded: LoadedJourney | undefined;
+        if (isSite(this.plan)) {
+          loaded = await this.learn(input);
+          this.linkAll();
+        }
+        const ok = await this.renderOne(input, loaded);
+        this.writeIndex();
+        const target = targetOf(this.plan, input);
+        if (ok) this.streams.stderr(`✔ ${input.file}${target ? ` → ${displayPath(target)}` : ""}\n`);
+        else this.streams.stderr(`✖ ${input.file} has errors: kept the last good rendering\n`);
+      },
+      onError: (error) => this.streams.stderr(`journeymap: ${(error as Error).message}\n`),
+    });
+    const count = this.plan.inputs.length;
+    this.streams.stderr(`watching ${count === 1 ? this.plan.inputs[0]!.file : `${count} maps`} (Ctrl-C to stop)\n`);
+    await new Promise<void>((done) => {
+      // Ctrl-C is the normal end of a watch: exit 0 after closing the browser, if any (launchBrowser
+      // turns off puppeteer's own SIGINT handler, which would kill it and exit 130).
+      process.once("SIGINT", done);
+      process.once("SIGTERM", done);
+    });
+    await this.#watcher.close();
+    this.#watcher = undefined;
+  }
+
+  async close(): Promise<void> {
+    await this.#watcher?.close();
+    const engine = await this.#engine?.catch(() => undefined);
+    await engine?.close();
+  }
+}

@@ -1,0 +1,182 @@
+// The index page of a docs site of maps: the portfolio at a glance. The hierarchy as a tree of links, a
+// table of every map, the heat map picture, the backlog (every pain point and opportunity, by owning
+// team, each linked to its map) and who owns how many touchpoints of which map. Pure, and linear in
+// the maps' size: the tree is walked once, wide tables are capped.
+export { HEATMAP_FILE };
+import { countOf } from "../../journey/queries.js";
+import type { MapFacts } from "../../workspace/facts.js";
+import { buildGraph, hierarchyOrder } from "../../workspace/graph.js";
+import { inline, link, table, type PageLink } from "../markdown.js";
+import { HEATMAP_FILE } from "./heatmap.js";
+
+/** One pain point or opportunity of a map, with who owns its touchpoint. */
+export interface BacklogItem {
+  kind: "pain point" | "opportunity";
+  text: string;
+  stage: string;
+  touchpoint: string;
+  /** The touchpoint's owner (a team id, or a name as written); absent: nobody. */
+  owner?: string;
+}
+
+/** A map of the site as its index shows it. */
+export interface PortfolioMap {
+  facts: MapFacts;
+  /** The map's page, relative to the index. */
+  page: string;
+  backlog: BacklogItem[];
+  /** Touchpoints per owner. */
+  ownership: ReadonlyMap<string, number>;
+  /** Lint findings per severity, when the map was linted. */
+  findings?: { error: number; warning: number; info: number };
+}
+
+/** Tree levels past this are listed at this depth (a chain of a thousand maps stays a readable list). */
+const MAX_DEPTH = 6;
+/** Team columns of the ownership matrix: the teams owning most touchpoints; the rest share one column. */
+const MAX_TEAM_COLUMNS = 12;
+
+/** The maps in hierarchy order, each after the one it details, with its depth in the tree; maps that
+ * share an id with an earlier one (lint reports it) come last. */
+export function portfolioOrder(listed: readonly PortfolioMap[]): Array<{ map: PortfolioMap; depth: number }> {
+  const byId = new Map<string, PortfolioMap>();
+  for (const map of listed) if (!byId.has(map.facts.id)) byId.set(map.facts.id, map);
+  const first = new Set(byId.values());
+  return [
+    ...hierarchyOrder(buildGraph([...byId.values()].map((map) => map.facts))).map(({ id, depth }) => ({
+      map: byId.get(id)!,
+      depth,
+    })),
+    ...listed.filter((map) => !first.has(map)).map((map) => ({ map, depth: 0 })),
+  ];
+}
+
+/** The index page of `listed`, in hierarchy order. */
+export function renderPortfolio(listed: readonly PortfolioMap[]): string {
+  const blocks = ["# Journey maps"];
+  if (listed.length === 0) return `${blocks[0]}\n\n_No maps rendered yet._\n`;
+  const order = portfolioOrder(listed);
+  const maps = order.map(({ map }) => map);
+  const pageOf = (map: PortfolioMap): PageLink => ({ title: map.facts.title, href: map.page });
+  const teamNames = new Map<string, string>();
+  for (const map of maps)
+    for (const team of map.facts.teams) if (team.name && !teamNames.has(team.id)) teamNames.set(team.id, team.name);
+  const teamLabel = (id: string) => inline(teamNames.get(id) ?? id);
+
+  const touchpoints = maps.reduce((sum, map) => sum + map.facts.touchpoints, 0);
+  const pains = maps.reduce((sum, map) => sum + map.facts.painPoints, 0);
+  const opportunities = maps.reduce((sum, map) => sum + map.facts.opportunities, 0);
+  blocks.push(
+    `${countOf(maps.length, "map")}, ${countOf(touchpoints, "touchpoint")}, ${countOf(pains, "pain point")} and ${countOf(opportunities, "opportunity").replace(/opportunitys$/, "opportunities")}.`,
+  );
+
+  blocks.push("## Hierarchy", tree(order, pageOf));
+
+  const rows = maps.map((map) => [
+    link(pageOf(map)),
+    map.facts.owner === undefined ? "" : teamLabel(map.facts.owner),
+    inline(map.facts.personas.join(", ")),
+    String(map.facts.stages.length),
+    String(map.facts.touchpoints),
+    String(map.facts.painPoints),
+    map.facts.emotion === undefined ? "not recorded" : map.facts.emotion.toFixed(1),
+    status(map.findings),
+  ]);
+  blocks.push(
+    "## Maps",
+    table(["Map", "Owner", "Personas", "Stages", "Touchpoints", "Pain points", "Average emotion", "Lint"], rows),
+  );
+
+  blocks.push(
+    "## Emotion by stage",
+    `![Heat map: the average emotion of each map's stages, from 1 (very negative, dark) to 5 (very positive, light)](${HEATMAP_FILE})`,
+  );
+
+  blocks.push("## Backlog by owning team", ...backlog(maps, pageOf, teamLabel));
+  blocks.push("## Touchpoint ownership", ownershipTable(maps, pageOf, teamLabel));
+  return `${blocks.join("\n\n")}\n`;
+}
+
+/** Code-point order: the same on every machine, whatever its locale (and no collator to load). */
+function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function status(findings: PortfolioMap["findings"]): string {
+  if (!findings) return "";
+  const parts = [
+    findings.error ? countOf(findings.error, "error") : "",
+    findings.warning ? countOf(findings.warning, "warning") : "",
+  ].filter(Boolean);
+  return parts.length ? `⚠ ${parts.join(", ")}` : "✔ clean";
+}
+
+/** The hierarchy as nested links; levels past MAX_DEPTH stay at that depth. */
+function tree(
+  order: ReadonlyArray<{ map: PortfolioMap; depth: number }>,
+  pageOf: (map: PortfolioMap) => PageLink,
+): string {
+  return order.map(({ map, depth }) => `${"  ".repeat(Math.min(depth, MAX_DEPTH))}- ${link(pageOf(map))}`).join("\n");
+}
+
+function backlog(
+  maps: readonly PortfolioMap[],
+  pageOf: (map: PortfolioMap) => PageLink,
+  teamLabel: (id: string) => string,
+): string[] {
+  const byOwner = new Map<string, string[]>();
+  const unowned: string[] = [];
+  for (const map of maps) {
+    for (const item of map.backlog) {
+      const kind = item.kind === "pain point" ? "Pain point" : "Opportunity";
+      const line = `- ${kind}: ${inline(item.text)} (${link(pageOf(map))}, ${inline(item.stage)}: ${inline(item.touchpoint)})`;
+      if (item.owner === undefined) unowned.push(line);
+      else {
+        const list = byOwner.get(item.owner);
+        if (list) list.push(line);
+        else byOwner.set(item.owner, [line]);
+      }
+    }
+  }
+  if (byOwner.size === 0 && unowned.length === 0) return ["_No pain points or opportunities yet._"];
+  const owners = [...byOwner.keys()].sort((a, b) => byText(teamLabel(a), teamLabel(b)) || byText(a, b));
+  const blocks: string[] = [];
+  for (const owner of owners) {
+    const label = teamLabel(owner);
+    blocks.push(
+      `### ${label === inline(owner) ? label : `${label} (${inline(owner)})`}`,
+      byOwner.get(owner)!.join("\n"),
+    );
+  }
+  if (unowned.length > 0) blocks.push("### No owner", unowned.join("\n"));
+  return blocks;
+}
+
+/** Touchpoints per team and map: the teams that own most as columns, any others summed in one. */
+function ownershipTable(
+  maps: readonly PortfolioMap[],
+  pageOf: (map: PortfolioMap) => PageLink,
+  teamLabel: (id: string) => string,
+): string {
+  const totals = new Map<string, number>();
+  for (const map of maps)
+    for (const [owner, count] of map.ownership) totals.set(owner, (totals.get(owner) ?? 0) + count);
+  if (totals.size === 0) return "_No touchpoint has an owner yet._";
+  const teams = [...totals.entries()]
+    .sort((a, b) => b[1] - a[1] || byText(a[0], b[0]))
+    .slice(0, MAX_TEAM_COLUMNS)
+    .map(([team]) => team);
+  const others = totals.size > teams.length;
+  const shownTeams = new Set(teams);
+  const header = ["Map", ...teams.map(teamLabel), ...(others ? ["Other teams"] : [])];
+  const rows = maps.map((map) => {
+    const cells = teams.map((team) => String(map.ownership.get(team) ?? 0));
+    if (others) {
+      let rest = 0;
+      for (const [team, count] of map.ownership) if (!shownTeams.has(team)) rest += count;
+      cells.push(String(rest));
+    }
+    return [link(pageOf(map)), ...cells.map((cell) => (cell === "0" ? "" : cell))];
+  });
+  return table(header, rows);
+}

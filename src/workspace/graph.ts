@@ -1,0 +1,158 @@
+// The link graph of a portfolio: which map details which (a stage or touchpoint's `details`), each
+// map's parents and children, the roots, breadcrumbs and the cycles. Built from MapFacts in linear
+// time; every walk is iterative and guarded, so a cycle or a deep chain cannot hang or overflow it.
+import type { MapFacts, MapLink } from "./facts.js";
+
+export interface MapGraph {
+  /** Maps by id; with two maps of one id the first (in facts order) is the one links reach. */
+  byId: ReadonlyMap<string, MapFacts>;
+  /** For each map id, the ids of the maps that link to it, in facts order, each once. */
+  parents: ReadonlyMap<string, readonly string[]>;
+  /** For each map id, its links to known maps, in map order. */
+  children: ReadonlyMap<string, readonly MapLink[]>;
+  /** Map ids that no known map links to (and the first map of a cycle that has no way in), in facts order. */
+  roots: readonly string[];
+  /** Every cycle of links, each as the ids around it (the first id again at the end), found once. */
+  cycles: readonly string[][];
+}
+
+export function buildGraph(maps: readonly MapFacts[]): MapGraph {
+  const byId = new Map<string, MapFacts>();
+  for (const map of maps) if (!byId.has(map.id)) byId.set(map.id, map);
+  const parents = new Map<string, string[]>();
+  const children = new Map<string, MapLink[]>();
+  for (const map of byId.values()) {
+    const own: MapLink[] = [];
+    for (const link of map.links) {
+      if (!byId.has(link.target)) continue;
+      own.push(link);
+      const list = parents.get(link.target) ?? [];
+      if (!list.includes(map.id)) list.push(map.id);
+      parents.set(link.target, list);
+    }
+    children.set(map.id, own);
+  }
+  const cycles = findCycles(byId, children);
+  const inCycle = new Set(cycles.flat());
+  const roots = [...byId.keys()].filter((id) => !parents.has(id));
+  // A cycle no map outside it links into would be invisible in the tree: its first map becomes a root.
+  const reached = reachable(roots, children);
+  for (const id of byId.keys()) {
+    if (reached.has(id) || !inCycle.has(id)) continue;
+    roots.push(id);
+    for (const found of reachable([id], children)) reached.add(found);
+  }
+  return { byId, parents, children, roots, cycles };
+}
+
+function reachable(from: readonly string[], children: ReadonlyMap<string, readonly MapLink[]>): Set<string> {
+  const seen = new Set<string>(from);
+  const stack = [...from];
+  while (stack.length > 0) {
+    for (const link of children.get(stack.pop()!) ?? []) {
+      if (seen.has(link.target)) continue;
+      seen.add(link.target);
+      stack.push(link.target);
+    }
+  }
+  return seen;
+}
+
+/** Tarjan's strongly connected components, iteratively; each component with a loop is one cycle. */
+function findCycles(
+  byId: ReadonlyMap<string, MapFacts>,
+  children: ReadonlyMap<string, readonly MapLink[]>,
+): string[][] {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
+  const cycles: string[][] = [];
+  let counter = 0;
+  for (const start of byId.keys()) {
+    if (index.has(start)) continue;
+    const work: Array<{ id: string; next: number }> = [{ id: start, next: 0 }];
+    index.set(start, counter);
+    low.set(start, counter++);
+    stack.push(start);
+    onStack.add(start);
+    while (work.length > 0) {
+      const frame = work[work.length - 1]!;
+      const links = children.get(frame.id) ?? [];
+      if (frame.next < links.length) {
+        const target = links[frame.next++]!.target;
+        if (!index.has(target)) {
+          index.set(target, counter);
+          low.set(target, counter++);
+          stack.push(target);
+          onStack.add(target);
+          work.push({ id: target, next: 0 });
+        } else if (onStack.has(target)) low.set(frame.id, Math.min(low.get(frame.id)!, index.get(target)!));
+        continue;
+      }
+      work.pop();
+      if (work.length > 0) {
+        const parent = work[work.length - 1]!.id;
+        low.set(parent, Math.min(low.get(parent)!, low.get(frame.id)!));
+      }
+      if (low.get(frame.id) !== index.get(frame.id)) continue;
+      const component: string[] = [];
+      let member: string;
+      do {
+        member = stack.pop()!;
+        onStack.delete(member);
+        component.push(member);
+      } while (member !== frame.id);
+      const selfLoop = component.length === 1 && links.some((link) => link.target === frame.id);
+      if (component.length > 1 || selfLoop) cycles.push(cycleThrough(component, children));
+    }
+  }
+  return cycles;
+}
+
+/** One loop through a component, from its first map in facts order, following links inside it. */
+function cycleThrough(component: string[], children: ReadonlyMap<string, readonly MapLink[]>): string[] {
+  const members = new Set(component);
+  const order = [...component].reverse();
+  const path = [order[0]!];
+  const seen = new Map<string, number>([[order[0]!, 0]]);
+  for (;;) {
+    const next = (children.get(path[path.length - 1]!) ?? []).find((link) => members.has(link.target))!.target;
+    const at = seen.get(next);
+    if (at !== undefined) return [...path.slice(at), next];
+    seen.set(next, path.length);
+    path.push(next);
+  }
+}
+
+/** The maps above one, from the root down to its parent, following each map's first parent; a cycle
+ * ends the walk where it would come back. */
+export function breadcrumbsOf(graph: MapGraph, id: string): string[] {
+  const trail: string[] = [];
+  const seen = new Set([id]);
+  for (let current = graph.parents.get(id)?.[0]; current !== undefined; current = graph.parents.get(current)?.[0]) {
+    if (seen.has(current)) break;
+    seen.add(current);
+    trail.push(current);
+  }
+  return trail.reverse();
+}
+
+/** Map ids in hierarchy order: each root, then what it details, depth first, each id once; then any
+ * map not reached. The order the portfolio lists maps in. */
+export function hierarchyOrder(graph: MapGraph): Array<{ id: string; depth: number }> {
+  const order: Array<{ id: string; depth: number }> = [];
+  const shown = new Set<string>();
+  for (const root of [...graph.roots, ...graph.byId.keys()]) {
+    const stack = [{ id: root, depth: 0 }];
+    while (stack.length > 0) {
+      const entry = stack.pop()!;
+      if (shown.has(entry.id)) continue;
+      shown.add(entry.id);
+      order.push(entry);
+      const children = graph.children.get(entry.id) ?? [];
+      for (let i = children.length - 1; i >= 0; i--) stack.push({ id: children[i]!.target, depth: entry.depth + 1 });
+    }
+  }
+  return order;
+}
