@@ -1,6 +1,5 @@
 // The Markdown docs page of a map: a pure function from Journey to a page a docs site publishes as is
 // (heading, description, personas, the Mermaid diagram, a touchpoint table per stage, metrics).
-import { stringify } from "yaml";
 import {
   EMOTION_WORDS,
   emotionOf,
@@ -11,6 +10,7 @@ import {
   type Touchpoint,
 } from "../journey/model.js";
 import { ownershipOf } from "../journey/queries.js";
+import { escapeControl, inertJson } from "../report/visible.js";
 import { renderMermaidWithin, type MermaidOptions } from "./mermaid.js";
 
 export interface MarkdownOptions extends MermaidOptions {
@@ -54,14 +54,16 @@ export function renderMarkdown(journey: Journey, options: MarkdownOptions = {}):
   return `${blocks.join("\n\n")}\n`;
 }
 
-/** Front matter with every value a double-quoted YAML string: a line break, `---`, `: ` or `#` in the
- * map's text stays inside its value and can never end the block or add a key. */
+/** Front matter with every value a double-quoted YAML string on one line (JSON's escapes, which YAML
+ * reads the same, plus \u escapes for invisible characters and "##["): a line break, `---`, `: ` or `#`
+ * in the map's text stays inside its value and can never end the block, add a key, or start a line
+ * that a terminal or a CI log would act on. */
 function frontMatter(journey: Journey): string {
-  const fields: Record<string, unknown> = { title: journey.title };
-  if (journey.description) fields.description = journey.description;
-  if (journey.tags?.length) fields.tags = journey.tags;
-  const yaml = stringify(fields, { lineWidth: 0, defaultStringType: "QUOTE_DOUBLE", defaultKeyType: "PLAIN" });
-  return `---\n${yaml}---`;
+  const quoted = (text: string) => inertJson(JSON.stringify(text));
+  const lines = [`title: ${quoted(journey.title)}`];
+  if (journey.description) lines.push(`description: ${quoted(journey.description)}`);
+  if (journey.tags?.length) lines.push("tags:", ...journey.tags.map((tag) => `  - ${quoted(tag)}`));
+  return `---\n${lines.join("\n")}\n---`;
 }
 
 function persona(persona: Persona): string {
@@ -201,7 +203,12 @@ export function inline(text: string): string {
     .trim()
     .replace(/[\\`*_[\]<>|~{}#$]/g, "\\$&")
     .replace(/&(?=#?[A-Za-z0-9]+;)/g, "\\&")
-    .replace(/\r\n?|\n/g, BREAK);
-  // Only what would really start a block is escaped, so "0.034" and "-5%" stay as they are.
-  return escaped.replace(/^([-+=])(?=[\s\-+=]|$)/, "\\$1").replace(/^(\d{1,9})([.)])(?=\s|$)/, "$1\\$2");
+    .replace(/\r\n?|\n/g, BREAK)
+    // Controls, bidi overrides and separators are shown as escapes (\x1b), in a browser as in a terminal.
+    .replace(INVISIBLE, escapeControl);
+  // Only what would really start a block is escaped, so "0.034" and "-5%" stay as they are; a leading
+  // "::" is escaped too, so that a page printed in a CI log starts no workflow command.
+  return escaped.replace(/^([-+=:])(?=[\s\-+=:]|$)/, "\\$1").replace(/^(\d{1,9})([.)])(?=\s|$)/, "$1\\$2");
 }
+
+const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028-\u202e\u2066-\u2069\ufeff]/g;
