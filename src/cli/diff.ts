@@ -9,7 +9,7 @@ import { displayPath } from "../io/find-maps.js";
 import { readMap } from "../io/read-maps.js";
 import { writeOutput } from "../io/write-output.js";
 import { loadJourney, type LoadedJourney } from "../journey/load.js";
-import { examples, useColor } from "./options.js";
+import { examples, tell, useColor } from "./options.js";
 
 interface DiffCliOptions {
   format: string;
@@ -70,7 +70,7 @@ export function registerDiff(program: Command): void {
         } catch (error) {
           // One invalid map does not hide the others' changes; the run still ends with exit 2.
           if (!(error instanceof JourneymapError)) throw error;
-          process.stderr.write(`journeymap: ${error.message}\n`);
+          tell(`journeymap: ${error.message}`);
           failed = true;
         }
       };

@@ -8,6 +8,7 @@ import { parseSize } from "../io/read-text.js";
 import { findRepositoryRoot } from "../io/repository.js";
 import type { RuleSeverity } from "../lint/index.js";
 import { reportFormatNames, reportFormats, type ReportContext } from "../report/index.js";
+import { inertJson } from "../report/visible.js";
 import {
   PACKAGE_VERSION,
   collect,
@@ -16,6 +17,7 @@ import {
   examples,
   formatHelp,
   parseOutputs,
+  tell,
   useColor,
 } from "./options.js";
 
@@ -109,7 +111,7 @@ export function registerLint(program: Command): void {
         };
         if (options.printConfig !== undefined) {
           const { config } = new lint.ConfigResolver(runOptions).forMap(resolve(options.printConfig));
-          process.stdout.write(`${JSON.stringify(config, null, 2)}\n`);
+          process.stdout.write(`${inertJson(JSON.stringify(config, null, 2))}\n`);
           process.exitCode = 0;
           return;
         }
@@ -128,9 +130,7 @@ export function registerLint(program: Command): void {
           for (const map of run.fixed) {
             if (options.fixDryRun) process.stdout.write(formatFixDiff(map.file, map.before, map.after));
             else
-              process.stderr.write(
-                `journeymap: fixed ${map.fixes.length} problem${map.fixes.length === 1 ? "" : "s"} in ${map.file}\n`,
-              );
+              tell(`journeymap: fixed ${map.fixes.length} problem${map.fixes.length === 1 ? "" : "s"} in ${map.file}`);
           }
         }
 

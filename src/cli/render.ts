@@ -25,7 +25,7 @@ import {
 import { INDEX_PAGE, renderIndexPage } from "../render/index-page.js";
 import type { MermaidCliEngine } from "../render/mermaid-cli.js";
 import { watchMaps, type MapWatcher } from "../render/watch.js";
-import { examples, useColor } from "./options.js";
+import { examples, tell, useColor } from "./options.js";
 
 interface RenderOptions {
   format?: string;
@@ -245,7 +245,7 @@ class RenderRun {
       const rendered = await this.renderOne(input);
       const page = this.#pages.get(input);
       // Say where files went (stderr, so piping stdout stays clean); stdout renderings speak for themselves.
-      if (rendered && page) process.stderr.write(`✔ ${input.file} → ${displayPath(page.target)}\n`);
+      if (rendered && page) tell(`✔ ${input.file} → ${displayPath(page.target)}`);
       failed = !rendered || failed;
     }
     this.writeIndex();
@@ -317,7 +317,7 @@ class RenderRun {
     for (const other of this.plan.inputs) seen.set(targetOf(this.plan, other)!, `"${other.file}"`);
     const clash = clashOf(this.plan, input, seen);
     if (clash) {
-      process.stderr.write(`journeymap: ${clash}\n`);
+      tell(`journeymap: ${clash}`);
       return undefined;
     }
     this.plan.inputs.push(input);
@@ -340,13 +340,13 @@ class RenderRun {
         const ok = await this.renderOne(input);
         this.writeIndex();
         const target = targetOf(this.plan, input);
-        if (ok) process.stderr.write(`✔ ${input.file}${target ? ` → ${displayPath(target)}` : ""}\n`);
-        else process.stderr.write(`✖ ${input.file} has errors: kept the last good rendering\n`);
+        if (ok) tell(`✔ ${input.file}${target ? ` → ${displayPath(target)}` : ""}`);
+        else tell(`✖ ${input.file} has errors: kept the last good rendering`);
       },
-      onError: (error) => process.stderr.write(`journeymap: ${(error as Error).message}\n`),
+      onError: (error) => tell(`journeymap: ${(error as Error).message}`),
     });
     const count = this.plan.inputs.length;
-    process.stderr.write(`watching ${count === 1 ? this.plan.inputs[0]!.file : `${count} maps`} (Ctrl-C to stop)\n`);
+    tell(`watching ${count === 1 ? this.plan.inputs[0]!.file : `${count} maps`} (Ctrl-C to stop)`);
     await new Promise<void>((done) => {
       // Ctrl-C is the normal end of a watch: exit 0 after closing the browser, if any (launchBrowser
       // turns off puppeteer's own SIGINT handler, which would kill it and exit 130).

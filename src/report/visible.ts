@@ -20,10 +20,16 @@ export function breakLogCommands(text: string): string {
   return text.replace(/##\[/g, `#${BREAK}#[`).replace(/^(\s*):(?=:)/, `$1:${BREAK}`);
 }
 
+/** Every control, bidi and separator character escaped but tab (for text whose tabs are content, such
+ * as the lines of a diff). */
+export function escapeInvisible(text: string): string {
+  return text.replace(CONTROL, escapeControl);
+}
+
 /** The text with every control character escaped (tab included in messages: it moves the cursor too),
  * as one line that starts no workflow command. */
 export function visible(text: string): string {
-  return breakLogCommands(text.replace(CONTROL, escapeControl).replace(/\t/g, "\\t"));
+  return breakLogCommands(escapeInvisible(text).replace(/\t/g, "\\t"));
 }
 
 /** A message of several lines (a configuration's problems, commander's usage errors): each line made
