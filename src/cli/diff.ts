@@ -7,6 +7,7 @@ import type { JourneyDiff } from "../diff/index.js";
 import { JourneymapError } from "../errors.js";
 import { displayPath } from "../io/find-maps.js";
 import { readMap } from "../io/read-maps.js";
+import { parseSize } from "../io/read-text.js";
 import { writeOutput } from "../io/write-output.js";
 import { loadJourney, type LoadedJourney } from "../journey/load.js";
 import { examples, tell, useColor } from "./options.js";
@@ -18,6 +19,7 @@ interface DiffCliOptions {
   head?: string;
   labels?: string;
   failOn?: string;
+  maxFileSize?: string;
 }
 
 const FAIL_CONDITIONS = ["new-errors", "new-warnings", "emotion-drop"] as const;
@@ -34,6 +36,7 @@ export function registerDiff(program: Command): void {
     .option("--head <rev>", "the newer git revision (default: the working tree)")
     .option("--labels <old,new>", 'names for the two versions, e.g. "As-is,To-be" (default: the maps\' titles)')
     .option("--fail-on <conditions>", "exit 1 when one holds: new-errors, new-warnings, emotion-drop (comma-separated)")
+    .option("--max-file-size <size>", "refuse maps larger than this, on disk or in git (default 16MB)")
     .addHelpText(
       "after",
       examples(
@@ -53,6 +56,7 @@ export function registerDiff(program: Command): void {
           `unknown format "${options.format}": use one of ${diffModule.diffFormatNames.join(", ")}`,
         );
       const failOn = parseFailOn(options.failOn);
+      const maxBytes = options.maxFileSize === undefined ? undefined : parseSize(options.maxFileSize);
       const labels = parseLabels(options.labels);
       if (options.head !== undefined && options.base === undefined)
         throw new JourneymapError("--head needs --base (the older revision to compare it with)");
@@ -83,11 +87,13 @@ export function registerDiff(program: Command): void {
           revisions,
           revisions.base,
           changedMaps.flatMap((m) => (m.oldPath ? [m.oldPath] : [])),
+          maxBytes,
         );
         const news = git.readAllAt(
           revisions,
           revisions.head,
           changedMaps.flatMap((m) => (m.newPath ? [m.newPath] : [])),
+          maxBytes,
         );
         const load = (files: Map<string, Uint8Array>, path: string | undefined) =>
           path === undefined
@@ -109,7 +115,9 @@ export function registerDiff(program: Command): void {
         if (paths[0] === "-" && paths[1] === "-")
           throw new JourneymapError("only one of OLD and NEW can be standard input (-)");
         const read = (path: string) =>
-          readMap(path === "-" ? { file: "<stdin>" } : { file: displayPath(resolve(path), cwd), path: resolve(path) });
+          readMap(path === "-" ? { file: "<stdin>" } : { file: displayPath(resolve(path), cwd), path: resolve(path) }, {
+            maxBytes,
+          });
         inputs.push(...paths.filter((path) => path !== "-").map((path) => resolve(path)));
         const before = await read(paths[0]!);
         const after = await read(paths[1]!);
