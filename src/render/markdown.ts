@@ -11,7 +11,7 @@ import {
 } from "../journey/model.js";
 import { ownershipOf } from "../journey/queries.js";
 import { escapeControl, inertJson } from "../report/visible.js";
-import { renderMermaidWithin, type MermaidOptions } from "./mermaid.js";
+import { mermaidTextLimit, renderMermaidWithin, type MermaidOptions } from "./mermaid.js";
 
 export interface MarkdownOptions extends MermaidOptions {
   /** Starts the page with YAML front matter (title, description, tags) for static site generators. */
@@ -29,9 +29,6 @@ export function emotionLabel(score: Score | undefined): string {
   return score === undefined ? NO_EMOTION_TEXT : `${EMOTION_FACES[score]} ${EMOTION_WORDS[score]} (${score})`;
 }
 
-/** Mermaid's own default maxTextSize: a longer diagram is drawn as "Maximum text size in diagram exceeded". */
-export const MERMAID_MAX_TEXT_SIZE = 50_000;
-
 /** What the page says instead of a diagram Mermaid would refuse to draw. */
 export const DIAGRAM_TOO_LARGE =
   "_The journey diagram is too large for Mermaid to draw (more than 50,000 characters): the stage tables below " +
@@ -45,7 +42,7 @@ export function renderMarkdown(journey: Journey, options: MarkdownOptions = {}):
   blocks.push("## Personas", ...journey.personas.map(persona));
   // The diagram lists every persona at every touchpoint (Mermaid's syntax has no "everyone"), so it
   // is embedded only up to the size Mermaid draws: the page stays linear in the size of the map.
-  const diagram = renderMermaidWithin(journey, options, MERMAID_MAX_TEXT_SIZE);
+  const diagram = renderMermaidWithin(journey, options, mermaidTextLimit(options.config));
   blocks.push("## Journey", diagram === undefined ? DIAGRAM_TOO_LARGE : `\`\`\`mermaid\n${diagram}\`\`\``);
   const references = personaReferences(journey);
   blocks.push("## Stages", ...journey.stages.map((stage) => stageBlock(journey, stage, references)));
