@@ -5,7 +5,7 @@ import { basename, join, relative, resolve } from "node:path";
 import type { Command } from "commander";
 import { parse as parseYaml } from "yaml";
 import { JourneymapError } from "../errors.js";
-import { displayPath, findMaps, MAP_FILE, type MapInput } from "../io/find-maps.js";
+import { displayPath, findMaps, walkedMapTest, type MapInput } from "../io/find-maps.js";
 import { readMap } from "../io/read-maps.js";
 import { readTextFile } from "../io/read-text.js";
 import { writeOutput } from "../io/write-output.js";
@@ -329,7 +329,7 @@ class RenderRun {
     this.#watcher = watchMaps({
       files: this.plan.inputs.map((input) => input.path!),
       folders: this.plan.folders,
-      isMap: (path) => MAP_FILE.test(basename(path)),
+      isMap: walkedMapTest(),
       skippedFolders: new Set(["node_modules", ".git"]),
       onChange: async (path) => {
         const stats = statSync(path, { throwIfNoEntry: false });
