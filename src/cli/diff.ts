@@ -7,9 +7,10 @@ import type { ComparedMap, DiffFormat, DiffFormatContext, JourneyDiff } from "..
 import { JourneymapError } from "../errors.js";
 import { displayPath } from "../io/find-maps.js";
 import { readMap } from "../io/read-maps.js";
+import { parseSize } from "../io/read-text.js";
 import { writeOutput } from "../io/write-output.js";
 import { loadJourney, type LoadedJourney } from "../journey/load.js";
-import { examples, useColor } from "./options.js";
+import { examples, tell, useColor } from "./options.js";
 
 interface DiffCliOptions {
   format: string;
@@ -20,6 +21,7 @@ interface DiffCliOptions {
   failOn?: string;
   theme: string;
   scale: string;
+  maxFileSize?: string;
 }
 
 const FAIL_CONDITIONS = ["new-errors", "new-warnings", "emotion-drop"] as const;
@@ -42,6 +44,7 @@ export function registerDiff(program: Command): void {
     .option("--fail-on <conditions>", "exit 1 when one holds: new-errors, new-warnings, emotion-drop (comma-separated)")
     .option("--theme <theme>", "the picture's theme (svg, png): light or dark", "light")
     .option("--scale <n>", "PNG pixels per point", "2")
+    .option("--max-file-size <size>", "refuse maps larger than this, on disk or in git (default 16MB)")
     .addHelpText(
       "after",
       examples(
@@ -62,6 +65,7 @@ export function registerDiff(program: Command): void {
           `unknown format "${options.format}": use one of ${diffModule.diffFormatNames.join(", ")}`,
         );
       const failOn = parseFailOn(options.failOn);
+      const maxBytes = options.maxFileSize === undefined ? undefined : parseSize(options.maxFileSize);
       const labels = parseLabels(options.labels);
       if (options.head !== undefined && options.base === undefined)
         throw new JourneymapError("--head needs --base (the older revision to compare it with)");
@@ -85,7 +89,7 @@ export function registerDiff(program: Command): void {
         } catch (error) {
           // One invalid map does not hide the others' changes; the run still ends with exit 2.
           if (!(error instanceof JourneymapError)) throw error;
-          process.stderr.write(`journeymap: ${error.message}\n`);
+          tell(`journeymap: ${error.message}`);
           failed = true;
         }
       };
@@ -98,11 +102,13 @@ export function registerDiff(program: Command): void {
           revisions,
           revisions.base,
           changedMaps.flatMap((m) => (m.oldPath ? [m.oldPath] : [])),
+          maxBytes,
         );
         const news = git.readAllAt(
           revisions,
           revisions.head,
           changedMaps.flatMap((m) => (m.newPath ? [m.newPath] : [])),
+          maxBytes,
         );
         const load = (files: Map<string, Uint8Array>, path: string | undefined) =>
           path === undefined
@@ -124,7 +130,9 @@ export function registerDiff(program: Command): void {
         if (paths[0] === "-" && paths[1] === "-")
           throw new JourneymapError("only one of OLD and NEW can be standard input (-)");
         const read = (path: string) =>
-          readMap(path === "-" ? { file: "<stdin>" } : { file: displayPath(resolve(path), cwd), path: resolve(path) });
+          readMap(path === "-" ? { file: "<stdin>" } : { file: displayPath(resolve(path), cwd), path: resolve(path) }, {
+            maxBytes,
+          });
         inputs.push(...paths.filter((path) => path !== "-").map((path) => resolve(path)));
         const before = await read(paths[0]!);
         const after = await read(paths[1]!);

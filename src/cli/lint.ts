@@ -9,6 +9,7 @@ import { findRepositoryRoot } from "../io/repository.js";
 import { foldersNamed } from "../workspace/folders.js";
 import type { RuleSeverity } from "../lint/index.js";
 import { reportFormatNames, reportFormats, type ReportContext } from "../report/index.js";
+import { inertJson } from "../report/visible.js";
 import {
   PACKAGE_VERSION,
   collect,
@@ -17,6 +18,7 @@ import {
   examples,
   formatHelp,
   parseOutputs,
+  tell,
   useColor,
 } from "./options.js";
 
@@ -110,7 +112,7 @@ export function registerLint(program: Command): void {
         };
         if (options.printConfig !== undefined) {
           const { config } = new lint.ConfigResolver(runOptions).forMap(resolve(options.printConfig));
-          process.stdout.write(`${JSON.stringify(config, null, 2)}\n`);
+          process.stdout.write(`${inertJson(JSON.stringify(config, null, 2))}\n`);
           process.exitCode = 0;
           return;
         }
@@ -129,9 +131,7 @@ export function registerLint(program: Command): void {
           for (const map of run.fixed) {
             if (options.fixDryRun) process.stdout.write(formatFixDiff(map.file, map.before, map.after));
             else
-              process.stderr.write(
-                `journeymap: fixed ${map.fixes.length} problem${map.fixes.length === 1 ? "" : "s"} in ${map.file}\n`,
-              );
+              tell(`journeymap: fixed ${map.fixes.length} problem${map.fixes.length === 1 ? "" : "s"} in ${map.file}`);
           }
         }
 

@@ -1,6 +1,7 @@
 // The journeymap program: commander wiring, colour, and the one place that turns errors into exit codes.
 import { Command, CommanderError } from "commander";
 import { JourneymapError } from "../errors.js";
+import { visibleLines } from "../report/visible.js";
 import { registerDiff } from "./diff.js";
 import { registerInit } from "./init.js";
 import { registerLint } from "./lint.js";
@@ -18,6 +19,8 @@ export function buildProgram(): Command {
     .option("--no-color", "no colours (also with NO_COLOR=1 or FORCE_COLOR=0)")
     .option("--debug", "print stack traces for unexpected errors")
     .showHelpAfterError("(run with --help for usage)")
+    // Usage errors quote the arguments, which may be file names from a pull request.
+    .configureOutput({ writeErr: (text) => process.stderr.write(visibleLines(text)) })
     .exitOverride();
   registerValidate(program);
   registerLint(program);
@@ -51,12 +54,12 @@ function exitCodeFor(error: unknown, debug: boolean): number {
     return error.exitCode === 0 ? 0 : 2;
   }
   if (error instanceof JourneymapError) {
-    process.stderr.write(`journeymap: ${error.message}\n`);
+    process.stderr.write(`journeymap: ${visibleLines(error.message)}\n`);
     if (debug) process.stderr.write(`${error.stack}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`journeymap: unexpected error: ${message}\n`);
+  process.stderr.write(`journeymap: unexpected error: ${visibleLines(message)}\n`);
   process.stderr.write(
     debug && error instanceof Error
       ? `${error.stack}\n`

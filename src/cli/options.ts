@@ -11,6 +11,7 @@ import {
   type ReportContext,
   type ReportFormatName,
 } from "../report/index.js";
+import { visibleLines } from "../report/visible.js";
 
 /** journeymap's version, from package.json (--version, and reports that name the tool). */
 export const PACKAGE_VERSION = (
@@ -127,6 +128,11 @@ export function emitFailureReports(
 
 export function hasErrors(results: FileResult[]): boolean {
   return results.some((result) => result.messages.some((message) => message.severity === "error"));
+}
+
+/** A line for standard error that may quote file names or map text: shown escaped (see visibleLines). */
+export function tell(message: string): void {
+  process.stderr.write(`${visibleLines(message)}\n`);
 }
 
 export function examples(...lines: string[]): string {

@@ -214,7 +214,9 @@ export function compareTouchpoints(oldJourney: Journey, newJourney: Journey): Co
         ...(n[field] !== undefined ? { new: n[field] } : {}),
       };
     }
-    const personas = diffList(involvedAt(oldJourney, o, newJourney), involvedAt(newJourney, n, oldJourney));
+    const personas = sameInvolvement(oldJourney, o, newJourney, n)
+      ? undefined
+      : diffList(involvedAt(oldJourney, o, newJourney), involvedAt(newJourney, n, oldJourney));
     if (personas) change.personas = personas;
     for (const field of LIST_FIELDS) {
       const list = diffList(o[field] ?? [], n[field] ?? []);
@@ -311,7 +313,7 @@ function diffList(olds: readonly string[], news: readonly string[]): ListChange 
  * declares is left out where the touchpoint involves it implicitly (no `personas` list, one score for
  * all): adding a persona to the map is one change, not one at every touchpoint. */
 function involvedAt(journey: Journey, touchpoint: Touchpoint, other: Journey): string[] {
-  const declaredInOther = new Set(other.personas.map((persona) => persona.id));
+  const declaredInOther = personaNames(other);
   const named = (id: string) =>
     touchpoint.personas?.includes(id) === true ||
     (typeof touchpoint.emotion === "object" && Object.prototype.hasOwnProperty.call(touchpoint.emotion, id));
@@ -320,15 +322,54 @@ function involvedAt(journey: Journey, touchpoint: Touchpoint, other: Journey): s
     .filter((id) => declaredInOther.has(id) || named(id));
 }
 
+/** Each journey's persona names by id, built once per journey: a lookup
+ * per touchpoint would make the diff touchpoints × personas. */
+const namesByJourney = new WeakMap<Journey, Map<string, string>>();
+
+function personaNames(journey: Journey): Map<string, string> {
+  let names = namesByJourney.get(journey);
+  if (!names) {
+    names = new Map();
+    // The last of a repeated id, as a Map built from the list would keep.
+    for (const persona of journey.personas) names.set(persona.id, persona.name);
+    namesByJourney.set(journey, names);
+  }
+  return names;
+}
+
+/** True when a touchpoint involves the same personas with the same emotions in both versions, known
+ * from the two touchpoints and their lists alone (no loop over the map's personas): both name no
+ * personas and share one score (or none), or both name the same list, each listed persona declared in
+ * both versions or in neither, with the same emotions. */
+function sameInvolvement(oldJourney: Journey, o: Touchpoint, newJourney: Journey, n: Touchpoint): boolean {
+  const scalar = (emotion: Touchpoint["emotion"]) => typeof emotion !== "object";
+  if (o.personas === undefined && n.personas === undefined)
+    return scalar(o.emotion) && scalar(n.emotion) && o.emotion === n.emotion;
+  if (o.personas === undefined || n.personas === undefined || o.personas.length !== n.personas.length) return false;
+  const oldNames = personaNames(oldJourney);
+  const newNames = personaNames(newJourney);
+  if (!o.personas.every((id, i) => n.personas![i] === id && oldNames.has(id) === newNames.has(id))) return false;
+  if (scalar(o.emotion) || scalar(n.emotion)) return o.emotion === n.emotion;
+  const olds = o.emotion;
+  const news = n.emotion;
+  const keys = Object.keys(olds);
+  return (
+    keys.length === Object.keys(news).length &&
+    keys.every((id) => Object.prototype.hasOwnProperty.call(news, id) && news[id] === olds[id])
+  );
+}
+
 /** Each persona's emotion at the touchpoint, for every persona that either version involves there. */
 function diffEmotions(oldJourney: Journey, o: Touchpoint, newJourney: Journey, n: Touchpoint): EmotionChange[] {
+  if (sameInvolvement(oldJourney, o, newJourney, n)) return [];
   const oldInvolved = new Set(involvedAt(oldJourney, o, newJourney));
   const newInvolved = new Set(involvedAt(newJourney, n, oldJourney));
-  const names = new Map([...oldJourney.personas, ...newJourney.personas].map((persona) => [persona.id, persona.name]));
+  const newNames = personaNames(newJourney);
+  const oldNames = personaNames(oldJourney);
   const ids = [...new Set([...newInvolved, ...oldInvolved])];
   const changes: EmotionChange[] = [];
   for (const persona of ids) {
-    const personaName = names.get(persona) ?? persona;
+    const personaName = newNames.get(persona) ?? oldNames.get(persona) ?? persona;
     const before = oldInvolved.has(persona) ? emotionOf(o, persona) : undefined;
     const after = newInvolved.has(persona) ? emotionOf(n, persona) : undefined;
     if (before === after) continue;

@@ -1,23 +1,20 @@
 // Map text made inert for each output: a map's names and notes are data, never terminal escapes,
 // CI log commands, Markdown markup or HTML.
+import { escapeControl, visible } from "../report/visible.js";
 
 /** C0 and C1 controls, DEL, and the invisible format characters that reorder or hide text (bidi
  * overrides and isolates, zero-width spaces and marks, line and paragraph separators). The zero-width
  * joiners stay: they only join emoji and scripts' letters. */
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b\u200e\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
 
-function visible(character: string): string {
-  const code = character.charCodeAt(0);
-  return code <= 0xff ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
-}
-
-/** For a terminal or a CI log: every control or invisible character shown as a visible escape. */
+/** For a terminal or a CI log: every control or invisible character shown as a visible escape, and
+ * nothing a workflow command (see src/report/visible.ts). */
 export function terminalText(text: string): string {
-  return text.replace(UNSAFE, visible);
+  return visible(text);
 }
 
 /** For Markdown (GFM, as GitHub renders it): ASCII punctuation backslash-escaped, so no markup, link,
  * HTML, table cell break or @mention can start; controls shown as escapes; one line. */
 export function markdownText(text: string): string {
-  return text.replace(UNSAFE, visible).replace(/[!-/:-@[-`{-~]/g, (character) => `\\${character}`);
+  return text.replace(UNSAFE, escapeControl).replace(/[!-/:-@[-`{-~]/g, (character) => `\\${character}`);
 }

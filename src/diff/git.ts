@@ -1,10 +1,11 @@
 // The map files that differ between two git revisions (or a revision and the working tree), and
 // their contents at each. git is spawned with an argument array, never a shell: paths are hostile.
 import { spawnSync } from "node:child_process";
-import { lstatSync, readFileSync } from "node:fs";
+import { lstatSync } from "node:fs";
 import { join } from "node:path";
 import { JourneymapError } from "../errors.js";
 import { MAP_FILE } from "../io/find-maps.js";
+import { DEFAULT_MAX_FILE_SIZE, formatSize, readFileBytes } from "../io/read-text.js";
 
 /** One map that changed: its repository-relative path on each side (absent where it does not exist). */
 export interface ChangedMap {
@@ -123,33 +124,37 @@ export function readAllAt(
   revisions: Revisions,
   revision: string | undefined,
   paths: string[],
+  maxBytes = DEFAULT_MAX_FILE_SIZE,
 ): Map<string, Uint8Array> {
   const files = new Map<string, Uint8Array>();
   if (paths.length === 0) return files;
   if (revision === undefined) {
     for (const path of paths) {
-      try {
-        // A map that is a symbolic link could point anywhere on the machine running CI; its target's
-        // text must not end up in a pull-request comment.
-        if (lstatSync(join(revisions.root, path)).isSymbolicLink()) throw new Error(SYMLINK);
-        files.set(path, readFileSync(join(revisions.root, path)));
-      } catch (error) {
-        throw new JourneymapError(`cannot read "${path}": ${(error as Error).message}`);
-      }
+      // A map that is a symbolic link could point anywhere on the machine running CI; its target's
+      // text must not end up in a pull-request comment.
+      if (lstatSync(join(revisions.root, path), { throwIfNoEntry: false })?.isSymbolicLink())
+        throw new JourneymapError(`cannot read "${path}": ${SYMLINK}`);
+      // Bounded, regular files only, as every other input.
+      files.set(path, readFileBytes(join(revisions.root, path), { maxBytes, shown: path, what: "map" }));
     }
     return files;
   }
   const wanted = new Set(paths);
-  const tree = git(["ls-tree", "-r", "-z", "--full-tree", revision], revisions.root);
+  // -l: each blob's size, so that one above the limit is refused before git prints it.
+  const tree = git(["ls-tree", "-r", "-l", "-z", "--full-tree", revision], revisions.root);
   if (tree.status !== 0) throw new JourneymapError(`git ls-tree failed: ${firstLine(tree.stderr)}`);
   const blobs: Array<{ path: string; object: string }> = [];
   for (const entry of tree.stdout.toString("utf8").split("\0")) {
     const tab = entry.indexOf("\t");
     if (tab === -1) continue;
-    const [mode, type, object] = entry.slice(0, tab).split(" ");
+    const [mode, type, object, size] = entry.slice(0, tab).split(/ +/);
     const path = entry.slice(tab + 1);
     if (mode === "120000" && wanted.has(path))
       throw new JourneymapError(`cannot read "${path}" at ${revision.slice(0, 12)}: ${SYMLINK}`);
+    if (type === "blob" && wanted.has(path) && Number(size) > maxBytes)
+      throw new JourneymapError(
+        `cannot read map "${path}" at ${revision.slice(0, 12)}: it is ${formatSize(Number(size))}, more than the ${formatSize(maxBytes)} limit (raise it with --max-file-size)`,
+      );
     if (type === "blob" && object && wanted.has(path)) blobs.push({ path, object });
   }
   const batch = git(["cat-file", "--batch"], revisions.root, blobs.map((blob) => `${blob.object}\n`).join(""));

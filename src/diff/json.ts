@@ -1,4 +1,5 @@
 // The json output: the JourneyDiff objects as they are (their shape is documented in docs/diff.md).
+import { inertJson } from "../report/visible.js";
 import type { DiffFormatter } from "./formats.js";
 
-export const json: DiffFormatter = (diffs) => `${JSON.stringify(diffs, null, 2)}\n`;
+export const json: DiffFormatter = (diffs) => `${inertJson(JSON.stringify(diffs, null, 2))}\n`;

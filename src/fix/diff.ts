@@ -1,6 +1,7 @@
 // formatFixDiff: the unified diff that `lint --fix-dry-run` prints. A line diff of its own, linear in
 // the text: equal lines are skipped pairwise and, at a difference, the nearest resynchronisation
 // within a small window is taken, which is exact for the local edits fixes make.
+import { breakLogCommands, escapeInvisible, visible } from "../report/visible.js";
 
 /** How far a difference may reach before it is shown as lines replaced one for one. */
 const WINDOW = 16;
@@ -20,14 +21,9 @@ function linesOf(text: string): string[] {
 }
 
 /** Map text is data in a terminal and a CI log: control, bidi and line-separator characters are
- * shown escaped; a CRLF ending is not shown. */
+ * shown escaped, nothing starts a workflow command; a CRLF ending is not shown. */
 export function escapeLine(line: string): string {
-  return line
-    .replace(/\r$/, "")
-    .replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
-      const code = c.charCodeAt(0);
-      return code <= 0xff ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
-    });
+  return breakLogCommands(escapeInvisible(line.replace(/\r$/, "")));
 }
 
 function operations(a: string[], b: string[]): Operation[] {
@@ -68,7 +64,7 @@ export function formatFixDiff(file: string, before: string, after: string): stri
   if (before === after) return "";
   const ops = operations(linesOf(before), linesOf(after));
   const changes = ops.flatMap((op, index) => (op.kind === " " ? [] : [index]));
-  const name = escapeLine(file.replace(/\n/g, "\\n"));
+  const name = visible(file);
   const out = [`--- ${name}\n+++ ${name}\n`];
   let c = 0;
   while (c < changes.length) {

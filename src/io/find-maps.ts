@@ -3,7 +3,7 @@
 // folder): no cycles, nothing outside the tree, the same answer from both. A symlink named on the command
 // line is read, as it was named on purpose.
 import { lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
-import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { basename, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { JourneymapError } from "../errors.js";
 import { IgnoreRules } from "./ignore-rules.js";
 
@@ -98,6 +98,18 @@ export async function findMaps(paths: string[], options: FindMapsOptions = {}): 
     }
   }
   return [...found.values()];
+}
+
+/** For maps that appear later in a walked folder (render --watch, which skips node_modules and .git
+ * itself): whether a folder walk would have found the file at `path`, by the same rules (its name, a
+ * regular file and not a symlink, not ignored). */
+export function walkedMapTest(options: Omit<FindMapsOptions, "stdinFilename"> = {}): (path: string) => boolean {
+  const cwd = options.cwd ?? process.cwd();
+  const rules = new IgnoreRules({ cwd, patterns: options.ignorePatterns, useIgnoreFiles: options.useIgnoreFiles });
+  return (path) =>
+    MAP_FILE.test(basename(path)) &&
+    lstatSync(path, { throwIfNoEntry: false })?.isFile() === true &&
+    !rules.ignores(path);
 }
 
 function ignoredNote(count: number): string {

@@ -17,7 +17,12 @@ interface Layer {
 function layerFrom(base: string, file: string): Layer | undefined {
   if (!statSync(file, { throwIfNoEntry: false })?.isFile()) return undefined;
   // Ignore files are inputs like any other: bounded, regular files only.
-  return { base, matcher: ignore().add(readTextFile(file, { what: "ignore file", maxBytes: 1024 * 1024 })) };
+  const text = readTextFile(file, {
+    what: "ignore file",
+    maxBytes: 1024 * 1024,
+    raise: "an ignore file is a list of patterns",
+  });
+  return { base, matcher: ignore().add(text) };
 }
 
 export interface IgnoreOptions {

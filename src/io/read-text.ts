@@ -6,6 +6,15 @@ import { JourneymapError } from "../errors.js";
 /** The largest input read by default (16 MB); `--max-file-size` raises it. A journey map is rarely 1 MB. */
 export const DEFAULT_MAX_FILE_SIZE = 16 * 1024 * 1024;
 
+/** Every file this process has read (device and inode, so any path, symlink or hard link to it counts):
+ * writeOutput refuses to replace one, whichever command read it (a map, a configuration, an ignore file). */
+const filesRead = new Set<string>();
+
+/** True when the file with these stats has been read by this process. */
+export function hasBeenRead(stats: Stats): boolean {
+  return filesRead.has(`${stats.dev}:${stats.ino}`);
+}
+
 export interface ReadOptions {
   /** Refuse inputs larger than this many bytes (default 16 MB). */
   maxBytes?: number;
@@ -13,6 +22,8 @@ export interface ReadOptions {
   shown?: string;
   /** What the file is, for messages: "map", "configuration" … (default "file"). */
   what?: string;
+  /** How to raise the limit, for the message (default: with --max-file-size). */
+  raise?: string;
 }
 
 /** "16 MB", "512 KB", "100 bytes": sizes as a person reads them. */
@@ -43,10 +54,16 @@ function kindOf(stats: Stats): string | undefined {
   return "it is not a regular file";
 }
 
-function tooBig(shown: string | undefined, what: string, maxBytes: number, size?: number): JourneymapError {
+function tooBig(
+  shown: string | undefined,
+  what: string,
+  maxBytes: number,
+  size?: number,
+  raise = "raise it with --max-file-size",
+): JourneymapError {
   const actual = size === undefined ? "more than" : `${formatSize(size)}, more than`;
   return new JourneymapError(
-    `cannot read ${what}${shown === undefined ? "" : ` "${shown}"`}: it is ${actual} the ${formatSize(maxBytes)} limit (raise it with --max-file-size)`,
+    `cannot read ${what}${shown === undefined ? "" : ` "${shown}"`}: it is ${actual} the ${formatSize(maxBytes)} limit (${raise})`,
   );
 }
 
@@ -66,7 +83,7 @@ export function readFileBytes(path: string, options: ReadOptions = {}): Uint8Arr
   }
   const refused = kindOf(stats);
   if (refused) throw fail(refused);
-  if (stats.size > maxBytes) throw tooBig(shown, what, maxBytes, stats.size);
+  if (stats.size > maxBytes) throw tooBig(shown, what, maxBytes, stats.size, options.raise);
 
   let descriptor: number;
   try {
@@ -76,15 +93,17 @@ export function readFileBytes(path: string, options: ReadOptions = {}): Uint8Arr
     throw fail(reasonOf(error));
   }
   try {
-    const opened = kindOf(fstatSync(descriptor));
+    const openedStats = fstatSync(descriptor);
+    const opened = kindOf(openedStats);
     if (opened) throw fail(opened);
+    filesRead.add(`${openedStats.dev}:${openedStats.ino}`);
     // Read at most one byte past the limit, whatever the size was at stat time (the file may grow).
     const buffer = Buffer.allocUnsafe(Math.min(maxBytes + 1, Math.max(stats.size, 64 * 1024) + 1));
     let length = 0;
     for (;;) {
       if (length === buffer.length) {
-        if (length > maxBytes) throw tooBig(shown, what, maxBytes);
-        return readRest(descriptor, buffer, length, maxBytes, shown, what);
+        if (length > maxBytes) throw tooBig(shown, what, maxBytes, undefined, options.raise);
+        return readRest(descriptor, buffer, length, maxBytes, shown, what, options.raise);
       }
       const read = readSync(descriptor, buffer, length, buffer.length - length, null);
       if (read === 0) break;
@@ -107,6 +126,7 @@ function readRest(
   maxBytes: number,
   shown: string,
   what: string,
+  raise: string | undefined,
 ): Uint8Array {
   const chunks = [first.subarray(0, length)];
   let total = length;
@@ -115,7 +135,7 @@ function readRest(
     const read = readSync(descriptor, chunk, 0, chunk.length, null);
     if (read === 0) return Buffer.concat(chunks);
     total += read;
-    if (total > maxBytes) throw tooBig(shown, what, maxBytes);
+    if (total > maxBytes) throw tooBig(shown, what, maxBytes, undefined, raise);
     chunks.push(Buffer.from(chunk.subarray(0, read)));
   }
 }

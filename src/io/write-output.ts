@@ -1,6 +1,6 @@
 // The one way journeymap writes a file: to a regular file only, never over an input of the run (real
-// paths compared after symlinks), through a symlink to its target, atomically via a temporary file
-// that an interrupted run leaves behind for the next run to remove.
+// paths compared after symlinks) nor over any file this process has read, through a symlink to its
+// target, atomically via a temporary file that an interrupted run leaves behind for the next run to remove.
 import {
   chmodSync,
   lstatSync,
@@ -15,6 +15,7 @@ import {
 } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { JourneymapError } from "../errors.js";
+import { hasBeenRead } from "./read-text.js";
 
 export interface WriteOptions {
   /** Paths this run reads (maps, configurations): the output must not be any of them. A run that writes
@@ -22,6 +23,8 @@ export interface WriteOptions {
   inputs?: readonly string[] | InputFiles;
   /** The name shown in messages (default: the path as given). */
   shown?: string;
+  /** The write replaces a file this run read, on purpose (lint --fix saving a map): skip that check. */
+  replacesInput?: boolean;
 }
 
 const TEMPORARY = /^\.(.+)\.journeymap-(\d+)\.tmp$/;
@@ -140,6 +143,8 @@ export function checkOutputPath(path: string, options: WriteOptions = {}): strin
   if (stats && !stats.isFile()) throw fail("it is not a regular file (a device, FIFO or socket)");
 
   const id = identity(stats);
+  if (stats && !options.replacesInput && hasBeenRead(stats))
+    throw fail("it is an input of this run: choose another output file");
   const inputs = Array.isArray(options.inputs)
     ? resolveInputs(options.inputs)
     : (options.inputs as InputFiles | undefined);

@@ -72,11 +72,31 @@ export interface Touchpoint extends Extensions {
   evidence?: string[];
 }
 
-/** The personas involved at a touchpoint: those it names, or every persona when it names none. */
+/** Each persona list's positions by id (a list: an invalid map may repeat an id), built once per list. */
+const personaPositions = new WeakMap<Persona[], { size: number; positions: Map<string, number[]> }>();
+
+function positionsOf(personas: Persona[]): Map<string, number[]> {
+  const cached = personaPositions.get(personas);
+  if (cached && cached.size === personas.length) return cached.positions;
+  const positions = new Map<string, number[]>();
+  personas.forEach((persona, index) => {
+    const found = positions.get(persona.id);
+    if (found) found.push(index);
+    else positions.set(persona.id, [index]);
+  });
+  personaPositions.set(personas, { size: personas.length, positions });
+  return positions;
+}
+
+/** The personas involved at a touchpoint, in the map's order: those it names, or every persona when it
+ * names none. Linear in the touchpoint's list, not in the map's personas, so that a map's rules and
+ * renderings never cost touchpoints × personas. */
 export function personasAt(journey: Journey, touchpoint: Touchpoint): Persona[] {
   if (!touchpoint.personas) return journey.personas;
-  const named = new Set(touchpoint.personas);
-  return journey.personas.filter((persona) => named.has(persona.id));
+  const positions = positionsOf(journey.personas);
+  const involved = new Set<number>();
+  for (const id of touchpoint.personas) for (const index of positions.get(id) ?? []) involved.add(index);
+  return [...involved].sort((a, b) => a - b).map((index) => journey.personas[index]!);
 }
 
 /** The score a persona gives a touchpoint, or undefined when the map records none for it. */

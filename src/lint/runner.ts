@@ -108,7 +108,8 @@ export async function lintFiles(inputs: readonly MapInput[], options: LintRunOpt
       if (fixes.length > 0) {
         fixed.push({ file: map.file, before: map.text, after: text, fixes });
         // The map itself is the target here, on purpose: written atomically, through a symlink to its file.
-        if (options.fix === "write" && input.path) writeOutput(input.path, text, { shown: map.file });
+        if (options.fix === "write" && input.path)
+          writeOutput(input.path, text, { shown: map.file, replacesInput: true });
         map = loadJourney(text, { file: map.file, shared });
       }
     }

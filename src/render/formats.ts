@@ -4,7 +4,7 @@
 import { JourneymapError } from "../errors.js";
 import type { Journey } from "../journey/model.js";
 import { renderMarkdown, type PageLinks } from "./markdown.js";
-import { renderMermaid } from "./mermaid.js";
+import { renderDrawableMermaid } from "./mermaid.js";
 import type { MermaidCliEngine } from "./mermaid-cli.js";
 import type { MapLinker } from "./svg/layout.js";
 
@@ -77,8 +77,14 @@ async function nativeSvg(journey: Journey, context: RenderContext): Promise<stri
 
 function mermaidCliDraw(format: "svg" | "png" | "pdf") {
   return async (journey: Journey, context: RenderContext): Promise<Uint8Array> => {
+    // Refused before the browser starts: Mermaid would draw only its "Maximum text size" picture.
+    const diagram = renderDrawableMermaid(
+      journey,
+      { config: context.mermaidConfig, theme: context.theme },
+      "draw the journey-map picture with --engine native",
+    );
     const engine = await context.mermaidCli();
-    return engine.draw(renderMermaid(journey, { config: context.mermaidConfig, theme: context.theme }), format, {
+    return engine.draw(diagram, format, {
       scale: context.scale,
       background: context.theme === "dark" ? "#333333" : "white",
     });
@@ -94,7 +100,12 @@ export const renderFormats = {
     engines: [
       {
         engine: "native",
-        draw: (journey, context) => renderMermaid(journey, { config: context.mermaidConfig, theme: context.theme }),
+        draw: (journey, context) =>
+          renderDrawableMermaid(
+            journey,
+            { config: context.mermaidConfig, theme: context.theme },
+            "draw the journey-map picture with --format svg",
+          ),
       },
     ],
   },

@@ -1,7 +1,6 @@
 // The Markdown docs page of a map: a pure function from Journey to a page a docs site publishes as is
 // (heading, breadcrumbs, the picture, description, personas, the Mermaid diagram, a touchpoint table
 // per stage, metrics, the maps that detail it), clean for markdownlint and unchanged by Prettier.
-import { stringify } from "yaml";
 import {
   EMOTION_WORDS,
   emotionOf,
@@ -12,7 +11,8 @@ import {
   type Touchpoint,
 } from "../journey/model.js";
 import { ownershipOf } from "../journey/queries.js";
-import { renderMermaidWithin, type MermaidOptions } from "./mermaid.js";
+import { escapeControl, inertJson } from "../report/visible.js";
+import { mermaidTextLimit, renderMermaidWithin, type MermaidOptions } from "./mermaid.js";
 import { textWidth } from "./text-width.js";
 
 export interface MarkdownOptions extends MermaidOptions {
@@ -50,9 +50,6 @@ export function emotionLabel(score: Score | undefined): string {
   return score === undefined ? NO_EMOTION_TEXT : `${EMOTION_FACES[score]} ${EMOTION_WORDS[score]} (${score})`;
 }
 
-/** Mermaid's own default maxTextSize: a longer diagram is drawn as "Maximum text size in diagram exceeded". */
-export const MERMAID_MAX_TEXT_SIZE = 50_000;
-
 /** What the page says instead of a diagram Mermaid would refuse to draw. */
 export const DIAGRAM_TOO_LARGE =
   "_The journey diagram is too large for Mermaid to draw (more than 50,000 characters): the stage tables below " +
@@ -77,7 +74,7 @@ export function renderMarkdown(journey: Journey, options: MarkdownOptions = {}):
     // is embedded only up to the size Mermaid draws: the page stays linear in the size of the map.
     // Beside a picture (a docs site), it keeps its own width: squeezed into a column, its text is unreadable.
     const mermaid = options.picture === undefined ? options : { ...options, config: readableWidth(options.config) };
-    const diagram = renderMermaidWithin(journey, mermaid, MERMAID_MAX_TEXT_SIZE);
+    const diagram = renderMermaidWithin(journey, mermaid, mermaidTextLimit(options.config));
     blocks.push("## Journey", diagram === undefined ? DIAGRAM_TOO_LARGE : `\`\`\`mermaid\n${diagram}\`\`\``);
   }
   const references = personaReferences(journey);
@@ -130,14 +127,16 @@ function detailedMaps(journey: Journey, links: PageLinks | undefined): string | 
   return lines.length > 0 ? lines.join("\n") : undefined;
 }
 
-/** Front matter with every value a double-quoted YAML string: a line break, `---`, `: ` or `#` in the
- * map's text stays inside its value and can never end the block or add a key. */
+/** Front matter with every value a double-quoted YAML string on one line (JSON's escapes, which YAML
+ * reads the same, plus \u escapes for invisible characters and "##["): a line break, `---`, `: ` or `#`
+ * in the map's text stays inside its value and can never end the block, add a key, or start a line
+ * that a terminal or a CI log would act on. */
 function frontMatter(journey: Journey): string {
-  const fields: Record<string, unknown> = { title: journey.title };
-  if (journey.description) fields.description = journey.description;
-  if (journey.tags?.length) fields.tags = journey.tags;
-  const yaml = stringify(fields, { lineWidth: 0, defaultStringType: "QUOTE_DOUBLE", defaultKeyType: "PLAIN" });
-  return `---\n${yaml}---`;
+  const quoted = (text: string) => inertJson(JSON.stringify(text));
+  const lines = [`title: ${quoted(journey.title)}`];
+  if (journey.description) lines.push(`description: ${quoted(journey.description)}`);
+  if (journey.tags?.length) lines.push("tags:", ...journey.tags.map((tag) => `  - ${quoted(tag)}`));
+  return `---\n${lines.join("\n")}\n---`;
 }
 
 /** Sibling headings with one text get "(2)", "(3)"...: a reader (and markdownlint) can tell them apart. */
@@ -318,12 +317,17 @@ export function inline(text: string): string {
     .replace(/[ \t]{2,}/g, " ")
     .replace(/[\\`*_[\]<>|~{}#$]/g, "\\$&")
     .replace(/&(?=#?[A-Za-z0-9]+;)/g, "\\&")
-    .replace(/\r\n?|\n/g, BREAK);
-  // Only what would really start a block is escaped, so "0.034" and "-5%" stay as they are. Site
+    .replace(/\r\n?|\n/g, BREAK)
+    // Controls, bidi overrides and separators are shown as escapes (\x1b), in a browser as in a terminal.
+    .replace(INVISIBLE, escapeControl);
+  // Only what would really start a block is escaped, so "0.034" and "-5%" stay as they are; a leading
+  // "::" is escaped too, so that a page printed in a CI log starts no workflow command. Site
   // generators compile pages as templates (VitePress as Vue, Jekyll as Liquid), where "{{" and "{%" in
   // text run as code whatever Markdown escapes: a zero-width space keeps the braces apart, and text.
   return escaped
-    .replace(/^([-+=])(?=[\s\-+=]|$)/, "\\$1")
+    .replace(/^([-+=:])(?=[\s\-+=:]|$)/, "\\$1")
     .replace(/^(\d{1,9})([.)])(?=\s|$)/, "$1\\$2")
     .replace(/\\\{(?=\\\{|%)/g, "\\{&#8203;");
 }
+
+const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028-\u202e\u2066-\u2069\ufeff]/g;

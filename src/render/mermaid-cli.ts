@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import type { Browser, Page } from "puppeteer-core";
 import { JourneymapError } from "../errors.js";
 import { launchBrowser, missingPackageMessage } from "./browser.js";
+import { MERMAID_MAX_TEXT_SIZE } from "./mermaid.js";
 
 export type MermaidCliFormat = "svg" | "png" | "pdf";
 
@@ -26,8 +27,6 @@ export interface MermaidCliEngine {
 
 export const DEFAULT_SCALE = 2;
 const ENGINE = "--engine mermaid-cli";
-/** Mermaid's default maxTextSize: above it Mermaid draws "Maximum text size in diagram exceeded" instead. */
-export const MERMAID_MAX_TEXT_SIZE = 50_000;
 const PAGE =
   '<!doctype html><html><head><meta charset="utf-8"></head><body style="margin:0"><div id="container"></div></body></html>';
 // The same id for every diagram keeps the SVG's ids, and so its bytes, the same from run to run.

@@ -10,6 +10,7 @@ import {
   type Stage,
   type Touchpoint,
 } from "../journey/model.js";
+import { JourneymapError } from "../errors.js";
 import { summaryOf } from "../journey/queries.js";
 
 export interface MermaidOptions {
@@ -52,6 +53,32 @@ export function taskLinesOf(journey: Journey, touchpoint: Touchpoint): TaskLine[
 
 export function renderMermaid(journey: Journey, options: MermaidOptions = {}): string {
   return renderMermaidWithin(journey, options, Infinity)!;
+}
+
+/** Mermaid's own default maxTextSize: a longer diagram is drawn as "Maximum text size in diagram exceeded". */
+export const MERMAID_MAX_TEXT_SIZE = 50_000;
+
+/** The longest diagram Mermaid will draw with this configuration: its maxTextSize, else the default. */
+export function mermaidTextLimit(config: Record<string, unknown> | undefined): number {
+  const configured = config?.maxTextSize;
+  return typeof configured === "number" && Number.isFinite(configured) && configured > 0
+    ? configured
+    : MERMAID_MAX_TEXT_SIZE;
+}
+
+/**
+ * The diagram for a tool that draws it, refused (JourneymapError, exit 2) when Mermaid would not draw
+ * it: it lists every persona at every task, so a map of thousands of personas and touchpoints would
+ * give hundreds of megabytes of text that no Mermaid draws. Built only up to the limit.
+ */
+export function renderDrawableMermaid(journey: Journey, options: MermaidOptions, instead: string): string {
+  const limit = mermaidTextLimit(options.config);
+  const diagram = renderMermaidWithin(journey, options, limit);
+  if (diagram === undefined)
+    throw new JourneymapError(
+      `the Mermaid diagram of "${journey.title}" would be longer than ${limit.toLocaleString("en-US")} characters, Mermaid's maxTextSize, so Mermaid would not draw it: ${instead}, or raise maxTextSize in --mermaid-config`,
+    );
+  return diagram;
 }
 
 /**
@@ -98,10 +125,11 @@ function* section(journey: Journey, stage: Stage): Generator<string> {
 
 // Characters that Mermaid's journey lexer or its sanitizer would take for syntax: # starts a comment
 // (and an entity), ; and : end a field, % starts a %% comment or directive, & < > " ` are rewritten by
-// DOMPurify or the preprocessor, a no-break space becomes &nbsp;, control characters end the line.
-const SPECIALS = /[#;:%&<>`\u00a0\u0000-\u001f\u007f]/g;
+// DOMPurify or the preprocessor, a no-break space becomes &nbsp;, control characters end the line; C1
+// controls, separators and bidi overrides would act on a terminal the diagram is printed to.
+const SPECIALS = /[#;:%&<>`\u00a0\u0000-\u001f\u007f-\u009f\u2028-\u202e\u2066-\u2069\ufeff]/g;
 // Actor names are a comma-separated list after the score.
-const ACTOR_SPECIALS = /[#;:%&<>`,\u00a0\u0000-\u001f\u007f]/g;
+const ACTOR_SPECIALS = /[#;:%&<>`,\u00a0\u0000-\u001f\u007f-\u009f\u2028-\u202e\u2066-\u2069\ufeff]/g;
 
 /**
  * Encodes text with Mermaid's entity codes (`#35;` for #). Numeric codes only: Mermaid turns `#35;`

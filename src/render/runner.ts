@@ -6,7 +6,7 @@ import { statSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { JourneymapError } from "../errors.js";
-import { displayPath, findMaps, MAP_FILE, type MapInput } from "../io/find-maps.js";
+import { displayPath, findMaps, walkedMapTest, type MapInput } from "../io/find-maps.js";
 import { readMap } from "../io/read-maps.js";
 import { readTextFile } from "../io/read-text.js";
 import { resolveInputs, writeOutput, type InputFiles } from "../io/write-output.js";
@@ -30,6 +30,7 @@ import { INDEX_PAGE } from "./index-page.js";
 import { pageHref, type PageLink, type PageLinks } from "./markdown.js";
 import type { MermaidCliEngine } from "./mermaid-cli.js";
 import { HEATMAP_FILE, renderHeatmap } from "./site/heatmap.js";
+import { visibleLines } from "../report/visible.js";
 import { portfolioOrder, renderPortfolio, type BacklogItem, type PortfolioMap } from "./site/portfolio.js";
 import type { MapLinker } from "./svg/layout.js";
 import { watchMaps, type MapWatcher } from "./watch.js";
@@ -260,6 +261,11 @@ class RenderRun {
     this.#context = { ...plan.settings, mermaidCli: () => this.mermaidCli() };
   }
 
+  /** A line for standard error that may quote file names or map text: shown escaped (see visibleLines). */
+  private tell(message: string): void {
+    this.streams.stderr(`${visibleLines(message)}\n`);
+  }
+
   /** Renders every map of the plan; true when one of them (or a shared file they use) had errors. */
   async renderAll(): Promise<boolean> {
     let failed = false;
@@ -281,7 +287,7 @@ class RenderRun {
       kept.delete(input);
       const target = targetOf(this.plan, input);
       // Say where files went (stderr, so piping stdout stays clean); stdout renderings speak for themselves.
-      if (rendered && target) this.streams.stderr(`✔ ${input.file} → ${displayPath(target)}\n`);
+      if (rendered && target) this.tell(`✔ ${input.file} → ${displayPath(target)}`);
       failed = !rendered || failed;
     }
     this.writeIndex();
@@ -497,7 +503,7 @@ class RenderRun {
     for (const other of this.plan.inputs) claim(this.plan, other, seen);
     const clash = clashOf(this.plan, input, seen);
     if (clash) {
-      this.streams.stderr(`journeymap: ${clash}\n`);
+      this.tell(`journeymap: ${clash}`);
       return undefined;
     }
     this.plan.inputs.push(input);
@@ -509,7 +515,7 @@ class RenderRun {
     this.#watcher = watchMaps({
       files: this.plan.inputs.map((input) => input.path!),
       folders: this.plan.folders,
-      isMap: (path) => MAP_FILE.test(basename(path)),
+      isMap: walkedMapTest(),
       skippedFolders: new Set(["node_modules", ".git"]),
       onChange: async (path) => {
         const stats = statSync(path, { throwIfNoEntry: false });
@@ -526,13 +532,13 @@ class RenderRun {
         const ok = await this.renderOne(input, loaded);
         this.writeIndex();
         const target = targetOf(this.plan, input);
-        if (ok) this.streams.stderr(`✔ ${input.file}${target ? ` → ${displayPath(target)}` : ""}\n`);
-        else this.streams.stderr(`✖ ${input.file} has errors: kept the last good rendering\n`);
+        if (ok) this.tell(`✔ ${input.file}${target ? ` → ${displayPath(target)}` : ""}`);
+        else this.tell(`✖ ${input.file} has errors: kept the last good rendering`);
       },
-      onError: (error) => this.streams.stderr(`journeymap: ${(error as Error).message}\n`),
+      onError: (error) => this.tell(`journeymap: ${(error as Error).message}`),
     });
     const count = this.plan.inputs.length;
-    this.streams.stderr(`watching ${count === 1 ? this.plan.inputs[0]!.file : `${count} maps`} (Ctrl-C to stop)\n`);
+    this.tell(`watching ${count === 1 ? this.plan.inputs[0]!.file : `${count} maps`} (Ctrl-C to stop)`);
     await new Promise<void>((done) => {
       // Ctrl-C is the normal end of a watch: exit 0 after closing the browser, if any (launchBrowser
       // turns off puppeteer's own SIGINT handler, which would kill it and exit 130).

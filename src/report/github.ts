@@ -21,7 +21,7 @@ export function escapeData(text: string): string {
     .replace(/##\[/g, "#\u200b#[");
 }
 
-const CONTROL_OR_BREAK = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const CONTROL_OR_BREAK = /[\u0000-\u001f\u007f-\u009f\u200b\u200e\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
 
 /** Property values: also ":" and ",", which separate properties. */
 export function escapeProperty(text: string): string {

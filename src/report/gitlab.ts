@@ -2,6 +2,7 @@
 import type { Severity } from "../diagnostic.js";
 import { findingIdentities } from "./fingerprint.js";
 import { repoRelativePath, type Formatter } from "./types.js";
+import { inertJson } from "./visible.js";
 
 /** Code Quality's scale is info, minor, major, critical, blocker: an error blocks nothing by itself. */
 const SEVERITY: Record<Severity, "info" | "minor" | "major"> = { error: "major", warning: "minor", info: "info" };
@@ -22,5 +23,5 @@ export const gitlab: Formatter = (results, context) => {
       });
     });
   }
-  return `${JSON.stringify(issues, null, 2)}\n`;
+  return `${inertJson(JSON.stringify(issues, null, 2))}\n`;
 };

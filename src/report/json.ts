@@ -1,5 +1,6 @@
 // The json report: one entry per file, ESLint's shape, for scripts and other tools.
 import { countBySeverity, type Formatter } from "./types.js";
+import { inertJson } from "./visible.js";
 
 export const json: Formatter = (results) => {
   const files = results.map(({ filePath, messages }) => {
@@ -21,5 +22,5 @@ export const json: Formatter = (results) => {
       })),
     };
   });
-  return `${JSON.stringify(files)}\n`;
+  return `${inertJson(JSON.stringify(files))}\n`;
 };

@@ -63,10 +63,20 @@ function caseName(message: Diagnostic): string {
 const NOT_XML =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
+/** Kept as character references (the same text for an XML parser) so that a report printed to a terminal
+ * or a CI log carries no raw line break, control, bidi or separator character from a map, and no "##[". */
+const INERT = /[\n\r\u007f-\u009f\u200b\u200e\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+
 function text(value: string): string {
-  return value.replace(NOT_XML, "\ufffd").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return value
+    .replace(NOT_XML, "\ufffd")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(INERT, (char) => `&#${char.charCodeAt(0)};`)
+    .replace(/##\[/g, "#&#35;[");
 }
 
 function attribute(value: string): string {
-  return text(value).replace(/"/g, "&quot;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;").replace(/\t/g, "&#9;");
+  return text(value).replace(/"/g, "&quot;").replace(/\t/g, "&#9;");
 }

@@ -11,6 +11,7 @@ import {
   type RuleDescriptor,
   type SuppressedDiagnostic,
 } from "./types.js";
+import { inertJson } from "./visible.js";
 
 const LEVEL: Record<Severity, "error" | "warning" | "note"> = { error: "error", warning: "warning", info: "note" };
 const INFORMATION_URI = "https://www.npmjs.com/package/journeymap";
@@ -72,7 +73,7 @@ export const sarif: Formatter = (results, context) => {
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return `${inertJson(JSON.stringify(log, null, 2))}\n`;
 };
 
 function ruleOf(rule: RuleDescriptor) {

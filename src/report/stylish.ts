@@ -2,7 +2,7 @@
 import { Chalk } from "chalk";
 import type { Diagnostic } from "../diagnostic.js";
 import { countBySeverity, type Formatter } from "./types.js";
-import { visible, visibleChar } from "./visible.js";
+import { breakLogCommands, visible, visibleChar } from "./visible.js";
 
 export const stylish: Formatter = (results, context) => {
   const paint = new Chalk({ level: context.color ? 1 : 0 });
@@ -13,7 +13,8 @@ export const stylish: Formatter = (results, context) => {
   for (const result of results) {
     if (result.messages.length === 0) continue;
     out.push(paint.underline(visible(result.filePath)));
-    const lines = result.source?.split(/\r?\n/);
+    // Lines as the loader counts them: LF, CRLF and CR alone all end a line.
+    const lines = result.source?.split(/\r\n|\r|\n/);
     // A loop, not Math.max(...array): 100,000 findings would overflow the call stack.
     let width = 0;
     for (const m of result.messages) width = Math.max(width, `${m.line}:${m.column}`.length);
@@ -67,5 +68,8 @@ function codeFrame(lines: string[], message: Diagnostic, caretColor: (text: stri
   }
   if (end > text.length || start >= text.length) caret += "^";
   if (to < text.length) shown += "…";
-  return [`    ${gutter} | ${shown}`, `    ${" ".repeat(gutter.length)} | ${caretColor(caret.trimEnd())}`];
+  return [
+    `    ${gutter} | ${breakLogCommands(shown)}`,
+    `    ${" ".repeat(gutter.length)} | ${caretColor(caret.trimEnd())}`,
+  ];
 }

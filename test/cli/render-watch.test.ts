@@ -2,7 +2,7 @@
 // rendered and listed in index.md, and a saved edit is answered within milliseconds, not after a
 // fixed debounce.
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -70,6 +70,37 @@ describe("journeymap render --watch on a folder", () => {
       console.log(`render --watch: edit to new page, median of 7: ${median.toFixed(1)} ms`);
       // Loose for a shared, noisy machine; a fixed 50 ms debounce before rendering would add 50 to every edit.
       expect(median).toBeLessThan(45);
+    } finally {
+      expect(await stop()).toBe(0);
+    }
+  });
+
+  it("picks up added maps by the folder walk's rules: not a symlink, not an ignored map", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "journeymap-watch-policy-"));
+    mkdirSync(join(dir, ".git"));
+    mkdirSync(join(dir, "maps"));
+    writeFileSync(join(dir, "maps/hotel.journey.yaml"), HOTEL);
+    writeFileSync(join(dir, ".journeymapignore"), "drafts/\n");
+    writeFileSync(join(dir, "secret.txt"), "token: s3cr3t\n");
+    const { session, until, stop } = watchSession(dir, ["maps", "--format", "markdown", "-o", "docs"]);
+    try {
+      await until(() => session.stderr.includes("watching"), "the first rendering");
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      // A symlink out of the tree (whose text would be shown in a code frame) and an ignored draft...
+      symlinkSync(join(dir, "secret.txt"), join(dir, "maps/leak.journey.yaml"));
+      mkdirSync(join(dir, "maps/drafts"));
+      writeFileSync(join(dir, "maps/drafts/wip.journey.yaml"), FRESHCART);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      // ...are left out, as a folder walk leaves them out; an ordinary map added after them is rendered.
+      writeFileSync(join(dir, "maps/freshcart.journey.yaml"), FRESHCART);
+      await until(
+        () => session.stderr.includes("✔ maps/freshcart.journey.yaml → docs/freshcart.md\n"),
+        "the added map",
+      );
+      expect(session.stderr).not.toContain("leak");
+      expect(session.stderr).not.toContain("s3cr3t");
+      expect(session.stderr).not.toContain("wip");
+      expect(existsSync(join(dir, "docs/wip.md"))).toBe(false);
     } finally {
       expect(await stop()).toBe(0);
     }

@@ -183,6 +183,36 @@ describe("journeymap render: Mermaid and Markdown", () => {
     expect(existsSync(join(dir, "clash-out"))).toBe(false);
   });
 
+  it("refuses a Mermaid diagram that Mermaid would not draw (every persona at every task), at once; raising maxTextSize allows it", () => {
+    const personas = Array.from({ length: 200 }, (_, i) => `  - {id: p${i}, name: Persona ${i}}\n`).join("");
+    const touchpoints = Array.from({ length: 200 }, (_, i) => `      - {name: T${i}, emotion: 3}\n`).join("");
+    const crowd = write(
+      "crowd.journey.yaml",
+      `journeymap: 1\ntitle: Crowd\npersonas:\n${personas}stages:\n  - id: s\n    name: S\n    touchpoints:\n${touchpoints}`,
+    );
+    const message =
+      'journeymap: the Mermaid diagram of "Crowd" would be longer than 50,000 characters, Mermaid\'s maxTextSize, so Mermaid would not draw it: ';
+    const refused = runCli(["render", crowd, "-f", "mermaid"]);
+    expect(refused).toMatchObject({ code: 2, stdout: "" });
+    expect(refused.stderr).toBe(
+      `${message}draw the journey-map picture with --format svg, or raise maxTextSize in --mermaid-config\n`,
+    );
+    // Before any browser is looked for or launched.
+    const engine = runCli(["render", crowd, "-o", join(dir, "crowd.png"), "--engine", "mermaid-cli"], {
+      env: { PUPPETEER_EXECUTABLE_PATH: "/nonexistent/chrome" },
+    });
+    expect(engine.code).toBe(2);
+    expect(engine.stderr).toContain(`${message}draw the journey-map picture with --engine native`);
+    expect(existsSync(join(dir, "crowd.png"))).toBe(false);
+    const config = write("big.mermaid.json", '{"maxTextSize": 5000000}');
+    const raised = runCli(["render", crowd, "-f", "mermaid", "--mermaid-config", config]);
+    expect(raised.code, raised.stderr).toBe(0);
+    expect(raised.stdout.split("\n").filter((line) => line.startsWith("    T"))).toHaveLength(200);
+    // The Markdown page honours the same limit: the diagram, not the note, once it is raised.
+    const page = runCli(["render", crowd, "-f", "markdown", "--mermaid-config", config]);
+    expect(page.stdout).toContain("```mermaid\n---\nconfig:\n  maxTextSize: 5000000\n");
+  });
+
   it("refuses to write a binary format to a terminal", () => {
     // `script` runs the CLI with a pseudo-terminal as stdout.
     const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} render docs/examples/hotel.journey.yaml --format png`;

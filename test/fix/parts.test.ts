@@ -98,9 +98,17 @@ describe("formatFixDiff", () => {
   it("shows control, bidi and line-separator characters escaped, in lines and the file name", () => {
     const diff = formatFixDiff("evil\x1b]0;x\x07\n.yaml", "name: \u202eA\r\n", "name: \x1b[2JA\r\n");
     expect(diff).toBe(
-      "--- evil\\x1b]0;x\\x07\\n.yaml\n+++ evil\\x1b]0;x\\x07\\n.yaml\n@@ -1,1 +1,1 @@\n-name: \\u202eA\n+name: \\x1b[2JA\n",
+      "--- evil\\x1b]0;x\\x07\\x0a.yaml\n+++ evil\\x1b]0;x\\x07\\x0a.yaml\n@@ -1,1 +1,1 @@\n-name: \\u202eA\n+name: \\x1b[2JA\n",
     );
     expect(diff).not.toMatch(/[\x00-\x09\x0b-\x1f\u202a-\u202e]/);
+  });
+
+  it("starts no GitHub Actions workflow command: a context line of '  ::x' and a ##[ anywhere are broken", () => {
+    const before = "description: |\n  ::stop-commands::token\n  ##[add-mask]x\nname: a\n";
+    const diff = formatFixDiff("map.yaml", before, before.replace("name: a", "name: b"));
+    expect(diff).toContain("\n   :\u200b:stop-commands::token\n   #\u200b#[add-mask]x\n-name: a\n+name: b\n");
+    expect(diff.split("\n").filter((line) => line.trimStart().startsWith("::"))).toEqual([]);
+    expect(diff).not.toContain("##[");
   });
 
   it("applies with patch(1) to give the fixed text, also when the change is far from local", () => {

@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import MarkdownIt from "markdown-it";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { loadJourney } from "../../src/journey/load.js";
 import { lintJourney } from "../../src/lint/index.js";
 import { reportFormats, type FileResult, type ReportContext } from "../../src/report/index.js";
@@ -17,14 +17,26 @@ import { hostileJourney, hostileText, plainCopy, toYaml, yamlishText } from "../
 const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
 const settings = { numRuns: RUNS, seed: SEED, endOnFailure: true };
+// About 10 ms a case on a loaded machine, with room: npm run fuzz's 100,000 cases would far outlast
+// the suite's 30 s test timeout.
+vi.setConfig({ testTimeout: Math.max(30_000, RUNS * 50) });
 /** The loader is cheap: five times the cases. */
 const loaderSettings = { ...settings, numRuns: RUNS * 5 };
 /** The picture is the slowest step: half the cases. */
 const svgSettings = { ...settings, numRuns: Math.ceil(RUNS / 2) };
 const LONG = Math.max(60_000, RUNS * 20);
 
-/** Characters that steer a terminal or a log viewer: C0 controls but tab and line feed, DEL, C1. */
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+/** Characters that steer a terminal or a log viewer: C0 controls but tab and line feed, DEL, C1, line
+ * separators, bidi controls. */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
+/** What a terminal or a CI log must never get from map text, when an output is printed: a raw control
+ * character, the runner's legacy "##[" command, or a line that starts (after spaces) with "::". */
+function expectInertInLog(output: string): void {
+  expect(output).not.toMatch(CONTROL);
+  expect(output).not.toContain("##[");
+  expect(output.split("\n").filter((line) => line.trimStart().startsWith("::"))).toEqual([]);
+}
 
 /** Characters XML 1.0 forbids (an SVG with one is not well-formed, whatever a lenient parser says). */
 const NOT_XML =
@@ -86,8 +98,10 @@ describe("lint and every report", () => {
           const results: FileResult[] = [{ filePath: fileName, source: text, messages }];
           const report = reportFormats[name].formatter(results, context);
           expect(report.length).toBeLessThan(100_000 + 2_000 * (text.length + fileName.length));
-          if (name === "stylish") expect(report).not.toMatch(CONTROL);
-          if (name === "github") {
+          // Every report may be printed to a terminal or a CI log: none carries a raw control character,
+          // a "##[" or a line the Actions runner reads as a command (it trims leading spaces), but github's own.
+          if (name !== "github") expectInertInLog(report);
+          else {
             expect(report).not.toMatch(CONTROL);
             expect(report).not.toContain("##[");
             const lines = report.split("\n").filter(Boolean);
@@ -108,6 +122,7 @@ describe("the text renderers", () => {
       fc.property(hostileJourney, (written) => {
         const journey = loaded(written);
         const hostile = renderMermaid(journey);
+        expectInertInLog(hostile);
         const plain = renderMermaid(plainCopy(journey));
         expect(hostile.split("\n")).toHaveLength(plain.split("\n").length);
         expect(hostile.split("%%{").length).toBe(plain.split("%%{").length);
@@ -125,6 +140,8 @@ describe("the text renderers", () => {
       fc.property(hostileJourney, (written) => {
         const journey = loaded(written);
         const page = renderMarkdown(journey);
+        expectInertInLog(page);
+        expectInertInLog(renderMarkdown(journey, { frontMatter: true }));
         const plainPage = renderMarkdown(plainCopy(journey));
         const html = (source: string) =>
           markdown
@@ -157,6 +174,7 @@ describe("the text renderers", () => {
         const svg = renderSvg(journey);
         expect(performance.now() - started).toBeLessThan(2000);
         expect(XMLValidator.validate(svg)).toBe(true);
+        expectInertInLog(svg);
         const problems: string[] = [];
         const visit = (nodes: unknown): void => {
           if (!Array.isArray(nodes)) return;

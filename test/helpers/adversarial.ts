@@ -260,6 +260,31 @@ export const adversarialMaps: Record<string, (bytes?: number) => string> = {
     );
     return `journeymap: 1\ntitle: Crowd\npersonas:\n${ids.map((id) => `  - id: ${id}\n    name: Persona ${id}\n`).join("")}stages:\n  - id: s\n    name: S\n    touchpoints:\n${touchpoints.join("")}`;
   },
+  /** Thousands of personas and touchpoints that name none of them, with one score for everyone that
+   * dips and recovers: every persona falls at every other touchpoint (findings and curves of
+   * personas × touchpoints, unless shared falls are counted once). */
+  "shared score × personas": (bytes = MB) => {
+    const personas = Math.floor(bytes / 2 / 26);
+    const touchpoints = Math.floor(bytes / 2 / 62);
+    const ids = Array.from({ length: personas }, (_, i) => `  - {id: p${i}, name: P${i}}\n`).join("");
+    const rows = Array.from(
+      { length: touchpoints },
+      (_, i) => `      - {name: T${i}, owner: team, channel: web, emotion: ${i % 2 ? 1 : 5}}\n`,
+    ).join("");
+    return `journeymap: 1\ntitle: Crowd\npersonas:\n${ids}teams: [{id: team}]\nstages:\n  - id: s\n    name: S\n    touchpoints:\n${rows}`;
+  },
+  /** Thousands of personas and stages, each stage's one touchpoint naming one persona: every other
+   * persona misses every stage (personas × stages findings, unless a stage's gaps share one). */
+  "persona × stage gaps": (bytes = MB) => {
+    const count = Math.floor(bytes / (26 + 110));
+    const ids = Array.from({ length: count }, (_, i) => `  - {id: p${i}, name: P${i}}\n`).join("");
+    const stages = Array.from(
+      { length: count },
+      (_, i) =>
+        `  - {id: s${i}, name: S${i}, touchpoints: [{name: T${i}, owner: team, channel: web, emotion: 3, personas: [p${i}]}]}\n`,
+    ).join("");
+    return `journeymap: 1\ntitle: Gaps\npersonas:\n${ids}teams: [{id: team}]\nstages:\n${stages}`;
+  },
   /** Unknown keys of 60 to 1,000 characters (YAML's limit for a plain key), each close to a known key: the suggestion's worst case. */
   "long typos": (bytes = MB) => {
     const lines: string[] = [];

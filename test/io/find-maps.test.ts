@@ -88,6 +88,15 @@ describe("findMaps", () => {
     );
   });
 
+  it("an ignore file above 1 MB is refused, with a message that does not point at --max-file-size", async () => {
+    const big = realpathSync(mkdtempSync(join(tmpdir(), "journeymap-find-big-")));
+    write(big, "a.journey.yaml");
+    write(big, ".journeymapignore", "#".repeat(1024 * 1024 + 1));
+    await expect(findMaps(["."], { cwd: big })).rejects.toThrow(
+      `cannot read ignore file "${join(big, ".journeymapignore")}": it is 1.0 MB, more than the 1 MB limit (an ignore file is a list of patterns)`,
+    );
+  });
+
   it("exclusions alone name no maps", async () => {
     await expect(findMaps(["!maps/**"], { cwd: repo })).rejects.toThrow(
       "no maps given: name files, folders or globs, or - for standard input",

@@ -16,6 +16,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { readTextFile } from "../../src/io/read-text.js";
 import { temporaryName, writeOutput } from "../../src/io/write-output.js";
 
 function fresh(): string {
@@ -53,6 +54,22 @@ describe("writeOutput", () => {
       "it is an input of this run",
     );
     expect(readFileSync(map, "utf8")).toBe("title: Mine\n");
+  });
+
+  it("never writes over a file this process has read, by any path, unless the write replaces it on purpose", () => {
+    const dir = fresh();
+    const ignoreFile = join(dir, ".journeymapignore");
+    writeFileSync(ignoreFile, "drafts/\n");
+    linkSync(ignoreFile, join(dir, "hard-link"));
+    readTextFile(ignoreFile, { what: "ignore file" });
+    for (const target of [ignoreFile, join(dir, "hard-link")])
+      expect(() => writeOutput(target, "report", { shown: "out" })).toThrow(
+        'cannot write "out": it is an input of this run: choose another output file',
+      );
+    expect(readFileSync(ignoreFile, "utf8")).toBe("drafts/\n");
+    // lint --fix saves the map it read.
+    writeOutput(ignoreFile, "fixed/\n", { replacesInput: true });
+    expect(readFileSync(ignoreFile, "utf8")).toBe("fixed/\n");
   });
 
   it("writes through a symlink to its target and leaves the link in place", () => {

@@ -10,6 +10,8 @@ import type { Journey, Score, Touchpoint } from "../../src/journey/model.js";
 import { DIAGRAM_TOO_LARGE, EVERYONE_ELSE, renderMarkdown } from "../../src/render/markdown.js";
 import { renderMermaid } from "../../src/render/mermaid.js";
 import { svgToPng } from "../../src/render/png.js";
+import { renderSvg } from "../../src/render/svg/index.js";
+import { XMLParser } from "fast-xml-parser";
 
 function journey(touchpoints: Touchpoint[], extra: Partial<Journey> = {}): Journey {
   return {
@@ -173,5 +175,40 @@ describe("PNG size", () => {
     expect((refusal as Error).message).toBe(
       "the picture is too large for PNG at scale 2 (80000 × 60000 px, more than 200,000,000 pixels): use --format svg, or a smaller --scale",
     );
+  });
+});
+
+describe("printed to a terminal or a CI log, no rendering acts on it", () => {
+  const hostile = "Pay \u001b]0;pwned\u0007 \u009b31m \u202egnp ##[add-mask]x\n::error::fake\u2028end";
+  const map = journey([{ name: hostile, channel: `::stop-commands::${hostile}`, emotion: 2 }], {
+    title: `::error::${hostile}`,
+    description: `:: ${hostile}`,
+    tags: [hostile],
+  });
+  const inert = (output: string) => {
+    expect(output).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e]/);
+    expect(output).not.toContain("##[");
+    expect(output.split("\n").filter((line) => line.trimStart().startsWith("::"))).toEqual([]);
+  };
+
+  it("Markdown with front matter: escapes shown, front matter reads back exactly", () => {
+    const page = renderMarkdown(map, { frontMatter: true });
+    inert(page);
+    const front = page.slice(4, page.indexOf("\n---\n", 4));
+    expect(parseYaml(front)).toEqual({ title: map.title, description: map.description, tags: map.tags });
+    expect(page).toContain("\n\\:: Pay \\x1b\\]0;pwned\\x07 \\x9b31m \\u202egnp \\#\\#\\[add-mask\\]x<br />");
+  });
+
+  it("Mermaid encodes them as entity codes", () => {
+    const diagram = renderMermaid(map);
+    inert(diagram);
+    expect(diagram).toContain("#155;31m #8238;gnp #35;#35;[add-mask]x#10;#58;#58;error#58;#58;fake#8232;end");
+  });
+
+  it("SVG keeps them as character references that an XML reader reads back", () => {
+    const svg = renderSvg(map);
+    inert(svg);
+    const parsed = new XMLParser({ htmlEntities: true }).parse(svg) as { svg: { title: string } };
+    expect(parsed.svg.title).toBe(map.title.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "\ufffd"));
   });
 });

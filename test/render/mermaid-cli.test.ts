@@ -5,7 +5,8 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadJourney } from "../../src/journey/load.js";
 import { findBrowser } from "../../src/render/browser.js";
-import { MERMAID_MAX_TEXT_SIZE, startMermaidCli, type MermaidCliEngine } from "../../src/render/mermaid-cli.js";
+import { startMermaidCli, type MermaidCliEngine } from "../../src/render/mermaid-cli.js";
+import { MERMAID_MAX_TEXT_SIZE } from "../../src/render/mermaid.js";
 import { renderMermaid } from "../../src/render/mermaid.js";
 import { pngSize, requireBrowser } from "../helpers/render-checks.js";
 

@@ -8,6 +8,7 @@ import { github } from "../../src/report/github.js";
 import { gitlab } from "../../src/report/gitlab.js";
 import { json } from "../../src/report/json.js";
 import { junit } from "../../src/report/junit.js";
+import { reportFormatNames, reportFormats } from "../../src/report/index.js";
 import { stylish } from "../../src/report/stylish.js";
 import type { FileResult } from "../../src/report/types.js";
 import { lintContext } from "./results.js";
@@ -20,6 +21,7 @@ const HOSTILE = [
   "##[group]hidden", // a runner command anywhere in a line
   "\u202egnp.exe", // bidi override reorders the text
   "\u2066isolate\u2069 \x9b31m \x7f",
+  "line\u2028separator",
 ].join(" ");
 
 const finding = (message: string, line = 1, column = 1): Diagnostic => ({
@@ -74,6 +76,45 @@ describe("hostile map text and file names", () => {
     expect(out).not.toContain("##[");
     expect(out).not.toContain("\r");
     expect(out).toContain("x%0A::error file=evil::injected");
+  });
+
+  it.each(reportFormatNames)(
+    "%s: printed to a CI log, it carries no raw control character, no ##[ and starts no command",
+    (name) => {
+      const out = reportFormats[name].formatter(hostileResults(), { ...context, color: false });
+      expect(out).not.toMatch(RAW);
+      expect(out).not.toMatch(/[\u2028\u2029]/);
+      expect(out).not.toContain("##[");
+      // The Actions runner trims a line's leading spaces and reads "::" as a command: only github's own lines may.
+      const commands = out.split("\n").filter((line) => line.trimStart().startsWith("::"));
+      if (name === "github") for (const line of commands) expect(line).toMatch(/^::warning file=[^\n]*::/);
+      else expect(commands).toEqual([]);
+    },
+  );
+
+  it("stylish breaks a file name that starts with :: and a ##[ in messages and code frames, and keeps them readable", () => {
+    const results: FileResult[] = [
+      {
+        filePath: "::stop-commands::token.journey.yaml",
+        source: "title: x ##[add-mask]y\n",
+        messages: [finding('touchpoint "##[group]x" has no channel', 1, 10)],
+      },
+    ];
+    const out = stylish(results, { ...context, color: false });
+    expect(out.split("\n")[0]).toBe(":\u200b:stop-commands::token.journey.yaml");
+    expect(out).toContain('touchpoint "#\u200b#[group]x" has no channel');
+    expect(out).toContain("    1 | title: x #\u200b#[add-mask]y");
+  });
+
+  it("stylish frames the right line of a map with CR-only line endings", () => {
+    const results: FileResult[] = [
+      {
+        filePath: "old-mac.journey.yaml",
+        source: "journeymap: 1\rtitle: T\rstages: []\r",
+        messages: [finding("m", 3, 1)],
+      },
+    ];
+    expect(stylish(results, { ...context, color: false })).toContain("    3 | stages: []\n");
   });
 
   it("json, gitlab and junit stay valid and keep the text exactly", () => {

@@ -60,6 +60,8 @@ describe("a 1 MB map of every adversarial shape", () => {
       // Outputs stay in proportion to the map (the issue saw 534 MB of Markdown from 311 KB).
       expect(outcome.svg).toBeLessThan(40 * text.length);
       expect(outcome.markdown).toBeLessThan(40 * text.length);
+      // Findings too: a map of n bytes cannot have n × n of them (a shared score is one fall, not one per persona).
+      expect(outcome.findings).toBeLessThan(text.length / 8);
     }
   });
 });

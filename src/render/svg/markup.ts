@@ -3,9 +3,14 @@ import type { Score } from "../../journey/model.js";
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
 
-/** Escapes a string for XML text and attribute values (it must already be clean, see cleanText). */
+/** Escapes a string for XML text and attribute values (it must already be clean, see cleanText). Line
+ * breaks, C1 controls, bidi and separator characters and "##[" become character references, which an
+ * XML reader takes for the same text: an SVG printed to a terminal or a CI log acts on neither. */
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => ESCAPES[character]!);
+  return text
+    .replace(/[&<>"']/g, (character) => ESCAPES[character]!)
+    .replace(/[\n\r\u007f-\u009f\u200b\u200e\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g, (c) => `&#${c.charCodeAt(0)};`)
+    .replace(/##\[/g, "#&#35;[");
 }
 
 /** Two decimals at most, never "-0": keeps the output small and byte-for-byte stable. */

@@ -73,7 +73,7 @@ testRule("emotion-dip", {
       ],
     },
     {
-      name: "one score shared by every persona dips for each of them",
+      name: "one score shared by every persona dips once for all of them",
       code: yaml`
         journeymap: 1
         title: T
@@ -91,14 +91,59 @@ testRule("emotion-dip", {
         {
           line: 10,
           column: 9,
-          message: /persona "Dana" falls from 5 \(very positive\) to 1 \(very negative\)/,
-          subject: "touchpoint:decision/Pays persona:parent",
+          message:
+            'emotion of every persona falls from 5 (very positive) to 1 (very negative) at touchpoint "Pays" and no pain point explains it: add "painPoints" saying what went wrong',
+          subject: "touchpoint:decision/Pays",
+        },
+      ],
+    },
+    {
+      name: "personas that fall alike share a finding; one scored on their own falls on their own",
+      code: yaml`
+        journeymap: 1
+        title: T
+        personas:
+          - {id: a, name: Ann}
+          - {id: b, name: Bo}
+          - {id: c, name: Cy}
+          - {id: d, name: Di}
+          - {id: e, name: Ed}
+        stages:
+          - id: decision
+            name: Decision
+            touchpoints:
+              - name: Browses
+                emotion: 5
+              - name: Asks
+                personas: [c]
+                emotion: 4
+              - name: Pays
+                emotion: 2
+              - name: Waits
+                emotion: {a: 5, b: 5, d: 5}
+              - name: Leaves
+                personas: [a, b, d]
+                emotion: 1
+      `,
+      errors: [
+        {
+          line: 18,
+          column: 9,
+          message:
+            /^emotion of personas "Ann", "Bo", "Di" and 1 more falls from 5 \(very positive\) to 2 \(negative\) at touchpoint "Pays"/,
+          subject: "touchpoint:decision/Pays persona:a persona:b persona:d +1",
         },
         {
-          line: 10,
+          line: 18,
           column: 9,
-          message: /persona "Sam" falls from 5/,
-          subject: "touchpoint:decision/Pays persona:student",
+          message: /^emotion of persona "Cy" falls from 4 \(positive\) to 2 \(negative\)/,
+          subject: "touchpoint:decision/Pays persona:c",
+        },
+        {
+          line: 22,
+          column: 9,
+          message: /^emotion of personas "Ann", "Bo" and "Di" falls from 5 \(very positive\) to 1/,
+          subject: "touchpoint:decision/Leaves persona:a persona:b persona:d",
         },
       ],
     },

@@ -66,5 +66,49 @@ testRule("persona-stage-gap", {
         },
       ],
     },
+    {
+      name: "several personas missing from one stage share a finding, the first few named",
+      code: yaml`
+        journeymap: 1
+        title: T
+        personas:
+          - {id: a, name: Ann}
+          - {id: b, name: Bo}
+          - {id: c, name: Cy}
+          - {id: d, name: Di}
+          - {id: e, name: Ed}
+        stages:
+          - id: awareness
+            name: Awareness
+            touchpoints:
+              - name: Sees an ad
+          - id: decision
+            name: Decision
+            touchpoints:
+              - name: Pays by card
+                personas: [c]
+          - id: retention
+            name: Retention
+            touchpoints:
+              - name: Orders again
+                personas: [a, b, d]
+      `,
+      errors: [
+        {
+          line: 14,
+          column: 5,
+          message:
+            'personas "Ann", "Bo", "Di" and 1 more have no touchpoint in stage "Decision", where other personas have some: map what they do here, or add them to a touchpoint\'s personas',
+          subject: "persona:a persona:b persona:d +1 stage:decision",
+        },
+        {
+          line: 19,
+          column: 5,
+          message:
+            'personas "Cy" and "Ed" have no touchpoint in stage "Retention", where other personas have some: map what they do here, or add them to a touchpoint\'s personas',
+          subject: "persona:c persona:e stage:retention",
+        },
+      ],
+    },
   ],
 });
