@@ -1,6 +1,7 @@
 // The journeymap program: commander wiring, colour, and the one place that turns errors into exit codes.
 import { Command, CommanderError } from "commander";
 import { JourneymapError } from "../errors.js";
+import { registerData } from "./data.js";
 import { registerDiff } from "./diff.js";
 import { registerInit } from "./init.js";
 import { registerLint } from "./lint.js";
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerRules(program);
   registerRender(program);
   registerDiff(program);
+  registerData(program);
   registerInit(program);
   registerSchema(program);
   return program;

@@ -1,0 +1,110 @@
+// Opening the CSV files a map names as its sources. The path is hostile: only a relative path that
+// stays inside the repository (the map's folder when there is none), also after symlinks, to a
+// regular file of bounded size; read in chunks, never blocking on a FIFO or a device.
+import { constants, realpathSync, statSync, type Stats } from "node:fs";
+import { open } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
+import { JourneymapError } from "../errors.js";
+import { displayPath } from "./find-maps.js";
+import { formatSize } from "./read-text.js";
+import { findRepositoryRoot, isInside } from "./repository.js";
+
+/** Exports are big (a million survey answers is about 50 MB), but not unbounded. */
+export const MAX_SOURCE_SIZE = 512 * 1024 * 1024;
+const CHUNK = 256 * 1024;
+
+export type OpenedSourceFile = { shown: string; read: () => AsyncIterable<Uint8Array> } | { refused: string };
+
+/** Why a source path may not be followed, before touching the disk; undefined when it may. */
+function refusalOf(file: string): string | undefined {
+  if (file.includes("\0")) return "it holds a NUL character";
+  if (file.includes("\\")) return 'it holds a backslash: write paths with "/"';
+  if (file.startsWith("/") || /^[A-Za-z]:/.test(file)) return "it is absolute: write it relative to the map's folder";
+  return undefined;
+}
+
+function reasonOf(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ENOENT" || code === "ENOTDIR") return "no such file";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "ELOOP") return "too many levels of symbolic links";
+  return (error as Error).message;
+}
+
+function kindOf(stats: Stats): string | undefined {
+  if (stats.isFile()) return undefined;
+  if (stats.isDirectory()) return "it is a folder";
+  return "it is not a regular file (a device, FIFO or socket)";
+}
+
+/**
+ * Resolves a source's `file` against the map at `mapPath`. A path that leaves the repository (by
+ * "..", by being absolute, or through a symlink) is refused (the map is wrong: a finding in the map);
+ * a file that cannot be read throws JourneymapError (exit 2).
+ */
+export function openSourceFile(
+  file: string,
+  mapPath: string | undefined,
+  options: { maxBytes?: number; mapShown?: string } = {},
+): OpenedSourceFile {
+  const quotedFile = JSON.stringify(file.length > 80 ? `${file.slice(0, 80)}…` : file);
+  if (mapPath === undefined)
+    return { refused: `source ${quotedFile} cannot be found for a map read from standard input: name the map's file` };
+  const refusal = refusalOf(file);
+  if (refusal) return { refused: `source ${quotedFile} is refused: ${refusal}` };
+  const folder = dirname(resolve(mapPath));
+  const boundary = findRepositoryRoot(folder) ?? folder;
+  const where = findRepositoryRoot(folder) ? "the repository" : "the map's folder";
+  const path = resolve(folder, file);
+  if (!isInside(path, boundary)) return { refused: `source ${quotedFile} is outside ${where}: keep data files in it` };
+  const shown = displayPath(path);
+  const fail = (reason: string) =>
+    new JourneymapError(
+      `cannot read source "${shown}"${options.mapShown ? ` (named by ${options.mapShown})` : ""}: ${reason}`,
+    );
+  let real: string;
+  let realBoundary: string;
+  try {
+    real = realpathSync(path);
+    realBoundary = realpathSync(boundary);
+  } catch (error) {
+    throw fail(reasonOf(error));
+  }
+  if (!isInside(real, realBoundary))
+    return { refused: `source ${quotedFile} leads outside ${where} through a symbolic link: keep data files in it` };
+  const stats = statSync(real);
+  const kind = kindOf(stats);
+  if (kind) throw fail(kind);
+  const maxBytes = options.maxBytes ?? MAX_SOURCE_SIZE;
+  if (stats.size > maxBytes)
+    throw fail(`it is ${formatSize(stats.size)}, more than the ${formatSize(maxBytes)} limit for a source`);
+  async function* read(): AsyncGenerator<Uint8Array> {
+    let handle;
+    try {
+      // O_NONBLOCK: a path swapped for a FIFO since the stat still opens at once; O_NOFOLLOW: nor for a link.
+      handle = await open(real, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0));
+    } catch (error) {
+      throw fail(reasonOf(error));
+    }
+    try {
+      const opened = await handle.stat();
+      if (kindOf(opened) || opened.ino !== stats.ino || opened.dev !== stats.dev)
+        throw fail("it changed while it was being read");
+      let total = 0;
+      for (;;) {
+        const buffer = Buffer.allocUnsafe(CHUNK);
+        const { bytesRead } = await handle.read(buffer, 0, CHUNK, null);
+        if (bytesRead === 0) return;
+        total += bytesRead;
+        if (total > maxBytes) throw fail(`it grew past the ${formatSize(maxBytes)} limit while it was being read`);
+        yield buffer.subarray(0, bytesRead);
+      }
+    } catch (error) {
+      if (error instanceof JourneymapError) throw error;
+      throw fail(reasonOf(error));
+    } finally {
+      await handle.close();
+    }
+  }
+  return { shown, read };
+}
