@@ -179,3 +179,8 @@ export function isFunnelMetric(definition: MetricDefinition | undefined): boolea
 
 /** The measured value a data source writes: the number with its date, source and sample size. */
 export type Measurement = Pick<MeasuredValue, "value" | "date" | "source" | "n">;
+
+/** What a finding about one metric value is about: its element's subject and the metric id. */
+export function metricSubject(elementSubject: string, id: string): string {
+  return `${elementSubject}:metric:${id}`;
+}

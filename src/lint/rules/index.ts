@@ -5,11 +5,15 @@ import { emotionDip } from "./emotion-dip.js";
 import { emptyStage } from "./empty-stage.js";
 import { missingChannel } from "./missing-channel.js";
 import { missingEmotion } from "./missing-emotion.js";
+import { metricOffTarget } from "./metric-off-target.js";
+import { metricWithoutSource } from "./metric-without-source.js";
 import { missingStage } from "./missing-stage.js";
 import { painWithoutOpportunity } from "./pain-without-opportunity.js";
 import { personaStageGap } from "./persona-stage-gap.js";
 import { stageOrder } from "./stage-order.js";
+import { staleMetric } from "./stale-metric.js";
 import { touchpointOwner } from "./touchpoint-owner.js";
+import { unknownMetric } from "./unknown-metric.js";
 import { unknownOwner } from "./unknown-owner.js";
 import { unknownPersona } from "./unknown-persona.js";
 import { unusedDisable } from "./unused-disable.js";
@@ -31,6 +35,10 @@ const catalog = {
   "duplicate-id": duplicateId,
   "pain-without-opportunity": painWithoutOpportunity,
   "emotion-dip": emotionDip,
+  "unknown-metric": unknownMetric,
+  "metric-off-target": metricOffTarget,
+  "stale-metric": staleMetric,
+  "metric-without-source": metricWithoutSource,
   "unused-disable": unusedDisable,
 } satisfies Record<string, Rule>;
 
