@@ -160,7 +160,10 @@ export function registerLint(program: Command): void {
 }
 
 /** lint --data: each map's sources applied in memory before the rules; CSV problems become results. */
-async function measureHook(settings: { asOf: string; windowDays?: number }): Promise<NonNullable<LintRunOptions["measure"]>> {
+async function measureHook(settings: {
+  asOf: string;
+  windowDays?: number;
+}): Promise<NonNullable<LintRunOptions["measure"]>> {
   const { applySources } = await import("../data/runner.js");
   return async (map, path) => {
     const { results, notes } = await applySources(map, path, settings);

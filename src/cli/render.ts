@@ -25,9 +25,10 @@ import {
 import { INDEX_PAGE, renderIndexPage } from "../render/index-page.js";
 import type { MermaidCliEngine } from "../render/mermaid-cli.js";
 import { watchMaps, type MapWatcher } from "../render/watch.js";
+import { dataOptions, dataSettings, reportData, type DataFlags } from "./data.js";
 import { examples, useColor } from "./options.js";
 
-interface RenderOptions {
+interface RenderOptions extends DataFlags {
   format?: string;
   output?: string;
   engine?: string;
@@ -52,10 +53,12 @@ interface Plan {
   destination?: { kind: "file"; path: string } | { kind: "folder"; path: string };
   /** The --mermaid-config file, an input that no output may replace. */
   mermaidConfigPath?: string;
+  /** render --data: metric values computed from each map's sources before drawing. */
+  data?: { asOf: string; windowDays?: number };
 }
 
 export function registerRender(program: Command): void {
-  program
+  const command = program
     .command("render")
     .description("draw maps as a Mermaid diagram, a Markdown docs page, or an SVG, PNG or PDF picture")
     .argument("<paths...>", "map files, folders (searched for *.journey.yaml), quoted globs, or - for stdin")
@@ -83,7 +86,8 @@ export function registerRender(program: Command): void {
       "start Markdown pages with YAML front matter (title, description, tags) for static site generators",
     )
     .option("-w, --watch", "render again whenever a map changes (Ctrl-C to stop)")
-    .option("--stdin-filename <name>", "the name to show for standard input")
+    .option("--stdin-filename <name>", "the name to show for standard input");
+  dataOptions(command)
     .addHelpText(
       "after",
       examples(
@@ -93,6 +97,7 @@ export function registerRender(program: Command): void {
         "$ journeymap render examples/hotel.journey.yaml -o hotel.svg    # the journey-map picture",
         "$ journeymap render examples/hotel.journey.yaml -o hotel.png --engine mermaid-cli --scale 3",
         "$ journeymap render maps/ --format markdown -o docs/journeys --watch",
+        "$ journeymap render examples/data/checkout.journey.yaml -o checkout.svg --data --as-of 2025-06-30",
       ),
     )
     .action(async (paths: string[], options: RenderOptions, command: Command) => {
@@ -125,6 +130,7 @@ async function makePlan(paths: string[], options: RenderOptions): Promise<Plan> 
   const { format, engine } = chooseFormat({ ...options, folder: earlyFolder });
   const mermaidConfig = options.mermaidConfig === undefined ? undefined : readMermaidConfig(options.mermaidConfig);
   const inputs = await findMaps(paths, { stdinFilename: options.stdinFilename });
+  const measured = await dataSettings(options);
   if (options.watch && inputs.some((input) => !input.path))
     throw new JourneymapError("--watch needs map files: standard input cannot be watched");
 
@@ -138,7 +144,10 @@ async function makePlan(paths: string[], options: RenderOptions): Promise<Plan> 
       browser: options.browser,
       mermaidConfig,
       frontMatter: options.frontMatter ?? false,
+      asOf: measured.asOf,
+      ...(measured.windowDays !== undefined ? { windowDays: measured.windowDays } : {}),
     },
+    ...(options.data ? { data: measured } : {}),
     inputs,
     folders,
     mermaidConfigPath: options.mermaidConfig === undefined ? undefined : resolve(options.mermaidConfig),
@@ -255,6 +264,10 @@ class RenderRun {
   /** Renders one map; false when it has errors (they are printed and nothing is written for it). */
   async renderOne(input: MapInput): Promise<boolean> {
     const map = await readMap(input);
+    const sources = this.plan.data && (await import("../data/runner.js")).applySources(map, input.path, this.plan.data);
+    const measured = sources ? await sources : undefined;
+    if (measured) reportData(measured.results, measured.notes, this.color, "render");
+    if (measured?.results.length) return false;
     if (!map.journey) {
       process.stderr.write(
         formatters.stylish([{ filePath: map.file, source: map.text, messages: map.diagnostics }], {

@@ -157,6 +157,9 @@ export function formatMetricNumber(value: number, definition: MetricDefinition |
     }
     case "ratio":
       return formatNumber(value, 3);
+    case undefined:
+      // A value of no defined metric is shown as written, as it always was.
+      return definition === undefined ? String(value) : formatNumber(value, 2);
     default:
       return formatNumber(value, 2);
   }

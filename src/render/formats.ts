@@ -24,6 +24,9 @@ export interface RenderSettings {
   mermaidConfig?: Record<string, unknown>;
   /** Markdown pages start with YAML front matter. */
   frontMatter: boolean;
+  /** The picture shows a metric value's date when it is older than windowDays at this day. */
+  asOf?: string;
+  windowDays?: number;
 }
 
 export interface RenderContext extends RenderSettings {
@@ -54,7 +57,11 @@ export type FormatSpec = {
 async function nativeSvg(journey: Journey, context: RenderContext): Promise<string> {
   // The native picture's modules load only when a picture is asked for.
   const { renderSvg } = await import("./svg/index.js");
-  return renderSvg(journey, { theme: context.theme });
+  return renderSvg(journey, {
+    theme: context.theme,
+    ...(context.asOf !== undefined ? { asOf: context.asOf } : {}),
+    ...(context.windowDays !== undefined ? { windowDays: context.windowDays } : {}),
+  });
 }
 
 function mermaidCliDraw(format: "svg" | "png" | "pdf") {

@@ -17,10 +17,12 @@ import {
   largest,
 } from "./column.js";
 import { emotionFilled, emotionNote, layoutEmotion } from "./emotion.js";
+import { funnelLane, metricsLane } from "./metrics.js";
 import type { Box, Layout } from "./layout.js";
 import { measure } from "./text.js";
 
-export type LaneName = "touchpoint" | "actions" | "thoughts" | "emotion" | "painPoints" | "opportunities" | "metrics";
+export type LaneName =
+  "touchpoint" | "actions" | "thoughts" | "emotion" | "painPoints" | "opportunities" | "metrics" | "funnel";
 
 /** A touchpoint's place in the grid. */
 export interface TouchpointSlot {
@@ -46,6 +48,10 @@ export interface LaneContext {
   columns: Column[];
   touchpoints: TouchpointSlot[];
   index: PersonaIndex;
+  /** The day metric ages are measured at (none: no date is shown), and the window past which a
+   * value's date is shown. */
+  asOf?: string;
+  windowDays: number;
 }
 
 /** Where a lane goes: its top, the bottom of its label's text, and the label's height (the least it takes). */
@@ -155,9 +161,8 @@ export const LANES = {
   emotion: emotionLane,
   painPoints: listLane("Pain points", (touchpoint) => touchpoint.painPoints ?? []),
   opportunities: listLane("Opportunities", (touchpoint) => touchpoint.opportunities ?? []),
-  metrics: listLane("Metrics", (touchpoint) =>
-    Object.entries(touchpoint.metrics ?? {}).map(([name, value]) => `${name}: ${String(value)}`),
-  ),
+  metrics: metricsLane,
+  funnel: funnelLane,
 } satisfies LaneRegistry;
 
 export const LANE_NAMES = Object.keys(LANES) as LaneName[];

@@ -3,6 +3,7 @@
 // widths, wrapping and overlaps on the layout itself. The header, the lanes and the emotion curve
 // are laid out by their own modules; this one sets up the columns and stacks the parts.
 import type { Journey, Score } from "../../journey/model.js";
+import { DEFAULT_MAX_AGE_DAYS } from "../../journey/metrics.js";
 import { summaryOf } from "../../journey/queries.js";
 import { membersOf, personaIndex, type PersonaIndex } from "./cast.js";
 import { GAP, LABEL, LABEL_WIDTH, MARGIN, PAD, SLOT_MIN, SMALL, STAGE, TextColumn, largest } from "./column.js";
@@ -88,6 +89,11 @@ export interface Swatch {
   y: number;
 }
 
+/** A bar of the funnel lane, inside the card it belongs to. */
+export interface Bar extends Rect {
+  box: string;
+}
+
 export interface GridLine {
   score: Score;
   x1: number;
@@ -111,6 +117,7 @@ export interface Layout {
   grid: GridLine[];
   curves: PersonaCurve[];
   swatches: Swatch[];
+  bars: Bar[];
   faceRadius: number;
 }
 
@@ -137,7 +144,13 @@ function layoutColumns(
   return { columns, touchpoints, right: x - GAP };
 }
 
-export function layoutJourney(journey: Journey): Layout {
+/** What the picture measures metric values against: the day (none: no date is shown) and the window. */
+export interface MetricOptions {
+  asOf?: string;
+  windowDays?: number;
+}
+
+export function layoutJourney(journey: Journey, options: MetricOptions = {}): Layout {
   const layout: Layout = {
     width: 0,
     height: 0,
@@ -150,6 +163,7 @@ export function layoutJourney(journey: Journey): Layout {
     grid: [],
     curves: [],
     swatches: [],
+    bars: [],
     faceRadius: 8,
   };
 
@@ -178,7 +192,14 @@ export function layoutJourney(journey: Journey): Layout {
   for (const box of stageBoxes) box.height = stageHeight;
   y += stageHeight + GAP;
 
-  const context: LaneContext = { journey, columns, touchpoints, index };
+  const context: LaneContext = {
+    journey,
+    columns,
+    touchpoints,
+    index,
+    ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
+    windowDays: options.windowDays ?? DEFAULT_MAX_AGE_DAYS,
+  };
   for (const name of LANE_NAMES) {
     const lane: Lane = LANES[name];
     if (!lane.filled(context)) continue;
