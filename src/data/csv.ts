@@ -9,6 +9,8 @@ import Papa from "papaparse";
 export const MAX_FIELD_LENGTH = 1_000_000;
 /** Exports have tens of columns; a million is an attack on memory. */
 export const MAX_COLUMNS = 10_000;
+/** A row longer than this is refused: the parser reads a row that spans chunks again with each chunk. */
+export const MAX_ROW_LENGTH = 4_000_000;
 
 /** A position in the decoded text: a 1-based line and column, or a row's offset (and one of its fields)
  * that `locateCsv` turns into a line and column with a second pass. */
@@ -166,6 +168,7 @@ class Guard {
   #quotePending = false;
   #fields = 1;
   #fieldLength = 0;
+  #rowLength = 0;
   #quoteAt = { line: 1, column: 1 };
   readonly #cursor = new Cursor();
 
@@ -178,6 +181,8 @@ class Guard {
     const at = (i: number) => ({ line, column: i - lineStart + 1 });
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
+      if (++this.#rowLength > MAX_ROW_LENGTH)
+        throw new CsvProblem(`this row is longer than ${MAX_ROW_LENGTH.toLocaleString("en")} characters`, at(i));
       if (this.#quotePending) {
         this.#quotePending = false;
         if (code === 34) {
@@ -206,6 +211,7 @@ class Guard {
         this.#fieldLength = 0;
         if (code === 10) {
           this.#fields = 1;
+          this.#rowLength = 0;
           line++;
           lineStart = i + 1;
         } else if (++this.#fields > MAX_COLUMNS) {
@@ -266,13 +272,14 @@ async function* withoutPreamble(
 ): AsyncGenerator<{ delimiter: string } | string> {
   let pending = "";
   let inPreamble = true;
+  // The blanked lines wait for the delimiter, which comes first.
+  let out = "";
   for await (const chunk of text) {
     if (!inPreamble) {
       yield chunk;
       continue;
     }
     pending += chunk;
-    let out = "";
     let start = 0;
     for (;;) {
       const end = pending.indexOf("\n", start);
@@ -290,7 +297,6 @@ async function* withoutPreamble(
       break;
     }
     if (inPreamble) {
-      if (out) yield out;
       pending = pending.slice(start);
       if (pending.length > MAX_FIELD_LENGTH)
         throw new CsvProblem(`the first line is longer than ${MAX_FIELD_LENGTH.toLocaleString("en")} characters`, {
@@ -300,7 +306,7 @@ async function* withoutPreamble(
   }
   if (inPreamble) {
     yield { delimiter: delimiter ?? detectDelimiter(pending) };
-    if (pending) yield pending;
+    if (out + pending) yield out + pending;
   }
 }
 
