@@ -23,6 +23,17 @@ function refusalOf(file: string): string | undefined {
   return undefined;
 }
 
+/** The real path of the nearest folder of `path` that exists. */
+function nearestReal(path: string): string {
+  for (let current = dirname(path); ; current = dirname(current)) {
+    try {
+      return realpathSync(current);
+    } catch {
+      if (dirname(current) === current) return current;
+    }
+  }
+}
+
 function reasonOf(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === "ENOENT" || code === "ENOTDIR") return "no such file";
@@ -63,11 +74,13 @@ export function openSourceFile(
       `cannot read source "${shown}"${options.mapShown ? ` (named by ${options.mapShown})` : ""}: ${reason}`,
     );
   let real: string;
-  let realBoundary: string;
+  const realBoundary = realpathSync(boundary);
   try {
     real = realpathSync(path);
-    realBoundary = realpathSync(boundary);
   } catch (error) {
+    // A missing file behind a link out of the repository is refused as the link, not as missing.
+    if (!isInside(nearestReal(path), realBoundary))
+      return { refused: `source ${quotedFile} leads outside ${where} through a symbolic link: keep data files in it` };
     throw fail(reasonOf(error));
   }
   if (!isInside(real, realBoundary))

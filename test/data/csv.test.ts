@@ -16,7 +16,10 @@ async function rows(text: string | Uint8Array, size = 3) {
   return { delimiter, rows: found.filter((cells) => cells.some((cell) => cell.trim() !== "")) };
 }
 
-async function problem(text: string | Uint8Array, size = 5): Promise<{ message: string; line: number; column: number }> {
+async function problem(
+  text: string | Uint8Array,
+  size = 5,
+): Promise<{ message: string; line: number; column: number }> {
   try {
     await readCsv(chunks(text, size), {}, () => {});
   } catch (error) {
@@ -32,18 +35,25 @@ describe("readCsv", () => {
     for (const size of [1, 2, 7, 1000]) {
       expect(await rows('\ufeffa,b\r\n1,"x, ""y"""\r\n2,"multi\r\nline"\r\n', size)).toEqual({
         delimiter: ",",
-        rows: [["a", "b"], ["1", 'x, "y"'], ["2", "multi\nline"]],
+        rows: [
+          ["a", "b"],
+          ["1", 'x, "y"'],
+          ["2", "multi\nline"],
+        ],
       });
     }
   });
 
   it("skips a GA4 preamble of # lines and detects ; and tab delimiters", async () => {
-    expect((await rows("# report\n#\n\nx;y\n1;2,5\n")).rows).toEqual([["x", "y"], ["1", "2,5"]]);
+    expect((await rows("# report\n#\n\nx;y\n1;2,5\n")).rows).toEqual([
+      ["x", "y"],
+      ["1", "2,5"],
+    ]);
     expect((await rows("x\ty\n1\t2\n")).delimiter).toBe("\t");
   });
 
   it("finds a row's field again for its position", async () => {
-    const text = "a,b,c\n1,\"q,q\",3\n";
+    const text = 'a,b,c\n1,"q,q",3\n';
     expect(await locateCsv(chunks(text), {}, [{ offset: 6, field: 2 }, { offset: 6 }])).toEqual([
       { line: 2, column: 9 },
       { line: 2, column: 1 },
@@ -53,8 +63,20 @@ describe("readCsv", () => {
 
 describe("bad CSV files are refused where they go wrong", () => {
   it.each([
-    ["a quote that never closes", 'a,b\n1,"never\n2,3\n', "this quote is never closed: the file ends inside a quoted field", 2, 3],
-    ["text after a closing quote", 'a,b\n1,"x"y\n', '"y" after a closing quote: a quote inside a quoted field is written twice ("")', 2, 6],
+    [
+      "a quote that never closes",
+      'a,b\n1,"never\n2,3\n',
+      "this quote is never closed: the file ends inside a quoted field",
+      2,
+      3,
+    ],
+    [
+      "text after a closing quote",
+      'a,b\n1,"x"y\n',
+      '"y" after a closing quote: a quote inside a quoted field is written twice ("")',
+      2,
+      6,
+    ],
     ["a NUL byte", "a,b\n1,x\0y\n", "the file holds a NUL byte: it is binary, not a CSV export", 2, 4],
     [
       "Windows-1252 text",
@@ -63,7 +85,13 @@ describe("bad CSV files are refused where they go wrong", () => {
       2,
       4,
     ],
-    ["UTF-16", new Uint8Array([0xff, 0xfe, 0x61, 0x00]), 'the file is UTF-16, not UTF-8: export it as "CSV UTF-8"', 1, 1],
+    [
+      "UTF-16",
+      new Uint8Array([0xff, 0xfe, 0x61, 0x00]),
+      'the file is UTF-16, not UTF-8: export it as "CSV UTF-8"',
+      1,
+      1,
+    ],
   ])("%s", async (_name, text, message, line, column) => {
     expect(await problem(text)).toEqual({ message, line, column });
   });
