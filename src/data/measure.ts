@@ -5,7 +5,7 @@ import type { Diagnostic, Range } from "../diagnostic.js";
 import { touchpointName, stageName } from "../lint/names.js";
 import type { LoadedJourney } from "../journey/load.js";
 import { dayNumber, dayText, metricDefinitionsFor, type Measurement } from "../journey/metrics.js";
-import type { Journey, Source, SourceMetric, Stage, Touchpoint } from "../journey/model.js";
+import type { DateFormat, Journey, Source, SourceMetric, Stage, Touchpoint } from "../journey/model.js";
 import { closest } from "../journey/suggest.js";
 import { aggregations, emptyTally, rateOf, tallyAnswer, type Tally } from "./aggregations.js";
 import { CsvProblem, locateCsv, readCsv, type CsvAt } from "./csv.js";
@@ -261,6 +261,24 @@ interface Group {
   newest?: number;
 }
 
+/** Day numbers of date cells, remembered by their day part: a million rows name a few hundred days. */
+class DayCache {
+  readonly #days = new Map<string, number | undefined>();
+  constructor(private readonly format: DateFormat | undefined) {}
+
+  of(cell: string): number | undefined {
+    const iso = (this.format ?? "auto") === "auto" || this.format === "YYYY-MM-DD";
+    // "2025-06-28T10:22:00Z": the day part is looked up, the rest only checked.
+    const key = iso && cell.length > 10 && cell[4] === "-" && TIME.test(cell.slice(10)) ? cell.slice(0, 10) : cell;
+    if (this.#days.has(key)) return this.#days.get(key);
+    const day = dayOfCell(key, this.format);
+    if (this.#days.size < 100_000) this.#days.set(key, day);
+    return day;
+  }
+}
+
+const TIME = /^[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?$/;
+
 const NUMBER = { ".": /^[+-]?(\d+(\.\d*)?|\.\d+)$/, ",": /^[+-]?(\d+(,\d*)?|,\d+)$/ } as const;
 
 /** Reads one source's rows into tallies per metric and element; undefined (with a problem) when the
@@ -302,9 +320,10 @@ async function tallySource(
       { offset: headerOffset },
     );
   };
+  const days = new DayCache(source.date?.format);
   const onRow = (row: { cells: string[]; offset: number }) => {
     const { cells, offset } = row;
-    if (cells.every((cell) => cell.trim() === "")) return;
+    if (cells[0]!.trim() === "" && cells.every((cell) => cell.trim() === "")) return;
     if (!header) {
       header = cells;
       headerOffset = offset;
@@ -346,7 +365,7 @@ async function tallySource(
     }
     let day: number | undefined;
     if (dateIndex !== -1) {
-      day = dayOfCell(cells[dateIndex]!, source.date!.format);
+      day = days.of(cells[dateIndex]!);
       if (day === undefined)
         throw new CsvProblem(
           `${quoted(cells[dateIndex]!.trim())} is not a date in ${source.date!.format ?? "YYYY-MM-DD or YYYYMMDD"}: set the source's date format`,

@@ -16,7 +16,10 @@ export const withLayout = { ...LANES, journeyTime } satisfies LaneRegistry<WithJ
 // A lane name without theme colours: the theme's surfaces do not compile.
 // @ts-expect-error: property 'journeyTime' is missing
 export const withoutColours: Record<Surface<WithJourneyTime>, string> = { ...THEMES.light.surfaces };
-export const withColours: Record<Surface<WithJourneyTime>, string> = { ...THEMES.light.surfaces, journeyTime: "#ffffff" };
+export const withColours: Record<Surface<WithJourneyTime>, string> = {
+  ...THEMES.light.surfaces,
+  journeyTime: "#ffffff",
+};
 
 // A lane in the registry under a name that is not a lane name: an excess property.
 // @ts-expect-error: object literal may only specify known properties
