@@ -386,7 +386,7 @@ export async function readCsv(
       },
     });
   });
-  if (failure !== undefined) throw failure;
+  if (failure !== undefined) throw failure instanceof Error ? failure : new Error(String(failure));
   return { delimiter };
 }
 
