@@ -3,6 +3,7 @@
 // fields, too many columns, NUL bytes: refused at their line and column before the parser buffers
 // them), and split into cells by papaparse. Linear in the file; memory bounded by one row.
 import { Readable } from "node:stream";
+import { inspect } from "node:util";
 import Papa from "papaparse";
 
 /** A field longer than this is not an export's cell but a quote that never closes, or an attack. */
@@ -386,7 +387,7 @@ export async function readCsv(
       },
     });
   });
-  if (failure !== undefined) throw failure instanceof Error ? failure : new Error(String(failure));
+  if (failure !== undefined) throw failure instanceof Error ? failure : new Error(inspect(failure));
   return { delimiter };
 }
 

@@ -193,7 +193,7 @@ function metricsTable(journey: Journey): string | undefined {
       inline(stage.name),
       inline(touchpoint?.name ?? ""),
       inline(id),
-      inline(String(value)),
+      inline(formatReading(readingOf(value), undefined)),
     ]);
     return table(["Stage", "Touchpoint", "Metric", "Value"], rows);
   }

@@ -1,13 +1,16 @@
 // CSV reading as a user meets it: real export shapes read to the right cells, and every bad file
 // refused with the line and column where it goes wrong.
+import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { CsvProblem, locateCsv, readCsv, MAX_COLUMNS } from "../../src/data/csv.js";
 
 const bytes = (text: string | Uint8Array) => (typeof text === "string" ? new TextEncoder().encode(text) : text);
-/** The file in chunks of `size` bytes, so that every boundary case is crossed. */
-async function* chunks(text: string | Uint8Array, size = 3): AsyncGenerator<Uint8Array> {
+/** The file in chunks of `size` bytes, so that every boundary case is crossed, read as a stream is. */
+function chunks(text: string | Uint8Array, size = 3): AsyncIterable<Uint8Array> {
   const all = bytes(text);
-  for (let i = 0; i < all.length; i += size) yield all.subarray(i, i + size);
+  const parts: Uint8Array[] = [];
+  for (let i = 0; i < all.length; i += size) parts.push(all.subarray(i, i + size));
+  return Readable.from(parts);
 }
 
 async function rows(text: string | Uint8Array, size = 3) {
