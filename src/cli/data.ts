@@ -39,12 +39,23 @@ export async function dataSettings(flags: DataFlags): Promise<{ asOf: string; wi
   };
 }
 
-/** Adds --data, --as-of and --window to a command. */
-export function dataOptions(command: Command): Command {
+/** Adds --as-of and --window (the days a data run counts) to a command. */
+function windowOptions(command: Command): Command {
   return command
-    .option("--data", "compute metric values from the maps' sources (CSV files) first, without writing them")
     .option("--as-of <date>", "measure as of this day, YYYY-MM-DD (default: today): later rows are left out")
     .option("--window <days>", "only rows dated within this many days up to --as-of, such as 90d or 12w");
+}
+
+/** Adds --data, --as-of and --window to a command. */
+export function dataOptions(command: Command): Command {
+  return windowOptions(
+    command.option("--data", "compute metric values from the maps' sources (CSV files) first, without writing them"),
+  );
+}
+
+/** Prints what the sources could not measure on standard error. */
+export function reportNotes(notes: readonly string[]): void {
+  for (const note of notes) process.stderr.write(`journeymap: note: ${note}\n`);
 }
 
 /** Prints problems and notes of a data run on standard error. */
@@ -54,7 +65,7 @@ export function reportData(
   color: boolean,
   command: "lint" | "render" | "data",
 ): void {
-  for (const note of notes) process.stderr.write(`journeymap: note: ${note}\n`);
+  reportNotes(notes);
   if (results.some((result) => result.messages.length > 0))
     process.stderr.write(formatters.stylish(results, { color, command, rules: [] }));
 }
@@ -63,7 +74,7 @@ export function registerData(program: Command): void {
   const data = program
     .command("data")
     .description("fill metric values from the CSV exports a map names as its sources (see docs/data.md)");
-  data
+  const pull = data
     .command("pull")
     .description(
       "compute every map's metric values from its sources and write them into the map, with date, source and n",
@@ -73,9 +84,8 @@ export function registerData(program: Command): void {
       'map files, folders (searched for *.journey.yaml), quoted globs, "!glob" to leave maps out',
       ["."],
     )
-    .option("--dry-run", "print the changes as a unified diff; write nothing")
-    .option("--as-of <date>", "measure as of this day, YYYY-MM-DD (default: today): later rows are left out")
-    .option("--window <days>", "only rows dated within this many days up to --as-of, such as 90d or 12w")
+    .option("--dry-run", "print the changes as a unified diff; write nothing");
+  windowOptions(pull)
     .option(
       "--ignore-pattern <pattern>",
       "leave out maps matching this gitignore-style pattern (repeatable)",

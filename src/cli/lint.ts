@@ -8,7 +8,7 @@ import { parseSize } from "../io/read-text.js";
 import { findRepositoryRoot } from "../io/repository.js";
 import type { LintRunOptions, RuleSeverity } from "../lint/index.js";
 import { reportFormatNames, reportFormats, type ReportContext } from "../report/index.js";
-import { dataOptions, dataSettings, type DataFlags } from "./data.js";
+import { dataOptions, dataSettings, reportNotes, type DataFlags } from "./data.js";
 import {
   PACKAGE_VERSION,
   collect,
@@ -167,7 +167,7 @@ async function measureHook(settings: {
   const { applySources } = await import("../data/runner.js");
   return async (map, path) => {
     const { results, notes } = await applySources(map, path, settings);
-    for (const note of notes) process.stderr.write(`journeymap: note: ${note}\n`);
+    reportNotes(notes);
     return results;
   };
 }

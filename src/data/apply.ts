@@ -87,6 +87,11 @@ export class EditProblem extends Error {
   }
 }
 
+/** A problem at a pair's key: the place in the map the user has to change. */
+function atKey(pair: Pair, message: string): EditProblem {
+  return new EditProblem(message, (pair.key as Node | null)?.range?.[0] ?? 0);
+}
+
 function resolved(document: Document.Parsed, node: unknown): unknown {
   if (isAlias(node))
     throw new EditProblem(
@@ -176,11 +181,7 @@ function updateValue(edits: Edits, text: string, lines: LineIndex, pair: Pair, m
     edits.replace(node, flowMeasurement(measurement));
     return;
   }
-  if (!isMap(node))
-    throw new EditProblem(
-      "this metric's value is neither a number nor a mapping: write it as one",
-      (pair.key as Node).range?.[0] ?? 0,
-    );
+  if (!isMap(node)) throw atKey(pair, "this metric's value is neither a number nor a mapping: write it as one");
   const missing: string[] = [];
   for (const field of FIELDS) {
     const value = scalarText(field, measurement);
@@ -188,11 +189,7 @@ function updateValue(edits: Edits, text: string, lines: LineIndex, pair: Pair, m
     const existing = pairOf(node, field);
     const scalar = flowScalar(existing?.value);
     if (existing && scalar) edits.replace(scalar, value);
-    else if (existing)
-      throw new EditProblem(
-        `"${field}" here is not a plain value: write it as one`,
-        (existing.key as Node).range?.[0] ?? 0,
-      );
+    else if (existing) throw atKey(existing, `"${field}" here is not a plain value: write it as one`);
     else missing.push(`${field}: ${value}`);
   }
   if (missing.length > 0) addPairs(edits, text, lines, node, missing);
@@ -234,11 +231,7 @@ export function writeUpdates(text: string, updates: readonly MetricUpdate[]): st
       }
       continue;
     }
-    if (!isMap(metrics))
-      throw new EditProblem(
-        '"metrics" here is not a mapping: write it as one',
-        (metricsPair.key as Node).range?.[0] ?? 0,
-      );
+    if (!isMap(metrics)) throw atKey(metricsPair, '"metrics" here is not a mapping: write it as one');
     const added: string[] = [];
     for (const update of own) {
       const pair = pairOf(metrics, update.metric);

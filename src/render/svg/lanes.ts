@@ -14,7 +14,7 @@ import {
   SMALL,
   SMALL_BOLD,
   TextColumn,
-  largest,
+  evenRow,
 } from "./column.js";
 import { emotionFilled, emotionNote, layoutEmotion } from "./emotion.js";
 import { funnelLane, metricsLane } from "./metrics.js";
@@ -75,16 +75,6 @@ export interface Lane {
 }
 
 export type LaneRegistry<Name extends string = LaneName> = Record<Name, Lane>;
-
-/** Cards in a row all grow to the tallest, so a lane reads as a lane. Returns the row's height. */
-function evenRow(cards: Box[], minHeight: number): number {
-  const height = largest(
-    cards.map((card) => card.height),
-    minHeight,
-  );
-  for (const card of cards) card.height = height;
-  return height;
-}
 
 /** A lane of bulleted lists, one card per touchpoint that has entries. */
 function listLane(label: string, entries: (touchpoint: Touchpoint) => string[]): Lane {

@@ -16,7 +16,7 @@ import {
   type MetricStatus,
 } from "../../journey/metrics.js";
 import type { MetricDefinition, Stage, Touchpoint } from "../../journey/model.js";
-import { BODY, BODY_BOLD, PAD, SMALL, SMALL_BOLD, TextColumn, largest } from "./column.js";
+import { BODY, BODY_BOLD, PAD, SMALL, SMALL_BOLD, TextColumn, evenRow, largest } from "./column.js";
 import type { Lane, LaneContext } from "./lanes.js";
 import type { Box, Layout } from "./layout.js";
 import type { Tone } from "./themes.js";
@@ -70,15 +70,6 @@ function writeValue(text: TextColumn, context: LaneContext, id: string, value: P
   const age = ageInDays(reading, context.asOf);
   if (age !== undefined && age > context.windowDays) small.push(`measured ${reading.date}`);
   if (small.length) text.paragraph(small.join(" · "), SMALL, "muted", 12);
-}
-
-function evenRow(cards: Box[], minHeight: number): number {
-  const height = largest(
-    cards.map((card) => card.height),
-    minHeight,
-  );
-  for (const card of cards) card.height = height;
-  return height;
 }
 
 /** Stage values (not counts) on a card across the stage's column, then a card per touchpoint. */

@@ -1,5 +1,6 @@
-// The map head the metric rules' cases share: one persona, a CSAT definition with a target and a
-// warning threshold, and a checkout stage whose touchpoint the cases give metrics to.
+// What the metric rules' cases share: a map head with one persona, a CSAT definition with a target
+// and a warning threshold, and a checkout stage whose touchpoint the cases give metrics to; and a map
+// without definitions, whose free-form metrics no definition rule checks.
 export const HEAD = `journeymap: 1
 title: T
 personas: [{id: parent, name: Dana}]
@@ -12,4 +13,17 @@ stages:
     touchpoints:
       - id: pay
         name: Pays
+`;
+
+/** No definitions: a stage value, a number and a text value, as maps wrote metrics before. */
+export const FREE_FORM = `journeymap: 1
+title: T
+personas: [{id: parent, name: Dana}]
+stages:
+  - id: decision
+    name: Checkout
+    metrics: {anything: 3}
+    touchpoints:
+      - name: Pays
+        metrics: {click-through: 0.12, nps: "+31"}
 `;
