@@ -1,8 +1,10 @@
-// Issue 13: a 1,000,000-row survey export (about 50 MB) aggregated by `data pull` (whole process,
-// median of 3, and its peak memory), and `data pull` over 100 maps and their sources.
-import { createWriteStream, mkdirSync, writeFileSync } from "node:fs";
+// Issue 13: a 1,000,000-row survey export (about 50 MB) aggregated by `data pull` (whole process:
+// wall and CPU time, median of 5, and its peak memory), and `data pull` over 100 maps and their
+// sources; with the load average, as the machine may be shared.
+import { createWriteStream, mkdirSync, statSync, writeFileSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
-import { BIN, ms, peakMemoryMb, timeProcess } from "./lib.mjs";
+import { BIN, ms, timeNodeProcess } from "./lib.mjs";
 
 const TOUCHPOINTS = ["browse", "slot", "pay", "delivery"];
 
@@ -59,22 +61,25 @@ export async function run({ work }) {
   await writeSurvey(join(folder, "big/survey.csv"), 1_000_000);
   writeFileSync(join(folder, "big/big.journey.yaml"), mapText("survey.csv"));
   const args = [BIN, "data", "pull", join(folder, "big"), "--dry-run", "--as-of", "2025-06-30"];
-  const bigMs = timeProcess(process.execPath, args, { runs: 3, cwd: folder });
-  rows.push({
-    issue: 13,
-    measure: "data pull of a 1,000,000-row survey export (52 MB), whole process",
-    value: ms(bigMs),
-    target: "≤ 5000 ms",
-    ok: bigMs <= 5000,
-  });
-  const peak = peakMemoryMb(args, { cwd: folder });
-  rows.push({
-    issue: 13,
-    measure: "  its peak memory (RSS)",
-    value: `${peak.toFixed(0)} MB`,
-    target: "≤ 300 MB",
-    ok: peak <= 300,
-  });
+  const load = loadavg()[0];
+  const big = timeNodeProcess(args, { runs: 5, cwd: folder });
+  rows.push(
+    {
+      issue: 13,
+      measure: `data pull of a 1,000,000-row survey export (${(statSync(join(folder, "big/survey.csv")).size / 1e6).toFixed(0)} MB), whole process, median of 5`,
+      value: ms(big.wall),
+      target: "≤ 5000 ms",
+      ok: big.wall <= 5000,
+    },
+    { issue: 13, measure: "  its CPU time (user + system)", value: ms(big.cpu), target: "" },
+    {
+      issue: 13,
+      measure: "  its peak memory (RSS)",
+      value: `${big.peakMb.toFixed(0)} MB`,
+      target: "≤ 300 MB",
+      ok: big.peakMb <= 300,
+    },
+  );
 
   const many = join(folder, "many");
   for (let m = 0; m < 100; m++) {
@@ -83,16 +88,25 @@ export async function run({ work }) {
     await writeSurvey(join(sub, `survey-${m}.csv`), 200);
     writeFileSync(join(sub, `map-${m}.journey.yaml`), mapText(`survey-${m}.csv`));
   }
-  const manyMs = timeProcess(process.execPath, [BIN, "data", "pull", many, "--dry-run", "--as-of", "2025-06-30"], {
+  const pulls = timeNodeProcess([BIN, "data", "pull", many, "--dry-run", "--as-of", "2025-06-30"], {
     runs: 5,
     cwd: folder,
   });
-  rows.push({
-    issue: 13,
-    measure: "data pull over 100 maps and their sources, whole process",
-    value: ms(manyMs),
-    target: "≤ 3000 ms",
-    ok: manyMs <= 3000,
-  });
+  rows.push(
+    {
+      issue: 13,
+      measure: "data pull over 100 maps and their sources, whole process, median of 5",
+      value: ms(pulls.wall),
+      target: "≤ 3000 ms",
+      ok: pulls.wall <= 3000,
+    },
+    { issue: 13, measure: "  its CPU time (user + system)", value: ms(pulls.cpu), target: "" },
+    {
+      issue: 13,
+      measure: "  load average (1 min) at the start, on this many cores",
+      value: `${load.toFixed(2)} / ${availableParallelism()}`,
+      target: "",
+    },
+  );
   return rows;
 }

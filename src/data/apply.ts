@@ -15,7 +15,7 @@ import { LineIndex, applyEdits } from "../fix/edits.js";
 import { flowScalar, pairOf } from "../fix/touchpoint-nodes.js";
 import type { Edit } from "../fix/types.js";
 import { loadJourney } from "../journey/load.js";
-import { metricEntries, readingOf, type Measurement } from "../journey/metrics.js";
+import { readingOf, type Measurement } from "../journey/metrics.js";
 import type { Journey, MeasuredValue, MetricValue, Stage, Touchpoint } from "../journey/model.js";
 import type { MetricHolder, MetricUpdate } from "./measure.js";
 
@@ -199,12 +199,17 @@ function updateValue(edits: Edits, text: string, lines: LineIndex, pair: Pair, m
  * The map's text with the updates written in. Values keep their place; a measured value keeps its
  * other keys (target, x-...); new metrics and `metrics:` mappings go after the last key of their
  * element. Throws EditProblem when a value cannot be written safely (an alias, a block scalar).
+ * `loaded` is the text (without its byte-order mark) as the loader read it, if at hand.
  */
-export function writeUpdates(text: string, updates: readonly MetricUpdate[]): string {
+export function writeUpdates(
+  text: string,
+  updates: readonly MetricUpdate[],
+  loaded: { document?: Document.Parsed; journey?: Journey } = {},
+): string {
   if (updates.length === 0) return text;
   const bom = text.charCodeAt(0) === 0xfeff ? "\ufeff" : "";
   const body = bom ? text.slice(1) : text;
-  const document = parseDocument(body, { keepSourceTokens: true });
+  const document = loaded.document ?? parseDocument(body);
   const lines = new LineIndex(body);
   const edits = new Edits();
   const byHolder = new Map<string, { holder: MetricHolder; updates: MetricUpdate[] }>();
@@ -232,9 +237,13 @@ export function writeUpdates(text: string, updates: readonly MetricUpdate[]): st
       continue;
     }
     if (!isMap(metrics)) throw atKey(metricsPair, '"metrics" here is not a mapping: write it as one');
+    // The metrics' pairs by key, looked up once each: many values into one element stay linear.
+    const pairs = new Map<unknown, Pair>();
+    for (const pair of metrics.items)
+      if (isScalar(pair.key) && !pairs.has(pair.key.value)) pairs.set(pair.key.value, pair);
     const added: string[] = [];
     for (const update of own) {
-      const pair = pairOf(metrics, update.metric);
+      const pair = pairs.get(update.metric);
       if (pair) updateValue(edits, body, lines, pair, update.measurement);
       else added.push(`${update.metric}: ${flowMeasurement(update.measurement)}`);
     }
@@ -254,9 +263,10 @@ function verify(text: string, updates: readonly MetricUpdate[]): void {
       0,
     );
   for (const update of updates) {
-    const holder = holderOf(loaded.journey, update.holder);
-    const entry = metricEntries(holder).find(([id]) => id === update.metric);
-    const reading = entry && readingOf(entry[1]);
+    const metrics = holderOf(loaded.journey, update.holder).metrics;
+    const value =
+      metrics && Object.prototype.hasOwnProperty.call(metrics, update.metric) ? metrics[update.metric] : undefined;
+    const reading = value === undefined ? undefined : readingOf(value);
     if (
       !reading ||
       reading.value !== update.measurement.value ||

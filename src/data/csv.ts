@@ -1,9 +1,9 @@
 // Reading CSV exports as a stream of rows: bytes are decoded (UTF-8 only, byte-order mark dropped,
-// line endings made "\n", a leading "#" preamble blanked), guarded (quotes that never close, huge
-// fields, too many columns, NUL bytes: refused at their line and column before the parser buffers
-// them), and split into cells by papaparse. Linear in the file; memory bounded by one row.
-import { Readable } from "node:stream";
-import { inspect } from "node:util";
+// line endings made "\n", a leading "#" preamble blanked) and split into cells by papaparse's parser,
+// one chunk at a time. What the parser would otherwise buffer or accept (quotes that never close,
+// huge fields and rows, too many columns, NUL bytes) is refused; a second pass over the file says
+// where, at its line and column. Linear in the file; memory bounded by a few rows.
+import { isAscii } from "node:buffer";
 import Papa from "papaparse";
 
 /** A field longer than this is not an export's cell but a quote that never closes, or an attack. */
@@ -13,9 +13,10 @@ export const MAX_COLUMNS = 10_000;
 /** A row longer than this is refused: the parser reads a row that spans chunks again with each chunk. */
 export const MAX_ROW_LENGTH = 4_000_000;
 
-/** A position in the decoded text: a 1-based line and column, or a row's offset (and one of its fields)
- * that `locateCsv` turns into a line and column with a second pass. */
-export type CsvAt = { line: number; column: number } | { offset: number; field?: number };
+/** A position in the decoded text: a 1-based line and column, or a record (the 0-based index of a row
+ * in the file, blank lines included) and one of its fields, that `explainCsv` turns into a line and
+ * column with a second pass. */
+export type CsvAt = { line: number; column: number } | { record: number; field?: number };
 
 /** A problem with a CSV file's content: what is wrong and where. */
 export class CsvProblem extends Error {
@@ -28,11 +29,9 @@ export class CsvProblem extends Error {
   }
 }
 
-export interface CsvRow {
-  cells: string[];
-  /** Where the row starts in the decoded text (for locateCsv). */
-  offset: number;
-}
+/** The fast pass saw a file that is not well-formed CSV (a quote, a field, a row or a column count);
+ * the second pass checks the file character by character to say what and where exactly. */
+class MalformedCsv extends CsvProblem {}
 
 export interface CsvOptions {
   /** The field separator; undefined: detected from the header line. */
@@ -115,6 +114,10 @@ async function* decodedText(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<s
     cursor.advance(out);
     return out;
   };
+  // ASCII (most exports, most chunks) is read as Latin-1, which is much faster than the decoder; the
+  // decoder takes the first chunk (for the byte-order mark) and any chunk after one that was not ASCII
+  // (which may have ended inside a character).
+  let decoderHolds = true;
   for await (const chunk of chunks) {
     if (first && chunk.length > 0) {
       first = false;
@@ -124,8 +127,13 @@ async function* decodedText(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<s
     }
     let text: string;
     const atStart = cursor.line === 1 && cursor.column === 1;
+    const ascii = isAscii(chunk);
     try {
-      text = decoder.decode(chunk, { stream: true });
+      text =
+        ascii && !decoderHolds
+          ? Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString("latin1")
+          : decoder.decode(chunk, { stream: true });
+      if (chunk.length > 0) decoderHolds = !ascii;
     } catch {
       // Continuation bytes at the start finish a character the previous chunk began.
       let skip = 0;
@@ -159,7 +167,8 @@ async function* decodedText(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<s
   if (out) yield out;
 }
 
-/** Guards what the parser would otherwise buffer: scans quotes and fields as papaparse reads them. */
+/** The exact check: quotes, fields, rows and columns scanned as papaparse reads them, refused at the
+ * line and column of the first problem. Run by the second pass, and over long rows in the first. */
 class Guard {
   #quoted = false;
   #fieldStart = true;
@@ -220,7 +229,8 @@ class Guard {
         }
         continue;
       }
-      if (this.#closed) {
+      // Spaces between a closing quote and the delimiter are dropped, as papaparse does.
+      if (this.#closed && code !== 32 && code !== 9) {
         throw new CsvProblem(
           `"${text[i]}" after a closing quote: a quote inside a quoted field is written twice ("")`,
           at(i),
@@ -301,7 +311,8 @@ async function* withoutPreamble(
       pending = pending.slice(start);
       if (pending.length > MAX_FIELD_LENGTH)
         throw new CsvProblem(`the first line is longer than ${MAX_FIELD_LENGTH.toLocaleString("en")} characters`, {
-          offset: 0,
+          line: out.length + 1,
+          column: 1,
         });
     }
   }
@@ -311,7 +322,7 @@ async function* withoutPreamble(
   }
 }
 
-/** Decoded, guarded text and the delimiter, from a file's bytes. */
+/** Decoded text and the delimiter, from a file's bytes. */
 async function prepare(
   chunks: AsyncIterable<Uint8Array>,
   options: CsvOptions,
@@ -319,132 +330,148 @@ async function prepare(
   const parts = withoutPreamble(decodedText(chunks), options.delimiter);
   const head = await parts.next();
   const delimiter = head.done || typeof head.value === "string" ? "," : head.value.delimiter;
-  const guard = new Guard(delimiter.charCodeAt(0));
-  async function* guarded(): AsyncGenerator<string> {
-    for await (const part of parts) {
-      if (typeof part !== "string") continue;
-      guard.scan(part);
-      yield part;
-    }
-    guard.end();
+  async function* text(): AsyncGenerator<string> {
+    for await (const part of parts) if (typeof part === "string") yield part;
   }
-  return { delimiter, text: guarded() };
+  return { delimiter, text: text() };
+}
+
+/** What papaparse's parser returns for one piece of text (it is typed `any`). */
+interface ParsedText {
+  data: string[][];
+  errors: Array<{ message: string; row: number }>;
+  meta: { cursor: number };
 }
 
 /**
- * Reads every row of a CSV file in order and hands it to `onRow` with the file's delimiter (onRow may
- * throw a CsvProblem to stop). Throws a CsvProblem for a file that is not CSV text; any other error (the file cannot be
- * read) passes through as it is.
+ * Reads every row of a CSV file in order and hands its cells and record number to `onRow` (which
+ * may throw a CsvProblem to stop); `onDelimiter` hears the delimiter before the first row. Throws a
+ * CsvProblem for a file that is not CSV text; any other error (the file cannot be read) passes
+ * through as it is.
  */
 export async function readCsv(
   chunks: AsyncIterable<Uint8Array>,
   options: CsvOptions,
-  onRow: (row: CsvRow, delimiter: string) => void,
+  onRow: (cells: string[], record: number) => void,
+  onDelimiter?: (delimiter: string) => void,
 ): Promise<{ delimiter: string }> {
   const { delimiter, text } = await prepare(chunks, options);
-  const input = Readable.from(text, { objectMode: true });
-  let failure: unknown;
-  let offset = 0;
-  await new Promise<void>((resolve) => {
-    let done = false;
-    const finish = () => {
-      if (done) return;
-      done = true;
-      input.destroy();
-      resolve();
-    };
-    input.on("error", (error) => {
-      failure ??= error;
-      finish();
-    });
-    Papa.parse<string[]>(input as unknown as File, {
-      delimiter,
-      newline: "\n",
-      quoteChar: '"',
-      escapeChar: '"',
-      header: false,
-      skipEmptyLines: false,
-      step(results, parser) {
-        if (failure !== undefined) return;
-        const start = offset;
-        offset = results.meta.cursor;
-        try {
-          if (results.errors.length > 0)
-            throw new CsvProblem(`${results.errors[0]!.message.toLowerCase()}: check the quotes on this row`, {
-              offset: start,
-            });
-          onRow({ cells: results.data, offset: start }, delimiter);
-        } catch (error) {
-          failure = error;
-          parser.abort();
-          finish();
-        }
-      },
-      complete: finish,
-      error(error: Error) {
-        failure ??= error;
-        finish();
-      },
-    });
-  });
-  if (failure !== undefined) throw failure instanceof Error ? failure : new Error(inspect(failure));
+  onDelimiter?.(delimiter);
+  // The parser itself, fed chunk by chunk: rows come back as arrays, without a stream or a callback per row.
+  const parser = new Papa.Parser({ delimiter, newline: "\n", quoteChar: '"', escapeChar: '"' });
+  let record = 0;
+  const parse = (input: string, last: boolean): string => {
+    // Only text this long can hold a field or a row over the limits: the exact check says (a long
+    // row is read again only when the text has doubled, so this stays linear).
+    if (input.length > MAX_FIELD_LENGTH) {
+      try {
+        new Guard(delimiter.charCodeAt(0)).scan(input);
+      } catch (error) {
+        if (error instanceof CsvProblem) throw new MalformedCsv(error.message, { record });
+        throw error;
+      }
+    }
+    const parsed = parser.parse(input, 0, !last) as ParsedText;
+    const rows = parsed.data;
+    const bad = parsed.errors[0];
+    const end = bad ? Math.min(bad.row, rows.length) : rows.length;
+    for (let i = 0; i < end; i++) {
+      const cells = rows[i]!;
+      if (cells.length > MAX_COLUMNS)
+        throw new MalformedCsv(`this row has more than ${MAX_COLUMNS.toLocaleString("en")} columns`, { record });
+      onRow(cells, record++);
+    }
+    if (bad) throw new MalformedCsv(`${bad.message.toLowerCase()}: check the quotes on this row`, { record });
+    const rest = last ? "" : input.slice(parsed.meta.cursor);
+    if (rest.length > MAX_ROW_LENGTH)
+      throw new MalformedCsv(`this row is longer than ${MAX_ROW_LENGTH.toLocaleString("en")} characters`, { record });
+    return rest;
+  };
+  let pending = "";
+  let waitFor = 0;
+  for await (const part of text) {
+    pending += part;
+    if (pending.length < waitFor) continue;
+    pending = parse(pending, false);
+    waitFor = 2 * pending.length;
+  }
+  parse(pending, true);
   return { delimiter };
 }
 
 /**
- * Turns row offsets (and field indexes) into lines and columns with a second pass over the same
- * decoded text: problems are rare, so the first pass keeps no positions.
+ * A problem's message and its line and column, from a second pass over the same decoded text:
+ * problems are rare, so the first pass keeps no positions. A file that is not well-formed is checked
+ * character by character for the first place it goes wrong.
  */
-export async function locateCsv(
+export async function explainCsv(
+  chunks: () => AsyncIterable<Uint8Array>,
+  options: CsvOptions,
+  problem: CsvProblem,
+): Promise<{ message: string; line: number; column: number }> {
+  if ("line" in problem.at) return { message: problem.message, ...problem.at };
+  if (problem instanceof MalformedCsv) {
+    try {
+      const { delimiter, text } = await prepare(chunks(), options);
+      const guard = new Guard(delimiter.charCodeAt(0));
+      for await (const part of text) guard.scan(part);
+      guard.end();
+    } catch (error) {
+      if (!(error instanceof CsvProblem) || !("line" in error.at)) throw error;
+      return { message: error.message, ...error.at };
+    }
+  }
+  return { message: problem.message, ...(await locateCsv(chunks(), options, problem.at)) };
+}
+
+/** The line and column where a record (or one of its fields) starts, walking the text as papaparse
+ * reads it: a quote opens a field only at its start; inside, "" is a quote. */
+async function locateCsv(
   chunks: AsyncIterable<Uint8Array>,
   options: CsvOptions,
-  targets: ReadonlyArray<{ offset: number; field?: number }>,
-): Promise<Array<{ line: number; column: number }>> {
-  const found = targets.map(() => ({ line: 1, column: 1 }));
-  const order = targets.map((_, index) => index).sort((a, b) => targets[a]!.offset - targets[b]!.offset);
-  let next = 0;
+  target: { record: number; field?: number },
+): Promise<{ line: number; column: number }> {
+  const field = target.field ?? 0;
   let line = 1;
   let column = 1;
-  let offset = 0;
-  // The row being walked for the fields of targets that start at it.
-  let row: { wanted: Array<{ index: number; field: number }>; field: number; quoted: boolean } | undefined;
+  let record = 0;
+  let fieldIndex = 0;
+  /** At the first character of a field. */
+  let starting = true;
+  let quoted = false;
+  let quotePending = false;
   const prepared = await prepare(chunks, options).catch(() => undefined);
-  if (!prepared) return found;
+  if (!prepared) return { line, column };
   const { delimiter, text } = prepared;
   try {
     for await (const chunk of text) {
-      for (let i = 0; i < chunk.length; i++, offset++) {
-        if (!row && next < order.length && targets[order[next]!]!.offset === offset) {
-          row = { wanted: [], field: 0, quoted: false };
-          while (next < order.length && targets[order[next]!]!.offset === offset) {
-            const index = order[next++]!;
-            const field = targets[index]!.field ?? 0;
-            if (field === 0) found[index] = { line, column };
-            else row.wanted.push({ index, field });
-          }
-          if (row.wanted.length === 0) row = undefined;
-        }
+      for (let i = 0; i < chunk.length; i++) {
+        if (starting && record === target.record && fieldIndex === field) return { line, column };
         const character = chunk[i];
-        if (row) {
-          if (character === '"') row.quoted = !row.quoted;
-          else if (!row.quoted && character === "\n") row = undefined;
-          else if (!row.quoted && character === delimiter) {
-            row.field++;
-            for (const wanted of row.wanted)
-              if (wanted.field === row.field) found[wanted.index] = { line, column: column + 1 };
-            if (row.wanted.every((wanted) => wanted.field <= row!.field)) row = undefined;
-          }
+        const wasStarting = starting;
+        starting = false;
+        if (quotePending) {
+          quotePending = false;
+          if (character !== '"') quoted = false;
+        } else if (quoted) {
+          if (character === '"') quotePending = true;
+        } else if (character === '"' && wasStarting) quoted = true;
+        if (!quoted && character === delimiter) {
+          fieldIndex++;
+          starting = true;
+        } else if (!quoted && character === "\n") {
+          record++;
+          fieldIndex = 0;
+          starting = true;
         }
         if (character === "\n") {
           line++;
           column = 1;
         } else column++;
       }
-      if (next >= order.length && !row) break;
     }
   } catch {
-    // The text broke off (the first pass said where): the positions found so far stand.
+    // The text broke off (the first pass said where): the position reached stands.
   }
-  for (; next < order.length; next++) found[order[next]!] = { line, column };
-  return found;
+  return { line, column };
 }

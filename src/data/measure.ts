@@ -4,11 +4,11 @@
 import type { Diagnostic, Range } from "../diagnostic.js";
 import { touchpointName, stageName } from "../lint/names.js";
 import type { LoadedJourney } from "../journey/load.js";
-import { dayNumber, dayText, metricDefinitionsFor, type Measurement } from "../journey/metrics.js";
+import { dayNumber, dayOf, dayText, metricDefinitionsFor, type Measurement } from "../journey/metrics.js";
 import type { DateFormat, Journey, Source, SourceMetric, Stage, Touchpoint } from "../journey/model.js";
 import { closest } from "../journey/suggest.js";
-import { aggregations, emptyTally, rateOf, tallyAnswer, type Tally } from "./aggregations.js";
-import { CsvProblem, locateCsv, readCsv, type CsvAt } from "./csv.js";
+import { aggregations, emptyTally, rateOf, tallyAnswer, type Aggregation, type Tally } from "./aggregations.js";
+import { CsvProblem, explainCsv, readCsv } from "./csv.js";
 import { dayOfCell } from "./dates.js";
 
 /** The rule id of every data-source problem, in every report. */
@@ -264,22 +264,73 @@ interface Group {
 /** Day numbers of date cells, remembered by their day part: a million rows name a few hundred days. */
 class DayCache {
   readonly #days = new Map<string, number | undefined>();
-  constructor(private readonly format: DateFormat | undefined) {}
+  /** ISO days by YYYYMMDD as a number: no string is cut from a cell to look it up. */
+  readonly #isoDays = new Map<number, number | undefined>();
+  readonly #iso: boolean;
+  constructor(private readonly format: DateFormat | undefined) {
+    this.#iso = (format ?? "auto") === "auto" || format === "YYYY-MM-DD";
+  }
 
   of(cell: string): number | undefined {
-    const iso = (this.format ?? "auto") === "auto" || this.format === "YYYY-MM-DD";
-    // "2025-06-28T10:22:00Z": the day part is looked up, the rest only checked.
-    const key = iso && cell.length > 10 && cell[4] === "-" && TIME.test(cell.slice(10)) ? cell.slice(0, 10) : cell;
-    if (this.#days.has(key)) return this.#days.get(key);
-    const day = dayOfCell(key, this.format);
-    if (this.#days.size < 100_000) this.#days.set(key, day);
+    if (this.#iso) {
+      // "2025-06-28" and "2025-06-28T10:22:00Z": the day part is looked up, the rest only checked.
+      const key = isoKey(cell);
+      if (key !== -1 && (cell.length === 10 || ((TIME_AFTER_DAY.lastIndex = 10), TIME_AFTER_DAY.test(cell)))) {
+        if (this.#isoDays.has(key)) return this.#isoDays.get(key);
+        const day = dayOf(Math.floor(key / 10_000), Math.floor(key / 100) % 100, key % 100);
+        if (this.#isoDays.size < 100_000) this.#isoDays.set(key, day);
+        return day;
+      }
+    }
+    if (this.#days.has(cell)) return this.#days.get(cell);
+    const day = dayOfCell(cell, this.format);
+    if (this.#days.size < 100_000) this.#days.set(cell, day);
     return day;
   }
 }
 
-const TIME = /^[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?$/;
+const TIME_AFTER_DAY = /[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?$/y;
+
+/** YYYYMMDD as a number when a cell starts with a day written YYYY-MM-DD, else -1. */
+function isoKey(cell: string): number {
+  if (cell.length < 10 || cell.charCodeAt(4) !== 45 || cell.charCodeAt(7) !== 45) return -1;
+  let key = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const digit = cell.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    key = key * 10 + digit;
+  }
+  return key;
+}
 
 const NUMBER = { ".": /^[+-]?(\d+(\.\d*)?|\.\d+)$/, ",": /^[+-]?(\d+(,\d*)?|,\d+)$/ } as const;
+
+/** A cell's number (NUMBER's syntax, with `decimal` as the decimal mark), or undefined when it holds
+ * none. Whole numbers, most answers, are read without a regular expression or a new string. */
+function numberOf(cell: string, decimal: "." | ","): number | undefined {
+  const length = cell.length;
+  let i = 0;
+  const sign = cell.charCodeAt(0);
+  if (sign === 43 || sign === 45) i++;
+  let whole = 0;
+  const digitsFrom = i;
+  for (; i < length; i++) {
+    const digit = cell.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) break;
+    whole = whole * 10 + digit;
+  }
+  if (i === length && i > digitsFrom && i - digitsFrom <= 15) return sign === 45 ? -whole : whole;
+  if (!NUMBER[decimal].test(cell)) return undefined;
+  return Number(decimal === "," ? cell.replace(",", ".") : cell);
+}
+
+/** The cell without surrounding white space; a cell that has none (most) is not copied. */
+function trimmed(cell: string): string {
+  const first = cell.charCodeAt(0);
+  const last = cell.charCodeAt(cell.length - 1);
+  return first > 32 && first < 127 && last > 32 && last < 127 ? cell : cell.trim();
+}
 
 /** Reads one source's rows into tallies per metric and element; undefined (with a problem) when the
  * file's content is bad. */
@@ -295,11 +346,12 @@ async function tallySource(
   const asOf = dayNumber(options.asOf)!;
   const from = options.windowDays === undefined ? -Infinity : asOf - options.windowDays;
   const skip = new Set(source.skip ?? []);
+  const ids = selector.ids ?? {};
   let header: string[] | undefined;
-  let headerOffset = 0;
+  let headerRecord = 0;
   let keyIndex = -1;
   let dateIndex = -1;
-  let columns: Array<{ metric: SourceMetric; index: number }> = [];
+  let columns: Array<{ metric: SourceMetric; index: number; scale: Aggregation["scale"] }> = [];
   let where: Array<{ index: number; value: string }> = [];
   let rows = 0;
   let decimal: "." | "," = source.decimal ?? ".";
@@ -317,16 +369,53 @@ async function tallySource(
       .join(", ");
     throw new CsvProblem(
       `no column ${quoted(name)} (${what}) in the header${guess ? ` (did you mean "${guess}"?)` : ""}: it has ${listed}${header!.length > 12 ? ", …" : ""}`,
-      { offset: headerOffset },
+      { record: headerRecord },
     );
   };
   const days = new DayCache(source.date?.format);
-  const onRow = (row: { cells: string[]; offset: number }) => {
-    const { cells, offset } = row;
+  /** The element of each touchpoint or stage cell seen (null: a row to skip), so that a million rows
+   * naming a few elements look each up once; bounded, as cells are hostile. */
+  const elementOfCell = new Map<string, Element | null>();
+  const elementOf = (raw: string, record: number): Element | null => {
+    const known = elementOfCell.get(raw);
+    if (known !== undefined) return known;
+    const cell = raw.trim();
+    let element: Element | null = null;
+    if (!skip.has(cell)) {
+      const id = Object.prototype.hasOwnProperty.call(ids, cell) ? ids[cell]! : cell;
+      element = plan.elements.get(id) ?? null;
+      if (!element) {
+        const guess = closest(cell, [...plan.elements.keys(), ...Object.keys(ids)]);
+        throw new CsvProblem(
+          cell === ""
+            ? `no ${plan.kind} in column ${quoted(selector.column!)}: fill it, or add "" to skip if such rows are totals`
+            : `no ${plan.kind} ${quoted(cell)} in the map${guess ? ` (did you mean "${guess}"?)` : ""}: name a ${plan.kind} id, map the label with ids, or add it to skip`,
+          { record, field: keyIndex },
+        );
+      }
+    }
+    if (elementOfCell.size < 10_000) elementOfCell.set(raw, element);
+    return element;
+  };
+  /** Each element's groups, one per metric in plan order. */
+  const groupsOf = new Map<Element, Group[]>();
+  const groupsFor = (element: Element): Group[] => {
+    let groups = groupsOf.get(element);
+    if (!groups) {
+      groups = plan.metrics.map((metric) => {
+        const group: Group = { element, tally: emptyTally(metric.aggregate === "median") };
+        tallies.get(metric)!.set(element.key, group);
+        return group;
+      });
+      groupsOf.set(element, groups);
+    }
+    return groups;
+  };
+  const onRow = (cells: string[], record: number) => {
     if (cells[0]!.trim() === "" && cells.every((cell) => cell.trim() === "")) return;
     if (!header) {
       header = cells;
-      headerOffset = offset;
+      headerRecord = record;
       if (selector.column !== undefined) keyIndex = columnIndex(selector.column, plan.kind);
       if (source.date) dateIndex = columnIndex(source.date.column, "date");
       where = Object.entries(source.where ?? {}).map(([column, value]) => ({
@@ -336,95 +425,76 @@ async function tallySource(
       columns = plan.metrics.map((metric) => ({
         metric,
         index: metric.column === undefined ? -1 : columnIndex(metric.column, metric.metric),
+        scale: aggregations[metric.aggregate].scale,
       }));
       return;
     }
     rows++;
-    const at = (field: number): CsvAt => ({ offset, field });
     if (cells.length !== header.length)
       throw new CsvProblem(
         `this row has ${cells.length} field${cells.length === 1 ? "" : "s"} and the header ${header.length}: a delimiter too many or too few?`,
-        { offset },
+        { record },
       );
     for (const condition of where) if (cells[condition.index]!.trim() !== condition.value) return;
-    let element = plan.fixed;
-    if (keyIndex !== -1) {
-      const cell = cells[keyIndex]!.trim();
-      if (skip.has(cell)) return;
-      const id = Object.prototype.hasOwnProperty.call(selector.ids ?? {}, cell) ? selector.ids![cell]! : cell;
-      element = plan.elements.get(id);
-      if (!element) {
-        const guess = closest(cell, [...plan.elements.keys(), ...Object.keys(selector.ids ?? {})]);
-        throw new CsvProblem(
-          cell === ""
-            ? `no ${plan.kind} in column ${quoted(selector.column!)}: fill it, or add "" to skip if such rows are totals`
-            : `no ${plan.kind} ${quoted(cell)} in the map${guess ? ` (did you mean "${guess}"?)` : ""}: name a ${plan.kind} id, map the label with ids, or add it to skip`,
-          at(keyIndex),
-        );
-      }
-    }
+    const element = keyIndex === -1 ? plan.fixed! : elementOf(cells[keyIndex]!, record);
+    if (!element) return;
     let day: number | undefined;
     if (dateIndex !== -1) {
       day = days.of(cells[dateIndex]!);
       if (day === undefined)
         throw new CsvProblem(
           `${quoted(cells[dateIndex]!.trim())} is not a date in ${source.date!.format ?? "YYYY-MM-DD or YYYYMMDD"}: set the source's date format`,
-          at(dateIndex),
+          { record, field: dateIndex },
         );
       if (day > asOf || day <= from) return;
     }
-    for (const { metric, index } of columns) {
-      const groups = tallies.get(metric)!;
-      let group = groups.get(element!.key);
-      if (!group) {
-        group = { element: element!, tally: emptyTally(metric.aggregate === "median") };
-        groups.set(element!.key, group);
-      }
+    const groups = groupsFor(element);
+    for (let c = 0; c < columns.length; c++) {
+      const { metric, index, scale } = columns[c]!;
+      const group = groups[c]!;
       group.tally.rows++;
       if (day !== undefined && (group.newest === undefined || day > group.newest)) group.newest = day;
       if (index === -1) continue;
-      const cell = cells[index]!.trim();
+      const cell = trimmed(cells[index]!);
       if (cell === "") continue; // a question the respondent skipped
-      if (!NUMBER[decimal].test(cell)) {
+      const answer = numberOf(cell, decimal);
+      if (answer === undefined) {
         const other = decimal === "." ? "," : ".";
         throw new CsvProblem(
           `${quoted(cell)} in column ${quoted(metric.column!)} is not a number${NUMBER[other].test(cell) ? ` with "${decimal}" as decimal mark: set decimal: "${other}" on the source` : ""}`,
-          at(index),
+          { record, field: index },
         );
       }
-      const answer = Number(decimal === "," ? cell.replace(",", ".") : cell);
-      const scale = aggregations[metric.aggregate].scale;
       if (scale && (!Number.isInteger(answer) || answer < scale.min || answer > scale.max))
         throw new CsvProblem(
           `${quoted(cell)} is not ${scale.what} (a whole number from ${scale.min} to ${scale.max})`,
-          at(index),
+          { record, field: index },
         );
       tallyAnswer(group.tally, metric.aggregate, answer);
     }
   };
   try {
-    await readCsv(opened.read(), csvOptions, (row, delimiter) => {
+    await readCsv(opened.read(), csvOptions, onRow, (delimiter) => {
       // European Excel writes ";" between fields because "," is its decimal mark.
-      if (!header && source.decimal === undefined) decimal = delimiter === ";" ? "," : ".";
-      onRow(row);
+      if (source.decimal === undefined) decimal = delimiter === ";" ? "," : ".";
     });
     if (!header) throw new CsvProblem("the file is empty: export it again with its header row", { line: 1, column: 1 });
     if (rows === 0)
       throw new CsvProblem("the file has a header and no rows: export it again with its data", {
-        offset: headerOffset,
+        record: headerRecord,
       });
   } catch (error) {
     if (!(error instanceof CsvProblem)) throw error;
-    const position = "line" in error.at ? error.at : (await locateCsv(opened.read(), csvOptions, [error.at]))[0]!;
+    const { message, line, column } = await explainCsv(opened.read, csvOptions, error);
     result.problems.push({
       file: opened.shown,
       ruleId: DATA_SOURCE,
       severity: "error",
-      message: error.message,
-      line: position.line,
-      column: position.column,
-      endLine: position.line,
-      endColumn: position.column + 1,
+      message,
+      line,
+      column,
+      endLine: line,
+      endColumn: column + 1,
     });
     return undefined;
   }

@@ -81,7 +81,7 @@ export async function pullMaps(inputs: readonly MapInput[], options: DataRunOpti
       ? readFileBytes(input.path, { maxBytes: options.maxBytes, shown: input.file, what: "map" })
       : await readStdinBounded({ maxBytes: options.maxBytes, what: "standard input" });
     const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? "\ufeff" : "";
-    const loaded = loadJourney(bytes, { file: input.file });
+    const loaded = loadJourney(bytes, { file: input.file, keepDocument: true });
     const texts = new Map([[loaded.file, loaded.text]]);
     if (!loaded.journey) {
       grouped(loaded.diagnostics, run.results, texts);
@@ -97,7 +97,7 @@ export async function pullMaps(inputs: readonly MapInput[], options: DataRunOpti
     }
     let after: string;
     try {
-      after = writeUpdates(loaded.text, measured.updates);
+      after = writeUpdates(loaded.text, measured.updates, loaded);
     } catch (error) {
       if (!(error instanceof EditProblem)) throw error;
       const { line, column } = new LineIndex(loaded.text).position(error.offset);

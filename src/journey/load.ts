@@ -1,6 +1,17 @@
 // The loader: bytes or text in, a typed Journey out, with a diagnostic at file:line:column for every
 // problem (encoding, YAML syntax, schema) and the source range of every element.
-import { Composer, LineCounter, Parser, isAlias, isMap, isScalar, isSeq, type CST, type Node } from "yaml";
+import {
+  Composer,
+  LineCounter,
+  Parser,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  type CST,
+  type Document,
+  type Node,
+} from "yaml";
 import type { Diagnostic, Range } from "../diagnostic.js";
 import type { Journey } from "./model.js";
 import { SourceMap, keyOf, offsetsToRange } from "./source-map.js";
@@ -10,6 +21,8 @@ import { schemaDiagnostics } from "./validate.js";
 export interface LoadOptions {
   /** The name used in diagnostics; defaults to "<input>". */
   file?: string;
+  /** Keep the yaml Document on the result, for edits by source offset (data pull) without a second parse. */
+  keepDocument?: boolean;
 }
 
 export interface LoadedJourney {
@@ -22,6 +35,8 @@ export interface LoadedJourney {
   diagnostics: Diagnostic[];
   /** Source ranges of the map's elements. */
   source: SourceMap;
+  /** The parsed YAML (offsets into `text`), with keepDocument, when the text is one YAML document. */
+  document?: Document.Parsed;
 }
 
 /** What aliases may add to a map, counted in values plus characters of text: past this it is an alias
@@ -89,6 +104,7 @@ export function loadJourney(input: string | Uint8Array, options: LoadOptions = {
     return fail(YAML_SYNTAX, "several YAML documents in one file: keep one journey map per file", at(start, start + 3));
   }
   const document = list[0];
+  if (document && options.keepDocument) result.document = document;
   const streamErrors = list.length === 0 ? composer.streamInfo().errors : [];
   for (const problem of [...(document?.errors ?? []), ...streamErrors]) {
     const [start, end] = problem.pos;

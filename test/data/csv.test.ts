@@ -2,7 +2,7 @@
 // refused with the line and column where it goes wrong.
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { CsvProblem, locateCsv, readCsv, MAX_COLUMNS } from "../../src/data/csv.js";
+import { CsvProblem, explainCsv, readCsv, MAX_COLUMNS } from "../../src/data/csv.js";
 
 const bytes = (text: string | Uint8Array) => (typeof text === "string" ? new TextEncoder().encode(text) : text);
 /** The file in chunks of `size` bytes, so that every boundary case is crossed, read as a stream is. */
@@ -15,7 +15,7 @@ function chunks(text: string | Uint8Array, size = 3): AsyncIterable<Uint8Array> 
 
 async function rows(text: string | Uint8Array, size = 3) {
   const found: string[][] = [];
-  const { delimiter } = await readCsv(chunks(text, size), {}, (row) => found.push(row.cells));
+  const { delimiter } = await readCsv(chunks(text, size), {}, (cells) => found.push(cells));
   return { delimiter, rows: found.filter((cells) => cells.some((cell) => cell.trim() !== "")) };
 }
 
@@ -27,8 +27,7 @@ async function problem(
     await readCsv(chunks(text, size), {}, () => {});
   } catch (error) {
     if (!(error instanceof CsvProblem)) throw error;
-    const at = "line" in error.at ? error.at : (await locateCsv(chunks(text, size), {}, [error.at]))[0]!;
-    return { message: error.message, line: at.line, column: at.column };
+    return explainCsv(() => chunks(text, size), {}, error);
   }
   throw new Error("no problem found");
 }
@@ -47,6 +46,30 @@ describe("readCsv", () => {
     }
   });
 
+  it("drops spaces between a closing quote and the delimiter, as papaparse does", async () => {
+    expect((await rows('a,b\n"x" ,"y"  \n')).rows).toEqual([
+      ["a", "b"],
+      ["x", "y"],
+    ]);
+  });
+
+  it("hands rows over in file order up to the first malformed one, whatever the chunk size", async () => {
+    for (const size of [1, 4, 64, 65536]) {
+      const seen: number[] = [];
+      const text = 'a,b\n1,2\n3,"x"y\n5,6\n';
+      const failure = await readCsv(chunks(text, size), {}, (_cells, record) => seen.push(record)).catch(
+        (error: unknown) => error,
+      );
+      expect(seen, `chunks of ${size}`).toEqual([0, 1]);
+      expect(failure).toBeInstanceOf(CsvProblem);
+      expect(await explainCsv(() => chunks(text, size), {}, failure as CsvProblem)).toEqual({
+        message: '"y" after a closing quote: a quote inside a quoted field is written twice ("")',
+        line: 3,
+        column: 6,
+      });
+    }
+  });
+
   it("skips a GA4 preamble of # lines and detects ; and tab delimiters", async () => {
     expect((await rows("# report\n#\n\nx;y\n1;2,5\n")).rows).toEqual([
       ["x", "y"],
@@ -55,12 +78,13 @@ describe("readCsv", () => {
     expect((await rows("x\ty\n1\t2\n")).delimiter).toBe("\t");
   });
 
-  it("finds a row's field again for its position", async () => {
-    const text = 'a,b,c\n1,"q,q",3\n';
-    expect(await locateCsv(chunks(text), {}, [{ offset: 6, field: 2 }, { offset: 6 }])).toEqual([
-      { line: 2, column: 9 },
-      { line: 2, column: 1 },
-    ]);
+  it("finds a row's field again for its position, past quoted delimiters and line breaks", async () => {
+    const text = 'a,b,c\n1,"q,\nq",3\n4,5,6\n';
+    const at = (record: number, field?: number) =>
+      explainCsv(() => chunks(text), {}, new CsvProblem("m", field === undefined ? { record } : { record, field }));
+    expect(await at(1, 2)).toEqual({ message: "m", line: 3, column: 4 });
+    expect(await at(1)).toEqual({ message: "m", line: 2, column: 1 });
+    expect(await at(2, 1)).toEqual({ message: "m", line: 4, column: 3 });
   });
 });
 
