@@ -7,6 +7,7 @@ import { findMaps } from "../io/find-maps.js";
 import { parseSize } from "../io/read-text.js";
 import { writeOutput } from "../io/write-output.js";
 import { formatters, type FileResult } from "../report/index.js";
+import { visible } from "../report/visible.js";
 import { examples, hasErrors, useColor } from "./options.js";
 
 interface PullOptions {
@@ -55,7 +56,8 @@ export function dataOptions(command: Command): Command {
 
 /** Prints what the sources could not measure on standard error. */
 export function reportNotes(notes: readonly string[]): void {
-  for (const note of notes) process.stderr.write(`journeymap: note: ${note}\n`);
+  // Notes name touchpoints, stages and files: map text and file names, shown as data in a terminal.
+  for (const note of notes) process.stderr.write(`journeymap: note: ${visible(note)}\n`);
 }
 
 /** Prints problems and notes of a data run on standard error. */
@@ -122,14 +124,16 @@ export function registerData(program: Command): void {
         const count = `${map.updates.length} value${map.updates.length === 1 ? "" : "s"}`;
         if (options.dryRun) {
           process.stdout.write(formatFixDiff(map.file, map.before, map.after));
-          process.stderr.write(`journeymap: would write ${count} into ${map.file}\n`);
+          process.stderr.write(`journeymap: would write ${count} into ${visible(map.file)}\n`);
         } else {
           // The map itself is the target here, on purpose: written atomically, as lint --fix does.
           writeOutput(map.path, map.after, { shown: map.file });
-          process.stderr.write(`✔ ${map.file}: ${count} from ${map.sources} source${map.sources === 1 ? "" : "s"}\n`);
+          process.stderr.write(
+            `✔ ${visible(map.file)}: ${count} from ${map.sources} source${map.sources === 1 ? "" : "s"}\n`,
+          );
         }
       }
-      for (const file of run.unchanged) process.stderr.write(`✔ ${file}: up to date\n`);
+      for (const file of run.unchanged) process.stderr.write(`✔ ${visible(file)}: up to date\n`);
       if (run.changed.length === 0 && run.unchanged.length === 0)
         process.stderr.write('journeymap: no map names sources: add "sources" to a map (see docs/data.md)\n');
       process.exitCode = 0;

@@ -1,6 +1,7 @@
 // The journeymap program: commander wiring, colour, and the one place that turns errors into exit codes.
 import { Command, CommanderError } from "commander";
 import { JourneymapError } from "../errors.js";
+import { visible } from "../report/visible.js";
 import { registerData } from "./data.js";
 import { registerDiff } from "./diff.js";
 import { registerInit } from "./init.js";
@@ -53,16 +54,22 @@ function exitCodeFor(error: unknown, debug: boolean): number {
     return error.exitCode === 0 ? 0 : 2;
   }
   if (error instanceof JourneymapError) {
-    process.stderr.write(`journeymap: ${error.message}\n`);
+    process.stderr.write(`journeymap: ${shown(error.message)}\n`);
     if (debug) process.stderr.write(`${error.stack}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`journeymap: unexpected error: ${message}\n`);
+  process.stderr.write(`journeymap: unexpected error: ${shown(message)}\n`);
   process.stderr.write(
     debug && error instanceof Error
       ? `${error.stack}\n`
       : "(run again with --debug for the stack trace, and please report it)\n",
   );
   return 2;
+}
+
+/** A message for the terminal: file names and map text in it are data, never escape sequences; its
+ * own line breaks (a list of problems) stay. */
+function shown(message: string): string {
+  return message.split("\n").map(visible).join("\n");
 }

@@ -250,12 +250,15 @@ export function writeUpdates(
     if (added.length > 0) addPairs(edits, body, lines, metrics, added);
   }
   const after = applyEdits(body, edits.all());
-  verify(after, updates);
+  const expected = loaded.journey ?? loadJourney(body).journey;
+  if (!expected) throw new EditProblem("the map does not load: fix it before its values are written", 0);
+  verify(after, updates, expected);
   return bom + after;
 }
 
-/** The written text must load as a valid map whose values read back as measured: else nothing is written. */
-function verify(text: string, updates: readonly MetricUpdate[]): void {
+/** The written text must load as a valid map that is the map it was, with the measured values in it
+ * and nothing else changed: else nothing is written. */
+function verify(text: string, updates: readonly MetricUpdate[], before: Journey): void {
   const loaded = loadJourney(text);
   if (!loaded.journey)
     throw new EditProblem(
@@ -271,8 +274,16 @@ function verify(text: string, updates: readonly MetricUpdate[]): void {
       !reading ||
       reading.value !== update.measurement.value ||
       reading.date !== update.measurement.date ||
+      reading.source !== update.measurement.source ||
       reading.n !== update.measurement.n
     )
       throw new EditProblem(`${update.metric} could not be written where it reads back as measured`, 0);
   }
+  const expected = structuredClone(before);
+  applyUpdates(expected, updates);
+  if (JSON.stringify(loaded.journey) !== JSON.stringify(expected))
+    throw new EditProblem(
+      "the values could not be written without changing another part of the map (a merge key, an anchor?): write the element out",
+      0,
+    );
 }

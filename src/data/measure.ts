@@ -149,6 +149,13 @@ export async function measureMap(
             continue;
           }
         }
+        if (value !== undefined && !Number.isFinite(value)) {
+          mapProblem(
+            `${metric.metric} at ${element.name} adds up to more than a number can hold: check the column ${quoted(metric.column ?? "")}`,
+            sourceMap.rangeOf(metric),
+          );
+          continue;
+        }
         if (value === undefined) {
           result.notes.push(
             `${opened.shown}: no value for ${metric.metric} at ${element.name}: no answers in its rows`,
@@ -465,6 +472,11 @@ async function tallySource(
           { record, field: index },
         );
       }
+      if (!Number.isFinite(answer))
+        throw new CsvProblem(`${quoted(cell)} in column ${quoted(metric.column!)} is too large a number`, {
+          record,
+          field: index,
+        });
       if (scale && (!Number.isInteger(answer) || answer < scale.min || answer > scale.max))
         throw new CsvProblem(
           `${quoted(cell)} is not ${scale.what} (a whole number from ${scale.min} to ${scale.max})`,

@@ -24,6 +24,11 @@ function refusalOf(file: string): string | undefined {
   return undefined;
 }
 
+/** A file name in a one-line message: its line breaks shown as \n (the CLI escapes other controls). */
+function oneLine(name: string): string {
+  return name.replace(/\r/g, "\\r").replace(/\n/g, "\\n");
+}
+
 /** The real path of the nearest folder of `path` that exists. */
 function nearestReal(path: string): string {
   for (let current = dirname(path); ; current = dirname(current)) {
@@ -72,7 +77,7 @@ export function openSourceFile(
   const shown = displayPath(path);
   const fail = (reason: string) =>
     new JourneymapError(
-      `cannot read source "${shown}"${options.mapShown ? ` (named by ${options.mapShown})` : ""}: ${reason}`,
+      `cannot read source "${oneLine(shown)}"${options.mapShown ? ` (named by ${oneLine(options.mapShown)})` : ""}: ${reason}`,
     );
   let real: string;
   const realBoundary = realpathSync(boundary);

@@ -1,6 +1,16 @@
 // journeymap data pull, lint --data and render --data as a user runs them: the example's values and
 // diff, all-or-nothing on bad data with the CSV file's line and column, and hostile source paths.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -103,6 +113,39 @@ describe("journeymap data pull", () => {
       code: 2,
       stderr: `journeymap: cannot read source "maps/exports/missing.csv" (named by ${MAP}): no such file\n`,
     });
+  });
+
+  it("refuses a FIFO, a device, a folder and a file over 512 MB without reading them, and names the map", () => {
+    const exports = join(repo, "maps/exports");
+    spawnSync("mkfifo", [join(exports, "pipe.csv")]);
+    symlinkSync("/dev/zero", join(exports, "zero.csv"));
+    writeFileSync(join(exports, "huge.csv"), "");
+    truncateSync(join(exports, "huge.csv"), 600 * 1024 * 1024); // sparse: no disk is used
+    const cannotRead = (file: string, reason: string) =>
+      `journeymap: cannot read source "maps/exports/${file}" (named by ${MAP}): ${reason}\n`;
+    for (const [file, code, stderr] of [
+      ["exports/pipe.csv", 2, cannotRead("pipe.csv", "it is not a regular file (a device, FIFO or socket)")],
+      ["exports/huge.csv", 2, cannotRead("huge.csv", "it is 600 MB, more than the 512 MB limit for a source")],
+      ["exports/", 2, `journeymap: cannot read source "maps/exports" (named by ${MAP}): it is a folder\n`],
+      [
+        "exports/zero.csv",
+        1,
+        'source "exports/zero.csv" leads outside the repository through a symbolic link: keep data files in it',
+      ],
+      ["/dev/zero", 1, 'source "/dev/zero" is refused: it is absolute: write it relative to the map\'s folder'],
+    ] as const) {
+      reset(original.replace("file: exports/ga4-funnel.csv", `file: ${JSON.stringify(file)}`));
+      const started = performance.now();
+      const run = runCli(["data", "pull", "maps", ...AS_OF], { cwd: repo });
+      expect(performance.now() - started, file).toBeLessThan(20_000);
+      expect(run.code, file).toBe(code);
+      if (code === 2) expect(run.stderr).toBe(stderr);
+      else expect(run.stderr).toContain(`  63:11  error    ${stderr}  data-source`);
+      expect(readFileSync(join(repo, MAP), "utf8")).toBe(
+        original.replace("file: exports/ga4-funnel.csv", `file: ${JSON.stringify(file)}`),
+      );
+    }
+    for (const file of ["pipe.csv", "zero.csv", "huge.csv"]) rmSync(join(exports, file));
   });
 });
 
