@@ -102,7 +102,7 @@ const catalog = {
     result: (tally) => (tally.answers > 0 ? round(tally.sum, 2) : undefined),
   },
   count: {
-    description: "the number of rows (with a column: of rows with a number in it)",
+    description: "the number of rows (as docs/data.md says; a column, if named, must hold numbers)",
     column: "optional",
     sample: false,
     result: (tally) => tally.rows,
