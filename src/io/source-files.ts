@@ -1,11 +1,11 @@
 // Opening the CSV files a map names as its sources. The path is hostile: only a relative path that
 // stays inside the repository (the map's folder when there is none), also after symlinks, to a
 // regular file of bounded size; read in chunks, never blocking on a FIFO or a device.
-import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync, type Stats } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { JourneymapError } from "../errors.js";
 import { displayPath } from "./find-maps.js";
-import { formatSize } from "./read-text.js";
+import { formatSize, kindOf, reasonOf } from "./read-text.js";
 import { findRepositoryRoot, isInside } from "./repository.js";
 
 /** Exports are big (a million survey answers is about 50 MB), but not unbounded. */
@@ -38,20 +38,6 @@ function nearestReal(path: string): string {
       if (dirname(current) === current) return current;
     }
   }
-}
-
-function reasonOf(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === "ENOENT" || code === "ENOTDIR") return "no such file";
-  if (code === "EACCES" || code === "EPERM") return "permission denied";
-  if (code === "ELOOP") return "too many levels of symbolic links";
-  return (error as Error).message;
-}
-
-function kindOf(stats: Stats): string | undefined {
-  if (stats.isFile()) return undefined;
-  if (stats.isDirectory()) return "it is a folder";
-  return "it is not a regular file (a device, FIFO or socket)";
 }
 
 /**

@@ -124,7 +124,7 @@ describe("journeymap data pull", () => {
     const cannotRead = (file: string, reason: string) =>
       `journeymap: cannot read source "maps/exports/${file}" (named by ${MAP}): ${reason}\n`;
     for (const [file, code, stderr] of [
-      ["exports/pipe.csv", 2, cannotRead("pipe.csv", "it is not a regular file (a device, FIFO or socket)")],
+      ["exports/pipe.csv", 2, cannotRead("pipe.csv", "it is a FIFO (named pipe), not a regular file")],
       ["exports/huge.csv", 2, cannotRead("huge.csv", "it is 600 MB, more than the 512 MB limit for a source")],
       ["exports/", 2, `journeymap: cannot read source "maps/exports" (named by ${MAP}): it is a folder\n`],
       [
