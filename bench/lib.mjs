@@ -62,6 +62,33 @@ export function peakMemoryMb(args, { cwd = ROOT } = {}) {
   return Number(match[1]) / 1024;
 }
 
+/** A node process running `args`, `runs` times after a warm-up: the median wall time and CPU time
+ * (user plus system) in ms, and the largest peak resident memory in MB. */
+export function timeNodeProcess(args, { runs = 5, cwd = ROOT } = {}) {
+  const preload = new URL("./report-rss.mjs", import.meta.url).href;
+  const once = () => {
+    const start = process.hrtime.bigint();
+    const result = spawnSync(process.execPath, ["--import", preload, ...args], {
+      cwd,
+      encoding: "utf8",
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    const wall = Number(process.hrtime.bigint() - start) / 1e6;
+    const rss = /maxRSS (\d+)/.exec(result.stderr);
+    const cpu = /cpuMs (\d+)/.exec(result.stderr);
+    if ((result.status !== 0 && result.status !== 1) || !rss || !cpu)
+      throw new Error(`node ${args.join(" ")} exited ${result.status}: ${result.stderr}`);
+    return { wall, cpu: Number(cpu[1]), peakMb: Number(rss[1]) / 1024 };
+  };
+  once();
+  const measured = Array.from({ length: runs }, once);
+  return {
+    wall: median(measured.map((run) => run.wall)),
+    cpu: median(measured.map((run) => run.cpu)),
+    peakMb: Math.max(...measured.map((run) => run.peakMb)),
+  };
+}
+
 /** Median time in ms of an in-process function (after warm-up runs). */
 export async function timeInProcess(fn, { runs = 10, warmup = 3 } = {}) {
   for (let i = 0; i < warmup; i++) await fn();

@@ -7,9 +7,10 @@ import { findMaps } from "../io/find-maps.js";
 import { parseSize } from "../io/read-text.js";
 import { findRepositoryRoot } from "../io/repository.js";
 import { foldersNamed } from "../workspace/folders.js";
-import type { RuleSeverity } from "../lint/index.js";
+import type { LintRunOptions, RuleSeverity } from "../lint/index.js";
 import { reportFormatNames, reportFormats, type ReportContext } from "../report/index.js";
 import { inertJson } from "../report/visible.js";
+import { dataOptions, dataSettings, reportNotes, type DataFlags } from "./data.js";
 import {
   PACKAGE_VERSION,
   collect,
@@ -22,7 +23,7 @@ import {
   useColor,
 } from "./options.js";
 
-interface LintOptions {
+interface LintOptions extends DataFlags {
   format?: string[];
   output?: string;
   maxWarnings?: string;
@@ -40,7 +41,7 @@ interface LintOptions {
 }
 
 export function registerLint(program: Command): void {
-  program
+  const command = program
     .command("lint")
     .description("check maps for journey gaps: everything validate checks, then the rules (see journeymap rules)")
     .argument(
@@ -67,7 +68,8 @@ export function registerLint(program: Command): void {
     .option("--max-file-size <size>", "refuse maps and configurations larger than this (default 16MB)")
     .option("--fix", "apply the certain fixes to the map files, then report what is left (see docs/fix.md)")
     .option("--fix-dry-run", "print the fixes as a unified diff and report what would be left; write nothing")
-    .option("--stdin-filename <name>", "the name to show for standard input")
+    .option("--stdin-filename <name>", "the name to show for standard input");
+  dataOptions(command)
     .addHelpText("after", formatHelp(reportFormatNames))
     .addHelpText(
       "after",
@@ -79,6 +81,7 @@ export function registerLint(program: Command): void {
         "$ journeymap lint maps/ --rule touchpoint-owner:error --rule missing-channel:off",
         "$ journeymap lint maps/ --max-warnings 0",
         "$ journeymap lint maps/ --fix-dry-run",
+        "$ journeymap lint maps/ --data --as-of 2025-06-30             # metric values from the maps' sources",
         "$ journeymap lint --print-config maps/checkout.journey.yaml",
       ),
     )
@@ -100,6 +103,7 @@ export function registerLint(program: Command): void {
         const lint = await import("../lint/index.js");
         context.rules = [...lint.VALIDATION_CHECKS, ...lint.ruleDescriptors()];
         const maxWarnings = parseMaxWarnings(options.maxWarnings);
+        const settings = await dataSettings(options);
         const maxBytes = options.maxFileSize === undefined ? undefined : parseSize(options.maxFileSize);
         const runOptions = {
           config: options.config === false ? undefined : options.config,
@@ -109,6 +113,8 @@ export function registerLint(program: Command): void {
           maxBytes,
           cwd,
           fix: options.fixDryRun ? ("dry-run" as const) : options.fix ? ("write" as const) : undefined,
+          asOf: settings.asOf,
+          measure: options.data ? await measureHook(settings) : undefined,
         };
         if (options.printConfig !== undefined) {
           const { config } = new lint.ConfigResolver(runOptions).forMap(resolve(options.printConfig));
@@ -152,6 +158,19 @@ export function registerLint(program: Command): void {
         throw error;
       }
     });
+}
+
+/** lint --data: each map's sources applied in memory before the rules; CSV problems become results. */
+async function measureHook(settings: {
+  asOf: string;
+  windowDays?: number;
+}): Promise<NonNullable<LintRunOptions["measure"]>> {
+  const { applySources } = await import("../data/runner.js");
+  return async (map, path) => {
+    const { results, notes } = await applySources(map, path, settings);
+    reportNotes(notes);
+    return results;
+  };
 }
 
 function parseMaxWarnings(value: string | undefined): number | undefined {

@@ -2,6 +2,7 @@
 import { Command, CommanderError } from "commander";
 import { JourneymapError } from "../errors.js";
 import { visibleLines } from "../report/visible.js";
+import { registerData } from "./data.js";
 import { registerDiff } from "./diff.js";
 import { registerInit } from "./init.js";
 import { registerLint } from "./lint.js";
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerRules(program);
   registerRender(program);
   registerDiff(program);
+  registerData(program);
   registerInit(program);
   registerSchema(program);
   return program;
@@ -67,3 +69,6 @@ function exitCodeFor(error: unknown, debug: boolean): number {
   );
   return 2;
 }
+
+/** A message for the terminal: file names and map text in it are data, never escape sequences; its
+ * own line breaks (a list of problems) stay. */

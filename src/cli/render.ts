@@ -2,11 +2,13 @@
 // targets, drawing, writing, the index page and --watch), an exit code out.
 import type { Command } from "commander";
 import { ENGINE_NAMES, formatHelp, knownExtensions } from "../render/formats.js";
+import type { LoadedJourney } from "../journey/load.js";
 import { renderPaths, type RenderRunOptions } from "../render/runner.js";
+import { dataOptions, dataSettings, reportData, type DataFlags } from "./data.js";
 import { examples, useColor } from "./options.js";
 
 export function registerRender(program: Command): void {
-  program
+  const command = program
     .command("render")
     .description("draw maps as a Mermaid diagram, a Markdown docs page, or an SVG, PNG or PDF picture")
     .argument("<paths...>", "map files, folders (searched for *.journey.yaml), quoted globs, or - for stdin")
@@ -39,7 +41,8 @@ export function registerRender(program: Command): void {
     )
     .option("--no-mermaid", "leave the Mermaid diagram out of Markdown pages")
     .option("-w, --watch", "render again whenever a map changes (Ctrl-C to stop)")
-    .option("--stdin-filename <name>", "the name to show for standard input")
+    .option("--stdin-filename <name>", "the name to show for standard input");
+  dataOptions(command)
     .addHelpText(
       "after",
       examples(
@@ -49,13 +52,28 @@ export function registerRender(program: Command): void {
         "$ journeymap render docs/examples/hotel.journey.yaml -o hotel.svg    # the journey-map picture",
         "$ journeymap render docs/examples/hotel.journey.yaml -o hotel.png --engine mermaid-cli --scale 3",
         "$ journeymap render maps/ --format markdown -o docs/journeys --watch",
+        "$ journeymap render docs/examples/data/checkout.journey.yaml -o checkout.svg --data --as-of 2025-06-30",
       ),
     )
-    .action(async (paths: string[], options: RenderRunOptions, command: Command) => {
-      process.exitCode = await renderPaths(paths, options, {
-        stdout: (rendering) => process.stdout.write(rendering),
-        stderr: (text) => process.stderr.write(text),
-        color: useColor(command, process.stderr),
-      });
+    .action(async (paths: string[], options: RenderRunOptions & DataFlags, command: Command) => {
+      const color = useColor(command, process.stderr);
+      const { asOf, windowDays } = await dataSettings(options);
+      const measure = options.data
+        ? async (map: LoadedJourney, path: string | undefined) => {
+            const { applySources } = await import("../data/runner.js");
+            const { results, notes } = await applySources(map, path, { asOf, windowDays });
+            reportData(results, notes, color, "render");
+            return results.length === 0;
+          }
+        : undefined;
+      process.exitCode = await renderPaths(
+        paths,
+        { ...options, asOf, ...(windowDays !== undefined ? { windowDays } : {}), ...(measure ? { measure } : {}) },
+        {
+          stdout: (rendering) => process.stdout.write(rendering),
+          stderr: (text) => process.stderr.write(text),
+          color,
+        },
+      );
     });
 }

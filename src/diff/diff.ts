@@ -3,7 +3,7 @@
 import type { Diagnostic } from "../diagnostic.js";
 import { JourneymapError } from "../errors.js";
 import type { LoadedJourney } from "../journey/load.js";
-import { emotionOf, personasAt, type Journey, type Touchpoint } from "../journey/model.js";
+import { emotionOf, personasAt, type Journey, type MetricValue, type Touchpoint } from "../journey/model.js";
 import { subjectOf } from "../journey/queries.js";
 import type { SourceMap } from "../journey/source-map.js";
 import { lintJourney, type LintConfig } from "../lint/index.js";
@@ -392,11 +392,14 @@ function diffMetrics(o: Touchpoint, n: Touchpoint): MetricChange[] {
   const olds = o.metrics ?? {};
   const news = n.metrics ?? {};
   const has = (metrics: object, name: string) => Object.prototype.hasOwnProperty.call(metrics, name);
+  // A measured value ({value, date, source, n}) is compared by its number: a refresh that moves
+  // only the date is not a change of the journey.
+  const plain = (value: MetricValue | undefined) => (typeof value === "object" ? value.value : value);
   const names = [...new Set([...Object.keys(olds), ...Object.keys(news)])].sort();
   const changes: MetricChange[] = [];
   for (const name of names) {
-    const before = has(olds, name) ? olds[name] : undefined;
-    const after = has(news, name) ? news[name] : undefined;
+    const before = plain(has(olds, name) ? olds[name] : undefined);
+    const after = plain(has(news, name) ? news[name] : undefined);
     if (before === after) continue;
     const change: MetricChange = {
       name,

@@ -45,7 +45,8 @@ export function parseSize(value: string, option = "--max-file-size"): number {
   return bytes;
 }
 
-function kindOf(stats: Stats): string | undefined {
+/** Why a file of this kind is not read (a folder, a FIFO, a device, a socket), or undefined for a regular file. */
+export function kindOf(stats: Stats): string | undefined {
   if (stats.isFile()) return undefined;
   if (stats.isDirectory()) return "it is a folder";
   if (stats.isFIFO()) return "it is a FIFO (named pipe), not a regular file";
@@ -167,9 +168,10 @@ export async function readStdinBounded(
   return Buffer.concat(chunks);
 }
 
-function reasonOf(error: unknown): string {
+/** A failed read's reason, in the words of a message. */
+export function reasonOf(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === "ENOENT") return "no such file";
+  if (code === "ENOENT" || code === "ENOTDIR") return "no such file";
   if (code === "EISDIR") return "it is a folder";
   if (code === "EACCES" || code === "EPERM") return "permission denied";
   if (code === "ELOOP") return "too many levels of symbolic links";

@@ -1,6 +1,17 @@
 // The loader: bytes or text in, a typed Journey out, with a diagnostic at file:line:column for every
 // problem (encoding, YAML syntax, schema) and the source range of every element.
-import { Composer, LineCounter, Parser, isAlias, isMap, isScalar, isSeq, type CST, type Node } from "yaml";
+import {
+  Composer,
+  LineCounter,
+  Parser,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  type CST,
+  type Document,
+  type Node,
+} from "yaml";
 import type { Diagnostic, Range } from "../diagnostic.js";
 import type { Journey } from "./model.js";
 import { resolveDefinitions, type MapDefinitions, type SharedScope } from "./definitions.js";
@@ -14,6 +25,8 @@ export interface LoadOptions {
   file?: string;
   /** The shared definitions in the map's scope (src/workspace/ finds them): references resolve to them. */
   shared?: SharedScope;
+  /** Keep the yaml Document on the result, for edits by source offset (data pull) without a second parse. */
+  keepDocument?: boolean;
 }
 
 export interface LoadedJourney extends LoadedDocument {
@@ -34,6 +47,8 @@ export interface LoadedDocument {
   source: SourceMap;
   /** The parsed value; absent when the file has an error. */
   value?: unknown;
+  /** The parsed YAML (offsets into `text`), with keepDocument, when the text is one YAML document. */
+  document?: Document.Parsed;
 }
 
 /** What a document must be once it parses: its schema check, and what an empty file is told. */
@@ -67,14 +82,19 @@ const decoder = new TextDecoder("utf-8", { fatal: true });
 
 /** Loads a journey map from its bytes or text. Never throws for bad input: problems are diagnostics. */
 export function loadJourney(input: string | Uint8Array, options: LoadOptions = {}): LoadedJourney {
-  const { value, ...loaded } = loadDocument(input, options.file ?? "<input>", MAP_DOCUMENT);
+  const { value, ...loaded } = loadDocument(input, options.file ?? "<input>", MAP_DOCUMENT, options);
   if (value === undefined) return loaded;
   return { ...loaded, ...resolveDefinitions(value as JourneyDocument, options.shared) };
 }
 
 /** Loads any journeymap YAML document: encoding, syntax and hostile-input limits as for a map, then
  * `kind`'s schema check. Never throws for bad input. */
-export function loadDocument(input: string | Uint8Array, file: string, kind: DocumentKind): LoadedDocument {
+export function loadDocument(
+  input: string | Uint8Array,
+  file: string,
+  kind: DocumentKind,
+  options: { keepDocument?: boolean } = {},
+): LoadedDocument {
   const decoded: Decoded = typeof input === "string" ? { text: input } : decode(input);
   // YAML 1.2 counts a lone CR as a line break, the yaml package does not: make it one (same length,
   // so every offset stays right, and code frames see the lines the author saw).
@@ -119,6 +139,7 @@ export function loadDocument(input: string | Uint8Array, file: string, kind: Doc
     return fail(YAML_SYNTAX, "several YAML documents in one file: keep one journey map per file", at(start, start + 3));
   }
   const document = list[0];
+  if (document && options.keepDocument) result.document = document;
   const streamErrors = list.length === 0 ? composer.streamInfo().errors : [];
   for (const problem of [...(document?.errors ?? []), ...streamErrors]) {
     const [start, end] = problem.pos;

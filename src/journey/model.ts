@@ -19,6 +19,10 @@ export interface Journey extends Extensions {
   tags?: string[];
   personas: Persona[];
   teams?: Team[];
+  /** The metrics the map measures (see MetricDefinition); values elsewhere refer to them by id. */
+  metrics?: MetricDefinition[];
+  /** CSV files that metric values are computed from (journeymap data pull; see docs/data.md). */
+  sources?: Source[];
   stages: Stage[];
 }
 
@@ -51,6 +55,8 @@ export interface Stage extends Extensions {
   /** The id of the map that details this stage. */
   details?: string;
   touchpoints?: Touchpoint[];
+  /** Measures of the whole stage; counts draw the funnel lane. */
+  metrics?: Record<string, MetricValue>;
 }
 
 export interface Touchpoint extends Extensions {
@@ -68,8 +74,75 @@ export interface Touchpoint extends Extensions {
   thoughts?: string[];
   painPoints?: string[];
   opportunities?: string[];
-  metrics?: Record<string, number | string>;
+  metrics?: Record<string, MetricValue>;
   evidence?: string[];
+}
+
+/** How a metric's values are read and shown. */
+export type MetricUnit = "percent" | "score" | "count" | "seconds" | "currency" | "ratio" | "number";
+
+/** A metric the map measures, defined once: values on touchpoints and stages refer to it by id. */
+export interface MetricDefinition extends Extensions {
+  id: string;
+  name: string;
+  description?: string;
+  /** Default "number". Percent values are 0..100. */
+  unit?: MetricUnit;
+  /** For unit currency: the ISO 4217 code shown after values. */
+  currency?: string;
+  /** Which direction is better; the schema requires it with a target. */
+  better?: "higher" | "lower";
+  target?: number;
+  /** On the worse side of the target: between the two a value is near target, past it off target. */
+  warning?: number;
+}
+
+/** A value with what it was measured from: the day (YYYY-MM-DD), the source and the sample size. */
+export interface MeasuredValue extends Extensions {
+  value: number;
+  /** This value's own target, over the definition's. */
+  target?: number;
+  date?: string;
+  source?: string;
+  n?: number;
+}
+
+/** A metric value as written: a number, text (shown, never judged), or a measured value. */
+export type MetricValue = number | string | MeasuredValue;
+
+/** How a source's rows become one value per touchpoint or stage (the registry is src/data/aggregations.ts). */
+export type AggregationName = "nps" | "csat" | "ces" | "mean" | "median" | "sum" | "count" | "rate";
+
+export type DateFormat = "auto" | "YYYY-MM-DD" | "YYYYMMDD" | "DD/MM/YYYY" | "MM/DD/YYYY" | "DD.MM.YYYY";
+
+/** Which touchpoint or stage a row is about: a column of ids (or labels mapped to ids), or one id. */
+export interface RowElement {
+  column?: string;
+  ids?: Record<string, string>;
+  id?: string;
+}
+
+/** One metric computed from a source's rows. */
+export interface SourceMetric {
+  metric: string;
+  column?: string;
+  aggregate: AggregationName;
+  /** For rate: the element whose rows are the denominator, or "previous". */
+  over?: string;
+}
+
+/** A CSV file committed in the repository, and how its rows become metric values. */
+export interface Source extends Extensions {
+  /** Relative to the map's folder, inside the repository. */
+  file: string;
+  delimiter?: "," | ";" | "\t" | "|";
+  decimal?: "." | ",";
+  touchpoint?: RowElement;
+  stage?: RowElement;
+  date?: { column: string; format?: DateFormat };
+  skip?: string[];
+  where?: Record<string, string>;
+  metrics: SourceMetric[];
 }
 
 /** Each persona list's positions by id (a list: an invalid map may repeat an id), built once per list. */

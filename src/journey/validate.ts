@@ -79,6 +79,8 @@ function elementKind(path: Path): string | undefined {
     "teams/#": "team",
     "stages/#": "stage",
     "stages/#/touchpoints/#": "touchpoint",
+    "metrics/#": "metric",
+    "sources/#": "source",
   }[shape];
 }
 
@@ -171,6 +173,14 @@ function describeError(error: ErrorObject, source: SourceMap): { message: string
       };
     case "minLength":
       return { message: `${field} must not be empty`, range: valueRange };
+    case "dependencies": {
+      const { property, missingProperty } = error.params as { property: string; missingProperty: string };
+      const why = missingProperty === "better" ? ": say whether higher or lower values are better" : "";
+      return {
+        message: `${elementName(path, source)} has "${property}" but no "${missingProperty}"${why}`,
+        range: source.keyRangeAt([...path, property]) ?? valueRange,
+      };
+    }
     case "pattern": {
       if (field === "color")
         return { message: `color must be a colour written #rrggbb, like "#1f77b4" ${got}`, range: valueRange };

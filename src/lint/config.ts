@@ -13,6 +13,8 @@ import { offsetsToRange } from "../journey/source-map.js";
 import { parsePointer } from "../journey/validate.js";
 import { closest } from "../journey/suggest.js";
 import validateConfigSchema from "../validators/config.generated.js";
+import { parseDays } from "../data/dates.js";
+import { DEFAULT_MAX_AGE_DAYS } from "../journey/metrics.js";
 import { DEFAULT_PRESET, STAGE_PRESETS, isPresetName } from "./presets.js";
 import { repositoryRules } from "./repository/rules/index.js";
 import { rules as mapRules } from "./rules/index.js";
@@ -24,12 +26,18 @@ export interface LintConfig {
   stages?: readonly string[] | string;
   /** Severity per rule id; rules not listed keep their default. */
   rules?: Readonly<Record<string, RuleSeverity>>;
+  /** Settings of metric values: the age at which stale-metric speaks ("90d", "12w"). */
+  data?: { maxAge?: string };
 }
 
 /** A configuration with every rule's severity and the expected stages decided. */
 export interface ResolvedConfig {
   stages: readonly string[];
   rules: Readonly<Record<string, RuleSeverity>>;
+  /** stale-metric's maximum age in days (default 90). */
+  maxAgeDays: number;
+  /** The day a run measures ages at (set by the run, never read from a file). */
+  asOf?: string;
   /** The file it came from, when it came from one. */
   file?: string;
 }
@@ -52,7 +60,14 @@ export function resolveConfig(config: LintConfig = {}, file?: string): ResolvedC
     checkSeverity(severity, id);
     severities[id] = severity;
   }
-  return { stages: stagesOf(config.stages ?? DEFAULT_PRESET), rules: severities, ...(file ? { file } : {}) };
+  const maxAgeDays =
+    config.data?.maxAge === undefined ? DEFAULT_MAX_AGE_DAYS : parseDays(config.data.maxAge, "data.maxAge");
+  return {
+    stages: stagesOf(config.stages ?? DEFAULT_PRESET),
+    rules: severities,
+    maxAgeDays,
+    ...(file ? { file } : {}),
+  };
 }
 
 /** The configuration with command-line overrides (`--rule id:severity`) applied. */
@@ -209,9 +224,9 @@ function schemaProblems(
       if (path.length === 1 && path[0] === "rules") {
         add(unknownRuleMessage(key), keyRange);
       } else {
-        const guess = closest(key, ["stages", "rules"]);
+        const guess = closest(key, ["stages", "rules", "data"]);
         add(
-          `unknown key "${key}"${guess ? ` (did you mean "${guess}"?)` : ""}: a configuration has "stages" and "rules"`,
+          `unknown key "${key}"${guess ? ` (did you mean "${guess}"?)` : ""}: a configuration has "stages", "rules" and "data"`,
           keyRange,
         );
       }
@@ -235,6 +250,8 @@ function schemaProblems(
         `"stages" must be a list of stage ids or a preset name (${Object.keys(STAGE_PRESETS).join(", ")})`,
         node(path),
       );
+    } else if (path[0] === "data" && path[1] === "maxAge") {
+      add(`data.maxAge must be a number of days or weeks, such as 90d or 12w`, node(path));
     } else if (error.keyword === "type") {
       const what = path.length === 0 ? "the configuration" : `"${path.join(".")}"`;
       add(`${what} must be a mapping${path[0] === "rules" ? " of rule id to severity" : ""}`, node(path));

@@ -16,14 +16,16 @@ const START_OF_FILE: Range = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
 /** The findings for one map: its YAML and schema errors when it has any (no rule runs on an invalid
  * map), else the findings of every enabled rule that no journeymap-disable comment suppresses.
- * Takes a loaded map, or a map's text (loaded with `file` as its name). */
+ * Takes a loaded map, or a map's text (loaded with `file` as its name); `asOf` (YYYY-MM-DD) is the
+ * day stale-metric measures ages at (the library reads no clock). */
 export function lintJourney(
   input: LoadedJourney | string,
   config: LintConfig = {},
-  options: { file?: string } = {},
+  options: { file?: string; asOf?: string } = {},
 ): Diagnostic[] {
   const loaded = typeof input === "string" ? loadJourney(input, options) : input;
-  return lintLoaded(loaded, resolveConfig(config));
+  const resolved = resolveConfig(config);
+  return lintLoaded(loaded, options.asOf === undefined ? resolved : { ...resolved, asOf: options.asOf });
 }
 
 /** lintJourney for a configuration that is already resolved (the command line resolves it once per folder). */
@@ -47,7 +49,11 @@ export function lintLoadedWithSuppressed(
     const context: RuleContext = {
       journey,
       source,
-      settings: { stages: config.stages },
+      settings: {
+        stages: config.stages,
+        maxAgeDays: config.maxAgeDays,
+        ...(config.asOf !== undefined ? { asOf: config.asOf } : {}),
+      },
       definitions,
       report(message, range, subject) {
         findings.push({

@@ -8,7 +8,7 @@ import { ConfigFinder, loadConfigFile, resolveConfig, withRuleOverrides, type Re
 import { enabledRules, lintLoadedWithSuppressed } from "./engine.js";
 import type { RuleSeverity } from "./types.js";
 import type { AppliedFix } from "../fix/index.js";
-import { loadJourney } from "../journey/load.js";
+import { loadJourney, type LoadedJourney } from "../journey/load.js";
 import { writeOutput } from "../io/write-output.js";
 import { JourneymapError } from "../errors.js";
 import { RepositoryPass } from "./repository/pass.js";
@@ -31,6 +31,11 @@ export interface LintRunOptions {
   fix?: "write" | "dry-run";
   /** The folders the run lints whole (a portfolio): repository rules that need every map run on them. */
   folders?: readonly string[];
+  /** The day stale-metric measures ages at (--as-of, or today from the CLI). */
+  asOf?: string;
+  /** lint --data: computes a map's metric values from its sources in place before the rules run, and
+   * returns the problems of its CSV files as results of their own. */
+  measure?: (map: LoadedJourney, path: string | undefined) => Promise<FileResult[]>;
 }
 
 /** One map that --fix changed (or would change). */
@@ -56,10 +61,12 @@ export class ConfigResolver {
   readonly #explicit: ResolvedConfig | undefined;
   readonly #finder: ConfigFinder;
   readonly #overrides: Readonly<Record<string, RuleSeverity>>;
+  readonly #asOf: string | undefined;
   readonly #effective = new Map<ResolvedConfig, { config: ResolvedConfig; checks: string[] }>();
 
   constructor(options: LintRunOptions = {}) {
     this.#overrides = options.rules ?? {};
+    this.#asOf = options.asOf;
     this.#explicit = options.noConfig
       ? resolveConfig()
       : options.config === undefined
@@ -73,7 +80,8 @@ export class ConfigResolver {
     const found = this.#explicit ?? this.#finder.forFolder(path ? dirname(path) : process.cwd());
     let entry = this.#effective.get(found);
     if (!entry) {
-      const config = withRuleOverrides(found, this.#overrides);
+      const overridden = withRuleOverrides(found, this.#overrides);
+      const config = this.#asOf === undefined ? overridden : { ...overridden, asOf: this.#asOf };
       entry = { config, checks: enabledRules(config) };
       this.#effective.set(found, entry);
     }
@@ -113,10 +121,14 @@ export async function lintFiles(inputs: readonly MapInput[], options: LintRunOpt
         map = loadJourney(text, { file: map.file, shared });
       }
     }
+    const measured = options.measure ? await options.measure(map, input.path) : [];
     const { messages, suppressed, deferred } = lintLoadedWithSuppressed(map, config);
     repository.addMap(map, input.path, deferred);
-    const counted = countBySeverity(messages);
-    for (const severity of ["error", "warning", "info"] as const) counts[severity] += counted[severity];
+    for (const found of [messages, ...measured.map((result) => result.messages)]) {
+      const counted = countBySeverity(found);
+      for (const severity of ["error", "warning", "info"] as const) counts[severity] += counted[severity];
+    }
+    results.push(...measured);
     results.push({
       filePath: map.file,
       source: map.text,

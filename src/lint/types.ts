@@ -27,6 +27,11 @@ export interface RuleMeta {
 export interface RuleSettings {
   /** The stage ids every map is expected to have, in order. */
   stages: readonly string[];
+  /** stale-metric: a value older than this many days is stale. */
+  maxAgeDays: number;
+  /** The day ages are measured at (YYYY-MM-DD): the CLI passes --as-of or today; rules read no clock,
+   * so without it stale-metric finds nothing. */
+  asOf?: string;
 }
 
 export interface RuleContext {

@@ -25,6 +25,9 @@ export interface RenderSettings {
   mermaidConfig?: Record<string, unknown>;
   /** Markdown pages start with YAML front matter. */
   frontMatter: boolean;
+  /** The picture shows a metric value's date when it is older than windowDays at this day. */
+  asOf?: string;
+  windowDays?: number;
 }
 
 export interface RenderContext extends RenderSettings {
@@ -72,7 +75,12 @@ async function nativeSvg(journey: Journey, context: RenderContext): Promise<stri
   // The native picture's modules load only when a picture is asked for.
   const { renderSvg } = await import("./svg/index.js");
   const links = context.page?.pictureLinks;
-  return renderSvg(journey, { theme: context.theme, ...(links ? { links } : {}) });
+  return renderSvg(journey, {
+    theme: context.theme,
+    ...(links ? { links } : {}),
+    ...(context.asOf !== undefined ? { asOf: context.asOf } : {}),
+    ...(context.windowDays !== undefined ? { windowDays: context.windowDays } : {}),
+  });
 }
 
 function mermaidCliDraw(format: "svg" | "png" | "pdf") {

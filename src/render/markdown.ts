@@ -10,6 +10,18 @@ import {
   type Stage,
   type Touchpoint,
 } from "../journey/model.js";
+import {
+  STATUS_LABELS,
+  formatMetricNumber,
+  formatNumber,
+  formatReading,
+  metricDefinitionsFor,
+  metricLabel,
+  metricStatus,
+  metricValuesOf,
+  readingOf,
+  targetOf,
+} from "../journey/metrics.js";
 import { ownershipOf } from "../journey/queries.js";
 import { escapeControl, inertJson } from "../report/visible.js";
 import { mermaidTextLimit, renderMermaidWithin, type MermaidOptions } from "./mermaid.js";
@@ -265,16 +277,62 @@ function emotionCell(journey: Journey, touchpoint: Touchpoint, references: Map<s
   return cell.join(BREAK);
 }
 
+/**
+ * The metrics section: the definitions (unit, direction, target, warning threshold) and every value
+ * with its target, status (an icon and a word), date and source. A map with only free-form values
+ * (no definitions, no dates, no sources) keeps the short table it always had.
+ */
 function metricsTable(journey: Journey): string | undefined {
-  const rows: string[][] = [];
-  for (const stage of journey.stages) {
-    for (const touchpoint of stage.touchpoints ?? []) {
-      for (const [name, value] of Object.entries(touchpoint.metrics ?? {})) {
-        rows.push([inline(stage.name), inline(touchpoint.name), inline(name), inline(String(value))]);
-      }
-    }
+  const definitions = metricDefinitionsFor(journey);
+  const places = [...metricValuesOf(journey)];
+  const measured = definitions.size > 0 || places.some(({ value }) => typeof value === "object");
+  if (!measured) {
+    if (places.length === 0) return undefined;
+    const rows = places.map(({ stage, touchpoint, id, value }) => [
+      inline(stage.name),
+      inline(touchpoint?.name ?? ""),
+      inline(id),
+      inline(formatReading(readingOf(value), undefined)),
+    ]);
+    return table(["Stage", "Touchpoint", "Metric", "Value"], rows);
   }
-  return rows.length > 0 ? table(["Stage", "Touchpoint", "Metric", "Value"], rows) : undefined;
+  const blocks: string[] = [];
+  if (definitions.size > 0) {
+    const rows = [...definitions.values()].map((definition) => [
+      inline(definition.name),
+      inline(definition.id),
+      inline(
+        definition.unit === "currency" && definition.currency
+          ? `currency (${definition.currency})`
+          : (definition.unit ?? "number"),
+      ),
+      inline(definition.better ?? ""),
+      definition.target === undefined ? "" : inline(formatMetricNumber(definition.target, definition)),
+      definition.warning === undefined ? "" : inline(formatMetricNumber(definition.warning, definition)),
+    ]);
+    blocks.push(table(["Metric", "Id", "Unit", "Better", "Target", "Warning"], rows));
+  }
+  if (places.length > 0) {
+    const rows = places.map(({ stage, touchpoint, id, value }) => {
+      const definition = definitions.get(id);
+      const reading = readingOf(value);
+      const target = targetOf(reading, definition);
+      const status = metricStatus(reading, definition);
+      const sample = reading.n === undefined ? "" : ` (n = ${formatNumber(reading.n, 0)})`;
+      return [
+        inline(stage.name),
+        touchpoint ? inline(touchpoint.name) : "_whole stage_",
+        inline(metricLabel(id, definition)),
+        inline(formatReading(reading, definition) + sample),
+        target === undefined ? "" : inline(formatMetricNumber(target, definition)),
+        status ? STATUS_LABELS[status] : "",
+        inline(reading.date ?? ""),
+        inline(reading.source ?? ""),
+      ];
+    });
+    blocks.push(table(["Stage", "Touchpoint", "Metric", "Value", "Target", "Status", "Date", "Source"], rows));
+  }
+  return blocks.join("\n\n");
 }
 
 /** A table aligned as Prettier aligns one (columns padded to their widest cell), so Prettier leaves it

@@ -49,6 +49,12 @@ export interface RenderRunOptions {
   stdinFilename?: string;
   /** Embed the Mermaid diagram in Markdown pages that show the picture (--mermaid / --no-mermaid). */
   mermaid?: boolean;
+  /** The day metric values are judged at, and the window past which the picture shows their date. */
+  asOf?: string;
+  windowDays?: number;
+  /** render --data: fills a map's metric values from its sources before it is drawn; false when the
+   * data has problems (the hook reports them), and nothing is drawn for that map. */
+  measure?: (map: LoadedJourney, path: string | undefined) => Promise<boolean>;
 }
 
 /** Where a run's renderings and messages go: standard output and standard error for the CLI. */
@@ -72,6 +78,7 @@ interface Plan {
   /** The --mermaid-config file, an input that no output may replace. */
   mermaidConfigPath?: string;
   mermaid?: boolean;
+  measure?: RenderRunOptions["measure"];
 }
 
 /** Renders the maps `paths` name, once and, with --watch, on every save until Ctrl-C. Resolves to the
@@ -121,7 +128,10 @@ async function makePlan(paths: string[], options: RenderRunOptions): Promise<Pla
       browser: options.browser,
       mermaidConfig,
       frontMatter: options.frontMatter ?? false,
+      ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
+      ...(options.windowDays !== undefined ? { windowDays: options.windowDays } : {}),
     },
+    ...(options.measure ? { measure: options.measure } : {}),
     inputs,
     folders,
     mermaidConfigPath: options.mermaidConfig === undefined ? undefined : resolve(options.mermaidConfig),
@@ -341,6 +351,7 @@ class RenderRun {
    * and nothing is written for it). */
   async renderOne(input: MapInput, loaded?: LoadedJourney): Promise<boolean> {
     const map = loaded ?? (await this.read(input));
+    if (this.plan.measure && !(await this.plan.measure(map, input.path))) return false;
     if (!map.journey) {
       this.streams.stderr(
         formatters.stylish([{ filePath: map.file, source: map.text, messages: map.diagnostics }], {

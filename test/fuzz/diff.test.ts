@@ -22,6 +22,11 @@ const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b\u200e\u200f\u2028
 const NOT_XML =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
+/** The text without the zero-width spaces journeymap writes to break a workflow command. */
+function withoutCommandBreaks(text: string): string {
+  return text.replace(/#\u200b#\[/g, "#_#[").replace(/^(\s*):\u200b:/gm, "$1:_:");
+}
+
 function loaded(journey: Journey, file: string): LoadedJourney {
   const result = loadJourney(toYaml(journey), { file });
   expect(result.diagnostics).toEqual([]);
@@ -46,8 +51,10 @@ describe("journeymap diff with hostile maps", () => {
       fc.assert(
         fc.property(versions, labels, ({ before, after }, named) => {
           const text = diffFormats.stylish.formatter([diffOf(before, after, named)], { color: false });
-          expect(text).not.toMatch(UNSAFE);
-          expect(text.split("\n").filter((line) => line.startsWith("::"))).toEqual([]);
+          // journeymap's own break (a zero-width space inside "##[" or a leading "::") is the one allowed
+          expect(withoutCommandBreaks(text)).not.toMatch(UNSAFE);
+          expect(text).not.toContain("##[");
+          expect(text.split("\n").filter((line) => line.trimStart().startsWith("::"))).toEqual([]);
         }),
         settings,
       );

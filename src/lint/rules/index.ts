@@ -5,13 +5,17 @@ import { emotionDip } from "./emotion-dip.js";
 import { emptyStage } from "./empty-stage.js";
 import { missingChannel } from "./missing-channel.js";
 import { missingEmotion } from "./missing-emotion.js";
+import { metricOffTarget } from "./metric-off-target.js";
+import { metricWithoutSource } from "./metric-without-source.js";
 import { missingPersona } from "./missing-persona.js";
 import { missingStage } from "./missing-stage.js";
 import { painWithoutOpportunity } from "./pain-without-opportunity.js";
 import { personaStageGap } from "./persona-stage-gap.js";
 import { shadowedDefinition } from "./shadowed-definition.js";
 import { stageOrder } from "./stage-order.js";
+import { staleMetric } from "./stale-metric.js";
 import { touchpointOwner } from "./touchpoint-owner.js";
+import { unknownMetric } from "./unknown-metric.js";
 import { unknownOwner } from "./unknown-owner.js";
 import { unknownPersona } from "./unknown-persona.js";
 import { unusedDisable } from "./unused-disable.js";
@@ -33,9 +37,13 @@ const catalog = {
   "duplicate-id": duplicateId,
   "pain-without-opportunity": painWithoutOpportunity,
   "emotion-dip": emotionDip,
-  "unused-disable": unusedDisable,
+  "unknown-metric": unknownMetric,
+  "metric-off-target": metricOffTarget,
+  "stale-metric": staleMetric,
+  "metric-without-source": metricWithoutSource,
   "missing-persona": missingPersona,
   "shadowed-definition": shadowedDefinition,
+  "unused-disable": unusedDisable,
 } satisfies Record<string, Rule>;
 
 /** A rule id that exists: registries keyed by rule (such as src/fix/fixers.ts) use it so a typo fails to compile. */

@@ -1,5 +1,5 @@
 // Sizes, fonts and the text column every part of the layout fills: one box's wrapped lines and bullets.
-import type { Layout } from "./layout.js";
+import type { Box, Layout } from "./layout.js";
 import type { Tone } from "./themes.js";
 import { BASELINE, LINE_HEIGHT, cleanText, wrap, type Font } from "./text.js";
 
@@ -30,6 +30,16 @@ export function largest(values: Iterable<number>, floor = -Infinity): number {
   let result = floor;
   for (const value of values) if (value > result) result = value;
   return result;
+}
+
+/** Cards in a row all grow to the tallest, so a lane reads as a lane. Returns the row's height. */
+export function evenRow(cards: Box[], minHeight: number): number {
+  const height = largest(
+    cards.map((card) => card.height),
+    minHeight,
+  );
+  for (const card of cards) card.height = height;
+  return height;
 }
 
 /** Fills one box top to bottom with wrapped text, recording every line in the layout. */

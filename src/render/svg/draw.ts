@@ -47,6 +47,11 @@ export function drawSvg(layout: Layout, theme: Theme): string {
       );
     }
   }
+  for (const bar of layout.bars) {
+    out.push(
+      `<rect x="${n(bar.x)}" y="${n(bar.y)}" width="${n(bar.width)}" height="${n(bar.height)}" rx="2" fill="${theme.bar}" data-bar="${bar.box}"/>`,
+    );
+  }
   for (const line of layout.grid) {
     out.push(
       `<line x1="${n(line.x1)}" y1="${n(line.y)}" x2="${n(line.x2)}" y2="${n(line.y)}" stroke="${theme.grid}" stroke-width="1"${line.score === 3 ? ' stroke-dasharray="4 4"' : ""}/>`,

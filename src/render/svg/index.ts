@@ -2,14 +2,14 @@
 // laid out by layout.ts and drawn by draw.ts. Pure: the same map and options give the same bytes.
 import type { Journey } from "../../journey/model.js";
 import { drawSvg } from "./draw.js";
-import { layoutJourney, type MapLinker } from "./layout.js";
+import { layoutJourney, type MapLinker, type MetricOptions } from "./layout.js";
 import type { PictureMarks } from "./marks.js";
 import { themeNamed } from "./themes.js";
 
 export type { Layout } from "./layout.js";
 export type { CardField, MarkKind, PictureMarks, StageMarks, TouchpointMarks } from "./marks.js";
 
-export interface SvgOptions {
+export interface SvgOptions extends MetricOptions {
   theme?: "light" | "dark";
   /** Draws the map as the picture of a change (src/diff/picture.ts makes the marks). */
   marks?: PictureMarks;
@@ -19,5 +19,6 @@ export interface SvgOptions {
 
 export function renderSvg(journey: Journey, options: SvgOptions = {}): string {
   const theme = themeNamed(options.theme);
-  return drawSvg(layoutJourney(journey, { marks: options.marks, linker: options.links }), theme);
+  const { marks, links, ...metrics } = options;
+  return drawSvg(layoutJourney(journey, { ...metrics, marks, linker: links }), theme);
 }

@@ -4,13 +4,15 @@
 import type { Journey, Stage, Touchpoint } from "../../journey/model.js";
 import { ownerLabel, ownershipOf } from "../../journey/queries.js";
 import type { PersonaIndex } from "./cast.js";
-import { BODY, BODY_BOLD, BULLET_INDENT, PAD, SLOT_MAX, SLOT_MIN, SMALL, SMALL_BOLD, largest } from "./column.js";
+import { BODY, BODY_BOLD, BULLET_INDENT, PAD, SLOT_MAX, SLOT_MIN, SMALL, SMALL_BOLD, evenRow } from "./column.js";
 import { emotionFilled, emotionNote, layoutEmotion } from "./emotion.js";
 import type { Box, Layout, MapLinker } from "./layout.js";
 import { oldEmotionFilled, touchpointColumn, type PictureMarks } from "./marks.js";
+import { funnelLane, metricsLane } from "./metrics.js";
 import { measure } from "./text.js";
 
-export type LaneName = "touchpoint" | "actions" | "thoughts" | "emotion" | "painPoints" | "opportunities" | "metrics";
+export type LaneName =
+  "touchpoint" | "actions" | "thoughts" | "emotion" | "painPoints" | "opportunities" | "metrics" | "funnel";
 
 /** A touchpoint's place in the grid. */
 export interface TouchpointSlot {
@@ -40,6 +42,10 @@ export interface LaneContext {
   marks?: PictureMarks;
   /** The pages of the maps that touchpoints detail, when the picture is part of a portfolio. */
   linker?: MapLinker;
+  /** The day metric ages are measured at (none: no date is shown), and the window past which a
+   * value's date is shown. */
+  asOf?: string;
+  windowDays: number;
 }
 
 /** Where a lane goes: its top, the bottom of its label's text, and the label's height (the least it takes). */
@@ -63,16 +69,6 @@ export interface Lane {
 }
 
 export type LaneRegistry<Name extends string = LaneName> = Record<Name, Lane>;
-
-/** Cards in a row all grow to the tallest, so a lane reads as a lane. Returns the row's height. */
-function evenRow(cards: Box[], minHeight: number): number {
-  const height = largest(
-    cards.map((card) => card.height),
-    minHeight,
-  );
-  for (const card of cards) card.height = height;
-  return height;
-}
 
 /** A lane of bulleted lists, one card per touchpoint that has entries. */
 function listLane(label: string, entries: (touchpoint: Touchpoint) => string[]): Lane {
@@ -165,9 +161,8 @@ export const LANES = {
   emotion: emotionLane,
   painPoints: listLane("Pain points", (touchpoint) => touchpoint.painPoints ?? []),
   opportunities: listLane("Opportunities", (touchpoint) => touchpoint.opportunities ?? []),
-  metrics: listLane("Metrics", (touchpoint) =>
-    Object.entries(touchpoint.metrics ?? {}).map(([name, value]) => `${name}: ${String(value)}`),
-  ),
+  metrics: metricsLane,
+  funnel: funnelLane,
 } satisfies LaneRegistry;
 
 export const LANE_NAMES = Object.keys(LANES) as LaneName[];

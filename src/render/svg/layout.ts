@@ -3,6 +3,7 @@
 // widths, wrapping and overlaps on the layout itself. The header, the lanes and the emotion curve
 // are laid out by their own modules; this one sets up the columns and stacks the parts.
 import type { Journey, Score } from "../../journey/model.js";
+import { DEFAULT_MAX_AGE_DAYS } from "../../journey/metrics.js";
 import { summaryOf } from "../../journey/queries.js";
 import { membersOf, personaIndex, type PersonaIndex } from "./cast.js";
 import {
@@ -110,6 +111,11 @@ export interface Swatch {
   y: number;
 }
 
+/** A bar of the funnel lane, inside the card it belongs to. */
+export interface Bar extends Rect {
+  box: string;
+}
+
 export interface GridLine {
   score: Score;
   x1: number;
@@ -128,7 +134,7 @@ export interface LinkArea {
 export type MapLinker = (mapId: string) => { href: string; title: string } | undefined;
 
 /** What a picture may add to the map itself: the marks of a change, links to the maps cards detail. */
-export interface LayoutOptions {
+export interface LayoutOptions extends MetricOptions {
   marks?: PictureMarks;
   linker?: MapLinker;
 }
@@ -149,6 +155,7 @@ export interface Layout {
   grid: GridLine[];
   curves: PersonaCurve[];
   swatches: Swatch[];
+  bars: Bar[];
   faceRadius: number;
   /** The picture of a change only: highlights, the old curves and the legend's samples (marks.ts). */
   marks?: MarksLayout;
@@ -178,6 +185,12 @@ function layoutColumns(
   return { columns, touchpoints, right: x - GAP };
 }
 
+/** What the picture measures metric values against: the day (none: no date is shown) and the window. */
+export interface MetricOptions {
+  asOf?: string;
+  windowDays?: number;
+}
+
 /** Lays a map out; with `marks`, as the picture of a change (src/diff/picture.ts makes them); with `linker`,
  * cards that detail another map link to its page. */
 export function layoutJourney(journey: Journey, options: LayoutOptions = {}): Layout {
@@ -194,6 +207,7 @@ export function layoutJourney(journey: Journey, options: LayoutOptions = {}): La
     grid: [],
     curves: [],
     swatches: [],
+    bars: [],
     faceRadius: 8,
     ...(marks ? { marks: marksLayout(marks) } : {}),
     links: [],
@@ -244,6 +258,8 @@ export function layoutJourney(journey: Journey, options: LayoutOptions = {}): La
     index,
     ...(marks ? { marks } : {}),
     ...(linker ? { linker } : {}),
+    ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
+    windowDays: options.windowDays ?? DEFAULT_MAX_AGE_DAYS,
   };
   for (const name of LANE_NAMES) {
     const lane: Lane = LANES[name];

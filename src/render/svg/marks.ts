@@ -126,8 +126,13 @@ export class MarkedColumn extends TextColumn {
 
   /** The entry at `position` of a list lane: highlighted when it is new or changed. */
   entry(lane: LaneName, position: number, text: string, font: Font): void {
-    const changed = this.marks?.entries?.[lane]?.has(position) === true;
-    this.highlighted(`${lane}#${position + 1}`, changed, () => this.bullet(text, font));
+    this.entryLines(lane, position, () => this.bullet(text, font));
+  }
+
+  /** The entry at `position` of a lane written as several lines (a metric: its value, status and
+   * small print), highlighted as one when it is new or changed. */
+  entryLines(lane: LaneName, position: number, write: () => void): void {
+    this.highlighted(`${lane}#${position + 1}`, this.marks?.entries?.[lane]?.has(position) === true, write);
   }
 
   /** The card's notes (what it was), small and muted, at most MAX_NOTES and a count of the rest. */

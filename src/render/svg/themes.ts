@@ -9,8 +9,9 @@ import type { LaneName } from "./lanes.js";
  */
 export type Surface<Lanes extends string = LaneName> = "page" | "persona" | "stage" | "lane" | Lanes;
 
-/** How a text is drawn: body text, secondary text, or a gap the reader should notice (no owner). */
-export type Tone = "text" | "muted" | "warning";
+/** How a text is drawn: body text, secondary text, a gap the reader should notice (no owner, a metric
+ * off target), or a metric on target (good) or near it (caution). */
+export type Tone = "text" | "muted" | "warning" | "good" | "caution";
 
 export interface Theme {
   name: "light" | "dark";
@@ -25,6 +26,8 @@ export interface Theme {
   tones: Record<Tone, string>;
   /** Curve colours for personas that set none, in persona order (repeating). */
   personaColors: string[];
+  /** The funnel lane's bars. */
+  bar: string;
 }
 
 export const THEMES: Record<Theme["name"], Theme> = {
@@ -43,12 +46,14 @@ export const THEMES: Record<Theme["name"], Theme> = {
       painPoints: "#fdecea",
       opportunities: "#e6f4ea",
       metrics: "#f6f8fa",
+      funnel: "#ffffff",
     },
     border: "#8c959f",
     grid: "#d0d7de",
     band: "#f3f6fa",
-    tones: { text: "#1f2328", muted: "#4f5861", warning: "#a40e26" },
+    tones: { text: "#1f2328", muted: "#4f5861", warning: "#a40e26", good: "#116329", caution: "#7d4e00" },
     personaColors: ["#0b5cad", "#b34700", "#1a7f37", "#8250df", "#bf3989", "#4d5a66"],
+    bar: "#0b5cad",
   },
   dark: {
     name: "dark",
@@ -65,12 +70,14 @@ export const THEMES: Record<Theme["name"], Theme> = {
       painPoints: "#3a1d1f",
       opportunities: "#17301f",
       metrics: "#161b22",
+      funnel: "#0d1117",
     },
     border: "#6e7681",
     grid: "#30363d",
     band: "#11161d",
-    tones: { text: "#e6edf3", muted: "#a8b1bb", warning: "#ff9492" },
+    tones: { text: "#e6edf3", muted: "#a8b1bb", warning: "#ff9492", good: "#56d364", caution: "#e3b341" },
     personaColors: ["#58a6ff", "#ffa657", "#3fb950", "#d2a8ff", "#ff80c0", "#b1bac4"],
+    bar: "#58a6ff",
   },
 };
 

@@ -5,22 +5,25 @@ import { describe, expect, it } from "vitest";
 import { LANE_NAMES, LANES, type Lane, type LaneName, type LaneRegistry } from "../../../src/render/svg/lanes.js";
 import { THEMES, type Surface } from "../../../src/render/svg/themes.js";
 
-type WithFunnel = LaneName | "funnel";
-const funnel: Lane = { label: "Funnel", filled: () => false, layout: () => 0 };
+type WithJourneyTime = LaneName | "journeyTime";
+const journeyTime: Lane = { label: "Journey time", filled: () => false, layout: () => 0 };
 
 // A lane name without a layout function: the registry does not compile.
-// @ts-expect-error: property 'funnel' is missing
-export const withoutLayout = { ...LANES } satisfies LaneRegistry<WithFunnel>;
-export const withLayout = { ...LANES, funnel } satisfies LaneRegistry<WithFunnel>;
+// @ts-expect-error: property 'journeyTime' is missing
+export const withoutLayout = { ...LANES } satisfies LaneRegistry<WithJourneyTime>;
+export const withLayout = { ...LANES, journeyTime } satisfies LaneRegistry<WithJourneyTime>;
 
 // A lane name without theme colours: the theme's surfaces do not compile.
-// @ts-expect-error: property 'funnel' is missing
-export const withoutColours: Record<Surface<WithFunnel>, string> = { ...THEMES.light.surfaces };
-export const withColours: Record<Surface<WithFunnel>, string> = { ...THEMES.light.surfaces, funnel: "#ffffff" };
+// @ts-expect-error: property 'journeyTime' is missing
+export const withoutColours: Record<Surface<WithJourneyTime>, string> = { ...THEMES.light.surfaces };
+export const withColours: Record<Surface<WithJourneyTime>, string> = {
+  ...THEMES.light.surfaces,
+  journeyTime: "#ffffff",
+};
 
 // A lane in the registry under a name that is not a lane name: an excess property.
 // @ts-expect-error: object literal may only specify known properties
-export const strayLane = { ...LANES, funnel } satisfies LaneRegistry;
+export const strayLane = { ...LANES, journeyTime } satisfies LaneRegistry;
 
 describe("the lane registry", () => {
   it("lists the lanes top to bottom, each with a label, a layout function and colours in every theme", () => {
@@ -32,6 +35,7 @@ describe("the lane registry", () => {
       "painPoints",
       "opportunities",
       "metrics",
+      "funnel",
     ]);
     for (const name of LANE_NAMES) {
       const lane: Lane = LANES[name];
