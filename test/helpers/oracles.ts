@@ -22,13 +22,15 @@ export function expectInertInLog(output: string): void {
 /** What a reader sees of map text in a Markdown page's table cell: trimmed, runs of spaces as one,
  * line breaks kept, every control, bidi or separator character as a visible escape (\x1b, \u202e). */
 export function shownInCell(text: string): string {
-  return text
-    .trim()
-    .replace(/[ \t]{2,}/g, " ")
-    .replace(/\r\n?/g, "\n")
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028-\u202e\u2066-\u2069\ufeff]/g, escapeControl)
-    // "{{" and "{%" with a zero-width space between: no site generator runs them as a template.
-    .replace(/\{(?=\{|%)/g, "{\u200b");
+  return (
+    text
+      .trim()
+      .replace(/[ \t]{2,}/g, " ")
+      .replace(/\r\n?/g, "\n")
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028-\u202e\u2066-\u2069\ufeff]/g, escapeControl)
+      // "{{" and "{%" with a zero-width space between: no site generator runs them as a template.
+      .replace(/\{(?=\{|%)/g, "{\u200b")
+  );
 }
 
 /** Characters XML 1.0 forbids (an SVG with one is not well-formed, whatever a lenient parser says). */
