@@ -1,57 +1,90 @@
 // Where each element of a loaded map came from: source ranges for objects, their keys and values,
 // and list items, found by the element itself (for lint rules) or by a JSON path (for schema errors).
-// Ranges are computed on demand from the YAML nodes, so loading a big map allocates none up front.
-import { isMap, isScalar, isSeq, type LineCounter, type Node, type Pair, type Scalar, type YAMLMap } from "yaml";
+// The loader records offsets only; lines and columns are computed when a range is asked for.
 import type { Range } from "../diagnostic.js";
 
 export type Path = ReadonlyArray<string | number>;
 
-/** A mapping key as the map's value has it: text as written for numbers, booleans and null (so that
- * `1.0` stays "1.0", and `1` and "1" are the same key, which the loader reports as a duplicate). */
-export function keyOf(key: Scalar): string {
-  if (typeof key.value === "string") return key.value;
-  return typeof key.source === "string" ? key.source : String(key.value);
+/** The offsets of one mapping or list of the map, as the loader records them (schema-agnostic: any
+ * mapping or list of any YAML document). Ends are exclusive; a range that would be empty is shown as
+ * one character. */
+export interface Spans {
+  start: number;
+  /** The end of the last key, value or item: trailing comments and blank lines are not part of it. */
+  end: number;
+  /** A mapping's keys in source order (a list has none). */
+  keys?: string[];
+  /** A mapping: [keyStart, keyEnd, valueStart, valueEnd] per key; a list: [itemStart, itemEnd] per item.
+   * An empty value has valueEnd === valueStart. */
+  offsets: number[];
+}
+
+/** Line starts of a text, for turning offsets into 1-based lines and columns (what yaml's
+ * LineCounter does, computed in one pass when the first range is asked for). */
+export class LineIndex {
+  readonly #starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) this.#starts.push(at + 1);
+  }
+
+  /** The 1-based line and column of an offset. */
+  linePos(offset: number): { line: number; col: number } {
+    const starts = this.#starts;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, col: offset - starts[low]! + 1 };
+  }
 }
 
 export class SourceMap {
-  readonly #nodes = new WeakMap<object, Node>();
-  /** The pairs of each mapping by key, built the first time a key of that mapping is looked up. */
-  readonly #pairs = new WeakMap<YAMLMap, Map<string, Pair>>();
+  readonly #spans = new WeakMap<object, Spans>();
+  /** Each mapping's key positions by key, built the first time a key of a big mapping is looked up. */
+  readonly #keyIndex = new WeakMap<Spans, Map<string, number>>();
+  #lines: LineIndex | undefined;
   /** The parsed value, root of every path (set by the loader once the value is built). */
   root: unknown = undefined;
 
-  constructor(
-    private readonly text: string = "",
-    private readonly lineCounter?: LineCounter,
-  ) {}
+  constructor(private readonly text: string = "") {}
 
-  /** @internal Used by the loader while it builds the value. */
-  record(element: object, node: Node): void {
-    this.#nodes.set(element, node);
+  /** @internal Used by the loader while it builds the value: the first record of an element wins. */
+  record(element: object, spans: Spans): void {
+    if (!this.#spans.has(element)) this.#spans.set(element, spans);
   }
 
   /** The range of a whole element (a persona, a stage, a touchpoint, a list). */
   rangeOf(element: object): Range | undefined {
-    return this.#range(this.#nodes.get(element));
+    const spans = this.#spans.get(element);
+    return spans ? this.rangeOfOffsets(spans.start, spans.end) : undefined;
   }
 
   /** The range of a key of a mapping, as written (`owner` in `owner: growth`). */
   keyRangeOf(element: object, key: string): Range | undefined {
-    return this.#range(this.#pair(element, key)?.key as Node | undefined);
+    const found = this.#pair(element, key);
+    return found ? this.rangeOfOffsets(found.offsets[found.at]!, found.offsets[found.at + 1]!) : undefined;
   }
 
   /** The range of a key's value (`growth` in `owner: growth`); the key's range when the value is empty. */
   valueRangeOf(element: object, key: string): Range | undefined {
-    const pair = this.#pair(element, key);
-    if (!pair) return undefined;
-    const value = pair.value as Node | null;
-    return value?.range && value.range[1] > value.range[0] ? this.#range(value) : this.#range(pair.key as Node);
+    const found = this.#pair(element, key);
+    if (!found) return undefined;
+    const { offsets, at } = found;
+    return offsets[at + 3]! > offsets[at + 2]!
+      ? this.rangeOfOffsets(offsets[at + 2]!, offsets[at + 3]!)
+      : this.rangeOfOffsets(offsets[at]!, offsets[at + 1]!);
   }
 
   /** The range of one item of a list. */
   itemRangeOf(list: readonly unknown[], index: number): Range | undefined {
-    const node = this.#nodes.get(list);
-    return isSeq(node) ? this.#range(node.items[index] as Node | undefined) : undefined;
+    const spans = this.#spans.get(list);
+    if (!spans || spans.keys || !Number.isInteger(index) || index < 0 || 2 * index + 1 >= spans.offsets.length)
+      return undefined;
+    return this.rangeOfOffsets(spans.offsets[2 * index]!, spans.offsets[2 * index + 1]!);
   }
 
   /** The range of the value at a path from the root (the whole map for an empty path). */
@@ -82,43 +115,46 @@ export class SourceMap {
     return value;
   }
 
-  /** @internal The range of a YAML node (the loader's own messages). */
-  rangeOfNode(node: Node): Range | undefined {
-    return this.#range(node);
-  }
-
   /** @internal The range between two offsets of the text. */
   rangeOfOffsets(start: number, end: number): Range {
-    return this.lineCounter
-      ? offsetsToRange(this.text, this.lineCounter, start, end)
-      : { line: 1, column: 1, endLine: 1, endColumn: 1 };
+    this.#lines ??= new LineIndex(this.text);
+    return offsetsToRange(this.text, this.#lines, start, Math.max(end, start + 1));
   }
 
-  #pair(element: object, key: string): Pair | undefined {
-    const node = this.#nodes.get(element);
-    if (!isMap(node)) return undefined;
-    let pairs = this.#pairs.get(node);
-    if (!pairs) {
-      pairs = new Map();
-      // The first pair with a key wins, as in the loaded value's own reading of duplicates' position.
-      for (const pair of node.items)
-        if (isScalar(pair.key) && !pairs.has(keyOf(pair.key))) pairs.set(keyOf(pair.key), pair);
-      this.#pairs.set(node, pairs);
+  /** Where a key's offsets are in its mapping's spans: the first occurrence of the key wins. */
+  #pair(element: object, key: string): { offsets: number[]; at: number } | undefined {
+    const spans = this.#spans.get(element);
+    const keys = spans?.keys;
+    if (!spans || !keys) return undefined;
+    let index: number | undefined;
+    if (keys.length <= 16) {
+      const found = keys.indexOf(key);
+      index = found === -1 ? undefined : found;
+    } else {
+      let byKey = this.#keyIndex.get(spans);
+      if (!byKey) {
+        byKey = new Map();
+        keys.forEach((name, i) => {
+          if (!byKey!.has(name)) byKey!.set(name, i);
+        });
+        this.#keyIndex.set(spans, byKey);
+      }
+      index = byKey.get(key);
     }
-    return pairs.get(key);
-  }
-
-  #range(node: Node | undefined): Range | undefined {
-    if (!node?.range || !this.lineCounter) return undefined;
-    return offsetsToRange(this.text, this.lineCounter, node.range[0], Math.max(node.range[1], node.range[0] + 1));
+    return index === undefined ? undefined : { offsets: spans.offsets, at: 4 * index };
   }
 }
 
 /** A range from offsets; it ends at the last non-blank character, so a block does not spill onto the next line. */
-export function offsetsToRange(text: string, lineCounter: LineCounter, start: number, end: number): Range {
+export function offsetsToRange(
+  text: string,
+  lines: { linePos(offset: number): { line: number; col: number } },
+  start: number,
+  end: number,
+): Range {
   let stop = Math.min(end, text.length);
   while (stop > start + 1 && /\s/.test(text[stop - 1]!)) stop--;
-  const from = lineCounter.linePos(start);
-  const to = lineCounter.linePos(stop);
+  const from = lines.linePos(start);
+  const to = lines.linePos(stop);
   return { line: from.line, column: from.col, endLine: to.line, endColumn: to.col };
 }
