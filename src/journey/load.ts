@@ -1,11 +1,13 @@
 // The loader: bytes or text in, a typed Journey out, with a diagnostic at file:line:column for every
-// problem (encoding, YAML syntax, schema) and the source range of every element. The YAML goes
-// through yaml's composer (compose-yaml.ts).
+// problem (encoding, YAML syntax, schema) and the source range of every element. The YAML is read in
+// one pass by fast-yaml.ts; what that does not fully understand goes through yaml's composer
+// (compose-yaml.ts), which gives the same values and positions, and yaml's own messages.
 import type { Diagnostic, Range } from "../diagnostic.js";
 import type { Journey } from "./model.js";
 import { SourceMap } from "./source-map.js";
 import { SCHEMA, YAML_SYNTAX } from "./checks.js";
 import { schemaDiagnostics } from "./validate.js";
+import { readFastYaml } from "./fast-yaml.js";
 import { composeYaml } from "./compose-yaml.js";
 import type { YamlOutcome } from "./yaml-outcome.js";
 
@@ -41,7 +43,7 @@ export function loadJourney(input: string | Uint8Array, options: LoadOptions = {
   // YAML 1.2 counts a lone CR as a line break, the yaml package does not: make it one (same length,
   // so every offset stays right, and code frames see the lines the author saw).
   const text = normalizeLineBreaks(decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text);
-  const source = new SourceMap(text);
+  let source = new SourceMap(text);
   const result: LoadedJourney = { file, text, diagnostics: [], source };
   const fail = (ruleId: string, message: string, range: Range): LoadedJourney => {
     result.diagnostics.push({ file, ruleId, severity: "error", message, ...range });
@@ -56,7 +58,12 @@ export function loadJourney(input: string | Uint8Array, options: LoadOptions = {
     return fail(YAML_SYNTAX, decoded.error, { line, column, endLine: line, endColumn: column + 1 });
   }
 
-  const outcome: YamlOutcome = composeYaml(text, source);
+  let outcome: YamlOutcome | undefined = readFastYaml(text, source);
+  if (!outcome) {
+    // The fast path gave up part-way: start again with a clean record of positions.
+    source = result.source = new SourceMap(text);
+    outcome = composeYaml(text, source);
+  }
   switch (outcome.kind) {
     case "refused":
       return fail(YAML_SYNTAX, outcome.message, source.rangeOfOffsets(outcome.start, outcome.end));
