@@ -56,7 +56,7 @@ export function lintLoadedWithSuppressed(
     };
     rule.check(context);
   }
-  const { kept, suppressed } = splitSuppressed(findings, parseDirectives(loaded.text), {
+  const { kept, suppressed } = splitSuppressed(findings, parseDirectives(loaded.text, loaded.comments), {
     file,
     knownRules: ruleIds,
     unusedSeverity: config.rules["unused-disable"] ?? rules["unused-disable"]!.meta.defaultSeverity,
