@@ -8,8 +8,8 @@
 import type { SourceMap, Spans } from "./source-map.js";
 import { MAX_ALIAS_EXPANSION, MAX_DEPTH, aliasProblem, type YamlOutcome, type YamlProblem } from "./yaml-outcome.js";
 
-/** Thrown to stop reading: the composer takes over. */
-const GIVE_UP = Symbol("give up");
+/** Thrown to stop reading: the composer takes over (one object, made once: giving up costs nothing). */
+const GIVE_UP = new Error("the fast path hands this text to yaml's composer");
 
 const SPACE = 0x20;
 const NEWLINE = 0x0a;
@@ -34,7 +34,6 @@ const BOM = 0xfeff;
 
 /** Control characters yaml's lexer uses as markers (or that YAML forbids), and tabs, whose rules
  * (indentation, separation) are left to the composer. */
-// eslint-disable-next-line no-control-regex
 const LEFT_TO_THE_COMPOSER = /[\x00-\x09\x0b\x0c\x0e-\x1f]|\r(?!\n)/;
 
 /** Reads `text` as YAML into plain values, recording offsets in `source`; undefined when the text
@@ -154,7 +153,6 @@ class FastReader {
    * line (#indent its indent), or to the end (#indent -1). A document start marker is allowed once,
    * before any content. */
   #nextLine(): void {
-    const text = this.#text;
     let at = this.#pos;
     for (;;) {
       if (at >= this.#length) {
@@ -278,7 +276,7 @@ class FastReader {
     const code = this.#code(at);
     if (isBlank(code) || code === HASH) {
       this.#endOfLine();
-      if (this.#indent > indent) return this.#nestedBlock(indent);
+      if (this.#indent > indent) return this.#nestedBlock();
       if (this.#indent === indent && this.#code(this.#pos) === DASH && isBlank(this.#code(this.#pos + 1)))
         return this.#startedAt(this.#pos, () => this.#blockSeq(indent));
       // Nothing: null, placed where the composer places an empty value (after ":" and its spaces).
@@ -290,8 +288,8 @@ class FastReader {
     return this.#inlineValue(indent, false);
   }
 
-  /** The block collection on the lines below a key or "-", more indented than `indent`. */
-  #nestedBlock(indent: number): unknown {
+  /** The block collection that starts the line at #pos (below a key or "-", more indented). */
+  #nestedBlock(): unknown {
     const at = this.#pos;
     const code = this.#code(at);
     if (code === DASH && isBlank(this.#code(at + 1))) return this.#startedAt(at, () => this.#blockSeq(this.#indent));
@@ -348,7 +346,7 @@ class FastReader {
     if (isBlank(code) || code === HASH) {
       this.#endOfLine();
       if (this.#indent <= indent) giveUp(); // an anchored empty value
-      value = this.#nestedBlock(indent);
+      value = this.#nestedBlock();
     } else {
       if (code === AMPERSAND || code === STAR || this.#isKey(at)) giveUp(); // a property of a key
       value = this.#inlineValue(indent, inSeq);
@@ -373,7 +371,7 @@ class FastReader {
       if (isBlank(code) || code === HASH) {
         this.#endOfLine();
         if (this.#indent <= indent) giveUp(); // an empty item
-        item = this.#nestedBlock(indent);
+        item = this.#nestedBlock();
       } else {
         if (code === DASH && isBlank(this.#code(this.#pos + 1))) giveUp(); // "- - x"
         item = this.#inlineValue(indent, true);
@@ -625,7 +623,7 @@ class FastReader {
     let leadingBlank = 0;
     let lastContent = -1;
     let end = start + 1;
-    let next = lineStart; // the start of the first line that is not part of the scalar
+    let next: number; // the start of the first line that is not part of the scalar
     for (;;) {
       if (lineStart >= this.#length) {
         next = this.#length;

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
-import { stringify } from "yaml";
+import { stringify, type ToStringOptions } from "yaml";
 import { describe, expect, it } from "vitest";
 import { HANDED_OVER, SNIPPETS, agrees } from "../helpers/loader-paths.js";
 
@@ -114,7 +114,7 @@ describe("the fast path agrees with yaml's composer", () => {
       let read = 0;
       fc.assert(
         fc.property(value, options, (tree, style) => {
-          const text = stringify(tree, style as Parameters<typeof stringify>[1]);
+          const text = stringify(tree, style as ToStringOptions);
           if (agrees(text)) read++;
         }),
         settings,
