@@ -1,0 +1,8 @@
+// What the bundled CLI (dist/bundle/cli.js) gives its start-up (start.ts): the program, and
+// the loop of each kind of worker thread.
+export { main } from "./main.js";
+
+/** Runs the loop of a worker thread of the given kind. */
+export function runWorker(kind: string): void {
+  throw new Error(`no worker of kind "${kind}"`);
+}
