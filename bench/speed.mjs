@@ -21,7 +21,7 @@ export async function run({ work }) {
 }
 
 /** validate, lint and render svg of one small map, each against node -e '' in the same rounds. */
-function startUp(folder) {
+export function startUp(folder) {
   const onePage = join(folder, "one.journey.yaml");
   writeFileSync(onePage, generateMap({ touchpoints: 12 }));
   const commands = {
@@ -62,7 +62,7 @@ function startUp(folder) {
 
 /** loadJourney (decode, YAML, positions, schema) against yaml's parseDocument of the same text, in
  * alternate rounds in this process. */
-async function bigMap() {
+export async function bigMap() {
   const { parseDocument } = await import("yaml");
   const { loadJourney } = await import("../dist/journey/load.js");
   const text = generateMap({ touchpoints: 10_000, personas: 3 });
@@ -104,7 +104,7 @@ async function bigMap() {
 }
 
 /** journeymap lint over a folder of 10,000 small maps, whole process, and its peak memory. */
-function lintFolder(folder) {
+export function lintFolder(folder) {
   const corpus = join(folder, "corpus");
   mkdirSync(join(corpus, ".git"), { recursive: true }); // the configuration search stops here
   const count = 10_000;
@@ -144,7 +144,7 @@ function lintFolder(folder) {
 
 /** render --watch: from a saved edit (the map written in place, as an editor saves) to the new
  * picture written, median over 20 saves spaced past the quiet period. */
-async function watchAnswer(folder) {
+export async function watchAnswer(folder) {
   const map = join(folder, "watched.journey.yaml");
   const output = join(folder, "watched-out");
   mkdirSync(output, { recursive: true });
