@@ -262,7 +262,7 @@ class Builder {
     const start = offsetOf(node);
     if (isMap(node)) {
       const mapping: Record<string, unknown> = {};
-      const spans: Spans = { start, end: start, keys: [], offsets: [] };
+      const spans: Spans = [start, start];
       const seen = new Map<string, number>();
       let size = 1;
       for (const pair of node.items) {
@@ -291,9 +291,8 @@ class Builder {
         const built = pair.value === null ? undefined : this.#build(pair.value);
         size += 1 + key.length + (built?.size ?? 1);
         const valueStart = pair.value === null ? keyEnd : offsetOf(pair.value);
-        spans.keys!.push(key);
-        spans.offsets.push(keyStart, keyEnd, valueStart, built ? built.end : keyEnd);
-        spans.end = built ? built.end : keyEnd;
+        spans.push(key, keyStart, keyEnd, valueStart, built ? built.end : keyEnd);
+        spans[1] = built ? built.end : keyEnd;
         // "__proto__" becomes an ordinary own key, not a prototype: no prototype pollution.
         if (key === "__proto__")
           Object.defineProperty(mapping, key, {
@@ -304,23 +303,23 @@ class Builder {
           });
         else mapping[key] = built?.value ?? null;
       }
-      if (node.flow) spans.end = node.range?.[1] ?? spans.end;
+      if (node.flow && node.range) spans[1] = node.range[1];
       this.source.record(mapping, spans);
-      return { value: mapping, size, end: spans.end };
+      return { value: mapping, size, end: spans[1] as number };
     }
     if (isSeq(node)) {
       let size = 1;
-      const spans: Spans = { start, end: start, offsets: [] };
+      const spans: Spans = [start, start];
       const list = node.items.map((item) => {
         const built = this.#build(item);
         size += built.size;
-        spans.offsets.push(offsetOf(item), built.end);
-        spans.end = built.end;
+        spans.push(offsetOf(item), built.end);
+        spans[1] = built.end;
         return built.value;
       });
-      if (node.flow) spans.end = node.range?.[1] ?? spans.end;
+      if (node.flow && node.range) spans[1] = node.range[1];
       this.source.record(list, spans);
-      return { value: list, size, end: spans.end };
+      return { value: list, size, end: spans[1] as number };
     }
     const end = (node as Node | null)?.range?.[1] ?? start;
     if (isScalar(node)) {

@@ -232,7 +232,7 @@ class FastReader {
   #blockMap(indent: number): Record<string, unknown> {
     if (++this.#depth >= MAX_DEPTH) giveUp();
     const mapping: Record<string, unknown> = {};
-    const spans: Spans = { start: this.#pos, end: this.#pos, keys: [], offsets: [] };
+    const spans: Spans = [this.#pos, this.#pos];
     let size = 1;
     for (;;) {
       const keyStart = this.#pos;
@@ -250,16 +250,15 @@ class FastReader {
     if (this.#indent > indent) giveUp();
     this.#source.record(mapping, spans);
     this.#depth--;
-    this.#end = spans.end;
+    this.#end = spans[1] as number;
     this.#size = size;
     return mapping;
   }
 
   #add(mapping: Record<string, unknown>, spans: Spans, key: string, keyStart: number, keyEnd: number, value: unknown) {
     if (Object.prototype.hasOwnProperty.call(mapping, key)) giveUp(); // the composer names both
-    spans.keys!.push(key);
-    spans.offsets.push(keyStart, keyEnd, this.#valueStart, this.#end);
-    spans.end = this.#end;
+    spans.push(key, keyStart, keyEnd, this.#valueStart, this.#end);
+    spans[1] = this.#end;
     // "__proto__" becomes an ordinary own key, not a prototype: no prototype pollution.
     if (key === "__proto__")
       Object.defineProperty(mapping, key, { value, enumerable: true, writable: true, configurable: true });
@@ -361,7 +360,7 @@ class FastReader {
   #blockSeq(indent: number): unknown[] {
     if (++this.#depth >= MAX_DEPTH) giveUp();
     const list: unknown[] = [];
-    const spans: Spans = { start: this.#pos, end: this.#pos, offsets: [] };
+    const spans: Spans = [this.#pos, this.#pos];
     let size = 1;
     for (;;) {
       this.#pos++; // the "-"
@@ -377,8 +376,8 @@ class FastReader {
         item = this.#inlineValue(indent, true);
       }
       list.push(item);
-      spans.offsets.push(this.#valueStart, this.#end);
-      spans.end = this.#end;
+      spans.push(this.#valueStart, this.#end);
+      spans[1] = this.#end;
       size += this.#size;
       if (this.#indent !== indent) break;
       const next = this.#code(this.#pos);
@@ -387,7 +386,7 @@ class FastReader {
     if (this.#indent > indent) giveUp();
     this.#source.record(list, spans);
     this.#depth--;
-    this.#end = spans.end;
+    this.#end = spans[1];
     this.#size = size;
     return list;
   }
@@ -757,7 +756,7 @@ class FastReader {
   #flowSeq(indent: number): unknown[] {
     if (++this.#depth >= MAX_DEPTH) giveUp();
     const list: unknown[] = [];
-    const spans: Spans = { start: this.#pos, end: this.#pos, offsets: [] };
+    const spans: Spans = [this.#pos, this.#pos];
     let size = 1;
     this.#pos++;
     this.#flowSpace(indent);
@@ -765,7 +764,7 @@ class FastReader {
       for (;;) {
         const item = this.#flowNode(indent);
         list.push(item);
-        spans.offsets.push(this.#valueStart, this.#end);
+        spans.push(this.#valueStart, this.#end);
         size += this.#size;
         this.#flowSpace(indent);
         const code = this.#code(this.#pos);
@@ -778,7 +777,7 @@ class FastReader {
       }
     }
     this.#pos++;
-    spans.end = this.#pos;
+    spans[1] = this.#pos;
     this.#source.record(list, spans);
     this.#depth--;
     this.#end = this.#pos;
@@ -789,7 +788,7 @@ class FastReader {
   #flowMap(indent: number): Record<string, unknown> {
     if (++this.#depth >= MAX_DEPTH) giveUp();
     const mapping: Record<string, unknown> = {};
-    const spans: Spans = { start: this.#pos, end: this.#pos, keys: [], offsets: [] };
+    const spans: Spans = [this.#pos, this.#pos];
     let size = 1;
     this.#pos++;
     this.#flowSpace(indent);
@@ -815,7 +814,7 @@ class FastReader {
       }
     }
     this.#pos++;
-    spans.end = this.#pos;
+    spans[1] = this.#pos;
     this.#source.record(mapping, spans);
     this.#depth--;
     this.#end = this.#pos;

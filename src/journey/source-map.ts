@@ -6,18 +6,16 @@ import type { Range } from "../diagnostic.js";
 export type Path = ReadonlyArray<string | number>;
 
 /** The offsets of one mapping or list of the map, as the loader records them (schema-agnostic: any
- * mapping or list of any YAML document). Ends are exclusive; a range that would be empty is shown as
- * one character. */
-export interface Spans {
-  start: number;
-  /** The end of the last key, value or item: trailing comments and blank lines are not part of it. */
-  end: number;
-  /** A mapping's keys in source order (a list has none). */
-  keys?: string[];
-  /** A mapping: [keyStart, keyEnd, valueStart, valueEnd] per key; a list: [itemStart, itemEnd] per item.
-   * An empty value has valueEnd === valueStart. */
-  offsets: number[];
-}
+ * mapping or list of any YAML document), flat in one array per element so that a big map costs few
+ * objects: `[start, end, …]`, then per key of a mapping `key, keyStart, keyEnd, valueStart, valueEnd`
+ * (an empty value has valueEnd === valueStart), or per item of a list `itemStart, itemEnd`. `end` is
+ * the end of the last key, value or item: trailing comments and blank lines are not part of it. Ends
+ * are exclusive; a range that would be empty is shown as one character. */
+export type Spans = Array<number | string>;
+
+/** Entries per key of a mapping's Spans, and per item of a list's. */
+export const PAIR = 5;
+export const ITEM = 2;
 
 /** Line starts of a text, for turning offsets into 1-based lines and columns (what yaml's
  * LineCounter does, computed in one pass when the first range is asked for). */
@@ -43,8 +41,10 @@ export class LineIndex {
 }
 
 export class SourceMap {
-  readonly #spans = new WeakMap<object, Spans>();
-  /** Each mapping's key positions by key, built the first time a key of a big mapping is looked up. */
+  // A Map, not a WeakMap: the elements live exactly as long as this record of them, and a WeakMap of
+  // a big map's 100,000 elements costs every garbage collection (ephemeron tables) while loading.
+  readonly #spans = new Map<object, Spans>();
+  /** Each big mapping's keys, by key: where in its Spans, built the first time a key is looked up. */
   readonly #keyIndex = new WeakMap<Spans, Map<string, number>>();
   #lines: LineIndex | undefined;
   /** The parsed value, root of every path (set by the loader once the value is built). */
@@ -52,39 +52,42 @@ export class SourceMap {
 
   constructor(private readonly text: string = "") {}
 
-  /** @internal Used by the loader while it builds the value: the first record of an element wins. */
+  /** @internal Used by the loader while it builds the value, once per element. */
   record(element: object, spans: Spans): void {
-    if (!this.#spans.has(element)) this.#spans.set(element, spans);
+    this.#spans.set(element, spans);
   }
 
   /** The range of a whole element (a persona, a stage, a touchpoint, a list). */
   rangeOf(element: object): Range | undefined {
     const spans = this.#spans.get(element);
-    return spans ? this.rangeOfOffsets(spans.start, spans.end) : undefined;
+    return spans ? this.rangeOfOffsets(spans[0] as number, spans[1] as number) : undefined;
   }
 
   /** The range of a key of a mapping, as written (`owner` in `owner: growth`). */
   keyRangeOf(element: object, key: string): Range | undefined {
     const found = this.#pair(element, key);
-    return found ? this.rangeOfOffsets(found.offsets[found.at]!, found.offsets[found.at + 1]!) : undefined;
+    return found
+      ? this.rangeOfOffsets(found.spans[found.at + 1] as number, found.spans[found.at + 2] as number)
+      : undefined;
   }
 
   /** The range of a key's value (`growth` in `owner: growth`); the key's range when the value is empty. */
   valueRangeOf(element: object, key: string): Range | undefined {
     const found = this.#pair(element, key);
     if (!found) return undefined;
-    const { offsets, at } = found;
-    return offsets[at + 3]! > offsets[at + 2]!
-      ? this.rangeOfOffsets(offsets[at + 2]!, offsets[at + 3]!)
-      : this.rangeOfOffsets(offsets[at]!, offsets[at + 1]!);
+    const offset = (index: number) => found.spans[found.at + index] as number;
+    return offset(4) > offset(3)
+      ? this.rangeOfOffsets(offset(3), offset(4))
+      : this.rangeOfOffsets(offset(1), offset(2));
   }
 
   /** The range of one item of a list. */
   itemRangeOf(list: readonly unknown[], index: number): Range | undefined {
     const spans = this.#spans.get(list);
-    if (!spans || spans.keys || !Number.isInteger(index) || index < 0 || 2 * index + 1 >= spans.offsets.length)
+    const at = 2 + ITEM * index;
+    if (!spans || !Array.isArray(list) || !Number.isInteger(index) || index < 0 || at + 1 >= spans.length)
       return undefined;
-    return this.rangeOfOffsets(spans.offsets[2 * index]!, spans.offsets[2 * index + 1]!);
+    return this.rangeOfOffsets(spans[at] as number, spans[at + 1] as number);
   }
 
   /** The range of the value at a path from the root (the whole map for an empty path). */
@@ -121,27 +124,25 @@ export class SourceMap {
     return offsetsToRange(this.text, this.#lines, start, Math.max(end, start + 1));
   }
 
-  /** Where a key's offsets are in its mapping's spans: the first occurrence of the key wins. */
-  #pair(element: object, key: string): { offsets: number[]; at: number } | undefined {
+  /** Where a key's entry is in its mapping's Spans: the first occurrence of the key wins. */
+  #pair(element: object, key: string): { spans: Spans; at: number } | undefined {
     const spans = this.#spans.get(element);
-    const keys = spans?.keys;
-    if (!spans || !keys) return undefined;
-    let index: number | undefined;
-    if (keys.length <= 16) {
-      const found = keys.indexOf(key);
-      index = found === -1 ? undefined : found;
-    } else {
-      let byKey = this.#keyIndex.get(spans);
-      if (!byKey) {
-        byKey = new Map();
-        keys.forEach((name, i) => {
-          if (!byKey!.has(name)) byKey!.set(name, i);
-        });
-        this.#keyIndex.set(spans, byKey);
-      }
-      index = byKey.get(key);
+    if (!spans || Array.isArray(element)) return undefined;
+    if (spans.length <= 2 + 16 * PAIR) {
+      for (let at = 2; at < spans.length; at += PAIR) if (spans[at] === key) return { spans, at };
+      return undefined;
     }
-    return index === undefined ? undefined : { offsets: spans.offsets, at: 4 * index };
+    let byKey = this.#keyIndex.get(spans);
+    if (!byKey) {
+      byKey = new Map();
+      for (let at = 2; at < spans.length; at += PAIR) {
+        const name = spans[at] as string;
+        if (!byKey.has(name)) byKey.set(name, at);
+      }
+      this.#keyIndex.set(spans, byKey);
+    }
+    const at = byKey.get(key);
+    return at === undefined ? undefined : { spans, at };
   }
 }
 
@@ -153,8 +154,14 @@ export function offsetsToRange(
   end: number,
 ): Range {
   let stop = Math.min(end, text.length);
-  while (stop > start + 1 && /\s/.test(text[stop - 1]!)) stop--;
+  while (stop > start + 1 && isWhiteSpace(text.charCodeAt(stop - 1))) stop--;
   const from = lines.linePos(start);
   const to = lines.linePos(stop);
   return { line: from.line, column: from.col, endLine: to.line, endColumn: to.col };
+}
+
+/** What /\s/ matches, without a regular expression for the ASCII characters that most text is. */
+function isWhiteSpace(code: number): boolean {
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return /\s/.test(String.fromCharCode(code));
 }
