@@ -9,8 +9,12 @@ export interface ReadMapOptions {
 }
 
 export async function readMap(input: MapInput, options: ReadMapOptions = {}): Promise<LoadedJourney> {
-  const bytes = input.path
+  return loadJourney(await readMapBytes(input, options), { file: input.file });
+}
+
+/** The bytes of a map (a file, or standard input), with the same checks and limit as readMap. */
+export async function readMapBytes(input: MapInput, options: ReadMapOptions = {}): Promise<Uint8Array> {
+  return input.path
     ? readFileBytes(input.path, { maxBytes: options.maxBytes, shown: input.file, what: "map" })
     : await readStdinBounded({ maxBytes: options.maxBytes, what: "standard input" });
-  return loadJourney(bytes, { file: input.file });
 }

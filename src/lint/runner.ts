@@ -1,11 +1,15 @@
 // Lints a run's maps: each map's configuration (found per folder, or given), command-line rule
-// overrides, one map in memory at a time. The CLI parses options, calls lintFiles, reports and exits.
+// overrides, one map in memory at a time, on worker threads when there are many (pool.ts). Each map
+// is one unit (lint-map.ts); the CLI parses options, calls lintFiles, reports and exits.
+import { availableParallelism } from "node:os";
 import { dirname, resolve } from "node:path";
-import { countBySeverity, type FileResult, type Severity } from "../diagnostic.js";
+import type { FileResult, Severity } from "../diagnostic.js";
 import type { MapInput } from "../io/find-maps.js";
-import { readMap } from "../io/read-maps.js";
+import { readMap, readMapBytes } from "../io/read-maps.js";
 import { ConfigFinder, loadConfigFile, resolveConfig, withRuleOverrides, type ResolvedConfig } from "./config.js";
-import { enabledRules, lintLoadedWithSuppressed } from "./engine.js";
+import { enabledRules } from "./engine.js";
+import { lintLoadedMap, type MapLint } from "./lint-map.js";
+import { lintOnThreads, workerScript } from "./pool.js";
 import type { RuleSeverity } from "./types.js";
 import type { AppliedFix } from "../fix/index.js";
 import { loadJourney } from "../journey/load.js";
@@ -28,7 +32,13 @@ export interface LintRunOptions {
   /** Apply the certain fixes (src/fix) first: "write" saves them into the map files (--fix),
    * "dry-run" only reports them (--fix-dry-run). Findings are those of the fixed maps. */
   fix?: "write" | "dry-run";
+  /** Threads that lint (--concurrency): 1 lints on this thread only; by default a run over many maps
+   * uses one worker thread per core. The results are the same either way. */
+  concurrency?: number;
 }
+
+/** Below this many maps, starting worker threads costs more than it saves. */
+export const MAPS_PER_THREAD = 64;
 
 /** One map that --fix changed (or would change). */
 export interface FixedMap {
@@ -89,35 +99,54 @@ export async function lintFiles(inputs: readonly MapInput[], options: LintRunOpt
   const results: FileResult[] = [];
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   const fixed: FixedMap[] = [];
-  // Loaded only when asked for: the fixers re-parse the map with the yaml Document API.
-  const fixer = options.fix ? await import("../fix/index.js") : undefined;
+  const add = ({ result, counts: counted }: MapLint) => {
+    for (const severity of ["error", "warning", "info"] as const) counts[severity] += counted[severity];
+    results.push(result);
+  };
   if (options.fix === "write" && inputs.some((input) => !input.path)) {
     throw new JourneymapError("--fix writes into map files: for standard input use --fix-dry-run");
   }
-  for (const input of inputs) {
-    const { config, checks } = resolver.forMap(input.path);
-    // One map at a time: only its findings and text are kept, not its parsed document.
-    let map = await readMap(input, { maxBytes: options.maxBytes });
-    if (fixer && map.journey) {
-      const { text, fixes } = fixer.fixMap(map.text, { file: map.file, config });
-      if (fixes.length > 0) {
-        fixed.push({ file: map.file, before: map.text, after: text, fixes });
-        // The map itself is the target here, on purpose: written atomically, through a symlink to its file.
-        if (options.fix === "write" && input.path) writeOutput(input.path, text, { shown: map.file });
-        map = loadJourney(text, { file: map.file });
+  const threads = options.fix ? 1 : threadCount(inputs.length, options.concurrency);
+  const script = threads > 1 ? workerScript() : undefined;
+  if (script) {
+    await lintOnThreads(
+      inputs.length,
+      threads,
+      script,
+      { quiet: options.quiet ?? false },
+      async (index) => {
+        const input = inputs[index]!;
+        const { config, checks } = resolver.forMap(input.path);
+        const bytes = await readMapBytes(input, { maxBytes: options.maxBytes });
+        return { file: input.file, bytes, config, checks };
+      },
+      (_index, lint) => add(lint),
+    );
+  } else {
+    // Loaded only when asked for: the fixers re-parse the map with the yaml Document API.
+    const fixer = options.fix ? await import("../fix/index.js") : undefined;
+    for (const input of inputs) {
+      const { config, checks } = resolver.forMap(input.path);
+      // One map at a time: only its findings (and, for code frames, its text) are kept.
+      let map = await readMap(input, { maxBytes: options.maxBytes });
+      if (fixer && map.journey) {
+        const { text, fixes } = fixer.fixMap(map.text, { file: map.file, config });
+        if (fixes.length > 0) {
+          fixed.push({ file: map.file, before: map.text, after: text, fixes });
+          // The map itself is the target here, on purpose: written atomically, through a symlink to its file.
+          if (options.fix === "write" && input.path) writeOutput(input.path, text, { shown: map.file });
+          map = loadJourney(text, { file: map.file });
+        }
       }
+      add(lintLoadedMap(map, config, { checks, quiet: options.quiet }));
     }
-    const { messages, suppressed } = lintLoadedWithSuppressed(map, config);
-    const counted = countBySeverity(messages);
-    for (const severity of ["error", "warning", "info"] as const) counts[severity] += counted[severity];
-    results.push({
-      filePath: map.file,
-      source: map.text,
-      messages: options.quiet ? messages.filter((message) => message.severity === "error") : messages,
-      checks,
-      ...(suppressed.length > 0 ? { suppressed } : {}),
-    });
   }
   const cwd = options.cwd ?? process.cwd();
   return { results, counts, configFiles: resolver.files.map((file) => resolve(cwd, file)), fixed };
+}
+
+/** How many threads lint `count` maps: as asked, or one per core (at most 8) when there are enough maps. */
+function threadCount(count: number, asked: number | undefined): number {
+  const wanted = asked ?? Math.min(availableParallelism(), 8, Math.floor(count / MAPS_PER_THREAD));
+  return Math.max(1, Math.min(wanted, count));
 }
