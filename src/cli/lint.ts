@@ -34,6 +34,7 @@ interface LintOptions {
   maxFileSize?: string;
   fix?: boolean;
   fixDryRun?: boolean;
+  concurrency?: string;
 }
 
 export function registerLint(program: Command): void {
@@ -65,6 +66,10 @@ export function registerLint(program: Command): void {
     .option("--fix", "apply the certain fixes to the map files, then report what is left (see docs/fix.md)")
     .option("--fix-dry-run", "print the fixes as a unified diff and report what would be left; write nothing")
     .option("--stdin-filename <name>", "the name to show for standard input")
+    .option(
+      "--concurrency <threads>",
+      "lint on this many threads (default: one per core for runs over many maps; 1: no worker threads)",
+    )
     .addHelpText("after", formatHelp(reportFormatNames))
     .addHelpText(
       "after",
@@ -106,6 +111,7 @@ export function registerLint(program: Command): void {
           maxBytes,
           cwd,
           fix: options.fixDryRun ? ("dry-run" as const) : options.fix ? ("write" as const) : undefined,
+          concurrency: parseConcurrency(options.concurrency),
         };
         if (options.printConfig !== undefined) {
           const { config } = new lint.ConfigResolver(runOptions).forMap(resolve(options.printConfig));
@@ -157,5 +163,12 @@ function parseMaxWarnings(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value.trim()))
     throw new JourneymapError(`--max-warnings needs a whole number of 0 or more (got "${value}")`);
+  return Number(value);
+}
+
+function parseConcurrency(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\s*[1-9]\d{0,2}\s*$/.test(value))
+    throw new JourneymapError(`--concurrency needs a number of threads from 1 to 999 (got "${value}")`);
   return Number(value);
 }
