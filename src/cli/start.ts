@@ -38,8 +38,9 @@ const MAX_CACHE = 64 * 1024 * 1024;
 const COMMANDS = new Set(["validate", "lint", "render", "diff", "init", "rules", "schema"]);
 
 const BUNDLE = fileURLToPath(new URL("./cli.js", import.meta.url));
-/** The package root's .cache/ (two folders up from dist/bundle/), which npm never packs. */
-const CACHE_FOLDER = fileURLToPath(new URL("../../.cache/code/", import.meta.url));
+/** The package root's .cache/ (two folders up from dist/bundle/), which npm never packs. No trailing
+ * slash: lstat must see a link at this name as a link, not the folder it points to. */
+const CACHE_FOLDER = fileURLToPath(new URL("../../.cache/code", import.meta.url));
 
 /** Runs the journeymap command. */
 export async function main(argv: string[]): Promise<void> {
@@ -48,31 +49,42 @@ export async function main(argv: string[]): Promise<void> {
 
 /** Runs a worker thread's loop (the lint pool's workers start here, in dist/bundle/lint-worker.js). */
 export function startWorker(kind: string): void {
-  load(`worker-${kind}`).runWorker(kind);
+  load(fileName(`worker-${kind}`)).runWorker(kind);
 }
 
 /** The cache file's name: one per command (each compiles different functions) and Node. */
-export function cacheName(argv: readonly string[]): string {
+function cacheName(argv: readonly string[]): string {
   const args = argv.slice(2);
   const command = args.find((arg) => !arg.startsWith("-"));
   let name = command !== undefined && COMMANDS.has(command) ? command : "other";
   // The formats draw with different code: the first one asked for would otherwise decide.
   if (name === "render") name += `-${renderFormat(args)}`;
-  return `${name}-${process.version}-${process.arch}.v8`;
+  return fileName(name);
 }
+
+/** The formats render draws, by --format value or --output extension (one cache each, at most). */
+const RENDER_FORMATS: Record<string, string> = {
+  mermaid: "mermaid",
+  mmd: "mermaid",
+  markdown: "markdown",
+  md: "markdown",
+  svg: "svg",
+  png: "png",
+  pdf: "pdf",
+};
 
 function renderFormat(args: readonly string[]): string {
   const after = (names: readonly string[]) => {
     const at = args.findIndex((arg) => names.includes(arg));
     return at === -1 ? undefined : args[at + 1];
   };
-  const format = after(["--format", "-f"]) ?? /\.([a-z]+)$/i.exec(after(["--output", "-o"]) ?? "")?.[1] ?? "";
-  return (
-    format
-      .toLowerCase()
-      .replace(/[^a-z]/g, "")
-      .slice(0, 12) || "mermaid"
-  );
+  const asked = after(["--format", "-f"]) ?? /\.([a-z]+)$/i.exec(after(["--output", "-o"]) ?? "")?.[1] ?? "mermaid";
+  const format = asked.toLowerCase();
+  return Object.hasOwn(RENDER_FORMATS, format) ? RENDER_FORMATS[format]! : "other";
+}
+
+function fileName(name: string): string {
+  return `${name}-${process.version}-${process.arch}.v8`;
 }
 
 function load(name: string): Bundle {

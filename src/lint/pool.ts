@@ -12,7 +12,8 @@ import { lintMap, type MapLint } from "./lint-map.js";
 /** What this thread tells a worker: a configuration (once), or a map to lint with one of them. */
 type Request =
   | { kind: "config"; id: number; config: ResolvedConfig; checks: string[] }
-  | { kind: "map"; index: number; file: string; bytes: Uint8Array; config: number; quiet: boolean };
+  | { kind: "map"; index: number; file: string; bytes: Uint8Array; config: number; quiet: boolean }
+  | { kind: "close" };
 
 /** A worker's answer for one map. */
 type Answer = { index: number; lint: MapLint } | { index: number; failure: Failure };
@@ -142,6 +143,16 @@ export async function lintOnThreads(
     // input order, as a run on one thread would meet it (a worker that died answers nothing more).
     while (busy.some((inFlight) => inFlight > 0) && failure?.index !== -1) await idle();
     if (failure) throw failure.error;
+    // Done: each worker ends on its own, which lets it write its code cache (src/cli/start.ts).
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((ended) => {
+            worker.once("exit", () => ended());
+            worker.postMessage({ kind: "close" } satisfies Request);
+          }),
+      ),
+    );
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
@@ -163,6 +174,10 @@ export function serveLintWorker(): void {
   if (!port) throw new Error("serveLintWorker runs on a worker thread");
   const configs = new Map<number, { config: ResolvedConfig; checks: string[] }>();
   port.on("message", (request: Request) => {
+    if (request.kind === "close") {
+      port.close();
+      return;
+    }
     if (request.kind === "config") {
       configs.set(request.id, { config: request.config, checks: request.checks });
       return;
