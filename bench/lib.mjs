@@ -107,7 +107,8 @@ export const ratio = (value) => `${value.toFixed(2)} ×`;
 /** Prints rows { issue, measure, value, target, ok } as an aligned table. */
 export function printTable(rows) {
   const header = { issue: "issue", measure: "measure", value: "value", target: "target", ok: "ok" };
-  const shown = [header, ...rows.map((row) => ({ ...row, ok: row.ok === undefined ? "" : row.ok ? "yes" : "NO" }))];
+  const okText = (row) => (row.ok === undefined ? "" : row.ok ? "yes" : row.failed ? "NO (beyond the spread)" : "NO");
+  const shown = [header, ...rows.map((row) => ({ ...row, ok: okText(row) }))];
   const widths = Object.fromEntries(
     Object.keys(header).map((key) => [key, Math.max(...shown.map((row) => String(row[key]).length))]),
   );
@@ -118,4 +119,43 @@ export function printTable(rows) {
         .join("  "),
     );
   }
+}
+
+/** The median of `values` and their spread: half the interquartile range, a run-to-run noise
+ * figure that one slow outlier does not inflate. */
+export function medianAndSpread(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q) => {
+    const position = (sorted.length - 1) * q;
+    const low = Math.floor(position);
+    return sorted[low] + (sorted[Math.ceil(position)] - sorted[low]) * (position - low);
+  };
+  return { median: median(sorted), spread: (at(0.75) - at(0.25)) / 2 };
+}
+
+/** Whole-process wall times of several commands, interleaved round by round (see timeInterleaved);
+ * returns each command's list of times, so callers can form per-round ratios. */
+export function timeRounds(commands, { runs = 10 } = {}) {
+  const times = commands.map(() => []);
+  for (const [command, args, options] of commands) timeProcess(command, args, { ...options, runs: 0 }); // warm-up
+  for (let i = 0; i < runs; i++) {
+    commands.forEach(([command, args, options], c) =>
+      times[c].push(timeProcess(command, args, { ...options, runs: 1, warmup: false })),
+    );
+  }
+  return times;
+}
+
+/** A row for a figure with a goal that the bench enforces: `ok` when the median meets the goal, and
+ * `failed` (non-zero exit) only when it misses by more than the run-to-run spread. */
+export function goalRow({ issue, measure, median, spread, goal, shown, target, atLeast = false }) {
+  const missedBy = atLeast ? goal - median : median - goal;
+  return {
+    issue,
+    measure,
+    value: `${shown(median)} ± ${shown(spread)}`,
+    target,
+    ok: missedBy <= 0,
+    failed: missedBy > spread,
+  };
 }

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ms, nodeBaseline, printTable } from "./lib.mjs";
 
-const AREAS = ["validate", "lint", "render", "svg", "diff", "site", "data", "install"];
+const AREAS = ["validate", "lint", "render", "svg", "diff", "site", "data", "speed", "install"];
 const only = process.argv.slice(2);
 
 const work = mkdtempSync(join(tmpdir(), "journeymap-bench-"));
@@ -20,6 +20,13 @@ try {
     rows.push(...(await run({ baseline, work })));
   }
   printTable(rows);
+  const failed = rows.filter((row) => row.failed);
+  if (failed.length > 0) {
+    console.error(`\nbench: ${failed.length} figure(s) missed the goal by more than the run-to-run spread:`);
+    for (const row of failed)
+      console.error(`  issue ${row.issue}: ${row.measure.trim()}: ${row.value} (goal ${row.target})`);
+    process.exitCode = 1;
+  }
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-// The journeymap command: everything lives in the compiled, bundled CLI (see scripts/bundle-cli.mjs).
-import { main } from "../dist/bundle/cli.js";
-
-main(process.argv);
+// The journeymap command: the bundled CLI, started through its code cache (see src/cli/start.ts).
+// CommonJS (bin/package.json): an ES module entry alone would cost a third of Node's own start-up.
+require("../dist/bundle/start.js").main(process.argv);

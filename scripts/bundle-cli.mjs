@@ -1,24 +1,68 @@
-// Bundles the compiled CLI (dist/cli/main.js) into dist/bundle/ so that a run loads a few files
-// instead of hundreds of modules. Packages with native or browser parts stay external and load lazily.
+// Bundles the compiled CLI (dist/cli/bundle.js) into one CommonJS file, dist/bundle/cli.js, which
+// dist/bundle/start.js (src/cli/start.ts, what bin/journeymap.js requires) compiles through a V8 code
+// cache. Packages with native or browser parts stay outside and load lazily, through the start-up's
+// import(). dist/bundle/ is CommonJS (its package.json says so), like bin/.
 import { build } from "esbuild";
-import { rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const outdir = join(root, "dist/bundle"); // two folders below the root, like dist/cli/, so relative URLs still resolve
+const EXTERNAL = ["puppeteer", "puppeteer-core", "@mermaid-js/mermaid-cli", "@resvg/resvg-js", "mermaid"];
+/** Node's own modules that are not in its start-up snapshot: each costs milliseconds to load, so the
+ * bundle loads them on first use (commander's child_process is for subcommand executables, which
+ * journeymap has none of; crypto is for SARIF fingerprints only, os and tty for colour detection). */
+const LAZY_BUILTINS = ["child_process", "crypto", "os", "tty", "worker_threads", "zlib", "readline"];
 
-rmSync(join(root, "dist/bundle"), { recursive: true, force: true }); // no stale chunks from earlier builds
+rmSync(outdir, { recursive: true, force: true }); // nothing stale from earlier builds
 
 await build({
-  entryPoints: { cli: join(root, "dist/cli/main.js") },
-  outdir: join(root, "dist/bundle"), // two folders below the root, like dist/cli/, so relative URLs still resolve
+  entryPoints: [join(root, "dist/cli/bundle.js")],
+  outfile: join(outdir, "cli.js"),
   bundle: true,
-  splitting: true,
-  format: "esm",
+  format: "cjs",
   platform: "node",
   target: "node20",
-  external: ["puppeteer", "puppeteer-core", "@mermaid-js/mermaid-cli", "@resvg/resvg-js", "mermaid"],
+  external: EXTERNAL,
+  // ASCII only: Node then reads the bundle into a one-byte string, half the memory and faster to scan.
+  charset: "ascii",
+  // The bundle's own URL, for the relative URLs (package.json, schemas) that modules resolve.
+  define: { "import.meta.url": "__journeymapUrl" },
+  banner: { js: 'var __journeymapUrl = require("node:url").pathToFileURL(__filename).href;' },
   plugins: [
+    {
+      name: "lazy-builtins",
+      setup(context) {
+        const filter = new RegExp(`^(node:)?(${LAZY_BUILTINS.join("|")})$`);
+        // The real module, required from inside the stand-in, is Node's own (esbuild leaves it external).
+        context.onResolve({ filter }, ({ path, namespace }) =>
+          namespace === "lazy-builtin" ? undefined : { path: path.replace(/^node:/, ""), namespace: "lazy-builtin" },
+        );
+        context.onLoad({ filter: /.*/, namespace: "lazy-builtin" }, ({ path }) => ({
+          loader: "js",
+          // Nothing own to enumerate (esbuild's interop copies own properties when a module loads):
+          // every property is looked up on the prototype, which requires the real module then.
+          contents: `let loaded;
+const real = () => (loaded ??= require("node:${path}"));
+module.exports = Object.create(new Proxy({}, {
+  get: (_, key) => (key === "__esModule" ? undefined : real()[key]),
+  has: (_, key) => key in real(),
+}));`,
+        }));
+      },
+    },
+    {
+      // chalk detects colour support (reading the terminal) when it loads; journeymap always tells it
+      // the level, so its browser variant, which detects nothing, is the same and costs nothing.
+      name: "chalk-without-detection",
+      setup(context) {
+        context.onResolve({ filter: /^#supports-color$/ }, () => ({
+          path: join(root, "node_modules/chalk/source/vendor/supports-color/browser.js"),
+        }));
+      },
+    },
     {
       // yaml's Node build reads process.env for a debug switch on every token; its browser build is
       // the same parser without that, and measurably faster on big maps.
@@ -28,8 +72,42 @@ await build({
       },
     },
   ],
-  banner: {
-    js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
-  },
   logLevel: "warning",
 });
+
+// Code compiled by node:vm cannot import(): the packages outside the bundle are imported by the
+// start-up instead (the __journeymapImport it passes in). Any other import() fails the build.
+const bundle = join(outdir, "cli.js");
+let code = readFileSync(bundle, "utf8");
+for (const name of EXTERNAL)
+  code = code.split(`import(${JSON.stringify(name)})`).join(`__journeymapImport(${JSON.stringify(name)})`);
+const left = /\bimport\s*\(/.exec(code);
+if (left)
+  throw new Error(
+    `dist/bundle/cli.js still has an import() the start-up cannot serve: ${code.slice(left.index, left.index + 80)}`,
+  );
+// esbuild keeps non-ASCII characters in regular expression literals: escape them too (the same
+// pattern), so that the whole bundle is ASCII.
+code = code.replace(/[^\x00-\x7f]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`);
+// The first line names this build: a code cache made for another build of the same length is never used.
+const buildId = createHash("sha256").update(code).digest("hex").slice(0, 32);
+writeFileSync(bundle, `// journeymap build ${buildId}\n${code}`);
+
+// The start-up: only Node's own modules, so it loads in no time.
+await build({
+  entryPoints: [join(root, "dist/cli/start.js")],
+  outfile: join(outdir, "start.js"),
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  define: { "import.meta.url": "__journeymapUrl" },
+  banner: { js: 'var __journeymapUrl = require("node:url").pathToFileURL(__filename).href;' },
+  logLevel: "warning",
+});
+writeFileSync(join(outdir, "package.json"), `${JSON.stringify({ type: "commonjs" })}\n`);
+// A worker thread of the lint pool starts at the start-up too, with its own code cache.
+writeFileSync(
+  join(outdir, "lint-worker.js"),
+  '// A worker thread of the lint pool: the bundled CLI through its code cache (see start.js).\nrequire("./start.js").startWorker("lint");\n',
+);

@@ -38,6 +38,7 @@ interface LintOptions extends DataFlags {
   maxFileSize?: string;
   fix?: boolean;
   fixDryRun?: boolean;
+  concurrency?: string;
 }
 
 export function registerLint(program: Command): void {
@@ -68,7 +69,11 @@ export function registerLint(program: Command): void {
     .option("--max-file-size <size>", "refuse maps and configurations larger than this (default 16MB)")
     .option("--fix", "apply the certain fixes to the map files, then report what is left (see docs/fix.md)")
     .option("--fix-dry-run", "print the fixes as a unified diff and report what would be left; write nothing")
-    .option("--stdin-filename <name>", "the name to show for standard input");
+    .option("--stdin-filename <name>", "the name to show for standard input")
+    .option(
+      "--concurrency <threads>",
+      "lint on this many threads (default: one per core for runs over many maps; 1: no worker threads)",
+    );
   dataOptions(command)
     .addHelpText("after", formatHelp(reportFormatNames))
     .addHelpText(
@@ -115,6 +120,7 @@ export function registerLint(program: Command): void {
           fix: options.fixDryRun ? ("dry-run" as const) : options.fix ? ("write" as const) : undefined,
           asOf: settings.asOf,
           measure: options.data ? await measureHook(settings) : undefined,
+          concurrency: parseConcurrency(options.concurrency),
         };
         if (options.printConfig !== undefined) {
           const { config } = new lint.ConfigResolver(runOptions).forMap(resolve(options.printConfig));
@@ -177,5 +183,12 @@ function parseMaxWarnings(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value.trim()))
     throw new JourneymapError(`--max-warnings needs a whole number of 0 or more (got "${value}")`);
+  return Number(value);
+}
+
+function parseConcurrency(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\s*[1-9]\d{0,2}\s*$/.test(value))
+    throw new JourneymapError(`--concurrency needs a number of threads from 1 to 999 (got "${value}")`);
   return Number(value);
 }

@@ -1,18 +1,35 @@
 // The journeymap program: commander wiring, colour, and the one place that turns errors into exit codes.
+// Each command's module is loaded only when that command runs (or for the full --help).
 import { Command, CommanderError } from "commander";
 import { JourneymapError } from "../errors.js";
 import { visibleLines } from "../report/visible.js";
-import { registerData } from "./data.js";
-import { registerDiff } from "./diff.js";
-import { registerInit } from "./init.js";
-import { registerLint } from "./lint.js";
 import { PACKAGE_VERSION } from "./options.js";
-import { registerRender } from "./render.js";
-import { registerRules } from "./rules.js";
-import { registerSchema } from "./schema.js";
-import { registerValidate } from "./validate.js";
 
-export function buildProgram(): Command {
+type Register = (program: Command) => void;
+
+/** Every command, in --help order, and how to load its module. */
+const COMMANDS = {
+  validate: () => import("./validate.js").then((module) => module.registerValidate),
+  lint: () => import("./lint.js").then((module) => module.registerLint),
+  rules: () => import("./rules.js").then((module) => module.registerRules),
+  render: () => import("./render.js").then((module) => module.registerRender),
+  diff: () => import("./diff.js").then((module) => module.registerDiff),
+  data: () => import("./data.js").then((module) => module.registerData),
+  init: () => import("./init.js").then((module) => module.registerInit),
+  schema: () => import("./schema.js").then((module) => module.registerSchema),
+} satisfies Record<string, () => Promise<Register>>;
+
+type CommandName = keyof typeof COMMANDS;
+
+/** The command named on the command line (the first word that is not an option), if it is one. */
+function requested(argv: readonly string[]): CommandName | undefined {
+  const word = argv.slice(2).find((arg) => !arg.startsWith("-"));
+  return word !== undefined && Object.hasOwn(COMMANDS, word) ? (word as CommandName) : undefined;
+}
+
+/** The program with the command that `argv` asks for, or with every command (for help, a
+ * misspelt command, or no command at all). */
+export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command("journeymap")
     .description("Customer journey maps as code: validate, lint and render *.journey.yaml files.")
     .version(PACKAGE_VERSION, "-v, --version", "print the version")
@@ -23,27 +40,22 @@ export function buildProgram(): Command {
     // Usage errors quote the arguments, which may be file names from a pull request.
     .configureOutput({ writeErr: (text) => process.stderr.write(visibleLines(text)) })
     .exitOverride();
-  registerValidate(program);
-  registerLint(program);
-  registerRules(program);
-  registerRender(program);
-  registerDiff(program);
-  registerData(program);
-  registerInit(program);
-  registerSchema(program);
+  const only = requested(argv);
+  const names = only ? [only] : (Object.keys(COMMANDS) as CommandName[]);
+  const registers = await Promise.all(names.map((name) => COMMANDS[name]()));
+  for (const register of registers) register(program);
   return program;
 }
 
 export async function main(argv: string[]): Promise<void> {
   // `journeymap lint | head -1`: the reader has gone, so there is no one left to tell; stop quietly.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on("error", (error: NodeJS.ErrnoException) => {
-      if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-      throw error;
-    });
-  }
-  const program = buildProgram();
+  const quietOnEpipe = (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  };
+  for (const name of ["stdout", "stderr"] as const) whenCreated(name, (stream) => stream.on("error", quietOnEpipe));
   try {
+    const program = await buildProgram(argv);
     await program.parseAsync(argv);
   } catch (error) {
     process.exitCode = exitCodeFor(error, argv.includes("--debug"));
@@ -70,5 +82,23 @@ function exitCodeFor(error: unknown, debug: boolean): number {
   return 2;
 }
 
-/** A message for the terminal: file names and map text in it are data, never escape sequences; its
- * own line breaks (a list of problems) stay. */
+/** Calls `use` with a standard stream once it exists. Node creates each on first use, and creating one
+ * costs milliseconds (a pipe loads Node's socket code): a run that never writes to standard error
+ * should not pay for it. */
+function whenCreated(name: "stdout" | "stderr", use: (stream: NodeJS.WriteStream) => void): void {
+  const original = Object.getOwnPropertyDescriptor(process, name);
+  if (!original?.get || !original.configurable) {
+    use(process[name]);
+    return;
+  }
+  Object.defineProperty(process, name, {
+    configurable: true,
+    enumerable: original.enumerable,
+    get() {
+      Object.defineProperty(process, name, original);
+      const stream = process[name];
+      use(stream);
+      return stream;
+    },
+  });
+}

@@ -199,17 +199,19 @@ function updateValue(edits: Edits, text: string, lines: LineIndex, pair: Pair, m
  * The map's text with the updates written in. Values keep their place; a measured value keeps its
  * other keys (target, x-...); new metrics and `metrics:` mappings go after the last key of their
  * element. Throws EditProblem when a value cannot be written safely (an alias, a block scalar).
- * `loaded` is the text (without its byte-order mark) as the loader read it, if at hand.
+ * `loaded` is the map as the loader read it (its journey), if at hand.
  */
 export function writeUpdates(
   text: string,
   updates: readonly MetricUpdate[],
-  loaded: { document?: Document.Parsed; journey?: Journey } = {},
+  loaded: { journey?: Journey } = {},
 ): string {
   if (updates.length === 0) return text;
   const bom = text.charCodeAt(0) === 0xfeff ? "\ufeff" : "";
   const body = bom ? text.slice(1) : text;
-  const document = loaded.document ?? parseDocument(body);
+  // Parsed here, only for a map that changes (the loader reads maps without yaml's Document); key
+  // uniqueness is the loader's to check, and yaml's check compares every key with every other.
+  const document = parseDocument(body, { uniqueKeys: false });
   const lines = new LineIndex(body);
   const edits = new Edits();
   const byHolder = new Map<string, { holder: MetricHolder; updates: MetricUpdate[] }>();

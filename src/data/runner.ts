@@ -81,7 +81,7 @@ export async function pullMaps(inputs: readonly MapInput[], options: DataRunOpti
       ? readFileBytes(input.path, { maxBytes: options.maxBytes, shown: input.file, what: "map" })
       : await readStdinBounded({ maxBytes: options.maxBytes, what: "standard input" });
     const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? "\ufeff" : "";
-    const loaded = loadJourney(bytes, { file: input.file, keepDocument: true });
+    const loaded = loadJourney(bytes, { file: input.file });
     const texts = new Map([[loaded.file, loaded.text]]);
     if (!loaded.journey) {
       grouped(loaded.diagnostics, run.results, texts);

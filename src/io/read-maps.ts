@@ -12,8 +12,13 @@ export interface ReadMapOptions {
 }
 
 export async function readMap(input: MapInput, options: ReadMapOptions = {}): Promise<LoadedJourney> {
-  const bytes = input.path
+  const bytes = await readMapBytes(input, options);
+  return loadJourney(bytes, { file: input.file, ...(options.shared ? { shared: options.shared } : {}) });
+}
+
+/** The bytes of a map (a file, or standard input), with the same checks and limit as readMap. */
+export async function readMapBytes(input: MapInput, options: ReadMapOptions = {}): Promise<Uint8Array> {
+  return input.path
     ? readFileBytes(input.path, { maxBytes: options.maxBytes, shown: input.file, what: "map" })
     : await readStdinBounded({ maxBytes: options.maxBytes, what: "standard input" });
-  return loadJourney(bytes, { file: input.file, ...(options.shared ? { shared: options.shared } : {}) });
 }

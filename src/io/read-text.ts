@@ -99,7 +99,8 @@ export function readFileBytes(path: string, options: ReadOptions = {}): Uint8Arr
     if (opened) throw fail(opened);
     filesRead.add(`${openedStats.dev}:${openedStats.ino}`);
     // Read at most one byte past the limit, whatever the size was at stat time (the file may grow).
-    const buffer = Buffer.allocUnsafe(Math.min(maxBytes + 1, Math.max(stats.size, 64 * 1024) + 1));
+    // A little room beyond the stat size (the file may be growing); a map that grew more is read on below.
+    const buffer = Buffer.allocUnsafe(Math.min(maxBytes + 1, stats.size + 4096 + 1));
     let length = 0;
     for (;;) {
       if (length === buffer.length) {

@@ -1,11 +1,16 @@
 // Lints a run's maps: each map's configuration (found per folder, or given), command-line rule
-// overrides, one map in memory at a time. The CLI parses options, calls lintFiles, reports and exits.
+// overrides, one map in memory at a time, on worker threads when there are many (pool.ts). Each map
+// is one unit (lint-map.ts); the repository rules run once over every map's facts at the end
+// (repository/pass.ts). The CLI parses options, calls lintFiles, reports and exits.
+import { availableParallelism } from "node:os";
 import { dirname, resolve } from "node:path";
 import { countBySeverity, type FileResult, type Severity } from "../diagnostic.js";
 import type { MapInput } from "../io/find-maps.js";
-import { readMap } from "../io/read-maps.js";
+import { readMap, readMapBytes } from "../io/read-maps.js";
 import { ConfigFinder, loadConfigFile, resolveConfig, withRuleOverrides, type ResolvedConfig } from "./config.js";
-import { enabledRules, lintLoadedWithSuppressed } from "./engine.js";
+import { enabledRules } from "./engine.js";
+import { lintLoadedMap, type MapLint } from "./lint-map.js";
+import { lintOnThreads, workerScript } from "./pool.js";
 import type { RuleSeverity } from "./types.js";
 import type { AppliedFix } from "../fix/index.js";
 import { loadJourney, type LoadedJourney } from "../journey/load.js";
@@ -34,9 +39,15 @@ export interface LintRunOptions {
   /** The day stale-metric measures ages at (--as-of, or today from the CLI). */
   asOf?: string;
   /** lint --data: computes a map's metric values from its sources in place before the rules run, and
-   * returns the problems of its CSV files as results of their own. */
+   * returns the problems of its CSV files as results of their own (this thread only: no workers). */
   measure?: (map: LoadedJourney, path: string | undefined) => Promise<FileResult[]>;
+  /** Threads that lint (--concurrency): 1 lints on this thread only; by default a run over many maps
+   * uses one worker thread per core. The results are the same either way. */
+  concurrency?: number;
 }
+
+/** Below this many maps, starting worker threads costs more than it saves. */
+export const MAPS_PER_THREAD = 64;
 
 /** One map that --fix changed (or would change). */
 export interface FixedMap {
@@ -100,42 +111,59 @@ export async function lintFiles(inputs: readonly MapInput[], options: LintRunOpt
   const results: FileResult[] = [];
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   const fixed: FixedMap[] = [];
-  // Loaded only when asked for: the fixers re-parse the map with the yaml Document API.
-  const fixer = options.fix ? await import("../fix/index.js") : undefined;
+  const repository = new RepositoryPass(options);
+  const count = (counted: Record<Severity, number>) => {
+    for (const severity of ["error", "warning", "info"] as const) counts[severity] += counted[severity];
+  };
+  const add = ({ result, counts: counted, facts, deferred }: MapLint) => {
+    count(counted);
+    results.push(result);
+    repository.addMap(result.filePath, facts, deferred);
+  };
   if (options.fix === "write" && inputs.some((input) => !input.path)) {
     throw new JourneymapError("--fix writes into map files: for standard input use --fix-dry-run");
   }
-  const repository = new RepositoryPass(options);
-  for (const input of inputs) {
-    const { config, checks } = resolver.forMap(input.path);
-    const shared = repository.scopeFor(input.path);
-    // One map at a time: only its findings, text and facts are kept, not its parsed document.
-    let map = await readMap(input, { maxBytes: options.maxBytes, shared });
-    if (fixer && map.journey) {
-      const { text, fixes } = fixer.fixMap(map.text, { file: map.file, config });
-      if (fixes.length > 0) {
-        fixed.push({ file: map.file, before: map.text, after: text, fixes });
-        // The map itself is the target here, on purpose: written atomically, through a symlink to its file.
-        if (options.fix === "write" && input.path)
-          writeOutput(input.path, text, { shown: map.file, replacesInput: true });
-        map = loadJourney(text, { file: map.file, shared });
+  // --fix writes maps and --data reads CSV files as it goes: both on this thread.
+  const threads = options.fix || options.measure ? 1 : threadCount(inputs.length, options.concurrency);
+  const script = threads > 1 ? workerScript() : undefined;
+  if (script) {
+    await lintOnThreads(
+      inputs.length,
+      threads,
+      script,
+      { quiet: options.quiet ?? false },
+      async (index) => {
+        const input = inputs[index]!;
+        const { config, checks } = resolver.forMap(input.path);
+        const shared = repository.scopeFor(input.path);
+        const bytes = await readMapBytes(input, { maxBytes: options.maxBytes });
+        return { file: input.file, path: input.path, bytes, config, checks, ...(shared ? { shared } : {}) };
+      },
+      (_index, lint) => add(lint),
+    );
+  } else {
+    // Loaded only when asked for: the fixers re-parse the map with the yaml Document API.
+    const fixer = options.fix ? await import("../fix/index.js") : undefined;
+    for (const input of inputs) {
+      const { config, checks } = resolver.forMap(input.path);
+      const shared = repository.scopeFor(input.path);
+      // One map at a time: only its findings, facts and (for code frames) its text are kept.
+      let map = await readMap(input, { maxBytes: options.maxBytes, shared });
+      if (fixer && map.journey) {
+        const { text, fixes } = fixer.fixMap(map.text, { file: map.file, config });
+        if (fixes.length > 0) {
+          fixed.push({ file: map.file, before: map.text, after: text, fixes });
+          // The map itself is the target here, on purpose: written atomically, through a symlink to its file.
+          if (options.fix === "write" && input.path)
+            writeOutput(input.path, text, { shown: map.file, replacesInput: true });
+          map = loadJourney(text, { file: map.file, ...(shared ? { shared } : {}) });
+        }
       }
+      const measured = options.measure ? await options.measure(map, input.path) : [];
+      for (const result of measured) count(countBySeverity(result.messages));
+      results.push(...measured);
+      add(lintLoadedMap(map, config, { checks, quiet: options.quiet, path: input.path }));
     }
-    const measured = options.measure ? await options.measure(map, input.path) : [];
-    const { messages, suppressed, deferred } = lintLoadedWithSuppressed(map, config);
-    repository.addMap(map, input.path, deferred);
-    for (const found of [messages, ...measured.map((result) => result.messages)]) {
-      const counted = countBySeverity(found);
-      for (const severity of ["error", "warning", "info"] as const) counts[severity] += counted[severity];
-    }
-    results.push(...measured);
-    results.push({
-      filePath: map.file,
-      source: map.text,
-      messages: options.quiet ? messages.filter((message) => message.severity === "error") : messages,
-      checks,
-      ...(suppressed.length > 0 ? { suppressed } : {}),
-    });
   }
   repository.finish(results, counts, { resolver, folders: options.folders ?? [], quiet: options.quiet });
   const cwd = options.cwd ?? process.cwd();
@@ -145,4 +173,10 @@ export async function lintFiles(inputs: readonly MapInput[], options: LintRunOpt
     configFiles: [...resolver.files.map((file) => resolve(cwd, file)), ...repository.sharedFiles],
     fixed,
   };
+}
+
+/** How many threads lint `count` maps: as asked, or one per core (at most 8) when there are enough maps. */
+function threadCount(count: number, asked: number | undefined): number {
+  const wanted = asked ?? Math.min(availableParallelism(), 8, Math.floor(count / MAPS_PER_THREAD));
+  return Math.max(1, Math.min(wanted, count));
 }

@@ -29,8 +29,9 @@ const DIRECTIVE = /^#\s*journeymap-([a-z-]+)(.*)$/;
 const BLANK_OR_COMMENT = /^\s*(#.*)?$/;
 
 /** Every journeymap directive in the text. Real YAML comments only: a "#" inside a quoted or block
- * scalar is text, which is why this lexes the file instead of matching lines. */
-export function parseDirectives(text: string): Directive[] {
+ * scalar is text, which is why this lexes the file instead of matching lines (or, given the
+ * loader's `comments` offsets, reads just those). */
+export function parseDirectives(text: string, comments?: readonly number[]): Directive[] {
   if (!text.includes("journeymap-")) return [];
   const directives: Directive[] = [];
   const lines = text.split("\n");
@@ -40,6 +41,26 @@ export function parseDirectives(text: string): Directive[] {
   nextContent[lines.length + 1] = lines.length + 1;
   for (let n = lines.length; n >= 1; n--)
     nextContent[n] = BLANK_OR_COMMENT.test(lines[n - 1]!) ? nextContent[n + 1]! : n;
+  if (comments) {
+    let line = 1;
+    let lineStart = 0;
+    let scanned = 0;
+    for (let i = 0; i < comments.length; i += 2) {
+      const start = comments[i]!;
+      for (let at = text.indexOf("\n", scanned); at !== -1 && at < start; at = text.indexOf("\n", at + 1)) {
+        line++;
+        lineStart = at + 1;
+      }
+      scanned = start;
+      const comment = text.slice(start, comments[i + 1]).trimEnd();
+      const match = DIRECTIVE.exec(comment);
+      if (!match) continue;
+      const column = start - lineStart + 1;
+      const range = { line, column, endLine: line, endColumn: column + comment.length };
+      directives.push(directiveOf(match[1]!, match[2]!, range, nextContent));
+    }
+    return directives;
+  }
   let line = 1;
   let lineStart = 0;
   let offset = 0;

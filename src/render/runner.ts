@@ -531,7 +531,7 @@ class RenderRun {
       onChange: async (path) => {
         const stats = statSync(path, { throwIfNoEntry: false });
         // Deleted, mid-rename or just truncated by the editor: the write that follows brings another event.
-        if (!stats?.isFile() || stats.size === 0) return;
+        if (!stats?.isFile() || stats.size === 0) return false;
         const input = this.inputFor(path);
         if (!input) return;
         this.refreshInputs();

@@ -1,6 +1,7 @@
 // Watches map files and folders of maps and calls back once per save: the first change event is
 // answered at once, and only the events that follow within a quiet period are merged into one more
-// call, so an edit is rendered in milliseconds while a burst of writes costs at most two renders.
+// call, so an edit is rendered in milliseconds while a burst of writes costs at most two renders. An
+// event that finds nothing to render yet (a save half done) does not start a quiet period.
 import { watch, type FSWatcher } from "node:fs";
 import { basename, dirname, join, relative, sep } from "node:path";
 
@@ -13,8 +14,10 @@ export interface WatchOptions {
   isMap(path: string): boolean;
   /** Folder names never looked into (node_modules, .git). */
   skippedFolders?: ReadonlySet<string>;
-  /** Called with the path of a map that changed or appeared; calls run one at a time, in order. */
-  onChange(path: string): Promise<void>;
+  /** Called with the path of a map that changed or appeared; calls run one at a time, in order. It
+   * resolves to false when there was nothing to render yet (the editor had truncated the file, or
+   * was renaming it): the write that follows is then answered at once, not after the quiet period. */
+  onChange(path: string): Promise<boolean | void>;
   /** Called when onChange throws, so that one bad save never ends the watch. */
   onError(error: unknown): void;
   /** How long after a call events are merged into one follow-up call (default 50 ms). */
@@ -45,11 +48,19 @@ export function watchMaps(options: WatchOptions): MapWatcher {
     queue = queue.then(async () => {
       if (closed) return;
       try {
-        await options.onChange(path);
+        if ((await options.onChange(path)) === false) endQuiet(path);
       } catch (error) {
         options.onError(error);
       }
     });
+  };
+  /** Ends a quiet period early; an event that came during it is answered now. */
+  const endQuiet = (path: string) => {
+    const pending = quiet.get(path);
+    if (!pending) return;
+    clearTimeout(pending.timer);
+    quiet.delete(path);
+    if (pending.again && !closed) changed(path);
   };
   const changed = (path: string) => {
     const pending = quiet.get(path);

@@ -179,7 +179,7 @@ function expectedValues(data: Export): Map<string, Record<string, unknown>> {
 
 async function measured(data: Export, csv = csvOf(data)) {
   const text = toYaml(mapOf(data));
-  const loaded = loadJourney(text, { file: "checkout.journey.yaml", keepDocument: true });
+  const loaded = loadJourney(text, { file: "checkout.journey.yaml" });
   expect(loaded.diagnostics).toEqual([]);
   const result = await measureMap(
     loaded as LoadedJourney & { journey: Journey },

@@ -50,6 +50,35 @@ describe("watchMaps", () => {
     expect(calls).toEqual([map]);
   });
 
+  it("a call with nothing to render yet (a save half done) leaves the next write answered at once", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "journeymap-watch-"));
+    const map = join(folder, "hotel.journey.yaml");
+    writeFileSync(map, "title: one\n");
+    const { readFileSync } = await import("node:fs");
+    const rendered: string[] = [];
+    watcher = watchMaps({
+      files: [map],
+      folders: [],
+      isMap,
+      quietMs: 3_000, // a quiet period after the empty file would make the real save wait this long
+      onChange: (path) => {
+        const text = readFileSync(path, "utf8");
+        if (text === "") return Promise.resolve(false);
+        rendered.push(text);
+        return Promise.resolve(true);
+      },
+      onError: (error) => {
+        throw error;
+      },
+    });
+    await settle();
+    writeFileSync(map, ""); // the editor truncates ...
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    writeFileSync(map, "title: two\n"); // ... then writes
+    const waited = await until(() => rendered.includes("title: two\n"), "the save after the empty file");
+    expect(waited).toBeLessThan(1_500);
+  });
+
   it("merges a burst of writes into at most one more call, which sees the last write", async () => {
     const folder = mkdtempSync(join(tmpdir(), "journeymap-watch-"));
     const map = join(folder, "hotel.journey.yaml");

@@ -4,8 +4,8 @@
 import { dirname, resolve } from "node:path";
 import { compareDiagnostics, countBySeverity, type FileResult, type Severity } from "../../diagnostic.js";
 import type { SharedScope } from "../../journey/definitions.js";
-import type { LoadedJourney } from "../../journey/load.js";
-import { factsOf, sharedFactsOf, type MapFacts, type SharedFileFacts } from "../../workspace/facts.js";
+import { readTextFile } from "../../io/read-text.js";
+import { sharedFactsOf, type MapFacts, type SharedFileFacts } from "../../workspace/facts.js";
 import { SharedFinder } from "../../workspace/scope.js";
 import type { ConfigResolver } from "../runner.js";
 import { splitSuppressed, type Directive } from "../suppressions.js";
@@ -19,9 +19,11 @@ export class RepositoryPass {
   readonly #finder: SharedFinder;
   readonly #maps: MapFacts[] = [];
   readonly #directives = new Map<string, Directive[]>();
+  readonly #maxBytes: number | undefined;
 
   constructor(options: { cwd?: string; maxBytes?: number } = {}) {
     this.#finder = new SharedFinder(options);
+    this.#maxBytes = options.maxBytes;
   }
 
   /** The shared-definitions files read (absolute paths): inputs that no output may replace. */
@@ -34,12 +36,11 @@ export class RepositoryPass {
     return this.#finder.forFolder(path ? dirname(path) : process.cwd());
   }
 
-  /** Takes a map's facts (nothing of a map with errors: it has no model to take them from) and the
-   * comments that silence repository rules in it. Plain data, as a worker thread would send it. */
-  addMap(loaded: LoadedJourney, path: string | undefined, deferred: Directive[]): void {
-    if (!loaded.journey) return;
-    this.#maps.push(factsOf({ ...loaded, journey: loaded.journey }, path));
-    if (deferred.length > 0) this.#directives.set(loaded.file, deferred);
+  /** Takes a map's facts (none for a map with errors: it has no model to take them from) and the
+   * comments that silence repository rules in it: plain data, as a worker thread sends it. */
+  addMap(file: string, facts: MapFacts | undefined, deferred: readonly Directive[]): void {
+    if (facts) this.#maps.push(facts);
+    if (deferred.length > 0) this.#directives.set(file, [...deferred]);
   }
 
   /** Adds the repository findings to `results` and `counts`, and a result for each shared file with
@@ -101,6 +102,7 @@ export class RepositoryPass {
       for (const severity of ["error", "warning", "info"] as const) counts[severity] += counted[severity];
       const shown = options.quiet ? kept.filter((finding) => finding.severity === "error") : kept;
       result.messages = [...result.messages, ...shown].sort(compareDiagnostics);
+      this.#withText(result, pathOf.get(file));
       if (suppressed.length > 0) result.suppressed = [...(result.suppressed ?? []), ...suppressed];
     }
     // Comments for repository rules in maps without repository findings suppress nothing.
@@ -118,6 +120,19 @@ export class RepositoryPass {
         ...result.messages,
         ...(options.quiet ? kept.filter((f) => f.severity === "error") : kept),
       ].sort(compareDiagnostics);
+      this.#withText(result, pathOf.get(file));
+    }
+  }
+
+  /** A clean map's result keeps no text (lint-map.ts): a repository finding in it reads the text again,
+   * for its code frame (as the loader saw it: no byte-order mark, a lone CR as a line break). */
+  #withText(result: FileResult, path: string | undefined): void {
+    if (result.source !== undefined || result.messages.length === 0 || !path) return;
+    try {
+      const text = readTextFile(path, { maxBytes: this.#maxBytes });
+      result.source = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r(?!\n)/g, "\n");
+    } catch {
+      // Gone or changed since: the finding is shown without its code frame.
     }
   }
 }

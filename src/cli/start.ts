@@ -1,0 +1,257 @@
+// Start-up: runs the bundled CLI (dist/bundle/cli.js) through a V8 code cache kept in the package's
+// own .cache/ folder, so that a run skips compiling it. Built as dist/bundle/start.js (CommonJS, which
+// bin/journeymap.js requires: an ES module entry alone costs a third of Node's own start-up). The cache only ever speeds a run
+// up: missing, from another Node, corrupt, not ours, unwritable — the bundle is compiled as usual.
+// It is trusted exactly as far as the bundle is: only a file owned by the bundle's owner (or the
+// user running it) that nobody else can write, in a folder nobody else can write, is read.
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  readdirSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+  type Stats,
+} from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Script } from "node:vm";
+
+/** What the bundle exports (src/cli/bundle-entry.ts). */
+interface Bundle {
+  main(argv: string[]): Promise<void>;
+  runWorker(kind: string): void;
+}
+
+const MAGIC = 0x4a4d4331; // "JMC1"
+const HEADER = 24;
+/** A cache bigger than this is not ours (the bundle's is a few megabytes at most). */
+const MAX_CACHE = 64 * 1024 * 1024;
+const COMMANDS = new Set(["validate", "lint", "render", "diff", "init", "rules", "schema"]);
+
+const BUNDLE = fileURLToPath(new URL("./cli.js", import.meta.url));
+/** The package root's .cache/ (two folders up from dist/bundle/), which npm never packs. No trailing
+ * slash: lstat must see a link at this name as a link, not the folder it points to. */
+const CACHE_FOLDER = fileURLToPath(new URL("../../.cache/code", import.meta.url));
+
+/** Runs the journeymap command. */
+export async function main(argv: string[]): Promise<void> {
+  await load(cacheName(argv)).main(argv);
+}
+
+/** Runs a worker thread's loop (the lint pool's workers start here, in dist/bundle/lint-worker.js). */
+export function startWorker(kind: string): void {
+  load(fileName(`worker-${kind}`)).runWorker(kind);
+}
+
+/** The cache file's name: one per command (each compiles different functions) and Node. */
+function cacheName(argv: readonly string[]): string {
+  const args = argv.slice(2);
+  const command = args.find((arg) => !arg.startsWith("-"));
+  let name = command !== undefined && COMMANDS.has(command) ? command : "other";
+  // The formats draw with different code: the first one asked for would otherwise decide.
+  if (name === "render") name += `-${renderFormat(args)}`;
+  return fileName(name);
+}
+
+/** The formats render draws, by --format value or --output extension (one cache each, at most). */
+const RENDER_FORMATS: Record<string, string> = {
+  mermaid: "mermaid",
+  mmd: "mermaid",
+  markdown: "markdown",
+  md: "markdown",
+  svg: "svg",
+  png: "png",
+  pdf: "pdf",
+};
+
+function renderFormat(args: readonly string[]): string {
+  const after = (names: readonly string[]) => {
+    const at = args.findIndex((arg) => names.includes(arg));
+    return at === -1 ? undefined : args[at + 1];
+  };
+  const asked = after(["--format", "-f"]) ?? /\.([a-z]+)$/i.exec(after(["--output", "-o"]) ?? "")?.[1] ?? "mermaid";
+  const format = asked.toLowerCase();
+  return Object.hasOwn(RENDER_FORMATS, format) ? RENDER_FORMATS[format]! : "other";
+}
+
+function fileName(name: string): string {
+  return `${name}-${process.version}-${process.arch}.v8`;
+}
+
+function load(name: string): Bundle {
+  // The build makes the bundle ASCII only: latin1 is then the same text, read without decoding.
+  const source = readFileSync(BUNDLE, "latin1");
+  const key = keyOf(source);
+  const path = join(CACHE_FOLDER, name);
+  const cached = disabled() ? undefined : readCache(path, key);
+  // The wrapper keeps the bundle's line numbers (stack traces with --debug point at the right line).
+  const script = new Script(
+    `(function (exports, require, module, __filename, __dirname, __journeymapImport) {${source}\n})`,
+    { filename: BUNDLE, ...(cached ? { cachedData: cached } : {}) },
+  );
+  if (!disabled() && (!cached || script.cachedDataRejected === true)) {
+    // After the run, when every function the command needed has been compiled.
+    process.once("exit", () => writeCache(path, key, script));
+  }
+  const module = { exports: {} as Bundle };
+  const run = script.runInThisContext() as (...args: unknown[]) => void;
+  run.call(
+    module.exports,
+    module.exports,
+    createRequire(BUNDLE),
+    module,
+    BUNDLE,
+    dirname(BUNDLE),
+    // Packages outside the bundle (the browser, resvg) are imported from here, as from the bundle's folder.
+    (specifier: string) => import(specifier),
+  );
+  return module.exports;
+}
+
+function disabled(): boolean {
+  return process.env.JOURNEYMAP_CODE_CACHE === "0";
+}
+
+interface Key {
+  length: number;
+  /** The build (the bundle's first line names it) and the runtime the code was compiled for. */
+  build: number;
+  runtime: number;
+}
+
+function keyOf(source: string): Key {
+  const firstLine = source.slice(0, source.indexOf("\n"));
+  return {
+    length: source.length,
+    build: checksum(Buffer.from(firstLine)),
+    runtime: checksum(
+      Buffer.from(`${process.version} ${process.arch} ${process.versions.v8} ${process.execArgv.join(" ")}`),
+    ),
+  };
+}
+
+/** A 32-bit checksum (FNV-1a over 32-bit words): catches a truncated or damaged file. Not a defence
+ * against anyone who can write the cache, which trusted() keeps to the bundle's own owner. */
+function checksum(bytes: Uint8Array): number {
+  let hash = 0x811c9dc5;
+  const aligned = bytes.byteOffset % 4 === 0;
+  const words = aligned ? new Int32Array(bytes.buffer, bytes.byteOffset, bytes.length >> 2) : new Int32Array(0);
+  for (let i = 0; i < words.length; i++) hash = Math.imul(hash ^ words[i]!, 0x01000193);
+  for (let i = words.length * 4; i < bytes.length; i++) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
+  return (hash ^ bytes.length) >>> 0;
+}
+
+/** Whether a file or folder of the cache is as trustworthy as the bundle: owned by the bundle's
+ * owner or by this user, and writable by nobody else. */
+function trusted(stats: Stats): boolean {
+  if (typeof process.getuid !== "function") return true; // Windows: the folder's ACL is the profile's
+  const owners = [process.getuid(), bundleOwner()];
+  return owners.includes(stats.uid) && (stats.mode & 0o022) === 0;
+}
+
+let owner: number | undefined;
+function bundleOwner(): number {
+  owner ??= statSync(BUNDLE).uid;
+  return owner;
+}
+
+function folderTrusted(): boolean {
+  try {
+    const stats = lstatSync(CACHE_FOLDER);
+    return stats.isDirectory() && trusted(stats);
+  } catch {
+    return false;
+  }
+}
+
+/** The cached code for `key`, or undefined for anything else (never throws). */
+function readCache(path: string, key: Key): Buffer | undefined {
+  let descriptor: number | undefined;
+  try {
+    if (!folderTrusted()) return undefined;
+    descriptor = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+    const stats = fstatSync(descriptor);
+    if (!stats.isFile() || !trusted(stats) || stats.size <= HEADER || stats.size > MAX_CACHE) return undefined;
+    const file = Buffer.allocUnsafe(stats.size);
+    let length = 0;
+    while (length < file.length) {
+      const read = readSync(descriptor, file, length, file.length - length, null);
+      if (read === 0) return undefined;
+      length += read;
+    }
+    const payload = file.subarray(HEADER);
+    const fits =
+      file.readUInt32LE(0) === MAGIC &&
+      file.readUInt32LE(4) === key.length &&
+      file.readUInt32LE(8) === key.build &&
+      file.readUInt32LE(12) === key.runtime &&
+      file.readUInt32LE(16) === payload.length &&
+      file.readUInt32LE(20) === checksum(payload);
+    return fits ? payload : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor);
+  }
+}
+
+/** Writes the compiled code next to the package, atomically; any failure leaves things as they were. */
+function writeCache(path: string, key: Key, script: Script): void {
+  const temporary = `${path}.${process.pid}.tmp`;
+  let descriptor: number | undefined;
+  try {
+    mkdirSync(CACHE_FOLDER, { recursive: true, mode: 0o700 });
+    if (!folderTrusted()) return;
+    removeStale();
+    const payload = script.createCachedData();
+    const header = Buffer.alloc(HEADER);
+    header.writeUInt32LE(MAGIC, 0);
+    header.writeUInt32LE(key.length, 4);
+    header.writeUInt32LE(key.build, 8);
+    header.writeUInt32LE(key.runtime, 12);
+    header.writeUInt32LE(payload.length, 16);
+    header.writeUInt32LE(checksum(payload), 20);
+    descriptor = openSync(
+      temporary,
+      constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0),
+      0o600,
+    );
+    for (const part of [header, payload]) {
+      let written = 0;
+      while (written < part.length) written += writeSync(descriptor, part, written);
+    }
+    closeSync(descriptor);
+    descriptor = undefined;
+    renameSync(temporary, path);
+  } catch {
+    if (descriptor !== undefined) closeSync(descriptor);
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // nothing was created
+    }
+  }
+}
+
+/** Temporary files of runs killed while writing (a recognisable name), an hour old or more. */
+function removeStale(): void {
+  const hourAgo = Date.now() - 3_600_000;
+  for (const name of readdirSync(CACHE_FOLDER)) {
+    if (!name.endsWith(".tmp")) continue;
+    try {
+      const file = join(CACHE_FOLDER, name);
+      if (lstatSync(file).mtimeMs < hourAgo) unlinkSync(file);
+    } catch {
+      // another run removed it
+    }
+  }
+}
