@@ -33,6 +33,9 @@ export function lintLoaded(loaded: LoadedJourney, config: ResolvedConfig): Diagn
   return lintLoadedWithSuppressed(loaded, config).messages;
 }
 
+/** The rules in catalog order, listed once (a run over many maps walks this for each). */
+const RULES = Object.entries(rules);
+
 /** lintLoaded, also returning the findings that in-file comments silenced, each with the comment's
  * `-- reason` as justification (reports put them in FileResult.suppressed). */
 export function lintLoadedWithSuppressed(
@@ -43,17 +46,18 @@ export function lintLoadedWithSuppressed(
   if (!journey) return { messages: loaded.diagnostics, suppressed: [], deferred: [] };
   const findings: Diagnostic[] = [...loaded.diagnostics];
   const definitions = loaded.definitions ?? localDefinitions(journey);
-  for (const [id, rule] of Object.entries(rules)) {
+  const settings: RuleContext["settings"] = {
+    stages: config.stages,
+    maxAgeDays: config.maxAgeDays,
+    ...(config.asOf !== undefined ? { asOf: config.asOf } : {}),
+  };
+  for (const [id, rule] of RULES) {
     const severity = config.rules[id] ?? rule.meta.defaultSeverity;
     if (severity === "off") continue;
     const context: RuleContext = {
       journey,
       source,
-      settings: {
-        stages: config.stages,
-        maxAgeDays: config.maxAgeDays,
-        ...(config.asOf !== undefined ? { asOf: config.asOf } : {}),
-      },
+      settings,
       definitions,
       report(message, range, subject) {
         // Written out rather than spread: a map with 100,000 findings makes this hot.

@@ -4,7 +4,7 @@
 import { countBySeverity, type FileResult, type Severity } from "../diagnostic.js";
 import type { SharedScope } from "../journey/definitions.js";
 import { loadJourney, type LoadedJourney } from "../journey/load.js";
-import { factsOf, type MapFacts } from "../workspace/facts.js";
+import { factsOf, repositoryFactsOf, type RepositoryFacts } from "../workspace/facts.js";
 import type { ResolvedConfig } from "./config.js";
 import { lintLoadedWithSuppressed } from "./engine.js";
 import type { Directive } from "./suppressions.js";
@@ -23,7 +23,7 @@ export interface MapLint {
   /** Findings per severity, before --quiet dropped any. */
   counts: Record<Severity, number>;
   /** What the repository rules need of the map (absent when it has errors: no model to take them from). */
-  facts?: MapFacts;
+  facts?: RepositoryFacts;
   /** The map's comments that silence repository rules, for the repository pass. */
   deferred: Directive[];
 }
@@ -54,7 +54,7 @@ export function lintLoadedMap(map: LoadedJourney, config: ResolvedConfig, option
       ...(suppressed.length > 0 ? { suppressed } : {}),
     },
     counts: countBySeverity(messages),
-    ...(map.journey ? { facts: factsOf({ ...map, journey: map.journey }, options.path) } : {}),
+    ...(map.journey ? { facts: repositoryFactsOf(factsOf({ ...map, journey: map.journey }, options.path)) } : {}),
     deferred,
   };
 }

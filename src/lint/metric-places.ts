@@ -18,19 +18,52 @@ export interface RuleMetricPlace extends MetricPlace {
 
 /** Every metric value of the map; a value written in by lint --data falls back to its element's range. */
 export function* metricPlaces(journey: Journey, source: SourceMap): Generator<RuleMetricPlace> {
-  for (const place of metricValuesOf(journey)) {
-    const { stage, touchpoint, holder, metrics, id, value } = place;
-    const element = touchpoint ? subjectOf.touchpoint(stage, touchpoint) : subjectOf.stage(stage);
-    const fallback = () => source.keyRangeOf(metrics, id) ?? source.rangeOf(metrics) ?? source.rangeOf(holder);
-    yield {
-      ...place,
-      where: touchpoint ? touchpointName(touchpoint) : stageName(stage),
-      subject: metricSubject(element, id),
-      rangeOf(field) {
-        const own = field && typeof value === "object" ? source.valueRangeOf(value, field) : undefined;
-        return own ?? source.valueRangeOf(metrics, id) ?? fallback();
-      },
-      keyRange: fallback,
-    };
+  for (const place of metricValuesOf(journey)) yield new Place(place, source);
+}
+
+/** One value of metricValuesOf as a rule reports it (for a rule that picks a few values first). */
+export function placeOf(place: MetricPlace, source: SourceMap): RuleMetricPlace {
+  return new Place(place, source);
+}
+
+/** One value with its names and ranges worked out when a rule reports, not for every value (a map
+ * has many; most are fine). */
+class Place implements RuleMetricPlace {
+  readonly stage: MetricPlace["stage"];
+  readonly touchpoint: MetricPlace["touchpoint"];
+  readonly holder: MetricPlace["holder"];
+  readonly metrics: MetricPlace["metrics"];
+  readonly id: string;
+  readonly value: MetricPlace["value"];
+
+  constructor(
+    place: MetricPlace,
+    private readonly source: SourceMap,
+  ) {
+    this.stage = place.stage;
+    this.touchpoint = place.touchpoint;
+    this.holder = place.holder;
+    this.metrics = place.metrics;
+    this.id = place.id;
+    this.value = place.value;
+  }
+
+  get where(): string {
+    return this.touchpoint ? touchpointName(this.touchpoint) : stageName(this.stage);
+  }
+
+  get subject(): string {
+    const element = this.touchpoint ? subjectOf.touchpoint(this.stage, this.touchpoint) : subjectOf.stage(this.stage);
+    return metricSubject(element, this.id);
+  }
+
+  rangeOf(field?: "value" | "date" | "source"): Range | undefined {
+    const own = field && typeof this.value === "object" ? this.source.valueRangeOf(this.value, field) : undefined;
+    return own ?? this.source.valueRangeOf(this.metrics, this.id) ?? this.keyRange();
+  }
+
+  keyRange(): Range | undefined {
+    const { source } = this;
+    return source.keyRangeOf(this.metrics, this.id) ?? source.rangeOf(this.metrics) ?? source.rangeOf(this.holder);
   }
 }

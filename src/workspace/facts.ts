@@ -61,6 +61,15 @@ export interface MapFacts {
   findings?: Record<Severity, number>;
 }
 
+/** What the repository rules need of a map: lint keeps only this for each map of a run (the site
+ * keeps whole MapFacts, for its pages). */
+export type RepositoryFacts = Pick<MapFacts, "file" | "path" | "id" | "idRange" | "links" | "uses">;
+
+export function repositoryFactsOf(facts: MapFacts): RepositoryFacts {
+  const { file, path, id, idRange, links, uses } = facts;
+  return { file, ...(path !== undefined ? { path } : {}), id, ...(idRange ? { idRange } : {}), links, uses };
+}
+
 /** A map's default id: its file name without .journey.yaml, in lowercase kebab-case. */
 export function defaultMapId(file: string): string {
   const base = file.slice(Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\")) + 1);
@@ -103,8 +112,9 @@ export function factsOf(loaded: LoadedJourney & { journey: Journey }, path?: str
   let touchpoints = 0;
   let painPoints = 0;
   let opportunities = 0;
-  /** The link of a stage or touchpoint that details another map, at its `details` value. */
-  const linkFrom = (element: Stage | Touchpoint, from: MapLink["from"], stage: Stage, subject: string): void => {
+  /** The link of a stage or touchpoint that details another map, at its `details` value (the subject
+   * is worked out only for an element that links: most do not). */
+  const linkFrom = (element: Stage | Touchpoint, from: MapLink["from"], stage: Stage, subject: () => string): void => {
     if (element.details === undefined) return;
     const range = source.valueRangeOf(element, "details");
     links.push({
@@ -112,12 +122,12 @@ export function factsOf(loaded: LoadedJourney & { journey: Journey }, path?: str
       from,
       name: element.name,
       stage: stage.id,
-      subject,
+      subject: subject(),
       ...(range ? { range } : {}),
     });
   };
   for (const stage of journey.stages) {
-    linkFrom(stage, "stage", stage, subjectOf.stage(stage));
+    linkFrom(stage, "stage", stage, () => subjectOf.stage(stage));
     const scores: number[] = [];
     for (const touchpoint of stage.touchpoints ?? []) {
       touchpoints++;
@@ -126,7 +136,7 @@ export function factsOf(loaded: LoadedJourney & { journey: Journey }, path?: str
       if (touchpoint.owner !== undefined) owners.add(touchpoint.owner);
       const score = touchpointEmotion(touchpoint);
       if (score !== undefined) scores.push(score);
-      linkFrom(touchpoint, "touchpoint", stage, subjectOf.touchpoint(stage, touchpoint));
+      linkFrom(touchpoint, "touchpoint", stage, () => subjectOf.touchpoint(stage, touchpoint));
     }
     for (const score of scores) all.push(score);
     const emotion = average(scores);

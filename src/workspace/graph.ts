@@ -1,11 +1,11 @@
 // The link graph of a portfolio: which map details which (a stage or touchpoint's `details`), each
 // map's parents and children, the roots, breadcrumbs and the cycles. Built from MapFacts in linear
 // time; every walk is iterative and guarded, so a cycle or a deep chain cannot hang or overflow it.
-import type { MapFacts, MapLink } from "./facts.js";
+import type { MapFacts, MapLink, RepositoryFacts } from "./facts.js";
 
-export interface MapGraph {
+export interface MapGraph<Map extends RepositoryFacts = MapFacts> {
   /** Maps by id; with two maps of one id the first (in facts order) is the one links reach. */
-  byId: ReadonlyMap<string, MapFacts>;
+  byId: ReadonlyMap<string, Map>;
   /** For each map id, the ids of the maps that link to it, in facts order, each once. */
   parents: ReadonlyMap<string, readonly string[]>;
   /** For each map id, its links to known maps, in map order. */
@@ -16,8 +16,8 @@ export interface MapGraph {
   cycles: readonly string[][];
 }
 
-export function buildGraph(maps: readonly MapFacts[]): MapGraph {
-  const byId = new Map<string, MapFacts>();
+export function buildGraph<Facts extends RepositoryFacts = MapFacts>(maps: readonly Facts[]): MapGraph<Facts> {
+  const byId = new Map<string, Facts>();
   for (const map of maps) if (!byId.has(map.id)) byId.set(map.id, map);
   const parents = new Map<string, string[]>();
   const children = new Map<string, MapLink[]>();
@@ -60,7 +60,7 @@ function reachable(from: readonly string[], children: ReadonlyMap<string, readon
 
 /** Tarjan's strongly connected components, iteratively; each component with a loop is one cycle. */
 function findCycles(
-  byId: ReadonlyMap<string, MapFacts>,
+  byId: ReadonlyMap<string, RepositoryFacts>,
   children: ReadonlyMap<string, readonly MapLink[]>,
 ): string[][] {
   const index = new Map<string, number>();

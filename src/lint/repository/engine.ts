@@ -3,14 +3,14 @@
 import { resolve } from "node:path";
 import { compareDiagnostics, type Diagnostic, type Range } from "../../diagnostic.js";
 import { isInside } from "../../io/repository.js";
-import type { MapFacts } from "../../workspace/facts.js";
+import type { RepositoryFacts } from "../../workspace/facts.js";
 import { buildGraph } from "../../workspace/graph.js";
 import type { RuleSeverity } from "../types.js";
 import { repositoryRules } from "./rules/index.js";
 import type { RepositoryContext, SharedFileFacts } from "./types.js";
 
 export interface RepositoryInput {
-  maps: readonly MapFacts[];
+  maps: readonly RepositoryFacts[];
   shared: readonly SharedFileFacts[];
   /** The folders the run linted whole (absolute); none: map files named one by one. */
   folders: readonly string[];

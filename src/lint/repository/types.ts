@@ -1,16 +1,16 @@
 // What a repository rule is: its meta (as a map rule's) and one check over the facts of every map of a
 // run and of every shared-definitions file read, never over the maps themselves.
 import type { Range } from "../../diagnostic.js";
-import type { MapFacts, SharedFileFacts } from "../../workspace/facts.js";
+import type { RepositoryFacts, SharedFileFacts } from "../../workspace/facts.js";
 import type { MapGraph } from "../../workspace/graph.js";
 import type { RuleMeta } from "../types.js";
 
 export type { SharedFileFacts };
 
 export interface RepositoryContext {
-  readonly maps: readonly MapFacts[];
+  readonly maps: readonly RepositoryFacts[];
   readonly shared: readonly SharedFileFacts[];
-  readonly graph: MapGraph;
+  readonly graph: MapGraph<RepositoryFacts>;
   /** True when the run lints folders (a portfolio), not only map files named one by one. */
   readonly portfolio: boolean;
   /** True when the run linted every map in `folder` (absolute) and below. */

@@ -15,59 +15,52 @@ export const duplicateId: Rule = {
   },
   check({ journey, source, definitions, report }) {
     // Personas and teams as the map lists them: its own definitions and the shared ids it names.
-    type Listed = { id: string | undefined; range: Range | undefined; whole: Range | undefined; subject: string };
+    // Ranges and subjects are worked out only for an id met twice: most maps have none.
+    type Place = { range: Range | undefined; whole: Range | undefined; subject: string };
+    type Listed = { id: string | undefined; place(): Place };
     const listed = (kind: "persona" | "team"): Listed[] =>
       definitions.entries
         .filter((entry) => entry.kind === kind)
-        .map((entry) => {
-          const item = source.itemRangeOf(entry.list, entry.index);
-          return {
-            id: entry.id,
-            range: entry.local ? source.valueRangeOf(entry.local, "id") : item,
-            whole: entry.local ? source.rangeOf(entry.local) : item,
-            subject: kind === "persona" ? subjectOf.persona(entry) : subjectOf.team(entry),
-          };
-        });
-    const each = (elements: Iterable<{ element: { id?: string }; subject: string }>): Iterable<Listed> =>
-      (function* () {
-        for (const { element, subject } of elements)
-          yield {
-            id: element.id,
-            range: source.valueRangeOf(element, "id"),
-            whole: source.rangeOf(element),
-            subject,
-          };
-      })();
+        .map((entry) => ({
+          id: entry.id,
+          place() {
+            const item = source.itemRangeOf(entry.list, entry.index);
+            return {
+              range: entry.local ? source.valueRangeOf(entry.local, "id") : item,
+              whole: entry.local ? source.rangeOf(entry.local) : item,
+              subject: kind === "persona" ? subjectOf.persona(entry) : subjectOf.team(entry),
+            };
+          },
+        }));
+    const element = (value: { id?: string }, subject: () => string): Listed => ({
+      id: value.id,
+      place: () => ({ range: source.valueRangeOf(value, "id"), whole: source.rangeOf(value), subject: subject() }),
+    });
     const groups: Array<[kind: string, elements: Iterable<Listed>]> = [
       ["persona", listed("persona")],
       ["team", listed("team")],
-      ["stage", each(journey.stages.map((stage) => ({ element: stage, subject: subjectOf.stage(stage) })))],
+      ["stage", journey.stages.map((stage) => element(stage, () => subjectOf.stage(stage)))],
       [
         "touchpoint",
-        each(
-          (function* () {
-            for (const { stage, touchpoint } of touchpointsOf(journey))
-              yield { element: touchpoint, subject: subjectOf.touchpoint(stage, touchpoint) };
-          })(),
-        ),
+        (function* () {
+          for (const { stage, touchpoint } of touchpointsOf(journey))
+            yield element(touchpoint, () => subjectOf.touchpoint(stage, touchpoint));
+        })(),
       ],
     ];
     for (const [kind, elements] of groups) {
       const first = new Map<string, Listed>();
-      for (const element of elements) {
-        if (element.id === undefined) continue;
-        const earlier = first.get(element.id);
+      for (const listedElement of elements) {
+        if (listedElement.id === undefined) continue;
+        const earlier = first.get(listedElement.id);
         if (!earlier) {
-          first.set(element.id, element);
+          first.set(listedElement.id, listedElement);
           continue;
         }
-        const line = earlier.whole?.line;
+        const line = earlier.place().whole?.line;
         const where = line ? ` (first used on line ${line})` : "";
-        report(
-          `${kind} id "${element.id}" is used twice${where}: give each ${kind} its own id`,
-          element.range,
-          element.subject,
-        );
+        const { range, subject } = listedElement.place();
+        report(`${kind} id "${listedElement.id}" is used twice${where}: give each ${kind} its own id`, range, subject);
       }
     }
   },

@@ -101,12 +101,13 @@ function scoredAt(
         ? Object.keys(touchpoint.emotion)
         : []
       : personasAt(journey, touchpoint).map((persona) => persona.id);
-  return [...new Set(ids)]
-    .flatMap((id) => {
-      const entry = declared.get(id);
-      return entry && emotionOf(touchpoint, id) !== undefined ? [entry] : [];
-    })
-    .sort((a, b) => a.position - b.position);
+  const scored: Array<{ persona: Persona; position: number }> = [];
+  // Most touchpoints score one persona or a few: no set or sort for those.
+  for (const id of ids.length > 1 ? new Set(ids) : ids) {
+    const entry = declared.get(id);
+    if (entry && emotionOf(touchpoint, id) !== undefined) scored.push(entry);
+  }
+  return scored.length > 1 ? scored.sort((a, b) => a.position - b.position) : scored;
 }
 
 /** The first `count` personas (distinct ids, map order) without a score of their own: at most

@@ -1,6 +1,6 @@
 // stale-metric: a metric value measured longer ago than the configured maximum age (default 90 days).
-import { dayNumber, readingOf } from "../../journey/metrics.js";
-import { metricPlaces } from "../metric-places.js";
+import { dayNumber, metricValuesOf } from "../../journey/metrics.js";
+import { placeOf } from "../metric-places.js";
 import { docsUrl, type Rule } from "../types.js";
 
 export const staleMetric: Rule = {
@@ -14,9 +14,11 @@ export const staleMetric: Rule = {
   },
   check({ journey, source, settings, report }) {
     const asOf = settings.asOf === undefined ? undefined : dayNumber(settings.asOf);
-    for (const place of metricPlaces(journey, source)) {
-      const { date } = readingOf(place.value);
+    // Only dated values can be stale: most are plain numbers, passed over without building anything.
+    for (const value of metricValuesOf(journey)) {
+      const date = typeof value.value === "object" ? value.value.date : undefined;
       if (date === undefined) continue;
+      const place = placeOf(value, source);
       const day = dayNumber(date);
       if (day === undefined) {
         report(
