@@ -76,7 +76,7 @@ describe("a shared-definitions file", () => {
       /^tag !!binary is not allowed/,
     );
     expect(loadSharedFile("", "s.yaml").diagnostics[0]?.message).toBe(
-      'the file is empty: a shared-definitions file starts with "journeymap: 1", then lists personas and teams',
+      'the file is empty: a shared-definitions file starts with "journeymap: 1", then lists personas, teams and metrics',
     );
   });
 });
