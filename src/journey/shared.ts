@@ -20,7 +20,8 @@ export interface SharedFile {
 }
 
 const SHARED_DOCUMENT: DocumentKind = {
-  empty: 'the file is empty: a shared-definitions file starts with "journeymap: 1", then lists personas, teams and metrics',
+  empty:
+    'the file is empty: a shared-definitions file starts with "journeymap: 1", then lists personas, teams and metrics',
   check: sharedSchemaDiagnostics,
 };
 
