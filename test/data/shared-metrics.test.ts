@@ -1,11 +1,11 @@
 // A source that fills a metric defined in journeymap.shared.yaml, as a user runs it: data pull finds the
 // shared definitions of the map's folder (as lint and render do), lint --data and render --data judge the
 // value against the shared target, and an unknown metric or a broken shared file changes no map.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli, type JsonReportFile } from "../helpers/cli.js";
+import { makeRepository } from "../helpers/repository.js";
 import { cardText, parse } from "../render/svg/xml.js";
 
 const SHARED = `journeymap: 1
@@ -50,13 +50,10 @@ const AS_OF = ["--as-of", "2025-06-30"];
 let repo: string;
 
 beforeAll(() => {
-  repo = mkdtempSync(join(tmpdir(), "journeymap-shared-metrics-"));
-  mkdirSync(join(repo, ".git"));
-  mkdirSync(join(repo, "maps"));
-  writeFileSync(
-    join(repo, "maps/survey.csv"),
-    "Touchpoint,Date,Score\npay,2025-06-01,5\npay,2025-06-02,2\npay,2025-06-03,3\npay,2025-06-04,4\n",
-  );
+  repo = makeRepository("shared-metrics", {
+    "maps/survey.csv":
+      "Touchpoint,Date,Score\npay,2025-06-01,5\npay,2025-06-02,2\npay,2025-06-03,3\npay,2025-06-04,4\n",
+  });
 });
 afterAll(() => rmSync(repo, { recursive: true, force: true }));
 

@@ -1,12 +1,12 @@
 // A map measuring the metrics of its folder's journeymap.shared.yaml, rendered by the built CLI: the
 // picture's metrics and funnel lanes (read back with fast-xml-parser) and the page's metrics tables
 // (read back with markdown-it) show the shared names, units and targets.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { markdownTables } from "../helpers/oracles.js";
+import { makeRepository } from "../helpers/repository.js";
 import { cardText, parse } from "./svg/xml.js";
 
 const SHARED = `journeymap: 1
@@ -37,10 +37,7 @@ stages:
 
 let repo: string;
 beforeAll(() => {
-  repo = mkdtempSync(join(tmpdir(), "journeymap-shared-render-"));
-  mkdirSync(join(repo, ".git"));
-  mkdirSync(join(repo, "maps"));
-  writeFileSync(join(repo, "journeymap.shared.yaml"), SHARED);
+  repo = makeRepository("shared-render", { "journeymap.shared.yaml": SHARED, "maps/checkout.journey.yaml": MAP });
 });
 afterAll(() => rmSync(repo, { recursive: true, force: true }));
 

@@ -1,11 +1,10 @@
 // A journeymap.shared.yaml whose metric names are hostile (terminal controls, CI log commands after a
 // line break, HTML, bidi controls): the built CLI's stylish report and the picture keep them data.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { expectInertInLog, svgProblems } from "../helpers/oracles.js";
+import { makeRepository } from "../helpers/repository.js";
 import { XMLParser } from "fast-xml-parser";
 
 // YAML escapes: ESC, BEL, line feeds, bidi overrides.
@@ -35,10 +34,7 @@ stages:
 
 let repo: string;
 beforeAll(() => {
-  repo = mkdtempSync(join(tmpdir(), "journeymap-shared-hostile-"));
-  mkdirSync(join(repo, ".git"));
-  writeFileSync(join(repo, "journeymap.shared.yaml"), SHARED);
-  writeFileSync(join(repo, "checkout.journey.yaml"), MAP);
+  repo = makeRepository("shared-hostile", { "journeymap.shared.yaml": SHARED, "checkout.journey.yaml": MAP });
 });
 afterAll(() => rmSync(repo, { recursive: true, force: true }));
 
