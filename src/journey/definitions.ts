@@ -15,10 +15,11 @@ export interface DefinitionKind {
   idKey: "id";
   /** What messages call one. */
   noun: string;
-  /** The ids of this kind that a map names outside its own list (touchpoints, owners, metric values),
-   * in map order: a shared definition named there is used without being listed. */
+  /** The ids of this kind that a map names outside its own list (touchpoints, owners, metric values and
+   * sources), in map order: a shared definition named there is used without being listed. */
   references(document: JourneyDocument): Iterable<string>;
-  /** How a map uses one, for a shared definition no map uses: `list "parent" in the maps that follow it`. */
+  /** How a map uses one, said of a shared definition no map uses: `list "parent" in the maps that
+   * follow it`. */
   useHint(id: string): string;
   /** The list is set (possibly empty) on every map even when nothing defines one. */
   always: boolean;

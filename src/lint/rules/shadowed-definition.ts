@@ -1,4 +1,5 @@
-// shadowed-definition: a persona, team or metric defined in the map with the id of a shared one in its scope.
+// shadowed-definition: a persona, team or metric defined in the map with the id of a shared one in its
+// scope.
 import { DEFINITION_KINDS } from "../../journey/definitions.js";
 import { subjectOf } from "../../journey/queries.js";
 import { docsUrl, type Rule } from "../types.js";

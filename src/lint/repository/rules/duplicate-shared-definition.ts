@@ -1,5 +1,5 @@
-// duplicate-shared-definition: a shared persona, team or metric defined twice, in one file or in two shared files
-// of which one applies below the other.
+// duplicate-shared-definition: a shared persona, team or metric defined twice, in one file or in two
+// shared files of which one applies below the other.
 import { dirname } from "node:path";
 import { isInside } from "../../../io/repository.js";
 import { DEFINITION_KINDS } from "../../../journey/definitions.js";

@@ -1,5 +1,5 @@
-// unused-shared-definition: a shared persona, team or metric that no map in its folder tree uses. Reported once,
-// in the shared file, and only when the run linted every map that could use it.
+// unused-shared-definition: a shared persona, team or metric that no map in its folder tree uses. Reported
+// once, in the shared file, and only when the run linted every map that could use it.
 import { dirname } from "node:path";
 import { DEFINITION_KINDS } from "../../../journey/definitions.js";
 import { docsUrl } from "../../types.js";
