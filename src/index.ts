@@ -20,7 +20,8 @@ export function validateJourney(input: string | Uint8Array, options: LoadOptions
   return loadJourney(input, options).diagnostics;
 }
 
-// A repository of maps: shared personas and teams (journeymap.shared.yaml), links between maps, facts.
+// A repository of maps: shared personas, teams and metrics (journeymap.shared.yaml), links between maps,
+// facts.
 export { loadWorkspace, loadMapFile, type Workspace, type WorkspaceOptions } from "./workspace/load.js";
 export { loadSharedFile, SHARED_FILE, type SharedFile } from "./journey/shared.js";
 export {

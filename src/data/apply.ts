@@ -14,6 +14,7 @@ import {
 import { LineIndex, applyEdits } from "../fix/edits.js";
 import { flowScalar, pairOf } from "../fix/touchpoint-nodes.js";
 import type { Edit } from "../fix/types.js";
+import type { SharedScope } from "../journey/definitions.js";
 import { loadJourney } from "../journey/load.js";
 import { readingOf, type Measurement } from "../journey/metrics.js";
 import type { Journey, MeasuredValue, MetricValue, Stage, Touchpoint } from "../journey/model.js";
@@ -204,7 +205,7 @@ function updateValue(edits: Edits, text: string, lines: LineIndex, pair: Pair, m
 export function writeUpdates(
   text: string,
   updates: readonly MetricUpdate[],
-  loaded: { journey?: Journey } = {},
+  loaded: { journey?: Journey; definitions?: { scope?: SharedScope } } = {},
 ): string {
   if (updates.length === 0) return text;
   const bom = text.charCodeAt(0) === 0xfeff ? "\ufeff" : "";
@@ -252,16 +253,18 @@ export function writeUpdates(
     if (added.length > 0) addPairs(edits, body, lines, metrics, added);
   }
   const after = applyEdits(body, edits.all());
-  const expected = loaded.journey ?? loadJourney(body).journey;
+  // Read back with the map's shared definitions, as it was loaded: the map it was is the resolved one.
+  const shared = loaded.definitions?.scope;
+  const expected = loaded.journey ?? loadJourney(body, shared ? { shared } : {}).journey;
   if (!expected) throw new EditProblem("the map does not load: fix it before its values are written", 0);
-  verify(after, updates, expected);
+  verify(after, updates, expected, shared);
   return bom + after;
 }
 
 /** The written text must load as a valid map that is the map it was, with the measured values in it
  * and nothing else changed: else nothing is written. */
-function verify(text: string, updates: readonly MetricUpdate[], before: Journey): void {
-  const loaded = loadJourney(text);
+function verify(text: string, updates: readonly MetricUpdate[], before: Journey, shared?: SharedScope): void {
+  const loaded = loadJourney(text, shared ? { shared } : {});
   if (!loaded.journey)
     throw new EditProblem(
       `the values could not be written without breaking the map (${loaded.diagnostics[0]?.message ?? "it no longer loads"})`,

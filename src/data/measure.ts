@@ -4,7 +4,14 @@
 import type { Diagnostic, Range } from "../diagnostic.js";
 import { touchpointName, stageName } from "../lint/names.js";
 import type { LoadedJourney } from "../journey/load.js";
-import { dayNumber, dayOf, dayText, metricDefinitionsFor, type Measurement } from "../journey/metrics.js";
+import {
+  dayNumber,
+  dayOf,
+  dayText,
+  declaredMetricIds,
+  metricDefinitionsFor,
+  type Measurement,
+} from "../journey/metrics.js";
 import type { DateFormat, Journey, Source, SourceMetric, Stage, Touchpoint } from "../journey/model.js";
 import { closest } from "../journey/suggest.js";
 import { aggregations, emptyTally, rateOf, tallyAnswer, type Aggregation, type Tally } from "./aggregations.js";
@@ -117,10 +124,13 @@ export async function measureMap(
       ...(range ?? { line: 1, column: 1, endLine: 1, endColumn: 1 }),
     });
   const elements = new Elements(journey);
-  const definitions = metricDefinitionsFor(journey);
+  // The metrics a source may fill: the map's own, and every one shared in its scope (the loader has
+  // already put the shared ones its sources name into its list).
+  const declared = declaredMetricIds(metricDefinitionsFor(journey), loaded.definitions?.scope);
+  const shared = (loaded.definitions?.scope?.byKind.metric.size ?? 0) > 0;
   const written = new Map<string, SourceMetric>();
   for (const source of journey.sources ?? []) {
-    const plan = planOf(source, elements, definitions, mapProblem, sourceMap);
+    const plan = planOf(source, elements, { declared, shared }, mapProblem, sourceMap);
     if (!plan) continue;
     const opened = open(source);
     if ("refused" in opened) {
@@ -188,7 +198,7 @@ export async function measureMap(
 function planOf(
   source: Source,
   elements: Elements,
-  definitions: ReadonlyMap<string, unknown>,
+  metrics: { declared: ReadonlySet<string>; shared: boolean },
   problem: (message: string, range: Range | undefined) => void,
   sourceMap: LoadedJourney["source"],
 ): Plan | undefined {
@@ -227,10 +237,11 @@ function planOf(
   for (const metric of source.metrics) {
     const aggregation = aggregations[metric.aggregate];
     const range = sourceMap.rangeOf(metric);
-    if (definitions.size > 0 && !definitions.has(metric.metric)) {
-      const guess = closest(metric.metric, definitions.keys());
+    if (metrics.declared.size > 0 && !metrics.declared.has(metric.metric)) {
+      const guess = closest(metric.metric, metrics.declared);
+      const declared = metrics.shared ? 'is neither declared in "metrics" nor shared' : 'is not declared in "metrics"';
       fail(
-        `metric ${quoted(metric.metric)} is not declared in "metrics"${guess ? ` (did you mean "${guess}"?)` : ""}: declare it, or name a declared metric`,
+        `metric ${quoted(metric.metric)} ${declared}${guess ? ` (did you mean "${guess}"?)` : ""}: declare it, or name a declared metric`,
         sourceMap.valueRangeOf(metric, "metric"),
       );
     }

@@ -1,6 +1,8 @@
-// Runs the sources of many maps: reads each map, measures it from its CSV files and writes the values
-// into its text (data pull), or into the loaded map in memory (render --data, lint --data). Every
-// value of every map is computed and checked before the caller writes any file.
+// Runs the sources of many maps: reads each map with the shared definitions of its folder, measures it
+// from its CSV files and writes the values into its text (data pull), or into the loaded map in memory
+// (render --data, lint --data). Every value of every map is computed and checked before the caller
+// writes any file.
+import { dirname } from "node:path";
 import { compareDiagnostics, type Diagnostic, type FileResult } from "../diagnostic.js";
 import type { MapInput } from "../io/find-maps.js";
 import { readFileBytes, readStdinBounded } from "../io/read-text.js";
@@ -8,12 +10,15 @@ import { openSourceFile } from "../io/source-files.js";
 import { LineIndex } from "../fix/edits.js";
 import { loadJourney, type LoadedJourney } from "../journey/load.js";
 import type { Journey } from "../journey/model.js";
+import { SharedFinder } from "../workspace/scope.js";
 import { applyUpdates, EditProblem, writeUpdates } from "./apply.js";
 import { DATA_SOURCE, measureMap, type MeasureOptions, type MetricUpdate } from "./measure.js";
 
 export interface DataRunOptions extends MeasureOptions {
-  /** Refuse maps larger than this many bytes (--max-file-size). */
+  /** Refuse maps and shared files larger than this many bytes (--max-file-size). */
   maxBytes?: number;
+  /** Where the search for shared files stops outside a repository (default: the working directory). */
+  cwd?: string;
 }
 
 /** One map that data pull changes (or would change). */
@@ -76,12 +81,16 @@ export async function applySources(
 /** data pull: every map's new text, computed and checked; writes nothing. */
 export async function pullMaps(inputs: readonly MapInput[], options: DataRunOptions): Promise<PullRun> {
   const run: PullRun = { changed: [], unchanged: [], results: [], notes: [] };
+  // The shared definitions of each map's folder, as lint and render find them: a source may fill a
+  // metric that a journeymap.shared.yaml defines.
+  const finder = new SharedFinder({ cwd: options.cwd, maxBytes: options.maxBytes });
   for (const input of inputs) {
+    const shared = finder.forFolder(input.path ? dirname(input.path) : process.cwd());
     const bytes = input.path
       ? readFileBytes(input.path, { maxBytes: options.maxBytes, shown: input.file, what: "map" })
       : await readStdinBounded({ maxBytes: options.maxBytes, what: "standard input" });
     const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? "\ufeff" : "";
-    const loaded = loadJourney(bytes, { file: input.file });
+    const loaded = loadJourney(bytes, { file: input.file, ...(shared ? { shared } : {}) });
     const texts = new Map([[loaded.file, loaded.text]]);
     if (!loaded.journey) {
       grouped(loaded.diagnostics, run.results, texts);
@@ -134,5 +143,9 @@ export async function pullMaps(inputs: readonly MapInput[], options: DataRunOpti
         sources,
       });
   }
+  // A shared file with errors defines nothing: the values of the maps below it would be judged without
+  // their definitions, so its errors stop the pull like a map's.
+  for (const file of finder.files.values())
+    if (file.diagnostics.length > 0) grouped(file.diagnostics, run.results, new Map([[file.file, file.text]]));
   return run;
 }

@@ -1,10 +1,11 @@
-// The kinds of definition that maps can share (personas, teams): one registry entry each, and the
-// resolution of a map's lists and references against the shared definitions in its scope.
+// The kinds of definition that maps can share (personas, teams, metrics): one registry entry each, and
+// the resolution of a map's lists and references against the shared definitions in its scope.
 import type { Range } from "../diagnostic.js";
 import type { Journey, JourneyDocument } from "./model.js";
+import { metricValuesOf } from "./metrics.js";
 import { touchpointsOf } from "./model.js";
 
-/** A definition of any kind: a mapping with an id (a persona, a team). */
+/** A definition of any kind: a mapping with an id (a persona, a team, a metric). */
 export type Definition = { readonly id: string } & Readonly<Record<string, unknown>>;
 
 export interface DefinitionKind {
@@ -14,9 +15,12 @@ export interface DefinitionKind {
   idKey: "id";
   /** What messages call one. */
   noun: string;
-  /** The ids of this kind that a map names outside its own list (touchpoints, owners), in map order:
-   * a shared definition named there is used without being listed. */
+  /** The ids of this kind that a map names outside its own list (touchpoints, owners, metric values and
+   * sources), in map order: a shared definition named there is used without being listed. */
   references(document: JourneyDocument): Iterable<string>;
+  /** How a map uses one, said of a shared definition no map uses: `list "parent" in the maps that
+   * follow it`. */
+  useHint(id: string): string;
   /** The list is set (possibly empty) on every map even when nothing defines one. */
   always: boolean;
 }
@@ -34,11 +38,36 @@ function* teamReferences(document: JourneyDocument): Generator<string> {
     if (touchpoint.owner !== undefined) yield touchpoint.owner;
 }
 
+/** The metrics a map measures without listing them: those its sources fill (a source may be the first to
+ * give a shared metric a value in this map), then the ids its stages and touchpoints carry values for.
+ * Sources first: data pull adds values, and the map's metrics must come out in the same order after. */
+function* metricReferences(document: JourneyDocument): Generator<string> {
+  for (const source of document.sources ?? []) for (const { metric } of source.metrics) yield metric;
+  for (const { id } of metricValuesOf(document as Journey)) yield id;
+}
+
+const listIt = (id: string) => `list "${id}" in the maps that follow it`;
+
 /** Every kind that can be shared. Adding one is an entry here and its list in
  * schemas/journeymap.shared.schema.json (test/journey/definitions.test.ts checks both agree). */
 export const DEFINITION_KINDS = {
-  persona: { list: "personas", idKey: "id", noun: "persona", references: personaReferences, always: true },
-  team: { list: "teams", idKey: "id", noun: "team", references: teamReferences, always: false },
+  persona: {
+    list: "personas",
+    idKey: "id",
+    noun: "persona",
+    references: personaReferences,
+    useHint: listIt,
+    always: true,
+  },
+  team: { list: "teams", idKey: "id", noun: "team", references: teamReferences, useHint: listIt, always: false },
+  metric: {
+    list: "metrics",
+    idKey: "id",
+    noun: "metric",
+    references: metricReferences,
+    useHint: (id) => `give "${id}" values in the maps that measure it`,
+    always: false,
+  },
 } as const satisfies Record<string, DefinitionKind>;
 
 export type DefinitionKindName = keyof typeof DEFINITION_KINDS;
@@ -78,7 +107,8 @@ export interface ListEntry {
 export interface MapDefinitions {
   /** Every entry of the map's lists, in kind order then map order. */
   entries: ListEntry[];
-  /** Shared definitions the map uses by naming them elsewhere (touchpoints, owners), not in its lists. */
+  /** Shared definitions the map uses by naming them elsewhere (touchpoints, owners, metric values and
+   * sources), not in its lists. */
   pulled: SharedDefinition[];
   /** The shared definitions in scope (undefined: none). */
   scope?: SharedScope;

@@ -25,7 +25,7 @@ export interface LoadOptions {
 export interface LoadedJourney extends LoadedDocument {
   /** The typed map, its shared definitions resolved; absent when the file has an error (syntax or schema). */
   journey?: Journey;
-  /** Where the map's personas and teams came from (set with journey). */
+  /** Where the map's personas, teams and metrics came from (set with journey). */
   definitions?: MapDefinitions;
 }
 

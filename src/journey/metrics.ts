@@ -1,17 +1,26 @@
 // Questions about metric values that rules, renderers and data sources all ask, answered once: which
 // definitions apply, what a value reads as, whether it is on target, how old it is and how it is shown.
+import type { SharedScope } from "./definitions.js";
 import type { Journey, MeasuredValue, MetricDefinition, MetricValue, Stage, Touchpoint } from "./model.js";
 
-/** Definitions by id: the map's own, then shared ones (a folder's shared definitions, once they can
- * carry metrics) for ids the map does not define. The first definition of an id wins, as for personas. */
-export function metricDefinitionsFor(
-  journey: Pick<Journey, "metrics">,
-  shared: readonly MetricDefinition[] = [],
-): Map<string, MetricDefinition> {
+/** Definitions by id: the map's own and the shared ones it uses, as the loader resolved them (a shared
+ * metric that a value or a source names is in the map's list). The first definition of an id wins. */
+export function metricDefinitionsFor(journey: Pick<Journey, "metrics">): Map<string, MetricDefinition> {
   const definitions = new Map<string, MetricDefinition>();
-  for (const definition of [...(journey.metrics ?? []), ...shared])
+  for (const definition of journey.metrics ?? [])
     if (!definitions.has(definition.id)) definitions.set(definition.id, definition);
   return definitions;
+}
+
+/** The metric ids a map's values and sources may name: its definitions, then every metric shared in its
+ * scope. Empty when none is declared anywhere: the map's values are then free-form and unchecked. */
+export function declaredMetricIds(
+  definitions: ReadonlyMap<string, MetricDefinition>,
+  scope: SharedScope | undefined,
+): Set<string> {
+  const ids = new Set(definitions.keys());
+  for (const id of scope?.byKind.metric.keys() ?? []) ids.add(id);
+  return ids;
 }
 
 /** A metric value as every reader sees it: a number (with what it was measured from) or text. */

@@ -7,8 +7,8 @@ export type Extensions = { [key: `x-${string}`]: unknown };
 /** An emotion score: 1 (very negative) .. 5 (very positive). */
 export type Score = 1 | 2 | 3 | 4 | 5;
 
-/** A map after loading: its own personas and teams plus the shared ones it uses (src/journey/definitions.ts),
- * so rules and renderers read one list whatever was defined where. */
+/** A map after loading: its own personas, teams and metrics plus the shared ones it uses
+ * (src/journey/definitions.ts), so rules and renderers read one list whatever was defined where. */
 export interface Journey extends Extensions {
   journeymap: 1;
   /** The id other maps' `details` links name; absent: the file name (see mapIdOf). */
@@ -26,11 +26,12 @@ export interface Journey extends Extensions {
   stages: Stage[];
 }
 
-/** A map as written: personas and teams may be defined in it, named by id (shared definitions), or left
- * out. The loader resolves it into a Journey. */
-export interface JourneyDocument extends Omit<Journey, "personas" | "teams"> {
+/** A map as written: personas, teams and metrics may be defined in it, named by id (shared definitions),
+ * or left out. The loader resolves it into a Journey. */
+export interface JourneyDocument extends Omit<Journey, "personas" | "teams" | "metrics"> {
   personas?: Array<Persona | string>;
   teams?: Array<Team | string>;
+  metrics?: Array<MetricDefinition | string>;
 }
 
 export interface Persona extends Extensions {

@@ -1,6 +1,6 @@
 // Questions about a map that rules, renderers and reports all ask, answered once: how to name an
 // element stably, who owns a touchpoint, and the one-sentence summary of a map.
-import type { Journey, Persona, Stage, Team, Touchpoint } from "./model.js";
+import type { Journey, MetricDefinition, Persona, Stage, Team, Touchpoint } from "./model.js";
 
 /** A touchpoint's stable key within its stage: its id, else its name (ids make it certain). */
 export function touchpointKey(touchpoint: Touchpoint): string {
@@ -15,6 +15,7 @@ export const subjectOf = {
     `touchpoint:${stage.id}/${touchpointKey(touchpoint)}`,
   persona: (persona: Pick<Persona, "id">): string => `persona:${persona.id}`,
   team: (team: Pick<Team, "id">): string => `team:${team.id}`,
+  metric: (metric: Pick<MetricDefinition, "id">): string => `metric:${metric.id}`,
 };
 
 /** Who owns a touchpoint: a declared team, an owner named but not declared (when the map declares

@@ -1,6 +1,6 @@
-// A shared-definitions file (journeymap.shared.yaml): personas and teams for every map in its folder and
-// below, loaded like a map (the same limits on hostile YAML, positions in every error) and checked by
-// schemas/journeymap.shared.schema.json.
+// A shared-definitions file (journeymap.shared.yaml): personas, teams and metrics for every map in its
+// folder and below, loaded like a map (the same limits on hostile YAML, positions in every error) and
+// checked by schemas/journeymap.shared.schema.json.
 import type { Diagnostic } from "../diagnostic.js";
 import { DEFINITION_KIND_NAMES, DEFINITION_KINDS, type Definition, type SharedDefinition } from "./definitions.js";
 import { loadDocument, type DocumentKind } from "./load.js";
@@ -20,7 +20,8 @@ export interface SharedFile {
 }
 
 const SHARED_DOCUMENT: DocumentKind = {
-  empty: 'the file is empty: a shared-definitions file starts with "journeymap: 1", then lists personas and teams',
+  empty:
+    'the file is empty: a shared-definitions file starts with "journeymap: 1", then lists personas, teams and metrics',
   check: sharedSchemaDiagnostics,
 };
 

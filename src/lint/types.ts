@@ -38,7 +38,8 @@ export interface RuleContext {
   readonly journey: Journey;
   readonly source: SourceMap;
   readonly settings: RuleSettings;
-  /** Where the map's personas and teams came from: its own lists, references by id, shared files. */
+  /** Where the map's personas, teams and metrics came from: its own lists, references by id, shared
+   * files. */
   readonly definitions: MapDefinitions;
   /** Reports a finding at a source range (the start of the file when the range is unknown), about
    * a subject (journey/queries.ts `subjectOf`) that identifies it when lines move. */

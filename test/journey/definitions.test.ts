@@ -76,7 +76,7 @@ describe("a shared-definitions file", () => {
       /^tag !!binary is not allowed/,
     );
     expect(loadSharedFile("", "s.yaml").diagnostics[0]?.message).toBe(
-      'the file is empty: a shared-definitions file starts with "journeymap: 1", then lists personas and teams',
+      'the file is empty: a shared-definitions file starts with "journeymap: 1", then lists personas, teams and metrics',
     );
   });
 });
@@ -121,6 +121,67 @@ stages:
     expect(loaded.diagnostics).toEqual([]);
     expect(loaded.journey!.personas).toEqual([]);
     expect(loaded.definitions!.entries.map((entry) => [entry.id, entry.shared])).toEqual([["parent", undefined]]);
+  });
+});
+
+describe("shared metrics", () => {
+  const SHARED_METRICS = `journeymap: 1
+metrics:
+  - {id: csat, name: CSAT, unit: percent, better: higher, target: 80}
+  - id: effort
+    name: Effort
+  - {id: nps, name: NPS}
+  - {id: unused, name: Unused}
+`;
+  const shared = loadSharedFile(SHARED_METRICS, "journeymap.shared.yaml");
+  const scope = scopeOf([shared]);
+
+  it("are read from the shared file with their positions", () => {
+    expect(shared.diagnostics).toEqual([]);
+    expect(shared.definitions.map((d) => [d.kind, d.value.id, d.range?.line, d.range?.column])).toEqual([
+      ["metric", "csat", 3, 5],
+      ["metric", "effort", 4, 5],
+      ["metric", "nps", 6, 5],
+      ["metric", "unused", 7, 5],
+    ]);
+  });
+
+  it("resolve listed ids, then the ones sources fill, then the ones values name; the map's own first", () => {
+    const loaded = loadJourney(
+      `journeymap: 1
+title: T
+personas: [{id: p, name: P}]
+metrics: [{id: own, name: Own}, csat]
+sources:
+  - {file: a.csv, stage: {id: s}, metrics: [{metric: effort, aggregate: count}]}
+stages:
+  - id: s
+    name: S
+    metrics: {nps: 30, csat: 70, own: 1}
+`,
+      { shared: scope },
+    );
+    expect(loaded.diagnostics).toEqual([]);
+    expect(loaded.journey!.metrics!.map((metric) => metric.name)).toEqual(["Own", "CSAT", "Effort", "NPS"]);
+    expect(loaded.definitions!.pulled.map((d) => d.value.id)).toEqual(["effort", "nps"]);
+    expect(loaded.definitions!.isShared(loaded.journey!.metrics![1]!)).toBe(true);
+    expect(loaded.definitions!.isShared(loaded.journey!.metrics![0]!)).toBe(false);
+  });
+
+  it("leave a map without metrics with an empty list, and one without a scope as written", () => {
+    const text = "journeymap: 1\ntitle: T\npersonas: [{id: a, name: A}]\nstages: [{id: s, name: S}]\n";
+    expect(loadJourney(text, { shared: scope }).journey!.metrics).toEqual([]);
+    expect(loadJourney(text).journey!.metrics).toBeUndefined();
+  });
+
+  it("are named in a map's metrics list by a kebab-case id, checked by the map's schema", () => {
+    const { diagnostics } = loadJourney(
+      "journeymap: 1\ntitle: T\npersonas: [{id: p, name: P}]\nmetrics: [csat, CSAT, 3]\nstages: [{id: s, name: S}]\n",
+    );
+    expect(diagnostics.map((d) => [d.line, d.column, d.message])).toEqual([
+      [4, 17, '"metrics" has id "CSAT": ids are lowercase kebab-case, like "csat"'],
+      [4, 23, "metric must be a mapping (got 3)"],
+    ]);
   });
 });
 

@@ -1,5 +1,6 @@
-// metric-without-source: a metric value with no source or no date, in a map that defines its metrics.
-import { metricDefinitionsFor, readingOf } from "../../journey/metrics.js";
+// metric-without-source: a metric value with no source or no date, in a map that defines its metrics (or
+// whose folder shares them).
+import { declaredMetricIds, metricDefinitionsFor, readingOf } from "../../journey/metrics.js";
 import { metricPlaces } from "../metric-places.js";
 import { docsUrl, type Rule } from "../types.js";
 
@@ -12,8 +13,8 @@ export const metricWithoutSource: Rule = {
     defaultSeverity: "info",
     docsUrl: docsUrl("metric-without-source"),
   },
-  check({ journey, source, report }) {
-    if (metricDefinitionsFor(journey).size === 0) return;
+  check({ journey, source, definitions, report }) {
+    if (declaredMetricIds(metricDefinitionsFor(journey), definitions.scope).size === 0) return;
     for (const place of metricPlaces(journey, source)) {
       const reading = readingOf(place.value);
       const missing = [reading.source === undefined ? "source" : "", reading.date === undefined ? "date" : ""].filter(

@@ -1,4 +1,5 @@
-// shadowed-definition: a persona or team defined in the map with the id of a shared one in its scope.
+// shadowed-definition: a persona, team or metric defined in the map with the id of a shared one in its
+// scope.
 import { DEFINITION_KINDS } from "../../journey/definitions.js";
 import { subjectOf } from "../../journey/queries.js";
 import { docsUrl, type Rule } from "../types.js";
@@ -6,9 +7,9 @@ import { docsUrl, type Rule } from "../types.js";
 export const shadowedDefinition: Rule = {
   meta: {
     id: "shadowed-definition",
-    description: "a persona or team defined in the map with the id of a shared one",
+    description: "a persona, team or metric defined in the map with the id of a shared one",
     rationale:
-      "A local copy of a shared persona or team drifts from the shared one the first time either is edited, and readers cannot tell which one a touchpoint means.",
+      "A local copy of a shared persona, team or metric drifts from the shared one the first time either is edited, and readers cannot tell which one a touchpoint means.",
     defaultSeverity: "warning",
     docsUrl: docsUrl("shadowed-definition"),
   },
@@ -20,7 +21,7 @@ export const shadowedDefinition: Rule = {
       report(
         `${noun} "${entry.id}" is defined here and in ${where}: this map's own definition hides the shared one; remove it and list "${entry.id}" under ${list} to use the shared ${noun}, or give it another id`,
         source.valueRangeOf(entry.local, "id"),
-        entry.kind === "persona" ? subjectOf.persona(entry) : subjectOf.team(entry),
+        subjectOf[entry.kind](entry),
       );
     }
   },

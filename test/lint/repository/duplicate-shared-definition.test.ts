@@ -1,4 +1,5 @@
-// duplicate-shared-definition: one id defined twice in a shared file, or again in a shared file below.
+// duplicate-shared-definition: one id defined twice in a shared file, or again in a shared file below;
+// personas, teams and metrics alike.
 import { describe, expect, it } from "vitest";
 import { lintRepository, map } from "./repository.js";
 
@@ -39,5 +40,30 @@ describe("duplicate-shared-definition", () => {
       { only: "duplicate-shared-definition", paths: ["refill.journey.yaml"] },
     );
     expect(findings.map((finding) => finding.line)).toEqual([5]);
+  });
+
+  it("reports a metric defined in two shared files, one above the other", async () => {
+    const { findings } = await lintRepository(
+      {
+        "journeymap.shared.yaml": "journeymap: 1\nmetrics:\n  - {id: csat, name: CSAT, unit: percent}\n",
+        "pharmacy/journeymap.shared.yaml":
+          "journeymap: 1\nmetrics:\n  - id: nps\n    name: NPS\n  - id: csat\n    name: Pharmacy CSAT\n",
+        "pharmacy/refill.journey.yaml": map("Refill", "    metrics: {csat: 80, nps: 31}\n"),
+      },
+      { only: "duplicate-shared-definition" },
+    );
+    expect(findings).toEqual([
+      {
+        file: "pharmacy/journeymap.shared.yaml",
+        ruleId: "duplicate-shared-definition",
+        severity: "error",
+        line: 5,
+        column: 5,
+        message: expect.stringMatching(
+          /^metric "csat" is also defined in .*journeymap\.shared\.yaml:3, which applies here too: this one wins for the maps below this folder; define it once$/,
+        ) as string,
+        subject: "metric:csat",
+      },
+    ]);
   });
 });

@@ -1,4 +1,5 @@
-// unused-shared-definition: a shared persona or team no map uses, once, when the run covers its scope.
+// unused-shared-definition: a shared persona, team or metric no map uses, once, when the run covers its
+// scope.
 import { describe, expect, it } from "vitest";
 import { lintRepository, map } from "./repository.js";
 
@@ -47,5 +48,31 @@ describe("unused-shared-definition", () => {
       { only: "unused-shared-definition", paths: ["sub"] },
     );
     expect(findings).toEqual([]);
+  });
+
+  it("counts a shared metric as used when a map lists it, carries a value for it or has a source fill it", async () => {
+    const metrics = ["listed", "valued", "sourced", "unused"].map((id) => `  - {id: ${id}, name: ${id} metric}\n`);
+    const sourced = `sources:\n  - {file: answers.csv, stage: {id: awareness}, metrics: [{metric: sourced, aggregate: count}]}\n`;
+    const { findings } = await lintRepository(
+      {
+        "journeymap.shared.yaml": `journeymap: 1\npersonas:\n  - id: parent\n    name: Dana\nmetrics:\n${metrics.join("")}`,
+        "one.journey.yaml": map("One", "", "personas: [parent]\nmetrics: [listed]\n"),
+        "two.journey.yaml": map("Two", "    metrics: {valued: 3}\n", "personas: [parent]\n"),
+        "three.journey.yaml": map("Three", "", `personas: [parent]\n${sourced}`),
+      },
+      { only: "unused-shared-definition" },
+    );
+    expect(findings).toEqual([
+      {
+        file: "journeymap.shared.yaml",
+        ruleId: "unused-shared-definition",
+        severity: "error",
+        line: 9,
+        column: 5,
+        message:
+          'no map uses the shared metric "unused metric": give "unused" values in the maps that measure it, or remove it',
+        subject: "metric:unused",
+      },
+    ]);
   });
 });

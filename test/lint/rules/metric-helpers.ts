@@ -1,6 +1,7 @@
 // What the metric rules' cases share: a map head with one persona, a CSAT definition with a target
-// and a warning threshold, and a checkout stage whose touchpoint the cases give metrics to; and a map
-// without definitions, whose free-form metrics no definition rule checks.
+// and a warning threshold, and a checkout stage whose touchpoint the cases give metrics to; a map
+// without definitions, whose free-form metrics no definition rule checks; and the same head measuring
+// the metrics of a journeymap.shared.yaml instead of its own.
 export const HEAD = `journeymap: 1
 title: T
 personas: [{id: parent, name: Dana}]
@@ -27,3 +28,13 @@ stages:
       - name: Pays
         metrics: {click-through: 0.12, nps: "+31"}
 `;
+
+/** A journeymap.shared.yaml that defines CSAT (target 80) and effort for every map below it. */
+export const SHARED_METRICS = `journeymap: 1
+metrics:
+  - {id: csat, name: Shared CSAT, unit: percent, better: higher, target: 80}
+  - {id: ces, name: Effort, unit: score, better: lower, target: 3}
+`;
+
+/** HEAD without a metrics list of its own: the metrics it measures are the shared ones. */
+export const SHARED_HEAD = HEAD.replace(/^metrics:\n(?: {2}- .*\n)+/m, "");

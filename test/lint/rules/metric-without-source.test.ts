@@ -1,6 +1,6 @@
 // metric-without-source: a value with no source or date, in a map that defines its metrics.
 import { testRule } from "../rule-tester.js";
-import { FREE_FORM, HEAD } from "./metric-helpers.js";
+import { FREE_FORM, HEAD, SHARED_HEAD, SHARED_METRICS } from "./metric-helpers.js";
 
 testRule("metric-without-source", {
   valid: [
@@ -23,6 +23,12 @@ testRule("metric-without-source", {
         },
         { line: 15, column: 11, message: /^metric "ces" at touchpoint "Pays" has no source: / },
       ],
+    },
+    {
+      name: "a map whose folder shares its metrics",
+      shared: SHARED_METRICS,
+      code: `${SHARED_HEAD}        metrics: {csat: 82}\n`,
+      errors: [{ line: 10, column: 19, message: /^metric "csat" at touchpoint "Pays" has no source and no date: / }],
     },
   ],
 });

@@ -1,4 +1,4 @@
-// shadowed-definition: a map's own persona or team with the id of a shared one in its scope.
+// shadowed-definition: a map's own persona, team or metric with the id of a shared one in its scope.
 import { testRule, yaml } from "../rule-tester.js";
 
 const SHARED = yaml`
@@ -74,6 +74,33 @@ testRule("shadowed-definition", {
           message:
             /^team "app" is defined here and in journeymap.shared.yaml:6: .* list "app" under teams to use the shared team/,
           subject: "team:app",
+        },
+      ],
+    },
+    {
+      name: "a metric defined again in the map",
+      shared: yaml`
+        journeymap: 1
+        metrics:
+          - id: csat
+            name: CSAT
+      `,
+      code: yaml`
+        journeymap: 1
+        title: T
+        personas: [{id: parent, name: Dana}]
+        metrics:
+          - id: csat
+            name: CSAT, our own
+        stages: [{id: awareness, name: Awareness}]
+      `,
+      errors: [
+        {
+          line: 5,
+          column: 9,
+          message:
+            'metric "csat" is defined here and in journeymap.shared.yaml:3: this map\'s own definition hides the shared one; remove it and list "csat" under metrics to use the shared metric, or give it another id',
+          subject: "metric:csat",
         },
       ],
     },

@@ -1,5 +1,5 @@
-// duplicate-shared-definition: a shared persona or team defined twice, in one file or in two shared files
-// of which one applies below the other.
+// duplicate-shared-definition: a shared persona, team or metric defined twice, in one file or in two
+// shared files of which one applies below the other.
 import { dirname } from "node:path";
 import { isInside } from "../../../io/repository.js";
 import { DEFINITION_KINDS } from "../../../journey/definitions.js";
@@ -9,9 +9,9 @@ import type { RepositoryRule, SharedFileFacts } from "../types.js";
 export const duplicateSharedDefinition: RepositoryRule = {
   meta: {
     id: "duplicate-shared-definition",
-    description: "a shared persona or team defined twice",
+    description: "a shared persona, team or metric defined twice",
     rationale:
-      "Two shared definitions of one id drift apart, and which one a map gets depends on its folder; define each persona and team once.",
+      "Two shared definitions of one id drift apart, and which one a map gets depends on its folder; define each persona, team and metric once.",
     defaultSeverity: "error",
     docsUrl: docsUrl("duplicate-shared-definition"),
   },

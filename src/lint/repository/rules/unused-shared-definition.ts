@@ -1,5 +1,5 @@
-// unused-shared-definition: a shared persona or team that no map in its folder tree uses. Reported once,
-// in the shared file, and only when the run linted every map that could use it.
+// unused-shared-definition: a shared persona, team or metric that no map in its folder tree uses. Reported
+// once, in the shared file, and only when the run linted every map that could use it.
 import { dirname } from "node:path";
 import { DEFINITION_KINDS } from "../../../journey/definitions.js";
 import { docsUrl } from "../../types.js";
@@ -8,9 +8,9 @@ import type { RepositoryRule } from "../types.js";
 export const unusedSharedDefinition: RepositoryRule = {
   meta: {
     id: "unused-shared-definition",
-    description: "a shared persona or team that no map uses",
+    description: "a shared persona, team or metric that no map uses",
     rationale:
-      "A shared definition no journey uses is a leftover, or a persona or team whose journeys are not mapped yet; either way the library says more than the maps do.",
+      "A shared definition no journey uses is a leftover, or a persona, team or metric whose journeys are not mapped yet; either way the library says more than the maps do.",
     defaultSeverity: "info",
     docsUrl: docsUrl("unused-shared-definition"),
   },
@@ -24,10 +24,10 @@ export const unusedSharedDefinition: RepositoryRule = {
         const key = `${definition.kind}:${definition.id}`;
         if (seen.has(key) || used.has(`${file.file}\0${key}`)) continue;
         seen.add(key);
-        const noun = DEFINITION_KINDS[definition.kind].noun;
+        const { noun, useHint } = DEFINITION_KINDS[definition.kind];
         report(
           file.file,
-          `no map uses the shared ${noun} "${definition.name ?? definition.id}": list "${definition.id}" in the maps that follow it, or remove it`,
+          `no map uses the shared ${noun} "${definition.name ?? definition.id}": ${useHint(definition.id)}, or remove it`,
           definition.range,
           key,
         );
