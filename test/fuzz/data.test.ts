@@ -5,7 +5,7 @@
 // --data's page and picture and lint --data's reports stay data. Seeded, as pipeline.test.ts.
 import fc from "fast-check";
 import { parse } from "yaml";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { applyUpdates, writeUpdates } from "../../src/data/apply.js";
 import { measureMap } from "../../src/data/measure.js";
 import { loadJourney, type LoadedJourney } from "../../src/journey/load.js";
@@ -21,6 +21,8 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
 /** Each case measures, writes, reloads, renders twice and lints: half the pipeline's cases. */
 const settings = { numRuns: Math.ceil(RUNS / 2), seed: SEED, endOnFailure: true };
+// The default 30 s suits the default runs; npm run fuzz runs a thousand times as many.
+vi.setConfig({ testTimeout: Math.max(30_000, RUNS * 100) });
 const AS_OF = "2025-06-30";
 
 /** Text as a CSV export carries it: well-formed UTF-16 (it is written as UTF-8), no NUL (a binary

@@ -24,7 +24,7 @@ const NOT_XML =
 
 /** The text without the zero-width spaces journeymap writes to break a workflow command. */
 function withoutCommandBreaks(text: string): string {
-  return text.replace(/#\u200b#\[/g, "#_#[").replace(/^(\s*):\u200b:/gm, "$1:_:");
+  return text.replace(/#\u200b#\[/g, "#_#[").replace(/:\u200b:/g, ":_:");
 }
 
 function loaded(journey: Journey, file: string): LoadedJourney {

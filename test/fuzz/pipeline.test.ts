@@ -2,6 +2,8 @@
 // proportional to the input, and no map text escapes its place in any output (checked by real parsers).
 // Seeded and reproducible: FUZZ_SEED picks the seed, FUZZ_RUNS the cases per property (npm run fuzz).
 import fc from "fast-check";
+import { parse } from "yaml";
+import { isDeepStrictEqual } from "node:util";
 import { describe, expect, it, vi } from "vitest";
 import { loadJourney } from "../../src/journey/load.js";
 import { lintJourney } from "../../src/lint/index.js";
@@ -61,6 +63,10 @@ describe("the loader and validate", () => {
   it("read back every hostile map exactly as written", () => {
     fc.assert(
       fc.property(hostileJourney, (journey) => {
+        // The maps are written by yaml's stringify, which (yaml 2.9.1, found by `npm run fuzz`) writes a
+        // few strings with a space after a line break as text that reads back otherwise, by yaml's own
+        // parser too: such a case tests the writer, not the loader, and is left out.
+        fc.pre(isDeepStrictEqual(parse(toYaml(journey)), JSON.parse(JSON.stringify(journey))));
         expect(loaded(journey)).toEqual(journey);
       }),
       settings,
