@@ -28,6 +28,9 @@ await build({
   external: EXTERNAL,
   // ASCII only: Node then reads the bundle into a one-byte string, half the memory and faster to scan.
   charset: "ascii",
+  // Without its whitespace the bundle is a third smaller, which every start-up reads (~1 ms). Names are
+  // kept, so a --debug stack trace still names each function.
+  minifyWhitespace: true,
   // The bundle's own URL, for the relative URLs (package.json, schemas) that modules resolve.
   define: { "import.meta.url": "__journeymapUrl" },
   banner: { js: 'var __journeymapUrl = require("node:url").pathToFileURL(__filename).href;' },
@@ -50,6 +53,17 @@ module.exports = Object.create(new Proxy({}, {
   get: (_, key) => (key === "__esModule" ? undefined : real()[key]),
   has: (_, key) => key in real(),
 }));`,
+        }));
+      },
+    },
+    {
+      // The version, written in: no reading package.json at start-up (the bundle is built with it).
+      name: "version-written-in",
+      setup(context) {
+        const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+        context.onLoad({ filter: /[\\/]dist[\\/]cli[\\/]version\.js$/ }, () => ({
+          loader: "js",
+          contents: `export const PACKAGE_VERSION = ${JSON.stringify(version)};`,
         }));
       },
     },
@@ -90,8 +104,13 @@ if (left)
 // pattern), so that the whole bundle is ASCII.
 code = code.replace(/[^\x00-\x7f]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`);
 // The first line names this build: a code cache made for another build of the same length is never used.
+// The file is one function expression, which the start-up compiles as it is (no copy of the text to
+// wrap it), with the CommonJS module's variables and the start-up's import() as its parameters.
 const buildId = createHash("sha256").update(code).digest("hex").slice(0, 32);
-writeFileSync(bundle, `// journeymap build ${buildId}\n${code}`);
+writeFileSync(
+  bundle,
+  `(function (exports, require, module, __filename, __dirname, __journeymapImport) { // journeymap build ${buildId}\n${code}\n})\n`,
+);
 
 // The start-up: only Node's own modules, so it loads in no time.
 await build({

@@ -1,11 +1,11 @@
 // What the bundled CLI (dist/bundle/cli.js) gives its start-up (start.ts): the program, and the loop
 // of each kind of worker thread.
-import { serveLintWorker } from "../lint/pool.js";
-
 export { main } from "./main.js";
 
-/** Runs the loop of a worker thread of the given kind. */
-export function runWorker(kind: string): void {
+/** Runs the loop of a worker thread of the given kind. Its module is loaded here, not with the bundle:
+ * every other command would otherwise set up the lint engine and its rules for nothing. */
+export async function runWorker(kind: string): Promise<void> {
   if (kind !== "lint") throw new Error(`no worker of kind "${kind}"`);
+  const { serveLintWorker } = await import("../lint/pool.js");
   serveLintWorker();
 }

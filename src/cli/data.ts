@@ -9,6 +9,7 @@ import { writeOutput } from "../io/write-output.js";
 import { formatters, type FileResult } from "../report/index.js";
 import { visible } from "../report/visible.js";
 import { examples, hasErrors, useColor } from "./options.js";
+import { stdout, stderr } from "../io/standard-streams.js";
 
 interface PullOptions {
   dryRun?: boolean;
@@ -57,7 +58,7 @@ export function dataOptions(command: Command): Command {
 /** Prints what the sources could not measure on standard error. */
 export function reportNotes(notes: readonly string[]): void {
   // Notes name touchpoints, stages and files: map text and file names, shown as data in a terminal.
-  for (const note of notes) process.stderr.write(`journeymap: note: ${visible(note)}\n`);
+  for (const note of notes) stderr.write(`journeymap: note: ${visible(note)}\n`);
 }
 
 /** Prints problems and notes of a data run on standard error. */
@@ -69,7 +70,7 @@ export function reportData(
 ): void {
   reportNotes(notes);
   if (results.some((result) => result.messages.length > 0))
-    process.stderr.write(formatters.stylish(results, { color, command, rules: [] }));
+    stderr.write(formatters.stylish(results, { color, command, rules: [] }));
 }
 
 export function registerData(program: Command): void {
@@ -111,11 +112,11 @@ export function registerData(program: Command): void {
         throw new JourneymapError("data pull writes into map files: name files or folders, not standard input");
       const { pullMaps } = await import("../data/runner.js");
       const run = await pullMaps(inputs, { ...settings, maxBytes });
-      const color = useColor(command, process.stderr);
+      const color = useColor(command, stderr);
       reportData(run.results, run.notes, color, "data");
       // All or nothing: a single bad file means no map is changed.
       if (hasErrors(run.results)) {
-        process.stderr.write("journeymap: no map was changed\n");
+        stderr.write("journeymap: no map was changed\n");
         process.exitCode = 1;
         return;
       }
@@ -123,19 +124,17 @@ export function registerData(program: Command): void {
       for (const map of run.changed) {
         const count = `${map.updates.length} value${map.updates.length === 1 ? "" : "s"}`;
         if (options.dryRun) {
-          process.stdout.write(formatFixDiff(map.file, map.before, map.after));
-          process.stderr.write(`journeymap: would write ${count} into ${visible(map.file)}\n`);
+          stdout.write(formatFixDiff(map.file, map.before, map.after));
+          stderr.write(`journeymap: would write ${count} into ${visible(map.file)}\n`);
         } else {
           // The map itself is the target here, on purpose: written atomically, as lint --fix does.
           writeOutput(map.path, map.after, { shown: map.file, replacesInput: true });
-          process.stderr.write(
-            `✔ ${visible(map.file)}: ${count} from ${map.sources} source${map.sources === 1 ? "" : "s"}\n`,
-          );
+          stderr.write(`✔ ${visible(map.file)}: ${count} from ${map.sources} source${map.sources === 1 ? "" : "s"}\n`);
         }
       }
-      for (const file of run.unchanged) process.stderr.write(`✔ ${visible(file)}: up to date\n`);
+      for (const file of run.unchanged) stderr.write(`✔ ${visible(file)}: up to date\n`);
       if (run.changed.length === 0 && run.unchanged.length === 0)
-        process.stderr.write('journeymap: no map names sources: add "sources" to a map (see docs/data.md)\n');
+        stderr.write('journeymap: no map names sources: add "sources" to a map (see docs/data.md)\n');
       process.exitCode = 0;
     });
 }

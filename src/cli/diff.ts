@@ -11,6 +11,7 @@ import { parseSize } from "../io/read-text.js";
 import { writeOutput } from "../io/write-output.js";
 import { loadJourney, type LoadedJourney } from "../journey/load.js";
 import { examples, tell, useColor } from "./options.js";
+import { stdout, stderr } from "../io/standard-streams.js";
 
 interface DiffCliOptions {
   format: string;
@@ -143,11 +144,10 @@ export function registerDiff(program: Command): void {
       const context: DiffFormatContext = { color: options.output ? false : useColor(command), ...picture };
       const output = await outputOf(format, compared, context, failed);
       if (output !== undefined && options.output) writeOutput(options.output, output, { inputs });
-      else if (output !== undefined) process.stdout.write(output);
+      else if (output !== undefined) stdout.write(output);
 
       const holds = failOn.filter((condition) => diffs.some((diff) => conditionHolds(condition, diff, diffModule)));
-      if (holds.length)
-        process.stderr.write(`journeymap: --fail-on ${holds.join(", ")}: the change ${describe(holds)}\n`);
+      if (holds.length) stderr.write(`journeymap: --fail-on ${holds.join(", ")}: the change ${describe(holds)}\n`);
       process.exitCode = failed ? 2 : holds.length ? 1 : 0;
     });
 }
@@ -202,7 +202,7 @@ function pictureSettings(options: DiffCliOptions, format: DiffFormat): { theme: 
     throw new JourneymapError(`--scale must be a number above 0 and at most 10 (got "${options.scale}")`);
   if (format.kind === "picture") {
     const name = format.extension.slice(1);
-    if (options.output === undefined && format.output === "binary" && process.stdout.isTTY)
+    if (options.output === undefined && format.output === "binary" && stdout.isTTY)
       throw new JourneymapError(
         `${name.toUpperCase()} is binary and would garble the terminal: write it with --output FILE${format.extension} or redirect stdout`,
       );

@@ -7,8 +7,10 @@ import { JourneymapError } from "../errors.js";
 import { displayPath } from "../io/find-maps.js";
 import { writeOutput } from "../io/write-output.js";
 import { starterMap } from "../journey/starter.js";
-import { PACKAGE_VERSION, examples } from "./options.js";
+import { examples } from "./options.js";
+import { PACKAGE_VERSION } from "./version.js";
 import { SCHEMA_URL } from "./schema.js";
+import { stdout } from "../io/standard-streams.js";
 
 /** The schema of this very version: a moving "latest" URL would let a future format flag today's map. */
 export const PUBLISHED_SCHEMA = `https://unpkg.com/journeymap@${PACKAGE_VERSION}/schemas/journeymap.schema.json`;
@@ -26,7 +28,7 @@ export function registerInit(program: Command): void {
         throw new JourneymapError(`"${file}" already exists: choose another name, or add --force to overwrite it`);
       }
       writeOutput(target, starterMap(schemaReference(target)), { shown: file });
-      process.stdout.write(`Wrote ${displayPath(target)}. Next: journeymap validate ${displayPath(target)}\n`);
+      stdout.write(`Wrote ${displayPath(target)}. Next: journeymap validate ${displayPath(target)}\n`);
     });
 }
 

@@ -11,8 +11,8 @@ import type { LintRunOptions, RuleSeverity } from "../lint/index.js";
 import { reportFormatNames, reportFormats, type ReportContext } from "../report/index.js";
 import { inertJson } from "../report/visible.js";
 import { dataOptions, dataSettings, reportNotes, type DataFlags } from "./data.js";
+import { PACKAGE_VERSION } from "./version.js";
 import {
-  PACKAGE_VERSION,
   collect,
   emitFailureReports,
   emitReports,
@@ -22,6 +22,7 @@ import {
   tell,
   useColor,
 } from "./options.js";
+import { stdout, stderr } from "../io/standard-streams.js";
 
 interface LintOptions extends DataFlags {
   format?: string[];
@@ -124,7 +125,7 @@ export function registerLint(program: Command): void {
         };
         if (options.printConfig !== undefined) {
           const { config } = new lint.ConfigResolver(runOptions).forMap(resolve(options.printConfig));
-          process.stdout.write(`${inertJson(JSON.stringify(config, null, 2))}\n`);
+          stdout.write(`${inertJson(JSON.stringify(config, null, 2))}\n`);
           process.exitCode = 0;
           return;
         }
@@ -141,7 +142,7 @@ export function registerLint(program: Command): void {
         if (run.fixed.length > 0) {
           const { formatFixDiff } = await import("../fix/index.js");
           for (const map of run.fixed) {
-            if (options.fixDryRun) process.stdout.write(formatFixDiff(map.file, map.before, map.after));
+            if (options.fixDryRun) stdout.write(formatFixDiff(map.file, map.before, map.after));
             else
               tell(`journeymap: fixed ${map.fixes.length} problem${map.fixes.length === 1 ? "" : "s"} in ${map.file}`);
           }
@@ -150,13 +151,13 @@ export function registerLint(program: Command): void {
         emitReports(outputs, run.results, context, inputs);
         // On GitHub Actions the default report also becomes annotations on the pull request.
         if (process.env.GITHUB_ACTIONS === "true" && options.format === undefined) {
-          process.stdout.write(reportFormats.github.formatter(run.results, context));
+          stdout.write(reportFormats.github.formatter(run.results, context));
         }
 
         const warnings = run.counts.warning;
         const tooManyWarnings = maxWarnings !== undefined && warnings > maxWarnings;
         if (tooManyWarnings)
-          process.stderr.write(`journeymap: too many warnings (${warnings}; --max-warnings is ${maxWarnings})\n`);
+          stderr.write(`journeymap: too many warnings (${warnings}; --max-warnings is ${maxWarnings})\n`);
         process.exitCode = run.counts.error > 0 || tooManyWarnings ? 1 : 0;
       } catch (error) {
         if (error instanceof JourneymapError && error.exitCode === 2)

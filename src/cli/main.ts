@@ -3,7 +3,8 @@
 import { Command, CommanderError } from "commander";
 import { JourneymapError } from "../errors.js";
 import { visibleLines } from "../report/visible.js";
-import { PACKAGE_VERSION } from "./options.js";
+import { PACKAGE_VERSION } from "./version.js";
+import { stderr, stdout } from "../io/standard-streams.js";
 
 type Register = (program: Command) => void;
 
@@ -38,7 +39,7 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
     .option("--debug", "print stack traces for unexpected errors")
     .showHelpAfterError("(run with --help for usage)")
     // Usage errors quote the arguments, which may be file names from a pull request.
-    .configureOutput({ writeErr: (text) => process.stderr.write(visibleLines(text)) })
+    .configureOutput({ writeOut: (text) => stdout.write(text), writeErr: (text) => stderr.write(visibleLines(text)) })
     .exitOverride();
   const only = requested(argv);
   const names = only ? [only] : (Object.keys(COMMANDS) as CommandName[]);
@@ -68,13 +69,13 @@ function exitCodeFor(error: unknown, debug: boolean): number {
     return error.exitCode === 0 ? 0 : 2;
   }
   if (error instanceof JourneymapError) {
-    process.stderr.write(`journeymap: ${visibleLines(error.message)}\n`);
-    if (debug) process.stderr.write(`${error.stack}\n`);
+    stderr.write(`journeymap: ${visibleLines(error.message)}\n`);
+    if (debug) stderr.write(`${error.stack}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`journeymap: unexpected error: ${visibleLines(message)}\n`);
-  process.stderr.write(
+  stderr.write(`journeymap: unexpected error: ${visibleLines(message)}\n`);
+  stderr.write(
     debug && error instanceof Error
       ? `${error.stack}\n`
       : "(run again with --debug for the stack trace, and please report it)\n",

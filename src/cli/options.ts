@@ -1,5 +1,4 @@
 // Options and helpers that several commands share: colour, report formats and their outputs, exit codes.
-import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { JourneymapError } from "../errors.js";
 import { checkOutputPath, writeOutput } from "../io/write-output.js";
@@ -12,11 +11,7 @@ import {
   type ReportFormatName,
 } from "../report/index.js";
 import { visibleLines } from "../report/visible.js";
-
-/** journeymap's version, from package.json (--version, and reports that name the tool). */
-export const PACKAGE_VERSION = (
-  JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }
-).version;
+import { type StandardStream, stdout, stderr } from "../io/standard-streams.js";
 
 export interface GlobalOptions {
   color?: boolean;
@@ -25,7 +20,7 @@ export interface GlobalOptions {
 
 /** --color and --no-color win; then NO_COLOR (off), then FORCE_COLOR (0 or false: off, else on); else
  * colour when the stream is a terminal. */
-export function useColor(command: Command, stream: NodeJS.WriteStream = process.stdout): boolean {
+export function useColor(command: Command, stream: StandardStream = stdout): boolean {
   const { color } = command.optsWithGlobals<GlobalOptions>();
   if (color !== undefined) return color;
   if ((process.env.NO_COLOR ?? "") !== "") return false;
@@ -103,7 +98,7 @@ export function emitReports(
   for (const { formatter, file } of outputs) {
     const text = formatter(results, file ? { ...context, color: false } : context);
     if (file) writeOutput(file, text, { inputs });
-    else process.stdout.write(text);
+    else stdout.write(text);
   }
 }
 
@@ -132,7 +127,7 @@ export function hasErrors(results: FileResult[]): boolean {
 
 /** A line for standard error that may quote file names or map text: shown escaped (see visibleLines). */
 export function tell(message: string): void {
-  process.stderr.write(`${visibleLines(message)}\n`);
+  stderr.write(`${visibleLines(message)}\n`);
 }
 
 export function examples(...lines: string[]): string {

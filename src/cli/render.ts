@@ -6,6 +6,7 @@ import type { LoadedJourney } from "../journey/load.js";
 import { renderPaths, type RenderRunOptions } from "../render/runner.js";
 import { dataOptions, dataSettings, reportData, type DataFlags } from "./data.js";
 import { examples, useColor } from "./options.js";
+import { stdout, stderr } from "../io/standard-streams.js";
 
 export function registerRender(program: Command): void {
   const command = program
@@ -56,7 +57,7 @@ export function registerRender(program: Command): void {
       ),
     )
     .action(async (paths: string[], options: RenderRunOptions & DataFlags, command: Command) => {
-      const color = useColor(command, process.stderr);
+      const color = useColor(command, stderr);
       const { asOf, windowDays } = await dataSettings(options);
       const measure = options.data
         ? async (map: LoadedJourney, path: string | undefined) => {
@@ -70,8 +71,8 @@ export function registerRender(program: Command): void {
         paths,
         { ...options, asOf, ...(windowDays !== undefined ? { windowDays } : {}), ...(measure ? { measure } : {}) },
         {
-          stdout: (rendering) => process.stdout.write(rendering),
-          stderr: (text) => process.stderr.write(text),
+          stdout: (rendering) => stdout.write(rendering),
+          stderr: (text) => stderr.write(text),
           color,
         },
       );

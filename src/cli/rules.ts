@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import { JourneymapError } from "../errors.js";
 import { examples } from "./options.js";
+import { stdout } from "../io/standard-streams.js";
 
 export function registerRules(program: Command): void {
   program
@@ -21,7 +22,7 @@ export function registerRules(program: Command): void {
           defaultSeverity,
           docsUrl,
         }));
-        process.stdout.write(`${JSON.stringify(shown, null, 2)}\n`);
+        stdout.write(`${JSON.stringify(shown, null, 2)}\n`);
         return;
       }
       const idWidth = Math.max(...catalog.map((rule) => rule.id.length));
@@ -38,6 +39,6 @@ export function registerRules(program: Command): void {
         ...presets,
         `Each rule's page: ${catalog[0]!.docsUrl!.replace(/[^/]+\.md$/, "<rule>.md")}`,
       );
-      process.stdout.write(`${lines.join("\n")}\n`);
+      stdout.write(`${lines.join("\n")}\n`);
     });
 }

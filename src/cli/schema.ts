@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { examples } from "./options.js";
+import { stdout } from "../io/standard-streams.js";
 
 export const SCHEMA_URL = new URL("../../schemas/journeymap.schema.json", import.meta.url);
 
@@ -11,6 +12,6 @@ export function registerSchema(program: Command): void {
     .description("print the JSON Schema of *.journey.yaml files (draft-07)")
     .addHelpText("after", examples("$ journeymap schema > journeymap.schema.json"))
     .action(() => {
-      process.stdout.write(readFileSync(SCHEMA_URL, "utf8"));
+      stdout.write(readFileSync(SCHEMA_URL, "utf8"));
     });
 }

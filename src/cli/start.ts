@@ -21,6 +21,7 @@ import {
   type Stats,
 } from "node:fs";
 import { createRequire } from "node:module";
+import { crc32 } from "node:zlib";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Script } from "node:vm";
@@ -28,7 +29,7 @@ import { Script } from "node:vm";
 /** What the bundle exports (src/cli/bundle-entry.ts). */
 interface Bundle {
   main(argv: string[]): Promise<void>;
-  runWorker(kind: string): void;
+  runWorker(kind: string): Promise<void>;
 }
 
 const MAGIC = 0x4a4d4331; // "JMC1"
@@ -48,8 +49,8 @@ export async function main(argv: string[]): Promise<void> {
 }
 
 /** Runs a worker thread's loop (the lint pool's workers start here, in dist/bundle/lint-worker.js). */
-export function startWorker(kind: string): void {
-  load(fileName(`worker-${kind}`)).runWorker(kind);
+export function startWorker(kind: string): Promise<void> {
+  return load(fileName(`worker-${kind}`)).runWorker(kind);
 }
 
 /** The cache file's name: one per command (each compiles different functions) and Node. */
@@ -93,11 +94,8 @@ function load(name: string): Bundle {
   const key = keyOf(source);
   const path = join(CACHE_FOLDER, name);
   const cached = disabled() ? undefined : readCache(path, key);
-  // The wrapper keeps the bundle's line numbers (stack traces with --debug point at the right line).
-  const script = new Script(
-    `(function (exports, require, module, __filename, __dirname, __journeymapImport) {${source}\n})`,
-    { filename: BUNDLE, ...(cached ? { cachedData: cached } : {}) },
-  );
+  // The bundle is one function expression (see scripts/bundle-cli.mjs), compiled as it is.
+  const script = new Script(source, { filename: BUNDLE, ...(cached ? { cachedData: cached } : {}) });
   if (!disabled() && (!cached || script.cachedDataRejected === true)) {
     // After the run, when every function the command needed has been compiled.
     process.once("exit", () => writeCache(path, key, script));
@@ -139,15 +137,11 @@ function keyOf(source: string): Key {
   };
 }
 
-/** A 32-bit checksum (FNV-1a over 32-bit words): catches a truncated or damaged file. Not a defence
- * against anyone who can write the cache, which trusted() keeps to the bundle's own owner. */
+/** A 32-bit checksum (CRC-32, zlib's, native): catches a truncated or damaged file, which V8 itself
+ * would not notice (it checks the cache's versions and flags, not its contents). Not a defence against
+ * anyone who can write the cache, which trusted() keeps to the bundle's own owner. */
 function checksum(bytes: Uint8Array): number {
-  let hash = 0x811c9dc5;
-  const aligned = bytes.byteOffset % 4 === 0;
-  const words = aligned ? new Int32Array(bytes.buffer, bytes.byteOffset, bytes.length >> 2) : new Int32Array(0);
-  for (let i = 0; i < words.length; i++) hash = Math.imul(hash ^ words[i]!, 0x01000193);
-  for (let i = words.length * 4; i < bytes.length; i++) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
-  return (hash ^ bytes.length) >>> 0;
+  return crc32(bytes) >>> 0;
 }
 
 /** Whether a file or folder of the cache is as trustworthy as the bundle: owned by the bundle's

@@ -177,6 +177,8 @@ export async function lintFiles(inputs: readonly MapInput[], options: LintRunOpt
 
 /** How many threads lint `count` maps: as asked, or one per core (at most 8) when there are enough maps. */
 function threadCount(count: number, asked: number | undefined): number {
+  // Too few maps to share: one thread, without asking the system how many cores it has.
+  if (asked === undefined && count < 2 * MAPS_PER_THREAD) return 1;
   const wanted = asked ?? Math.min(availableParallelism(), 8, Math.floor(count / MAPS_PER_THREAD));
   return Math.max(1, Math.min(wanted, count));
 }

@@ -34,6 +34,7 @@ import { visibleLines } from "../report/visible.js";
 import { portfolioOrder, renderPortfolio, type BacklogItem, type PortfolioMap } from "./site/portfolio.js";
 import type { MapLinker } from "./svg/layout.js";
 import { watchMaps, type MapWatcher } from "./watch.js";
+import { stdout } from "../io/standard-streams.js";
 
 /** The render command's options as given (strings, unchecked). */
 export interface RenderRunOptions {
@@ -141,7 +142,7 @@ async function makePlan(paths: string[], options: RenderRunOptions): Promise<Pla
   if (output === undefined) {
     if (manyMaps)
       throw new JourneymapError(`several maps need --output FOLDER: one ${extension} file is written per map`);
-    if (format.spec.kind === "binary" && process.stdout.isTTY) {
+    if (format.spec.kind === "binary" && stdout.isTTY) {
       throw new JourneymapError(
         `${format.name.toUpperCase()} is binary and would garble the terminal: write it with --output FILE${extension} or redirect stdout`,
       );

@@ -40,12 +40,14 @@ export const duplicateId: Rule = {
       ["persona", listed("persona")],
       ["team", listed("team")],
       ["stage", journey.stages.map((stage) => element(stage, () => subjectOf.stage(stage)))],
+      // An array, not a generator expression: each new generator function gets its own hidden class,
+      // which V8 keeps in the old generation, holding the map's model alive past young collections
+      // (linting 10,000 maps took ~100 MB more memory and 30% more time with one here; bench: issue 14).
       [
         "touchpoint",
-        (function* () {
-          for (const { stage, touchpoint } of touchpointsOf(journey))
-            yield element(touchpoint, () => subjectOf.touchpoint(stage, touchpoint));
-        })(),
+        Array.from(touchpointsOf(journey), ({ stage, touchpoint }) =>
+          element(touchpoint, () => subjectOf.touchpoint(stage, touchpoint)),
+        ),
       ],
     ];
     for (const [kind, elements] of groups) {
