@@ -57,6 +57,23 @@ module.exports = Object.create(new Proxy({}, {
       },
     },
     {
+      // chalk set up on first use (src/report/paint.ts builds a painter only for a run with colours):
+      // the stand-in's Chalk constructs the real one, which esbuild then initialises lazily.
+      name: "lazy-chalk",
+      setup(context) {
+        context.onResolve({ filter: /^chalk$/ }, ({ namespace, importer }) =>
+          namespace === "lazy-chalk" || !/[\\/]dist[\\/]report[\\/]paint\.js$/.test(importer)
+            ? undefined
+            : { path: "chalk", namespace: "lazy-chalk" },
+        );
+        context.onLoad({ filter: /.*/, namespace: "lazy-chalk" }, () => ({
+          loader: "js",
+          resolveDir: root,
+          contents: 'export class Chalk { constructor(options) { return new (require("chalk").Chalk)(options); } }',
+        }));
+      },
+    },
+    {
       // The version, written in: no reading package.json at start-up (the bundle is built with it).
       name: "version-written-in",
       setup(context) {

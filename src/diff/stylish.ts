@@ -1,12 +1,12 @@
 // The stylish output, for a terminal: per map, one line per change with its sign (+, -, ~), coloured
 // as lint's report is, then a one-line summary. Map text is escaped: it cannot drive the terminal.
-import { Chalk } from "chalk";
 import { terminalText } from "./escape.js";
 import type { DiffFormatter } from "./formats.js";
 import { notesOf, summaryLine, type Sign } from "./notes.js";
+import { painter } from "../report/paint.js";
 
 export const stylish: DiffFormatter = (diffs, context) => {
-  const paint = new Chalk({ level: context.color ? 1 : 0 });
+  const paint = painter(context.color);
   const signColor: Record<Sign, (text: string) => string> = { "+": paint.green, "-": paint.red, "~": paint.yellow };
   const out: string[] = [];
   for (const diff of diffs) {

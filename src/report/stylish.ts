@@ -1,11 +1,11 @@
 // The stylish report, as ESLint prints it: findings grouped by file, a code frame under each, a summary.
-import { Chalk } from "chalk";
 import type { Diagnostic } from "../diagnostic.js";
 import { countBySeverity, type Formatter } from "./types.js";
 import { breakLogCommands, visible, visibleChar } from "./visible.js";
+import { painter } from "./paint.js";
 
 export const stylish: Formatter = (results, context) => {
-  const paint = new Chalk({ level: context.color ? 1 : 0 });
+  const paint = painter(context.color);
   const severityColor = { error: paint.red, warning: paint.yellow, info: paint.blue };
   const out: string[] = [];
   const all = results.flatMap((result) => result.messages);
