@@ -10,6 +10,10 @@ import { readMap } from "../io/read-maps.js";
 import { parseSize } from "../io/read-text.js";
 import { writeOutput } from "../io/write-output.js";
 import { loadJourney, type LoadedJourney } from "../journey/load.js";
+import type { SharedFile } from "../journey/shared.js";
+import { formatters } from "../report/index.js";
+import { SharedFinder } from "../workspace/scope.js";
+import type { SharedAt } from "../diff/git.js";
 import { examples, tell, useColor } from "./options.js";
 import { stdout, stderr } from "../io/standard-streams.js";
 
@@ -79,6 +83,8 @@ export function registerDiff(program: Command): void {
       /** The map files this run reads: --output may replace none of them. */
       const inputs: string[] = [];
       let failed = false;
+      /** Where the shared definitions came from: their files are inputs, and their errors are reported. */
+      const sharedFiles: Array<{ files: ReadonlyMap<string, SharedFile> }> = [];
       const compare = (before: LoadedJourney | undefined, after: LoadedJourney | undefined, folder: string) => {
         try {
           const diff = diffModule.diffJourneys(before, after, { labels, lint: configFor(folder) });
@@ -111,15 +117,23 @@ export function registerDiff(program: Command): void {
           changedMaps.flatMap((m) => (m.newPath ? [m.newPath] : [])),
           maxBytes,
         );
-        const load = (files: Map<string, Uint8Array>, path: string | undefined) =>
-          path === undefined
-            ? undefined
-            : loadJourney(files.get(path)!, { file: displayPath(join(revisions.root, path), cwd) });
+        // Each version with the shared definitions of its own revision, as lint would have seen it there.
+        const sharedBase = new git.SharedAt(revisions, revisions.base, maxBytes);
+        const sharedHead = new git.SharedAt(revisions, revisions.head, maxBytes);
+        sharedFiles.push(sharedBase, sharedHead);
+        const load = (files: Map<string, Uint8Array>, path: string | undefined, shared: SharedAt) => {
+          if (path === undefined) return undefined;
+          const scope = shared.forMap(path);
+          return loadJourney(files.get(path)!, {
+            file: displayPath(join(revisions.root, path), cwd),
+            ...(scope ? { shared: scope } : {}),
+          });
+        };
         for (const changed of changedMaps) {
           for (const path of [changed.oldPath, changed.newPath]) if (path) inputs.push(join(revisions.root, path));
           compare(
-            load(olds, changed.oldPath),
-            load(news, changed.newPath),
+            load(olds, changed.oldPath, sharedBase),
+            load(news, changed.newPath, sharedHead),
             dirname(join(revisions.root, changed.newPath ?? changed.oldPath!)),
           );
         }
@@ -130,15 +144,38 @@ export function registerDiff(program: Command): void {
           );
         if (paths[0] === "-" && paths[1] === "-")
           throw new JourneymapError("only one of OLD and NEW can be standard input (-)");
-        const read = (path: string) =>
-          readMap(path === "-" ? { file: "<stdin>" } : { file: displayPath(resolve(path), cwd), path: resolve(path) }, {
-            maxBytes,
-          });
+        // Each map with the shared definitions of its folder (standard input: the working directory's).
+        const finder = new SharedFinder({ maxBytes });
+        sharedFiles.push(finder);
+        const read = (path: string) => {
+          const shared = finder.forFolder(path === "-" ? cwd : dirname(resolve(path)));
+          return readMap(
+            path === "-" ? { file: "<stdin>" } : { file: displayPath(resolve(path), cwd), path: resolve(path) },
+            { maxBytes, ...(shared ? { shared } : {}) },
+          );
+        };
         inputs.push(...paths.filter((path) => path !== "-").map((path) => resolve(path)));
         const before = await read(paths[0]!);
         const after = await read(paths[1]!);
         compare(before, after, paths[1] === "-" ? cwd : dirname(resolve(paths[1]!)));
       }
+
+      // A shared file with errors defines nothing: its maps were compared without it, and the run fails.
+      const reported = new Set<string>();
+      for (const source of sharedFiles)
+        for (const [path, shared] of source.files) {
+          inputs.push(path);
+          if (shared.diagnostics.length === 0 || reported.has(shared.file)) continue;
+          reported.add(shared.file);
+          failed = true;
+          stderr.write(
+            formatters.stylish([{ filePath: shared.file, source: shared.text, messages: shared.diagnostics }], {
+              color: useColor(command, stderr),
+              command: "validate",
+              rules: [],
+            }),
+          );
+        }
 
       const diffs = compared.map((map) => map.diff);
       const context: DiffFormatContext = { color: options.output ? false : useColor(command), ...picture };

@@ -2,10 +2,13 @@
 // their contents at each. git is spawned with an argument array, never a shell: paths are hostile.
 import { spawnSync } from "node:child_process";
 import { lstatSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join, posix } from "node:path";
 import { JourneymapError } from "../errors.js";
-import { MAP_FILE } from "../io/find-maps.js";
+import { displayPath, MAP_FILE } from "../io/find-maps.js";
 import { DEFAULT_MAX_FILE_SIZE, formatSize, readFileBytes } from "../io/read-text.js";
+import type { SharedScope } from "../journey/definitions.js";
+import { loadSharedFile, SHARED_FILE, type SharedFile } from "../journey/shared.js";
+import { scopeOf, SharedFinder } from "../workspace/scope.js";
 
 /** One map that changed: its repository-relative path on each side (absent where it does not exist). */
 export interface ChangedMap {
@@ -139,24 +142,58 @@ export function readAllAt(
     }
     return files;
   }
-  const wanted = new Set(paths);
-  // -l: each blob's size, so that one above the limit is refused before git prints it.
+  const tree = treeAt(revisions, revision);
+  const blobs: Blob[] = [];
+  for (const path of paths) {
+    const entry = tree.get(path);
+    if (!entry) continue;
+    if (entry.mode === "120000")
+      throw new JourneymapError(`cannot read "${path}" at ${revision.slice(0, 12)}: ${SYMLINK}`);
+    if (entry.type !== "blob") continue;
+    if (entry.size > maxBytes)
+      throw new JourneymapError(
+        `cannot read map "${path}" at ${revision.slice(0, 12)}: it is ${formatSize(entry.size)}, more than the ${formatSize(maxBytes)} limit (raise it with --max-file-size)`,
+      );
+    blobs.push({ path, object: entry.object });
+  }
+  for (const [path, bytes] of readBlobs(revisions, revision, blobs)) files.set(path, bytes);
+  for (const path of paths)
+    if (!files.has(path))
+      throw new JourneymapError(`cannot read "${path}" at ${revision.slice(0, 12)}: not in that revision`);
+  return files;
+}
+
+interface TreeEntry {
+  mode: string;
+  type: string;
+  object: string;
+  size: number;
+}
+
+interface Blob {
+  path: string;
+  object: string;
+}
+
+/** Every file of a revision's tree by repository-relative path, with its size (-l), so that a blob
+ * above the limit is refused before git prints it. NUL-separated: any file name is safe. */
+function treeAt(revisions: Revisions, revision: string): Map<string, TreeEntry> {
   const tree = git(["ls-tree", "-r", "-l", "-z", "--full-tree", revision], revisions.root);
   if (tree.status !== 0) throw new JourneymapError(`git ls-tree failed: ${firstLine(tree.stderr)}`);
-  const blobs: Array<{ path: string; object: string }> = [];
+  const entries = new Map<string, TreeEntry>();
   for (const entry of tree.stdout.toString("utf8").split("\0")) {
     const tab = entry.indexOf("\t");
     if (tab === -1) continue;
-    const [mode, type, object, size] = entry.slice(0, tab).split(/ +/);
-    const path = entry.slice(tab + 1);
-    if (mode === "120000" && wanted.has(path))
-      throw new JourneymapError(`cannot read "${path}" at ${revision.slice(0, 12)}: ${SYMLINK}`);
-    if (type === "blob" && wanted.has(path) && Number(size) > maxBytes)
-      throw new JourneymapError(
-        `cannot read map "${path}" at ${revision.slice(0, 12)}: it is ${formatSize(Number(size))}, more than the ${formatSize(maxBytes)} limit (raise it with --max-file-size)`,
-      );
-    if (type === "blob" && object && wanted.has(path)) blobs.push({ path, object });
+    const [mode = "", type = "", object = "", size] = entry.slice(0, tab).split(/ +/);
+    entries.set(entry.slice(tab + 1), { mode, type, object, size: Number(size) });
   }
+  return entries;
+}
+
+/** The blobs' bytes, from one `git cat-file --batch`. */
+function readBlobs(revisions: Revisions, revision: string, blobs: readonly Blob[]): Map<string, Uint8Array> {
+  const files = new Map<string, Uint8Array>();
+  if (blobs.length === 0) return files;
   const batch = git(["cat-file", "--batch"], revisions.root, blobs.map((blob) => `${blob.object}\n`).join(""));
   if (batch.status !== 0) throw new JourneymapError(`git cat-file failed: ${firstLine(batch.stderr)}`);
   let offset = 0;
@@ -171,10 +208,62 @@ export function readAllAt(
     files.set(blob.path, batch.stdout.subarray(headerEnd + 1, headerEnd + 1 + size));
     offset = headerEnd + 1 + size + 1;
   }
-  for (const path of paths)
-    if (!files.has(path))
-      throw new JourneymapError(`cannot read "${path}" at ${revision.slice(0, 12)}: not in that revision`);
   return files;
+}
+
+/** The shared definitions of the maps at one revision (or in the working tree), as lint finds them on
+ * disk: every journeymap.shared.yaml from the map's folder up to the repository root, nearest first,
+ * read from that revision, each file once. */
+export class SharedAt {
+  readonly #revisions: Revisions;
+  readonly #revision: string | undefined;
+  readonly #maxBytes: number;
+  readonly #disk: SharedFinder | undefined;
+  #tree: Map<string, TreeEntry> | undefined;
+  readonly #files = new Map<string, SharedFile>();
+
+  constructor(revisions: Revisions, revision: string | undefined, maxBytes = DEFAULT_MAX_FILE_SIZE) {
+    this.#revisions = revisions;
+    this.#revision = revision;
+    this.#maxBytes = maxBytes;
+    if (revision === undefined) this.#disk = new SharedFinder({ cwd: revisions.root, maxBytes });
+  }
+
+  /** The scope of the map at `path` (repository-relative); undefined when no shared file is in scope. */
+  forMap(path: string): SharedScope | undefined {
+    if (this.#disk) return this.#disk.forFolder(dirname(join(this.#revisions.root, path)));
+    const revision = this.#revision!;
+    this.#tree ??= treeAt(this.#revisions, revision);
+    const chain: string[] = [];
+    for (let folder = posix.dirname(path); ; folder = posix.dirname(folder)) {
+      const shared = folder === "." ? SHARED_FILE : `${folder}/${SHARED_FILE}`;
+      if (this.#tree.has(shared)) chain.push(shared);
+      if (folder === "." || folder === "/") break;
+    }
+    const where = (shared: string) => join(this.#revisions.root, shared);
+    const missing: Blob[] = [];
+    for (const shared of chain) {
+      if (this.#files.has(where(shared))) continue;
+      const entry = this.#tree.get(shared)!;
+      const at = `at ${revision.slice(0, 12)}`;
+      if (entry.mode === "120000" || entry.type !== "blob")
+        throw new JourneymapError(`cannot read "${shared}" ${at}: it is not a regular file`);
+      if (entry.size > this.#maxBytes)
+        throw new JourneymapError(
+          `cannot read shared definitions "${shared}" ${at}: it is ${formatSize(entry.size)}, more than the ${formatSize(this.#maxBytes)} limit (raise it with --max-file-size)`,
+        );
+      missing.push({ path: shared, object: entry.object });
+    }
+    for (const [shared, bytes] of readBlobs(this.#revisions, revision, missing))
+      this.#files.set(where(shared), loadSharedFile(bytes, `${displayPath(where(shared))} (${revision.slice(0, 12)})`));
+    return chain.length > 0 ? scopeOf(chain.map((shared) => this.#files.get(where(shared))!)) : undefined;
+  }
+
+  /** The shared files read so far, by absolute path (where they are in the working tree): inputs that no
+   * output may replace, like the maps, whichever revision they were read from. */
+  get files(): ReadonlyMap<string, SharedFile> {
+    return this.#disk ? this.#disk.files : this.#files;
+  }
 }
 
 function firstLine(text: string): string {

@@ -247,6 +247,70 @@ describe("journeymap diff --base (a real git repository)", () => {
   });
 });
 
+describe("journeymap diff with shared definitions (journeymap.shared.yaml)", () => {
+  // A map that follows a shared persona and names a shared team, and the same map with a second shared
+  // persona and a lower emotion: compared with the shared file beside them, as lint reads them.
+  const shared = (student: string) =>
+    `journeymap: 1\npersonas:\n  - { id: parent, name: "Dana, working parent" }\n  - { id: student, name: "${student}" }\nteams:\n  - { id: cx, name: Customer experience }\n`;
+  const map = (personas: string, emotion: number) =>
+    `journeymap: 1\ntitle: Shared map\nowner: cx\npersonas: [${personas}]\nstages:\n  - id: awareness\n    name: Awareness\n    touchpoints:\n      - { id: ad, name: Sees an ad, channel: social, owner: cx, emotion: ${emotion} }\n`;
+  let dir: string;
+  const write = (name: string, text: string) => {
+    mkdirSync(join(dir, name, ".."), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  };
+  const json = (run: { stdout: string }) => JSON.parse(run.stdout) as JourneyDiff[];
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "journeymap-diff-shared-"));
+  });
+
+  it("two files: shared personas by name, no finding for a persona the map takes from the shared file", () => {
+    write("pair/journeymap.shared.yaml", shared("Sam, student"));
+    write("pair/old.journey.yaml", map("parent", 4));
+    write("pair/new.journey.yaml", map("parent, student", 2));
+    const run = runCli(["diff", "pair/old.journey.yaml", "pair/new.journey.yaml", "--format", "json"], { cwd: dir });
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const [diff] = json(run);
+    expect(diff!.personas.added).toEqual([{ id: "student", name: "Sam, student" }]);
+    expect(diff!.findings.introduced.map((finding) => finding.ruleId)).not.toContain("unknown-persona");
+    const stylish = runCli(["diff", "pair/old.journey.yaml", "pair/new.journey.yaml"], { cwd: dir });
+    expect(stylish.stdout).toContain('+ persona "Sam, student": added');
+    expect(stylish.stdout).toContain("emotion of Dana, working parent: 4 → 2");
+  });
+
+  it("two revisions: each version with the shared file of its own revision; a broken one fails the run", () => {
+    const repo = join(dir, "repo");
+    mkdirSync(repo);
+    const git = (...args: string[]) => runGit(repo, args);
+    const put = (name: string, text: string) => write(join("repo", name), text);
+    git("init", "-q", "-b", "main");
+    put("journeymap.shared.yaml", shared("Sam, student"));
+    put("maps/one.journey.yaml", map("parent, student", 4));
+    git("add", "-A");
+    git("commit", "-q", "-m", "one");
+    put("journeymap.shared.yaml", shared("Sam, a student"));
+    put("maps/one.journey.yaml", map("parent, student", 3));
+    git("commit", "-q", "-am", "two");
+    const run = runCli(["diff", "--base", "HEAD~1", "--head", "HEAD", "--format", "json"], { cwd: repo });
+    expect(run.stderr).toBe("");
+    const [diff] = json(run);
+    expect(diff!.personas.renamed).toEqual([
+      { old: { id: "student", name: "Sam, student" }, new: { id: "student", name: "Sam, a student" } },
+    ]);
+    // The working tree's shared file, broken: reported at its position, and the run exits 2.
+    put("journeymap.shared.yaml", "journeymap: 1\npersonas: [oops\n");
+    put("maps/one.journey.yaml", map("parent, student", 2));
+    const broken = runCli(["diff", "--base", "HEAD"], { cwd: repo });
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/^journeymap\.shared\.yaml\n {2}3:1 {2}error/);
+    // An output may not replace a shared file this run read.
+    const over = runCli(["diff", "--base", "HEAD~1", "--head", "HEAD", "-o", "journeymap.shared.yaml"], { cwd: repo });
+    expect(over.code).toBe(2);
+  });
+});
+
 describe("journeymap diff --help", () => {
   it("lists every output of the catalog, and every --fail-on condition", async () => {
     const { diffFormatNames } = await import("../../src/diff/index.js");
