@@ -2,7 +2,8 @@
 import type { Command } from "commander";
 import { findMaps } from "../io/find-maps.js";
 import { readMap } from "../io/read-maps.js";
-import { parseSize } from "../io/read-text.js";
+import { parseSize, readFileBytes } from "../io/read-text.js";
+import { isSharedFile, loadSharedFile } from "../journey/shared.js";
 import type { FileResult, ReportFormatName } from "../report/index.js";
 import { collect, emitReports, examples, formatHelp, hasErrors, parseOutputs, useColor } from "./options.js";
 
@@ -50,6 +51,15 @@ export function registerValidate(program: Command): void {
       });
       const results: FileResult[] = [];
       for (const input of inputs) {
+        // A shared-definitions file named here is checked against its own schema, not as a map.
+        if (isSharedFile(input)) {
+          const shared = loadSharedFile(
+            readFileBytes(input.path!, { maxBytes, shown: input.file, what: "shared definitions" }),
+            input.file,
+          );
+          results.push({ filePath: shared.file, source: shared.text, messages: shared.diagnostics });
+          continue;
+        }
         // One map at a time: only its findings and text are kept, not its parsed document.
         const map = await readMap(input, { maxBytes });
         results.push({ filePath: map.file, source: map.text, messages: map.diagnostics });

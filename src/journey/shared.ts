@@ -1,6 +1,7 @@
 // A shared-definitions file (journeymap.shared.yaml): personas, teams and metrics for every map in its
 // folder and below, loaded like a map (the same limits on hostile YAML, positions in every error) and
 // checked by schemas/journeymap.shared.schema.json.
+import { basename } from "node:path";
 import type { Diagnostic } from "../diagnostic.js";
 import { DEFINITION_KIND_NAMES, DEFINITION_KINDS, type Definition, type SharedDefinition } from "./definitions.js";
 import { loadDocument, type DocumentKind } from "./load.js";
@@ -8,6 +9,11 @@ import { sharedSchemaDiagnostics } from "./validate.js";
 
 /** The file name a folder's shared definitions have. */
 export const SHARED_FILE = "journeymap.shared.yaml";
+
+/** Whether a file given to a command is a shared-definitions file (by its name; standard input is a map). */
+export function isSharedFile(input: { path?: string }): boolean {
+  return input.path !== undefined && basename(input.path) === SHARED_FILE;
+}
 
 export interface SharedFile {
   /** As shown in messages. */

@@ -17,6 +17,7 @@ import { loadJourney, type LoadedJourney } from "../journey/load.js";
 import { writeOutput } from "../io/write-output.js";
 import { JourneymapError } from "../errors.js";
 import { RepositoryPass } from "./repository/pass.js";
+import { isSharedFile } from "../journey/shared.js";
 
 export interface LintRunOptions {
   /** A configuration file to use for every map instead of searching (--config). */
@@ -106,7 +107,7 @@ export class ConfigResolver {
 }
 
 /** Lints every input in order; throws JourneymapError (exit 2) for a configuration or I/O problem. */
-export async function lintFiles(inputs: readonly MapInput[], options: LintRunOptions = {}): Promise<LintRun> {
+export async function lintFiles(given: readonly MapInput[], options: LintRunOptions = {}): Promise<LintRun> {
   const resolver = new ConfigResolver(options);
   const results: FileResult[] = [];
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
@@ -120,6 +121,10 @@ export async function lintFiles(inputs: readonly MapInput[], options: LintRunOpt
     results.push(result);
     repository.addMap(result.filePath, facts, deferred);
   };
+  // A shared-definitions file named on the command line is checked as one (its schema, and the
+  // repository rules about it), not as a map.
+  const inputs = given.filter((input) => !isSharedFile(input));
+  for (const input of given) if (isSharedFile(input)) repository.addSharedFile(input.path!);
   if (options.fix === "write" && inputs.some((input) => !input.path)) {
     throw new JourneymapError("--fix writes into map files: for standard input use --fix-dry-run");
   }

@@ -56,6 +56,29 @@ describe("journeymap validate", () => {
     expect(run.stderr).toBe("");
   });
 
+  it("a shared-definitions file named on the command line is checked against its own schema", () => {
+    const good = runCli(["validate", "examples/journeymap.shared.yaml"]);
+    expect(good).toMatchObject({ code: 0, stderr: "" });
+    write("shared/journeymap.shared.yaml", "journeymap: 1\npersonas:\n  - id: dana\n");
+    const bad = runCli(["validate", "shared/journeymap.shared.yaml"], { cwd: dir });
+    expect(bad.code).toBe(1);
+    expect(bad.stdout.split("\n").slice(0, 2)).toEqual([
+      "shared/journeymap.shared.yaml",
+      '  3:5  error    persona "dana" is missing "name"  schema',
+    ]);
+    // The same file through lint: the same finding, and no map rule's (it has no title or stages to miss).
+    const linted = runCli(["lint", "shared/journeymap.shared.yaml", "--format", "json"], { cwd: dir });
+    expect(linted.code).toBe(1);
+    const [file, ...others] = JSON.parse(linted.stdout) as JsonReportFile[];
+    expect(others).toEqual([]);
+    expect(file!.messages.map((message) => [message.ruleId, message.line, message.column])).toEqual([["schema", 3, 5]]);
+    const clean = runCli(["lint", "examples/journeymap.shared.yaml", "--format", "json"]);
+    expect(clean.code).toBe(0);
+    expect(JSON.parse(clean.stdout)).toEqual([
+      { filePath: "examples/journeymap.shared.yaml", errorCount: 0, warningCount: 0, messages: [] },
+    ]);
+  });
+
   it("--format json prints ESLint's shape on stdout", () => {
     write("json/bad.journey.yaml", VALID.replace("emotion: 2\n", "emotion: 7\n"));
     const run = runCli(["validate", "--format", "json", "json"], { cwd: dir });

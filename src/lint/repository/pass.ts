@@ -17,6 +17,7 @@ const KNOWN_RULES = [...ruleIds, ...repositoryRuleIds];
 
 export class RepositoryPass {
   readonly #finder: SharedFinder;
+  readonly #named = new Set<string>();
   readonly #maps: RepositoryFacts[] = [];
   readonly #directives = new Map<string, Directive[]>();
   readonly #maxBytes: number | undefined;
@@ -29,6 +30,14 @@ export class RepositoryPass {
   /** The shared-definitions files read (absolute paths): inputs that no output may replace. */
   get sharedFiles(): string[] {
     return [...this.#finder.files.keys()];
+  }
+
+  /** A shared-definitions file named on the command line: read now, and listed in the results even when
+   * it has no findings (it was asked for). */
+  addSharedFile(path: string): void {
+    this.#finder.forFolder(dirname(path));
+    const file = this.#finder.files.get(resolve(path));
+    if (file) this.#named.add(file.file);
   }
 
   /** The shared definitions for the map at `path` (standard input: the working directory's). */
@@ -54,7 +63,9 @@ export class RepositoryPass {
   ): void {
     const start = results.length;
     this.#finish(results, counts, options);
-    const kept = results.slice(start).filter((result) => result.messages.length > 0 || result.suppressed?.length);
+    const kept = results
+      .slice(start)
+      .filter((result) => result.messages.length > 0 || result.suppressed?.length || this.#named.has(result.filePath));
     results.splice(start, results.length - start, ...kept);
   }
 
