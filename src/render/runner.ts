@@ -26,6 +26,8 @@ import { touchpointsOf } from "../journey/model.js";
 import { factsOf, type MapFacts } from "../workspace/facts.js";
 import { breadcrumbsOf, buildGraph, type MapGraph } from "../workspace/graph.js";
 import { SharedFinder } from "../workspace/scope.js";
+import { isSharedFile } from "../journey/shared.js";
+import { isInside } from "../io/repository.js";
 import { INDEX_PAGE } from "./index-page.js";
 import { pageHref, type PageLink, type PageLinks } from "./markdown.js";
 import type { MermaidCliEngine } from "./mermaid-cli.js";
@@ -259,7 +261,7 @@ class RenderRun {
   #inputById = new Map<string, MapInput>();
   #watcher?: MapWatcher;
   #lint?: Promise<(loaded: LoadedJourney, path: string | undefined) => PortfolioMap["findings"]>;
-  readonly #shared = new SharedFinder();
+  #shared = new SharedFinder();
   readonly #reported = new Set<string>();
   readonly #written = new Map<string, string>();
   #inputs?: { key: string; files: InputFiles };
@@ -524,15 +526,18 @@ class RenderRun {
 
   /** Renders a map again on every save; a broken save shows its errors and keeps the last good output. */
   async watch(): Promise<void> {
+    const isMap = walkedMapTest();
     this.#watcher = watchMaps({
-      files: this.plan.inputs.map((input) => input.path!),
+      // The maps, and the shared files they use: an edit to one redraws the maps that follow it.
+      files: [...this.plan.inputs.map((input) => input.path!), ...this.#shared.files.keys()],
       folders: this.plan.folders,
-      isMap: walkedMapTest(),
+      isMap: (path) => isMap(path) || isSharedFile({ path }),
       skippedFolders: new Set(["node_modules", ".git"]),
       onChange: async (path) => {
         const stats = statSync(path, { throwIfNoEntry: false });
         // Deleted, mid-rename or just truncated by the editor: the write that follows brings another event.
         if (!stats?.isFile() || stats.size === 0) return false;
+        if (isSharedFile({ path })) return this.sharedChanged(path);
         const input = this.inputFor(path);
         if (!input) return;
         this.refreshInputs();
@@ -559,6 +564,34 @@ class RenderRun {
     });
     await this.#watcher.close();
     this.#watcher = undefined;
+  }
+
+  /** Under --watch, a shared file was saved: its definitions are read again and every map in its folder
+   * or below is drawn again with them; a save with errors is reported and the last good renderings kept. */
+  private async sharedChanged(path: string): Promise<void> {
+    this.#shared = new SharedFinder();
+    this.#reported.clear();
+    this.refreshInputs();
+    const folder = dirname(path);
+    const scope = this.#shared.forFolder(folder);
+    if (this.reportSharedErrors()) {
+      this.tell(`✖ ${displayPath(path)} has errors: kept the last good renderings`);
+      return;
+    }
+    const within = (input: MapInput) => input.path !== undefined && isInside(input.path, folder);
+    const affected = this.plan.inputs.filter(within);
+    if (isSite(this.plan)) {
+      for (const input of this.plan.inputs) await this.learn(input);
+      this.linkAll();
+    }
+    for (const input of affected) {
+      const ok = await this.renderOne(input);
+      const target = targetOf(this.plan, input);
+      if (ok) this.tell(`✔ ${input.file}${target ? ` → ${displayPath(target)}` : ""}`);
+      else this.tell(`✖ ${input.file} has errors: kept the last good rendering`);
+    }
+    this.writeIndex();
+    if (affected.length === 0 && scope) this.tell(`✔ ${displayPath(path)}: no map follows it yet`);
   }
 
   async close(): Promise<void> {

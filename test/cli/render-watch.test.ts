@@ -105,4 +105,36 @@ describe("journeymap render --watch on a folder", () => {
       expect(await stop()).toBe(0);
     }
   });
+
+  it("a saved shared file redraws the maps that follow it; a broken save keeps the last good pictures", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "journeymap-watch-shared-"));
+    mkdirSync(join(dir, ".git"));
+    mkdirSync(join(dir, "maps"));
+    const shared = readFileSync("examples/journeymap.shared.yaml", "utf8");
+    writeFileSync(join(dir, "maps/journeymap.shared.yaml"), shared);
+    writeFileSync(join(dir, "maps/freshcart.journey.yaml"), FRESHCART);
+    const picture = join(dir, "out/freshcart.svg");
+    const { session, until, stop } = watchSession(dir, ["maps", "--format", "svg", "-o", "out"]);
+    try {
+      await until(() => session.stderr.includes("watching"), "the first rendering");
+      expect(read(picture)).toContain("Dana, working parent");
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      writeFileSync(
+        join(dir, "maps/journeymap.shared.yaml"),
+        shared.replace("Dana, working parent", "Dana, night-shift nurse"),
+      );
+      await until(() => read(picture).includes("Dana, night-shift nurse"), "the picture with the renamed persona");
+      expect(read(picture)).not.toContain("Dana, working parent");
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      writeFileSync(join(dir, "maps/journeymap.shared.yaml"), "journeymap: 1\npersonas: [oops\n");
+      await until(
+        () => session.stderr.includes("✖ maps/journeymap.shared.yaml has errors: kept the last good renderings"),
+        "the broken save reported",
+      );
+      expect(session.stderr).toMatch(/maps\/journeymap\.shared\.yaml\n {2}3:1 {2}error/);
+      expect(read(picture)).toContain("Dana, night-shift nurse");
+    } finally {
+      expect(await stop()).toBe(0);
+    }
+  });
 });
