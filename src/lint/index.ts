@@ -17,6 +17,8 @@ export {
   type ResolvedConfig,
 } from "./config.js";
 export { ConfigResolver, lintFiles, type LintRun, type LintRunOptions } from "./runner.js";
+export { lintLoadedMap, type MapLint } from "./lint-map.js";
+export { RepositoryPass } from "./repository/pass.js";
 export { DEFAULT_PRESET, STAGE_PRESETS, type PresetName } from "./presets.js";
 export { rules, ruleIds } from "./rules/index.js";
 export { parseDirectives, splitSuppressed, type Directive } from "./suppressions.js";

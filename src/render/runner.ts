@@ -5,7 +5,9 @@
 import { statSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
+import { countBySeverity, type FileResult, type Severity } from "../diagnostic.js";
 import { JourneymapError } from "../errors.js";
+import type { MapLint } from "../lint/lint-map.js";
 import { displayPath, findMaps, walkedMapTest, type MapInput } from "../io/find-maps.js";
 import { readMap } from "../io/read-maps.js";
 import { readTextFile } from "../io/read-text.js";
@@ -253,6 +255,12 @@ function checkTargets(plan: Plan): void {
 const KEPT_TEXT = 64 * 1024 * 1024;
 
 /** One run: renders maps, writes them, remembers the last good page of each for the index and --watch. */
+/** The site's lint status: a map's own findings, then the repository rules' over every map, by map file. */
+interface SiteLinter {
+  map(loaded: LoadedJourney, input: MapInput): PortfolioMap["findings"];
+  repository(inputs: readonly MapInput[]): Map<string, Record<Severity, number>>;
+}
+
 class RenderRun {
   #engine?: Promise<MermaidCliEngine>;
   readonly #pages = new Map<MapInput, PortfolioMap>();
@@ -260,7 +268,9 @@ class RenderRun {
   #graph: MapGraph = buildGraph([]);
   #inputById = new Map<string, MapInput>();
   #watcher?: MapWatcher;
-  #lint?: Promise<(loaded: LoadedJourney, path: string | undefined) => PortfolioMap["findings"]>;
+  #lint?: Promise<SiteLinter>;
+  /** The linter once loaded: the index, written synchronously, adds the repository rules' findings. */
+  #siteLinter?: SiteLinter;
   #shared = new SharedFinder();
   readonly #reported = new Set<string>();
   readonly #written = new Map<string, string>();
@@ -431,7 +441,8 @@ class RenderRun {
       for (const text of touchpoint.painPoints ?? []) backlog.push({ kind: "pain point", text, ...where });
       for (const text of touchpoint.opportunities ?? []) backlog.push({ kind: "opportunity", text, ...where });
     }
-    const findings = (await this.linter())(map, input.path);
+    this.#siteLinter = await this.linter();
+    const findings = this.#siteLinter.map(map, input);
     return {
       facts,
       page: relative(this.plan.destination!.path, target).split(/[\\/]/).join("/"),
@@ -441,20 +452,45 @@ class RenderRun {
     };
   }
 
-  /** The lint rules, loaded on first use, with each map folder's configuration: the index's lint status. */
-  private linter(): Promise<(loaded: LoadedJourney, path: string | undefined) => PortfolioMap["findings"]> {
+  /** The lint rules, loaded on first use, with each map folder's configuration: the index's lint status.
+   * A map's own findings are counted when its page is drawn; the repository rules' (links, map ids,
+   * shared definitions) when the index is written, over every map, as `journeymap lint` finds them. */
+  private linter(): Promise<SiteLinter> {
     this.#lint ??= import("../lint/index.js").then((lint) => {
       const resolver = new lint.ConfigResolver();
-      return (loaded: LoadedJourney, path: string | undefined) => {
+      const lints = new Map<MapInput, MapLint>();
+      const guarded = <T>(run: () => T): T | undefined => {
         try {
-          const counts = { error: 0, warning: 0, info: 0 };
-          for (const finding of lint.lintLoaded(loaded, resolver.forMap(path).config)) counts[finding.severity]++;
-          return counts;
+          return run();
         } catch (error) {
           // A broken configuration is lint's to report; the page is still written, without a status.
           if (error instanceof JourneymapError) return undefined;
           throw error;
         }
+      };
+      return {
+        map: (loaded, input) =>
+          guarded(() => {
+            const { config, checks } = resolver.forMap(input.path);
+            const linted = lint.lintLoadedMap(loaded, config, { checks, ...(input.path ? { path: input.path } : {}) });
+            lints.set(input, linted);
+            return { ...linted.counts };
+          }),
+        repository: (inputs) =>
+          guarded(() => {
+            const pass = new lint.RepositoryPass();
+            // Each map's result without its own findings (counted already): the pass adds its findings there.
+            const results: FileResult[] = [];
+            for (const input of inputs) {
+              const linted = lints.get(input);
+              if (!linted) continue;
+              pass.scopeFor(input.path);
+              pass.addMap(linted.result.filePath, linted.facts, linted.deferred);
+              results.push({ ...linted.result, messages: [] });
+            }
+            pass.finish(results, { error: 0, warning: 0, info: 0 }, { resolver, folders: this.plan.folders });
+            return new Map(results.map((result) => [result.filePath, countBySeverity(result.messages)]));
+          }) ?? new Map(),
       };
     });
     return this.#lint;
@@ -492,7 +528,20 @@ class RenderRun {
   private writeIndex(): void {
     const index = indexPath(this.plan);
     if (!index) return;
-    const maps = this.plan.inputs.flatMap((input) => this.#pages.get(input) ?? []);
+    const repository = this.#siteLinter?.repository(this.plan.inputs);
+    const maps = this.plan.inputs.flatMap((input): PortfolioMap[] => {
+      const page = this.#pages.get(input);
+      if (!page) return [];
+      const own = page.findings;
+      const more = own && repository?.get(page.facts.file);
+      if (!own || !more) return [page];
+      const findings = {
+        error: own.error + more.error,
+        warning: own.warning + more.warning,
+        info: own.info + more.info,
+      };
+      return [{ ...page, findings }];
+    });
     this.writeOnce(index, renderPortfolio(maps));
     this.writeOnce(
       join(this.plan.destination!.path, HEATMAP_FILE),

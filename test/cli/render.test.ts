@@ -113,6 +113,54 @@ describe("journeymap render: Mermaid and Markdown", () => {
     expect(titles).toEqual([journeyOf(HOTEL).title, journeyOf(FRESHCART).title]);
   });
 
+  it("the index's lint column says what journeymap lint says of each map, repository rules included", () => {
+    // FreshCart's repository with one broken link (a repository rule's error) and a touchpoint without owner.
+    for (const name of [
+      "journeymap.shared.yaml",
+      "journeymap.config.yaml",
+      "freshcart/journeymap.config.yaml",
+      "freshcart/delivery.journey.yaml",
+      "freshcart/refund.journey.yaml",
+    ])
+      write(`portfolio/${name}`, readFileSync(join("examples", name), "utf8"));
+    write("portfolio/freshcart.journey.yaml", FRESHCART.replace("details: checkout", "details: checkout-v2"));
+    write(
+      "portfolio/freshcart/checkout.journey.yaml",
+      readFileSync("examples/freshcart/checkout.journey.yaml", "utf8").replace(/\n {8}owner: [a-z]+\n/, "\n"),
+    );
+    mkdirSync(join(dir, "portfolio/.git"), { recursive: true });
+    const lint = runCli(["lint", ".", "--format", "json"], { cwd: join(dir, "portfolio") });
+    const reported = JSON.parse(lint.stdout) as Array<{ filePath: string; errorCount: number; warningCount: number }>;
+    const expected = new Map(
+      reported.map((file) => {
+        const parts = [
+          file.errorCount ? `${file.errorCount} error${file.errorCount === 1 ? "" : "s"}` : "",
+          file.warningCount ? `${file.warningCount} warning${file.warningCount === 1 ? "" : "s"}` : "",
+        ].filter(Boolean);
+        return [
+          file.filePath.replace(/^.*\//, "").replace(".journey.yaml", ".md"),
+          parts.length ? `⚠ ${parts.join(", ")}` : "✔ clean",
+        ];
+      }),
+    );
+    expect(expected.get("freshcart.md")).toMatch(/^⚠ 1 error/);
+    expect(expected.get("checkout.md")).toMatch(/^⚠ /); // touchpoint-owner, a map rule
+    const run = runCli(["render", ".", "--format", "markdown", "-o", "../portfolio-site"], {
+      cwd: join(dir, "portfolio"),
+    });
+    expect(run.code).toBe(0);
+    const index = readFileSync(join(dir, "portfolio-site/index.md"), "utf8");
+    const table = index.slice(index.indexOf("## Maps\n"), index.indexOf("\n## ", index.indexOf("## Maps\n")));
+    const rows = table.split("\n").filter((line) => /^\| \[.*\]\([a-z-]+\.md\) /.test(line));
+    const shown = new Map(
+      rows.map((row) => {
+        const cells = row.split("|").map((cell) => cell.trim());
+        return [/\(([a-z-]+\.md)\)/.exec(cells[1]!)![1]!, cells.at(-2)!];
+      }),
+    );
+    expect(shown).toEqual(expected);
+  });
+
   it("passes --mermaid-config through as front matter; a bad config file is a usage error", () => {
     const config = write("mermaid.json", '{"theme": "forest", "themeVariables": {"primaryColor": "#ff0000"}}');
     const run = runCli(["render", "docs/examples/hotel.journey.yaml", "--mermaid-config", config]);
