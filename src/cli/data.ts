@@ -128,7 +128,7 @@ export function registerData(program: Command): void {
           stderr.write(`journeymap: would write ${count} into ${visible(map.file)}\n`);
         } else {
           // The map itself is the target here, on purpose: written atomically, as lint --fix does.
-          writeOutput(map.path, map.after, { shown: map.file, replacesInput: true });
+          writeOutput(map.path, map.written, { shown: map.file, replacesInput: true });
           stderr.write(`✔ ${visible(map.file)}: ${count} from ${map.sources} source${map.sources === 1 ? "" : "s"}\n`);
         }
       }

@@ -8,7 +8,7 @@ import type { MapInput } from "../io/find-maps.js";
 import { readFileBytes, readStdinBounded } from "../io/read-text.js";
 import { openSourceFile } from "../io/source-files.js";
 import { LineIndex } from "../fix/edits.js";
-import { loadJourney, type LoadedJourney } from "../journey/load.js";
+import { asWritten, loadJourney, type LoadedJourney } from "../journey/load.js";
 import type { Journey } from "../journey/model.js";
 import { SharedFinder } from "../workspace/scope.js";
 import { applyUpdates, EditProblem, writeUpdates } from "./apply.js";
@@ -25,8 +25,11 @@ export interface DataRunOptions extends MeasureOptions {
 export interface PulledMap {
   file: string;
   path: string;
+  /** The map's text before and after (LF line breaks, as shown in a diff). */
   before: string;
   after: string;
+  /** The new text as the file is to be written (its byte-order mark and line breaks kept). */
+  written: string;
   updates: MetricUpdate[];
   /** How many sources the map names. */
   sources: number;
@@ -139,6 +142,7 @@ export async function pullMaps(inputs: readonly MapInput[], options: DataRunOpti
         path: input.path,
         before: bom + loaded.text,
         after: bom + after,
+        written: asWritten(loaded, after),
         updates: measured.updates,
         sources,
       });

@@ -43,6 +43,9 @@ export interface LoadedDocument {
   /** @internal Offsets [start, end, start, end, …] of the document's comments, when the loader has
    * them (the suppressions read these instead of lexing the text again). */
   comments?: readonly number[];
+  /** How the file has the text: after a byte-order mark, and with lone CRs (classic Mac line breaks)
+   * where the text has LFs. A writer of the map's file puts both back (see asWritten). */
+  written?: { bom: boolean; loneCr: boolean };
 }
 
 /** What a document must be once it parses: its schema check, and what an empty file is told. */
@@ -71,9 +74,18 @@ export function loadDocument(input: string | Uint8Array, file: string, kind: Doc
   const decoded: Decoded = typeof input === "string" ? { text: input } : decode(input);
   // YAML 1.2 counts a lone CR as a line break, the yaml package does not: make it one (same length,
   // so every offset stays right, and code frames see the lines the author saw).
-  const text = normalizeLineBreaks(decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text);
+  const bom =
+    typeof input === "string"
+      ? input.charCodeAt(0) === 0xfeff
+      : input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf;
+  const raw = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
+  const text = normalizeLineBreaks(raw);
+  // Only a file that breaks every line with a lone CR gets them back; one that mixes CRs and LFs is
+  // written with LFs (which line was which is not worth keeping for so rare a file).
+  const loneCr = text !== raw && !raw.includes("\n");
   let source = new SourceMap(text);
   const result: LoadedDocument = { file, text, diagnostics: [], source };
+  if (bom || loneCr) result.written = { bom, loneCr };
   const fail = (ruleId: string, message: string, range: Range): LoadedDocument => {
     result.diagnostics.push({ file, ruleId, severity: "error", message, ...range });
     return result;
@@ -108,6 +120,14 @@ export function loadDocument(input: string | Uint8Array, file: string, kind: Doc
   result.diagnostics.push(...kind.check(outcome.value, source, file));
   if (result.diagnostics.length === 0) result.value = outcome.value;
   return result;
+}
+
+/** A map's text (as loaded: LF line breaks, no byte-order mark) as its file is to be written: with the
+ * byte-order mark and the lone-CR line breaks the file had (lint --fix and data pull keep every byte
+ * they do not change). */
+export function asWritten(map: Pick<LoadedDocument, "written">, text: string): string {
+  if (!map.written) return text;
+  return `${map.written.bom ? "\ufeff" : ""}${map.written.loneCr ? text.replace(/\n/g, "\r") : text}`;
 }
 
 function normalizeLineBreaks(text: string): string {

@@ -13,7 +13,7 @@ import { lintLoadedMap, type MapLint } from "./lint-map.js";
 import { lintOnThreads, workerScript } from "./pool.js";
 import type { RuleSeverity } from "./types.js";
 import type { AppliedFix } from "../fix/index.js";
-import { loadJourney, type LoadedJourney } from "../journey/load.js";
+import { asWritten, loadJourney, type LoadedJourney } from "../journey/load.js";
 import { writeOutput } from "../io/write-output.js";
 import { JourneymapError } from "../errors.js";
 import { RepositoryPass } from "./repository/pass.js";
@@ -160,7 +160,7 @@ export async function lintFiles(given: readonly MapInput[], options: LintRunOpti
           fixed.push({ file: map.file, before: map.text, after: text, fixes });
           // The map itself is the target here, on purpose: written atomically, through a symlink to its file.
           if (options.fix === "write" && input.path)
-            writeOutput(input.path, text, { shown: map.file, replacesInput: true });
+            writeOutput(input.path, asWritten(map, text), { shown: map.file, replacesInput: true });
           map = loadJourney(text, { file: map.file, ...(shared ? { shared } : {}) });
         }
       }

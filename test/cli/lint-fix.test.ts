@@ -1,5 +1,14 @@
 // `journeymap lint --fix` and `--fix-dry-run` end to end: what lands in the file, what is printed, exit codes.
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, symlinkSync, lstatSync, readlinkSync } from "node:fs";
+import {
+  copyFileSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  lstatSync,
+  readlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -34,6 +43,19 @@ describe("journeymap lint --fix", () => {
     const again = runCli(["lint", map, "--fix", "--no-config"]);
     expect(readFileSync(map, "utf8")).toBe(after);
     expect(again.stderr).not.toContain("fixed");
+  });
+
+  it("keeps a byte-order mark and classic Mac line breaks (lone CRs) in the file it writes", () => {
+    const text = readFileSync(SOURCE, "utf8");
+    const fixedWithLf = (() => {
+      runCli(["lint", map, "--fix", "--no-config"]);
+      return readFileSync(map, "utf8");
+    })();
+    // The same map saved with a byte-order mark and CR line breaks: the same fixes, in its own bytes.
+    writeFileSync(map, `\ufeff${text.replace(/\n/g, "\r")}`);
+    const run = runCli(["lint", map, "--fix", "--no-config"]);
+    expect(run.stderr).toMatch(/journeymap: fixed \d+ problems/);
+    expect(readFileSync(map, "utf8")).toBe(`\ufeff${fixedWithLf.replace(/\n/g, "\r")}`);
   });
 
   it("--fix-dry-run prints a unified diff and leaves the file as it was", () => {

@@ -78,6 +78,17 @@ describe("journeymap data pull", () => {
     );
   });
 
+  it("keeps a byte-order mark and classic Mac line breaks (lone CRs) in the map it writes", () => {
+    reset();
+    runCli(["data", "pull", "maps", ...AS_OF], { cwd: repo });
+    const pulledWithLf = readFileSync(join(repo, MAP), "utf8");
+    reset(`\ufeff${original.replace(/\n/g, "\r")}`);
+    expect(runCli(["data", "pull", "maps", ...AS_OF], { cwd: repo }).stderr).toBe(
+      `✔ ${MAP}: 22 values from 3 sources\n`,
+    );
+    expect(readFileSync(join(repo, MAP), "utf8")).toBe(`\ufeff${pulledWithLf.replace(/\n/g, "\r")}`);
+  });
+
   it("a bad row changes no map: the CSV file, line and column, exit 1", () => {
     reset();
     const survey = join(repo, "maps/exports/survey-responses.csv");
