@@ -158,7 +158,10 @@ export function writeOutput(path: string, contents: string | Uint8Array, options
   const shown = options.shown ?? path;
   const target = checkOutputPath(path, options);
   const temporary = temporaryName(target);
-  const untrack = trackTemporary(temporary);
+  // Not tracked for signals (trackTemporary is for writers that wait, such as a browser printing a
+  // PDF): no handler can run while this synchronous write is under way, and one installed for its
+  // duration would only take a Ctrl-C that arrives meanwhile. A run killed here leaves the temporary
+  // file for the next run to remove.
   try {
     mkdirSync(dirname(target), { recursive: true });
     removeStaleTemporaries(target);
@@ -174,7 +177,5 @@ export function writeOutput(path: string, contents: string | Uint8Array, options
       // The folder may not exist (or be a file): then there is no temporary file to remove.
     }
     throw new JourneymapError(`cannot write "${shown}": ${(error as Error).message}`);
-  } finally {
-    untrack();
   }
 }

@@ -122,19 +122,15 @@ class FastReader {
     this.#length = text.length;
   }
 
-  #code(at: number): number {
-    return this.#text.charCodeAt(at);
-  }
-
   document(): YamlOutcome {
     this.#nextLine();
     if (this.#indent === -1) return { kind: "empty" };
-    const code = this.#code(this.#pos);
+    const code = this.#text.charCodeAt(this.#pos);
     let value: unknown;
     if (code === OPEN_SQUARE || code === OPEN_CURLY) {
       value = this.#flowNode(-1);
       this.#endOfLine();
-    } else if (code === DASH && isBlank(this.#code(this.#pos + 1))) {
+    } else if (code === DASH && isBlank(this.#text.charCodeAt(this.#pos + 1))) {
       value = this.#blockSeq(this.#indent);
     } else if (this.#isKey(this.#pos)) {
       value = this.#blockMap(this.#indent);
@@ -161,8 +157,8 @@ class FastReader {
         return;
       }
       const lineStart = at;
-      while (this.#code(at) === SPACE) at++;
-      const code = this.#code(at);
+      while (this.#text.charCodeAt(at) === SPACE) at++;
+      const code = this.#text.charCodeAt(at);
       if (code === NEWLINE) {
         at++;
         continue;
@@ -181,8 +177,8 @@ class FastReader {
         if (code !== DASH || this.#documentStarted) giveUp();
         this.#documentStarted = true;
         at += 3;
-        while (this.#code(at) === SPACE) at++;
-        const after = this.#code(at);
+        while (this.#text.charCodeAt(at) === SPACE) at++;
+        const after = this.#text.charCodeAt(at);
         if (after === HASH && at > lineStart + 3) at = this.#comment(at);
         else if (after === RETURN) at += 2;
         else if (after === NEWLINE) at++;
@@ -198,8 +194,12 @@ class FastReader {
   }
 
   #isMarker(at: number): boolean {
-    const code = this.#code(at);
-    return this.#code(at + 1) === code && this.#code(at + 2) === code && isBlank(this.#code(at + 3));
+    const code = this.#text.charCodeAt(at);
+    return (
+      this.#text.charCodeAt(at + 1) === code &&
+      this.#text.charCodeAt(at + 2) === code &&
+      isBlank(this.#text.charCodeAt(at + 3))
+    );
   }
 
   /** Records the comment at `at` (a "#"), returns the start of the next line. */
@@ -207,7 +207,7 @@ class FastReader {
     let end = this.#text.indexOf("\n", at);
     const next = end === -1 ? this.#length : end + 1;
     if (end === -1) end = this.#length;
-    if (this.#code(end - 1) === RETURN) end--;
+    if (this.#text.charCodeAt(end - 1) === RETURN) end--;
     this.#comments.push(at, end);
     return next;
   }
@@ -215,9 +215,9 @@ class FastReader {
   /** After a value: spaces, maybe a comment, then the line break (or the end); then #nextLine. */
   #endOfLine(): void {
     let at = this.#pos;
-    while (this.#code(at) === SPACE) at++;
-    const code = this.#code(at);
-    if (code === HASH && this.#code(at - 1) === SPACE) at = this.#comment(at);
+    while (this.#text.charCodeAt(at) === SPACE) at++;
+    const code = this.#text.charCodeAt(at);
+    if (code === HASH && this.#text.charCodeAt(at - 1) === SPACE) at = this.#comment(at);
     else if (code === NEWLINE) at++;
     else if (code === RETURN) at += 2;
     else if (at < this.#length) giveUp();
@@ -239,13 +239,13 @@ class FastReader {
       const key = this.#key(false);
       const keyEnd = this.#end;
       // #pos is just past the ":".
-      while (this.#code(this.#pos) === SPACE) this.#pos++;
+      while (this.#text.charCodeAt(this.#pos) === SPACE) this.#pos++;
       const value = this.#blockValue(indent);
       this.#add(mapping, spans, key, keyStart, keyEnd, value);
       size += 1 + key.length + this.#size;
       if (this.#indent !== indent) break;
-      const code = this.#code(this.#pos);
-      if (code === DASH && isBlank(this.#code(this.#pos + 1))) giveUp();
+      const code = this.#text.charCodeAt(this.#pos);
+      if (code === DASH && isBlank(this.#text.charCodeAt(this.#pos + 1))) giveUp();
     }
     if (this.#indent > indent) giveUp();
     this.#source.record(mapping, spans);
@@ -272,11 +272,15 @@ class FastReader {
    * below, or nothing. Leaves #pos at the next content line. */
   #blockValue(indent: number): unknown {
     const at = this.#pos;
-    const code = this.#code(at);
+    const code = this.#text.charCodeAt(at);
     if (isBlank(code) || code === HASH) {
       this.#endOfLine();
       if (this.#indent > indent) return this.#nestedBlock();
-      if (this.#indent === indent && this.#code(this.#pos) === DASH && isBlank(this.#code(this.#pos + 1)))
+      if (
+        this.#indent === indent &&
+        this.#text.charCodeAt(this.#pos) === DASH &&
+        isBlank(this.#text.charCodeAt(this.#pos + 1))
+      )
         return this.#startedAt(this.#pos, () => this.#blockSeq(indent));
       // Nothing: null, placed where the composer places an empty value (after ":" and its spaces).
       this.#valueStart = at;
@@ -290,8 +294,9 @@ class FastReader {
   /** The block collection that starts the line at #pos (below a key or "-", more indented). */
   #nestedBlock(): unknown {
     const at = this.#pos;
-    const code = this.#code(at);
-    if (code === DASH && isBlank(this.#code(at + 1))) return this.#startedAt(at, () => this.#blockSeq(this.#indent));
+    const code = this.#text.charCodeAt(at);
+    if (code === DASH && isBlank(this.#text.charCodeAt(at + 1)))
+      return this.#startedAt(at, () => this.#blockSeq(this.#indent));
     if (!this.#isKey(at)) giveUp(); // text or a flow collection on the next line
     return this.#startedAt(at, () => this.#blockMap(this.#indent));
   }
@@ -306,7 +311,7 @@ class FastReader {
    * a list item (where a key starts a compact mapping). */
   #inlineValue(indent: number, inSeq: boolean): unknown {
     const at = this.#pos;
-    const code = this.#code(at);
+    const code = this.#text.charCodeAt(at);
     if (code === AMPERSAND) return this.#anchored(indent, inSeq);
     if (inSeq && this.#isKey(at)) {
       const column = at - this.#lineStartOf(at);
@@ -333,14 +338,14 @@ class FastReader {
   #anchored(indent: number, inSeq: boolean): unknown {
     let at = this.#pos + 1;
     const nameStart = at;
-    while (!isBlank(this.#code(at)) && !isFlowIndicator(this.#code(at))) at++;
+    while (!isBlank(this.#text.charCodeAt(at)) && !isFlowIndicator(this.#text.charCodeAt(at))) at++;
     const name = this.#text.slice(nameStart, at);
-    if (name === "" || !isBlank(this.#code(at))) giveUp();
-    while (this.#code(at) === SPACE) at++;
+    if (name === "" || !isBlank(this.#text.charCodeAt(at))) giveUp();
+    while (this.#text.charCodeAt(at) === SPACE) at++;
     this.#pos = at;
     const anchor: Anchor = { value: null, size: 0, building: true };
     this.#anchors.set(name, anchor);
-    const code = this.#code(at);
+    const code = this.#text.charCodeAt(at);
     let value: unknown;
     if (isBlank(code) || code === HASH) {
       this.#endOfLine();
@@ -364,15 +369,15 @@ class FastReader {
     let size = 1;
     for (;;) {
       this.#pos++; // the "-"
-      while (this.#code(this.#pos) === SPACE) this.#pos++;
-      const code = this.#code(this.#pos);
+      while (this.#text.charCodeAt(this.#pos) === SPACE) this.#pos++;
+      const code = this.#text.charCodeAt(this.#pos);
       let item: unknown;
       if (isBlank(code) || code === HASH) {
         this.#endOfLine();
         if (this.#indent <= indent) giveUp(); // an empty item
         item = this.#nestedBlock();
       } else {
-        if (code === DASH && isBlank(this.#code(this.#pos + 1))) giveUp(); // "- - x"
+        if (code === DASH && isBlank(this.#text.charCodeAt(this.#pos + 1))) giveUp(); // "- - x"
         item = this.#inlineValue(indent, true);
       }
       list.push(item);
@@ -380,8 +385,8 @@ class FastReader {
       spans[1] = this.#end;
       size += this.#size;
       if (this.#indent !== indent) break;
-      const next = this.#code(this.#pos);
-      if (next !== DASH || !isBlank(this.#code(this.#pos + 1))) break; // a key of the mapping around
+      const next = this.#text.charCodeAt(this.#pos);
+      if (next !== DASH || !isBlank(this.#text.charCodeAt(this.#pos + 1))) break; // a key of the mapping around
     }
     if (this.#indent > indent) giveUp();
     this.#source.record(list, spans);
@@ -396,20 +401,20 @@ class FastReader {
 
   /** Whether an implicit key ("name:" followed by a space or the line's end) starts at `at`. */
   #isKey(at: number): boolean {
-    const code = this.#code(at);
+    const code = this.#text.charCodeAt(at);
     if (code === DOUBLE_QUOTE || code === SINGLE_QUOTE) {
       const close = this.#closingQuote(at);
       if (close === -1) return false;
       let after = close + 1;
-      while (this.#code(after) === SPACE) after++;
-      return this.#code(after) === COLON;
+      while (this.#text.charCodeAt(after) === SPACE) after++;
+      return this.#text.charCodeAt(after) === COLON;
     }
-    if (cannotStartPlain(code, this.#code(at + 1), false)) return false;
+    if (cannotStartPlain(code, this.#text.charCodeAt(at + 1), false)) return false;
     for (let i = at + 1; i < this.#length; i++) {
-      const c = this.#code(i);
+      const c = this.#text.charCodeAt(i);
       if (c === NEWLINE || c === RETURN) return false;
-      if (c === COLON && isBlank(this.#code(i + 1))) return true;
-      if (c === HASH && this.#code(i - 1) === SPACE) return false;
+      if (c === COLON && isBlank(this.#text.charCodeAt(i + 1))) return true;
+      if (c === HASH && this.#text.charCodeAt(i - 1) === SPACE) return false;
     }
     return false;
   }
@@ -417,30 +422,34 @@ class FastReader {
   /** A key at #pos (plain or quoted, on one line), through its ":". Sets #end to the key's end. */
   #key(inFlow: boolean): string {
     const start = this.#pos;
-    const code = this.#code(start);
+    const code = this.#text.charCodeAt(start);
     let key: string;
     if (code === DOUBLE_QUOTE || code === SINGLE_QUOTE) {
       key = this.#quoted(inFlow);
       const end = this.#end;
-      while (this.#code(this.#pos) === SPACE) this.#pos++;
-      if (this.#code(this.#pos) !== COLON) giveUp();
+      while (this.#text.charCodeAt(this.#pos) === SPACE) this.#pos++;
+      if (this.#text.charCodeAt(this.#pos) !== COLON) giveUp();
       this.#pos++;
-      if (!inFlow && !isBlank(this.#code(this.#pos))) giveUp();
+      if (!inFlow && !isBlank(this.#text.charCodeAt(this.#pos))) giveUp();
       this.#end = end;
     } else {
-      if (cannotStartPlain(code, this.#code(start + 1), inFlow)) giveUp();
+      if (cannotStartPlain(code, this.#text.charCodeAt(start + 1), inFlow)) giveUp();
       let at = start;
       let end = start;
       for (;;) {
-        const c = this.#code(at);
-        if (c === COLON && (isBlank(this.#code(at + 1)) || (inFlow && isFlowIndicator(this.#code(at + 1))))) break;
+        const c = this.#text.charCodeAt(at);
+        if (
+          c === COLON &&
+          (isBlank(this.#text.charCodeAt(at + 1)) || (inFlow && isFlowIndicator(this.#text.charCodeAt(at + 1))))
+        )
+          break;
         if (c === NEWLINE || c === RETURN || at >= this.#length) giveUp(); // no ":" on this line
-        if (c === HASH && this.#code(at - 1) === SPACE) giveUp();
+        if (c === HASH && this.#text.charCodeAt(at - 1) === SPACE) giveUp();
         if (inFlow && isFlowIndicator(c)) giveUp();
         if (c !== SPACE) end = at + 1;
         at++;
       }
-      if (inFlow && !isBlank(this.#code(at + 1))) giveUp(); // "a:," and the like
+      if (inFlow && !isBlank(this.#text.charCodeAt(at + 1))) giveUp(); // "a:," and the like
       key = this.#text.slice(start, end);
       if (key === "<<") giveUp(); // a merge key: the composer explains
       this.#pos = at + 1;
@@ -458,20 +467,20 @@ class FastReader {
    * indicator. Sets #end; leaves #pos at its end. */
   #plain(inFlow: boolean): unknown {
     const start = this.#pos;
-    if (cannotStartPlain(this.#code(start), this.#code(start + 1), inFlow)) giveUp();
+    if (cannotStartPlain(this.#text.charCodeAt(start), this.#text.charCodeAt(start + 1), inFlow)) giveUp();
     let at = start;
     let end = start;
     for (; at < this.#length; at++) {
-      const c = this.#code(at);
+      const c = this.#text.charCodeAt(at);
       if (c === NEWLINE || c === RETURN) break;
       if (c === COLON) {
-        const next = this.#code(at + 1);
+        const next = this.#text.charCodeAt(at + 1);
         if (isBlank(next) || (inFlow && isFlowIndicator(next))) {
           if (!inFlow) giveUp(); // "key: a: b" is a nested mapping
           break;
         }
       } else if (c === SPACE) {
-        if (this.#code(at + 1) === HASH) break;
+        if (this.#text.charCodeAt(at + 1) === HASH) break;
         continue;
       } else if (inFlow && isFlowIndicator(c)) break;
       end = at + 1;
@@ -523,13 +532,13 @@ class FastReader {
 
   /** The offset of the quote that closes the quoted scalar at `at`, on the same line; -1 if none. */
   #closingQuote(at: number): number {
-    const quote = this.#code(at);
+    const quote = this.#text.charCodeAt(at);
     for (let i = at + 1; i < this.#length; i++) {
-      const c = this.#code(i);
+      const c = this.#text.charCodeAt(i);
       if (c === NEWLINE || c === RETURN) return -1;
       if (quote === DOUBLE_QUOTE && c === BACKSLASH) i++;
       else if (c === quote) {
-        if (quote === SINGLE_QUOTE && this.#code(i + 1) === SINGLE_QUOTE) i++;
+        if (quote === SINGLE_QUOTE && this.#text.charCodeAt(i + 1) === SINGLE_QUOTE) i++;
         else return i;
       }
     }
@@ -541,7 +550,7 @@ class FastReader {
     const start = this.#pos;
     const close = this.#closingQuote(start);
     if (close === -1) giveUp(); // multi-line or unclosed: the composer folds or explains
-    const after = this.#code(close + 1);
+    const after = this.#text.charCodeAt(close + 1);
     if (
       !isBlank(after) &&
       after !== COLON &&
@@ -550,7 +559,7 @@ class FastReader {
       giveUp();
     const inner = this.#text.slice(start + 1, close);
     const value =
-      this.#code(start) === SINGLE_QUOTE
+      this.#text.charCodeAt(start) === SINGLE_QUOTE
         ? inner.includes("'")
           ? inner.replace(/''/g, "'")
           : inner
@@ -567,13 +576,13 @@ class FastReader {
   #alias(inFlow: boolean): unknown {
     const start = this.#pos;
     let at = start + 1;
-    while (!isBlank(this.#code(at)) && !isFlowIndicator(this.#code(at))) at++;
+    while (!isBlank(this.#text.charCodeAt(at)) && !isFlowIndicator(this.#text.charCodeAt(at))) at++;
     const name = this.#text.slice(start + 1, at);
     if (name === "" || name.endsWith(":")) giveUp();
     let after = at;
-    while (this.#code(after) === SPACE) after++;
-    if (this.#code(after) === COLON) giveUp(); // an alias as a key
-    if (!inFlow && !isBlank(this.#code(at))) giveUp();
+    while (this.#text.charCodeAt(after) === SPACE) after++;
+    if (this.#text.charCodeAt(after) === COLON) giveUp(); // an alias as a key
+    if (!inFlow && !isBlank(this.#text.charCodeAt(at))) giveUp();
     this.#pos = at;
     this.#end = at;
     const anchor = this.#anchors.get(name);
@@ -596,22 +605,22 @@ class FastReader {
    * collection at `indent`. Leaves #pos at the next content line. */
   #blockScalar(indent: number): string {
     const start = this.#pos;
-    const folded = this.#code(start) === GREATER;
+    const folded = this.#text.charCodeAt(start) === GREATER;
     let at = start + 1;
     let strip = false;
-    if (this.#code(at) === DASH) {
+    if (this.#text.charCodeAt(at) === DASH) {
       strip = true;
       at++;
     }
-    const afterHeader = this.#code(at);
+    const afterHeader = this.#text.charCodeAt(at);
     if (!isBlank(afterHeader)) giveUp(); // "+", an indentation indicator, or text after the header
     this.#pos = at;
     // The header's comment, if any, and its line break.
     let lineStart: number;
     {
       let i = at;
-      while (this.#code(i) === SPACE) i++;
-      const code = this.#code(i);
+      while (this.#text.charCodeAt(i) === SPACE) i++;
+      const code = this.#text.charCodeAt(i);
       if (code === HASH && i > at) lineStart = this.#comment(i);
       else if (code === NEWLINE) lineStart = i + 1;
       else if (code === RETURN) lineStart = i + 2;
@@ -629,9 +638,9 @@ class FastReader {
         break;
       }
       let i = lineStart;
-      while (this.#code(i) === SPACE) i++;
+      while (this.#text.charCodeAt(i) === SPACE) i++;
       const spaces = i - lineStart;
-      const code = this.#code(i);
+      const code = this.#text.charCodeAt(i);
       const blank = code === NEWLINE || code === RETURN || i >= this.#length;
       if (blank) {
         // Blank lines with more spaces than the text's indent keep them: left to the composer.
@@ -657,7 +666,7 @@ class FastReader {
       if (folded && spaces > contentIndent) giveUp(); // more-indented lines of folded text
       let lineEnd = this.#text.indexOf("\n", i);
       if (lineEnd === -1) lineEnd = this.#length;
-      const contentEnd = this.#code(lineEnd - 1) === RETURN ? lineEnd - 1 : lineEnd;
+      const contentEnd = this.#text.charCodeAt(lineEnd - 1) === RETURN ? lineEnd - 1 : lineEnd;
       lines.push(this.#text.slice(lineStart + contentIndent, contentEnd));
       lastContent = lines.length - 1;
       end = contentEnd;
@@ -695,7 +704,7 @@ class FastReader {
    * #valueStart to where it starts (after its anchor). */
   #flowNode(indent: number): unknown {
     const start = this.#pos;
-    const code = this.#code(start);
+    const code = this.#text.charCodeAt(start);
     let value: unknown;
     if (code === OPEN_SQUARE) value = this.#flowSeq(indent);
     else if (code === OPEN_CURLY) value = this.#flowMap(indent);
@@ -709,12 +718,12 @@ class FastReader {
 
   #flowAnchored(indent: number): unknown {
     let at = this.#pos + 1;
-    while (!isBlank(this.#code(at)) && !isFlowIndicator(this.#code(at))) at++;
+    while (!isBlank(this.#text.charCodeAt(at)) && !isFlowIndicator(this.#text.charCodeAt(at))) at++;
     const name = this.#text.slice(this.#pos + 1, at);
-    if (name === "" || this.#code(at) !== SPACE) giveUp();
+    if (name === "" || this.#text.charCodeAt(at) !== SPACE) giveUp();
     this.#pos = at;
     this.#flowSpace(indent);
-    const next = this.#code(this.#pos);
+    const next = this.#text.charCodeAt(this.#pos);
     if (next === AMPERSAND || next === STAR) giveUp();
     const anchor: Anchor = { value: null, size: 0, building: true };
     this.#anchors.set(name, anchor);
@@ -729,22 +738,22 @@ class FastReader {
   #flowSpace(indent: number): void {
     let at = this.#pos;
     for (;;) {
-      const code = this.#code(at);
+      const code = this.#text.charCodeAt(at);
       if (code === SPACE) at++;
       else if (code === NEWLINE || code === RETURN) {
         at += code === RETURN ? 2 : 1;
         const lineStart = at;
-        while (this.#code(at) === SPACE) at++;
-        const next = this.#code(at);
+        while (this.#text.charCodeAt(at) === SPACE) at++;
+        const next = this.#text.charCodeAt(at);
         if (next === NEWLINE || next === RETURN) continue;
         if (at - lineStart <= indent || at >= this.#length) giveUp();
         if (at === lineStart && (next === DASH || next === 0x2e) && this.#isMarker(at)) giveUp();
       } else if (code === HASH) {
-        const before = this.#code(at - 1);
+        const before = this.#text.charCodeAt(at - 1);
         if (before !== SPACE && before !== NEWLINE) giveUp();
         const next = this.#comment(at);
         at = next - 1; // back on the line break, handled above
-        if (this.#code(at) !== NEWLINE) {
+        if (this.#text.charCodeAt(at) !== NEWLINE) {
           this.#pos = this.#length;
           giveUp(); // a comment at the very end, inside the collection
         }
@@ -760,18 +769,18 @@ class FastReader {
     let size = 1;
     this.#pos++;
     this.#flowSpace(indent);
-    if (this.#code(this.#pos) !== CLOSE_SQUARE) {
+    if (this.#text.charCodeAt(this.#pos) !== CLOSE_SQUARE) {
       for (;;) {
         const item = this.#flowNode(indent);
         list.push(item);
         spans.push(this.#valueStart, this.#end);
         size += this.#size;
         this.#flowSpace(indent);
-        const code = this.#code(this.#pos);
+        const code = this.#text.charCodeAt(this.#pos);
         if (code === COMMA) {
           this.#pos++;
           this.#flowSpace(indent);
-          if (this.#code(this.#pos) === CLOSE_SQUARE) break;
+          if (this.#text.charCodeAt(this.#pos) === CLOSE_SQUARE) break;
         } else if (code === CLOSE_SQUARE) break;
         else giveUp(); // a pair ("a: b") in a list, or a missing comma
       }
@@ -792,23 +801,23 @@ class FastReader {
     let size = 1;
     this.#pos++;
     this.#flowSpace(indent);
-    if (this.#code(this.#pos) !== CLOSE_CURLY) {
+    if (this.#text.charCodeAt(this.#pos) !== CLOSE_CURLY) {
       for (;;) {
         const keyStart = this.#pos;
         const key = this.#key(true);
         const keyEnd = this.#end;
         this.#flowSpace(indent);
-        const next = this.#code(this.#pos);
+        const next = this.#text.charCodeAt(this.#pos);
         if (next === COMMA || next === CLOSE_CURLY) giveUp(); // a key with no value
         const value = this.#flowNode(indent);
         this.#add(mapping, spans, key, keyStart, keyEnd, value);
         size += 1 + key.length + this.#size;
         this.#flowSpace(indent);
-        const code = this.#code(this.#pos);
+        const code = this.#text.charCodeAt(this.#pos);
         if (code === COMMA) {
           this.#pos++;
           this.#flowSpace(indent);
-          if (this.#code(this.#pos) === CLOSE_CURLY) break;
+          if (this.#text.charCodeAt(this.#pos) === CLOSE_CURLY) break;
         } else if (code === CLOSE_CURLY) break;
         else giveUp();
       }

@@ -33,7 +33,7 @@ describe("writeOutput", () => {
     expect(readFileSync(join(dir, "kept.txt"), "utf8")).toBe("new");
     expect(statSync(join(dir, "kept.txt")).mode & 0o777).toBe(0o640);
     expect(readdirSync(dir).sort()).toEqual(["kept.txt", "out"]);
-    // Signal handlers exist only while a write is under way: render --watch keeps its own Ctrl-C handling.
+    // No signal handler is left behind: render --watch keeps its own Ctrl-C handling.
     expect([process.listenerCount("SIGINT"), process.listenerCount("SIGTERM")]).toEqual([0, 0]);
   });
 
