@@ -42,8 +42,8 @@ beforeAll(() => {
 afterAll(() => rmSync(install, { recursive: true, force: true }));
 beforeEach(() => rmSync(join(install, ".cache"), { recursive: true, force: true }));
 
-function validate(env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [join(install, "bin/journeymap.js"), "validate", MAP], {
+function validate(env: Record<string, string> = {}, nodeOptions: string[] = []) {
+  const result = spawnSync(process.execPath, [...nodeOptions, join(install, "bin/journeymap.js"), "validate", MAP], {
     encoding: "utf8",
     env: { ...process.env, NO_COLOR: "1", ...env },
   });
@@ -66,6 +66,23 @@ describe("the code cache", () => {
     expect(validate()).toEqual(EXPECTED);
     expect(stamp()).toBe(written);
     expect(readdirSync(cache)).toEqual([NAME]); // no temporary file left behind
+  });
+
+  it("without WebAssembly (--jitless) the checksum is summed in JavaScript, and the cache works the same", () => {
+    const jitless = () => {
+      const run = validate({}, ["--jitless"]);
+      // V8 says it turns WebAssembly off; journeymap itself prints nothing else.
+      return { ...run, stderr: run.stderr.replace(/^Warning: disabling flag --expose_wasm.*\n/m, "") };
+    };
+    expect(jitless()).toEqual(EXPECTED);
+    const written = stamp();
+    expect(jitless()).toEqual(EXPECTED);
+    expect(stamp()).toBe(written);
+    // A run with WebAssembly has other flags: it writes its own cache, which its next run uses.
+    expect(validate()).toEqual(EXPECTED);
+    const own = stamp();
+    expect(validate()).toEqual(EXPECTED);
+    expect(stamp()).toBe(own);
   });
 
   it.each([
