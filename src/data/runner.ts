@@ -5,7 +5,7 @@
 import { dirname } from "node:path";
 import { compareDiagnostics, type Diagnostic, type FileResult } from "../diagnostic.js";
 import type { MapInput } from "../io/find-maps.js";
-import { readFileBytes, readStdinBounded } from "../io/read-text.js";
+import { readMapBytes } from "../io/read-maps.js";
 import { openSourceFile } from "../io/source-files.js";
 import { LineIndex } from "../fix/edits.js";
 import { asWritten, loadJourney, type LoadedJourney } from "../journey/load.js";
@@ -89,11 +89,9 @@ export async function pullMaps(inputs: readonly MapInput[], options: DataRunOpti
   const finder = new SharedFinder({ cwd: options.cwd, maxBytes: options.maxBytes });
   for (const input of inputs) {
     const shared = finder.forFolder(input.path ? dirname(input.path) : process.cwd());
-    const bytes = input.path
-      ? readFileBytes(input.path, { maxBytes: options.maxBytes, shown: input.file, what: "map" })
-      : await readStdinBounded({ maxBytes: options.maxBytes, what: "standard input" });
-    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? "\ufeff" : "";
+    const bytes = await readMapBytes(input, { maxBytes: options.maxBytes });
     const loaded = loadJourney(bytes, { file: input.file, ...(shared ? { shared } : {}) });
+    const bom = loaded.written?.bom ? "\ufeff" : "";
     const texts = new Map([[loaded.file, loaded.text]]);
     if (!loaded.journey) {
       grouped(loaded.diagnostics, run.results, texts);
