@@ -254,13 +254,13 @@ function checkTargets(plan: Plan): void {
 /** How much map text a docs-site run keeps loaded from its first pass (links) to its second (pages). */
 const KEPT_TEXT = 64 * 1024 * 1024;
 
-/** One run: renders maps, writes them, remembers the last good page of each for the index and --watch. */
 /** The site's lint status: a map's own findings, then the repository rules' over every map, by map file. */
 interface SiteLinter {
   map(loaded: LoadedJourney, input: MapInput): PortfolioMap["findings"];
   repository(inputs: readonly MapInput[]): Map<string, Record<Severity, number>>;
 }
 
+/** One run: renders maps, writes them, remembers the last good page of each for the index and --watch. */
 class RenderRun {
   #engine?: Promise<MermaidCliEngine>;
   readonly #pages = new Map<MapInput, PortfolioMap>();
@@ -458,7 +458,8 @@ class RenderRun {
   private linter(): Promise<SiteLinter> {
     this.#lint ??= import("../lint/index.js").then((lint) => {
       const resolver = new lint.ConfigResolver();
-      const lints = new Map<MapInput, MapLint>();
+      // What the repository rules need of each map: no text (a map's is read again for a finding's frame).
+      const lints = new Map<MapInput, Pick<MapLint, "facts" | "deferred"> & { file: string }>();
       const guarded = <T>(run: () => T): T | undefined => {
         try {
           return run();
@@ -473,20 +474,20 @@ class RenderRun {
           guarded(() => {
             const { config, checks } = resolver.forMap(input.path);
             const linted = lint.lintLoadedMap(loaded, config, { checks, ...(input.path ? { path: input.path } : {}) });
-            lints.set(input, linted);
+            lints.set(input, { file: linted.result.filePath, facts: linted.facts, deferred: linted.deferred });
             return { ...linted.counts };
           }),
         repository: (inputs) =>
           guarded(() => {
             const pass = new lint.RepositoryPass();
-            // Each map's result without its own findings (counted already): the pass adds its findings there.
+            // A result per map without its own findings (counted already): the pass adds its findings there.
             const results: FileResult[] = [];
             for (const input of inputs) {
               const linted = lints.get(input);
               if (!linted) continue;
               pass.scopeFor(input.path);
-              pass.addMap(linted.result.filePath, linted.facts, linted.deferred);
-              results.push({ ...linted.result, messages: [] });
+              pass.addMap(linted.file, linted.facts, linted.deferred);
+              results.push({ filePath: linted.file, messages: [] });
             }
             pass.finish(results, { error: 0, warning: 0, info: 0 }, { resolver, folders: this.plan.folders });
             return new Map(results.map((result) => [result.filePath, countBySeverity(result.messages)]));
