@@ -101,7 +101,7 @@ module.exports = Object.create(new Proxy({}, {
       name: "lazy-yaml",
       setup(context) {
         context.onResolve({ filter: /^yaml$/ }, ({ namespace, importer }) =>
-          namespace === "lazy-yaml" || importer.includes(`${"node_modules"}`)
+          namespace === "lazy-yaml" || importer.includes("node_modules")
             ? undefined
             : { path: "yaml", namespace: "lazy-yaml" },
         );
