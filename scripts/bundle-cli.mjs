@@ -16,6 +16,18 @@ const EXTERNAL = ["puppeteer", "puppeteer-core", "@mermaid-js/mermaid-cli", "@re
  * journeymap has none of; crypto is for SARIF fingerprints only, os and tty for colour detection). */
 const LAZY_BUILTINS = ["child_process", "crypto", "os", "tty", "worker_threads", "zlib", "readline"];
 
+/** A module that stands in for `specifier` and requires it on first use. Nothing own to enumerate
+ * (esbuild's interop copies own properties when a module loads): every property is looked up on the
+ * prototype, which requires the real module then. */
+function standIn(specifier) {
+  return `let loaded;
+const real = () => (loaded ??= require(${JSON.stringify(specifier)}));
+module.exports = Object.create(new Proxy({}, {
+  get: (_, key) => (key === "__esModule" ? undefined : real()[key]),
+  has: (_, key) => key in real(),
+}));`;
+}
+
 rmSync(outdir, { recursive: true, force: true }); // nothing stale from earlier builds
 
 await build({
@@ -45,14 +57,7 @@ await build({
         );
         context.onLoad({ filter: /.*/, namespace: "lazy-builtin" }, ({ path }) => ({
           loader: "js",
-          // Nothing own to enumerate (esbuild's interop copies own properties when a module loads):
-          // every property is looked up on the prototype, which requires the real module then.
-          contents: `let loaded;
-const real = () => (loaded ??= require("node:${path}"));
-module.exports = Object.create(new Proxy({}, {
-  get: (_, key) => (key === "__esModule" ? undefined : real()[key]),
-  has: (_, key) => key in real(),
-}));`,
+          contents: standIn(`node:${path}`),
         }));
       },
     },
@@ -95,9 +100,8 @@ module.exports = Object.create(new Proxy({}, {
       },
     },
     {
-      // yaml set up on first use: a map the one-pass loader reads (src/journey/fast-yaml.ts) needs none
-      // of it, and its 73 modules cost ~0.3 ms to set up at every start. The stand-in's properties are
-      // looked up on its prototype, which requires the real module then (as the lazy built-ins do).
+      // yaml set up on first use, through a stand-in like the lazy built-ins': a map the one-pass loader
+      // reads (src/journey/fast-yaml.ts) needs none of it, and its 73 modules cost ~0.3 ms at every start.
       name: "lazy-yaml",
       setup(context) {
         context.onResolve({ filter: /^yaml$/ }, ({ namespace, importer }) =>
@@ -108,12 +112,7 @@ module.exports = Object.create(new Proxy({}, {
         context.onLoad({ filter: /.*/, namespace: "lazy-yaml" }, () => ({
           loader: "js",
           resolveDir: root,
-          contents: `let loaded;
-const real = () => (loaded ??= require("yaml"));
-module.exports = Object.create(new Proxy({}, {
-  get: (_, key) => (key === "__esModule" ? undefined : real()[key]),
-  has: (_, key) => key in real(),
-}));`,
+          contents: standIn("yaml"),
         }));
       },
     },
