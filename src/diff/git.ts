@@ -175,9 +175,21 @@ interface Blob {
   object: string;
 }
 
+/** The trees listed so far, per run (its Revisions) and revision: the maps and the shared files of a
+ * revision come from one `git ls-tree`. */
+const listed = new WeakMap<Revisions, Map<string, Map<string, TreeEntry>>>();
+
 /** Every file of a revision's tree by repository-relative path, with its size (-l), so that a blob
  * above the limit is refused before git prints it. NUL-separated: any file name is safe. */
 function treeAt(revisions: Revisions, revision: string): Map<string, TreeEntry> {
+  let trees = listed.get(revisions);
+  if (!trees) listed.set(revisions, (trees = new Map<string, Map<string, TreeEntry>>()));
+  let entries = trees.get(revision);
+  if (!entries) trees.set(revision, (entries = listTree(revisions, revision)));
+  return entries;
+}
+
+function listTree(revisions: Revisions, revision: string): Map<string, TreeEntry> {
   const tree = git(["ls-tree", "-r", "-l", "-z", "--full-tree", revision], revisions.root);
   if (tree.status !== 0) throw new JourneymapError(`git ls-tree failed: ${firstLine(tree.stderr)}`);
   const entries = new Map<string, TreeEntry>();
@@ -219,7 +231,6 @@ export class SharedAt {
   readonly #revision: string | undefined;
   readonly #maxBytes: number;
   readonly #disk: SharedFinder | undefined;
-  #tree: Map<string, TreeEntry> | undefined;
   readonly #files = new Map<string, SharedFile>();
 
   constructor(revisions: Revisions, revision: string | undefined, maxBytes = DEFAULT_MAX_FILE_SIZE) {
@@ -233,18 +244,18 @@ export class SharedAt {
   forMap(path: string): SharedScope | undefined {
     if (this.#disk) return this.#disk.forFolder(dirname(join(this.#revisions.root, path)));
     const revision = this.#revision!;
-    this.#tree ??= treeAt(this.#revisions, revision);
+    const tree = treeAt(this.#revisions, revision);
     const chain: string[] = [];
     for (let folder = posix.dirname(path); ; folder = posix.dirname(folder)) {
       const shared = folder === "." ? SHARED_FILE : `${folder}/${SHARED_FILE}`;
-      if (this.#tree.has(shared)) chain.push(shared);
+      if (tree.has(shared)) chain.push(shared);
       if (folder === "." || folder === "/") break;
     }
     const where = (shared: string) => join(this.#revisions.root, shared);
     const missing: Blob[] = [];
     for (const shared of chain) {
       if (this.#files.has(where(shared))) continue;
-      const entry = this.#tree.get(shared)!;
+      const entry = tree.get(shared)!;
       const at = `at ${revision.slice(0, 12)}`;
       if (entry.mode === "120000" || entry.type !== "blob")
         throw new JourneymapError(`cannot read "${shared}" ${at}: it is not a regular file`);
