@@ -598,9 +598,7 @@ class RenderRun {
         }
         const ok = await this.renderOne(input, loaded);
         this.writeIndex();
-        const target = targetOf(this.plan, input);
-        if (ok) this.tell(`✔ ${input.file}${target ? ` → ${displayPath(target)}` : ""}`);
-        else this.tell(`✖ ${input.file} has errors: kept the last good rendering`);
+        this.tellRedrawn(input, ok);
       },
       onError: (error) => this.tell(`journeymap: ${(error as Error).message}`),
     });
@@ -634,14 +632,19 @@ class RenderRun {
       for (const input of this.plan.inputs) await this.learn(input);
       this.linkAll();
     }
-    for (const input of affected) {
-      const ok = await this.renderOne(input);
-      const target = targetOf(this.plan, input);
-      if (ok) this.tell(`✔ ${input.file}${target ? ` → ${displayPath(target)}` : ""}`);
-      else this.tell(`✖ ${input.file} has errors: kept the last good rendering`);
-    }
+    const drawn: Array<[MapInput, boolean]> = [];
+    for (const input of affected) drawn.push([input, await this.renderOne(input)]);
+    // The index first, as for a map's save: whoever waits for the message finds the site up to date.
     this.writeIndex();
+    for (const [input, ok] of drawn) this.tellRedrawn(input, ok);
     if (affected.length === 0 && scope) this.tell(`✔ ${displayPath(path)}: no map follows it yet`);
+  }
+
+  /** What a redraw under --watch says of a map. */
+  private tellRedrawn(input: MapInput, ok: boolean): void {
+    const target = targetOf(this.plan, input);
+    if (ok) this.tell(`✔ ${input.file}${target ? ` → ${displayPath(target)}` : ""}`);
+    else this.tell(`✖ ${input.file} has errors: kept the last good rendering`);
   }
 
   async close(): Promise<void> {
