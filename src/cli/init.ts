@@ -1,6 +1,6 @@
 // `journeymap init`: writes a starter map that validates clean, never over an existing file.
-import { existsSync } from "node:fs";
-import { dirname, relative, resolve, sep } from "node:path";
+import { existsSync, realpathSync } from "node:fs";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import { JourneymapError } from "../errors.js";
@@ -32,15 +32,33 @@ export function registerInit(program: Command): void {
     });
 }
 
-/** A relative path to the installed schema when the map lives in the same project, else the published URL. */
+/**
+ * A relative path to the installed schema when the map's project has journeymap in its node_modules
+ * (npm, pnpm, bun and Yarn's node-modules linker: found through the project's own
+ * node_modules/journeymap, which under pnpm is a link into its store), or when the map is inside
+ * journeymap's own checkout; else (npx's temporary install, Yarn Plug'n'Play's zip archives, another
+ * project) the published URL, since an editor can read neither a zip nor a folder npx deletes.
+ */
 function schemaReference(target: string): string {
   const schemaPath = fileURLToPath(SCHEMA_URL);
+  const schemaFile = realpathOrUndefined(schemaPath);
   const packageRoot = dirname(dirname(schemaPath));
-  const marker = `${sep}node_modules${sep}`;
-  const projectRoot = packageRoot.includes(marker)
-    ? packageRoot.slice(0, packageRoot.lastIndexOf(marker))
-    : packageRoot;
-  const inTemporaryInstall = packageRoot.includes(`${sep}_npx${sep}`);
-  if (inTemporaryInstall || !target.startsWith(projectRoot + sep)) return PUBLISHED_SCHEMA;
-  return relative(dirname(target), schemaPath).split(sep).join("/");
+  if (!packageRoot.includes(`${sep}node_modules${sep}`) && target.startsWith(packageRoot + sep)) {
+    return relative(dirname(target), schemaPath).split(sep).join("/");
+  }
+  for (let folder = dirname(target); ; folder = dirname(folder)) {
+    const installed = join(folder, "node_modules", "journeymap", "schemas", basename(schemaPath));
+    if (schemaFile !== undefined && realpathOrUndefined(installed) === schemaFile) {
+      return relative(dirname(target), installed).split(sep).join("/");
+    }
+    if (dirname(folder) === folder) return PUBLISHED_SCHEMA;
+  }
+}
+
+function realpathOrUndefined(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
+  }
 }

@@ -5,6 +5,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser } from "puppeteer-core";
 import { JourneymapError } from "../errors.js";
+import { installCommand } from "../io/package-manager.js";
 
 /** Where Chrome, Chromium and Edge install themselves, per platform, most common first. */
 export function usualBrowserPlaces(
@@ -66,18 +67,30 @@ export async function importOptional<T>(name: string, purpose: string, load: () 
   try {
     return await load();
   } catch (error) {
-    const { code, message } = error as NodeJS.ErrnoException;
-    if ((code === "ERR_MODULE_NOT_FOUND" || code === "MODULE_NOT_FOUND") && message.includes(`'${name}'`)) {
-      throw new JourneymapError(missingPackageMessage(purpose, [name]));
-    }
+    if (isMissingPackage(error, name)) throw new JourneymapError(missingPackageMessage(purpose, [name]));
     throw error;
   }
 }
 
-/** "PDF needs puppeteer-core, an optional package that is not installed: run npm install puppeteer-core". */
+/** Node's "cannot find" for `name`, or Yarn Plug'n'Play's refusal of a peer dependency the project lacks. */
+function isMissingPackage(error: unknown, name: string): boolean {
+  const { code, message = "", pnpCode } = (error ?? {}) as NodeJS.ErrnoException & { pnpCode?: string };
+  if (code !== "ERR_MODULE_NOT_FOUND" && code !== "MODULE_NOT_FOUND") return false;
+  if (message.includes(`'${name}'`)) return true;
+  // "journeymap tried to access puppeteer-core (a peer dependency) but it isn't provided by your application".
+  const pnpMissing = pnpCode === "MISSING_PEER_DEPENDENCY" || pnpCode === "UNDECLARED_DEPENDENCY";
+  return pnpMissing && (message.includes(`tried to access ${name} `) || message.includes(`tried to access ${name},`));
+}
+
+/**
+ * "PDF needs puppeteer-core, an optional package that is not installed: run pnpm add puppeteer-core",
+ * with the user's package manager. mermaid-cli brings puppeteer, whose install script downloads a
+ * Chrome: the command skips that download (journeymap uses the system's browser).
+ */
 export function missingPackageMessage(purpose: string, packages: string[]): string {
   const names = packages.join(" and ");
-  return `${purpose} needs ${names}, ${packages.length === 1 ? "an optional package that is" : "optional packages that are"} not installed: run npm install ${packages.join(" ")}`;
+  const skipDownload = packages.includes("@mermaid-js/mermaid-cli") ? "PUPPETEER_SKIP_DOWNLOAD=1 " : "";
+  return `${purpose} needs ${names}, ${packages.length === 1 ? "an optional package that is" : "optional packages that are"} not installed: run ${skipDownload}${installCommand(packages)}`;
 }
 
 /** Launches headless Chrome; throws JourneymapError (exit 2) when there is none or puppeteer-core is missing. */

@@ -1,7 +1,8 @@
 // `journeymap init` writes a starter map that validates clean; `journeymap schema` prints the schema.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 
@@ -32,6 +33,34 @@ describe("journeymap init", () => {
     expect(run.code).toBe(0);
     expect(readFileSync("test-artifacts/init/in-repo.journey.yaml", "utf8")).toMatch(
       /^# yaml-language-server: \$schema=\.\.\/\.\.\/schemas\/journeymap\.schema\.json\n/,
+    );
+  });
+
+  it.each([
+    ["npm, bun and Yarn's node-modules linker", "node_modules/journeymap"],
+    [
+      "pnpm, whose node_modules/journeymap links into its store",
+      "node_modules/.pnpm/journeymap@1.0.0/node_modules/journeymap",
+    ],
+  ])("in a project that installed it (%s), points at the project's node_modules/journeymap", (_, installedAt) => {
+    // The installed package: its bin and built files linked from this checkout, as a package manager lays them out.
+    const project = mkdtempSync(join(tmpdir(), "journeymap-init-installed-"));
+    const packageRoot = join(project, installedAt);
+    mkdirSync(packageRoot, { recursive: true });
+    for (const entry of ["bin", "dist", "schemas", "package.json"])
+      symlinkSync(resolve(entry), join(packageRoot, entry));
+    if (installedAt !== "node_modules/journeymap") symlinkSync(packageRoot, join(project, "node_modules/journeymap"));
+    const init = spawnSync(
+      process.execPath,
+      [join(packageRoot, "bin/journeymap.js"), "init", "maps/new.journey.yaml"],
+      {
+        cwd: project,
+        encoding: "utf8",
+      },
+    );
+    expect(init.stderr).toBe("");
+    expect(readFileSync(join(project, "maps/new.journey.yaml"), "utf8").split("\n")[0]).toBe(
+      "# yaml-language-server: $schema=../node_modules/journeymap/schemas/journeymap.schema.json",
     );
   });
 

@@ -28,7 +28,8 @@ function run(...args: string[]) {
   const result = spawnSync(process.execPath, [join(install, "bin/journeymap.js"), ...args], {
     cwd: install,
     encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1" },
+    // The hint names the package manager that started journeymap: npm here, whichever runs the tests.
+    env: { ...process.env, NO_COLOR: "1", npm_config_user_agent: "npm/11.19.1 node/v20.20.2 linux x64" },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -49,7 +50,7 @@ describe("journeymap without its optional peer dependencies", () => {
       code: 2,
       stdout: "",
       stderr:
-        "journeymap: --engine mermaid-cli needs @mermaid-js/mermaid-cli and puppeteer-core, optional packages that are not installed: run npm install @mermaid-js/mermaid-cli puppeteer-core\n",
+        "journeymap: --engine mermaid-cli needs @mermaid-js/mermaid-cli and puppeteer-core, optional packages that are not installed: run PUPPETEER_SKIP_DOWNLOAD=1 npm install @mermaid-js/mermaid-cli puppeteer-core\n",
     });
     expect(existsSync(join(install, "hotel.svg"))).toBe(false);
   });

@@ -2,7 +2,7 @@
 // that keep installs script-free and pre-commit's node hooks working (scripts/check-install.mjs and
 // scripts/check-pre-commit.sh measure the real installs; these are the fast guards in npm test).
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -49,6 +49,49 @@ describe("package.json", () => {
     expect(typeof required.lintJourney).toBe("function");
     expect(Object.keys(required).sort()).toEqual(Object.keys(imported).sort());
   });
+
+  it.each([
+    ["a CommonJS", { name: "consumer", private: true }, "commonjs"],
+    ["an ES module", { name: "consumer", private: true, type: "module" }, "esm"],
+  ])(
+    "type-checks and runs in %s TypeScript project (moduleResolution node16)",
+    (_, consumerManifest, kind) => {
+      // A CommonJS project given only the ES module's types gets error TS1479 on `import … from "journeymap"`.
+      const work = mkdtempSync(join(tmpdir(), `journeymap-ts-${kind}-`));
+      try {
+        mkdirSync(join(work, "node_modules"));
+        symlinkSync(ROOT, join(work, "node_modules/journeymap"), "dir");
+        writeFileSync(join(work, "package.json"), JSON.stringify(consumerManifest));
+        const compilerOptions = {
+          module: "node16",
+          moduleResolution: "node16",
+          strict: true,
+          outDir: "out",
+          types: [],
+        };
+        writeFileSync(join(work, "tsconfig.json"), JSON.stringify({ compilerOptions, files: ["check.ts"] }));
+        writeFileSync(
+          join(work, "check.ts"),
+          [
+            'import { lintJourney, type Diagnostic } from "journeymap";',
+            'const found: Diagnostic[] = lintJourney("title: T\\nstages: []\\n");',
+            "console.log(typeof lintJourney, Array.isArray(found));",
+          ].join("\n"),
+        );
+        const tsc = spawnSync(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", work], {
+          encoding: "utf8",
+        });
+        expect(tsc.stdout + tsc.stderr).toBe("");
+        expect(tsc.status).toBe(0);
+        const ran = spawnSync(process.execPath, [join(work, "out/check.js")], { encoding: "utf8" });
+        expect(ran.stderr).toBe("");
+        expect(ran.stdout).toBe("function true\n");
+      } finally {
+        rmSync(work, { recursive: true, force: true });
+      }
+    },
+    60_000,
+  );
 
   it("packs the built CLI, schemas, examples and licence, and no tests or sources", () => {
     const packed = spawnSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], {
