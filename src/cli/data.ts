@@ -100,8 +100,8 @@ export function registerData(program: Command): void {
       "after",
       examples(
         "$ journeymap data pull docs/examples/data --dry-run",
-        "$ journeymap data pull maps/ --as-of 2025-06-30 --window 90d",
-        "$ journeymap data pull maps/checkout.journey.yaml && git diff",
+        "$ journeymap data pull docs/examples/data --as-of 2025-06-30 --window 90d",
+        "$ journeymap data pull docs/examples/data/office-order.journey.yaml && git diff",
       ),
     )
     .action(async (paths: string[], options: PullOptions, command: Command) => {

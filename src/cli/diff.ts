@@ -53,11 +53,11 @@ export function registerDiff(program: Command): void {
     .addHelpText(
       "after",
       examples(
-        "$ journeymap diff old.journey.yaml new.journey.yaml",
-        '$ journeymap diff as-is.journey.yaml to-be.journey.yaml --labels "As-is,To-be" --format markdown',
-        "$ journeymap diff --base origin/main maps/ --format markdown -o journey-diff.md",
+        "$ journeymap diff docs/examples/hotel.journey.yaml docs/examples/hotel-to-be.journey.yaml",
+        '$ journeymap diff docs/examples/hotel.journey.yaml docs/examples/hotel-to-be.journey.yaml --labels "As-is,To-be" --format markdown',
+        "$ journeymap diff --base origin/main examples/ --format markdown -o journey-diff.md",
         "$ journeymap diff --base HEAD~1 --head HEAD --fail-on new-errors,emotion-drop",
-        "$ journeymap diff old.journey.yaml new.journey.yaml --format svg -o change.svg",
+        "$ journeymap diff docs/examples/hotel.journey.yaml docs/examples/hotel-to-be.journey.yaml --format svg -o change.svg",
       ),
     )
     .action(async (paths: string[], options: DiffCliOptions, command: Command) => {

@@ -80,14 +80,14 @@ export function registerLint(program: Command): void {
     .addHelpText(
       "after",
       examples(
-        "$ journeymap lint maps/",
-        "$ journeymap lint maps/ --format sarif --output journeymap.sarif",
-        "$ journeymap lint maps/ -f github -f sarif=journeymap.sarif",
-        '$ journeymap lint maps/ "!maps/drafts/**" --ignore-pattern "*.old.journey.yaml"',
-        "$ journeymap lint maps/ --rule touchpoint-owner:error --rule missing-channel:off",
-        "$ journeymap lint maps/ --max-warnings 0",
-        "$ journeymap lint maps/ --fix-dry-run",
-        "$ journeymap lint maps/ --data --as-of 2025-06-30             # metric values from the maps' sources",
+        "$ journeymap lint examples/",
+        "$ journeymap lint examples/ --format sarif --output journeymap.sarif",
+        "$ journeymap lint examples/ -f github -f sarif=journeymap.sarif",
+        '$ journeymap lint examples/ "!examples/freshcart/**" --ignore-pattern "*.old.journey.yaml"',
+        "$ journeymap lint examples/ --rule touchpoint-owner:error --rule missing-channel:off",
+        "$ journeymap lint examples/ --max-warnings 0",
+        "$ journeymap lint examples/ --fix-dry-run",
+        "$ journeymap lint docs/examples/data --data --as-of 2025-06-30   # metric values from the maps' sources",
         "$ journeymap lint --print-config maps/checkout.journey.yaml",
       ),
     )

@@ -49,11 +49,11 @@ export function registerRender(program: Command): void {
       examples(
         "$ journeymap render docs/examples/hotel.journey.yaml                 # Mermaid on stdout",
         "$ journeymap render docs/examples/hotel.journey.yaml -o hotel.md     # Markdown docs page",
-        "$ journeymap render maps/ --format markdown -o site/            # a docs site: pages, pictures, portfolio index",
+        "$ journeymap render examples/ --format markdown -o site/            # a docs site: pages, pictures, portfolio index",
         "$ journeymap render docs/examples/hotel.journey.yaml -o hotel.svg    # the journey-map picture",
         "$ journeymap render docs/examples/hotel.journey.yaml -o hotel.png --engine mermaid-cli --scale 3",
-        "$ journeymap render maps/ --format markdown -o docs/journeys --watch",
-        "$ journeymap render docs/examples/data/checkout.journey.yaml -o checkout.svg --data --as-of 2025-06-30",
+        "$ journeymap render examples/ --format markdown -o docs/journeys --watch",
+        "$ journeymap render docs/examples/data/office-order.journey.yaml -o office-order.svg --data --as-of 2025-06-30 --window 90d",
       ),
     )
     .action(async (paths: string[], options: RenderRunOptions & DataFlags, command: Command) => {

@@ -36,9 +36,9 @@ export function registerValidate(program: Command): void {
       "after",
       examples(
         "$ journeymap validate examples/freshcart.journey.yaml",
-        "$ journeymap validate maps/ --format json",
-        '$ journeymap validate "maps/**/*.journey.yaml"',
-        "$ cat map.journey.yaml | journeymap validate - --stdin-filename map.journey.yaml",
+        "$ journeymap validate examples/ --format json",
+        '$ journeymap validate "examples/**/*.journey.yaml"',
+        "$ cat examples/freshcart.journey.yaml | journeymap validate - --stdin-filename freshcart.journey.yaml",
       ),
     )
     .action(async (paths: string[], options: ValidateOptions, command: Command) => {
