@@ -25,6 +25,7 @@ import {
 import { ownershipOf } from "../journey/queries.js";
 import { escapeControl, inertJson } from "../report/visible.js";
 import { mermaidTextLimit, renderMermaidWithin, type MermaidOptions } from "./mermaid.js";
+import { breakPlainText, breakReferences, breakTemplates } from "../text/inert-markdown.js";
 import { textWidth } from "./text-width.js";
 
 export interface MarkdownOptions extends MermaidOptions {
@@ -142,9 +143,16 @@ function detailedMaps(journey: Journey, links: PageLinks | undefined): string | 
 /** Front matter with every value a double-quoted YAML string on one line (JSON's escapes, which YAML
  * reads the same, plus \u escapes for invisible characters and "##["): a line break, `---`, `: ` or `#`
  * in the map's text stays inside its value and can never end the block, add a key, or start a line
- * that a terminal or a CI log would act on. */
+ * that a terminal or a CI log would act on. `< > { } % & @` are \u escapes too: generators read the
+ * source before the YAML (VitePress expands "<!--@include: PATH-->" in front matter as anywhere else);
+ * and the value YAML reads is the map's text with zero-width spaces that keep "</script", "{{" and
+ * mentions apart where the generator copies it (breakPlainText). */
 function frontMatter(journey: Journey): string {
-  const quoted = (text: string) => inertJson(JSON.stringify(text));
+  const quoted = (text: string) =>
+    inertJson(JSON.stringify(breakPlainText(text))).replace(
+      /[<>{}%&@]/g,
+      (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`,
+    );
   const lines = [`title: ${quoted(journey.title)}`];
   if (journey.description) lines.push(`description: ${quoted(journey.description)}`);
   if (journey.tags?.length) lines.push("tags:", ...journey.tags.map((tag) => `  - ${quoted(tag)}`));
@@ -366,26 +374,28 @@ export const BREAK = "<br />";
  * Map text as Markdown that shows exactly that text: Markdown and HTML syntax characters are
  * backslash-escaped (so `<b>` is shown, not passed through), `|` cannot end a table cell, line
  * breaks become <br />, and characters that would start a block (a heading, list or quote) at the
- * start of a line are escaped too.
+ * start of a line are escaped too. What other programs read in the page stays text as well (see
+ * src/text/inert-markdown.ts): "<" is written "&lt;", so no "<!--@include", "<script" or "</script"
+ * forms in the source; "{{" and "{%" are kept apart; GitHub finds no mention, reference or autolink.
  */
 export function inline(text: string): string {
   const escaped = text
     .trim()
     // Runs of spaces read as one in Markdown, and Prettier writes them as one: so does the page.
     .replace(/[ \t]{2,}/g, " ")
-    .replace(/[\\`*_[\]<>|~{}#$]/g, "\\$&")
+    .replace(/[\\`*_[\]>|~{}#$]/g, "\\$&")
     .replace(/&(?=#?[A-Za-z0-9]+;)/g, "\\&")
+    .replace(/</g, "&lt;")
     .replace(/\r\n?|\n/g, BREAK)
     // Controls, bidi overrides and separators are shown as escapes (\x1b), in a browser as in a terminal.
     .replace(INVISIBLE, escapeControl);
   // Only what would really start a block is escaped, so "0.034" and "-5%" stay as they are; a leading
-  // "::" is escaped too, so that a page printed in a CI log starts no workflow command. Site
-  // generators compile pages as templates (VitePress as Vue, Jekyll as Liquid), where "{{" and "{%" in
-  // text run as code whatever Markdown escapes: a zero-width space keeps the braces apart, and text.
-  return escaped
-    .replace(/^([-+=:])(?=[\s\-+=:]|$)/, "\\$1")
-    .replace(/^(\d{1,9})([.)])(?=\s|$)/, "$1\\$2")
-    .replace(/\\\{(?=\\\{|%)/g, "\\{&#8203;");
+  // "::" is escaped too, so that a page printed in a CI log starts no workflow command.
+  return breakTemplates(
+    breakReferences(escaped)
+      .replace(/^([-+=:])(?=[\s\-+=:]|$)/, "\\$1")
+      .replace(/^(\d{1,9})([.)])(?=\s|$)/, "$1\\$2"),
+  );
 }
 
 const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028-\u202e\u2066-\u2069\ufeff]/g;
