@@ -9,12 +9,13 @@ export const ZERO_WIDTH_SPACE = "&#8203;";
 // escapes are gone, and cmark-gfm's autolink extension works on the parsed text too: so "\@octocat" is
 // still a mention. Each pattern below needs two characters side by side (GitHub's mention filter an
 // ASCII letter or digit right after "@"; issue references a digit right after "#" or after "GH-" and a
-// custom autolink's "PREFIX-"; the GFM autolinks "www." and "://"; an e-mail address an "@" followed by
+// custom autolink's "TICKET-" (a prefix ending in a letter: dates stay as they are); the GFM autolinks
+// "www." (after "_" or "*" too) and "://"; an e-mail address an "@" followed by
 // its domain): a zero-width space between them matches none, and the text reads the same. This is what
 // Dependabot and Renovate write in their pull requests for the same reason. A backslash escape before
 // the first character (as `diff`'s comment writes every punctuation mark) is allowed for.
 const REFERENCES =
-  /(\\?@)(?=[A-Za-z0-9])|(\\?#)(?=[0-9])|\b([A-Za-z][A-Za-z0-9]*\\?-)(?=[0-9])|\b(www)(?=\\?\.)|(\\?:)(?=\\?\/\\?\/)/gi;
+  /(\\?@)(?=[A-Za-z0-9])|(\\?#)(?=[0-9])|([A-Za-z]\\?-)(?=[0-9])|(www)(?=\\?\.)|(\\?:)(?=\\?\/\\?\/)/gi;
 
 /** Markdown-escaped text in which GitHub finds no @mention, team, issue or pull-request reference,
  * autolinked URL or e-mail address. `space` is the zero-width space as written: a character reference
