@@ -45,9 +45,12 @@ export interface PageLink {
   href: string;
 }
 
+/** Stands in the breadcrumbs for the maps left out between the root and the nearest parents. */
+export const SKIPPED_CRUMBS = "…";
+
 export interface PageLinks {
-  /** The pages above this map, from the portfolio's index down to its parent. */
-  breadcrumbs: PageLink[];
+  /** The pages above this map, from the portfolio's index down to its parent (a long chain with a gap). */
+  breadcrumbs: Array<PageLink | typeof SKIPPED_CRUMBS>;
   /** The page of the map an id names, when the portfolio has it. */
   pageOf(mapId: string): PageLink | undefined;
 }
@@ -74,7 +77,12 @@ export function renderMarkdown(journey: Journey, options: MarkdownOptions = {}):
   blocks.push(`# ${inline(journey.title)}`);
   const links = options.links;
   if (links && links.breadcrumbs.length > 0)
-    blocks.push([...links.breadcrumbs.map(link), inline(journey.title)].join(" › "));
+    blocks.push(
+      [
+        ...links.breadcrumbs.map((crumb) => (crumb === SKIPPED_CRUMBS ? crumb : link(crumb))),
+        inline(journey.title),
+      ].join(" › "),
+    );
   if (journey.description) blocks.push(inline(journey.description));
   if (options.picture !== undefined)
     blocks.push(`![Journey map: ${inline(journey.title)}](${pageHref(options.picture)})`);
@@ -107,9 +115,22 @@ function readableWidth(config: Record<string, unknown> | undefined): Record<stri
   return { ...config, journey: { useMaxWidth: false, ...journey } };
 }
 
-/** A Markdown link to another page: its title escaped, its href percent-encoded. */
+/** Longest title a link to another page shows; the page itself shows it whole. Pages and the index
+ * link to a map once per breadcrumb, detail and backlog entry: a bounded title keeps them linear in the
+ * maps, whatever the length of one map's title. */
+export const LINK_TITLE_LENGTH = 80;
+
+/** A Markdown link to another page: its title (cut to LINK_TITLE_LENGTH) escaped, its href percent-encoded. */
 export function link(page: PageLink): string {
-  return `[${inline(page.title)}](${pageHref(page.href)})`;
+  return `[${inline(shortened(page.title, LINK_TITLE_LENGTH))}](${pageHref(page.href)})`;
+}
+
+/** The text trimmed and cut to `length` characters with "…", never inside a surrogate pair. */
+function shortened(text: string, length: number): string {
+  const trimmed = text.trim();
+  if (trimmed.length <= length) return trimmed;
+  const cut = /[\ud800-\udbff]/.test(trimmed[length - 1]!) ? length - 1 : length;
+  return `${trimmed.slice(0, cut)}…`;
 }
 
 /** A relative href with every path segment percent-encoded: spaces, brackets and "#" stay one working link. */
@@ -197,13 +218,7 @@ function personaReferences(journey: Journey): Map<string, PersonaReference> {
   const references = new Map<string, PersonaReference>();
   journey.personas.forEach((persona, index) => {
     if (references.has(persona.id)) return; // a duplicate id (lint reports it): the first persona wins
-    const name = persona.name.trim();
-    let label = name;
-    if (name.length > REFERENCE_LENGTH) {
-      const cut = /[\ud800-\udbff]/.test(name[REFERENCE_LENGTH - 1]!) ? REFERENCE_LENGTH - 1 : REFERENCE_LENGTH;
-      label = `${name.slice(0, cut)}…`;
-    }
-    references.set(persona.id, { index, label: inline(label) });
+    references.set(persona.id, { index, label: inline(shortened(persona.name, REFERENCE_LENGTH)) });
   });
   return references;
 }
