@@ -1,5 +1,6 @@
 // The GitHub Action's pull-request comment: `journeymap diff` of the pull request's maps as Markdown,
-// posted as one comment that every push updates (found again by a hidden marker and its author), and
+// posted as one comment that every push updates (found again by a hidden marker of its own job and its
+// author), and
 // written to the step summary. Run as `node diff-comment.mjs -- <journeymap command...>`. Node
 // built-ins only: the action may run journeymap from npx, with no node_modules here.
 //
@@ -7,13 +8,12 @@
 // text), the comments already on the pull request, the API's answers. Only the pull request's number
 // and commit ids are read from the payload, each checked for its shape; nothing else is printed.
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { appendFileSync, closeSync, fstatSync, mkdtempSync, openSync, readFileSync, readSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
-/** The hidden line that marks journeymap's comment; an HTML comment, so GitHub does not show it. */
-export const MARKER = "<!-- journeymap-diff -->";
 /** The login of the workflow's GITHUB_TOKEN: only its comments are ever updated. */
 export const COMMENT_AUTHOR = "github-actions[bot]";
 /** GitHub refuses a comment body longer than 65,536 characters; the step summary takes 1 MiB. */
@@ -120,18 +120,37 @@ export function apiUrlOf(value = "https://api.github.com") {
   return url.href.replace(/\/+$/, "");
 }
 
+/**
+ * Which comment is this job's: the comment-key input, or else the workflow (its file, without the ref),
+ * the job's id and the paths it compares. Every workflow of a repository comments as the same
+ * github-actions[bot], so the author alone cannot tell one workflow's comment from another's, nor two
+ * journeymap jobs of one workflow apart: each updates only the comment that carries its own key.
+ */
+export function commentKeyOf(env) {
+  const key = String(env.INPUT_COMMENT_KEY ?? "").trim();
+  if (key) return `key:${key}`;
+  const workflow = String(env.GITHUB_WORKFLOW_REF || env.GITHUB_WORKFLOW || "").replace(/@[^@]*$/, "");
+  return `job:${workflow}\n${env.GITHUB_JOB ?? ""}\n${pathsOf(env.INPUT_PATHS).join("\n")}`;
+}
+
+/** The hidden first line that marks a job's comment: an HTML comment (GitHub does not show it) with a
+ * digest of the key, so that nothing from the workflow or the inputs is written into it. */
+export function markerOf(key) {
+  return `<!-- journeymap-diff ${createHash("sha256").update(key).digest("hex").slice(0, 16)} -->`;
+}
+
 /** The body GitHub gets: the marker, the diff, a note of the commits; cut to fit with its <details> closed. */
-export function commentBody(markdown, pull, limit = MAX_COMMENT) {
+export function commentBody(markdown, pull, marker, limit = MAX_COMMENT) {
   const footer = `\n<sub>journeymap diff of ${pull.base.slice(0, 12)} → ${pull.head.slice(0, 12)}; this comment is updated on every push.</sub>\n`;
   let text = markdown.trimEnd();
-  const room = limit - MARKER.length - footer.length - 400;
+  const room = limit - marker.length - footer.length - 400;
   if (text.length > room) {
     text = text.slice(0, text.lastIndexOf("\n", room));
     const open = (text.match(/<details>/g) ?? []).length - (text.match(/<\/details>/g) ?? []).length;
     text += `\n\n… cut here: a comment holds at most ${limit.toLocaleString("en")} characters. The whole diff is in this run's step summary.`;
     if (open > 0) text += "\n\n</details>".repeat(open);
   }
-  return `${MARKER}\n${text}\n${footer}`;
+  return `${marker}\n${text}\n${footer}`;
 }
 
 /** The API, with the token, a timeout and bounded answers; an answer that is not 2xx is an ActionError. */
@@ -193,8 +212,10 @@ async function boundedText(response) {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-/** journeymap's comment on the pull request: the first with the marker on its first line, by the token's bot. */
-export async function findComment(request, repository, number) {
+/** This job's comment on the pull request: the first whose first line is exactly its marker, written by
+ * the token's bot user. A comment with another marker (another workflow's, another job's, an older
+ * journeymap's) or by anyone else is never changed. */
+export async function findComment(request, repository, number, marker) {
   for (let page = 1; page <= MAX_PAGES; page++) {
     const comments = await request(
       "GET",
@@ -208,8 +229,9 @@ export async function findComment(request, repository, number) {
         Number.isSafeInteger(comment.id) &&
         comment.id > 0 &&
         comment.user?.login === COMMENT_AUTHOR &&
+        comment.user?.type === "Bot" &&
         typeof comment.body === "string" &&
-        comment.body.startsWith(MARKER);
+        comment.body.startsWith(`${marker}\n`);
       if (ours) return comment.id;
     }
     if (comments.length < PER_PAGE) return undefined;
@@ -289,10 +311,12 @@ export async function main(argv = process.argv.slice(2), env = process.env) {
 
   ensureCommit(pull.base);
   const markdown = runDiff(command, pull, pathsOf(env.INPUT_PATHS));
-  if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, commentBody(markdown, pull, MAX_SUMMARY));
+  const marker = markerOf(commentKeyOf(env));
+  if (env.GITHUB_STEP_SUMMARY)
+    appendFileSync(env.GITHUB_STEP_SUMMARY, commentBody(markdown, pull, marker, MAX_SUMMARY));
 
-  const existing = await findComment(request, repository, pull.number);
-  const body = commentBody(markdown, pull);
+  const existing = await findComment(request, repository, pull.number, marker);
+  const body = commentBody(markdown, pull, marker);
   if (existing !== undefined) {
     await request("PATCH", `/repos/${repository}/issues/comments/${existing}`, { body });
     process.stdout.write(`journeymap: updated the diff comment on pull request #${pull.number}\n`);

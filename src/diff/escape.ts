@@ -1,6 +1,7 @@
 // Map text made inert for each output: a map's names and notes are data, never terminal escapes,
 // CI log commands, Markdown markup or HTML.
 import { escapeControl, visible } from "../report/visible.js";
+import { breakReferences } from "../text/inert-markdown.js";
 
 /** C0 and C1 controls, DEL, and the invisible format characters that reorder or hide text (bidi
  * overrides and isolates, zero-width spaces and marks, line and paragraph separators). The zero-width
@@ -14,7 +15,11 @@ export function terminalText(text: string): string {
 }
 
 /** For Markdown (GFM, as GitHub renders it): ASCII punctuation backslash-escaped, so no markup, link,
- * HTML, table cell break or @mention can start; controls shown as escapes; one line. */
+ * HTML or table cell break can start; no @mention, team, issue reference, autolink or e-mail address
+ * for GitHub's filters, which read the text after the escapes are gone (src/text/inert-markdown.ts);
+ * controls shown as escapes; one line. */
 export function markdownText(text: string): string {
-  return text.replace(UNSAFE, escapeControl).replace(/[!-/:-@[-`{-~]/g, (character) => `\\${character}`);
+  return breakReferences(
+    text.replace(UNSAFE, escapeControl).replace(/[!-/:-@[-`{-~]/g, (character) => `\\${character}`),
+  );
 }

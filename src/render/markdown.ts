@@ -25,6 +25,7 @@ import {
 import { ownershipOf } from "../journey/queries.js";
 import { escapeControl, inertJson } from "../report/visible.js";
 import { mermaidTextLimit, renderMermaidWithin, type MermaidOptions } from "./mermaid.js";
+import { breakPlainText, breakReferences, breakTemplates } from "../text/inert-markdown.js";
 import { textWidth } from "./text-width.js";
 
 export interface MarkdownOptions extends MermaidOptions {
@@ -44,9 +45,12 @@ export interface PageLink {
   href: string;
 }
 
+/** Stands in the breadcrumbs for the maps left out between the root and the nearest parents. */
+export const SKIPPED_CRUMBS = "…";
+
 export interface PageLinks {
-  /** The pages above this map, from the portfolio's index down to its parent. */
-  breadcrumbs: PageLink[];
+  /** The pages above this map, from the portfolio's index down to its parent (a long chain with a gap). */
+  breadcrumbs: Array<PageLink | typeof SKIPPED_CRUMBS>;
   /** The page of the map an id names, when the portfolio has it. */
   pageOf(mapId: string): PageLink | undefined;
 }
@@ -73,7 +77,12 @@ export function renderMarkdown(journey: Journey, options: MarkdownOptions = {}):
   blocks.push(`# ${inline(journey.title)}`);
   const links = options.links;
   if (links && links.breadcrumbs.length > 0)
-    blocks.push([...links.breadcrumbs.map(link), inline(journey.title)].join(" › "));
+    blocks.push(
+      [
+        ...links.breadcrumbs.map((crumb) => (crumb === SKIPPED_CRUMBS ? crumb : link(crumb))),
+        inline(journey.title),
+      ].join(" › "),
+    );
   if (journey.description) blocks.push(inline(journey.description));
   if (options.picture !== undefined)
     blocks.push(`![Journey map: ${inline(journey.title)}](${pageHref(options.picture)})`);
@@ -106,9 +115,22 @@ function readableWidth(config: Record<string, unknown> | undefined): Record<stri
   return { ...config, journey: { useMaxWidth: false, ...journey } };
 }
 
-/** A Markdown link to another page: its title escaped, its href percent-encoded. */
+/** Longest title a link to another page shows; the page itself shows it whole. Pages and the index
+ * link to a map once per breadcrumb, detail and backlog entry: a bounded title keeps them linear in the
+ * maps, whatever the length of one map's title. */
+export const LINK_TITLE_LENGTH = 80;
+
+/** A Markdown link to another page: its title (cut to LINK_TITLE_LENGTH) escaped, its href percent-encoded. */
 export function link(page: PageLink): string {
-  return `[${inline(page.title)}](${pageHref(page.href)})`;
+  return `[${inline(shortened(page.title, LINK_TITLE_LENGTH))}](${pageHref(page.href)})`;
+}
+
+/** The text trimmed and cut to `length` characters with "…", never inside a surrogate pair. */
+function shortened(text: string, length: number): string {
+  const trimmed = text.trim();
+  if (trimmed.length <= length) return trimmed;
+  const cut = /[\ud800-\udbff]/.test(trimmed[length - 1]!) ? length - 1 : length;
+  return `${trimmed.slice(0, cut)}…`;
 }
 
 /** A relative href with every path segment percent-encoded: spaces, brackets and "#" stay one working link. */
@@ -142,9 +164,16 @@ function detailedMaps(journey: Journey, links: PageLinks | undefined): string | 
 /** Front matter with every value a double-quoted YAML string on one line (JSON's escapes, which YAML
  * reads the same, plus \u escapes for invisible characters and "##["): a line break, `---`, `: ` or `#`
  * in the map's text stays inside its value and can never end the block, add a key, or start a line
- * that a terminal or a CI log would act on. */
+ * that a terminal or a CI log would act on. `< > { } % & @` are \u escapes too: generators read the
+ * source before the YAML (VitePress expands "<!--@include: PATH-->" in front matter as anywhere else);
+ * and the value YAML reads is the map's text with zero-width spaces that keep "</script", "{{" and
+ * mentions apart where the generator copies it (breakPlainText). */
 function frontMatter(journey: Journey): string {
-  const quoted = (text: string) => inertJson(JSON.stringify(text));
+  const quoted = (text: string) =>
+    inertJson(JSON.stringify(breakPlainText(text))).replace(
+      /[<>{}%&@]/g,
+      (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`,
+    );
   const lines = [`title: ${quoted(journey.title)}`];
   if (journey.description) lines.push(`description: ${quoted(journey.description)}`);
   if (journey.tags?.length) lines.push("tags:", ...journey.tags.map((tag) => `  - ${quoted(tag)}`));
@@ -189,13 +218,7 @@ function personaReferences(journey: Journey): Map<string, PersonaReference> {
   const references = new Map<string, PersonaReference>();
   journey.personas.forEach((persona, index) => {
     if (references.has(persona.id)) return; // a duplicate id (lint reports it): the first persona wins
-    const name = persona.name.trim();
-    let label = name;
-    if (name.length > REFERENCE_LENGTH) {
-      const cut = /[\ud800-\udbff]/.test(name[REFERENCE_LENGTH - 1]!) ? REFERENCE_LENGTH - 1 : REFERENCE_LENGTH;
-      label = `${name.slice(0, cut)}…`;
-    }
-    references.set(persona.id, { index, label: inline(label) });
+    references.set(persona.id, { index, label: inline(shortened(persona.name, REFERENCE_LENGTH)) });
   });
   return references;
 }
@@ -366,26 +389,28 @@ export const BREAK = "<br />";
  * Map text as Markdown that shows exactly that text: Markdown and HTML syntax characters are
  * backslash-escaped (so `<b>` is shown, not passed through), `|` cannot end a table cell, line
  * breaks become <br />, and characters that would start a block (a heading, list or quote) at the
- * start of a line are escaped too.
+ * start of a line are escaped too. What other programs read in the page stays text as well (see
+ * src/text/inert-markdown.ts): "<" is written "&lt;", so no "<!--@include", "<script" or "</script"
+ * forms in the source; "{{" and "{%" are kept apart; GitHub finds no mention, reference or autolink.
  */
 export function inline(text: string): string {
   const escaped = text
     .trim()
     // Runs of spaces read as one in Markdown, and Prettier writes them as one: so does the page.
     .replace(/[ \t]{2,}/g, " ")
-    .replace(/[\\`*_[\]<>|~{}#$]/g, "\\$&")
+    .replace(/[\\`*_[\]>|~{}#$]/g, "\\$&")
     .replace(/&(?=#?[A-Za-z0-9]+;)/g, "\\&")
+    .replace(/</g, "&lt;")
     .replace(/\r\n?|\n/g, BREAK)
     // Controls, bidi overrides and separators are shown as escapes (\x1b), in a browser as in a terminal.
     .replace(INVISIBLE, escapeControl);
   // Only what would really start a block is escaped, so "0.034" and "-5%" stay as they are; a leading
-  // "::" is escaped too, so that a page printed in a CI log starts no workflow command. Site
-  // generators compile pages as templates (VitePress as Vue, Jekyll as Liquid), where "{{" and "{%" in
-  // text run as code whatever Markdown escapes: a zero-width space keeps the braces apart, and text.
-  return escaped
-    .replace(/^([-+=:])(?=[\s\-+=:]|$)/, "\\$1")
-    .replace(/^(\d{1,9})([.)])(?=\s|$)/, "$1\\$2")
-    .replace(/\\\{(?=\\\{|%)/g, "\\{&#8203;");
+  // "::" is escaped too, so that a page printed in a CI log starts no workflow command.
+  return breakTemplates(
+    breakReferences(escaped)
+      .replace(/^([-+=:])(?=[\s\-+=:]|$)/, "\\$1")
+      .replace(/^(\d{1,9})([.)])(?=\s|$)/, "$1\\$2"),
+  );
 }
 
 const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028-\u202e\u2066-\u2069\ufeff]/g;

@@ -26,12 +26,12 @@ import {
 import type { LoadedJourney } from "../journey/load.js";
 import { touchpointsOf } from "../journey/model.js";
 import { factsOf, type MapFacts } from "../workspace/facts.js";
-import { breadcrumbsOf, buildGraph, type MapGraph } from "../workspace/graph.js";
+import { boundedBreadcrumbsOf, buildGraph, type Breadcrumbs, type MapGraph } from "../workspace/graph.js";
 import { SharedFinder } from "../workspace/scope.js";
 import { isSharedFile } from "../journey/shared.js";
 import { isInside } from "../io/repository.js";
 import { INDEX_PAGE } from "./index-page.js";
-import { pageHref, type PageLink, type PageLinks } from "./markdown.js";
+import { pageHref, SKIPPED_CRUMBS, type PageLink, type PageLinks } from "./markdown.js";
 import type { MermaidCliEngine } from "./mermaid-cli.js";
 import { HEATMAP_FILE, renderHeatmap } from "./site/heatmap.js";
 import { visibleLines } from "../report/visible.js";
@@ -254,6 +254,15 @@ function checkTargets(plan: Plan): void {
 /** How much map text a docs-site run keeps loaded from its first pass (links) to its second (pages). */
 const KEPT_TEXT = 64 * 1024 * 1024;
 
+/** Parents a page's breadcrumbs name after the root of its chain; the maps between are "…". */
+const BREADCRUMB_PARENTS = 4;
+
+/** A page's breadcrumbs as links, the maps left out as one "…". */
+function crumbs(trail: Breadcrumbs, pageOf: (id: string) => PageLink | undefined): PageLinks["breadcrumbs"] {
+  const links = (ids: string[]) => ids.flatMap((id) => pageOf(id) ?? []);
+  return [...links(trail.top), ...(trail.gap ? ([SKIPPED_CRUMBS] as const) : []), ...links(trail.near)];
+}
+
 /** The site's lint status: a map's own findings, then the repository rules' over every map, by map file. */
 interface SiteLinter {
   map(loaded: LoadedJourney, input: MapInput): PortfolioMap["findings"];
@@ -416,7 +425,7 @@ class RenderRun {
     const links: PageLinks = {
       breadcrumbs: [
         { title: "Journey maps", href: hrefTo(join(this.plan.destination!.path, INDEX_PAGE)) },
-        ...breadcrumbsOf(this.#graph, facts.id).flatMap((id) => pageOf(id) ?? []),
+        ...crumbs(boundedBreadcrumbsOf(this.#graph, facts.id, BREADCRUMB_PARENTS), pageOf),
       ],
       pageOf,
     };

@@ -27,7 +27,8 @@ export function buildGraph<Facts extends RepositoryFacts = MapFacts>(maps: reado
       if (!byId.has(link.target)) continue;
       own.push(link);
       const list = parents.get(link.target) ?? [];
-      if (!list.includes(map.id)) list.push(map.id);
+      // A map's links are added together, so it can only be the last parent listed: no scan of the list.
+      if (list[list.length - 1] !== map.id) list.push(map.id);
       parents.set(link.target, list);
     }
     children.set(map.id, own);
@@ -127,7 +128,7 @@ function cycleThrough(component: string[], children: ReadonlyMap<string, readonl
 
 /** The maps above one, from the root down to its parent, following each map's first parent; a cycle
  * ends the walk where it would come back. */
-export function breadcrumbsOf(graph: MapGraph, id: string): string[] {
+export function breadcrumbsOf(graph: MapGraph<RepositoryFacts>, id: string): string[] {
   const trail: string[] = [];
   const seen = new Set([id]);
   for (let current = graph.parents.get(id)?.[0]; current !== undefined; current = graph.parents.get(current)?.[0]) {
@@ -136,6 +137,66 @@ export function breadcrumbsOf(graph: MapGraph, id: string): string[] {
     trail.push(current);
   }
   return trail.reverse();
+}
+
+/** The breadcrumbs a page shows: the root of the map's chain of first parents, then (after a gap, when
+ * maps are left out) its `nearest` parents, root first. */
+export interface Breadcrumbs {
+  /** The chain's root, when it is not among `near` and the chain has one (a cycle has none). */
+  top: string[];
+  /** True when maps between `top` and `near` are left out. */
+  gap: boolean;
+  /** The nearest parents, the parent last. */
+  near: string[];
+}
+
+/** Each map's root (the end of its chain of first parents; null for a chain that ends in a cycle),
+ * worked out once per graph: every page of a site asks, and each chain is walked once in all. */
+const roots = new WeakMap<object, Map<string, string | null>>();
+
+function rootOf(graph: MapGraph<RepositoryFacts>, start: string): string | null {
+  let known = roots.get(graph);
+  if (!known) roots.set(graph, (known = new Map<string, string | null>()));
+  const path: string[] = [];
+  const onPath = new Set<string>();
+  let root: string | null;
+  for (let current = start; ;) {
+    const found = known.get(current);
+    if (found !== undefined) {
+      root = found;
+      break;
+    }
+    if (onPath.has(current)) {
+      root = null;
+      break;
+    }
+    onPath.add(current);
+    path.push(current);
+    const parent = graph.parents.get(current)?.[0];
+    if (parent === undefined) {
+      root = current;
+      break;
+    }
+    current = parent;
+  }
+  for (const id of path) known.set(id, root);
+  return root;
+}
+
+/** breadcrumbsOf with at most `nearest` parents and the root: a page of a chain of thousands of maps
+ * names a few, so that a site is linear in its maps (every page naming every map above it is not). */
+export function boundedBreadcrumbsOf(graph: MapGraph<RepositoryFacts>, id: string, nearest: number): Breadcrumbs {
+  const up: string[] = [];
+  const seen = new Set([id]);
+  let current = graph.parents.get(id)?.[0];
+  while (current !== undefined && !seen.has(current) && up.length <= nearest) {
+    seen.add(current);
+    up.push(current);
+    current = graph.parents.get(current)?.[0];
+  }
+  if (current === undefined || seen.has(current)) return { top: [], gap: false, near: up.reverse() };
+  const root = rootOf(graph, current);
+  return { top: root === null ? [] : [root], gap: true, near: up.slice(0, nearest).reverse() };
 }
 
 /** Map ids in hierarchy order: each root, then what it details, depth first, each id once; then any

@@ -3,6 +3,7 @@
 // GitHub REST API endpoints it calls (list, create and update issue comments) on 127.0.0.1, with a
 // simulated GITHUB_EVENT_PATH, GITHUB_REPOSITORY and GITHUB_STEP_SUMMARY.
 import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -24,14 +25,18 @@ interface Step {
 const action = parse(readFileSync(join(ROOT, "action.yml"), "utf8")) as { runs: { steps: Step[] } };
 const step = action.runs.steps.find((candidate) => candidate.id === "diff-comment")!;
 
-const MARKER = "<!-- journeymap-diff -->";
+/** The first line of the comment of the job the tests run as (workflow, job id and paths below). */
+const MARKER = `<!-- journeymap-diff ${createHash("sha256")
+  .update("job:acme/journeys/.github/workflows/journeys.yml\ndiff\n.")
+  .digest("hex")
+  .slice(0, 16)} -->`;
 const BOT = "github-actions[bot]";
 const TOKEN = "test-token-not-a-secret";
 
 interface Comment {
   id: number;
   body: string;
-  user: { login: string };
+  user: { login: string; type: string };
 }
 interface Call {
   method: string;
@@ -84,7 +89,7 @@ class FakeGitHub {
     }
     if (call.method === "POST" && url.pathname === "/repos/acme/journeys/issues/7/comments") {
       if (this.failCreate) return answer(this.failCreate.status, { message: this.failCreate.message });
-      const comment = { id: this.nextId++, body: call.body!.body, user: { login: BOT } };
+      const comment = { id: this.nextId++, body: call.body!.body, user: { login: BOT, type: "Bot" } };
       this.comments.push(comment);
       return answer(201, comment);
     }
@@ -122,13 +127,17 @@ describe("the Action's diff-comment step against a fake GitHub API", () => {
   };
 
   /** Runs the step as the runner would: its env's expressions filled in, its script in bash, in the repository. */
-  async function runStep(event: { name: string; payload: unknown }, options: { apiUrl?: string; input?: string } = {}) {
+  async function runStep(
+    event: { name: string; payload: unknown },
+    options: { apiUrl?: string; input?: string; job?: string; key?: string } = {},
+  ) {
     const eventFile = join(runner, "event.json");
     writeFileSync(eventFile, JSON.stringify(event.payload));
     const summaryFile = join(runner, "summary.md");
     writeFileSync(summaryFile, "");
     const values: Record<string, string> = {
       "inputs.diff-comment": options.input ?? "true",
+      "inputs.comment-key": options.key ?? "",
       "inputs.paths": ".",
       "inputs.version": "",
       "github.action_path": ROOT,
@@ -157,6 +166,9 @@ describe("the Action's diff-comment step against a fake GitHub API", () => {
         GITHUB_EVENT_NAME: event.name,
         GITHUB_EVENT_PATH: eventFile,
         GITHUB_REPOSITORY: "acme/journeys",
+        GITHUB_WORKFLOW: "journeys",
+        GITHUB_WORKFLOW_REF: "acme/journeys/.github/workflows/journeys.yml@refs/pull/7/merge",
+        GITHUB_JOB: options.job ?? "diff",
         GITHUB_API_URL: options.apiUrl ?? api,
         GITHUB_STEP_SUMMARY: summaryFile,
         RUNNER_TEMP: runner,
@@ -205,7 +217,12 @@ describe("the Action's diff-comment step against a fake GitHub API", () => {
       github.comments.push({
         id: 100 + i,
         body: i === 3 ? `${MARKER}\nforged by someone else` : `comment ${i}`,
-        user: { login: i === 3 ? "mallory" : i === 5 ? BOT : "reviewer" },
+        user:
+          i === 3
+            ? { login: "mallory", type: "User" }
+            : i === 5
+              ? { login: BOT, type: "Bot" }
+              : { login: "reviewer", type: "User" },
       });
   });
 
@@ -264,6 +281,55 @@ describe("the Action's diff-comment step against a fake GitHub API", () => {
     // The forged marker and the bot's other comment were left alone.
     expect(github.comments[3]!.body).toBe(`${MARKER}\nforged by someone else`);
     expect(github.comments[5]!.body).toBe("comment 5");
+  });
+
+  it("updates only its own job's comment: never another workflow's, another job's, an older marker's or a forger's", async () => {
+    const saved = github.comments;
+    const others: Comment[] = [
+      { id: 1, body: "<!-- journeymap-diff -->\nan earlier journeymap's comment", user: { login: BOT, type: "Bot" } },
+      {
+        id: 2,
+        body: "<!-- journeymap-diff 0123456789abcdef -->\nanother workflow's",
+        user: { login: BOT, type: "Bot" },
+      },
+      { id: 3, body: `${MARKER} and more on the line\n`, user: { login: BOT, type: "Bot" } },
+      { id: 4, body: `quoted:\n${MARKER}\n`, user: { login: BOT, type: "Bot" } },
+      { id: 5, body: `${MARKER}\nforged`, user: { login: "mallory", type: "User" } },
+      { id: 6, body: `${MARKER}\nnot the bot user`, user: { login: BOT, type: "User" } },
+    ];
+    github.comments = others.map((comment) => ({ ...comment, user: { ...comment.user } }));
+    try {
+      git("checkout", "-q", commits[2]!);
+      const posted = async (options: { job?: string; key?: string }, expected: string) => {
+        github.calls = [];
+        const run = await runStep(pullRequest(commits[2]!), options);
+        expect(run.code, run.stdout + run.stderr).toBe(0);
+        expect(run.stdout).toBe(`journeymap: ${expected} the diff comment on pull request #7\n`);
+        return github.calls.find((call) => call.method !== "GET")!;
+      };
+      const first = await posted({}, "posted");
+      expect(first.url).toBe("/repos/acme/journeys/issues/7/comments");
+      const ours = github.comments.at(-1)!;
+      expect(ours.body.split("\n")[0]).toBe(MARKER);
+      // A second journeymap job of the workflow (another job id) has a comment of its own.
+      const second = await posted({ job: "diff-docs" }, "posted");
+      expect(second.url).toBe("/repos/acme/journeys/issues/7/comments");
+      const docs = github.comments.at(-1)!;
+      expect(docs.body.split("\n")[0]).toMatch(/^<!-- journeymap-diff [0-9a-f]{16} -->$/);
+      expect(docs.body.split("\n")[0]).not.toBe(MARKER);
+      // So has a job of a matrix given its own comment-key.
+      const keyed = await posted({ key: "node-20" }, "posted");
+      expect(keyed.url).toBe("/repos/acme/journeys/issues/7/comments");
+      expect(github.comments).toHaveLength(others.length + 3);
+      // Each later push updates each job's own comment, and nothing else.
+      expect((await posted({}, "updated")).url).toBe(`/repos/acme/journeys/issues/comments/${ours.id}`);
+      expect((await posted({ job: "diff-docs" }, "updated")).url).toBe(
+        `/repos/acme/journeys/issues/comments/${docs.id}`,
+      );
+      expect(github.comments.slice(0, others.length)).toEqual(others);
+    } finally {
+      github.comments = saved;
+    }
   });
 
   it("on an event that is not a pull request, does nothing but say so", async () => {

@@ -10,6 +10,7 @@ import type { Journey, Score, Touchpoint } from "../../src/journey/model.js";
 import { DIAGRAM_TOO_LARGE, EVERYONE_ELSE, renderMarkdown } from "../../src/render/markdown.js";
 import { renderMermaid } from "../../src/render/mermaid.js";
 import { svgToPng } from "../../src/render/png.js";
+import { breakPlainText } from "../../src/text/inert-markdown.js";
 import { renderSvg } from "../../src/render/svg/index.js";
 import { XMLParser } from "fast-xml-parser";
 
@@ -46,19 +47,28 @@ describe("--front-matter", () => {
     const end = page.indexOf("\n---\n", 4);
     expect(page.startsWith("---\n")).toBe(true);
     const front = page.slice(4, end);
-    expect(parseYaml(front)).toEqual({ title, description, tags });
+    // The values are the map's text, a zero-width space after "@" ("@at" would be a mention on GitHub).
+    expect(parseYaml(front)).toEqual({ title, description, tags: tags.map(breakPlainText) });
+    expect(tags.map(breakPlainText)[7]).toBe("@\u200bat");
     // The block ends where journeymap ends it: the page's first heading follows.
     expect(page.slice(end + 5)).toMatch(/^\n# Evil<br \/>---<br \/>admin: true/);
   });
 
-  it("keeps every generated title intact (yaml parser as oracle)", () => {
+  it("keeps every generated title intact, apart from zero-width spaces that keep tags and references apart (yaml parser as oracle)", () => {
     fc.assert(
-      fc.property(fc.string({ unit: "binary", minLength: 1 }), (title) => {
-        const page = renderMarkdown(journey([], { title }), { frontMatter: true });
-        const front = page.slice(4, page.indexOf("\n---\n", 4));
-        expect(parseYaml(front)).toEqual({ title });
-      }),
-      { seed: 8, numRuns: 500 },
+      fc.property(
+        fc.oneof(fc.string({ unit: "binary", minLength: 1 }), fc.stringMatching(/^[<>{}%@#a-z/!: .-]{1,12}$/)),
+        (title) => {
+          const page = renderMarkdown(journey([], { title }), { frontMatter: true });
+          const front = page.slice(4, page.indexOf("\n---\n", 4));
+          const value = (parseYaml(front) as { title: string }).title;
+          expect(value).toBe(breakPlainText(title));
+          expect(value.replace(/\u200b/g, "")).toBe(title.replace(/\u200b/g, ""));
+          // What a generator copies it into: no tag, comment, template or reference forms.
+          expect(value).not.toMatch(/<[/!?A-Za-z]|\{\{|\{%|\}$|@[A-Za-z0-9]|#[0-9]/);
+        },
+      ),
+      { seed: 8, numRuns: 1000 },
     );
   });
 });
@@ -195,7 +205,11 @@ describe("printed to a terminal or a CI log, no rendering acts on it", () => {
     const page = renderMarkdown(map, { frontMatter: true });
     inert(page);
     const front = page.slice(4, page.indexOf("\n---\n", 4));
-    expect(parseYaml(front)).toEqual({ title: map.title, description: map.description, tags: map.tags });
+    expect(parseYaml(front)).toEqual({
+      title: breakPlainText(map.title),
+      description: breakPlainText(map.description!),
+      tags: map.tags!.map(breakPlainText),
+    });
     expect(page).toContain("\n\\:: Pay \\x1b\\]0;pwned\\x07 \\x9b31m \\u202egnp \\#\\#\\[add-mask\\]x<br />");
   });
 
