@@ -18,6 +18,7 @@ const COMMANDS = {
   data: () => import("./data.js").then((module) => module.registerData),
   init: () => import("./init.js").then((module) => module.registerInit),
   schema: () => import("./schema.js").then((module) => module.registerSchema),
+  completion: () => import("./completion.js").then((module) => module.registerCompletion),
 } satisfies Record<string, () => Promise<Register>>;
 
 type CommandName = keyof typeof COMMANDS;
