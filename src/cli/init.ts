@@ -9,11 +9,11 @@ import { writeOutput } from "../io/write-output.js";
 import { starterMap } from "../journey/starter.js";
 import { examples } from "./options.js";
 import { PACKAGE_VERSION } from "./version.js";
-import { SCHEMA_URL } from "./schema.js";
+import { EDITOR_SCHEMA_URL, SCHEMA_URL } from "./schema.js";
 import { stdout } from "../io/standard-streams.js";
 
-/** The schema of this very version: a moving "latest" URL would let a future format flag today's map. */
-export const PUBLISHED_SCHEMA = `https://unpkg.com/journeymap@${PACKAGE_VERSION}/schemas/journeymap.schema.json`;
+/** The editor schema of this very version: a moving "latest" URL would let a future format flag today's map. */
+export const PUBLISHED_SCHEMA = `https://unpkg.com/journeymap@${PACKAGE_VERSION}/schemas/editor/journeymap.schema.json`;
 
 export function registerInit(program: Command): void {
   program
@@ -32,10 +32,11 @@ export function registerInit(program: Command): void {
     });
 }
 
-/** A relative path to the installed schema when the map lives in the same project, else the published URL. */
+/** A relative path to the installed editor schema when the map lives in the same project, else the
+ * published URL. */
 function schemaReference(target: string): string {
-  const schemaPath = fileURLToPath(SCHEMA_URL);
-  const packageRoot = dirname(dirname(schemaPath));
+  const schemaPath = fileURLToPath(EDITOR_SCHEMA_URL);
+  const packageRoot = dirname(dirname(fileURLToPath(SCHEMA_URL)));
   const marker = `${sep}node_modules${sep}`;
   const projectRoot = packageRoot.includes(marker)
     ? packageRoot.slice(0, packageRoot.lastIndexOf(marker))
