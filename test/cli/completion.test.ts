@@ -29,41 +29,27 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** What bash offers for the last word of `words`, by calling the completion function as `complete -F` does. */
-function bash(words: string[], cwd = dir): string[] {
-  const run = spawnSync(
-    "bash",
-    [
-      "--norc",
-      "-c",
-      'source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); _journeymap; printf "%s\\n" "${COMPREPLY[@]}"',
-      "_",
-      scripts.bash!,
-      ...words,
-    ],
-    { cwd, encoding: "utf8" },
-  );
-  expect(run.stderr).toBe("");
-  return run.stdout.split("\n").filter(Boolean).sort();
-}
+/** The completion function called as `complete -F` calls it, for the last word of `words`. */
+const CALL = 'COMP_WORDS=("$@"); COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); _journeymap; printf "%s\\n" "${COMPREPLY[@]}"';
+/** How each shell loads the script and calls the function: zsh through its bashcompinit layer, which
+ * calls it in sh emulation, as here. */
+const CALLERS = {
+  bash: ["--norc", "-c", `source "$1"; shift; ${CALL}`],
+  zsh: [
+    "-f",
+    "-c",
+    `autoload -U compinit && compinit -u -D; source "$1"; shift; complete_words() { emulate -L sh; setopt kshglob noshglob braceexpand; ${CALL}; }; complete_words "$@"`,
+  ],
+};
 
-/** The same in zsh: its bashcompinit layer calls the function in sh emulation, as here. */
-function zsh(words: string[], cwd = dir): string[] {
-  const run = spawnSync(
-    "zsh",
-    [
-      "-f",
-      "-c",
-      'autoload -U compinit && compinit -u -D; source "$1"; shift; complete_words() { emulate -L sh; setopt kshglob noshglob braceexpand; COMP_WORDS=("$@"); COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); _journeymap; printf "%s\\n" "${COMPREPLY[@]}"; }; complete_words "$@"',
-      "_",
-      scripts.zsh!,
-      ...words,
-    ],
-    { cwd, encoding: "utf8" },
-  );
+/** What bash or zsh offers for the last word of `words`, sorted. */
+function offered(shell: keyof typeof CALLERS, words: string[], cwd = dir): string[] {
+  const run = spawnSync(shell, [...CALLERS[shell], "_", scripts[shell]!, ...words], { cwd, encoding: "utf8" });
   expect(run.stderr).toBe("");
   return run.stdout.split("\n").filter(Boolean).sort();
 }
+const bash = (words: string[], cwd = dir) => offered("bash", words, cwd);
+const zsh = (words: string[], cwd = dir) => offered("zsh", words, cwd);
 
 /** What fish offers for a command line (its own `complete -C`), without the descriptions. */
 function fish(line: string, cwd = dir): string[] {
