@@ -3,7 +3,16 @@
 // workspace, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files). Checks exit codes, annotations, the SARIF
 // file, outputs and the step summary as a Markdown parser reads it.
 import { spawn, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import MarkdownIt from "markdown-it";
@@ -447,6 +456,22 @@ describe("action.yml tells a tool failure from findings, and starts without a bu
     expect(invocation?.executionSuccessful).toBe(false);
     expect(invocation?.exitCode).toBe(2);
     expect(invocation?.toolExecutionNotifications[0]?.message.text).toContain("journeymap did not run");
+  });
+
+  it("exits 2 when npx is not there at all (exit 127), with node still running the summary", () => {
+    const bin = temporary("journeymap-bin-");
+    symlinkSync(process.execPath, join(bin, "node"));
+    for (const tool of ["bash", "mktemp", "rm"]) {
+      const found = spawnSync("sh", ["-c", `command -v ${tool}`], { encoding: "utf8" }).stdout.trim();
+      symlinkSync(found, join(bin, tool));
+    }
+    const dir = workspaceWith("good");
+    made.push(dir);
+    const run = runAction(dir, { paths: "maps", version: "0.1.0" }, { env: { PATH: bin } });
+    expect(run.stderr).toContain("npx: command not found");
+    expect(run.code).toBe(2);
+    expect(run.outputs["exit-code"]).toBe("2");
+    expect(run.summary).toContain("exited 127 without a report (exit 2: a tool failure, not findings)");
   });
 
   /** The action's checkout as a user's runner has it from `uses:`: the files in git, nothing built. */
