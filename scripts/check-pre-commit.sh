@@ -56,6 +56,12 @@ repos:
         name: journeymap lint (no warnings)
         entry: journeymap lint --max-warnings 0 --
         stages: [manual]
+      # The repository hook with options as args: they follow "journeymap lint .".
+      - id: journeymap-lint-repository
+        alias: journeymap-lint-repository-strict
+        name: journeymap lint (repository, no warnings)
+        args: [--max-warnings, "0"]
+        stages: [manual]
 CONFIG
 git add .
 export PRE_COMMIT_HOME="$work/cache"
@@ -67,7 +73,7 @@ expect() { # expect <exit code> <hook> <file> [text the output must contain]
   local want="$1" hook="$2" file="$3" text="${4:-}" got=0 started
   started=$(date +%s)
   local stage=()
-  if [[ "$hook" == journeymap-lint-strict ]]; then stage=(--hook-stage manual); fi
+  if [[ "$hook" == *-strict ]]; then stage=(--hook-stage manual); fi
   pre-commit run "$hook" "${stage[@]}" --files "$file" >"$work/out.txt" 2>&1 || got=$?
   local took=$(($(date +%s) - started))
   if [[ "$got" == "$want" ]] && { [[ -z "$text" ]] || grep -qF -- "$text" "$work/out.txt"; }; then
@@ -114,6 +120,7 @@ git rm --quiet -f bad.journey.yml
 
 # The repository hook: the rules across maps, which the per-file hooks cannot see.
 expect 0 journeymap-lint-repository freshcart.journey.yaml
+expect 0 journeymap-lint-repository-strict freshcart.journey.yaml
 # A details: link to a map that does not exist passes the per-file hook and fails the repository one.
 sed -i 's/details: checkout /details: checkoutt/' freshcart.journey.yaml
 grep -q 'details: checkoutt' freshcart.journey.yaml || { echo "FAIL  the check's own edit of freshcart.journey.yaml"; exit 2; }
