@@ -10,6 +10,15 @@ import { parseArgs } from "node:util";
 const SHOWN_FINDINGS = 50;
 const EXIT_MEANING = { 0: "clean", 1: "findings", 2: "usage, configuration or I/O error" };
 
+/** The step's exit code as the CLI means it, from what the command exited with and whether journeymap wrote
+ * its report. journeymap writes the JSON report whenever it lints (exit 0 or 1), so an exit 1 without one,
+ * or any code but 0 to 2, is npx or node failing before journeymap ran: a tool failure (2), not findings. */
+export function outcomeOf(ran, files) {
+  if (ran === 2) return { exitCode: 2, toolFailed: false };
+  if ((ran === 0 || ran === 1) && Array.isArray(files)) return { exitCode: ran, toolFailed: false };
+  return { exitCode: 2, toolFailed: true };
+}
+
 /** Text from a map as inert Markdown table-cell content. */
 export function inert(text) {
   return (
@@ -24,10 +33,18 @@ function plural(count, word) {
   return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
 
-/** The summary's Markdown for a run's JSON report (undefined when lint wrote none) and exit code. */
-export function summaryOf(files, exitCode, workspace = process.cwd()) {
+/** The summary's Markdown for a run's JSON report (undefined when lint wrote none) and what the command
+ * exited with; `command` names what ran, for a tool failure. */
+export function summaryOf(files, ran, workspace = process.cwd(), command = "journeymap") {
   const lines = ["### journeymap lint", ""];
-  if (!Array.isArray(files)) {
+  const { exitCode, toolFailed } = outcomeOf(ran, files);
+  if (toolFailed) {
+    lines.push(
+      `:x: journeymap did not run: ${inert(command)} exited ${inert(ran)} without a report (exit 2: a tool failure, not findings); the step log says why.`,
+    );
+    return `${lines.join("\n")}\n`;
+  }
+  if (exitCode === 2) {
     lines.push(
       `:x: journeymap could not lint the maps (exit ${exitCode}: ${EXIT_MEANING[exitCode] ?? "unexpected"}); the step log says why.`,
     );
@@ -72,7 +89,7 @@ export function summaryOf(files, exitCode, workspace = process.cwd()) {
 }
 
 /** A valid SARIF log saying the run failed: code scanning's upload step then has a file to read. */
-function failedSarif(exitCode) {
+function failedSarif(exitCode, text) {
   return {
     version: "2.1.0",
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
@@ -86,7 +103,7 @@ function failedSarif(exitCode) {
             toolExecutionNotifications: [
               {
                 level: "error",
-                message: { text: `journeymap lint exited ${exitCode} without a report; see the step log` },
+                message: { text },
               },
             ],
           },
@@ -99,21 +116,34 @@ function failedSarif(exitCode) {
 
 function main() {
   const { values } = parseArgs({
-    options: { report: { type: "string" }, "exit-code": { type: "string" }, "sarif-file": { type: "string" } },
+    options: {
+      report: { type: "string" },
+      "exit-code": { type: "string" },
+      "sarif-file": { type: "string" },
+      command: { type: "string" },
+    },
   });
-  const exitCode = Number(values["exit-code"]);
+  const ran = Number(values["exit-code"]);
+  const command = values.command || "journeymap";
   let files;
   try {
     if (values.report && existsSync(values.report)) files = JSON.parse(readFileSync(values.report, "utf8"));
   } catch {
     files = undefined; // a half-written report: summarised as a failed run
   }
+  const { exitCode, toolFailed } = outcomeOf(ran, files);
+  const failure = toolFailed
+    ? `journeymap did not run: ${command} exited ${ran} without a report (a tool failure, not findings); see the step log`
+    : `journeymap lint exited ${exitCode} without a report; see the step log`;
+  if (toolFailed) console.error(`::error title=journeymap action::${failure.replace(/[\r\n%]/g, " ")}`);
   const sarifFile = values["sarif-file"];
-  if (sarifFile && !existsSync(sarifFile))
-    writeFileSync(sarifFile, `${JSON.stringify(failedSarif(exitCode), null, 2)}\n`);
+  if (sarifFile && (toolFailed || !existsSync(sarifFile)))
+    writeFileSync(sarifFile, `${JSON.stringify(failedSarif(exitCode, failure), null, 2)}\n`);
   const summaryFile = process.env.GITHUB_STEP_SUMMARY;
   if (summaryFile)
-    appendFileSync(summaryFile, summaryOf(files, exitCode, process.env.GITHUB_WORKSPACE ?? process.cwd()));
+    appendFileSync(summaryFile, summaryOf(files, ran, process.env.GITHUB_WORKSPACE ?? process.cwd(), command));
+  // The exit code as the CLI means it, for the action's step to exit with and set as its output.
+  process.stdout.write(`${exitCode}\n`);
 }
 
 if (process.argv[1] && pathToFileURL(resolve(process.argv[1])).href === import.meta.url) main();

@@ -3,6 +3,7 @@
 // committed), which tsc compiles with the rest of the source.
 import Ajv from "ajv";
 import standaloneCode from "ajv/dist/standalone/index.js";
+import { writeEditorSchemas } from "./editor-schemas.mjs";
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -49,8 +50,6 @@ for (const [name, file] of schemas) {
     strict: true,
     allowUnionTypes: true,
   });
-  // Editor-only keywords (the YAML language server's completion snippets): known to ajv, checked by nothing.
-  ajv.addVocabulary(["defaultSnippets"]);
   for (const other of known) if (other.$id !== schema.$id) ajv.addSchema(other);
   const validate = ajv.compile(schema);
   let code = standaloneCode(ajv, validate);
@@ -82,7 +81,7 @@ function withoutAnnotations(schema) {
   if (typeof schema !== "object" || schema === null) return schema;
   const kept = {};
   for (const [keyword, value] of Object.entries(schema)) {
-    if (["description", "examples", "title", "defaultSnippets", "$comment"].includes(keyword)) continue;
+    if (["description", "examples", "title", "$comment"].includes(keyword)) continue;
     if (["properties", "patternProperties", "definitions", "$defs", "dependentSchemas"].includes(keyword))
       kept[keyword] = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, withoutAnnotations(sub)]));
     else if (SUBSCHEMAS.includes(keyword)) kept[keyword] = withoutAnnotations(value);
@@ -138,3 +137,6 @@ function endOfJson(code, start) {
   }
   throw new Error("build-validators: a schema object does not end");
 }
+
+// The editor schemas beside them (schemas/editor/): the same schemas with the editor-only keywords.
+writeEditorSchemas(root);

@@ -22,7 +22,7 @@ import { packTarball } from "./check-install.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const REGISTRY = "https://registry.npmjs.org/";
-const PUBLISHED_SCHEMA = /^https:\/\/unpkg\.com\/journeymap@[^/]+\/schemas\/journeymap\.schema\.json$/;
+const PUBLISHED_SCHEMA = /^https:\/\/unpkg\.com\/journeymap@[^/]+\/schemas\/editor\/journeymap\.schema\.json$/;
 
 function userEnv(extra = {}) {
   const env = {};

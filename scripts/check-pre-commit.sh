@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Proves .pre-commit-hooks.yaml with the real pre-commit: a scratch git repository with a good and a bad
-# map uses this repository's committed HEAD (cloned, as pre-commit needs a rev) and runs both hooks.
+# Proves .pre-commit-hooks.yaml with the real pre-commit: a scratch git repository holding the example maps
+# (with their shared file and configurations) and a bad map uses this repository's committed HEAD (cloned,
+# as pre-commit needs a rev) and runs every hook: the per-file ones on the maps named, the repository one
+# on the whole repository when a map, the shared file or a configuration is staged.
 # pre-commit builds the hook as a user's machine would: `npm install` and `npm pack` in its clone.
 # Exit 0 when the hooks pass and fail as they should, 1 when they do not, 2 when the check cannot run.
 set -euo pipefail
@@ -24,8 +26,8 @@ cd "$work/maps"
 git init --quiet
 git config user.email check@example.com
 git config user.name check
-cp "$root/examples/freshcart.journey.yaml" good.journey.yaml
-cp "$root/examples/journeymap.shared.yaml" journeymap.shared.yaml
+# The example repository: a top map, the maps it links to (details:), shared definitions, configurations.
+cp -R "$root/examples/." .
 # Invalid in both senses: an unknown key (validate) and an undeclared owner (lint).
 cat >bad.journey.yml <<'MAP'
 journeymap: 1
@@ -47,6 +49,19 @@ repos:
     hooks:
       - id: journeymap-lint
       - id: journeymap-validate
+      - id: journeymap-lint-repository
+      # A per-file hook with options of its own: they go before the entry's "--".
+      - id: journeymap-lint
+        alias: journeymap-lint-strict
+        name: journeymap lint (no warnings)
+        entry: journeymap lint --max-warnings 0 --
+        stages: [manual]
+      # The repository hook with options as args: they follow "journeymap lint .".
+      - id: journeymap-lint-repository
+        alias: journeymap-lint-repository-strict
+        name: journeymap lint (repository, no warnings)
+        args: [--max-warnings, "0"]
+        stages: [manual]
 CONFIG
 git add .
 export PRE_COMMIT_HOME="$work/cache"
@@ -57,12 +72,14 @@ failures=0
 expect() { # expect <exit code> <hook> <file> [text the output must contain]
   local want="$1" hook="$2" file="$3" text="${4:-}" got=0 started
   started=$(date +%s)
-  pre-commit run "$hook" --files "$file" >"$work/out.txt" 2>&1 || got=$?
+  local stage=()
+  if [[ "$hook" == *-strict ]]; then stage=(--hook-stage manual); fi
+  pre-commit run "$hook" "${stage[@]}" --files "$file" >"$work/out.txt" 2>&1 || got=$?
   local took=$(($(date +%s) - started))
   if [[ "$got" == "$want" ]] && { [[ -z "$text" ]] || grep -qF -- "$text" "$work/out.txt"; }; then
-    printf 'ok    %-20s %-20s exit %s (%ss)\n' "$hook" "$file" "$got" "$took"
+    printf 'ok    %-26s %-24s exit %s (%ss)\n' "$hook" "$file" "$got" "$took"
   else
-    printf 'FAIL  %-20s %-20s exit %s, expected %s%s\n' "$hook" "$file" "$got" "$want" "${text:+ and \"$text\"}"
+    printf 'FAIL  %-26s %-24s exit %s, expected %s%s\n' "$hook" "$file" "$got" "$want" "${text:+ and \"$text\"}"
     sed 's/^/      /' "$work/out.txt" | tail -40
     failures=$((failures + 1))
   fi
@@ -83,23 +100,65 @@ if [[ -n "$browsers" ]]; then
   failures=$((failures + 1))
 fi
 
-expect 0 journeymap-lint good.journey.yaml
+expect 0 journeymap-lint freshcart.journey.yaml
 expect 1 journeymap-lint bad.journey.yml 'unknown key "ownr" in touchpoint'
-expect 0 journeymap-validate good.journey.yaml
+expect 0 journeymap-validate freshcart.journey.yaml
 expect 1 journeymap-validate bad.journey.yml 'bad.journey.yml'
-# As a commit runs them: both hooks on every staged map.
+expect 0 journeymap-lint-strict freshcart.journey.yaml
+# As a commit runs them: every hook on every staged file.
 got=0
 pre-commit run --all-files >"$work/out.txt" 2>&1 || got=$?
-if [[ "$got" == 1 ]] && grep -q '^journeymap lint\.*Failed' "$work/out.txt" && grep -q '^journeymap validate\.*Failed' "$work/out.txt"; then
-  echo "ok    pre-commit run --all-files: both hooks fail on the staged bad map, exit 1"
+if [[ "$got" == 1 ]] && grep -q '^journeymap lint\.*Failed' "$work/out.txt" &&
+  grep -q '^journeymap validate\.*Failed' "$work/out.txt" && grep -q '^journeymap lint (repository)\.*Failed' "$work/out.txt"; then
+  echo "ok    pre-commit run --all-files: every hook fails on the staged bad map, exit 1"
 else
   echo "FAIL  pre-commit run --all-files: exit $got"
   sed 's/^/      /' "$work/out.txt" | tail -40
   failures=$((failures + 1))
 fi
+git rm --quiet -f bad.journey.yml
+
+# The repository hook: the rules across maps, which the per-file hooks cannot see.
+expect 0 journeymap-lint-repository freshcart.journey.yaml
+expect 0 journeymap-lint-repository-strict freshcart.journey.yaml
+# A details: link to a map that does not exist passes the per-file hook and fails the repository one.
+sed -i 's/details: checkout /details: checkoutt/' freshcart.journey.yaml
+grep -q 'details: checkoutt' freshcart.journey.yaml || { echo "FAIL  the check's own edit of freshcart.journey.yaml"; exit 2; }
+git add freshcart.journey.yaml
+expect 0 journeymap-lint freshcart.journey.yaml
+expect 1 journeymap-lint-repository freshcart.journey.yaml 'unknown-map-link'
+cp "$root/examples/freshcart.journey.yaml" . && git add freshcart.journey.yaml
+
+# hook_runs <file> <exit> <what the repository hook shows>: an edit to <file> alone, as a commit runs the hooks.
+hook_runs() {
+  local file="$1" want="$2" shows="$3" got=0
+  git add "$file"
+  pre-commit run --files "$file" >"$work/out.txt" 2>&1 || got=$?
+  if [[ "$got" == "$want" ]] && grep -q "^journeymap lint (repository)\.*$shows" "$work/out.txt" &&
+    grep -q '^journeymap lint\.*(no files to check)Skipped' "$work/out.txt"; then
+    printf 'ok    an edit to %-33s runs the repository hook only: %s, exit %s\n' "$file" "$shows" "$got"
+  else
+    echo "FAIL  an edit to $file: exit $got, expected $want with the repository hook $shows and the per-file ones skipped"
+    sed 's/^/      /' "$work/out.txt" | tail -40
+    failures=$((failures + 1))
+  fi
+}
+# A shared file that no longer defines the team the maps name as owner.
+cp journeymap.shared.yaml "$work/shared.yaml"
+sed -i 's/^  - id: payments$/  - id: billing/' journeymap.shared.yaml
+hook_runs journeymap.shared.yaml 1 Failed
+cp "$work/shared.yaml" journeymap.shared.yaml
+hook_runs journeymap.shared.yaml 0 Passed
+# A configuration naming a rule that does not exist (exit 2 from journeymap: pre-commit fails the hook).
+cp freshcart/journeymap.config.yaml "$work/config.yaml"
+printf '  no-such-rule: error\n' >>freshcart/journeymap.config.yaml
+grep -q '^rules:' freshcart/journeymap.config.yaml || { echo "FAIL  freshcart/journeymap.config.yaml has no rules: section to extend"; exit 2; }
+hook_runs freshcart/journeymap.config.yaml 1 Failed
+cp "$work/config.yaml" freshcart/journeymap.config.yaml
+hook_runs freshcart/journeymap.config.yaml 0 Passed
 
 if ((failures)); then
   echo "check-pre-commit: $failures check(s) failed"
   exit 1
 fi
-echo "check-pre-commit: both hooks pass on the good map and fail on the bad one"
+echo "check-pre-commit: the per-file hooks pass on good maps and fail on a bad one; the repository hook runs the rules across maps on an edit to a map, the shared file or a configuration"

@@ -29,7 +29,7 @@ interface DiffCliOptions {
   maxFileSize?: string;
 }
 
-const FAIL_CONDITIONS = ["new-errors", "new-warnings", "emotion-drop"] as const;
+export const FAIL_CONDITIONS = ["new-errors", "new-warnings", "emotion-drop"] as const;
 type FailCondition = (typeof FAIL_CONDITIONS)[number];
 
 export function registerDiff(program: Command): void {

@@ -1,6 +1,6 @@
 // `journeymap init`: writes a starter map that validates clean, never over an existing file.
 import { existsSync, realpathSync } from "node:fs";
-import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import { JourneymapError } from "../errors.js";
@@ -9,11 +9,11 @@ import { writeOutput } from "../io/write-output.js";
 import { starterMap } from "../journey/starter.js";
 import { examples } from "./options.js";
 import { PACKAGE_VERSION } from "./version.js";
-import { SCHEMA_URL } from "./schema.js";
+import { EDITOR_SCHEMA_URL, SCHEMA_URL } from "./schema.js";
 import { stdout } from "../io/standard-streams.js";
 
-/** The schema of this very version: a moving "latest" URL would let a future format flag today's map. */
-export const PUBLISHED_SCHEMA = `https://unpkg.com/journeymap@${PACKAGE_VERSION}/schemas/journeymap.schema.json`;
+/** The editor schema of this very version: a moving "latest" URL would let a future format flag today's map. */
+export const PUBLISHED_SCHEMA = `https://unpkg.com/journeymap@${PACKAGE_VERSION}/schemas/editor/journeymap.schema.json`;
 
 export function registerInit(program: Command): void {
   program
@@ -33,21 +33,22 @@ export function registerInit(program: Command): void {
 }
 
 /**
- * A relative path to the installed schema when the map's project has journeymap in its node_modules
- * (npm, pnpm, bun and Yarn's node-modules linker: found through the project's own
+ * A relative path to the installed editor schema when the map's project has journeymap in its
+ * node_modules (npm, pnpm, bun and Yarn's node-modules linker: found through the project's own
  * node_modules/journeymap, which under pnpm is a link into its store), or when the map is inside
  * journeymap's own checkout; else (npx's temporary install, Yarn Plug'n'Play's zip archives, another
  * project) the published URL, since an editor can read neither a zip nor a folder npx deletes.
  */
 function schemaReference(target: string): string {
-  const schemaPath = fileURLToPath(SCHEMA_URL);
+  const schemaPath = fileURLToPath(EDITOR_SCHEMA_URL);
   const schemaFile = realpathOrUndefined(schemaPath);
-  const packageRoot = dirname(dirname(schemaPath));
+  const packageRoot = dirname(dirname(fileURLToPath(SCHEMA_URL)));
   if (!packageRoot.includes(`${sep}node_modules${sep}`) && target.startsWith(packageRoot + sep)) {
     return relative(dirname(target), schemaPath).split(sep).join("/");
   }
+  const inPackage = relative(packageRoot, schemaPath);
   for (let folder = dirname(target); ; folder = dirname(folder)) {
-    const installed = join(folder, "node_modules", "journeymap", "schemas", basename(schemaPath));
+    const installed = join(folder, "node_modules", "journeymap", inPackage);
     if (schemaFile !== undefined && realpathOrUndefined(installed) === schemaFile) {
       return relative(dirname(target), installed).split(sep).join("/");
     }

@@ -18,6 +18,7 @@ const COMMANDS = {
   data: () => import("./data.js").then((module) => module.registerData),
   init: () => import("./init.js").then((module) => module.registerInit),
   schema: () => import("./schema.js").then((module) => module.registerSchema),
+  completion: () => import("./completion.js").then((module) => module.registerCompletion),
 } satisfies Record<string, () => Promise<Register>>;
 
 type CommandName = keyof typeof COMMANDS;
@@ -35,7 +36,7 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
     .description("Customer journey maps as code: validate, lint and render *.journey.yaml files.")
     .version(PACKAGE_VERSION, "-v, --version", "print the version")
     .option("--color", "force colours (wins over NO_COLOR; FORCE_COLOR=1 does the same)")
-    .option("--no-color", "no colours (also with NO_COLOR=1 or FORCE_COLOR=0)")
+    .option("--no-color", "no colours (also with NO_COLOR=1, FORCE_COLOR=0 or TERM=dumb)")
     .option("--debug", "print stack traces for unexpected errors")
     .showHelpAfterError("(run with --help for usage)")
     // Usage errors quote the arguments, which may be file names from a pull request.

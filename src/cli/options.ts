@@ -19,13 +19,15 @@ export interface GlobalOptions {
 }
 
 /** --color and --no-color win; then NO_COLOR (off), then FORCE_COLOR (0 or false: off, else on); else
- * colour when the stream is a terminal. */
+ * colour when the stream is a terminal that is not TERM=dumb (Emacs' shell, some CI logs: escapes would
+ * show as text there). */
 export function useColor(command: Command, stream: StandardStream = stdout): boolean {
   const { color } = command.optsWithGlobals<GlobalOptions>();
   if (color !== undefined) return color;
   if ((process.env.NO_COLOR ?? "") !== "") return false;
   const force = process.env.FORCE_COLOR;
   if (force !== undefined && force !== "") return force !== "0" && force.toLowerCase() !== "false";
+  if (process.env.TERM === "dumb") return false;
   return stream.isTTY === true;
 }
 

@@ -5,6 +5,9 @@ import { examples } from "./options.js";
 import { stdout } from "../io/standard-streams.js";
 
 export const SCHEMA_URL = new URL("../../schemas/journeymap.schema.json", import.meta.url);
+/** The same schema with the YAML language server's own keywords (markdownDescription, snippets), which
+ * strict validators refuse: for editors only (scripts/editor-schemas.mjs writes it at build time). */
+export const EDITOR_SCHEMA_URL = new URL("../../schemas/editor/journeymap.schema.json", import.meta.url);
 
 export function registerSchema(program: Command): void {
   program

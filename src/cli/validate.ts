@@ -8,7 +8,7 @@ import type { FileResult, ReportFormatName } from "../report/index.js";
 import { collect, emitReports, examples, formatHelp, hasErrors, parseOutputs, useColor } from "./options.js";
 
 /** The catalog formats that suit schema findings alone (the CI formats describe lint rules). */
-const VALIDATE_FORMATS = ["stylish", "json"] as const satisfies readonly ReportFormatName[];
+export const VALIDATE_FORMATS = ["stylish", "json"] as const satisfies readonly ReportFormatName[];
 
 interface ValidateOptions {
   format?: string[];

@@ -19,21 +19,22 @@ describe("journeymap init", () => {
     expect(runCli(["validate", "maps/first.journey.yaml"], { cwd: dir })).toMatchObject({ code: 0 });
   });
 
-  it("outside the project, names this version's schema on unpkg, not a moving latest", () => {
+  it("outside the project, names this version's editor schema on unpkg, not a moving latest", () => {
     const dir = mkdtempSync(join(tmpdir(), "journeymap-init-"));
     expect(runCli(["init", "outside.journey.yaml"], { cwd: dir }).code).toBe(0);
     const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
     expect(readFileSync(join(dir, "outside.journey.yaml"), "utf8").split("\n")[0]).toBe(
-      `# yaml-language-server: $schema=https://unpkg.com/journeymap@${version}/schemas/journeymap.schema.json`,
+      `# yaml-language-server: $schema=https://unpkg.com/journeymap@${version}/schemas/editor/journeymap.schema.json`,
     );
   });
 
-  it("points the modeline at the project's own schema when the map is inside the project", () => {
+  it("points the modeline at the project's own editor schema (one that exists) when the map is inside the project", () => {
     const run = runCli(["init", "test-artifacts/init/in-repo.journey.yaml", "--force"]);
     expect(run.code).toBe(0);
     expect(readFileSync("test-artifacts/init/in-repo.journey.yaml", "utf8")).toMatch(
-      /^# yaml-language-server: \$schema=\.\.\/\.\.\/schemas\/journeymap\.schema\.json\n/,
+      /^# yaml-language-server: \$schema=\.\.\/\.\.\/schemas\/editor\/journeymap\.schema\.json\n/,
     );
+    expect(existsSync("schemas/editor/journeymap.schema.json")).toBe(true);
   });
 
   it.each([
@@ -60,7 +61,7 @@ describe("journeymap init", () => {
     );
     expect(init.stderr).toBe("");
     expect(readFileSync(join(project, "maps/new.journey.yaml"), "utf8").split("\n")[0]).toBe(
-      "# yaml-language-server: $schema=../node_modules/journeymap/schemas/journeymap.schema.json",
+      "# yaml-language-server: $schema=../node_modules/journeymap/schemas/editor/journeymap.schema.json",
     );
   });
 

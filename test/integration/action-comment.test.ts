@@ -139,7 +139,7 @@ describe("the Action's diff-comment step against a fake GitHub API", () => {
       "inputs.diff-comment": options.input ?? "true",
       "inputs.comment-key": options.key ?? "",
       "inputs.paths": ".",
-      "inputs.version": "",
+      "steps.setup.outputs.version": "", // the set-up found journeymap built in the checkout
       "github.action_path": ROOT,
       "github.token": TOKEN,
     };

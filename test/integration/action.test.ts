@@ -2,8 +2,17 @@
 // each `run:` script executed by bash with the step's env, in a simulated runner (GITHUB_* variables, a
 // workspace, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files). Checks exit codes, annotations, the SARIF
 // file, outputs and the step summary as a Markdown parser reads it.
-import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import MarkdownIt from "markdown-it";
@@ -34,26 +43,57 @@ interface ActionRun {
   stderr: string;
   summary: string;
   outputs: Record<string, string>;
+  /** Each step's own outputs, by step id. */
+  stepOutputs: Record<string, Record<string, string>>;
   stepsRun: string[];
 }
 
+interface RunnerOptions {
+  /** More environment for every step (npm's settings, for the registry tests). */
+  env?: Record<string, string>;
+  /** The action's checkout (github.action_path); this repository by default. */
+  actionPath?: string;
+  /** Stop after this many steps. */
+  steps?: number;
+}
+
 /** The value of a `${{ … }}` expression, for the few contexts the action may use. */
-function evaluate(expression: string, inputs: Record<string, string>, steps: Record<string, Record<string, string>>) {
+function evaluate(
+  expression: string,
+  inputs: Record<string, string>,
+  steps: Record<string, Record<string, string>>,
+  actionPath = ROOT,
+): string {
+  // `a || b`: the first operand that is not empty, as GitHub's expressions do for strings.
+  if (expression.includes("||")) {
+    for (const operand of expression.split("||")) {
+      const value = evaluate(operand.trim(), inputs, steps, actionPath);
+      if (value !== "") return value;
+    }
+    return "";
+  }
   const input = /^inputs\.([\w-]+)$/.exec(expression);
   if (input?.[1] !== undefined) {
     const declared = action.inputs[input[1]];
     if (!declared) throw new Error(`action.yml reads undeclared input "${input[1]}"`);
     return inputs[input[1]] ?? declared.default ?? "";
   }
-  if (expression === "github.action_path") return ROOT;
+  if (expression === "github.action_path") return actionPath;
   if (expression === "github.token") return "";
   const output = /^steps\.([\w-]+)\.outputs\.([\w-]+)$/.exec(expression);
   if (output?.[1] !== undefined && output[2] !== undefined) return steps[output[1]]?.[output[2]] ?? "";
   throw new Error(`the simulated runner does not know the expression "${expression}"`);
 }
 
-function substitute(text: string, inputs: Record<string, string>, steps: Record<string, Record<string, string>>) {
-  return text.replace(/\$\{\{\s*(.*?)\s*\}\}/g, (_, expression: string) => evaluate(expression, inputs, steps));
+function substitute(
+  text: string,
+  inputs: Record<string, string>,
+  steps: Record<string, Record<string, string>>,
+  actionPath = ROOT,
+) {
+  return text.replace(/\$\{\{\s*(.*?)\s*\}\}/g, (_, expression: string) =>
+    evaluate(expression, inputs, steps, actionPath),
+  );
 }
 
 function readOutputs(file: string): Record<string, string> {
@@ -66,14 +106,23 @@ function readOutputs(file: string): Record<string, string> {
 }
 
 /** Runs the action's steps in `workspace` as a runner would, stopping at the first failing step. */
-function runAction(workspace: string, inputs: Record<string, string>): ActionRun {
+function runAction(workspace: string, inputs: Record<string, string>, options: RunnerOptions = {}): ActionRun {
+  const actionPath = options.actionPath ?? ROOT;
   const runner = mkdtempSync(join(tmpdir(), "journeymap-runner-"));
   const summaryFile = join(runner, "step-summary.md");
   writeFileSync(summaryFile, "");
   const steps: Record<string, Record<string, string>> = {};
-  const result: ActionRun = { code: 0, stdout: "", stderr: "", summary: "", outputs: {}, stepsRun: [] };
+  const result: ActionRun = {
+    code: 0,
+    stdout: "",
+    stderr: "",
+    summary: "",
+    outputs: {},
+    stepOutputs: steps,
+    stepsRun: [],
+  };
   try {
-    for (const step of action.runs.steps) {
+    for (const step of action.runs.steps.slice(0, options.steps)) {
       const outputFile = join(runner, `output-${result.stepsRun.length}`);
       writeFileSync(outputFile, "");
       const script = join(runner, `step-${result.stepsRun.length}.sh`);
@@ -84,7 +133,7 @@ function runAction(workspace: string, inputs: Record<string, string>): ActionRun
         CI: "true",
         GITHUB_ACTIONS: "true",
         GITHUB_WORKSPACE: workspace,
-        GITHUB_ACTION_PATH: ROOT,
+        GITHUB_ACTION_PATH: actionPath,
         GITHUB_REPOSITORY: "acme/journeys",
         GITHUB_EVENT_NAME: "pull_request",
         GITHUB_SHA: "0123456789abcdef0123456789abcdef01234567",
@@ -93,8 +142,10 @@ function runAction(workspace: string, inputs: Record<string, string>): ActionRun
         GITHUB_ENV: join(runner, "env"),
         RUNNER_TEMP: runner,
         RUNNER_OS: "Linux",
+        ...options.env,
       };
-      for (const [name, value] of Object.entries(step.env ?? {})) env[name] = substitute(value, inputs, steps);
+      for (const [name, value] of Object.entries(step.env ?? {}))
+        env[name] = substitute(value, inputs, steps, actionPath);
       // GitHub's command line for `shell: bash`.
       const ran = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", script], {
         cwd: workspace,
@@ -111,7 +162,7 @@ function runAction(workspace: string, inputs: Record<string, string>): ActionRun
     }
     result.summary = readFileSync(summaryFile, "utf8");
     for (const [name, output] of Object.entries(action.outputs))
-      result.outputs[name] = substitute(output.value, {}, steps);
+      result.outputs[name] = substitute(output.value, {}, steps, actionPath);
     return result;
   } finally {
     rmSync(runner, { recursive: true, force: true });
@@ -176,6 +227,9 @@ describe("action.yml", () => {
       expect(run.stdout).toContain(
         '::error title=journeymap action::version "file:../evil" is not a version or dist-tag',
       );
+      // A failed set-up is the tool's failure: exit 2 in the outputs and the summary, never "findings".
+      expect(run.outputs["exit-code"]).toBe("2");
+      expect(run.summary).toContain(":x: journeymap could not be set up (exit 2: a tool failure, not findings)");
     } finally {
       rmSync(workspace, { recursive: true, force: true });
     }
@@ -303,5 +357,184 @@ describe("action.yml runs journeymap lint", () => {
     expect(sarif.version).toBe("2.1.0");
     expect(sarif.runs[0]?.invocations[0]?.executionSuccessful).toBe(false);
     expect(run.summary).toContain(":x: journeymap could not lint the maps (exit 2: usage, configuration or I/O error)");
+  });
+});
+
+/** A stand-in npm registry in a child process (the runner's steps run synchronously): it knows journeymap
+ * at `versions` and nothing else, and logs each request's path on standard error. */
+async function startRegistry(versions: string[]): Promise<{ url: string; stop: () => Promise<string[]> }> {
+  const code = `
+    import { createServer } from "node:http";
+    const versions = ${JSON.stringify(versions)};
+    const server = createServer((request, response) => {
+      console.error(request.url);
+      if (request.url === "/journeymap" && versions.length > 0) {
+        const base = "http://127.0.0.1:" + server.address().port;
+        response.setHeader("content-type", "application/json");
+        response.end(JSON.stringify({
+          name: "journeymap",
+          "dist-tags": { latest: versions.at(-1) },
+          versions: Object.fromEntries(versions.map((version) => [version, {
+            name: "journeymap", version, dist: { tarball: base + "/journeymap/-/journeymap-" + version + ".tgz" },
+          }])),
+        }));
+      } else {
+        response.statusCode = 404;
+        response.setHeader("content-type", "application/json");
+        response.end('{"error":"Not found"}');
+      }
+    });
+    server.listen(0, "127.0.0.1", () => console.log(server.address().port));
+  `;
+  const child = spawn(process.execPath, ["--input-type=module", "-e", code], { stdio: ["ignore", "pipe", "pipe"] });
+  let log = "";
+  child.stderr.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  const port = await new Promise<string>((done, fail) => {
+    child.stdout.once("data", (chunk: Buffer) => done(chunk.toString().trim()));
+    child.once("exit", () => fail(new Error(`the stand-in registry stopped: ${log}`)));
+  });
+  const closed = new Promise<void>((done) => child.once("close", () => done()));
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    /** Stops the registry; resolves to the paths it was asked for, once its log is read to the end. */
+    stop: async () => {
+      child.kill();
+      await closed;
+      return log.split("\n").filter(Boolean);
+    },
+  };
+}
+
+describe("action.yml tells a tool failure from findings, and starts without a build", () => {
+  const made: string[] = [];
+  const temporary = (prefix: string) => {
+    const dir = mkdtempSync(join(tmpdir(), prefix));
+    made.push(dir);
+    return dir;
+  };
+  afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  const version = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string }).version;
+
+  /** npm with an empty cache and no network: npx cannot fetch anything, as when the registry is down. */
+  const offline = () => ({
+    npm_config_offline: "true",
+    npm_config_cache: temporary("journeymap-npm-cache-"),
+    npm_config_update_notifier: "false",
+  });
+
+  it("exits 2 with a summary saying journeymap did not run when npx cannot fetch it, not 1 and findings", () => {
+    const dir = workspaceWith("good");
+    made.push(dir);
+    const run = runAction(
+      dir,
+      { paths: "maps", version: "0.0.0-unfetched", "sarif-file": "out.sarif" },
+      { env: offline() },
+    );
+    expect(run.stderr).toContain("ENOTCACHED"); // npx's own failure, exit 1
+    expect(run.code).toBe(2);
+    expect(run.outputs["exit-code"]).toBe("2");
+    expect(run.stderr).toContain(
+      "::error title=journeymap action::journeymap did not run: npx --yes journeymap@0.0.0-unfetched exited 1 without a report (a tool failure, not findings)",
+    );
+    const text = markdown
+      .render(run.summary)
+      .replace(/<[^>]+>/g, "")
+      .replace(/&amp;#(\d+);|&#(\d+);/g, (_, a?: string, b?: string) => String.fromCharCode(Number(a ?? b)));
+    expect(text).toContain(
+      "journeymap did not run: npx --yes journeymap@0.0.0-unfetched exited 1 without a report (exit 2: a tool failure, not findings)",
+    );
+    expect(text).not.toContain("exit 1");
+    const sarif = JSON.parse(readFileSync(join(dir, "out.sarif"), "utf8")) as {
+      runs: {
+        invocations: {
+          executionSuccessful: boolean;
+          exitCode: number;
+          toolExecutionNotifications: { message: { text: string } }[];
+        }[];
+      }[];
+    };
+    const invocation = sarif.runs[0]?.invocations[0];
+    expect(invocation?.executionSuccessful).toBe(false);
+    expect(invocation?.exitCode).toBe(2);
+    expect(invocation?.toolExecutionNotifications[0]?.message.text).toContain("journeymap did not run");
+  });
+
+  it("exits 2 when npx is not there at all (exit 127), with node still running the summary", () => {
+    const bin = temporary("journeymap-bin-");
+    symlinkSync(process.execPath, join(bin, "node"));
+    for (const tool of ["bash", "mktemp", "rm"]) {
+      const found = spawnSync("sh", ["-c", `command -v ${tool}`], { encoding: "utf8" }).stdout.trim();
+      symlinkSync(found, join(bin, tool));
+    }
+    const dir = workspaceWith("good");
+    made.push(dir);
+    const run = runAction(dir, { paths: "maps", version: "0.1.0" }, { env: { PATH: bin } });
+    expect(run.stderr).toContain("npx: command not found");
+    expect(run.code).toBe(2);
+    expect(run.outputs["exit-code"]).toBe("2");
+    expect(run.summary).toContain("exited 127 without a report (exit 2: a tool failure, not findings)");
+  });
+
+  /** The action's checkout as a user's runner has it from `uses:`: the files in git, nothing built. */
+  function unbuiltCheckout(): string {
+    const checkout = temporary("journeymap-action-checkout-");
+    for (const file of ["action.yml", "package.json", "action/summary.mjs", "action/diff-comment.mjs"]) {
+      mkdirSync(join(checkout, file, ".."), { recursive: true });
+      copyFileSync(join(ROOT, file), join(checkout, file));
+    }
+    return checkout;
+  }
+
+  it("without version:, runs the release the action is from the registry: no install of its own, no build", async () => {
+    const registry = await startRegistry(["0.0.9", version]);
+    let requests: string[];
+    try {
+      const started = performance.now();
+      const run = runAction(
+        temporary("journeymap-workspace-"),
+        {},
+        {
+          actionPath: unbuiltCheckout(),
+          steps: 1,
+          env: { npm_config_registry: registry.url, npm_config_cache: temporary("journeymap-npm-cache-") },
+        },
+      );
+      const took = performance.now() - started;
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain(
+        `journeymap@${version} from the npm registry (the release this action is): nothing to build`,
+      );
+      expect(run.stepOutputs.setup?.version).toBe(version); // what the lint step runs with npx
+      expect(took).toBeLessThan(20_000); // a build takes a minute; one registry request does not
+    } finally {
+      requests = await registry.stop();
+    }
+    expect(requests).toEqual(["/journeymap"]);
+  });
+
+  it("builds the checkout when its version is not on the registry, and a failed build is exit 2", async () => {
+    const registry = await startRegistry(["0.0.9"]);
+    try {
+      // No package-lock.json in this checkout: npm ci fails at once, as a broken build would.
+      const run = runAction(
+        temporary("journeymap-workspace-"),
+        {},
+        {
+          actionPath: unbuiltCheckout(),
+          env: { npm_config_registry: registry.url, npm_config_cache: temporary("journeymap-npm-cache-") },
+        },
+      );
+      expect(run.stdout).toContain(
+        `::notice title=journeymap action::journeymap@${version} is not on the npm registry (an unreleased ref of the action): building the action's checkout`,
+      );
+      expect(run.stdout).toContain("::error title=journeymap action::npm ci failed in the action's checkout");
+      expect(run.code).toBe(2);
+      expect(run.stepsRun).toEqual(["Set up journeymap"]);
+      expect(run.outputs["exit-code"]).toBe("2");
+      expect(run.summary).toContain("journeymap could not be set up (exit 2: a tool failure, not findings)");
+    } finally {
+      await registry.stop();
+    }
   });
 });

@@ -110,6 +110,7 @@ describe("package.json", () => {
       "dist/index.d.ts",
       "schemas/journeymap.schema.json",
       "schemas/journeymap.shared.schema.json",
+      "schemas/editor/journeymap.schema.json", // built, not committed: init's modeline names it
       "examples/freshcart.journey.yaml",
       "examples/journeymap.shared.yaml",
     ]) {

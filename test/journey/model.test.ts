@@ -53,7 +53,8 @@ describe.each(Object.entries(objects))("the %s object", (name, objectSchema) => 
 
 describe("editor completion", () => {
   it("offers no example or snippet that an editor would label [object Object]", () => {
-    const schema = JSON.parse(readFileSync("schemas/journeymap.schema.json", "utf8")) as unknown;
+    // The editor schema (the published one plus the language server's snippets; see scripts/editor-schemas.mjs).
+    const schema = JSON.parse(readFileSync("schemas/editor/journeymap.schema.json", "utf8")) as unknown;
     const labels: string[] = [];
     const visit = (node: unknown): void => {
       if (Array.isArray(node)) return node.forEach(visit);
