@@ -61,7 +61,10 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const shims = join(work, ".bin");
 mkdirSync(shims);
 writeFileSync(join(shims, "journeymap"), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`, { mode: 0o755 });
-const env = { ...process.env, PATH: `${shims}:${process.env.PATH}`, NO_COLOR: "1" };
+// A home of its own: a documented command may write there (a shell's completion folder).
+const home = join(work, "home");
+mkdirSync(join(home, ".config/fish/completions"), { recursive: true });
+const env = { ...process.env, PATH: `${shims}:${process.env.PATH}`, NO_COLOR: "1", HOME: home };
 
 let repoCount = 0;
 /** A fresh scratch repository for each command, so that no command sees another's outputs. */
