@@ -153,7 +153,7 @@ describe("every documented command runs against the repository's own files", () 
       // 0 clean, 1 findings (a documented lint or --fail-on may find some); 2 is a usage or I/O error.
       expect([0, 1], `exit ${run.code}\n${run.stderr}`).toContain(run.code);
       for (const output of namedOutputs(shellLine)) {
-        const path = join(cwd, output);
+        const path = output.startsWith("~/") ? join(home, output.slice(2)) : join(cwd, output);
         expect(existsSync(path), `${output} was not written`).toBe(true);
         const written = statSync(path);
         expect(written.isDirectory() ? readdirSync(path).length : written.size, `${output} is empty`).toBeGreaterThan(
