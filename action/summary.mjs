@@ -2,8 +2,8 @@
 // the same run. Node built-ins only, since the action may run journeymap from npx with no node_modules
 // here. Map text and file names are data: every punctuation mark is written as an HTML entity, so no
 // map can add links, images, mentions or HTML to the summary.
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
-import { isAbsolute, relative, resolve } from "node:path";
+import { appendFileSync, existsSync, lstatSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
+import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 
@@ -97,6 +97,40 @@ function failedSarif(exitCode) {
   };
 }
 
+/** Why the failed SARIF log must not be written to `file`, or undefined: as journeymap's own outputs, it is
+ * never written through a symbolic link (a dangling one would create its target), nor out of the workspace
+ * by a linked folder on the way. */
+export function refusedSarifFile(file, workspace = process.cwd()) {
+  const path = resolve(file);
+  if (lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink())
+    return "it is a symbolic link, and the action never writes through a link: remove the link, or name another sarif-file";
+  const inside = (child, folder) => child === folder || child.startsWith(folder.endsWith(sep) ? folder : folder + sep);
+  if (!inside(path, resolve(workspace))) return undefined;
+  try {
+    if (!inside(realpathSync(dirname(path)), realpathSync(workspace)))
+      return "a symbolic link on its way leads outside the workspace: name a folder that is not a link";
+  } catch {
+    return undefined; // a missing folder: the write fails with its own message
+  }
+  return undefined;
+}
+
+/** Writes the failed SARIF log unless lint wrote one, or the path is refused (see refusedSarifFile). */
+function writeFailedSarif(file, exitCode, workspace) {
+  const refused = refusedSarifFile(file, workspace);
+  if (refused) {
+    process.stderr.write(`journeymap: not writing the SARIF file ${JSON.stringify(file)}: ${refused}\n`);
+    return;
+  }
+  if (existsSync(file)) return;
+  try {
+    // "wx" creates the file or fails: a link planted meanwhile is never followed.
+    writeFileSync(file, `${JSON.stringify(failedSarif(exitCode), null, 2)}\n`, { flag: "wx" });
+  } catch (error) {
+    process.stderr.write(`journeymap: cannot write the SARIF file ${JSON.stringify(file)}: ${error.message}\n`);
+  }
+}
+
 function main() {
   const { values } = parseArgs({
     options: { report: { type: "string" }, "exit-code": { type: "string" }, "sarif-file": { type: "string" } },
@@ -108,12 +142,11 @@ function main() {
   } catch {
     files = undefined; // a half-written report: summarised as a failed run
   }
+  const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
   const sarifFile = values["sarif-file"];
-  if (sarifFile && !existsSync(sarifFile))
-    writeFileSync(sarifFile, `${JSON.stringify(failedSarif(exitCode), null, 2)}\n`);
+  if (sarifFile) writeFailedSarif(sarifFile, exitCode, workspace);
   const summaryFile = process.env.GITHUB_STEP_SUMMARY;
-  if (summaryFile)
-    appendFileSync(summaryFile, summaryOf(files, exitCode, process.env.GITHUB_WORKSPACE ?? process.cwd()));
+  if (summaryFile) appendFileSync(summaryFile, summaryOf(files, exitCode, workspace));
 }
 
 if (process.argv[1] && pathToFileURL(resolve(process.argv[1])).href === import.meta.url) main();
