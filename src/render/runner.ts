@@ -254,7 +254,7 @@ function clashOf(plan: Plan, input: MapInput, claims: Claims): string | undefine
     const where =
       other.path === target
         ? `"${displayPath(target)}"`
-        : `"${displayPath(other.path)}" and "${displayPath(target)}", one file on macOS and Windows`;
+        : `"${displayPath(target)}" and "${displayPath(other.path)}", one file on macOS and Windows`;
     return `"${input.file}" and ${other.what} would both be written to ${where}: rename one of the maps`;
   }
   return undefined;
