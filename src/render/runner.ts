@@ -280,6 +280,11 @@ function checkTargets(plan: Plan): void {
   for (const { path } of claims.writers.values()) checkOutputPath(path, { shown: displayPath(path), ...within });
 }
 
+/** The most maps a page's breadcrumbs name: past it, the top map, "…" (a link to the index, which shows the
+ * whole tree) and the nearest parents. A chain of 5,000 maps repeated the whole chain on every page (291 MB
+ * of pages); bounded, a site's size is linear in its maps. */
+const MAX_CRUMBS = 8;
+
 /** How much map text a docs-site run keeps loaded from its first pass (links) to its second (pages). */
 const KEPT_TEXT = 64 * 1024 * 1024;
 
@@ -439,10 +444,13 @@ class RenderRun {
       const other = this.#inputById.get(id);
       return other ? { title: this.#facts.get(other)!.title, href: hrefTo(targetOf(this.plan, other)!) } : undefined;
     };
+    const index = { title: "Journey maps", href: hrefTo(join(this.plan.destination!.path, INDEX_PAGE)) };
+    const above = breadcrumbsOf(this.#graph, facts.id);
+    const shown = above.length > MAX_CRUMBS ? [above[0]!, undefined, ...above.slice(2 - MAX_CRUMBS)] : above;
     const links: PageLinks = {
       breadcrumbs: [
-        { title: "Journey maps", href: hrefTo(join(this.plan.destination!.path, INDEX_PAGE)) },
-        ...breadcrumbsOf(this.#graph, facts.id).flatMap((id) => pageOf(id) ?? []),
+        index,
+        ...shown.flatMap((id) => (id === undefined ? [{ ...index, title: "…" }] : (pageOf(id) ?? []))),
       ],
       pageOf,
     };
