@@ -36,7 +36,7 @@ describe("a docs site of many maps", () => {
         `journeymap: 1\ntitle: Map ${n}\npersonas:\n  - id: p\n    name: P\nstages:\n  - id: s\n    name: S\n    touchpoints:\n      - name: T\n        emotion: {p: 3}\n`,
       );
     }
-    const env = { ...process.env, NO_COLOR: "1" };
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
     delete env.NODE_EXTRA_CA_CERTS;
     const started = performance.now();
     const run = spawnSync(

@@ -20,7 +20,7 @@ function crumbs(page: string): Array<[string, string]> {
   const links: Array<[string, string]> = [];
   const children = line.children ?? [];
   children.forEach((token, n) => {
-    if (token.type === "link_open") links.push([children[n + 1]!.content, token.attrGet("href")!]);
+    if (token.type === "link_open") links.push([children[n + 1]!.content, String(token.attrGet("href"))]);
   });
   return links;
 }

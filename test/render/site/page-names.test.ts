@@ -141,7 +141,7 @@ describe("page file names from hostile map file names", () => {
     const hrefs = tokens
       .flatMap((token) => token.children ?? [])
       .filter((token) => token.type === "link_open")
-      .map((token) => decodeURIComponent(token.attrGet("href")!))
+      .map((token) => decodeURIComponent(String(token.attrGet("href"))))
       .filter((href) => href.endsWith(".md"));
     expect(new Set(hrefs)).toEqual(new Set(pages));
     // The same maps give the same names, run after run.
