@@ -7,8 +7,9 @@
  * Windows refuses (`<>:"|?*`), and `#` and `%`, which links and web servers read as a fragment or an escape. */
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff/\\<>:"|?*#%]+/g;
 
-/** Names Windows keeps for devices, whatever the extension (`nul.md` is the null device there). */
-const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
+/** Names Windows keeps for devices, whatever follows the first dot (`nul.md` and `nul.v2.md` are the null
+ * device there). */
+const RESERVED = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])(?=\.|$)/i;
 
 /** `name` (without extension) as a file name: NFC-normalized, each run of unsafe characters replaced by
  * `-`, without the leading dots, underscores or dashes that hide a file from docs generators (Jekyll and
@@ -21,7 +22,7 @@ export function safeFileName(name: string, fallback = "map"): string {
     .replace(/^[\s._-]+/, "")
     .replace(/[\s.]+$/, "");
   if (safe === "") return fallback;
-  return RESERVED.test(safe) ? `${safe}-map` : safe;
+  return safe.replace(RESERVED, "$1-map");
 }
 
 /** The key under which two file names are the same file on a case-insensitive, normalizing file system

@@ -180,8 +180,9 @@ export function checkOutputPath(path: string, options: WriteOptions = {}): strin
   const shown = options.shown ?? path;
   const fail = (reason: string) => new JourneymapError(`cannot write "${shown}": ${reason}`);
   const absolute = resolve(path);
-  const link = lstatSync(absolute, { throwIfNoEntry: false });
-  if (link?.isSymbolicLink()) {
+  // lstat: the output's own entry, a link itself rather than what it points at.
+  const stats = lstatSync(absolute, { throwIfNoEntry: false });
+  if (stats?.isSymbolicLink()) {
     throw fail(
       `it is a symbolic link (to "${readlinkSync(absolute)}"), and journeymap never writes through a link: remove the link, or name the file it points to`,
     );
@@ -213,7 +214,6 @@ export function checkOutputPath(path: string, options: WriteOptions = {}): strin
         `a symbolic link on its way leads outside ${what} "${displayPath(boundary) || "."}" (to "${folder}"): remove the link, or name a folder that is not a link`,
       );
   }
-  const stats = link;
   if (stats?.isDirectory()) throw fail("it is a folder: name a file");
   if (stats && !stats.isFile()) throw fail("it is not a regular file (a device, FIFO or socket)");
 

@@ -163,6 +163,19 @@ describe("safeFileName and fileNameKey", () => {
       expect(safeFileName(name)).toBe(name);
     expect(safeFileName("cafe\u0301")).toBe("café");
     expect(safeFileName("...")).toBe("map");
+    expect(["nul", "NUL.v2", "conin$", "com1.backup", "lpt²"].map((name) => safeFileName(name))).toEqual([
+      "nul-map",
+      "NUL-map.v2",
+      "conin$-map",
+      "com1-map.backup",
+      "lpt²-map",
+    ]);
+    expect(["null", "console", "com10", "auxiliary"].map((name) => safeFileName(name))).toEqual([
+      "null",
+      "console",
+      "com10",
+      "auxiliary",
+    ]);
     expect(safeFileName("\u202e")).toBe("map");
     expect(fileNameKey("Checkout.md")).toBe(fileNameKey("checkout.MD"));
     expect(fileNameKey("STRASSE")).toBe(fileNameKey("straße"));
