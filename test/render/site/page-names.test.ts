@@ -163,6 +163,10 @@ describe("safeFileName and fileNameKey", () => {
       expect(safeFileName(name)).toBe(name);
     expect(safeFileName("cafe\u0301")).toBe("café");
     expect(safeFileName("...")).toBe("map");
+    // NFC doubles this name's bytes (U+0958 is two characters): cut at a character boundary, within 200 bytes.
+    const long = safeFileName("\u0958".repeat(80));
+    expect(Buffer.byteLength(long)).toBeLessThanOrEqual(200);
+    expect(long).toBe("\u0915\u093c".repeat(33));
     expect(["nul", "NUL.v2", "conin$", "com1.backup", "lpt²"].map((name) => safeFileName(name))).toEqual([
       "nul-map",
       "NUL-map.v2",
