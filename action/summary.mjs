@@ -2,8 +2,8 @@
 // the same run. Node built-ins only, since the action may run journeymap from npx with no node_modules
 // here. Map text and file names are data: every punctuation mark is written as an HTML entity, so no
 // map can add links, images, mentions or HTML to the summary.
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
-import { isAbsolute, relative, resolve } from "node:path";
+import { appendFileSync, existsSync, lstatSync, readFileSync, realpathSync, renameSync, writeFileSync } from "node:fs";
+import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 
@@ -114,6 +114,44 @@ function failedSarif(exitCode, text) {
   };
 }
 
+/** Why the failed SARIF log must not be written to `file`, or undefined: as journeymap's own outputs, it is
+ * never written through a symbolic link (a dangling one would create its target), nor out of the workspace
+ * by a linked folder on the way. */
+export function refusedSarifFile(file, workspace = process.cwd()) {
+  const path = resolve(file);
+  if (lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink())
+    return "it is a symbolic link, and the action never writes through a link: remove the link, or name another sarif-file";
+  const inside = (child, folder) => child === folder || child.startsWith(folder.endsWith(sep) ? folder : folder + sep);
+  if (!inside(path, resolve(workspace))) return undefined;
+  try {
+    if (!inside(realpathSync(dirname(path)), realpathSync(workspace)))
+      return "a symbolic link on its way leads outside the workspace: name a folder that is not a link";
+  } catch {
+    return undefined; // a missing folder: the write fails with its own message
+  }
+  return undefined;
+}
+
+/** Writes the failed SARIF log unless lint wrote one (or over it, `replace`, when the tool failed and what it
+ * left cannot be trusted), or the path is refused (see refusedSarifFile). */
+function writeFailedSarif(file, log, workspace, { replace }) {
+  const refused = refusedSarifFile(file, workspace);
+  if (refused) {
+    process.stderr.write(`journeymap: not writing the SARIF file ${JSON.stringify(file)}: ${refused}\n`);
+    return;
+  }
+  if (existsSync(file) && !replace) return;
+  try {
+    // "wx" creates the file or fails: a link planted meanwhile is never followed. A file to replace is
+    // replaced by a rename of a new one, never written through.
+    const temporary = `${file}.journeymap-${process.pid}.tmp`;
+    writeFileSync(temporary, `${JSON.stringify(log, null, 2)}\n`, { flag: "wx" });
+    renameSync(temporary, file);
+  } catch (error) {
+    process.stderr.write(`journeymap: cannot write the SARIF file ${JSON.stringify(file)}: ${error.message}\n`);
+  }
+}
+
 function main() {
   const { values } = parseArgs({
     options: {
@@ -136,12 +174,11 @@ function main() {
     ? `journeymap did not run: ${command} exited ${ran} without a report (a tool failure, not findings); see the step log`
     : `journeymap lint exited ${exitCode} without a report; see the step log`;
   if (toolFailed) console.error(`::error title=journeymap action::${failure.replace(/[\r\n%]/g, " ")}`);
+  const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
   const sarifFile = values["sarif-file"];
-  if (sarifFile && (toolFailed || !existsSync(sarifFile)))
-    writeFileSync(sarifFile, `${JSON.stringify(failedSarif(exitCode, failure), null, 2)}\n`);
+  if (sarifFile) writeFailedSarif(sarifFile, failedSarif(exitCode, failure), workspace, { replace: toolFailed });
   const summaryFile = process.env.GITHUB_STEP_SUMMARY;
-  if (summaryFile)
-    appendFileSync(summaryFile, summaryOf(files, ran, process.env.GITHUB_WORKSPACE ?? process.cwd(), command));
+  if (summaryFile) appendFileSync(summaryFile, summaryOf(files, ran, workspace, command));
   // The exit code as the CLI means it, for the action's step to exit with and set as its output.
   process.stdout.write(`${exitCode}\n`);
 }

@@ -42,6 +42,8 @@ stages:
       - name: Pays
         ownr: web
 MAP
+# Staged under a name that looks like an option: the hooks' "--" makes it a map, never --format.
+cp bad.journey.yml -- --format=sarif=x.journey.yml
 cat >.pre-commit-config.yaml <<CONFIG
 repos:
   - repo: $work/journeymap
@@ -62,6 +64,15 @@ repos:
         name: journeymap lint (repository, no warnings)
         args: [--max-warnings, "0"]
         stages: [manual]
+CONFIG
+# Options are given by overriding the entry, before its "--" (args would come after it, as file names).
+cat >"$work/options-config.yaml" <<CONFIG
+repos:
+  - repo: $work/journeymap
+    rev: $rev
+    hooks:
+      - id: journeymap-lint
+        entry: journeymap lint --max-warnings 0 --
 CONFIG
 git add .
 export PRE_COMMIT_HOME="$work/cache"
@@ -109,8 +120,9 @@ expect 0 journeymap-lint-strict freshcart.journey.yaml
 got=0
 pre-commit run --all-files >"$work/out.txt" 2>&1 || got=$?
 if [[ "$got" == 1 ]] && grep -q '^journeymap lint\.*Failed' "$work/out.txt" &&
-  grep -q '^journeymap validate\.*Failed' "$work/out.txt" && grep -q '^journeymap lint (repository)\.*Failed' "$work/out.txt"; then
-  echo "ok    pre-commit run --all-files: every hook fails on the staged bad map, exit 1"
+  grep -q '^journeymap validate\.*Failed' "$work/out.txt" && grep -q '^journeymap lint (repository)\.*Failed' "$work/out.txt" &&
+  grep -qF -- '--format=sarif=x.journey.yml' "$work/out.txt" && [[ ! -e x.journey.yml ]]; then
+  echo "ok    pre-commit run --all-files: every hook fails on the staged bad maps (one named like an option), exit 1"
 else
   echo "FAIL  pre-commit run --all-files: exit $got"
   sed 's/^/      /' "$work/out.txt" | tail -40
@@ -156,6 +168,16 @@ grep -q '^rules:' freshcart/journeymap.config.yaml || { echo "FAIL  freshcart/jo
 hook_runs freshcart/journeymap.config.yaml 1 Failed
 cp "$work/config.yaml" freshcart/journeymap.config.yaml
 hook_runs freshcart/journeymap.config.yaml 0 Passed
+
+got=0
+pre-commit run --config "$work/options-config.yaml" journeymap-lint --files good.journey.yaml >"$work/out.txt" 2>&1 || got=$?
+if [[ "$got" == 0 ]]; then
+  echo "ok    an entry overridden with options before its -- (--max-warnings 0) passes on the good map"
+else
+  echo "FAIL  entry: journeymap lint --max-warnings 0 --: exit $got"
+  sed 's/^/      /' "$work/out.txt" | tail -40
+  failures=$((failures + 1))
+fi
 
 if ((failures)); then
   echo "check-pre-commit: $failures check(s) failed"

@@ -1,7 +1,7 @@
 // Options and helpers that several commands share: colour, report formats and their outputs, exit codes.
 import type { Command } from "commander";
 import { JourneymapError } from "../errors.js";
-import { checkOutputPath, writeOutput } from "../io/write-output.js";
+import { checkOutputPath, resolveInputs, writeOutput } from "../io/write-output.js";
 import {
   reportFormatOf,
   reportFormats,
@@ -95,11 +95,13 @@ export function emitReports(
   context: ReportContext,
   inputs: readonly string[] = [],
 ): void {
-  // Every file is checked before any is written: a refused output leaves the others untouched.
-  for (const { file } of outputs) if (file) checkOutputPath(file, { inputs });
+  // Every file is checked before any is written: a refused output leaves the others untouched. The
+  // inputs (every map of the run) are resolved once, not once per report file.
+  const resolved = outputs.some(({ file }) => file) ? { inputs: resolveInputs(inputs) } : {};
+  for (const { file } of outputs) if (file) checkOutputPath(file, resolved);
   for (const { formatter, file } of outputs) {
     const text = formatter(results, file ? { ...context, color: false } : context);
-    if (file) writeOutput(file, text, { inputs });
+    if (file) writeOutput(file, text, resolved);
     else stdout.write(text);
   }
 }

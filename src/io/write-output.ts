@@ -1,11 +1,13 @@
-// The one way journeymap writes a file: to a regular file only, never over an input of the run (real
-// paths compared after symlinks) nor over any file this process has read, through a symlink to its
-// target, atomically via a temporary file that an interrupted run leaves behind for the next run to remove.
+// The one way journeymap writes a file: to a regular file only, never through a symbolic link (nor out of
+// the working tree or a site's folder by a link on the way), never over an input of the run (real paths
+// compared after symlinks) nor over any file this process has read, atomically via a temporary file that
+// an interrupted run leaves behind for the next run to remove.
 import {
   chmodSync,
   lstatSync,
   mkdirSync,
   readdirSync,
+  readlinkSync,
   realpathSync,
   renameSync,
   rmSync,
@@ -15,7 +17,9 @@ import {
 } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { JourneymapError } from "../errors.js";
+import { displayPath } from "./find-maps.js";
 import { hasBeenRead } from "./read-text.js";
+import { findRepositoryRoot, isInside } from "./repository.js";
 
 export interface WriteOptions {
   /** Paths this run reads (maps, configurations): the output must not be any of them. A run that writes
@@ -25,6 +29,8 @@ export interface WriteOptions {
   shown?: string;
   /** The write replaces a file this run read, on purpose (lint --fix saving a map): skip that check. */
   replacesInput?: boolean;
+  /** The folder the output belongs in (a docs site's output folder): no link on the way may lead out of it. */
+  within?: string;
 }
 
 const TEMPORARY = /^\.(.+)\.journeymap-(\d+)\.tmp$/;
@@ -77,33 +83,61 @@ function alive(pid: number): boolean {
   }
 }
 
-/** Removes temporary files of `target` left by runs that no longer exist (killed with SIGKILL, power loss). */
-export function removeStaleTemporaries(target: string): void {
+/** Real folders whose leftover temporary files this process has removed: each folder is read once, however
+ * many files are written into it (a docs site of 5,000 maps writes 10,000 files into one folder). */
+const swept = new Set<string>();
+
+/** Removes the temporary files in `folder` left by runs that no longer exist (killed with SIGKILL, power
+ * loss), the first time this process writes there. */
+export function removeStaleTemporaries(folder: string): void {
+  if (swept.has(folder)) return;
+  swept.add(folder);
   let names: string[];
   try {
-    names = readdirSync(dirname(target));
+    names = readdirSync(folder);
   } catch {
     return;
   }
   for (const name of names) {
     const match = TEMPORARY.exec(name);
-    if (!match || match[1] !== basename(target)) continue;
+    if (!match) continue;
     const pid = Number(match[2]);
     if (pid === process.pid || alive(pid)) continue;
-    const path = join(dirname(target), name);
+    const path = join(folder, name);
     // Only ever a regular file we could have written: never follow a planted link.
     if (lstatSync(path, { throwIfNoEntry: false })?.isFile()) rmSync(path, { force: true });
   }
 }
 
-/** The real path a write to `path` lands on: symlinks resolved (also in missing folders' ancestors). */
-function realTarget(path: string): string {
+/** A symbolic link on the way to an output that points at nothing: no write may create its target. */
+class DanglingLink extends Error {
+  constructor(readonly link: string) {
+    super(link);
+  }
+}
+
+/** The real path of `folder`: symlinks resolved, also when it (or some of its parents) does not exist yet,
+ * in which case the missing part is kept as written. Throws DanglingLink for a link to nothing on the way. */
+function realFolder(folder: string): string {
   try {
-    return realpathSync(path);
+    return realpathSync.native(folder);
   } catch {
-    // The file does not exist yet: resolve its nearest existing folder.
-    const parent = dirname(path);
-    return parent === path ? path : join(realTarget(parent), basename(path));
+    if (lstatSync(folder, { throwIfNoEntry: false })?.isSymbolicLink()) throw new DanglingLink(folder);
+    const parent = dirname(folder);
+    return parent === folder ? folder : join(realFolder(parent), basename(folder));
+  }
+}
+
+/** The real path of an input (a map, a configuration): its target when it is a link, else where it would be. */
+function realInput(path: string): string {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    try {
+      return join(realFolder(dirname(path)), basename(path));
+    } catch {
+      return path;
+    }
   }
 }
 
@@ -121,7 +155,7 @@ export function resolveInputs(paths: readonly string[]): InputFiles {
   const reals = new Set<string>();
   const ids = new Set<string>();
   for (const path of paths) {
-    const real = realTarget(resolve(path));
+    const real = realInput(resolve(path));
     reals.add(real);
     const id = identity(statSync(real, { throwIfNoEntry: false }));
     if (id !== undefined) ids.add(id);
@@ -129,16 +163,57 @@ export function resolveInputs(paths: readonly string[]): InputFiles {
   return { reals, ids };
 }
 
-/** Decides where an output goes and refuses what must never be written; returns the real target path. */
+/** The working tree outputs must not leave through a link: the repository holding the working directory,
+ * or the working directory itself outside a repository. Found once per working directory. */
+let tree: { cwd: string; root: string } | undefined;
+function workingTree(): string {
+  const cwd = process.cwd();
+  if (tree?.cwd !== cwd) tree = { cwd, root: findRepositoryRoot(cwd) ?? cwd };
+  return tree.root;
+}
+
+/** Decides where an output goes and refuses what must never be written; returns the real target path.
+ * The rule: an output is never written through a symbolic link. The output itself is never a link
+ * (dangling or not), no link on its way points at nothing, and an output inside the working tree (or
+ * inside `within`, a site's folder) stays inside it once every link on the way is resolved. */
 export function checkOutputPath(path: string, options: WriteOptions = {}): string {
   const shown = options.shown ?? path;
   const fail = (reason: string) => new JourneymapError(`cannot write "${shown}": ${reason}`);
   const absolute = resolve(path);
-  const link = lstatSync(absolute, { throwIfNoEntry: false });
-  if (link?.isSymbolicLink() && !statSync(absolute, { throwIfNoEntry: false }))
-    throw fail("it is a symbolic link to a missing file: remove the link or point it at a file");
-  const target = realTarget(absolute);
-  const stats = statSync(target, { throwIfNoEntry: false });
+  // lstat: the output's own entry, a link itself rather than what it points at.
+  const stats = lstatSync(absolute, { throwIfNoEntry: false });
+  if (stats?.isSymbolicLink()) {
+    throw fail(
+      `it is a symbolic link (to "${readlinkSync(absolute)}"), and journeymap never writes through a link: remove the link, or name the file it points to`,
+    );
+  }
+  let folder: string;
+  try {
+    folder = realFolder(dirname(absolute));
+  } catch (error) {
+    if (!(error instanceof DanglingLink)) throw error;
+    throw fail(
+      `the folder "${displayPath(error.link)}" on its way is a symbolic link that leads nowhere (a missing folder or a loop): remove the link, or choose another output`,
+    );
+  }
+  const target = join(folder, basename(absolute));
+  const boundaries: Array<[string, string]> = [
+    ...(options.within === undefined ? [] : [[resolve(options.within), "the output folder"] as [string, string]]),
+    [workingTree(), "the working tree"],
+  ];
+  for (const [boundary, what] of boundaries) {
+    if (!isInside(absolute, boundary)) continue;
+    let real: string;
+    try {
+      real = realFolder(boundary);
+    } catch {
+      real = boundary;
+    }
+    if (!isInside(target, real))
+      throw fail(
+        `a symbolic link on its way leads outside ${what} "${displayPath(boundary) || "."}" (to "${folder}"): remove the link, or name a folder that is not a link`,
+      );
+  }
   if (stats?.isDirectory()) throw fail("it is a folder: name a file");
   if (stats && !stats.isFile()) throw fail("it is not a regular file (a device, FIFO or socket)");
 
@@ -164,7 +239,7 @@ export function writeOutput(path: string, contents: string | Uint8Array, options
   // file for the next run to remove.
   try {
     mkdirSync(dirname(target), { recursive: true });
-    removeStaleTemporaries(target);
+    removeStaleTemporaries(dirname(target));
     // "wx": a file (or link) planted at the temporary name is an error, never followed.
     writeFileSync(temporary, contents, { flag: "wx", mode: 0o666 });
     const existing = statSync(target, { throwIfNoEntry: false });

@@ -2,7 +2,7 @@
 // output targets and their clash checks, drawing and writing each map (with its shared definitions,
 // and the picture beside a page), a folder of pages as a docs site (links between maps, the portfolio
 // index and its heat map), and re-rendering on every save under --watch. The CLI calls this and exits.
-import { statSync } from "node:fs";
+import { lstatSync, readlinkSync, statSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { countBySeverity, type FileResult, type Severity } from "../diagnostic.js";
@@ -10,8 +10,9 @@ import { JourneymapError } from "../errors.js";
 import type { MapLint } from "../lint/lint-map.js";
 import { displayPath, findMaps, walkedMapTest, type MapInput } from "../io/find-maps.js";
 import { readMap } from "../io/read-maps.js";
+import { fileNameKey, safeFileName } from "../io/file-names.js";
 import { readTextFile } from "../io/read-text.js";
-import { resolveInputs, writeOutput, type InputFiles } from "../io/write-output.js";
+import { checkOutputPath, resolveInputs, writeOutput, type InputFiles } from "../io/write-output.js";
 import { formatters } from "../report/index.js";
 import {
   chooseFormat,
@@ -112,6 +113,13 @@ async function makePlan(paths: string[], options: RenderRunOptions): Promise<Pla
     .filter((path) => path !== "-" && statSync(path, { throwIfNoEntry: false })?.isDirectory())
     .map((path) => resolve(path));
   const output = options.output === undefined ? undefined : resolve(options.output);
+  if (output !== undefined && lstatSync(output, { throwIfNoEntry: false })?.isSymbolicLink()) {
+    // Checked here for a folder; writeOutput refuses a file that is a link (the same rule, one message).
+    if (statSync(output, { throwIfNoEntry: false })?.isDirectory())
+      throw new JourneymapError(
+        `cannot write into "${options.output}": it is a symbolic link (to "${readlinkSync(output)}"), and journeymap never writes through a link: remove the link, or name the folder it points to`,
+      );
+  }
   const existing = output === undefined ? undefined : statSync(output, { throwIfNoEntry: false });
   const outputIsFolder =
     existing?.isDirectory() === true || (options.output !== undefined && /[/\\]$/.test(options.output));
@@ -188,10 +196,7 @@ function targetOf(plan: Plan, input: MapInput): string | undefined {
   if (!destination) return undefined;
   if (destination.kind === "file") return destination.path;
   // Standard input without --stdin-filename is shown as "<stdin>": its file is called "stdin".
-  const name =
-    basename(input.path ?? input.file)
-      .replace(/\.journey\.ya?ml$|\.ya?ml$/i, "")
-      .replace(/[<>:"|?*]/g, "") || "map";
+  const name = safeFileName(basename(input.path ?? input.file).replace(/\.journey\.ya?ml$|\.ya?ml$/i, ""));
   return join(destination.path, `${name}${plan.format.spec.extensions[0]}`);
 }
 
@@ -212,43 +217,67 @@ function indexPath(plan: Plan): string | undefined {
   return isSite(plan) ? join(plan.destination!.path, INDEX_PAGE) : undefined;
 }
 
-/** The outputs besides the maps' own: the index page and its heat map. */
-function siteTargets(plan: Plan): Map<string, string> {
-  const targets = new Map<string, string>();
-  if (!isSite(plan)) return targets;
-  targets.set(join(plan.destination!.path, INDEX_PAGE), "the index page");
-  targets.set(join(plan.destination!.path, HEATMAP_FILE), "the heat map");
-  return targets;
+/** The files a run writes so far, by the key under which a case-insensitive file system (macOS, Windows)
+ * sees them (see fileNameKey): what each is for, and the maps' own paths, which no rendering may replace. */
+interface Claims {
+  writers: Map<string, { what: string; path: string }>;
+  maps: Set<string>;
 }
 
-/** Why writing `input` would destroy a map or another map's rendering; undefined when it is safe. */
-function clashOf(plan: Plan, input: MapInput, seen: Map<string, string>): string | undefined {
+/** The claims of the outputs besides the maps' own (the index page and its heat map), and of the maps. */
+function siteClaims(plan: Plan): Claims {
+  const claims: Claims = {
+    writers: new Map(),
+    maps: new Set(plan.inputs.flatMap((input) => (input.path ? [fileNameKey(input.path)] : []))),
+  };
+  if (!isSite(plan)) return claims;
+  for (const [file, what] of [
+    [INDEX_PAGE, "the index page"],
+    [HEATMAP_FILE, "the heat map"],
+  ] as const) {
+    const path = join(plan.destination!.path, file);
+    claims.writers.set(fileNameKey(path), { what, path });
+  }
+  return claims;
+}
+
+/** Why writing `input` would destroy a map or another map's rendering; undefined when it is safe. Two
+ * names that differ only in case or Unicode normalization clash too: they are one file on macOS and
+ * Windows, and a site that builds here would lose a page there. */
+function clashOf(plan: Plan, input: MapInput, claims: Claims): string | undefined {
   const companion = companionOf(plan, input);
   for (const target of [targetOf(plan, input)!, ...(companion ? [companion] : [])]) {
-    if (plan.inputs.some((other) => other.path === target))
+    if (claims.maps.has(fileNameKey(target)))
       return `refusing to overwrite the map "${input.file}" with its rendering: choose another --output`;
-    const other = seen.get(target);
-    if (other && other !== `"${input.file}"`)
-      return `"${input.file}" and ${other} would both be written to "${displayPath(target)}": rename one of the maps`;
+    const other = claims.writers.get(fileNameKey(target));
+    if (!other || other.what === `"${input.file}"`) continue;
+    const where =
+      other.path === target
+        ? `"${displayPath(target)}"`
+        : `"${displayPath(target)}" and "${displayPath(other.path)}", one file on macOS and Windows`;
+    return `"${input.file}" and ${other.what} would both be written to ${where}: rename one of the maps`;
   }
   return undefined;
 }
 
 /** Records what a map's rendering writes, so later maps cannot clash with it. */
-function claim(plan: Plan, input: MapInput, seen: Map<string, string>): void {
-  seen.set(targetOf(plan, input)!, `"${input.file}"`);
+function claim(plan: Plan, input: MapInput, claims: Claims): void {
   const companion = companionOf(plan, input);
-  if (companion) seen.set(companion, `"${input.file}"`);
+  for (const path of [targetOf(plan, input)!, ...(companion ? [companion] : [])])
+    claims.writers.set(fileNameKey(path), { what: `"${input.file}"`, path });
 }
 
-/** Refuses, before anything is written, a run that would overwrite a map or write two maps to one file. */
+/** Refuses, before anything is written, a run that would overwrite a map, write two maps to one file, or
+ * write through a link planted in the output folder (writeOutput checks each file again as it writes). */
 function checkTargets(plan: Plan): void {
-  const seen = siteTargets(plan);
+  const claims = siteClaims(plan);
   for (const input of plan.inputs) {
-    const clash = clashOf(plan, input, seen);
+    const clash = clashOf(plan, input, claims);
     if (clash) throw new JourneymapError(clash);
-    claim(plan, input, seen);
+    claim(plan, input, claims);
   }
+  const within = plan.destination?.kind === "folder" ? { within: plan.destination.path } : {};
+  for (const { path } of claims.writers.values()) checkOutputPath(path, { shown: displayPath(path), ...within });
 }
 
 /** How much map text a docs-site run keeps loaded from its first pass (links) to its second (pages). */
@@ -397,12 +426,9 @@ class RenderRun {
       throw new JourneymapError(`cannot draw "${map.file}" with mermaid-cli: ${(error as Error).message}`);
     }
     if (target === undefined) this.streams.stdout(rendering);
-    else writeOutput(target, rendering, { inputs: this.inputPaths() });
+    else this.write(target, rendering);
     // The page first (what a reader under --watch waits for), then its picture.
-    if (companion)
-      writeOutput(companion, await this.plan.format.spec.companion!.draw(map.journey, context), {
-        inputs: this.inputPaths(),
-      });
+    if (companion) this.write(companion, await this.plan.format.spec.companion!.draw(map.journey, context));
     if (target !== undefined && isSite(this.plan))
       this.#pages.set(input, await this.portfolioEntry(map, input, target));
     return true;
@@ -506,18 +532,32 @@ class RenderRun {
     return this.#lint;
   }
 
+  /** Writes one of the run's files: never over an input, and, into an output folder, never out of it. */
+  private write(path: string, contents: string | Uint8Array): void {
+    const folder = this.plan.destination?.kind === "folder" ? this.plan.destination.path : undefined;
+    writeOutput(path, contents, {
+      inputs: this.inputPaths(),
+      shown: displayPath(path),
+      ...(folder !== undefined ? { within: folder } : {}),
+    });
+  }
+
   /** Every file this run reads (maps, shared definitions, the Mermaid config): no rendering may replace
    * one, whatever path (a symlink, a hard link, `..`) leads to it. Resolved once per batch of writes
-   * (the whole run, or one save under --watch), so a write costs the same however many maps there are. */
+   * (the whole run, or one save under --watch), so a write costs the same however many maps there are.
+   * Maps are only ever added to the run and shared files to the finder (a new finder refreshes the
+   * inputs), so their counts tell whether the batch changed, without joining every path per write. */
   private inputPaths(): InputFiles {
-    const maps = this.plan.inputs.flatMap((input) => (input.path ? [input.path] : []));
-    const read = [
-      ...maps,
-      ...this.#shared.files.keys(),
-      ...(this.plan.mermaidConfigPath ? [this.plan.mermaidConfigPath] : []),
-    ];
-    const key = read.join("\0");
-    if (this.#inputs?.key !== key) this.#inputs = { key, files: resolveInputs(read) };
+    const key = `${this.plan.inputs.length}:${this.#shared.files.size}`;
+    if (this.#inputs?.key !== key) {
+      const maps = this.plan.inputs.flatMap((input) => (input.path ? [input.path] : []));
+      const read = [
+        ...maps,
+        ...this.#shared.files.keys(),
+        ...(this.plan.mermaidConfigPath ? [this.plan.mermaidConfigPath] : []),
+      ];
+      this.#inputs = { key, files: resolveInputs(read) };
+    }
     return this.#inputs.files;
   }
 
@@ -563,7 +603,7 @@ class RenderRun {
    * changes one page and usually neither the heat map nor, often, the index). */
   private writeOnce(path: string, text: string): void {
     if (this.#written.get(path) === text) return;
-    writeOutput(path, text, { inputs: this.inputPaths() });
+    this.write(path, text);
     this.#written.set(path, text);
   }
 
@@ -572,9 +612,9 @@ class RenderRun {
     const known = this.plan.inputs.find((input) => input.path === path);
     if (known) return known;
     const input: MapInput = { file: displayPath(path), path };
-    const seen = siteTargets(this.plan);
-    for (const other of this.plan.inputs) claim(this.plan, other, seen);
-    const clash = clashOf(this.plan, input, seen);
+    const claims = siteClaims(this.plan);
+    for (const other of this.plan.inputs) claim(this.plan, other, claims);
+    const clash = clashOf(this.plan, input, claims);
     if (clash) {
       this.tell(`journeymap: ${clash}`);
       return undefined;

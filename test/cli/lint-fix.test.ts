@@ -1,14 +1,5 @@
 // `journeymap lint --fix` and `--fix-dry-run` end to end: what lands in the file, what is printed, exit codes.
-import {
-  copyFileSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  lstatSync,
-  readlinkSync,
-  writeFileSync,
-} from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, symlinkSync, readlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -67,12 +58,17 @@ describe("journeymap lint --fix", () => {
     expect(run.code).toBe(1);
   });
 
-  it("writes through a symlinked map to its file and keeps the link", () => {
-    const link = join(folder, "link.journey.yaml");
-    symlinkSync(map, link);
-    runCli(["lint", link, "--fix", "--no-config"]);
-    expect(lstatSync(link).isSymbolicLink()).toBe(true);
-    expect(readlinkSync(link)).toBe(map);
+  it("never writes through a symlinked map: exit 2, the link and its file unchanged; the file itself is fixed", () => {
+    const before = readFileSync(map, "utf8");
+    symlinkSync("references.journey.yaml", join(folder, "link.journey.yaml"));
+    const run = runCli(["lint", "link.journey.yaml", "--fix", "--no-config"], { cwd: folder });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      'journeymap: cannot write "link.journey.yaml": it is a symbolic link (to "references.journey.yaml"), and journeymap never writes through a link: remove the link, or name the file it points to\n',
+    );
+    expect(readlinkSync(join(folder, "link.journey.yaml"))).toBe("references.journey.yaml");
+    expect(readFileSync(map, "utf8")).toBe(before);
+    expect(runCli(["lint", "references.journey.yaml", "--fix", "--no-config"], { cwd: folder }).code).toBeLessThan(2);
     expect(readFileSync(map, "utf8")).toContain("owner: growth");
   });
 

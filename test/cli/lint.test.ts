@@ -412,13 +412,19 @@ describe("journeymap lint: several reports, conventions and hostile inputs", () 
 
   it("never writes a report over an input, even through a symlink; the map is unchanged", () => {
     symlinkSync("gaps.journey.yaml", join(dir, "alias.sarif"));
-    for (const output of ["gaps.journey.yaml", "./gaps.journey.yaml", "alias.sarif"]) {
+    for (const output of ["gaps.journey.yaml", "./gaps.journey.yaml"]) {
       expect(runCli(["lint", "gaps.journey.yaml", "-o", output], { cwd: dir })).toEqual({
         code: 2,
         stdout: "",
         stderr: `journeymap: cannot write "${output}": it is an input of this run: choose another output file\n`,
       });
     }
+    // A link is never written through, whatever it points at.
+    expect(runCli(["lint", "gaps.journey.yaml", "-o", "alias.sarif"], { cwd: dir })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `journeymap: cannot write "alias.sarif": it is a symbolic link (to "gaps.journey.yaml"), and journeymap never writes through a link: remove the link, or name the file it points to\n`,
+    });
     expect(readFileSync(join(dir, "gaps.journey.yaml"), "utf8")).toBe(GAPS_TEXT);
     // Nor over the configuration that the run read.
     writeFileSync(join(dir, "strict.yaml"), "rules:\n  missing-channel: error\n");

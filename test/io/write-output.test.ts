@@ -1,6 +1,8 @@
-// writeOutput on real files, symlinks, hard links, a FIFO and devices; temporary files and signals.
+// writeOutput on real files, symlinks (never written through), hard links, a FIFO and devices; temporary
+// files and signals.
 import { spawn, spawnSync } from "node:child_process";
 import {
+  existsSync,
   linkSync,
   lstatSync,
   mkdirSync,
@@ -8,6 +10,7 @@ import {
   readdirSync,
   readFileSync,
   readlinkSync,
+  realpathSync,
   statSync,
   symlinkSync,
   writeFileSync,
@@ -44,11 +47,15 @@ describe("writeOutput", () => {
     symlinkSync(map, join(dir, "alias.sarif"));
     linkSync(map, join(dir, "hard.sarif"));
     symlinkSync(dir, join(dir, "via"));
-    for (const target of [map, join(dir, "alias.sarif"), join(dir, "hard.sarif"), join(dir, "via/map.journey.yaml")]) {
+    for (const target of [map, join(dir, "hard.sarif"), join(dir, "via/map.journey.yaml")]) {
       expect(() => writeOutput(target, "report", { inputs: [map], shown: "out" })).toThrow(
         'cannot write "out": it is an input of this run: choose another output file',
       );
     }
+    // A link is refused before anything else: journeymap never writes through one.
+    expect(() => writeOutput(join(dir, "alias.sarif"), "report", { inputs: [map], shown: "out" })).toThrow(
+      'cannot write "out": it is a symbolic link',
+    );
     // An input named through a symlink protects its target too.
     expect(() => writeOutput(map, "report", { inputs: [join(dir, "alias.sarif")], shown: "out" })).toThrow(
       "it is an input of this run",
@@ -72,23 +79,60 @@ describe("writeOutput", () => {
     expect(readFileSync(ignoreFile, "utf8")).toBe("fixed/\n");
   });
 
-  it("writes through a symlink to its target and leaves the link in place", () => {
+  it("never writes through a symlink: the link and its target are left as they were", () => {
     const dir = fresh();
     mkdirSync(join(dir, "reports"));
     writeFileSync(join(dir, "reports/real.sarif"), "old");
     symlinkSync("reports/real.sarif", join(dir, "latest.sarif"));
-    writeOutput(join(dir, "latest.sarif"), "new");
-    expect(lstatSync(join(dir, "latest.sarif")).isSymbolicLink()).toBe(true);
+    expect(() => writeOutput(join(dir, "latest.sarif"), "new", { shown: "latest.sarif" })).toThrow(
+      'cannot write "latest.sarif": it is a symbolic link (to "reports/real.sarif"), and journeymap never writes through a link: remove the link, or name the file it points to',
+    );
     expect(readlinkSync(join(dir, "latest.sarif"))).toBe("reports/real.sarif");
+    expect(readFileSync(join(dir, "reports/real.sarif"), "utf8")).toBe("old");
+    // Named by its real path, the file is written.
+    writeOutput(join(dir, "reports/real.sarif"), "new");
     expect(readFileSync(join(dir, "reports/real.sarif"), "utf8")).toBe("new");
+  });
+
+  it("never leaves the output folder through a link on the way, nor creates what a dangling link points at", () => {
+    const dir = fresh();
+    mkdirSync(join(dir, "site"));
+    mkdirSync(join(dir, "outside"));
+    symlinkSync("../outside", join(dir, "site/pictures"));
+    symlinkSync(join(dir, "nowhere/deeper"), join(dir, "site/dangling"));
+    const within = join(dir, "site");
+    expect(() => writeOutput(join(dir, "site/pictures/a.svg"), "<svg/>", { within, shown: "a.svg" })).toThrow(
+      `cannot write "a.svg": a symbolic link on its way leads outside the output folder "${join(dir, "site")}" (to "${realpathSync(join(dir, "outside"))}"): remove the link, or name a folder that is not a link`,
+    );
+    expect(() => writeOutput(join(dir, "site/dangling/a.svg"), "<svg/>", { shown: "a.svg" })).toThrow(
+      `cannot write "a.svg": the folder "${join(dir, "site/dangling")}" on its way is a symbolic link that leads nowhere (a missing folder or a loop): remove the link, or choose another output`,
+    );
+    expect(readdirSync(join(dir, "outside"))).toEqual([]);
+    expect(existsSync(join(dir, "nowhere"))).toBe(false);
+    // A link that stays inside the folder is only a way there.
+    mkdirSync(join(dir, "site/img"));
+    symlinkSync("img", join(dir, "site/pictures-too"));
+    writeOutput(join(dir, "site/pictures-too/a.svg"), "<svg/>", { within });
+    expect(readFileSync(join(dir, "site/img/a.svg"), "utf8")).toBe("<svg/>");
+  });
+
+  it("reads a folder once for leftover temporary files, however many files are written into it", () => {
+    const dir = fresh();
+    const stale = temporaryName(join(dir, "b.md"), 99_999_999);
+    writeOutput(join(dir, "a.md"), "a");
+    // Planted after the first write: this run has swept the folder already and leaves it to the next.
+    writeFileSync(stale, "half a page");
+    writeOutput(join(dir, "b.md"), "b");
+    expect(readdirSync(dir).sort()).toEqual([".b.md.journeymap-99999999.tmp", "a.md", "b.md"]);
   });
 
   it("refuses a dangling symlink, a folder, a FIFO and a device", () => {
     const dir = fresh();
     symlinkSync(join(dir, "missing"), join(dir, "dangling"));
     expect(() => writeOutput(join(dir, "dangling"), "x", { shown: "dangling" })).toThrow(
-      'cannot write "dangling": it is a symbolic link to a missing file: remove the link or point it at a file',
+      `cannot write "dangling": it is a symbolic link (to "${join(dir, "missing")}"), and journeymap never writes through a link`,
     );
+    expect(existsSync(join(dir, "missing"))).toBe(false);
     expect(() => writeOutput(dir, "x", { shown: "dir" })).toThrow('cannot write "dir": it is a folder: name a file');
     expect(spawnSync("mkfifo", [join(dir, "fifo")]).status).toBe(0);
     expect(() => writeOutput(join(dir, "fifo"), "x", { shown: "fifo" })).toThrow(
