@@ -14,11 +14,12 @@ import { JourneymapError } from "../errors.js";
 export const MAX_PIXELS = 20_000_000;
 
 /**
- * The most characters of drawn text a PNG may have. resvg lays text out at about 0.16 ms a
- * character here (it parses the font again for each glyph), so 10,000 take under 2 s; the examples
- * draw about 1,500. Marks beyond 30 per character are already left out of the picture (text.ts).
+ * The most characters of drawn text a PNG or a PDF may have. resvg lays text out at about 0.16 ms a
+ * character here (it parses the font again for each glyph), so 10,000 take under 2 s; Chromium took
+ * over 30 s to print 20,000 lines. The examples draw about 1,500. Marks beyond 30 per character are
+ * already left out of the picture (text.ts).
  */
-export const MAX_PNG_CHARACTERS = 10_000;
+export const MAX_DRAWN_CHARACTERS = 10_000;
 
 /** --scale for PNG: from a tenth of a pixel per point (smaller gives an empty picture) to 10. */
 export const MIN_SCALE = 0.1;
@@ -39,9 +40,10 @@ export async function svgToPng(svg: string, options: { scale: number }): Promise
   }
   // Refused from the root element's size, before resvg parses the whole picture (which, for a huge
   // one, costs seconds and gigabytes just to learn that it is too large).
+  // Text first: no --scale helps a picture with too much of it.
+  refuseTooMuchText(svg, "PNG");
   const size = svgSize(svg);
   if (size) refuseTooLarge(size.width, size.height, scale);
-  refuseTooMuchText(svg);
   await releaseEarlierPictures();
   const module = await import("@resvg/resvg-js");
   const Resvg = module.Resvg ?? (module as unknown as { default: typeof module }).default.Resvg;
@@ -80,12 +82,13 @@ export function drawnCharacters(svg: string): number {
   return count;
 }
 
-function refuseTooMuchText(svg: string): void {
+/** Refuses (exit 2) a picture with more than MAX_DRAWN_CHARACTERS of text, before it is drawn. */
+export function refuseTooMuchText(svg: string, format: "PNG" | "PDF"): void {
   const characters = drawnCharacters(svg);
-  if (characters <= MAX_PNG_CHARACTERS) return;
+  if (characters <= MAX_DRAWN_CHARACTERS) return;
   throw new JourneymapError(
-    `the picture has too much text for PNG (${characters.toLocaleString("en-US")} characters, more than ` +
-      `${MAX_PNG_CHARACTERS.toLocaleString("en-US")}): use --format svg, or split the map into smaller ones ` +
+    `the picture has too much text for ${format} (${characters.toLocaleString("en-US")} characters, more than ` +
+      `${MAX_DRAWN_CHARACTERS.toLocaleString("en-US")}): use --format svg, or split the map into smaller ones ` +
       `(a stage can detail a map of its own)`,
   );
 }
