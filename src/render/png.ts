@@ -14,12 +14,15 @@ import { JourneymapError } from "../errors.js";
 export const MAX_PIXELS = 20_000_000;
 
 /**
- * The most characters of drawn text a PNG or a PDF may have. resvg lays text out at about 0.16 ms a
- * character here (it parses the font again for each glyph), so 10,000 take under 2 s; Chromium took
- * over 30 s to print 20,000 lines. The examples draw about 1,500. Marks beyond 30 per character are
- * already left out of the picture (text.ts).
+ * The most glyphs of drawn text a PNG or a PDF may have. resvg lays text out at about 0.16 ms a
+ * glyph here (it parses the font again for each one), and about four times that for characters the
+ * Latin fonts lack (CJK, emoji: it searches every installed font for them), which count 4; so the
+ * budget takes under 2 s. Chromium took over 30 s to print 20,000 lines. The examples draw about
+ * 1,500. Marks beyond 30 per character are already left out of the picture (text.ts).
  */
-export const MAX_DRAWN_CHARACTERS = 10_000;
+export const MAX_DRAWN_GLYPHS = 10_000;
+/** From the CJK radicals on, and everything outside the Basic Multilingual Plane (emoji). */
+const FAR_GLYPHS = /[\ud800-\udbff][\udc00-\udfff]|[\u2e80-\ud7ff\ue000-\uffff]/g;
 
 /** --scale for PNG: from a tenth of a pixel per point (smaller gives an empty picture) to 10. */
 export const MIN_SCALE = 0.1;
@@ -75,21 +78,25 @@ function refuseTooLarge(width: number, height: number, scale: number): void {
   );
 }
 
-/** Counts the characters of drawn text (the <text> elements; a character reference counts as one). */
-export function drawnCharacters(svg: string): number {
+/** The glyphs of drawn text (the <text> elements; a character reference is one, a far glyph four). */
+export function drawnGlyphs(svg: string): number {
   let count = 0;
-  for (const [, text] of svg.matchAll(/<text\b[^>]*>([^<]*)<\/text>/g)) count += text!.replace(/&[^;]*;/g, "&").length;
+  for (const [, content] of svg.matchAll(/<text\b[^>]*>([^<]*)<\/text>/g)) {
+    const text = content!.replace(/&[^;]*;/g, "&");
+    count += text.length;
+    for (const far of text.matchAll(FAR_GLYPHS)) count += 4 - far[0].length;
+  }
   return count;
 }
 
-/** Refuses (exit 2) a picture with more than MAX_DRAWN_CHARACTERS of text, before it is drawn. */
+/** Refuses (exit 2) a picture with more than MAX_DRAWN_GLYPHS of text, before it is drawn. */
 export function refuseTooMuchText(svg: string, format: "PNG" | "PDF"): void {
-  const characters = drawnCharacters(svg);
-  if (characters <= MAX_DRAWN_CHARACTERS) return;
+  const glyphs = drawnGlyphs(svg);
+  if (glyphs <= MAX_DRAWN_GLYPHS) return;
   throw new JourneymapError(
-    `the picture has too much text for ${format} (${characters.toLocaleString("en-US")} characters, more than ` +
-      `${MAX_DRAWN_CHARACTERS.toLocaleString("en-US")}): use --format svg, or split the map into smaller ones ` +
-      `(a stage can detail a map of its own)`,
+    `the picture has too much text for ${format} (${glyphs.toLocaleString("en-US")} glyphs, more than ` +
+      `${MAX_DRAWN_GLYPHS.toLocaleString("en-US")}; CJK characters and emoji count 4): use --format svg, or ` +
+      `split the map into smaller ones (a stage can detail a map of its own)`,
   );
 }
 

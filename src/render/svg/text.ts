@@ -125,9 +125,10 @@ const MAX_JOINS = 4;
 
 /** Characters that always extend the one before them: marks, ZWNJ, skin tones, tags, and the vowel
  * and final conjoining jamo. ZWJ and leading jamo are handled on their own below. */
-const EXTENDS = /[\p{M}\u200c\u1160-\u11ff\ud7b0-\ud7ff\u{1f3fb}-\u{1f3ff}\u{e0000}-\u{e0fff}]/u;
+const EXTENDS = /[\u{1f3fb}-\u{1f3ff}\p{M}\u200c\u1160-\u11ff\ud7b0-\ud7ff\u{e0000}-\u{e0fff}]/u;
 const LEADING_JAMO = /[\u1100-\u115f\ua960-\ua97f]/;
-const MAYBE_EXTENDS = /[\p{M}\u200c\u200d\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\u{1f3fb}-\u{1f3ff}\u{e0000}-\u{e0fff}]/u;
+const MAYBE_EXTENDS =
+  /[\u{1f3fb}-\u{1f3ff}\p{M}\u200c\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\u{e0000}-\u{e0fff}\u200d]/u;
 
 /**
  * `text` with at most MAX_MARKS_PER_CHARACTER characters extending any one base character, and at most
@@ -178,7 +179,7 @@ let graphemes: Intl.Segmenter | undefined;
  * kana, Hangul syllables, single emoji).
  */
 const NOT_SIMPLE =
-  /[\p{M}\p{Cf}\u0d4e\u0e33\u0eb3\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\u{1f1e6}-\u{1f1ff}\u{1f3fb}-\u{1f3ff}]/u;
+  /[\u{1f3fb}-\u{1f3ff}\p{M}\p{Cf}\u0d4e\u0e33\u0eb3\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\u{1f1e6}-\u{1f1ff}]/u;
 
 /** Splits a word wider than the box into pieces that fit: by code point for a simple word, else between
  * graphemes (never inside an emoji). Each grapheme is measured once; the word is at most TEXT_MAX_CHARACTERS
