@@ -13,8 +13,9 @@ const outdir = join(root, "dist/bundle"); // two folders below the root, like di
 const EXTERNAL = ["puppeteer", "puppeteer-core", "@mermaid-js/mermaid-cli", "@resvg/resvg-js", "mermaid"];
 /** Node's own modules that are not in its start-up snapshot: each costs milliseconds to load, so the
  * bundle loads them on first use (commander's child_process is for subcommand executables, which
- * journeymap has none of; crypto is for SARIF fingerprints only, os and tty for colour detection). */
-const LAZY_BUILTINS = ["child_process", "crypto", "os", "tty", "worker_threads", "zlib", "readline"];
+ * journeymap has none of; crypto is for SARIF fingerprints only, os and tty for colour detection, v8 for
+ * handing back the memory of PNG pictures). */
+const LAZY_BUILTINS = ["child_process", "crypto", "os", "tty", "v8", "worker_threads", "zlib", "readline"];
 
 /** A module that stands in for `specifier` and requires it on first use. Nothing own to enumerate
  * (esbuild's interop copies own properties when a module loads): every property is looked up on the

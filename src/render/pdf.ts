@@ -1,26 +1,39 @@
 // Prints the native SVG to a one-page PDF through the system's Chrome (launched only for this, driven by
-// puppeteer-core), the page sized to the picture. Without either, launchBrowser's JourneymapError
-// (exit 2) says what to install.
+// puppeteer-core), the page sized to the picture, or the picture scaled down to the largest page.
+// Without either, launchBrowser's JourneymapError (exit 2) says what to install.
 import { launchBrowser } from "./browser.js";
-import { svgSize } from "./png.js";
+import { refuseTooMuchText, svgSize } from "./png.js";
 
 const PX_PER_INCH = 96;
+/** The largest page side: 200 inches (14,400 pt) is PDF's own limit, and Chromium fails to print a
+ * larger page ("Printing failed"). A larger picture is scaled down to fit. */
+export const MAX_PAGE_PX = 200 * PX_PER_INCH;
+
+/** The page for a picture: its own size, or scaled down (by `fit`) so neither side exceeds MAX_PAGE_PX. */
+export function pageFor(width: number, height: number): { width: number; height: number; fit: number } {
+  const fit = Math.min(1, MAX_PAGE_PX / width, MAX_PAGE_PX / height);
+  return { width: width * fit, height: height * fit, fit };
+}
 
 export async function svgToPdf(svg: string, options: { browser?: string }): Promise<Uint8Array> {
-  const { width, height } = svgSize(svg) ?? { width: 1200, height: 800 };
+  refuseTooMuchText(svg, "PDF");
+  const size = svgSize(svg) ?? { width: 1200, height: 800 };
+  const page = pageFor(size.width, Math.ceil(size.height + 1));
   const browser = await launchBrowser(options.browser, "PDF");
   try {
-    const page = await browser.newPage();
+    const tab = await browser.newPage();
     // The SVG never needs script or the network; turning both off means a hostile map cannot use them.
-    await page.setJavaScriptEnabled(false);
-    await page.setRequestInterception(true);
-    page.on("request", (request) => void (request.url().startsWith("data:") ? request.continue() : request.abort()));
-    await page.setContent(
-      `<!doctype html><html><head><meta charset="utf-8"><style>@page{margin:0}html,body{margin:0;padding:0}svg{display:block}</style></head><body>${svg}</body></html>`,
+    await tab.setJavaScriptEnabled(false);
+    await tab.setRequestInterception(true);
+    tab.on("request", (request) => void (request.url().startsWith("data:") ? request.continue() : request.abort()));
+    // Scaled by CSS: the SVG's viewBox keeps the drawing whole at the page's size.
+    const fitted = page.fit < 1 ? `;width:${size.width * page.fit}px;height:${size.height * page.fit}px` : "";
+    await tab.setContent(
+      `<!doctype html><html><head><meta charset="utf-8"><style>@page{margin:0}html,body{margin:0;padding:0}svg{display:block${fitted}}</style></head><body>${svg}</body></html>`,
     );
-    const pdf = await page.pdf({
-      width: `${width / PX_PER_INCH}in`,
-      height: `${Math.ceil(height + 1) / PX_PER_INCH}in`,
+    const pdf = await tab.pdf({
+      width: `${page.width / PX_PER_INCH}in`,
+      height: `${page.height / PX_PER_INCH}in`,
       printBackground: true,
       pageRanges: "1",
     });

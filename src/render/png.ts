@@ -1,19 +1,54 @@
 // Rasterizes the native SVG to PNG without a browser, with resvg (a Rust renderer shipped as a
-// prebuilt npm binary), imported only when a PNG is asked for. Fonts come from the system.
+// prebuilt npm binary), imported only when a PNG is asked for. Fonts come from the system. A picture
+// over the pixel or the text budget is refused before resvg starts, and each picture's pixels are
+// handed back before the next one is drawn.
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { JourneymapError } from "../errors.js";
 
-/** Above this many pixels a PNG would take gigabytes to rasterize; SVG is the format for such maps. */
-const MAX_PIXELS = 200_000_000;
+/**
+ * The most pixels a PNG may have. resvg holds about 8 bytes a pixel while it draws and encodes
+ * (a 36-megapixel picture: 340 MB and 2 s here), so 20 million keeps one picture within the budget
+ * of 500 MB and 3 s (about 4,470 × 4,470 px; the examples at --scale 2 are 4 to 8 million).
+ */
+export const MAX_PIXELS = 20_000_000;
+
+/**
+ * The most glyphs of drawn text a PNG or a PDF may have. resvg lays text out at about 0.16 ms a
+ * glyph here (it parses the font again for each one), and about four times that for characters the
+ * Latin fonts lack (CJK, emoji: it searches every installed font for them), which count 4; so the
+ * budget takes about 1.3 s, leaving the rest of 3 s to the picture's shapes (900 touchpoints scored by
+ * 8 personas draw 40,000). Chromium took over 30 s to print 20,000 lines. The examples draw about
+ * 1,500. Marks beyond 30 per character are already left out of the picture (text.ts).
+ */
+export const MAX_DRAWN_GLYPHS = 8_000;
+/** From the CJK radicals on, and everything outside the Basic Multilingual Plane (emoji). */
+const FAR_GLYPHS = /[\ud800-\udbff][\udc00-\udfff]|[\u2e80-\ud7ff\ue000-\uffff]/g;
+
+/** --scale for PNG: from a tenth of a pixel per point (smaller gives an empty picture) to 10. */
+export const MIN_SCALE = 0.1;
+export const MAX_SCALE = 10;
+
+/** The --scale option checked: a number from MIN_SCALE to MAX_SCALE, or a usage error (exit 2). */
+export function parseScale(text: string): number {
+  const scale = text.trim() === "" ? Number.NaN : Number(text);
+  if (!Number.isFinite(scale) || scale < MIN_SCALE || scale > MAX_SCALE)
+    throw new JourneymapError(`--scale must be a number from ${MIN_SCALE} to ${MAX_SCALE} (got "${text}")`);
+  return scale;
+}
 
 export async function svgToPng(svg: string, options: { scale: number }): Promise<Uint8Array> {
   const { scale } = options;
-  if (!Number.isFinite(scale) || scale <= 0 || scale > 10) {
-    throw new JourneymapError(`--scale must be a number above 0 and at most 10, got ${String(scale)}`);
+  if (!Number.isFinite(scale) || scale < MIN_SCALE || scale > MAX_SCALE) {
+    throw new JourneymapError(`--scale must be a number from ${MIN_SCALE} to ${MAX_SCALE} (got "${String(scale)}")`);
   }
   // Refused from the root element's size, before resvg parses the whole picture (which, for a huge
   // one, costs seconds and gigabytes just to learn that it is too large).
+  // Text first: no --scale helps a picture with too much of it.
+  refuseTooMuchText(svg, "PNG");
   const size = svgSize(svg);
   if (size) refuseTooLarge(size.width, size.height, scale);
+  await releaseEarlierPictures();
   const module = await import("@resvg/resvg-js");
   const Resvg = module.Resvg ?? (module as unknown as { default: typeof module }).default.Resvg;
   const resvg = new Resvg(svg, {
@@ -24,17 +59,68 @@ export async function svgToPng(svg: string, options: { scale: number }): Promise
     textRendering: 1,
   });
   refuseTooLarge(resvg.width, resvg.height, scale);
-  return new Uint8Array(resvg.render().asPng());
+  const image = resvg.render();
+  drawnBytes += image.width * image.height * 4;
+  return new Uint8Array(image.asPng());
 }
 
 function refuseTooLarge(width: number, height: number, scale: number): void {
-  const pixels = Math.ceil(width * scale) * Math.ceil(height * scale);
-  if (pixels > MAX_PIXELS) {
-    throw new JourneymapError(
-      `the picture is too large for PNG at scale ${scale} (${Math.ceil(width * scale)} × ${Math.ceil(height * scale)} px, ` +
-        `more than ${MAX_PIXELS.toLocaleString("en-US")} pixels): use --format svg, or a smaller --scale`,
-    );
+  const [pixelsWide, pixelsHigh] = [Math.ceil(width * scale), Math.ceil(height * scale)];
+  if (pixelsWide * pixelsHigh <= MAX_PIXELS) return;
+  // The largest scale, in tenths, at which the picture fits; none when even the smallest is too large.
+  const fits = Math.floor(Math.sqrt(MAX_PIXELS / (width * height)) * 10) / 10;
+  const hint =
+    fits >= MIN_SCALE
+      ? `use --scale ${fits} or less, or --format svg`
+      : `use --format svg (it is too large for PNG even at --scale ${MIN_SCALE})`;
+  throw new JourneymapError(
+    `the picture is too large for PNG at scale ${scale} (${pixelsWide} × ${pixelsHigh} px, ` +
+      `more than ${MAX_PIXELS.toLocaleString("en-US")} pixels): ${hint}`,
+  );
+}
+
+/** The glyphs of drawn text (the <text> elements; a character reference is one, a far glyph four). */
+export function drawnGlyphs(svg: string): number {
+  let count = 0;
+  for (const [, content] of svg.matchAll(/<text\b[^>]*>([^<]*)<\/text>/g)) {
+    const text = content!.replace(/&[^;]*;/g, "&");
+    count += text.length;
+    for (const far of text.matchAll(FAR_GLYPHS)) count += 4 - far[0].length;
   }
+  return count;
+}
+
+/** Refuses (exit 2) a picture with more than MAX_DRAWN_GLYPHS of text, before it is drawn. */
+export function refuseTooMuchText(svg: string, format: "PNG" | "PDF"): void {
+  const glyphs = drawnGlyphs(svg);
+  if (glyphs <= MAX_DRAWN_GLYPHS) return;
+  throw new JourneymapError(
+    `the picture has too much text for ${format} (${glyphs.toLocaleString("en-US")} glyphs, more than ` +
+      `${MAX_DRAWN_GLYPHS.toLocaleString("en-US")}; CJK characters and emoji count 4): use --format svg, or ` +
+      `split the map into smaller ones (a stage can detail a map of its own)`,
+  );
+}
+
+/**
+ * Bytes of pixels drawn since V8 last collected. resvg's pictures live outside V8's heap, which does
+ * not know their size: without a collection, 200 maps kept 6.7 GB. resvg-js 2.6 has no free(), so
+ * past this much the next picture first asks V8 for a full collection and lets the finalizers run.
+ */
+let drawnBytes = 0;
+const COLLECT_AFTER_BYTES = 128 * 2 ** 20;
+let collect: (() => void) | undefined;
+
+async function releaseEarlierPictures(): Promise<void> {
+  if (drawnBytes < COLLECT_AFTER_BYTES) return;
+  drawnBytes = 0;
+  if (!collect) {
+    // The way jest's leak detector reaches gc() without --expose-gc on the command line.
+    setFlagsFromString("--expose-gc");
+    collect = runInNewContext("gc") as () => void;
+  }
+  collect();
+  // Finalizers of native objects run after the collection, from the event loop.
+  await new Promise((resolve) => setImmediate(resolve));
 }
 
 /** The root element's width and height in px, read from its start tag only; undefined when absent. */

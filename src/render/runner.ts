@@ -32,6 +32,7 @@ import { SharedFinder } from "../workspace/scope.js";
 import { isSharedFile } from "../journey/shared.js";
 import { isInside } from "../io/repository.js";
 import { INDEX_PAGE } from "./index-page.js";
+import { parseScale } from "./png.js";
 import { pageHref, SKIPPED_CRUMBS, type PageLink, type PageLinks } from "./markdown.js";
 import type { MermaidCliEngine } from "./mermaid-cli.js";
 import { HEATMAP_FILE, renderHeatmap } from "./site/heatmap.js";
@@ -106,9 +107,7 @@ export async function renderPaths(paths: string[], options: RenderRunOptions, st
 async function makePlan(paths: string[], options: RenderRunOptions): Promise<Plan> {
   if (options.theme !== "light" && options.theme !== "dark")
     throw new JourneymapError(`unknown theme "${options.theme}": use light or dark`);
-  const scale = Number(options.scale);
-  if (!Number.isFinite(scale) || scale <= 0 || scale > 10)
-    throw new JourneymapError(`--scale must be a number above 0 and at most 10 (got "${options.scale}")`);
+  const scale = parseScale(options.scale);
   const folders = paths
     .filter((path) => path !== "-" && statSync(path, { throwIfNoEntry: false })?.isDirectory())
     .map((path) => resolve(path));

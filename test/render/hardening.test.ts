@@ -183,7 +183,7 @@ describe("PNG size", () => {
     expect(performance.now() - start).toBeLessThan(500);
     expect(refusal).toBeInstanceOf(JourneymapError);
     expect((refusal as Error).message).toBe(
-      "the picture is too large for PNG at scale 2 (80000 × 60000 px, more than 200,000,000 pixels): use --format svg, or a smaller --scale",
+      "the picture is too large for PNG at scale 2 (80000 × 60000 px, more than 20,000,000 pixels): use --scale 0.1 or less, or --format svg",
     );
   });
 });

@@ -102,62 +102,148 @@ export interface WrappedLine {
   width: number;
 }
 
+/**
+ * How much of one text the picture lays out. Past either bound the text is cut and its last line ends
+ * in an ellipsis (the map keeps it whole; the Markdown page shows all of it): wrapping then costs at
+ * most a few thousand characters per text, and a card grows at most TEXT_MAX_LINES lines per text.
+ * Ordinary maps are far inside both (the examples' longest text takes 3 lines).
+ */
+export const TEXT_MAX_CHARACTERS = 2000;
+export const TEXT_MAX_LINES = 16;
+
+/**
+ * Combining marks (and other characters that extend the character before them: joiners, variation
+ * selectors, skin tones, tags, conjoining jamo) drawn on one base character at most: Unicode's
+ * stream-safe text format allows 30. Past it a rasterizer shapes one ever-growing cluster ("Zalgo"
+ * text; 100,000 marks took resvg 20 s), and a chain of emoji joined by ZWJ is one grapheme a line
+ * cannot break.
+ */
+export const MAX_MARKS_PER_CHARACTER = 30;
+
+/** At most this many emoji joined by ZWJ in one grapheme (a family or a couple with skin tones has 4). */
+const MAX_JOINS = 4;
+
+/** Characters that always extend the one before them: marks, ZWNJ, skin tones, tags, and the vowel
+ * and final conjoining jamo. ZWJ and leading jamo are handled on their own below. */
+const EXTENDS = /[\u{1f3fb}-\u{1f3ff}\p{M}\u200c\u1160-\u11ff\ud7b0-\ud7ff\u{e0000}-\u{e0fff}]/u;
+const LEADING_JAMO = /[\u1100-\u115f\ua960-\ua97f]/;
+const MAYBE_EXTENDS =
+  /[\u{1f3fb}-\u{1f3ff}\p{M}\u200c\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\u{e0000}-\u{e0fff}\u200d]/u;
+
+/**
+ * `text` with at most MAX_MARKS_PER_CHARACTER characters extending any one base character, and at most
+ * MAX_JOINS joiners in a row of emoji: the extra ones are left out. One pass; unchanged when there are none.
+ */
+export function boundMarks(text: string): string {
+  if (!MAYBE_EXTENDS.test(text)) return text;
+  let out = "";
+  let run = 0;
+  let joins = 0;
+  let previous = "";
+  for (const character of text) {
+    const joiner = character === "\u200d";
+    const extending =
+      joiner ||
+      previous === "\u200d" ||
+      EXTENDS.test(character) ||
+      (LEADING_JAMO.test(character) && LEADING_JAMO.test(previous));
+    if (!extending) {
+      run = 0;
+      joins = 0;
+    } else if (run >= MAX_MARKS_PER_CHARACTER || (joiner && joins >= MAX_JOINS)) {
+      continue;
+    } else {
+      run++;
+      if (joiner) joins++;
+    }
+    out += character;
+    previous = character;
+  }
+  return out;
+}
+
+/** Cut to TEXT_MAX_CHARACTERS (never inside a surrogate pair); `cut` says whether anything was left out. */
+function withinBudget(text: string): { text: string; cut: boolean } {
+  if (text.length <= TEXT_MAX_CHARACTERS) return { text, cut: false };
+  const code = text.charCodeAt(TEXT_MAX_CHARACTERS - 1);
+  const end = code >= 0xd800 && code <= 0xdbff ? TEXT_MAX_CHARACTERS - 1 : TEXT_MAX_CHARACTERS;
+  return { text: text.slice(0, end), cut: true };
+}
+
 let graphemes: Intl.Segmenter | undefined;
 
-/** Characters below the combining marks (U+0300): each one is a grapheme of its own. */
-const SIMPLE = /^[\u0020-\u02ff]*$/;
+/**
+ * Words without a character that joins the one before it (combining marks, joiners, variation
+ * selectors, skin tones, flags, tags, conjoining jamo, prepended signs): each code point is a grapheme
+ * of its own, so such a word breaks by code point without a segmenter (Latin, Greek, Cyrillic, CJK,
+ * kana, Hangul syllables, single emoji).
+ */
+const NOT_SIMPLE =
+  /[\u{1f3fb}-\u{1f3ff}\p{M}\p{Cf}\u0d4e\u0e33\u0eb3\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\u{1f1e6}-\u{1f1ff}]/u;
 
-/** breakWord for a word of SIMPLE characters: by character and by index, no segmenter and no piece strings to grow. */
-function breakSimpleWord(word: string, font: Font, maxWidth: number): WrappedLine[] {
+/** Splits a word wider than the box into pieces that fit: by code point for a simple word, else between
+ * graphemes (never inside an emoji). Each grapheme is measured once; the word is at most TEXT_MAX_CHARACTERS
+ * long, as V8's segmenter slows down more than linearly on long runs of non-ASCII text. */
+function breakWord(word: string, font: Font, maxWidth: number): WrappedLine[] {
   const pieces: WrappedLine[] = [];
   let start = 0;
   let width = 0;
-  for (let i = 0; i < word.length; i++) {
-    const characterWidth = measure(word[i]!, font);
-    if (i > start && width + characterWidth > maxWidth) {
-      pieces.push({ text: word.slice(start, i), width });
-      start = i;
+  const add = (end: number, characterWidth: number) => {
+    if (end > start && width + characterWidth > maxWidth) {
+      pieces.push({ text: word.slice(start, end), width });
+      start = end;
       width = 0;
     }
     width += characterWidth;
+  };
+  if (!NOT_SIMPLE.test(word)) {
+    for (let i = 0; i < word.length; i++) {
+      const code = word.charCodeAt(i);
+      const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < word.length ? 2 : 1;
+      add(i, measure(word.slice(i, i + pair), font));
+      i += pair - 1;
+    }
+  } else {
+    graphemes ??= new Intl.Segmenter("en", { granularity: "grapheme" });
+    for (const { segment, index } of graphemes.segment(word)) add(index, measure(segment, font));
   }
   if (start < word.length) pieces.push({ text: word.slice(start), width });
   return pieces;
 }
 
-/** Splits a word wider than the box into pieces that fit, between graphemes (never inside an emoji). */
-function breakWord(word: string, font: Font, maxWidth: number): WrappedLine[] {
-  if (SIMPLE.test(word)) return breakSimpleWord(word, font, maxWidth);
-  graphemes ??= new Intl.Segmenter("en", { granularity: "grapheme" });
-  const pieces: WrappedLine[] = [];
-  let piece = "";
-  let width = 0;
-  for (const { segment } of graphemes.segment(word)) {
-    const segmentWidth = measure(segment, font);
-    if (piece && width + segmentWidth > maxWidth) {
-      pieces.push({ text: piece, width });
-      piece = "";
-      width = 0;
-    }
-    piece += segment;
-    width += segmentWidth;
+/** The last line of a cut text: as much of it as fits with an ellipsis after it. */
+function withEllipsis(line: WrappedLine, font: Font, maxWidth: number): WrappedLine {
+  const ellipsis = measure("…", font);
+  let { text, width } = line;
+  while (text && width + ellipsis > maxWidth) {
+    const code = text.charCodeAt(text.length - 1);
+    const cut = code >= 0xdc00 && code <= 0xdfff && text.length > 1 ? 2 : 1;
+    width -= measure(text.slice(-cut), font);
+    text = text.slice(0, -cut);
   }
-  if (piece) pieces.push({ text: piece, width });
-  return pieces;
+  text = text.trimEnd();
+  return { text: `${text}…`, width: measure(text, font) + ellipsis };
 }
 
 /**
  * Wraps text into lines no wider than maxWidth: greedy by words, explicit line breaks kept, a word
- * longer than a line broken between graphemes. Empty text gives no lines.
+ * longer than a line broken between graphemes. Empty text gives no lines. Within the budget above:
+ * a text cut short ends in "…" on its last line.
  */
 export function wrap(text: string, font: Font, maxWidth: number): WrappedLine[] {
+  const budget = withinBudget(text);
   const lines: WrappedLine[] = [];
   const space = measure(" ", font);
-  for (const paragraph of cleanText(text).split(/\r\n|\r|\n/)) {
+  let cut = budget.cut;
+  paragraphs: for (const paragraph of boundMarks(cleanText(budget.text)).split(/\r\n|\r|\n/)) {
     let line = "";
     let width = 0;
     for (const word of paragraph.split(" ")) {
       if (!word) continue;
+      if (lines.length >= TEXT_MAX_LINES) {
+        cut = true;
+        break paragraphs;
+      }
       const wordWidth = measure(word, font);
       if (line && width + space + wordWidth <= maxWidth) {
         line += ` ${word}`;
@@ -178,5 +264,10 @@ export function wrap(text: string, font: Font, maxWidth: number): WrappedLine[] 
     }
     if (line) lines.push({ text: line, width });
   }
+  if (lines.length > TEXT_MAX_LINES) {
+    lines.length = TEXT_MAX_LINES;
+    cut = true;
+  }
+  if (cut && lines.length) lines[lines.length - 1] = withEllipsis(lines[lines.length - 1]!, font, maxWidth);
   return lines;
 }

@@ -38,9 +38,11 @@ describe("svgToPng", () => {
     expect(light.length).toBeGreaterThan(20_000);
   });
 
-  it("refuses a scale that is not a positive number up to 10", async () => {
-    for (const scale of [0, -1, Number.NaN, 11]) {
-      await expect(svgToPng(svg, { scale })).rejects.toThrow(/--scale must be a number above 0 and at most 10/);
+  it("refuses a scale that is not a number from 0.1 to 10", async () => {
+    for (const scale of [0, 0.0001, 0.09, -1, Number.NaN, 11]) {
+      await expect(svgToPng(svg, { scale })).rejects.toThrow(
+        new JourneymapError(`--scale must be a number from 0.1 to 10 (got "${scale}")`),
+      );
     }
   });
 });
