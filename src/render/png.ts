@@ -14,14 +14,16 @@ import { JourneymapError } from "../errors.js";
 export const MAX_PIXELS = 20_000_000;
 
 /**
- * The most glyphs of drawn text a PNG or a PDF may have. resvg lays text out at about 0.16 ms a
- * glyph here (it parses the font again for each one), and about four times that for characters the
- * Latin fonts lack (CJK, emoji: it searches every installed font for them), which count 4; so the
- * budget takes about 1.3 s, leaving the rest of 3 s to the picture's shapes (900 touchpoints scored by
- * 8 personas draw 40,000). Chromium took over 30 s to print 20,000 lines. The examples draw about
- * 1,500. Marks beyond 30 per character are already left out of the picture (text.ts).
+ * The most glyphs of drawn text a PNG or a PDF may have. resvg lays text out glyph by glyph (it parses
+ * the font again for each one), and about four times slower for characters the Latin fonts lack (CJK,
+ * emoji: it searches every installed font for them), which count 4. Measured with the shapes around
+ * them: a map of 120 touchpoints, 26,900 glyphs, took 2.3 s of CPU to PNG on a loaded 2-core machine
+ * (0.085 ms a glyph); 16,000 keeps a hostile map's text under ~1.4 s, leaving the rest of 3 s to the
+ * picture's shapes, and still draws a map of 60-odd touchpoints with their pain points and
+ * opportunities (the examples draw about 1,500). Chromium took over 30 s to print 20,000 lines. Marks
+ * beyond 30 per character are already left out of the picture (text.ts).
  */
-export const MAX_DRAWN_GLYPHS = 8_000;
+export const MAX_DRAWN_GLYPHS = 16_000;
 /** From the CJK radicals on, and everything outside the Basic Multilingual Plane (emoji). */
 const FAR_GLYPHS = /[\ud800-\udbff][\udc00-\udfff]|[\u2e80-\ud7ff\ue000-\uffff]/g;
 

@@ -48,7 +48,7 @@ function renderInChild(args: string[], timeoutMs = BUDGET_MS * 4): Outcome {
 /** The maps that PNG refuses, and how; every other map is drawn. */
 const PNG_REFUSED: Record<string, RegExp> = {
   "thousands of personas and touchpoints":
-    /^journeymap: the picture has too much text for PNG \([\d,]+ glyphs, more than 8,000; CJK characters and emoji count 4\): use --format svg, or split the map into smaller ones/,
+    /^journeymap: the picture has too much text for PNG \([\d,]+ glyphs, more than 16,000; CJK characters and emoji count 4\): use --format svg, or split the map into smaller ones/,
 };
 
 const fileOf = (shape: string) => join(folder, `${shape.replace(/[^a-z0-9]+/gi, "-")}.journey.yaml`);
@@ -142,7 +142,7 @@ describe("the PNG budgets", () => {
     const { drawnGlyphs } = await import("../../src/render/png.js");
     const svg = `<svg><text x="1">a&amp;b</text><title>not drawn</title><text>中文😀</text></svg>`;
     expect(drawnGlyphs(svg)).toBe(3 + 4 + 4 + 4);
-    expect(MAX_DRAWN_GLYPHS).toBe(8_000);
+    expect(MAX_DRAWN_GLYPHS).toBe(16_000);
   });
 
   it("rejects --scale outside 0.1 to 10 as a usage error, before drawing anything", () => {
@@ -207,7 +207,7 @@ describe.runIf(browser !== undefined)("PDF of a hostile picture", () => {
     const outcome = renderInChild(["render", fileOf(shape), "--format", "pdf", "-o", join(folder, "x.pdf")], 120_000);
     expect(outcome.code).toBe(2);
     expect(outcome.stderr).toMatch(
-      /^journeymap: the picture has too much text for PDF \([\d,]+ glyphs, more than 8,000;/,
+      /^journeymap: the picture has too much text for PDF \([\d,]+ glyphs, more than 16,000;/,
     );
   }, 150_000);
 });
