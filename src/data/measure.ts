@@ -381,12 +381,11 @@ async function tallySource(
       name,
       header!.map((cell) => cell.trim()),
     );
-    const listed = header!
-      .slice(0, 12)
-      .map((cell) => quoted(cell.trim()))
-      .join(", ");
+    // The header is not listed: a file that is not an export (a config, a key) has its first line
+    // there, and a message quotes no more of a source than one cell.
+    const columns = `${header!.length} column${header!.length === 1 ? "" : "s"}`;
     throw new CsvProblem(
-      `no column ${quoted(name)} (${what}) in the header${guess ? ` (did you mean "${guess}"?)` : ""}: it has ${listed}${header!.length > 12 ? ", …" : ""}`,
+      `no column ${quoted(name)} (${what}) in the header${guess ? ` (did you mean ${quoted(guess)}?)` : ""}: its ${columns} are named on this line; name one of them`,
       { record: headerRecord },
     );
   };

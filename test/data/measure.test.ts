@@ -157,7 +157,7 @@ describe("where, rate and median, on the page", () => {
         line: 1,
         column: 1,
         message:
-          'no column "Journy" (where) in the header (did you mean "Journey"?): it has "Touchpoint", "Journey", "Wait (s)"',
+          'no column "Journy" (where) in the header (did you mean "Journey"?): its 3 columns are named on this line; name one of them',
       }),
     ]);
   });
