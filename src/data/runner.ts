@@ -13,6 +13,7 @@ import type { Journey } from "../journey/model.js";
 import { SharedFinder } from "../workspace/scope.js";
 import { applyUpdates, EditProblem, writeUpdates } from "./apply.js";
 import { DATA_SOURCE, measureMap, type MeasureOptions, type MetricUpdate } from "./measure.js";
+import { SourceTables } from "./table.js";
 
 export interface DataRunOptions extends MeasureOptions {
   /** Refuse maps and shared files larger than this many bytes (--max-file-size). */
@@ -58,13 +59,21 @@ function grouped(problems: readonly Diagnostic[], results: FileResult[], sources
   }
 }
 
+/** The CSV files this process has read, as tables: a run (a command) reads each file once, however
+ * many sources and maps name it. Keyed by device, inode, size and times, so a file changed since
+ * (render --watch) is read again. */
+const tables = new SourceTables();
+
 /** Measures a loaded map from its sources (files found from `path`, the map's file). */
 export async function measureLoaded(
   loaded: LoadedJourney & { journey: Journey },
   path: string | undefined,
   options: DataRunOptions,
 ): ReturnType<typeof measureMap> {
-  return measureMap(loaded, (source) => openSourceFile(source.file, path, { mapShown: loaded.file }), options);
+  return measureMap(loaded, (source) => openSourceFile(source.file, path, { mapShown: loaded.file }), {
+    tables,
+    ...options,
+  });
 }
 
 /** render --data and lint --data: the map's values replaced in memory; the problems by file. */

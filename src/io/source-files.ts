@@ -15,7 +15,14 @@ export const MAX_SOURCE_SIZE = 512 * 1024 * 1024;
  * parses about 15% faster than with 256 KiB, and much faster than with 1 MiB). */
 const CHUNK = 64 * 1024;
 
-export type OpenedSourceFile = { shown: string; read: () => AsyncIterable<Uint8Array> } | { refused: string };
+export type OpenedSourceFile =
+  | {
+      shown: string;
+      read: () => AsyncIterable<Uint8Array>;
+      /** The file's device, inode, size and times, and its size: sources naming one file read it once. */
+      identity: { key: string; size: number };
+    }
+  | { refused: string };
 
 /** Why a source path may not be followed, before touching the disk; undefined when it may. */
 function refusalOf(file: string): string | undefined {
@@ -134,5 +141,9 @@ export function openSourceFile(
       closeSync(descriptor);
     }
   }
-  return { shown, read };
+  const identity = {
+    key: `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}`,
+    size: stats.size,
+  };
+  return { shown, read, identity };
 }
