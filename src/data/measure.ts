@@ -257,17 +257,21 @@ function idleNote(counted: Counted, options: MeasureOptions): string | undefined
   const rows = `${counted.rows.toLocaleString("en")} row${counted.rows === 1 ? "" : "s"}`;
   if (counted.routed === 0)
     return `none of its ${rows} is about a ${counted.kind} of the map (where and skip leave every row out): check the source's "where" and "skip"`;
-  const window =
-    options.windowDays === undefined
-      ? `up to --as-of ${options.asOf}`
-      : `the window of ${options.windowDays} days up to ${options.asOf} (from ${dayText(dayNumber(options.asOf)! - options.windowDays + 1)})`;
   const dated =
     counted.firstDay === undefined
       ? ""
       : counted.firstDay === counted.lastDay
-        ? ` (its rows are dated ${dayText(counted.firstDay)})`
-        : ` (its rows are dated ${dayText(counted.firstDay)} to ${dayText(counted.lastDay!)})`;
-  return `no row falls in ${window}${dated}: nothing is measured from it; export the rows of the window, or set --as-of and --window to the export's days`;
+        ? `; its rows are dated ${dayText(counted.firstDay)}`
+        : `; its rows are dated ${dayText(counted.firstDay)} to ${dayText(counted.lastDay!)}`;
+  const where =
+    options.windowDays === undefined
+      ? `no row is dated on or before --as-of ${options.asOf}${dated}`
+      : `no row falls in the window of ${options.windowDays} days up to ${options.asOf} (${dayText(dayNumber(options.asOf)! - options.windowDays + 1)} to ${options.asOf})${dated}`;
+  const what =
+    options.windowDays === undefined
+      ? "set --as-of to a day the export covers"
+      : "export the rows of the window, or set --as-of and --window to the export's days";
+  return `${where}: nothing is measured from it; ${what}`;
 }
 
 function planOf(

@@ -41,6 +41,9 @@ export interface PullRun {
   changed: PulledMap[];
   /** Maps with sources whose values are already in their text. */
   unchanged: string[];
+  /** Maps with sources that measured no value at all (no row in the window, no answer): the notes
+   * say why. Not "up to date": nothing was compared. */
+  idle: string[];
   /** Problems by file (a map, or a CSV file): when there is any error, nothing may be written. */
   results: FileResult[];
   notes: string[];
@@ -92,7 +95,7 @@ export async function applySources(
 
 /** data pull: every map's new text, computed and checked; writes nothing. */
 export async function pullMaps(inputs: readonly MapInput[], options: DataRunOptions): Promise<PullRun> {
-  const run: PullRun = { changed: [], unchanged: [], results: [], notes: [] };
+  const run: PullRun = { changed: [], unchanged: [], idle: [], results: [], notes: [] };
   // The shared definitions of each map's folder, as lint and render find them: a source may fill a
   // metric that a journeymap.shared.yaml defines.
   const finder = new SharedFinder({ cwd: options.cwd, maxBytes: options.maxBytes });
@@ -142,7 +145,8 @@ export async function pullMaps(inputs: readonly MapInput[], options: DataRunOpti
       });
       continue;
     }
-    if (after === loaded.text) run.unchanged.push(loaded.file);
+    if (measured.updates.length === 0) run.idle.push(loaded.file);
+    else if (after === loaded.text) run.unchanged.push(loaded.file);
     else
       run.changed.push({
         file: loaded.file,
