@@ -43,6 +43,8 @@ export interface Aggregation {
 
 const round = (value: number, decimals: number): number => {
   const factor = 10 ** decimals;
+  // Past 2^53 a number has no decimals left to round, and value * factor / factor would change it.
+  if (Math.abs(value * factor) >= 2 ** 53) return value;
   const rounded = Math.round(value * factor) / factor;
   return rounded === 0 ? 0 : rounded;
 };
