@@ -120,9 +120,9 @@ interface Plan {
 }
 
 /** At most this many rows are visited by a map's sources in all (a row is visited by each source that
- * reads it, after where's index): a 1,000,000-row export read by 50 sources. Past it, the rest of the
+ * reads it, after where's index): a 1,000,000-row export read by 20 sources. Past it, the rest of the
  * map's sources are refused: thousands of sources over one export are a map that costs minutes. */
-export const MAX_ROW_VISITS = 50_000_000;
+export const MAX_ROW_VISITS = 20_000_000;
 
 /** Measures every source of a map. Reads each CSV file once per run (SourceTables; twice when it has
  * a problem, for its position); never throws for bad data, only for files that cannot be read at all. */
@@ -677,8 +677,9 @@ function countRows(
       tallies: [] as Tally[],
     };
   });
-  const rowsAt: number[] = [];
-  const newestAt: number[] = [];
+  // By position: at most one per element of the map (and the fixed one).
+  const rowsAt = new Int32Array(plan.elements.size + 1);
+  const newestAt = new Float64Array(plan.elements.size + 1).fill(-Infinity);
   let firstDay = Infinity;
   let lastDay = -Infinity;
   for (let k = 0; k < visits; k++) {
@@ -718,8 +719,8 @@ function countRows(
       if (day > asOf || day <= from) continue;
     }
     counted.inWindow++;
-    rowsAt[position] = (rowsAt[position] ?? 0) + 1;
-    if (day !== undefined && !(newestAt[position]! >= day)) newestAt[position] = day;
+    rowsAt[position]!++;
+    if (day !== undefined && day > newestAt[position]!) newestAt[position] = day;
     for (const entry of reads) {
       const code = entry.read.codes[row]!;
       let answer = entry.numbers.get(code);
@@ -754,11 +755,11 @@ function countRows(
   }
   const bare = new Map<number, Tally>();
   for (let position = 0; position < elements.length; position++) {
-    if (rowsAt[position] === undefined) continue;
+    if (rowsAt[position] === 0) continue;
     const element = elements[position]!;
     counted.elements.push(element);
     counted.byKey.set(element.key, element);
-    if (newestAt[position] !== undefined) counted.newest.set(element, newestAt[position]!);
+    if (newestAt[position]! > -Infinity) counted.newest.set(element, newestAt[position]!);
     for (const entry of reads) (entry.tallies[position] ??= emptyTally(entry.median)).rows = rowsAt[position]!;
     bare.set(position, { ...emptyTally(), rows: rowsAt[position]! });
   }
@@ -766,7 +767,7 @@ function countRows(
   // By the column's name: sources that count alike share this (their metrics are other objects).
   counted.tallyOf = (metric, element) => {
     const position = positionOf.get(element);
-    if (position === undefined || rowsAt[position] === undefined) return undefined;
+    if (position === undefined || rowsAt[position] === 0) return undefined;
     return metric.column === undefined ? bare.get(position) : byColumn.get(metric.column)![position];
   };
   return counted;

@@ -97,7 +97,7 @@ export async function readTable(
   }
   const rows = records.length;
   const columns = new Map<number, Column>(
-    builders.map((builder) => [builder.index, { codes: builder.codes.done().slice(), values: builder.values }]),
+    builders.map((builder) => [builder.index, { codes: builder.codes.done(), values: builder.values }]),
   );
   const postings = new Map<number, { starts: Int32Array; rows: Int32Array }>();
   const trimmedCodes = new Map<number, Map<string, number[]>>();
@@ -106,7 +106,7 @@ export async function readTable(
     ...(header ? { header } : {}),
     headerRecord,
     rows,
-    records: records.done().slice(),
+    records: records.done(),
     columns,
     ...(problem ? { problem } : {}),
     postings(index) {

@@ -160,6 +160,21 @@ export const adversarialData: Record<string, () => DataShape> = {
       },
     };
   },
+  "thousands of sources unlike on one file": () => {
+    // 7,000 sources that each read the whole export differently (a skip each): past the rows a
+    // map's sources may visit in all, the rest are refused, at once.
+    const sources = Array.from({ length: 7_000 }, (_, i) =>
+      [
+        "  - file: export.csv",
+        `    touchpoint: {column: Touchpoint, ids: {x${i}: pay}}`,
+        "    metrics: [{metric: score, column: Score, aggregate: sum}]",
+      ].join("\n"),
+    );
+    return {
+      files: { [DATA_MAP]: mapText({ sources: sources.join("\n") }), "maps/export.csv": surveyRows(60_000) },
+      refused: /a map's sources may read at most 20,000,000/,
+    };
+  },
   "many metrics over many rows": () => {
     // 15,000 metrics (undeclared: a map without definitions takes any id) over 60,000 rows.
     const metrics = Array.from(
