@@ -42,6 +42,9 @@ export interface FileIdentity {
   size: number;
 }
 
+/** Problems in CSV files after which a map's other sources are not read. */
+const MAX_CSV_PROBLEMS = 20;
+
 /** "Did you mean" suggestions a map's sources make in all (each compares up to 500 candidates). */
 const MAX_SUGGESTIONS = 50;
 
@@ -147,7 +150,7 @@ export async function measureMap(
   const declared = declaredMetricIds(metricDefinitionsFor(journey), loaded.definitions?.scope);
   const shared = (loaded.definitions?.scope?.byKind.metric.size ?? 0) > 0;
   const written = new Map<string, SourceMetric>();
-  const run: Run = { tables: options.tables ?? new SourceTables(), counted: new Map(), visits: 0 };
+  const run: Run = { tables: options.tables ?? new SourceTables(), counted: new Map(), visits: 0, problems: 0 };
   const suggestions = { left: MAX_SUGGESTIONS };
   const dayTexts = new Map<number, string>();
   const dayTextOf = (day: number): string => {
@@ -179,7 +182,19 @@ export async function measureMap(
       );
       break;
     }
-    if (!counted) continue;
+    if (!counted) {
+      // Each problem in a CSV file costs a second pass over it for its position: past a few, the
+      // rest of the map's sources wait for the next run (nothing is written anyway).
+      if (++run.problems >= MAX_CSV_PROBLEMS) {
+        const left = (journey.sources?.length ?? 0) - (journey.sources?.indexOf(source) ?? 0) - 1;
+        if (left > 0)
+          result.notes.push(
+            `${file}: ${left} more source${left === 1 ? " was" : "s were"} not read after ${MAX_CSV_PROBLEMS} problems in data files: fix these first`,
+          );
+        break;
+      }
+      continue;
+    }
     const idle = idleNote(counted, options);
     if (idle) {
       result.notes.push(`${opened.shown}: ${idle}`);
@@ -448,6 +463,8 @@ interface Run {
   tables: SourceTables;
   counted: Map<string, Counted | "failed">;
   visits: number;
+  /** Sources whose CSV file had a problem. */
+  problems: number;
 }
 
 /** A cache of one value per code of a column, for a source's pass: a typed array when the pass

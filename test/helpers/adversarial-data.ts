@@ -175,6 +175,23 @@ export const adversarialData: Record<string, () => DataShape> = {
       refused: /a map's sources may read at most 20,000,000/,
     };
   },
+  "a bad last row for each of many sources": () => {
+    // Each source fails at the export's last row, whose position takes a second pass over the file.
+    const sources = Array.from({ length: 300 }, (_, i) =>
+      [
+        "  - file: export.csv",
+        `    touchpoint: {column: Touchpoint, ids: {x${i}: pay}}`,
+        "    metrics: [{metric: score, column: Score, aggregate: sum}]",
+      ].join("\n"),
+    );
+    return {
+      files: {
+        [DATA_MAP]: mapText({ sources: sources.join("\n") }),
+        "maps/export.csv": `${surveyRows(60_000)}2025-06-01,zz,1\n`,
+      },
+      refused: /no touchpoint \\?"zz\\?" in the map/,
+    };
+  },
   "many metrics over many rows": () => {
     // 15,000 metrics (undeclared: a map without definitions takes any id) over 60,000 rows.
     const metrics = Array.from(
