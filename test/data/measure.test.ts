@@ -267,3 +267,20 @@ stages:
     expect(reads).toBe(1);
   });
 });
+
+describe("problems in data files", () => {
+  it("after 20, the map's other sources are not read, and a note says how many", async () => {
+    const sources = Array.from(
+      { length: 25 },
+      (_, i) =>
+        `  - file: survey.csv\n    touchpoint: {column: Touchpoint, ids: {x${i}: pay}}\n    metrics: [{metric: wait, column: "Wait (s)", aggregate: mean}]`,
+    );
+    const map = MAP.replace(/^sources:\n[\s\S]*?(?=^stages:)/m, `sources:\n${sources.join("\n")}\n`);
+    const measured = await measure(map, { "survey.csv": `${SURVEY}lost,checkout,3\n` });
+    expect(measured.problems).toHaveLength(20);
+    expect(measured.problems[0]).toMatchObject({ file: "survey.csv", line: 10, column: 1 });
+    expect(measured.notes).toEqual([
+      "order.journey.yaml: 5 more sources were not read after 20 problems in data files: fix these first",
+    ]);
+  });
+});
