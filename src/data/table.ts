@@ -33,7 +33,7 @@ export interface SourceTable {
 
 /** A growable array of 32-bit integers. */
 class IntList {
-  array = new Int32Array(1024);
+  array = new Int32Array(64);
   length = 0;
   push(value: number): void {
     if (this.length === this.array.length) {
