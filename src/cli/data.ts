@@ -133,7 +133,13 @@ export function registerData(program: Command): void {
         }
       }
       for (const file of run.unchanged) stderr.write(`✔ ${visible(file)}: up to date\n`);
-      if (run.changed.length === 0 && run.unchanged.length === 0)
+      // Like a value without answers (a note), a source without rows in the window is not bad data:
+      // exit 0, but never "up to date", and the notes above say which file, which window and what to do.
+      for (const file of run.idle)
+        stderr.write(
+          `journeymap: warning: ${visible(file)}: its sources measured no value, so nothing is written (the notes above say why)\n`,
+        );
+      if (run.changed.length === 0 && run.unchanged.length === 0 && run.idle.length === 0)
         stderr.write('journeymap: no map names sources: add "sources" to a map (see docs/data.md)\n');
       process.exitCode = 0;
     });

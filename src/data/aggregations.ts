@@ -9,7 +9,7 @@ export interface Tally {
   /** Rows with a number in the metric's column. */
   answers: number;
   sum: number;
-  /** NPS: answers of 9-10 and of 0-6; CSAT: answers of 4-5. */
+  /** Answers of 9-10 and of 0-6 (NPS), of 4 and more (CSAT). */
   promoters: number;
   detractors: number;
   satisfied: number;
@@ -43,6 +43,8 @@ export interface Aggregation {
 
 const round = (value: number, decimals: number): number => {
   const factor = 10 ** decimals;
+  // Past 2^53 a number has no decimals left to round, and value * factor / factor would change it.
+  if (Math.abs(value * factor) >= 2 ** 53) return value;
   const rounded = Math.round(value * factor) / factor;
   return rounded === 0 ? 0 : rounded;
 };
@@ -125,14 +127,15 @@ export function rateOf(tally: Tally, over: Tally, column: boolean): number | und
 /** The aggregation names in catalog order, for messages and docs. */
 export const AGGREGATION_NAMES = Object.keys(catalog) as AggregationName[];
 
-/** Adds one row's answer (undefined: no column, or an empty cell) to a tally. */
-export function tallyAnswer(tally: Tally, name: AggregationName, answer: number | undefined): void {
+/** Adds one row's answer (undefined: no column, or an empty cell) to a tally. The counts every
+ * aggregation reads are all kept, so that one tally serves every metric reading a column. */
+export function tallyAnswer(tally: Tally, answer: number | undefined): void {
   if (answer === undefined) return;
   tally.answers++;
   tally.sum += answer;
-  if (name === "nps") {
-    if (answer >= 9) tally.promoters++;
-    else if (answer <= 6) tally.detractors++;
-  } else if (name === "csat" && answer >= 4) tally.satisfied++;
+  // NPS: promoters 9-10, detractors 0-6; CSAT: satisfied 4-5.
+  if (answer >= 9) tally.promoters++;
+  else if (answer <= 6) tally.detractors++;
+  if (answer >= 4) tally.satisfied++;
   tally.values?.push(answer);
 }

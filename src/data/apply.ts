@@ -16,7 +16,7 @@ import { flowScalar, pairOf } from "../fix/touchpoint-nodes.js";
 import type { Edit } from "../fix/types.js";
 import type { SharedScope } from "../journey/definitions.js";
 import { loadJourney } from "../journey/load.js";
-import { readingOf, type Measurement } from "../journey/metrics.js";
+import { plainNumber, readingOf, type Measurement } from "../journey/metrics.js";
 import type { Journey, MeasuredValue, MetricValue, Stage, Touchpoint } from "../journey/model.js";
 import type { MetricHolder, MetricUpdate } from "./measure.js";
 
@@ -66,7 +66,8 @@ const FIELDS = ["value", "date", "source", "n"] as const;
 function scalarText(field: (typeof FIELDS)[number], measurement: Measurement): string | undefined {
   const value = measurement[field];
   if (value === undefined) return undefined;
-  return typeof value === "number" ? String(value) : yamlString(value);
+  // Digits, never an exponent (String(1e21) is "1e+21"): the map shows the number as people write it.
+  return typeof value === "number" ? plainNumber(value) : yamlString(value);
 }
 
 /** `{value: 72.5, date: 2025-06-28, source: data/survey.csv, n: 412}` */

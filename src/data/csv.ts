@@ -232,7 +232,7 @@ class Guard {
       // Spaces between a closing quote and the delimiter are dropped, as papaparse does.
       if (this.#closed && code !== 32 && code !== 9) {
         throw new CsvProblem(
-          `"${text[i]}" after a closing quote: a quote inside a quoted field is written twice ("")`,
+          `${JSON.stringify(text[i])} after a closing quote: a quote inside a quoted field is written twice ("")`,
           at(i),
         );
       }

@@ -13,7 +13,8 @@ export function dayOfCell(cell: string, format: DateFormat = "auto"): number | u
       return dayOfCell(text, "YYYY-MM-DD") ?? dayOfCell(text, "YYYYMMDD");
     case "YYYY-MM-DD":
       // A time after the day (ISO "T10:22:00Z", HubSpot's "2025-03-14 10:22") is left aside: the day counts.
-      match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
+      // Month and day may be unpadded ("2026-9-4", as survey tools export); dayOf checks their ranges.
+      match = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
       return match ? dayOf(Number(match[1]), Number(match[2]), Number(match[3])) : undefined;
     case "YYYYMMDD":
       match = /^(\d{4})(\d{2})(\d{2})$/.exec(text);

@@ -13,6 +13,7 @@ import type { Journey } from "../journey/model.js";
 import { SharedFinder } from "../workspace/scope.js";
 import { applyUpdates, EditProblem, writeUpdates } from "./apply.js";
 import { DATA_SOURCE, measureMap, type MeasureOptions, type MetricUpdate } from "./measure.js";
+import { SourceTables } from "./table.js";
 
 export interface DataRunOptions extends MeasureOptions {
   /** Refuse maps and shared files larger than this many bytes (--max-file-size). */
@@ -40,6 +41,9 @@ export interface PullRun {
   changed: PulledMap[];
   /** Maps with sources whose values are already in their text. */
   unchanged: string[];
+  /** Maps with sources that measured no value at all (no row in the window, no answer): the notes
+   * say why. Not "up to date": nothing was compared. */
+  idle: string[];
   /** Problems by file (a map, or a CSV file): when there is any error, nothing may be written. */
   results: FileResult[];
   notes: string[];
@@ -58,13 +62,21 @@ function grouped(problems: readonly Diagnostic[], results: FileResult[], sources
   }
 }
 
+/** The CSV files this process has read, as tables: a run (a command) reads each file once, however
+ * many sources and maps name it. Keyed by device, inode, size and times, so a file changed since
+ * (render --watch) is read again. */
+const tables = new SourceTables();
+
 /** Measures a loaded map from its sources (files found from `path`, the map's file). */
 export async function measureLoaded(
   loaded: LoadedJourney & { journey: Journey },
   path: string | undefined,
   options: DataRunOptions,
 ): ReturnType<typeof measureMap> {
-  return measureMap(loaded, (source) => openSourceFile(source.file, path, { mapShown: loaded.file }), options);
+  return measureMap(loaded, (source) => openSourceFile(source.file, path, { mapShown: loaded.file }), {
+    tables,
+    ...options,
+  });
 }
 
 /** render --data and lint --data: the map's values replaced in memory; the problems by file. */
@@ -83,7 +95,7 @@ export async function applySources(
 
 /** data pull: every map's new text, computed and checked; writes nothing. */
 export async function pullMaps(inputs: readonly MapInput[], options: DataRunOptions): Promise<PullRun> {
-  const run: PullRun = { changed: [], unchanged: [], results: [], notes: [] };
+  const run: PullRun = { changed: [], unchanged: [], idle: [], results: [], notes: [] };
   // The shared definitions of each map's folder, as lint and render find them: a source may fill a
   // metric that a journeymap.shared.yaml defines.
   const finder = new SharedFinder({ cwd: options.cwd, maxBytes: options.maxBytes });
@@ -133,7 +145,8 @@ export async function pullMaps(inputs: readonly MapInput[], options: DataRunOpti
       });
       continue;
     }
-    if (after === loaded.text) run.unchanged.push(loaded.file);
+    if (measured.updates.length === 0) run.idle.push(loaded.file);
+    else if (after === loaded.text) run.unchanged.push(loaded.file);
     else
       run.changed.push({
         file: loaded.file,

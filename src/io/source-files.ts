@@ -1,8 +1,9 @@
 // Opening the CSV files a map names as its sources. The path is hostile: only a relative path that
-// stays inside the repository (the map's folder when there is none), also after symlinks, to a
-// regular file of bounded size; read in chunks, never blocking on a FIFO or a device.
+// stays inside the repository (the map's folder when there is none), also after symlinks, through
+// no hidden file or folder (.git, .env), to a regular file of bounded size; read in chunks, never
+// blocking on a FIFO or a device.
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { dirname, relative, resolve, sep } from "node:path";
 import { JourneymapError } from "../errors.js";
 import { displayPath } from "./find-maps.js";
 import { formatSize, kindOf, reasonOf } from "./read-text.js";
@@ -14,15 +15,34 @@ export const MAX_SOURCE_SIZE = 512 * 1024 * 1024;
  * parses about 15% faster than with 256 KiB, and much faster than with 1 MiB). */
 const CHUNK = 64 * 1024;
 
-export type OpenedSourceFile = { shown: string; read: () => AsyncIterable<Uint8Array> } | { refused: string };
+export type OpenedSourceFile =
+  | {
+      shown: string;
+      read: () => AsyncIterable<Uint8Array>;
+      /** The file's device, inode, size and times, and its size: sources naming one file read it once. */
+      identity: { key: string; size: number };
+    }
+  | { refused: string };
 
 /** Why a source path may not be followed, before touching the disk; undefined when it may. */
 function refusalOf(file: string): string | undefined {
   if (file.includes("\0")) return "it holds a NUL character";
   if (file.includes("\\")) return 'it holds a backslash: write paths with "/"';
   if (file.startsWith("/") || /^[A-Za-z]:/.test(file)) return "it is absolute: write it relative to the map's folder";
+  const hidden = hiddenSegment(file.split("/"));
+  if (hidden !== undefined) return `it names ${hidden}${ONLY_DATA}`;
   return undefined;
 }
+
+/** The first segment of a path that names a hidden file or folder (".git", ".env", ".github"). A
+ * source reads data; what lives in dot-folders is the repository's machinery and the CI's secrets
+ * (the token actions/checkout leaves in .git/config), which a map in a pull request must not read. */
+function hiddenSegment(segments: readonly string[]): string | undefined {
+  const segment = segments.find((name) => name.startsWith(".") && name !== "." && name !== "..");
+  return segment === undefined ? undefined : JSON.stringify(segment.length > 40 ? `${segment.slice(0, 40)}…` : segment);
+}
+
+const ONLY_DATA = ", a hidden file or folder (a source reads only data): keep data files out of hidden folders";
 
 /** A file name in a one-line message: its line breaks shown as \n (the CLI escapes other controls). */
 function oneLine(name: string): string {
@@ -71,12 +91,19 @@ export function openSourceFile(
     real = realpathSync(path);
   } catch (error) {
     // A missing file behind a link out of the repository is refused as the link, not as missing.
-    if (!isInside(nearestReal(path), realBoundary))
+    const nearest = nearestReal(path);
+    if (!isInside(nearest, realBoundary))
       return { refused: `source ${quotedFile} leads outside ${where} through a symbolic link: keep data files in it` };
+    const hidden = hiddenSegment(relative(realBoundary, nearest).split(sep));
+    if (hidden !== undefined)
+      return { refused: `source ${quotedFile} is refused: it leads into ${hidden}${ONLY_DATA}` };
     throw fail(reasonOf(error));
   }
   if (!isInside(real, realBoundary))
     return { refused: `source ${quotedFile} leads outside ${where} through a symbolic link: keep data files in it` };
+  // A link inside the repository may still lead into .git: the real path is checked as the written one.
+  const hidden = hiddenSegment(relative(realBoundary, real).split(sep));
+  if (hidden !== undefined) return { refused: `source ${quotedFile} is refused: it leads into ${hidden}${ONLY_DATA}` };
   const stats = statSync(real);
   const kind = kindOf(stats);
   if (kind) throw fail(kind);
@@ -114,5 +141,9 @@ export function openSourceFile(
       closeSync(descriptor);
     }
   }
-  return { shown, read };
+  const identity = {
+    key: `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}`,
+    size: stats.size,
+  };
+  return { shown, read, identity };
 }

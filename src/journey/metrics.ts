@@ -140,12 +140,36 @@ function grouped(integer: string): string {
   return integer.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 
-/** A number with at most `decimals` decimals, grouped, never "-0" nor an exponent. */
+/** A number's shortest digits that read back as it (JavaScript's), written out without an exponent:
+ * 1e21 is "1000000000000000000000", 1e-7 "0.0000001", -0 "0" (at most 330 characters). For YAML a
+ * map reads back, and for text a person reads: "1e+21" is neither. NaN and the infinities as words. */
+export function plainNumber(value: number): string {
+  if (!Number.isFinite(value)) return Number.isNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity";
+  if (value === 0) return "0";
+  const text = String(value);
+  const match = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
+  if (!match) return text;
+  const [, sign, whole, fraction = "", exponent] = match;
+  const digits = whole! + fraction;
+  const point = whole!.length + Number(exponent);
+  if (point <= 0) return `${sign}0.${"0".repeat(-point)}${digits}`;
+  if (point >= digits.length) return `${sign}${digits}${"0".repeat(point - digits.length)}`;
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+}
+
+/** A number with at most `decimals` decimals, grouped, never "-0" nor an exponent: 1e21 is
+ * "1,000,000,000,000,000,000,000"; a number too small for the decimals (but some) keeps two
+ * significant digits (0.00012, not 0); NaN is "NaN", the infinities "∞" and "-∞". */
 export function formatNumber(value: number, decimals = 2): string {
-  if (!Number.isFinite(value)) return String(value);
-  const fixed = (Math.abs(value) < 1e21 ? value : Math.sign(value) * 1e21).toFixed(decimals);
+  if (!Number.isFinite(value)) return Number.isNaN(value) ? "NaN" : value > 0 ? "∞" : "-∞";
+  // toFixed writes an exponent from 1e21 on: such numbers are whole, their digits are written out.
+  const fixed = Math.abs(value) < 1e21 ? value.toFixed(decimals) : plainNumber(value);
   const [integer, fraction = ""] = fixed.replace(/^-/, "").split(".");
   const trimmed = fraction.replace(/0+$/, "");
+  if (decimals > 0 && value !== 0 && Number(integer) === 0 && trimmed === "") {
+    const small = plainNumber(Math.abs(Number(value.toPrecision(2))));
+    return `${value < 0 ? "-" : ""}${small}`;
+  }
   const sign = value < 0 && (Number(integer) !== 0 || trimmed !== "") ? "-" : "";
   return `${sign}${grouped(integer!)}${trimmed ? `.${trimmed}` : ""}`;
 }
@@ -168,7 +192,7 @@ export function formatMetricNumber(value: number, definition: MetricDefinition |
       return formatNumber(value, 3);
     case undefined:
       // A value of no defined metric is shown as written, as it always was.
-      return definition === undefined ? String(value) : formatNumber(value, 2);
+      return definition === undefined ? plainNumber(value) : formatNumber(value, 2);
     default:
       return formatNumber(value, 2);
   }

@@ -13,10 +13,10 @@ describe("the aggregation catalog", () => {
 
   it("computes NPS and CSAT as their definitions say", () => {
     const nps = emptyTally();
-    for (const answer of [10, 9, 8, 7, 6, 0]) tallyAnswer(nps, "nps", answer);
+    for (const answer of [10, 9, 8, 7, 6, 0]) tallyAnswer(nps, answer);
     expect(aggregations.nps.result(nps)).toBe(0); // 2 promoters, 2 detractors of 6
     const csat = emptyTally();
-    for (const answer of [5, 4, 3]) tallyAnswer(csat, "csat", answer);
+    for (const answer of [5, 4, 3]) tallyAnswer(csat, answer);
     expect(aggregations.csat.result(csat)).toBe(66.7);
   });
 });

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { applyUpdates } from "../../src/data/apply.js";
 import { measureMap, type MeasureResult } from "../../src/data/measure.js";
+import { SourceTables } from "../../src/data/table.js";
 import { loadJourney, type LoadedJourney } from "../../src/journey/load.js";
 import type { Journey } from "../../src/journey/model.js";
 import { renderMarkdown } from "../../src/render/markdown.js";
@@ -157,7 +158,7 @@ describe("where, rate and median, on the page", () => {
         line: 1,
         column: 1,
         message:
-          'no column "Journy" (where) in the header (did you mean "Journey"?): it has "Touchpoint", "Journey", "Wait (s)"',
+          'no column "Journy" (where) in the header (did you mean "Journey"?): its 3 columns are named on this line; name one of them',
       }),
     ]);
   });
@@ -186,6 +187,100 @@ describe("where, rate and median, on the page", () => {
         file: "order.journey.yaml",
         message: 'visitors at stage "Awareness" adds up to more than a number can hold: check the column "Total users"',
       }),
+    ]);
+  });
+});
+
+describe("many sources on one export", () => {
+  /** A map with one source per journey over one export, each filtered by where. */
+  const journeys = 300;
+  const manyMap = `journeymap: 1
+title: Office order
+personas: [{id: buyer, name: Buyer}]
+sources:
+${Array.from(
+  { length: journeys },
+  (_, j) =>
+    `  - file: survey.csv\n    touchpoint: {column: Touchpoint}\n    where: {Journey: j${j}}\n    metrics: [{metric: wait${j}, column: "Wait (s)", aggregate: median}, {metric: rows${j}, aggregate: count}]`,
+).join("\n")}
+  - file: survey.csv
+    touchpoint: {column: Touchpoint}
+    where: {Journey: j7}
+    metrics: [{metric: again, column: "Wait (s)", aggregate: median}]
+stages:
+  - id: decision
+    name: Decision
+    touchpoints:
+      - {id: slot, name: Picks a slot}
+      - {id: pay, name: Pays}
+`;
+  const rows = ["Touchpoint,Journey,Wait (s)"];
+  for (let i = 0; i < 6_000; i++)
+    rows.push(`${i % 11 < 6 ? "pay" : "slot"},${i % 7 ? "" : " "}j${i % journeys},${i % 97}`);
+  const survey = `${rows.join("\n")}\n`;
+
+  it("read the file once per run, and give each source the values of its own rows", async () => {
+    const loaded = loadJourney(manyMap, { file: "order.journey.yaml" }) as LoadedJourney & { journey: Journey };
+    expect(loaded.diagnostics).toEqual([]);
+    let reads = 0;
+    const open = () => ({
+      shown: "survey.csv",
+      identity: { key: "survey", size: survey.length },
+      // eslint-disable-next-line @typescript-eslint/require-await -- a reader is an async iterable
+      read: async function* () {
+        reads++;
+        yield new TextEncoder().encode(survey);
+      },
+    });
+    const tables = new SourceTables();
+    const measured = await measureMap(loaded, open, { asOf: "2025-06-30", tables });
+    expect(measured.problems).toEqual([]);
+    expect(reads).toBe(1);
+    // What each source's rows give, computed here row by row: the medians and counts of journey j.
+    const expected = (j: number, touchpoint: string) => {
+      const waits = rows
+        .slice(1)
+        .map((row) => row.split(","))
+        .filter(([t, journey]) => t === touchpoint && journey!.trim() === `j${j}`)
+        .map((row) => Number(row[2]))
+        .sort((a, b) => a - b);
+      const middle = waits.length >> 1;
+      return {
+        median: waits.length % 2 ? waits[middle] : (waits[middle - 1]! + waits[middle]!) / 2,
+        count: waits.length,
+      };
+    };
+    const valueOf = (metric: string, touchpoint: number) =>
+      measured.updates.find((update) => update.metric === metric && update.holder.touchpoint === touchpoint)
+        ?.measurement.value;
+    for (const j of [0, 1, 7, 150, 299]) {
+      expect(valueOf(`wait${j}`, 1)).toBe(expected(j, "pay").median);
+      expect(valueOf(`rows${j}`, 1)).toBe(expected(j, "pay").count);
+      expect(valueOf(`wait${j}`, 0)).toBe(expected(j, "slot").median);
+    }
+    // A second source on j7 (other columns: not counted alike) gets the same rows; cells are trimmed (" j7").
+    expect(valueOf("again", 1)).toBe(expected(7, "pay").median);
+    expect(measured.updates).toHaveLength(journeys * 4 + 2);
+
+    // A second map of the same run reads the kept table: no read at all.
+    await measureMap(loaded, open, { asOf: "2025-06-30", tables });
+    expect(reads).toBe(1);
+  });
+});
+
+describe("problems in data files", () => {
+  it("after 20, the map's other sources are not read, and a note says how many", async () => {
+    const sources = Array.from(
+      { length: 25 },
+      (_, i) =>
+        `  - file: survey.csv\n    touchpoint: {column: Touchpoint, ids: {x${i}: pay}}\n    metrics: [{metric: wait, column: "Wait (s)", aggregate: mean}]`,
+    );
+    const map = MAP.replace(/^sources:\n[\s\S]*?(?=^stages:)/m, `sources:\n${sources.join("\n")}\n`);
+    const measured = await measure(map, { "survey.csv": `${SURVEY}lost,checkout,3\n` });
+    expect(measured.problems).toHaveLength(20);
+    expect(measured.problems[0]).toMatchObject({ file: "survey.csv", line: 10, column: 1 });
+    expect(measured.notes).toEqual([
+      "order.journey.yaml: 5 more sources were not read after 20 problems in data files: fix these first",
     ]);
   });
 });

@@ -16,6 +16,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { XMLValidator } from "fast-xml-parser";
 import { runCli } from "../helpers/cli.js";
+import { makeRepository } from "../helpers/repository.js";
 
 let repo: string;
 const MAP = "maps/office-order.journey.yaml";
@@ -170,5 +171,70 @@ describe("render --data", () => {
     expect(run.stdout).toContain(">Funnel</text>");
     expect(run.stdout).toContain("43% of the stage before");
     expect(readFileSync(join(repo, MAP), "utf8")).toBe(original);
+  });
+});
+
+describe("data pull when no row counts", () => {
+  const EXPORT = "Date,Touchpoint,Journey,Score\n2024-01-03,pay,checkout,5\n2024-12-31,pay,checkout,4\n";
+  const map = (extra = "") => `journeymap: 1
+title: Checkout
+personas: [{id: buyer, name: Buyer}]
+sources:
+  - file: exports/survey.csv
+    touchpoint: {column: Touchpoint}
+    date: {column: Date}${extra}
+    metrics: [{metric: csat, column: Score, aggregate: csat}]
+stages:
+  - id: decision
+    name: Decision
+    touchpoints:
+      - {id: pay, name: Pays, owner: web, metrics: {csat: 50}}
+`;
+  let folder: string;
+  beforeAll(() => {
+    folder = makeRepository("data-idle", { "maps/exports/survey.csv": EXPORT });
+  });
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+  const pull = (text: string, ...args: string[]) => {
+    writeFileSync(join(folder, "maps/checkout.journey.yaml"), text);
+    const run = runCli(["data", "pull", "maps", ...args], { cwd: folder });
+    expect(readFileSync(join(folder, "maps/checkout.journey.yaml"), "utf8")).toBe(text);
+    return run;
+  };
+  const WARNING =
+    "journeymap: warning: maps/checkout.journey.yaml: its sources measured no value, so nothing is written (the notes above say why)\n";
+
+  it("says that no row fell in the window, with the window and the file, and what to do; never up to date", () => {
+    expect(pull(map(), "--as-of", "2025-06-30", "--window", "90d")).toEqual({
+      code: 0,
+      stdout: "",
+      stderr:
+        "journeymap: note: maps/exports/survey.csv: no row falls in the window of 90 days up to 2025-06-30 (2025-04-02 to 2025-06-30); its rows are dated 2024-01-03 to 2024-12-31: nothing is measured from it; export the rows of the window, or set --as-of and --window to the export's days\n" +
+        WARNING,
+    });
+    expect(pull(map(), "--as-of", "2023-06-30")).toEqual({
+      code: 0,
+      stdout: "",
+      stderr:
+        "journeymap: note: maps/exports/survey.csv: no row is dated on or before --as-of 2023-06-30; its rows are dated 2024-01-03 to 2024-12-31: nothing is measured from it; set --as-of to a day the export covers\n" +
+        WARNING,
+    });
+  });
+
+  it("says when where leaves every row out", () => {
+    const run = pull(map("\n    where: {Journey: returns}"), "--as-of", "2025-06-30");
+    expect(run).toEqual({
+      code: 0,
+      stdout: "",
+      stderr:
+        'journeymap: note: maps/exports/survey.csv: none of its 2 rows is about a touchpoint of the map (where and skip leave every row out): check the source\'s "where" and "skip"\n' +
+        WARNING,
+    });
+  });
+
+  it("a row in the window is measured as before", () => {
+    expect(pull(map(), "--as-of", "2025-06-30", "--dry-run").stderr).toBe(
+      "journeymap: would write 1 value into maps/checkout.journey.yaml\n",
+    );
   });
 });

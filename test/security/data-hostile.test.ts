@@ -3,7 +3,7 @@
 // names and labels, and in the export's file name itself. data pull, render --data and lint --data
 // keep all of it data: valid YAML that reads back, a page without raw HTML, a well-formed picture
 // without scripts, and terminal and CI output without a control character.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
@@ -176,5 +176,77 @@ describe("render --data and lint --data of a hostile export", () => {
     const lines = github.stdout.split("\n").filter(Boolean);
     expect(lines.length).toBeGreaterThan(3);
     for (const line of lines) expect(line).toMatch(/^::(error|warning|notice) file=[^:]*,line=\d+,/);
+  });
+});
+
+describe("a source reads only data", () => {
+  const TOKEN = "ghp_0123456789abcdefSECRET";
+  const CONFIG = `[core]\n\trepositoryformatversion = 0\n[http "https://github.com/"]\n\textraheader = AUTHORIZATION: basic ${TOKEN}\n`;
+  let secrets: string;
+  beforeAll(() => {
+    secrets = mkdtempSync(join(tmpdir(), "journeymap-data-secrets-"));
+    mkdirSync(join(secrets, ".git"));
+    writeFileSync(join(secrets, ".git/config"), CONFIG);
+    writeFileSync(join(secrets, ".env"), `Touchpoint\nTOKEN=${TOKEN}\n`);
+    mkdirSync(join(secrets, "maps/exports/.cache"), { recursive: true });
+    writeFileSync(join(secrets, "maps/exports/.cache/x.csv"), `Touchpoint\n${TOKEN}\n`);
+    symlinkSync("../../.git/config", join(secrets, "maps/exports/config.csv"));
+    symlinkSync("../../.git", join(secrets, "maps/exports/git"));
+    // A file that is not an export: its first line is no header, and no message lists it.
+    writeFileSync(join(secrets, "maps/exports/notes.csv"), `${TOKEN}, more\n1,2\n`);
+  });
+  afterAll(() => rmSync(secrets, { recursive: true, force: true }));
+
+  const mapOf = (file: string, column = "Touchpoint") => `journeymap: 1
+title: Checkout
+personas: [{id: buyer, name: Buyer}]
+sources:
+  - file: ${JSON.stringify(file)}
+    touchpoint: {column: ${JSON.stringify(column)}, ids: {"[core]": pay}}
+    metrics: [{metric: rows, aggregate: count}]
+stages:
+  - id: decision
+    name: Decision
+    touchpoints: [{id: pay, name: Pays, owner: web}]
+`;
+  const runIn = (...args: string[]) => runCli(args, { cwd: secrets });
+  const HIDDEN = "a hidden file or folder (a source reads only data): keep data files out of hidden folders";
+
+  it.each([
+    ["../.git/config", 'it names ".git"'],
+    ["../.env", 'it names ".env"'],
+    ["exports/.cache/x.csv", 'it names ".cache"'],
+    ["./exports/../../.git/config", 'it names ".git"'],
+    ["exports/config.csv", 'it leads into ".git"'],
+    ["exports/git/config", 'it leads into ".git"'],
+    ["exports/git/missing", 'it leads into ".git"'],
+  ])("%s is refused at the source's place, and no output quotes the file", (file, reason) => {
+    writeFileSync(join(secrets, MAP), mapOf(file));
+    const message = `source ${JSON.stringify(file)} is refused: ${reason}, ${HIDDEN}`;
+    const pull = runIn("data", "pull", "maps", "--as-of", "2025-06-30");
+    expect(pull.code).toBe(1);
+    expect(pull.stderr).toContain(`maps/checkout.journey.yaml\n  5:11  error    ${message}  data-source`);
+    const sarif = runIn("lint", "maps", "--data", "--format", "sarif");
+    const github = runIn("lint", "maps", "--data", "--format", "github");
+    const svg = runIn("render", MAP, "--data", "--format", "svg");
+    expect(JSON.stringify(JSON.parse(sarif.stdout))).toContain(JSON.stringify(message).slice(1, -1));
+    for (const output of [pull, sarif, github, svg]) {
+      expect(output.stdout + output.stderr).not.toContain(TOKEN);
+      expect(output.stdout + output.stderr).not.toContain("repositoryformatversion");
+    }
+  });
+
+  it("a file that is not an export: the header is not listed, a cell is quoted cut short", () => {
+    writeFileSync(join(secrets, MAP), mapOf("exports/notes.csv"));
+    const pull = runIn("data", "pull", "maps", "--as-of", "2025-06-30");
+    expect(pull.code).toBe(1);
+    expect(pull.stderr).toContain(
+      '1:1  error    no column "Touchpoint" (touchpoint) in the header: its 2 columns are named on this line; name one of them',
+    );
+    expect(pull.stderr).not.toContain(TOKEN);
+    writeFileSync(join(secrets, "maps/exports/notes.csv"), `Touchpoint\n${"A".repeat(70)}${TOKEN}\n`);
+    const cell = runIn("data", "pull", "maps", "--as-of", "2025-06-30");
+    expect(cell.stderr).toContain(`2:1  error    no touchpoint "${"A".repeat(60)}…" in the map`);
+    expect(cell.stderr).not.toContain(TOKEN);
   });
 });
