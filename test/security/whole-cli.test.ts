@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { adversarialMaps } from "../helpers/adversarial.js";
+import { pictureMaps } from "../helpers/adversarial-pictures.js";
 import { BIN } from "../helpers/cli.js";
 
 const BUDGET_MS = 3000 * Number(process.env.TIME_SLACK ?? 2);
@@ -77,11 +78,14 @@ const COMMANDS: [string, string[]][] = [
   ["data pull --dry-run", ["data", "pull", "maps", "--dry-run"]],
 ];
 
-describe.each(Object.keys(adversarialMaps))("the command line on a 1 MB map: %s", (shape) => {
+/** Every map shape of the hostile suites (the data shapes, folders of CSV files, have their own). */
+const SHAPES: Record<string, (bytes?: number) => string> = { ...adversarialMaps, ...pictureMaps };
+
+describe.each(Object.keys(SHAPES))("the command line on a 1 MB map: %s", (shape) => {
   const folder = join(work, shape.replace(/[^a-z0-9]+/gi, "-"));
   mkdirSync(join(folder, "maps"), { recursive: true });
   mkdirSync(join(folder, "out"));
-  writeFileSync(join(folder, "maps/shape.journey.yaml"), adversarialMaps[shape]!());
+  writeFileSync(join(folder, "maps/shape.journey.yaml"), SHAPES[shape]!());
   writeFileSync(join(folder, "small.journey.yaml"), SMALL);
 
   it.each(COMMANDS)("%s", (_, args) => {
