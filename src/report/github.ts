@@ -1,5 +1,6 @@
 // The github report: workflow commands that GitHub Actions shows as annotations on the pull request.
 import type { Severity } from "../diagnostic.js";
+import { cutNote, overflowNote, shortMessage, shownFindings } from "./shown.js";
 import { repoRelativePath, type Formatter } from "./types.js";
 import { escapeControl } from "./visible.js";
 
@@ -30,19 +31,27 @@ export function escapeProperty(text: string): string {
 
 export const github: Formatter = (results, context) => {
   const lines: string[] = [];
-  for (const result of results) {
-    const file = repoRelativePath(result.filePath, context) ?? result.filePath;
-    for (const message of result.messages) {
+  const title = (ruleId: string) => `title=${escapeProperty(`journeymap (${ruleId})`)}`;
+  if (context.failure !== undefined)
+    lines.push(`::error title=journeymap::${escapeData(`journeymap could not run: ${shortMessage(context.failure)}`)}`);
+  const shown = shownFindings(results);
+  for (const { result, findings, cuts } of shown.files) {
+    const file = `file=${escapeProperty(repoRelativePath(result.filePath, context) ?? result.filePath)}`;
+    for (const message of findings) {
       const properties = [
-        `file=${escapeProperty(file)}`,
+        file,
         `line=${message.line}`,
         `col=${message.column}`,
         `endLine=${message.endLine}`,
         `endColumn=${message.endColumn}`,
-        `title=${escapeProperty(`journeymap (${message.ruleId})`)}`,
+        title(message.ruleId),
       ];
-      lines.push(`::${COMMAND[message.severity]} ${properties.join(",")}::${escapeData(message.message)}`);
+      lines.push(
+        `::${COMMAND[message.severity]} ${properties.join(",")}::${escapeData(shortMessage(message.message))}`,
+      );
     }
+    for (const cut of cuts) lines.push(`::warning ${file},${title(cut.ruleId)}::${escapeData(cutNote(cut))}`);
   }
+  if (shown.overflow > 0) lines.push(`::warning title=journeymap::${escapeData(overflowNote(shown))}`);
   return lines.length ? `${lines.join("\n")}\n` : "";
 };

@@ -34,6 +34,9 @@ const ajv = new Ajv({
   },
 });
 const validateSarif = ajv.compile(schema);
+// Each rule's page in the repository at the tag of the version that wrote the report.
+const { version } = JSON.parse(readFileSync(resolve(ROOT, "package.json"), "utf8")) as { version: string };
+const PAGES = `https://github.com/journeymap/journeymap/blob/v${version}/docs/rules/`;
 
 describe("sarif report", () => {
   const results = lintResults();
@@ -59,10 +62,10 @@ describe("sarif report", () => {
         text: expect.stringMatching(/^A touchpoint with no owner\. A touchpoint nobody owns is one nobody improves/),
       },
       help: {
-        text: expect.stringContaining("Documentation: https://unpkg.com/journeymap/docs/rules/touchpoint-owner.md"),
+        text: expect.stringContaining(`Documentation: ${PAGES}touchpoint-owner.md`),
         markdown: expect.any(String),
       },
-      helpUri: "https://unpkg.com/journeymap/docs/rules/touchpoint-owner.md",
+      helpUri: `${PAGES}touchpoint-owner.md`,
       defaultConfiguration: { level: "warning" },
       properties: { tags: ["journey-map", "lint"] },
     });
