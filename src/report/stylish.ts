@@ -94,5 +94,6 @@ function contentEnd(text: string, start: number, limit: number): number {
     if (char === "#" && i > 0 && isSpace(text[i - 1]!)) return end;
     if (!isSpace(char)) end = i + 1;
   }
-  return stop < text.length ? stop : end;
+  // Content past the window is not looked for: the caret runs to the last content the window shows.
+  return end;
 }
