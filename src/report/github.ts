@@ -1,6 +1,6 @@
 // The github report: workflow commands that GitHub Actions shows as annotations on the pull request.
 import type { Severity } from "../diagnostic.js";
-import { cutNote, overflowNote, shortMessage, shownFindings } from "./shown.js";
+import { cutNote, overflowNote, textCutter, shownFindings } from "./shown.js";
 import { repoRelativePath, type Formatter } from "./types.js";
 import { escapeControl } from "./visible.js";
 
@@ -30,10 +30,11 @@ export function escapeProperty(text: string): string {
 }
 
 export const github: Formatter = (results, context) => {
+  const cut = textCutter();
   const lines: string[] = [];
   const title = (ruleId: string) => `title=${escapeProperty(`journeymap (${ruleId})`)}`;
   if (context.failure !== undefined)
-    lines.push(`::error title=journeymap::${escapeData(`journeymap could not run: ${shortMessage(context.failure)}`)}`);
+    lines.push(`::error title=journeymap::${escapeData(`journeymap could not run: ${cut(context.failure)}`)}`);
   const shown = shownFindings(results);
   for (const { result, findings, cuts } of shown.files) {
     const file = `file=${escapeProperty(repoRelativePath(result.filePath, context) ?? result.filePath)}`;
@@ -46,9 +47,7 @@ export const github: Formatter = (results, context) => {
         `endColumn=${message.endColumn}`,
         title(message.ruleId),
       ];
-      lines.push(
-        `::${COMMAND[message.severity]} ${properties.join(",")}::${escapeData(shortMessage(message.message))}`,
-      );
+      lines.push(`::${COMMAND[message.severity]} ${properties.join(",")}::${escapeData(cut(message.message))}`);
     }
     for (const cut of cuts) lines.push(`::warning ${file},${title(cut.ruleId)}::${escapeData(cutNote(cut))}`);
   }

@@ -2,7 +2,7 @@
 import { createHash } from "node:crypto";
 import type { Severity } from "../diagnostic.js";
 import { findingIdentities } from "./fingerprint.js";
-import { cutNote, overflowNote, shortMessage, shownFindings } from "./shown.js";
+import { cutNote, overflowNote, textCutter, shownFindings } from "./shown.js";
 import { repoRelativePath, type Formatter } from "./types.js";
 import { inertJson } from "./visible.js";
 
@@ -13,6 +13,7 @@ const SEVERITY: Record<Severity, "info" | "minor" | "major"> = { error: "major",
 const RUN = "journeymap";
 
 export const gitlab: Formatter = (results, context) => {
+  const cut = textCutter();
   const issues: object[] = [];
   const note = (description: string, path: string, checkName = RUN, severity = "info") =>
     issues.push({
@@ -23,8 +24,7 @@ export const gitlab: Formatter = (results, context) => {
       location: { path, lines: { begin: 1 } },
     });
   // A run that could not finish (exit 2) still writes its report, with the reason as a blocking issue.
-  if (context.failure !== undefined)
-    note(`journeymap could not run: ${shortMessage(context.failure)}`, ".", RUN, "blocker");
+  if (context.failure !== undefined) note(`journeymap could not run: ${cut(context.failure)}`, ".", RUN, "blocker");
   const shown = shownFindings(results);
   let firstOverflow: string | undefined;
   for (const { result, findings, cuts, overflow } of shown.files) {
@@ -33,7 +33,7 @@ export const gitlab: Formatter = (results, context) => {
     const identities = findingIdentities(findings, path);
     findings.forEach((message, i) => {
       issues.push({
-        description: shortMessage(message.message),
+        description: cut(message.message),
         check_name: message.ruleId,
         fingerprint: identities[i]!,
         severity: SEVERITY[message.severity],

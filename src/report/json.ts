@@ -1,9 +1,10 @@
 // The json report: one entry per file, ESLint's shape, for scripts and other tools.
-import { shortMessage, shownFindings } from "./shown.js";
+import { textCutter, shownFindings } from "./shown.js";
 import { countBySeverity, type Formatter } from "./types.js";
 import { inertJson } from "./visible.js";
 
 export const json: Formatter = (results, context) => {
+  const cut = textCutter();
   const shown = shownFindings(results);
   const files = shown.files.map(({ result, findings, cuts }) => {
     // The map's real counts, also when the list is cut (see shown.ts); leftOut says how many are not listed.
@@ -16,13 +17,13 @@ export const json: Formatter = (results, context) => {
       messages: findings.map(({ ruleId, severity, message, line, column, endLine, endColumn, subject }) => ({
         ruleId,
         severity,
-        message: shortMessage(message),
+        message: cut(message),
         line,
         column,
         endLine,
         endColumn,
         // What the finding is about, stable when lines move: scripts can match findings across runs.
-        ...(subject === undefined ? {} : { subject }),
+        ...(subject === undefined ? {} : { subject: cut(subject) }),
       })),
       // Not listed: cut at the limit per rule (leftOutByRule), or because the report was full.
       ...(leftOut === 0 ? {} : { leftOut }),
@@ -38,7 +39,7 @@ export const json: Formatter = (results, context) => {
             filePath: ".",
             errorCount: 1,
             warningCount: 0,
-            messages: [{ ruleId: null, fatal: true, severity: "error", message: shortMessage(context.failure) }],
+            messages: [{ ruleId: null, fatal: true, severity: "error", message: cut(context.failure) }],
           },
         ];
   return `${inertJson(JSON.stringify([...failure, ...files]))}\n`;

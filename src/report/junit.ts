@@ -1,7 +1,7 @@
 // The junit report, shaped as ESLint's: one testsuite per map, one testcase per finding (a failure for
 // errors and warnings, a passing case with the text for info), and one passing case for a clean map.
 import type { Diagnostic } from "../diagnostic.js";
-import { count, cutNote, overflowNote, shortMessage, shownFindings, type ShownFile } from "./shown.js";
+import { count, cutNote, overflowNote, shownFindings, textCutter, type ShownFile } from "./shown.js";
 import type { Formatter } from "./types.js";
 
 export const junit: Formatter = (results, context) => {
@@ -11,9 +11,10 @@ export const junit: Formatter = (results, context) => {
   let skipped = 0;
   const suites: string[] = [];
   const name = `journeymap ${context.command}`;
+  const cut = textCutter();
   if (context.failure !== undefined) {
     // The run could not finish (exit 2): one suite with the reason as an error (the test could not run).
-    const reason = `journeymap could not run: ${shortMessage(context.failure)}`;
+    const reason = `journeymap could not run: ${cut(context.failure)}`;
     suites.push(
       `  <testsuite name="${attribute(name)}" tests="1" failures="0" errors="1" skipped="0" time="0">\n    <testcase name="run" classname="journeymap" time="0">\n      <error message="${attribute(reason)}" type="error">${text(reason)}</error>\n    </testcase>\n  </testsuite>`,
     );
@@ -22,7 +23,7 @@ export const junit: Formatter = (results, context) => {
   }
   const shown = shownFindings(results);
   for (const file of shown.files) {
-    const suite = suiteOf(file);
+    const suite = suiteOf(file, cut);
     tests += suite.tests;
     failures += suite.failures;
     skipped += suite.skipped;
@@ -44,7 +45,10 @@ export function classnameOf(filePath: string): string {
   return `journeymap.${filePath.replace(/\./g, "_")}`;
 }
 
-function suiteOf({ result, findings, cuts, overflow }: ShownFile): {
+function suiteOf(
+  { result, findings, cuts, overflow }: ShownFile,
+  cut: (text: string) => string,
+): {
   tests: number;
   failures: number;
   skipped: number;
@@ -55,8 +59,9 @@ function suiteOf({ result, findings, cuts, overflow }: ShownFile): {
   let failures = 0;
   for (const message of findings) {
     const open = `    <testcase name="${attribute(caseName(message))}" classname="${classname}" time="0"`;
+    const shown = cut(message.message);
     const detail = text(
-      `${result.filePath}:${message.line}:${message.column}: ${message.severity}: ${shortMessage(message.message)} (${message.ruleId})`,
+      `${result.filePath}:${message.line}:${message.column}: ${message.severity}: ${shown} (${message.ruleId})`,
     );
     if (message.severity === "info") {
       // Information is not a failed test: CI shows it without turning the build red.
@@ -65,7 +70,7 @@ function suiteOf({ result, findings, cuts, overflow }: ShownFile): {
     }
     failures++;
     cases.push(
-      `${open}>\n      <failure message="${attribute(shortMessage(message.message))}" type="${message.severity}">${detail}</failure>\n    </testcase>`,
+      `${open}>\n      <failure message="${attribute(shown)}" type="${message.severity}">${detail}</failure>\n    </testcase>`,
     );
   }
   // Findings left out of the report (see shown.ts) are skipped cases: counted, never silently gone.

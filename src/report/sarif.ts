@@ -5,7 +5,7 @@ import { resolve } from "node:path";
 import type { Diagnostic, Severity } from "../diagnostic.js";
 import { isValidationCheck } from "../journey/checks.js";
 import { findingIdentities } from "./fingerprint.js";
-import { count, cutNote, MAX_FINDINGS, overflowNote, shortMessage, shownFindings } from "./shown.js";
+import { count, cutNote, MAX_FINDINGS, overflowNote, textCutter, shownFindings } from "./shown.js";
 import {
   repoRelativePath,
   type Formatter,
@@ -32,6 +32,7 @@ export const sarif: Formatter = (results, context) => {
     return index.get(id)!;
   };
   // Kept and silenced findings are listed (and capped) together: both are results to code scanning.
+  const cut = textCutter();
   const shown = shownFindings(results, (result) => [...result.messages, ...(result.suppressed ?? [])]);
   const sarifResults: Array<Record<string, unknown>> = [];
   const notes: Array<Record<string, unknown>> = [];
@@ -43,7 +44,7 @@ export const sarif: Formatter = (results, context) => {
     // Identities over kept and silenced findings together, so silencing one never renames another.
     const identities = findingIdentities(findings, file);
     findings.forEach((message, i) => {
-      const entry: Record<string, unknown> = resultOf(message, artifactLocation, ruleIndex(message.ruleId));
+      const entry: Record<string, unknown> = resultOf(message, artifactLocation, ruleIndex(message.ruleId), cut);
       entry.partialFingerprints = { [FINGERPRINT_KEY]: identities[i]! };
       if (silenced.has(message)) {
         const { justification } = message as SuppressedDiagnostic;
@@ -125,12 +126,17 @@ function artifactOf(filePath: string, context: ReportContext) {
       };
 }
 
-function resultOf(message: Diagnostic, artifactLocation: ReturnType<typeof artifactOf>, ruleIndex: number) {
+function resultOf(
+  message: Diagnostic,
+  artifactLocation: ReturnType<typeof artifactOf>,
+  ruleIndex: number,
+  cut: (text: string) => string,
+) {
   return {
     ruleId: message.ruleId,
     ruleIndex,
     level: LEVEL[message.severity],
-    message: { text: shortMessage(message.message) },
+    message: { text: cut(message.message) },
     locations: [
       {
         physicalLocation: {

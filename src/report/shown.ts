@@ -86,11 +86,14 @@ export function overflowNote(
   return `${count(shown.overflow)} more finding${shown.overflow === 1 ? "" : "s"} in ${maps} left out: ${limit}; fix the ones shown and run again to see the rest`;
 }
 
+/** Characters of long texts (over MAX_MESSAGE) one report reads in all: see textCutter. */
+export const MAX_LONG_TEXT = 4_000_000;
+
 const isHigh = (code: number) => code >= 0xd800 && code <= 0xdbff;
 const isLow = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 
-/** A message as reports write it: one over MAX_MESSAGE characters keeps its start and its end (what to
- * do) around a count of what is left out, never splitting a surrogate pair. */
+/** A text over MAX_MESSAGE characters as reports write it: its start and its end (a message's "what to
+ * do") around a count of what is left out, never splitting a surrogate pair. */
 export function shortMessage(text: string): string {
   if (text.length <= MAX_MESSAGE) return text;
   let head = Math.floor(MAX_MESSAGE * 0.6);
@@ -98,4 +101,19 @@ export function shortMessage(text: string): string {
   if (isHigh(text.charCodeAt(head - 1))) head--;
   if (isLow(text.charCodeAt(tail))) tail++;
   return `${text.slice(0, head)}…(${count(tail - head)} characters left out)…${text.slice(tail)}`;
+}
+
+/** One report's way to write messages and subjects. A message that quotes a name is built by joining
+ * strings, which V8 keeps as a tree; reading any character of it turns the whole into one string that
+ * lives as long as the finding, so 1,000 findings quoting a 400 KB name would cost 400 MB when first
+ * read. A report reads long texts up to MAX_LONG_TEXT characters in all, then gives only their length. */
+export function textCutter(): (text: string) => string {
+  let budget = MAX_LONG_TEXT;
+  return (text) => {
+    if (text.length <= MAX_MESSAGE) return text;
+    if (text.length > budget)
+      return `(${count(text.length)} characters left out: this report already shows ${count(MAX_LONG_TEXT)} characters of long texts)`;
+    budget -= text.length;
+    return shortMessage(text);
+  };
 }

@@ -1,6 +1,6 @@
 // The stylish report, as ESLint prints it: findings grouped by file, a code frame under each, a summary.
 import type { Diagnostic } from "../diagnostic.js";
-import { cutNote, overflowNote, shortMessage, shownFindings } from "./shown.js";
+import { cutNote, overflowNote, textCutter, shownFindings } from "./shown.js";
 import type { Formatter } from "./types.js";
 import { breakLogCommands, visible, visibleChar } from "./visible.js";
 import { painter } from "./paint.js";
@@ -8,9 +8,10 @@ import { painter } from "./paint.js";
 export const stylish: Formatter = (results, context) => {
   const paint = painter(context.color);
   const severityColor = { error: paint.red, warning: paint.yellow, info: paint.blue };
+  const cut = textCutter();
   const out: string[] = [];
   if (context.failure !== undefined)
-    out.push(paint.red(`journeymap could not run: ${visible(shortMessage(context.failure))}`), "");
+    out.push(paint.red(`journeymap could not run: ${visible(cut(context.failure))}`), "");
   const shown = shownFindings(results);
 
   for (const { result, findings, cuts } of shown.files) {
@@ -24,7 +25,7 @@ export const stylish: Formatter = (results, context) => {
     for (const message of findings) {
       const position = `${message.line}:${message.column}`.padEnd(width);
       out.push(
-        `  ${paint.dim(position)}  ${severityColor[message.severity](message.severity.padEnd(7))}  ${visible(shortMessage(message.message))}  ${paint.dim(visible(message.ruleId))}`,
+        `  ${paint.dim(position)}  ${severityColor[message.severity](message.severity.padEnd(7))}  ${visible(cut(message.message))}  ${paint.dim(visible(message.ruleId))}`,
       );
       if (lines) for (const line of codeFrame(lines, message, paint.red)) out.push(paint.dim(line));
     }
@@ -69,10 +70,18 @@ function codeFrame(lines: string[], message: Diagnostic, caretColor: (text: stri
   const to = Math.min(text.length, Math.max(from + WINDOW, Math.min(end, start + WINDOW)));
   let shown = from > 0 ? "…" : "";
   let caret = " ".repeat(shown.length);
-  for (let i = from; i < to; i++) {
-    const char = visibleChar(text[i]!);
-    shown += char;
-    caret += (i >= start && i < end ? "^" : " ").repeat(char.length);
+  const window = text.slice(from, to);
+  if (!NEEDS_ESCAPE.test(window)) {
+    // Most lines: every character shows as itself, one column each.
+    shown += window;
+    const underlined = Math.max(0, Math.min(end, to) - Math.max(start, from));
+    caret += " ".repeat(Math.max(0, start - from)) + "^".repeat(underlined);
+  } else {
+    for (let i = from; i < to; i++) {
+      const char = visibleChar(text[i]!);
+      shown += char;
+      caret += (i >= start && i < end ? "^" : " ").repeat(char.length);
+    }
   }
   if (end > text.length || start >= text.length) caret += "^";
   if (to < text.length) shown += "…";
@@ -81,6 +90,9 @@ function codeFrame(lines: string[], message: Diagnostic, caretColor: (text: stri
     `    ${" ".repeat(gutter.length)} | ${caretColor(caret.trimEnd())}`,
   ];
 }
+
+/** A tab (shown as a space) or a character that visibleChar escapes (visible.ts's CONTROL). */
+const NEEDS_ESCAPE = /[\u0000-\u001f\u007f-\u009f\u200b\u200e\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
 
 const isSpace = (char: string) => char === " " || char === "\t";
 
