@@ -8,11 +8,24 @@ import { painter } from "./paint.js";
 export const stylish: Formatter = (results, context) => {
   const paint = painter(context.color);
   const severityColor = { error: paint.red, warning: paint.yellow, info: paint.blue };
+  // Looked up once: a report lists up to 25,000 findings, and each would repeat the same work.
+  const dim = paint.dim;
+  const severityText = {
+    error: severityColor.error("error".padEnd(7)),
+    warning: severityColor.warning("warning".padEnd(7)),
+    info: severityColor.info("info".padEnd(7)),
+  };
+  const ruleText = new Map<string, string>();
   const cut = textCutter();
   const out: string[] = [];
   if (context.failure !== undefined)
     out.push(paint.red(`journeymap could not run: ${visible(cut(context.failure))}`), "");
   const shown = shownFindings(results);
+  const ruleTextOf = (ruleId: string) => {
+    const text = dim(visible(ruleId));
+    ruleText.set(ruleId, text);
+    return text;
+  };
 
   for (const { result, findings, cuts } of shown.files) {
     if (findings.length === 0 && cuts.length === 0) continue;
@@ -25,9 +38,9 @@ export const stylish: Formatter = (results, context) => {
     for (const message of findings) {
       const position = `${message.line}:${message.column}`.padEnd(width);
       out.push(
-        `  ${paint.dim(position)}  ${severityColor[message.severity](message.severity.padEnd(7))}  ${visible(cut(message.message))}  ${paint.dim(visible(message.ruleId))}`,
+        `  ${dim(position)}  ${severityText[message.severity]}  ${visible(cut(message.message))}  ${ruleText.get(message.ruleId) ?? ruleTextOf(message.ruleId)}`,
       );
-      if (lines) for (const line of codeFrame(lines, message, paint.red)) out.push(paint.dim(line));
+      if (lines) for (const line of codeFrame(lines, message, paint.red)) out.push(dim(line));
     }
     for (const cut of cuts) out.push(`  ${paint.yellow(`… ${cutNote(cut)}`)}`);
     out.push("");

@@ -293,7 +293,7 @@ describe("sarif report", () => {
 
 describe("the checks and rules code scanning shows", () => {
   const log = JSON.parse(sarif(lintResults(), lintContext(ROOT)));
-  const { rules } = log.runs[0].tool.driver;
+  const rules: Array<{ id: string }> = log.runs[0].tool.driver.rules;
 
   it("describes every check before the rules, and every map and repository rule", () => {
     expect(rules.map((rule: { id: string }) => rule.id)).toEqual([
@@ -305,9 +305,9 @@ describe("the checks and rules code scanning shows", () => {
     );
   });
 
-  it.each(rules.map((rule: { id: string }) => [rule.id, rule]))(
+  it.each(rules.map((rule): [string, any] => [rule.id, rule]))(
     "%s has a name, a short description and a helpUri to its page in docs/ at this version",
-    (_id, rule: any) => {
+    (_id: string, rule: any) => {
       expect(rule.name).toMatch(/^[A-Z][A-Za-z]+$/);
       expect(rule.name.toLowerCase()).not.toBe(rule.id.toLowerCase());
       expect(rule.shortDescription.text).toMatch(/^[A-Z].{10,}\.$/);
