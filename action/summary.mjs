@@ -27,7 +27,8 @@ function plural(count, word) {
 /** The summary's Markdown for a run's JSON report (undefined when lint wrote none) and exit code. */
 export function summaryOf(files, exitCode, workspace = process.cwd()) {
   const lines = ["### journeymap lint", ""];
-  if (!Array.isArray(files)) {
+  // Exit 2: the JSON report holds only the reason (as ESLint's fatal message), the step log says it.
+  if (!Array.isArray(files) || exitCode === 2) {
     lines.push(
       `:x: journeymap could not lint the maps (exit ${exitCode}: ${EXIT_MEANING[exitCode] ?? "unexpected"}); the step log says why.`,
     );
