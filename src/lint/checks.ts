@@ -5,7 +5,7 @@ import { SCHEMA, VALIDATION_CHECKS, YAML_SYNTAX } from "../journey/checks.js";
 import { DOCS_BASE } from "./types.js";
 
 /** data/measure.ts's DATA_SOURCE, named here so that reports need not load the data module
- * (test/lint/checks.test.ts checks that the two agree). */
+ * (test/report/sarif.test.ts checks that the two agree). */
 export const DATA_SOURCE_CHECK = "data-source";
 
 /** SARIF wants a name that is more than the id in another case ("schema" would give "Schema"). */

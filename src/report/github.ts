@@ -49,7 +49,8 @@ export const github: Formatter = (results, context) => {
       ];
       lines.push(`::${COMMAND[message.severity]} ${properties.join(",")}::${escapeData(cut(message.message))}`);
     }
-    for (const cut of cuts) lines.push(`::warning ${file},${title(cut.ruleId)}::${escapeData(cutNote(cut))}`);
+    for (const ruleCut of cuts)
+      lines.push(`::warning ${file},${title(ruleCut.ruleId)}::${escapeData(cutNote(ruleCut))}`);
   }
   if (shown.overflow > 0) lines.push(`::warning title=journeymap::${escapeData(overflowNote(shown))}`);
   return lines.length ? `${lines.join("\n")}\n` : "";

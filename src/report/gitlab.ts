@@ -40,7 +40,7 @@ export const gitlab: Formatter = (results, context) => {
         location: { path, lines: { begin: message.line } },
       });
     });
-    for (const cut of cuts) note(cutNote(cut), path, cut.ruleId);
+    for (const ruleCut of cuts) note(cutNote(ruleCut), path, ruleCut.ruleId);
     if (overflow > 0) firstOverflow ??= path;
   }
   if (firstOverflow !== undefined) note(overflowNote(shown), firstOverflow);

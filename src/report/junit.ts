@@ -78,7 +78,7 @@ function suiteOf(
     cases.push(
       `    <testcase name="${attribute(caseName)}" classname="${classname}" time="0">\n      <skipped message="${attribute(note)}"/>\n    </testcase>`,
     );
-  for (const cut of cuts) skip(`${cut.ruleId}: ${count(cut.count)} more left out`, cutNote(cut));
+  for (const ruleCut of cuts) skip(`${ruleCut.ruleId}: ${count(ruleCut.count)} more left out`, cutNote(ruleCut));
   if (overflow > 0) skip(`${count(overflow)} more left out`, overflowNote({ overflow, overflowMaps: 1 }));
   const skipped = cuts.length + (overflow > 0 ? 1 : 0);
   // A map with no findings still passes a test, so the suite (and the report) is never empty.

@@ -52,12 +52,12 @@ export const sarif: Formatter = (results, context) => {
       }
       sarifResults.push(entry);
     });
-    for (const cut of cuts) {
+    for (const ruleCut of cuts) {
       notes.push({
         level: "warning",
-        message: { text: cutNote(cut) },
+        message: { text: cutNote(ruleCut) },
         locations: [{ physicalLocation: { artifactLocation } }],
-        associatedRule: { id: cut.ruleId, index: ruleIndex(cut.ruleId) },
+        associatedRule: { id: ruleCut.ruleId, index: ruleIndex(ruleCut.ruleId) },
       });
     }
   }

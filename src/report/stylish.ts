@@ -42,7 +42,7 @@ export const stylish: Formatter = (results, context) => {
       );
       if (lines) for (const line of codeFrame(lines, message, paint.red)) out.push(dim(line));
     }
-    for (const cut of cuts) out.push(`  ${paint.yellow(`… ${cutNote(cut)}`)}`);
+    for (const ruleCut of cuts) out.push(`  ${paint.yellow(`… ${cutNote(ruleCut)}`)}`);
     out.push("");
   }
 
