@@ -65,7 +65,10 @@ export const sarif: Formatter = (results, context) => {
     notes.push({
       level: "warning",
       message: {
-        text: overflowNote(shown, `GitHub code scanning accepts at most ${count(MAX_FINDINGS)} results per run`),
+        text: overflowNote(
+          shown,
+          `GitHub code scanning accepts at most ${count(MAX_FINDINGS)} results per run (a report lists fewer when paths and messages are long)`,
+        ),
       },
     });
   const log = {

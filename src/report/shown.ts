@@ -1,5 +1,5 @@
-// What a report lists: at most 1,000 findings of one rule in one map and 25,000 in all, each message at
-// most 1,000 characters. A 990 KB map can give 270,000 findings (and a long name quoted by each of them
+// What a report lists: at most 1,000 findings of one rule in one map and 25,000 in all (fewer when their
+// paths and messages are long), each message at most 1,000 characters. A 990 KB map can give 270,000 findings (and a long name quoted by each of them
 // gigabytes of text); nobody reads that many, GitHub code scanning refuses more than 25,000 results per
 // run, and building every report in memory must stay within the run's budget (docs/ci.md). What is left
 // out is counted, and each report closes with a note saying so and how to see the rest.
@@ -11,6 +11,12 @@ export const MAX_PER_RULE = 1_000;
 export const MAX_FINDINGS = 25_000;
 /** Characters of one message: real messages are a line or two; a longer one quotes a huge name. */
 export const MAX_MESSAGE = 1_000;
+/** Characters a report's findings may take in all (path, message and subject, plus what every format
+ * adds): 25,000 ordinary findings take about 12 million, but each repeats its map's path, and paths
+ * may be 4,000 characters long (25,000 findings in such maps wrote 200 MB of JUnit). */
+export const MAX_REPORT_TEXT = 20_000_000;
+/** What a format writes around one finding, at most (SARIF's pretty-printed result). */
+const FINDING_FRAME = 400;
 
 export interface RuleCut {
   ruleId: string;
@@ -43,6 +49,7 @@ export function shownFindings(
   findingsOf: (result: FileResult) => readonly Diagnostic[] = (result) => result.messages,
 ): Shown {
   let listed = 0;
+  let text = 0;
   let overflow = 0;
   let overflowMaps = 0;
   const files = results.map((result): ShownFile => {
@@ -53,11 +60,21 @@ export function shownFindings(
     for (const finding of findingsOf(result)) {
       const seen = (perRule.get(finding.ruleId) ?? 0) + 1;
       perRule.set(finding.ruleId, seen);
-      if (seen > MAX_PER_RULE) cuts.set(finding.ruleId, (cuts.get(finding.ruleId) ?? 0) + 1);
-      else if (listed >= MAX_FINDINGS) fileOverflow++;
+      if (seen > MAX_PER_RULE) {
+        cuts.set(finding.ruleId, (cuts.get(finding.ruleId) ?? 0) + 1);
+        continue;
+      }
+      // Lengths only: reading a long message here would cost what textCutter avoids.
+      const size =
+        FINDING_FRAME +
+        result.filePath.length +
+        Math.min(finding.message.length, MAX_MESSAGE) +
+        Math.min(finding.subject?.length ?? 0, MAX_MESSAGE);
+      if (listed >= MAX_FINDINGS || text + size > MAX_REPORT_TEXT) fileOverflow++;
       else {
         findings.push(finding);
         listed++;
+        text += size;
       }
     }
     overflow += fileOverflow;
@@ -80,7 +97,7 @@ export function cutNote({ ruleId, count: left }: RuleCut): string {
 /** The note for the findings left out because the report was full; `limit` says who sets the bound. */
 export function overflowNote(
   shown: Pick<Shown, "overflow" | "overflowMaps">,
-  limit = `a report lists at most ${count(MAX_FINDINGS)}`,
+  limit = `a report lists at most ${count(MAX_FINDINGS)} (fewer when paths and messages are long)`,
 ): string {
   const maps = shown.overflowMaps === 1 ? "1 map" : `${count(shown.overflowMaps)} maps`;
   return `${count(shown.overflow)} more finding${shown.overflow === 1 ? "" : "s"} in ${maps} left out: ${limit}; fix the ones shown and run again to see the rest`;

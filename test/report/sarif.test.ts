@@ -237,7 +237,7 @@ describe("sarif report", () => {
           {
             level: "warning",
             message: {
-              text: "3,000 more findings in 1 map left out: GitHub code scanning accepts at most 25,000 results per run; fix the ones shown and run again to see the rest",
+              text: "3,000 more findings in 1 map left out: GitHub code scanning accepts at most 25,000 results per run (a report lists fewer when paths and messages are long); fix the ones shown and run again to see the rest",
             },
           },
         ],

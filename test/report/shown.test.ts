@@ -45,7 +45,7 @@ const crowded = (): FileResult[] =>
     messages: Array.from({ length: 1_000 }, (_, i) => finding(`rule-${map}`, i + 1)),
   }));
 const FULL =
-  "1,000 more findings in 1 map left out: a report lists at most 25,000; fix the ones shown and run again to see the rest";
+  "1,000 more findings in 1 map left out: a report lists at most 25,000 (fewer when paths and messages are long); fix the ones shown and run again to see the rest";
 
 describe("a report lists at most 1,000 findings of a rule per map", () => {
   it("stylish: the first 1,000 with their positions, a note under the map, and the run's real counts", () => {
@@ -149,6 +149,24 @@ describe("a report lists at most 25,000 findings in all", () => {
     const last = document.testsuites.testsuite.at(-1);
     expect(last.testcase).toMatchObject({ name: "1,000 more left out", skipped: { message: FULL } });
     expect(document.testsuites.skipped).toBe("1");
+  });
+});
+
+describe("a report's findings take at most 20 million characters", () => {
+  it("lists fewer findings from maps with 4,000-character paths, and says so", () => {
+    const path = `${"folder/".repeat(570)}map.journey.yaml`;
+    const results: FileResult[] = [
+      { filePath: path, messages: Array.from({ length: 26_000 }, (_, i) => finding(`rule-${i % 26}`, i + 1)) },
+    ];
+    const listed = JSON.parse(gitlab(results, context)).filter((issue: any) => issue.check_name !== "journeymap");
+    // About 20,000,000 / (400 + 4,006 + 14): each finding repeats the path.
+    expect(listed.length).toBe(4_527);
+    const xml = junit(results, context);
+    expect(xml.length).toBeLessThan(50 * 2 ** 20);
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(github(results, context).trimEnd().split("\n").at(-1)).toBe(
+      "::warning title=journeymap::21,473 more findings in 1 map left out: a report lists at most 25,000 (fewer when paths and messages are long); fix the ones shown and run again to see the rest",
+    );
   });
 });
 
