@@ -84,7 +84,7 @@ await build({
       name: "version-written-in",
       setup(context) {
         const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
-        context.onLoad({ filter: /[\\/]dist[\\/]cli[\\/]version\.js$/ }, () => ({
+        context.onLoad({ filter: /[\\/]dist[\\/]version\.js$/ }, () => ({
           loader: "js",
           contents: `export const PACKAGE_VERSION = ${JSON.stringify(version)};`,
         }));

@@ -24,6 +24,8 @@ export interface Diagnostic extends Range {
 /** What a report knows of a check or rule (lint fills this in from its catalog). */
 export interface RuleDescriptor {
   id: string;
+  /** A name beside the id, for reports that show one (SARIF's name); without it, the id in PascalCase. */
+  name?: string;
   description: string;
   defaultSeverity: Severity | "off";
   docsUrl?: string;

@@ -107,7 +107,7 @@ export function registerLint(program: Command): void {
       try {
         // Loaded here, not at start-up, so that other commands do not pay for the rules.
         const lint = await import("../lint/index.js");
-        context.rules = [...lint.VALIDATION_CHECKS, ...lint.ruleDescriptors()];
+        context.rules = [...lint.CHECK_DESCRIPTORS, ...lint.ruleDescriptors()];
         const maxWarnings = parseMaxWarnings(options.maxWarnings);
         const settings = await dataSettings(options);
         const maxBytes = options.maxFileSize === undefined ? undefined : parseSize(options.maxFileSize);

@@ -106,17 +106,17 @@ export function emitReports(
   }
 }
 
-/** After a usage, configuration or I/O error, the SARIF files asked for still get written, saying the run
- * failed (code scanning then shows a failed analysis rather than a stale or missing one). Best effort:
- * the original error is what the user must see. */
+/** After a usage, configuration or I/O error, every report asked for with a file is still written,
+ * saying the run failed (code scanning shows a failed analysis, GitLab a blocking issue, JUnit an error)
+ * rather than leaving a stale or missing file. Best effort: the original error is what the user must see. */
 export function emitFailureReports(
   outputs: readonly ReportOutput[],
   context: ReportContext,
   failure: string,
   inputs: readonly string[] = [],
 ): void {
-  for (const { name, formatter, file } of outputs) {
-    if (name !== "sarif" || !file) continue;
+  for (const { formatter, file } of outputs) {
+    if (!file) continue;
     try {
       writeOutput(file, formatter([], { ...context, color: false, failure }), { inputs });
     } catch {

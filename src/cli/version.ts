@@ -1,8 +1,2 @@
-// journeymap's version, from package.json: --version, the reports that name the tool, the schema URL
-// that init writes. The bundled CLI has it written in at build time (scripts/bundle-cli.mjs), which
-// saves reading and parsing package.json at every start-up.
-import { readFileSync } from "node:fs";
-
-export const PACKAGE_VERSION = (
-  JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }
-).version;
+// journeymap's version for the commands (read once, in src/version.ts, where the rules' links read it too).
+export { PACKAGE_VERSION } from "../version.js";

@@ -32,6 +32,7 @@ export {
 } from "./types.js";
 
 export { VALIDATION_CHECKS } from "../journey/checks.js";
+export { CHECK_DESCRIPTORS } from "./checks.js";
 
 export { lintRepository, type RepositoryInput } from "./repository/engine.js";
 export { repositoryRules, repositoryRuleIds } from "./repository/rules/index.js";

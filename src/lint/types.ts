@@ -3,14 +3,19 @@ import type { Range, Severity } from "../diagnostic.js";
 import type { MapDefinitions } from "../journey/definitions.js";
 import type { Journey } from "../journey/model.js";
 import type { SourceMap } from "../journey/source-map.js";
+import { PACKAGE_VERSION } from "../version.js";
 
 /** A rule's severity in configuration: a diagnostic severity, or "off" to skip the rule. */
 export type RuleSeverity = Severity | "off";
 
 export const RULE_SEVERITIES: readonly RuleSeverity[] = ["error", "warning", "info", "off"];
 
-/** Published with the package (package.json "files" has docs/), so every version's pages stay readable. */
-export const DOCS_BASE = "https://unpkg.com/journeymap/docs/rules/";
+/** The repository (package.json "repository"): a rule's page is linked there, as GitHub shows it. */
+export const REPOSITORY_URL = "https://github.com/journeymap/journeymap";
+
+/** The rules' pages at the tag of the version that runs (v0.1.0): the page always describes the rule
+ * that reported the finding, and GitHub serves it rendered (a CDN's raw Markdown 404ed, issue 20). */
+export const DOCS_BASE = `${REPOSITORY_URL}/blob/v${PACKAGE_VERSION}/docs/rules/`;
 
 export interface RuleMeta {
   /** Stable id, equal to the rule's file name (rules/<id>.ts) and docs page (docs/rules/<id>.md). */

@@ -1,5 +1,6 @@
 // The github report: workflow commands that GitHub Actions shows as annotations on the pull request.
 import type { Severity } from "../diagnostic.js";
+import { cutNote, overflowNote, textCutter, shownFindings } from "./shown.js";
 import { repoRelativePath, type Formatter } from "./types.js";
 import { escapeControl } from "./visible.js";
 
@@ -29,20 +30,28 @@ export function escapeProperty(text: string): string {
 }
 
 export const github: Formatter = (results, context) => {
+  const cut = textCutter();
   const lines: string[] = [];
-  for (const result of results) {
-    const file = repoRelativePath(result.filePath, context) ?? result.filePath;
-    for (const message of result.messages) {
+  const title = (ruleId: string) => `title=${escapeProperty(`journeymap (${ruleId})`)}`;
+  if (context.failure !== undefined)
+    lines.push(`::error title=journeymap::${escapeData(`journeymap could not run: ${cut(context.failure)}`)}`);
+  const shown = shownFindings(results);
+  for (const { result, findings, cuts } of shown.files) {
+    const file = `file=${escapeProperty(repoRelativePath(result.filePath, context) ?? result.filePath)}`;
+    for (const message of findings) {
       const properties = [
-        `file=${escapeProperty(file)}`,
+        file,
         `line=${message.line}`,
         `col=${message.column}`,
         `endLine=${message.endLine}`,
         `endColumn=${message.endColumn}`,
-        `title=${escapeProperty(`journeymap (${message.ruleId})`)}`,
+        title(message.ruleId),
       ];
-      lines.push(`::${COMMAND[message.severity]} ${properties.join(",")}::${escapeData(message.message)}`);
+      lines.push(`::${COMMAND[message.severity]} ${properties.join(",")}::${escapeData(cut(message.message))}`);
     }
+    for (const ruleCut of cuts)
+      lines.push(`::warning ${file},${title(ruleCut.ruleId)}::${escapeData(cutNote(ruleCut))}`);
   }
+  if (shown.overflow > 0) lines.push(`::warning title=journeymap::${escapeData(overflowNote(shown))}`);
   return lines.length ? `${lines.join("\n")}\n` : "";
 };

@@ -1,9 +1,11 @@
-// The sarif report: SARIF 2.1.0 for code scanning (GitHub and others), one run, repo-relative URIs.
+// The sarif report: SARIF 2.1.0 for code scanning (GitHub and others), one run, repo-relative URIs,
+// within code scanning's limits (at most 25,000 results, see shown.ts; a note in the run says what was cut).
 import { pathToFileURL } from "node:url";
 import { resolve } from "node:path";
 import type { Diagnostic, Severity } from "../diagnostic.js";
 import { isValidationCheck } from "../journey/checks.js";
 import { findingIdentities } from "./fingerprint.js";
+import { count, cutNote, MAX_FINDINGS, overflowNote, textCutter, shownFindings } from "./shown.js";
 import {
   repoRelativePath,
   type Formatter,
@@ -29,23 +31,46 @@ export const sarif: Formatter = (results, context) => {
     }
     return index.get(id)!;
   };
+  // Kept and silenced findings are listed (and capped) together: both are results to code scanning.
+  const cut = textCutter();
+  const shown = shownFindings(results, (result) => [...result.messages, ...(result.suppressed ?? [])]);
   const sarifResults: Array<Record<string, unknown>> = [];
-  for (const result of results) {
+  const notes: Array<Record<string, unknown>> = [];
+  if (context.failure !== undefined) notes.push({ level: "error", message: { text: context.failure } });
+  for (const { result, findings, cuts } of shown.files) {
     const file = repoRelativePath(result.filePath, context) ?? result.filePath;
-    const silenced: SuppressedDiagnostic[] = result.suppressed ?? [];
+    const artifactLocation = artifactOf(result.filePath, context);
+    const silenced = new Set<Diagnostic>(result.suppressed ?? []);
     // Identities over kept and silenced findings together, so silencing one never renames another.
-    const all = [...result.messages, ...silenced];
-    const identities = findingIdentities(all, file);
-    all.forEach((message, i) => {
-      const entry: Record<string, unknown> = resultOf(message, result.filePath, ruleIndex(message.ruleId), context);
+    const identities = findingIdentities(findings, file);
+    findings.forEach((message, i) => {
+      const entry: Record<string, unknown> = resultOf(message, artifactLocation, ruleIndex(message.ruleId), cut);
       entry.partialFingerprints = { [FINGERPRINT_KEY]: identities[i]! };
-      if (i >= result.messages.length) {
+      if (silenced.has(message)) {
         const { justification } = message as SuppressedDiagnostic;
         entry.suppressions = [{ kind: "inSource", ...(justification ? { justification } : {}) }];
       }
       sarifResults.push(entry);
     });
+    for (const ruleCut of cuts) {
+      notes.push({
+        level: "warning",
+        message: { text: cutNote(ruleCut) },
+        locations: [{ physicalLocation: { artifactLocation } }],
+        associatedRule: { id: ruleCut.ruleId, index: ruleIndex(ruleCut.ruleId) },
+      });
+    }
   }
+  if (shown.overflow > 0)
+    notes.push({
+      level: "warning",
+      message: {
+        text: overflowNote(
+          shown,
+          `GitHub code scanning accepts at most ${count(MAX_FINDINGS)} results per run (a report lists fewer when paths and messages are long)`,
+        ),
+      },
+    });
   const log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
@@ -63,9 +88,7 @@ export const sarif: Formatter = (results, context) => {
         invocations: [
           {
             executionSuccessful: context.failure === undefined,
-            ...(context.failure === undefined
-              ? {}
-              : { toolExecutionNotifications: [{ level: "error", message: { text: context.failure } }] }),
+            ...(notes.length === 0 ? {} : { toolExecutionNotifications: notes }),
           },
         ],
         columnKind: "utf16CodeUnits",
@@ -81,7 +104,7 @@ function ruleOf(rule: RuleDescriptor) {
   const short = sentence(rule.description.charAt(0).toUpperCase() + rule.description.slice(1));
   const full = rule.rationale ? `${short} ${sentence(rule.rationale)}` : short;
   const docs = rule.docsUrl ? ` Documentation: ${rule.docsUrl}` : "";
-  const name = rule.id.replace(/(^|-)([a-z])/g, (_, __, letter: string) => letter.toUpperCase());
+  const name = rule.name ?? rule.id.replace(/(^|-)([a-z])/g, (_, __, letter: string) => letter.toUpperCase());
   return {
     id: rule.id,
     // SARIF1001: a name that only differs from the id in case is no name (the Multitool warns).
@@ -96,20 +119,27 @@ function ruleOf(rule: RuleDescriptor) {
   };
 }
 
-function resultOf(message: Diagnostic, filePath: string, ruleIndex: number, context: ReportContext) {
+function artifactOf(filePath: string, context: ReportContext) {
   const relativePath = repoRelativePath(filePath, context);
-  const artifactLocation =
-    relativePath === undefined
-      ? { uri: pathToFileURL(resolve(context.cwd ?? ".", filePath)).href }
-      : {
-          uri: relativePath.split("/").map(encodeURIComponent).join("/"),
-          ...(context.root ? { uriBaseId: "%SRCROOT%" } : {}),
-        };
+  return relativePath === undefined
+    ? { uri: pathToFileURL(resolve(context.cwd ?? ".", filePath)).href }
+    : {
+        uri: relativePath.split("/").map(encodeURIComponent).join("/"),
+        ...(context.root ? { uriBaseId: "%SRCROOT%" } : {}),
+      };
+}
+
+function resultOf(
+  message: Diagnostic,
+  artifactLocation: ReturnType<typeof artifactOf>,
+  ruleIndex: number,
+  cut: (text: string) => string,
+) {
   return {
     ruleId: message.ruleId,
     ruleIndex,
     level: LEVEL[message.severity],
-    message: { text: message.message },
+    message: { text: cut(message.message) },
     locations: [
       {
         physicalLocation: {

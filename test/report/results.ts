@@ -1,7 +1,7 @@
 // Real lint results for the report tests: the fixture maps linted by the engine, plus an invalid map.
 import { readFileSync } from "node:fs";
 import { lintJourney } from "../../src/lint/engine.js";
-import { ruleDescriptors, VALIDATION_CHECKS } from "../../src/lint/index.js";
+import { CHECK_DESCRIPTORS, ruleDescriptors } from "../../src/lint/index.js";
 import type { FileResult, ReportContext } from "../../src/report/types.js";
 
 export const GAPS = "test/fixtures/lint/gaps.journey.yaml";
@@ -23,7 +23,7 @@ export function lintContext(root: string): ReportContext {
   return {
     color: false,
     command: "lint",
-    rules: [...VALIDATION_CHECKS, ...ruleDescriptors()],
+    rules: [...CHECK_DESCRIPTORS, ...ruleDescriptors()],
     cwd: root,
     root,
     version: "1.2.3",

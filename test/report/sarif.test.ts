@@ -2,11 +2,16 @@
 // The sarif report validates against the official SARIF 2.1.0 schema and carries what code scanning reads.
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { gzipSync } from "node:zlib";
 import AjvDraft04 from "ajv-draft-04";
 import { describe, expect, it } from "vitest";
 import { loadJourney } from "../../src/journey/load.js";
 import { resolveConfig } from "../../src/lint/config.js";
 import { lintLoadedWithSuppressed } from "../../src/lint/engine.js";
+import { DATA_SOURCE } from "../../src/data/measure.js";
+import { CHECK_DESCRIPTORS, DATA_SOURCE_CHECK } from "../../src/lint/checks.js";
+import { ruleDescriptors } from "../../src/lint/index.js";
+import { findingIdentities } from "../../src/report/fingerprint.js";
 import { sarif } from "../../src/report/sarif.js";
 import type { FileResult } from "../../src/report/types.js";
 import { GAPS, INVALID, lintContext, lintResults } from "./results.js";
@@ -34,6 +39,9 @@ const ajv = new Ajv({
   },
 });
 const validateSarif = ajv.compile(schema);
+// Each rule's page in the repository at the tag of the version that wrote the report.
+const { version } = JSON.parse(readFileSync(resolve(ROOT, "package.json"), "utf8")) as { version: string };
+const PAGES = `https://github.com/journeymap/journeymap/blob/v${version}/docs/rules/`;
 
 describe("sarif report", () => {
   const results = lintResults();
@@ -59,10 +67,10 @@ describe("sarif report", () => {
         text: expect.stringMatching(/^A touchpoint with no owner\. A touchpoint nobody owns is one nobody improves/),
       },
       help: {
-        text: expect.stringContaining("Documentation: https://unpkg.com/journeymap/docs/rules/touchpoint-owner.md"),
+        text: expect.stringContaining(`Documentation: ${PAGES}touchpoint-owner.md`),
         markdown: expect.any(String),
       },
-      helpUri: "https://unpkg.com/journeymap/docs/rules/touchpoint-owner.md",
+      helpUri: `${PAGES}touchpoint-owner.md`,
       defaultConfiguration: { level: "warning" },
       properties: { tags: ["journey-map", "lint"] },
     });
@@ -200,5 +208,119 @@ describe("sarif report", () => {
       },
     ]);
     expect(log.runs[0].invocations).toEqual([{ executionSuccessful: true }]);
+  });
+
+  const finding = (ruleId: string, line: number, message = `finding ${line}`) => ({
+    file: "x",
+    ruleId,
+    severity: "warning" as const,
+    message,
+    line,
+    column: 1,
+    endLine: line,
+    endColumn: 2,
+  });
+
+  it("stays within code scanning's limits: 25,000 results in one run, a note for what was cut, under 10 MB gzipped", () => {
+    // A 9,000-touchpoint map gives 27,004 findings (issue 20): here 28 rules × 1,000 in one map.
+    const messages = Array.from({ length: 28_000 }, (_, i) => finding(`rule-${i % 28}`, i + 1));
+    const text = sarif([{ filePath: GAPS, messages }], lintContext(ROOT));
+    const cut = JSON.parse(text);
+    expect(validateSarif(cut), JSON.stringify(validateSarif.errors)).toBe(true);
+    expect(cut.runs).toHaveLength(1);
+    expect(cut.runs[0].results).toHaveLength(25_000);
+    expect(cut.runs[0].results.at(-1).locations[0].physicalLocation.region.startLine).toBe(25_000);
+    expect(cut.runs[0].invocations).toEqual([
+      {
+        executionSuccessful: true,
+        toolExecutionNotifications: [
+          {
+            level: "warning",
+            message: {
+              text: "3,000 more findings in 1 map left out: GitHub code scanning accepts at most 25,000 results per run (a report lists fewer when paths and messages are long); fix the ones shown and run again to see the rest",
+            },
+          },
+        ],
+      },
+    ]);
+    expect(gzipSync(text).length).toBeLessThan(10 * 2 ** 20);
+  });
+
+  it("lists at most 1,000 findings of a rule per map, with a notification tied to the rule and the map", () => {
+    const messages = [
+      ...Array.from({ length: 1_500 }, (_, i) => finding("missing-channel", i + 1)),
+      finding("touchpoint-owner", 2_000),
+    ];
+    const log = JSON.parse(sarif([{ filePath: GAPS, messages }], lintContext(ROOT)));
+    expect(validateSarif(log), JSON.stringify(validateSarif.errors)).toBe(true);
+    const { results, invocations, tool } = log.runs[0];
+    expect(results.map((result: any) => result.ruleId)).toEqual([
+      ...Array(1_000).fill("missing-channel"),
+      "touchpoint-owner",
+    ]);
+    const [note] = invocations[0].toolExecutionNotifications;
+    expect(note).toEqual({
+      level: "warning",
+      message: {
+        text: '500 more "missing-channel" findings in this map left out: a report lists at most 1,000 per rule and map; fix these (or turn the rule off) and run again to see the rest',
+      },
+      locations: [{ physicalLocation: { artifactLocation: { uri: GAPS, uriBaseId: "%SRCROOT%" } } }],
+      associatedRule: { id: "missing-channel", index: expect.any(Number) },
+    });
+    expect(tool.driver.rules[note.associatedRule.index].id).toBe("missing-channel");
+    // The fingerprints of the listed findings are those of the full list: cutting renames no alert.
+    const all = findingIdentities(messages, GAPS);
+    expect(results.map((result: any) => result.partialFingerprints["journeymapFindingHash/v1"])).toEqual([
+      ...all.slice(0, 1_000),
+      all[1_500],
+    ]);
+  });
+
+  it("cuts a huge message to its start and end, never splitting a surrogate pair", () => {
+    const name = "😀".repeat(200_000);
+    const log = JSON.parse(
+      sarif(
+        [{ filePath: GAPS, messages: [finding("touchpoint-owner", 1, `touchpoint "${name}" has no owner: add one`)] }],
+        lintContext(ROOT),
+      ),
+    );
+    const text: string = log.runs[0].results[0].message.text;
+    expect(text.length).toBeLessThan(1_100);
+    expect(text).toMatch(/^touchpoint "(😀)+…\(399,\d{3} characters left out\)…(😀)+" has no owner: add one$/u);
+    expect(text).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
+  });
+});
+
+describe("the checks and rules code scanning shows", () => {
+  const log = JSON.parse(sarif(lintResults(), lintContext(ROOT)));
+  const rules: Array<{ id: string }> = log.runs[0].tool.driver.rules;
+
+  it("describes every check before the rules, and every map and repository rule", () => {
+    expect(rules.map((rule: { id: string }) => rule.id)).toEqual([
+      ...CHECK_DESCRIPTORS.map((check) => check.id),
+      ...ruleDescriptors().map((rule) => rule.id),
+    ]);
+    expect(rules.map((rule: { id: string }) => rule.id)).toEqual(
+      expect.arrayContaining(["yaml-syntax", "schema", "data-source", "touchpoint-owner", "duplicate-map-id"]),
+    );
+  });
+
+  it.each(rules.map((rule): [string, any] => [rule.id, rule]))(
+    "%s has a name, a short description and a helpUri to its page in docs/ at this version",
+    (_id: string, rule: any) => {
+      expect(rule.name).toMatch(/^[A-Z][A-Za-z]+$/);
+      expect(rule.name.toLowerCase()).not.toBe(rule.id.toLowerCase());
+      expect(rule.shortDescription.text).toMatch(/^[A-Z].{10,}\.$/);
+      expect(rule.helpUri).toMatch(new RegExp(`^${PAGES.replace(/[.]/g, "\\.")}[a-z-]+\\.md(#[a-z-]+)?$`));
+      const [page, anchor] = rule.helpUri.slice(PAGES.length).split("#") as [string, string | undefined];
+      const text = readFileSync(resolve(ROOT, "docs/rules", page), "utf8");
+      // GitHub's anchor for a heading "## yaml-syntax" is #yaml-syntax.
+      if (anchor) expect(text.split("\n")).toContain(`## ${anchor}`);
+      else expect(text.split("\n")[0]).toBe(`# ${rule.id}`);
+    },
+  );
+
+  it("names data-source as the data module does", () => {
+    expect(DATA_SOURCE_CHECK).toBe(DATA_SOURCE);
   });
 });
