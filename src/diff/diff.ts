@@ -395,13 +395,18 @@ function involvement(cast: Cast, o: Touchpoint, n: Touchpoint) {
       ...(after !== undefined ? { after } : {}),
     });
   }
+  const countNamedInBoth = () => {
+    let count = 0;
+    for (const id of named.keys()) if (cast.oldNames.has(id) && cast.newNames.has(id)) count++;
+    return count;
+  };
   const single = (touchpoint: Touchpoint) => (typeof touchpoint.emotion === "number" ? touchpoint.emotion : undefined);
   const others: Involvement & { count: number; first: (order: string[]) => string[] } = {
     oldInvolved: !o.personas,
     newInvolved: !n.personas,
     ...(!o.personas && single(o) !== undefined ? { before: single(o) } : {}),
     ...(!n.personas && single(n) !== undefined ? { after: single(n) } : {}),
-    count: cast.commonByNew.length - cast.commonByNew.filter((id) => named.has(id)).length,
+    count: cast.commonByNew.length - countNamedInBoth(),
     // At most MAX_LISTED_PERSONAS + the named ones are read: the named are skipped.
     first: (order) => {
       const ids: string[] = [];

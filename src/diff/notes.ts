@@ -3,6 +3,7 @@
 import type { Range } from "../diagnostic.js";
 import { countOf } from "../journey/queries.js";
 import { cut, MAX_SHOWN_TEXT, shortName } from "./shown.js";
+import { MAX_SHOWN_NAME } from "./types.js";
 import type {
   ElementChanges,
   ElementRef,
@@ -164,9 +165,10 @@ function touchpointNotes(notes: Note[], change: TouchpointChange): void {
 }
 
 /** The personas of an emotion change: their names, and how many more changed the same way. */
-export function personasText(emotion: EmotionChange): string {
+export function personasText(emotion: EmotionChange, nameMax = MAX_SHOWN_NAME): string {
   const more = emotion.count - emotion.personaNames.length;
-  return `${emotion.personaNames.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
+  const names = emotion.personaNames.map((name) => cut(name, nameMax));
+  return `${names.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
 }
 
 export function emotionText(emotion: EmotionChange): string {

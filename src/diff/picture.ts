@@ -22,6 +22,9 @@ const LIST_WORDS: Record<ListField, string> = {
   opportunities: "Opportunity",
   evidence: "Evidence",
 };
+/** A persona's name in a card's note: a card is narrow, and every changed card names its personas. */
+const NAME_IN_NOTE_MAX = 40;
+
 const FIELD_WORDS: Record<TextField, string> = { description: "Description", channel: "Channel", owner: "Owner" };
 
 /** The lanes that draw a touchpoint field's entries (evidence has no lane). */
@@ -202,7 +205,9 @@ function changedMarks(pair: TouchpointPair, change: PairChange, drawn: ReadonlyS
   }
   if (change.personas) fields.add("personas");
   for (const emotion of change.emotions)
-    notes.push(`${personasText(emotion)}: ${emotion.old ?? "no score"} → ${emotion.new ?? "no score"}`);
+    notes.push(
+      `${personasText(emotion, NAME_IN_NOTE_MAX)}: ${emotion.old ?? "no score"} → ${emotion.new ?? "no score"}`,
+    );
   const entries: NonNullable<TouchpointMarks["entries"]> = {};
   for (const [field, list] of Object.entries(change.lists) as Array<[ListField, { removed: string[] }]>) {
     const lane = LANE_OF[field];
