@@ -487,11 +487,13 @@ function sameInvolvement(cast: Cast, o: Touchpoint, n: Touchpoint): boolean {
 }
 
 /** The emotion changes at a touchpoint, one per way (old → new), for every persona that either version
- * involves there; in the order of each way's first persona (the new version's order, then the old's). */
+ * involves there; personas in map order (those the new version involves there in its order, then the
+ * others in the old version's order), and the ways in the order of their first persona. */
 function diffEmotions(cast: Cast, o: Touchpoint, n: Touchpoint): EmotionChange[] {
   const { named, others } = involvement(cast, o, n);
-  const rankOf = (id: string) => cast.newRank.get(id) ?? cast.newRank.size + (cast.oldRank.get(id) ?? 0);
-  const ways = new Map<string, { before?: Score; after?: Score; ids: string[]; count: number }>();
+  const rankOf = (id: string, newInvolved: boolean) =>
+    newInvolved ? cast.newRank.get(id)! : cast.newRank.size + cast.oldRank.get(id)!;
+  const ways = new Map<string, { before?: Score; after?: Score; ids: Array<[string, number]>; count: number }>();
   const wayOf = ({ before, after }: Involvement) => {
     const key = `${before ?? ""}>${after ?? ""}`;
     let way = ways.get(key);
@@ -510,20 +512,22 @@ function diffEmotions(cast: Cast, o: Touchpoint, n: Touchpoint): EmotionChange[]
   for (const [id, persona] of named) {
     if (persona.before === persona.after || !(persona.oldInvolved || persona.newInvolved)) continue;
     const way = wayOf(persona);
-    way.ids.push(id);
+    way.ids.push([id, rankOf(id, persona.newInvolved)]);
     way.count++;
   }
   if (others.count > 0 && others.before !== others.after) {
     const way = wayOf(others);
-    for (const id of others.first(cast.commonByNew)) way.ids.push(id);
+    for (const id of others.first(others.newInvolved ? cast.commonByNew : cast.commonByOld))
+      way.ids.push([id, rankOf(id, others.newInvolved)]);
     way.count += others.count;
   }
   const changes: Array<EmotionChange & { rank: number }> = [];
   for (const { before, after, ids, count } of ways.values()) {
-    const personas = ids.sort((a, b) => rankOf(a) - rankOf(b)).slice(0, MAX_LISTED_PERSONAS);
+    const first = ids.sort((a, b) => a[1] - b[1]).slice(0, MAX_LISTED_PERSONAS);
+    const personas = first.map(([id]) => id);
     const personaNames = personas.map((id) => shortName(cast.newNames.get(id) ?? cast.oldNames.get(id) ?? id));
     const shared = { personas, personaNames, count };
-    const rank = rankOf(personas[0]!);
+    const rank = first[0]![1];
     if (before !== undefined && after !== undefined)
       changes.push({
         ...shared,
