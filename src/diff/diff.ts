@@ -180,7 +180,19 @@ export interface ComparedTouchpoints {
   removed: Located[];
 }
 
+/** The comparison of two journeys, kept while both are in use: the diff and its picture compare the
+ * same two versions, and a change of 16,000 touchpoints need not be compared twice. */
+const comparisons = new WeakMap<Journey, WeakMap<Journey, ComparedTouchpoints>>();
+
 export function compareTouchpoints(oldJourney: Journey, newJourney: Journey): ComparedTouchpoints {
+  let byNew = comparisons.get(oldJourney);
+  if (!byNew) comparisons.set(oldJourney, (byNew = new WeakMap()));
+  let compared = byNew.get(newJourney);
+  if (!compared) byNew.set(newJourney, (compared = compare(oldJourney, newJourney)));
+  return compared;
+}
+
+function compare(oldJourney: Journey, newJourney: Journey): ComparedTouchpoints {
   const { pairs, added, removed } = matchTouchpoints(locate(oldJourney), locate(newJourney));
   const cast = castOf(oldJourney, newJourney);
 
