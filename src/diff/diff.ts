@@ -212,12 +212,13 @@ function compare(oldJourney: Journey, newJourney: Journey): ComparedTouchpoints 
   for (const pair of [...pairs].sort((a, b) => a.new.order - b.new.order)) {
     const o = pair.old.touchpoint;
     const n = pair.new.touchpoint;
-    const same = sameInvolvement(cast, o, n);
+    // Who is involved and how: worked out once, for the emotions and the personas, where it may have changed.
+    const involved = sameInvolvement(cast, o, n) ? undefined : involvement(cast, o, n);
     const change: PairChange = {
       subject: subjectOf.touchpoint({ id: pair.new.stage }, n),
       matchedBy: pair.matchedBy,
       fields: {},
-      emotions: same ? [] : diffEmotions(cast, o, n),
+      emotions: involved ? diffEmotions(cast, involved) : [],
       lists: {},
       metrics: diffMetrics(o, n),
     };
@@ -231,7 +232,7 @@ function compare(oldJourney: Journey, newJourney: Journey): ComparedTouchpoints 
         ...(n[field] !== undefined ? { new: n[field] } : {}),
       };
     }
-    const personas = same ? undefined : diffInvolvement(cast, o, n);
+    const personas = involved && diffInvolvement(cast, involved);
     if (personas) change.personas = personas;
     for (const field of LIST_FIELDS) {
       const list = diffList(o[field] ?? [], n[field] ?? []);
@@ -376,6 +377,8 @@ interface Involvement {
  * adding a persona to the map is one change, not one at every touchpoint), with that side's single
  * score if it has one. So "the others" are one block, counted, never listed in full.
  */
+type Involved = ReturnType<typeof involvement>;
+
 function involvement(cast: Cast, o: Touchpoint, n: Touchpoint) {
   const named = new Map<string, Involvement>();
   const oldListed = o.personas && new Set(o.personas);
@@ -433,8 +436,7 @@ function involvement(cast: Cast, o: Touchpoint, n: Touchpoint) {
 }
 
 /** The personas whose involvement changed: the first MAX_LISTED_PERSONAS of each list, and counts. */
-function diffInvolvement(cast: Cast, o: Touchpoint, n: Touchpoint): PersonaListChange | undefined {
-  const { named, others } = involvement(cast, o, n);
+function diffInvolvement(cast: Cast, { named, others }: Involved): PersonaListChange | undefined {
   const added: string[] = [];
   const removed: string[] = [];
   for (const [id, persona] of named) {
@@ -501,8 +503,7 @@ function sameInvolvement(cast: Cast, o: Touchpoint, n: Touchpoint): boolean {
 /** The emotion changes at a touchpoint, one per way (old → new), for every persona that either version
  * involves there; personas in map order (those the new version involves there in its order, then the
  * others in the old version's order), and the ways in the order of their first persona. */
-function diffEmotions(cast: Cast, o: Touchpoint, n: Touchpoint): EmotionChange[] {
-  const { named, others } = involvement(cast, o, n);
+function diffEmotions(cast: Cast, { named, others }: Involved): EmotionChange[] {
   const rankOf = (id: string, newInvolved: boolean) =>
     newInvolved ? cast.newRank.get(id)! : cast.newRank.size + cast.oldRank.get(id)!;
   const ways = new Map<string, { before?: Score; after?: Score; ids: Array<[string, number]>; count: number }>();
