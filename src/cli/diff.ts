@@ -87,7 +87,9 @@ export function registerDiff(program: Command): void {
       const sharedFiles: Array<{ files: ReadonlyMap<string, SharedFile> }> = [];
       const compare = (before: LoadedJourney | undefined, after: LoadedJourney | undefined, folder: string) => {
         try {
-          const diff = diffModule.diffJourneys(before, after, { labels, lint: configFor(folder) });
+          // The picture shows no findings: both versions are linted only when an output or --fail-on needs them.
+          const lint = format.kind === "text" || failOn.some((condition) => condition !== "emotion-drop");
+          const diff = diffModule.diffJourneys(before, after, { labels, lint: lint ? configFor(folder) : false });
           compared.push({
             diff,
             ...(before?.journey ? { old: before.journey } : {}),
@@ -104,6 +106,11 @@ export function registerDiff(program: Command): void {
       if (options.base !== undefined) {
         const git = await import("../diff/git.js");
         const revisions = git.resolveRevisions(cwd, options.base, options.head);
+        const notFound = git.pathsNotFound(revisions, cwd, paths);
+        if (notFound.length)
+          throw new JourneymapError(
+            `no file or folder ${notFound.map((path) => `"${path}"`).join(", ")} in ${revisions.head === undefined ? "the working tree" : `--head ${options.head}`} or at --base ${options.base}: check the path (paths after --base limit the maps compared)`,
+          );
         const changedMaps = git.changedMaps(revisions, cwd, paths);
         const olds = git.readAllAt(
           revisions,
@@ -117,6 +124,18 @@ export function registerDiff(program: Command): void {
           changedMaps.flatMap((m) => (m.newPath ? [m.newPath] : [])),
           maxBytes,
         );
+        // A map that one version cannot give (a link, a submodule, a map above the size limit) is
+        // skipped with a message; the others are still compared.
+        const unread = new Set<string>();
+        for (const [side, { unread: skipped }] of [
+          ["old", olds],
+          ["new", news],
+        ] as const)
+          for (const { path, message, severity } of skipped) {
+            unread.add(`${side}\0${path}`);
+            tell(`journeymap: ${severity === "warning" ? "warning: " : ""}${message}`);
+            if (severity === "error") failed = true;
+          }
         // Each version with the shared definitions of its own revision, as lint would have seen it there.
         const sharedBase = new git.SharedAt(revisions, revisions.base, maxBytes);
         const sharedHead = new git.SharedAt(revisions, revisions.head, maxBytes);
@@ -129,13 +148,26 @@ export function registerDiff(program: Command): void {
             ...(scope ? { shared: scope } : {}),
           });
         };
+        const told = new Set<string>();
         for (const changed of changedMaps) {
+          const skipped = (side: "old" | "new", path: string | undefined) =>
+            path !== undefined && unread.has(`${side}\0${path}`);
+          if (skipped("old", changed.oldPath) || skipped("new", changed.newPath)) continue;
           for (const path of [changed.oldPath, changed.newPath]) if (path) inputs.push(join(revisions.root, path));
-          compare(
-            load(olds, changed.oldPath, sharedBase),
-            load(news, changed.newPath, sharedHead),
-            dirname(join(revisions.root, changed.newPath ?? changed.oldPath!)),
-          );
+          let before: LoadedJourney | undefined;
+          let after: LoadedJourney | undefined;
+          try {
+            before = load(olds.files, changed.oldPath, sharedBase);
+            after = load(news.files, changed.newPath, sharedHead);
+          } catch (error) {
+            // A shared file that cannot be read (a link, too big) fails the maps in its scope, not the others.
+            if (!(error instanceof JourneymapError)) throw error;
+            if (!told.has(error.message)) tell(`journeymap: ${error.message}`);
+            told.add(error.message);
+            failed = true;
+            continue;
+          }
+          compare(before, after, dirname(join(revisions.root, changed.newPath ?? changed.oldPath!)));
         }
       } else {
         if (paths.length !== 2)

@@ -3,7 +3,7 @@
 import type { Diagnostic } from "../diagnostic.js";
 import { JourneymapError } from "../errors.js";
 import type { LoadedJourney } from "../journey/load.js";
-import { emotionOf, personasAt, type Journey, type MetricValue, type Touchpoint } from "../journey/model.js";
+import { emotionOf, type Journey, type MetricValue, type Score, type Touchpoint } from "../journey/model.js";
 import { subjectOf } from "../journey/queries.js";
 import type { SourceMap } from "../journey/source-map.js";
 import { lintJourney, type LintConfig } from "../lint/index.js";
@@ -18,12 +18,15 @@ import type {
   ListChange,
   ListField,
   MetricChange,
+  PersonaListChange,
   StageChanges,
   TextField,
   TouchpointChange,
   TouchpointRef,
   ValueChange,
 } from "./types.js";
+import { MAX_LISTED_PERSONAS } from "./types.js";
+import { shortName } from "./shown.js";
 
 export interface DiffOptions {
   /** Names for the two versions ("As-is", "To-be"); by default the maps' titles, else their files. */
@@ -66,7 +69,7 @@ export function diffJourneys(
     };
   };
   const diff: JourneyDiff = {
-    version: 1,
+    version: 2,
     old: sideOf(before, options.labels?.[0], newLoaded),
     new: sideOf(after, options.labels?.[1], oldLoaded),
     status: !oldLoaded ? "added" : !newLoaded ? "deleted" : "modified",
@@ -177,8 +180,21 @@ export interface ComparedTouchpoints {
   removed: Located[];
 }
 
+/** The comparison of two journeys, kept while both are in use: the diff and its picture compare the
+ * same two versions, and a change of 16,000 touchpoints need not be compared twice. */
+const comparisons = new WeakMap<Journey, WeakMap<Journey, ComparedTouchpoints>>();
+
 export function compareTouchpoints(oldJourney: Journey, newJourney: Journey): ComparedTouchpoints {
+  let byNew = comparisons.get(oldJourney);
+  if (!byNew) comparisons.set(oldJourney, (byNew = new WeakMap()));
+  let compared = byNew.get(newJourney);
+  if (!compared) byNew.set(newJourney, (compared = compare(oldJourney, newJourney)));
+  return compared;
+}
+
+function compare(oldJourney: Journey, newJourney: Journey): ComparedTouchpoints {
   const { pairs, added, removed } = matchTouchpoints(locate(oldJourney), locate(newJourney));
+  const cast = castOf(oldJourney, newJourney);
 
   // Within a stage, the touchpoints that kept their relative order are a longest increasing run of old
   // positions read in new order; the others moved.
@@ -196,11 +212,13 @@ export function compareTouchpoints(oldJourney: Journey, newJourney: Journey): Co
   for (const pair of [...pairs].sort((a, b) => a.new.order - b.new.order)) {
     const o = pair.old.touchpoint;
     const n = pair.new.touchpoint;
+    // Who is involved and how: worked out once, for the emotions and the personas, where it may have changed.
+    const involved = sameInvolvement(cast, o, n) ? undefined : involvement(cast, o, n);
     const change: PairChange = {
       subject: subjectOf.touchpoint({ id: pair.new.stage }, n),
       matchedBy: pair.matchedBy,
       fields: {},
-      emotions: diffEmotions(oldJourney, o, newJourney, n),
+      emotions: involved ? diffEmotions(cast, involved) : [],
       lists: {},
       metrics: diffMetrics(o, n),
     };
@@ -214,9 +232,7 @@ export function compareTouchpoints(oldJourney: Journey, newJourney: Journey): Co
         ...(n[field] !== undefined ? { new: n[field] } : {}),
       };
     }
-    const personas = sameInvolvement(oldJourney, o, newJourney, n)
-      ? undefined
-      : diffList(involvedAt(oldJourney, o, newJourney), involvedAt(newJourney, n, oldJourney));
+    const personas = involved && diffInvolvement(cast, involved);
     if (personas) change.personas = personas;
     for (const field of LIST_FIELDS) {
       const list = diffList(o[field] ?? [], n[field] ?? []);
@@ -241,7 +257,7 @@ function diffTouchpoints(before: Version, after: Version): JourneyDiff["touchpoi
       ...(touchpoint.id !== undefined ? { id: touchpoint.id } : {}),
       name: touchpoint.name,
       stage: located.stage,
-      stageName: located.stageName,
+      stageName: shortName(located.stageName),
       index: located.index,
       ...(range ? { range } : {}),
     };
@@ -309,17 +325,143 @@ function diffList(olds: readonly string[], news: readonly string[]): ListChange 
   return added.length + removed.length > 0 ? { added, removed } : undefined;
 }
 
-/** The persona ids involved at a touchpoint, compared across versions. A persona that only one version
- * declares is left out where the touchpoint involves it implicitly (no `personas` list, one score for
- * all): adding a persona to the map is one change, not one at every touchpoint. */
-function involvedAt(journey: Journey, touchpoint: Touchpoint, other: Journey): string[] {
-  const declaredInOther = personaNames(other);
-  const named = (id: string) =>
-    touchpoint.personas?.includes(id) === true ||
+/** The personas of both versions, indexed once per diff: every touchpoint asks about them, and a loop
+ * over them per touchpoint would make the diff touchpoints × personas. */
+interface Cast {
+  oldNames: Map<string, string>;
+  newNames: Map<string, string>;
+  /** Position of each id in the old and in the new version's list (its first occurrence). */
+  oldRank: Map<string, number>;
+  newRank: Map<string, number>;
+  /** The ids both versions declare, in the new version's order and in the old one's. */
+  commonByNew: string[];
+  commonByOld: string[];
+}
+
+function castOf(oldJourney: Journey, newJourney: Journey): Cast {
+  const oldNames = personaNames(oldJourney);
+  const newNames = personaNames(newJourney);
+  const rank = (journey: Journey) => {
+    const ranks = new Map<string, number>();
+    journey.personas.forEach((persona, index) => {
+      if (!ranks.has(persona.id)) ranks.set(persona.id, index);
+    });
+    return ranks;
+  };
+  const oldRank = rank(oldJourney);
+  const newRank = rank(newJourney);
+  return {
+    oldNames,
+    newNames,
+    oldRank,
+    newRank,
+    commonByNew: [...newRank.keys()].filter((id) => oldRank.has(id)),
+    commonByOld: [...oldRank.keys()].filter((id) => newRank.has(id)),
+  };
+}
+
+/** One persona at a touchpoint in both versions: involved or not on each side, and its scores. */
+interface Involvement {
+  oldInvolved: boolean;
+  newInvolved: boolean;
+  before?: Score;
+  after?: Score;
+}
+
+/**
+ * Who a touchpoint involves in each version, and with which scores, without a loop over the map's
+ * personas. The personas the touchpoint names (in `personas` or its emotions, in either version) are
+ * looked at one by one: they are written in the touchpoint. Every other persona is in the same case as
+ * all the others: involved on a side when that side names no personas and both versions declare it
+ * (a persona only one version declares is left out where a touchpoint involves it implicitly, so
+ * adding a persona to the map is one change, not one at every touchpoint), with that side's single
+ * score if it has one. So "the others" are one block, counted, never listed in full.
+ */
+type Involved = ReturnType<typeof involvement>;
+
+function involvement(cast: Cast, o: Touchpoint, n: Touchpoint) {
+  const named = new Map<string, Involvement>();
+  const oldListed = o.personas && new Set(o.personas);
+  const newListed = n.personas && new Set(n.personas);
+  const names = (touchpoint: Touchpoint) => [
+    ...(touchpoint.personas ?? []),
+    ...(typeof touchpoint.emotion === "object" ? Object.keys(touchpoint.emotion) : []),
+  ];
+  const namedAt = (touchpoint: Touchpoint, listed: Set<string> | undefined, id: string) =>
+    listed?.has(id) === true ||
     (typeof touchpoint.emotion === "object" && Object.prototype.hasOwnProperty.call(touchpoint.emotion, id));
-  return personasAt(journey, touchpoint)
-    .map((persona) => persona.id)
-    .filter((id) => declaredInOther.has(id) || named(id));
+  const involvedAt = (
+    touchpoint: Touchpoint,
+    listed: Set<string> | undefined,
+    own: Map<string, string>,
+    other: Map<string, string>,
+    id: string,
+  ) => own.has(id) && (!listed || listed.has(id)) && (other.has(id) || namedAt(touchpoint, listed, id));
+  for (const id of [...names(o), ...names(n)]) {
+    if (named.has(id)) continue;
+    const oldInvolved = involvedAt(o, oldListed, cast.oldNames, cast.newNames, id);
+    const newInvolved = involvedAt(n, newListed, cast.newNames, cast.oldNames, id);
+    const before = oldInvolved ? emotionOf(o, id) : undefined;
+    const after = newInvolved ? emotionOf(n, id) : undefined;
+    named.set(id, {
+      oldInvolved,
+      newInvolved,
+      ...(before !== undefined ? { before } : {}),
+      ...(after !== undefined ? { after } : {}),
+    });
+  }
+  const countNamedInBoth = () => {
+    let count = 0;
+    for (const id of named.keys()) if (cast.oldNames.has(id) && cast.newNames.has(id)) count++;
+    return count;
+  };
+  const single = (touchpoint: Touchpoint) => (typeof touchpoint.emotion === "number" ? touchpoint.emotion : undefined);
+  const others: Involvement & { count: number; first: (order: string[]) => string[] } = {
+    oldInvolved: !o.personas,
+    newInvolved: !n.personas,
+    ...(!o.personas && single(o) !== undefined ? { before: single(o) } : {}),
+    ...(!n.personas && single(n) !== undefined ? { after: single(n) } : {}),
+    count: cast.commonByNew.length - countNamedInBoth(),
+    // At most MAX_LISTED_PERSONAS + the named ones are read: the named are skipped.
+    first: (order) => {
+      const ids: string[] = [];
+      for (const id of order) {
+        if (ids.length === MAX_LISTED_PERSONAS) break;
+        if (!named.has(id)) ids.push(id);
+      }
+      return ids;
+    },
+  };
+  return { named, others };
+}
+
+/** The personas whose involvement changed: the first MAX_LISTED_PERSONAS of each list, and counts. */
+function diffInvolvement(cast: Cast, { named, others }: Involved): PersonaListChange | undefined {
+  const added: string[] = [];
+  const removed: string[] = [];
+  for (const [id, persona] of named) {
+    if (persona.newInvolved && !persona.oldInvolved) added.push(id);
+    if (persona.oldInvolved && !persona.newInvolved) removed.push(id);
+  }
+  let addedCount = added.length;
+  let removedCount = removed.length;
+  if (others.count > 0 && others.newInvolved && !others.oldInvolved) {
+    for (const id of others.first(cast.commonByNew)) added.push(id);
+    addedCount += others.count;
+  }
+  if (others.count > 0 && others.oldInvolved && !others.newInvolved) {
+    for (const id of others.first(cast.commonByOld)) removed.push(id);
+    removedCount += others.count;
+  }
+  if (addedCount + removedCount === 0) return undefined;
+  const firstOf = (ids: string[], rank: Map<string, number>) =>
+    ids.sort((a, b) => rank.get(a)! - rank.get(b)!).slice(0, MAX_LISTED_PERSONAS);
+  return {
+    added: firstOf(added, cast.newRank),
+    removed: firstOf(removed, cast.oldRank),
+    addedCount,
+    removedCount,
+  };
 }
 
 /** Each journey's persona names by id, built once per journey: a lookup
@@ -341,13 +483,12 @@ function personaNames(journey: Journey): Map<string, string> {
  * from the two touchpoints and their lists alone (no loop over the map's personas): both name no
  * personas and share one score (or none), or both name the same list, each listed persona declared in
  * both versions or in neither, with the same emotions. */
-function sameInvolvement(oldJourney: Journey, o: Touchpoint, newJourney: Journey, n: Touchpoint): boolean {
+function sameInvolvement(cast: Cast, o: Touchpoint, n: Touchpoint): boolean {
   const scalar = (emotion: Touchpoint["emotion"]) => typeof emotion !== "object";
   if (o.personas === undefined && n.personas === undefined)
     return scalar(o.emotion) && scalar(n.emotion) && o.emotion === n.emotion;
   if (o.personas === undefined || n.personas === undefined || o.personas.length !== n.personas.length) return false;
-  const oldNames = personaNames(oldJourney);
-  const newNames = personaNames(newJourney);
+  const { oldNames, newNames } = cast;
   if (!o.personas.every((id, i) => n.personas![i] === id && oldNames.has(id) === newNames.has(id))) return false;
   if (scalar(o.emotion) || scalar(n.emotion)) return o.emotion === n.emotion;
   const olds = o.emotion;
@@ -359,33 +500,60 @@ function sameInvolvement(oldJourney: Journey, o: Touchpoint, newJourney: Journey
   );
 }
 
-/** Each persona's emotion at the touchpoint, for every persona that either version involves there. */
-function diffEmotions(oldJourney: Journey, o: Touchpoint, newJourney: Journey, n: Touchpoint): EmotionChange[] {
-  if (sameInvolvement(oldJourney, o, newJourney, n)) return [];
-  const oldInvolved = new Set(involvedAt(oldJourney, o, newJourney));
-  const newInvolved = new Set(involvedAt(newJourney, n, oldJourney));
-  const newNames = personaNames(newJourney);
-  const oldNames = personaNames(oldJourney);
-  const ids = [...new Set([...newInvolved, ...oldInvolved])];
-  const changes: EmotionChange[] = [];
-  for (const persona of ids) {
-    const personaName = newNames.get(persona) ?? oldNames.get(persona) ?? persona;
-    const before = oldInvolved.has(persona) ? emotionOf(o, persona) : undefined;
-    const after = newInvolved.has(persona) ? emotionOf(n, persona) : undefined;
-    if (before === after) continue;
+/** The emotion changes at a touchpoint, one per way (old → new), for every persona that either version
+ * involves there; personas in map order (those the new version involves there in its order, then the
+ * others in the old version's order), and the ways in the order of their first persona. */
+function diffEmotions(cast: Cast, { named, others }: Involved): EmotionChange[] {
+  const rankOf = (id: string, newInvolved: boolean) =>
+    newInvolved ? cast.newRank.get(id)! : cast.newRank.size + cast.oldRank.get(id)!;
+  const ways = new Map<string, { before?: Score; after?: Score; ids: Array<[string, number]>; count: number }>();
+  const wayOf = ({ before, after }: Involvement) => {
+    const key = `${before ?? ""}>${after ?? ""}`;
+    let way = ways.get(key);
+    if (!way)
+      ways.set(
+        key,
+        (way = {
+          ...(before !== undefined ? { before } : {}),
+          ...(after !== undefined ? { after } : {}),
+          ids: [],
+          count: 0,
+        }),
+      );
+    return way;
+  };
+  for (const [id, persona] of named) {
+    if (persona.before === persona.after || !(persona.oldInvolved || persona.newInvolved)) continue;
+    const way = wayOf(persona);
+    way.ids.push([id, rankOf(id, persona.newInvolved)]);
+    way.count++;
+  }
+  if (others.count > 0 && others.before !== others.after) {
+    const way = wayOf(others);
+    for (const id of others.first(others.newInvolved ? cast.commonByNew : cast.commonByOld))
+      way.ids.push([id, rankOf(id, others.newInvolved)]);
+    way.count += others.count;
+  }
+  const changes: Array<EmotionChange & { rank: number }> = [];
+  for (const { before, after, ids, count } of ways.values()) {
+    const first = ids.sort((a, b) => a[1] - b[1]).slice(0, MAX_LISTED_PERSONAS);
+    const personas = first.map(([id]) => id);
+    const personaNames = personas.map((id) => shortName(cast.newNames.get(id) ?? cast.oldNames.get(id) ?? id));
+    const shared = { personas, personaNames, count };
+    const rank = first[0]![1];
     if (before !== undefined && after !== undefined)
       changes.push({
-        persona,
-        personaName,
+        ...shared,
         old: before,
         new: after,
         delta: after - before,
         direction: after > before ? "up" : "down",
+        rank,
       });
-    else if (after !== undefined) changes.push({ persona, personaName, new: after, direction: "added" });
-    else changes.push({ persona, personaName, old: before, direction: "removed" });
+    else if (after !== undefined) changes.push({ ...shared, new: after, direction: "added", rank });
+    else changes.push({ ...shared, old: before, direction: "removed", rank });
   }
-  return changes;
+  return changes.sort((a, b) => a.rank - b.rank).map(({ rank: _rank, ...change }) => change);
 }
 
 function diffMetrics(o: Touchpoint, n: Touchpoint): MetricChange[] {

@@ -2,7 +2,7 @@
 // their contents at each. git is spawned with an argument array, never a shell: paths are hostile.
 import { spawnSync } from "node:child_process";
 import { lstatSync } from "node:fs";
-import { dirname, join, posix } from "node:path";
+import { dirname, join, posix, relative, resolve, sep } from "node:path";
 import { JourneymapError } from "../errors.js";
 import { displayPath, MAP_FILE } from "../io/find-maps.js";
 import { DEFAULT_MAX_FILE_SIZE, formatSize, readFileBytes } from "../io/read-text.js";
@@ -25,6 +25,7 @@ export interface Revisions {
 }
 
 const SYMLINK = "it is a symbolic link, and diff compares map files only";
+const SUBMODULE = "it is a git submodule, and diff compares map files only";
 
 const MAX_OUTPUT = 512 * 1024 * 1024;
 
@@ -120,47 +121,104 @@ export function changedMaps(revisions: Revisions, cwd: string, pathspecs: string
   return maps.sort((a, b) => compare(a.newPath ?? a.oldPath!, b.newPath ?? b.oldPath!));
 }
 
-/** The files' bytes at a revision, or in the working tree when `revision` is undefined. Two git
- * processes per revision, whatever the number of files: `ls-tree` names the blobs (NUL-separated, so
- * any file name is safe), `cat-file --batch` prints them all. */
+/** The paths given after --base (relative to `cwd`) that name nothing: no file or folder in the working
+ * tree (or at --head), nor at --base (where a deleted map still is). A typo there would otherwise
+ * compare nothing and pass. Pathspecs with wildcards or git's magic (":") are left to git. */
+export function pathsNotFound(revisions: Revisions, cwd: string, pathspecs: readonly string[]): string[] {
+  const missing: string[] = [];
+  let known: Set<string> | undefined;
+  for (const spec of pathspecs) {
+    if (/[*?[\]]/.test(spec) || spec.startsWith(":")) continue;
+    const absolute = resolve(cwd, spec);
+    const inRepository = relative(revisions.root, absolute).split(sep).join("/");
+    if (inRepository === "" || inRepository.startsWith("../") || inRepository === "..") continue;
+    if (revisions.head === undefined && lstatSync(absolute, { throwIfNoEntry: false })) continue;
+    known ??= pathsAndFolders(revisions);
+    if (!known.has(inRepository)) missing.push(spec);
+  }
+  return missing;
+}
+
+/** Every file of --base and --head (the working tree is looked at on disk) and every folder above one. */
+function pathsAndFolders(revisions: Revisions): Set<string> {
+  const known = new Set<string>();
+  for (const revision of [revisions.base, revisions.head]) {
+    if (revision === undefined) continue;
+    for (const path of treeAt(revisions, revision).keys()) {
+      // From the file up: a folder already known has its parents known too.
+      for (let at = path; at !== "" && !known.has(at); at = at.slice(0, Math.max(0, at.lastIndexOf("/"))))
+        known.add(at);
+    }
+  }
+  return known;
+}
+
+/** A map file that one version cannot give: skipped, with the message that says why. A warning (a
+ * link or a submodule named like a map is not a map: nothing to compare) or an error (a map that could
+ * not be read, such as one above the size limit: the run fails once the other maps are compared). */
+export interface Unread {
+  path: string;
+  message: string;
+  severity: "warning" | "error";
+}
+
+/** The files' bytes at a revision, or in the working tree when `revision` is undefined, and the files
+ * skipped. Two git processes per revision, whatever the number of files: `ls-tree` names the blobs
+ * (NUL-separated, so any file name is safe), `cat-file --batch` prints them all. One file that cannot
+ * be read never stops the others. */
 export function readAllAt(
   revisions: Revisions,
   revision: string | undefined,
   paths: string[],
   maxBytes = DEFAULT_MAX_FILE_SIZE,
-): Map<string, Uint8Array> {
+): { files: Map<string, Uint8Array>; unread: Unread[] } {
   const files = new Map<string, Uint8Array>();
-  if (paths.length === 0) return files;
+  const unread: Unread[] = [];
+  if (paths.length === 0) return { files, unread };
   if (revision === undefined) {
     for (const path of paths) {
       // A map that is a symbolic link could point anywhere on the machine running CI; its target's
       // text must not end up in a pull-request comment.
-      if (lstatSync(join(revisions.root, path), { throwIfNoEntry: false })?.isSymbolicLink())
-        throw new JourneymapError(`cannot read "${path}": ${SYMLINK}`);
+      if (lstatSync(join(revisions.root, path), { throwIfNoEntry: false })?.isSymbolicLink()) {
+        unread.push({ path, message: `skipped "${path}": ${SYMLINK}`, severity: "warning" });
+        continue;
+      }
       // Bounded, regular files only, as every other input.
-      files.set(path, readFileBytes(join(revisions.root, path), { maxBytes, shown: path, what: "map" }));
+      try {
+        files.set(path, readFileBytes(join(revisions.root, path), { maxBytes, shown: path, what: "map" }));
+      } catch (error) {
+        if (!(error instanceof JourneymapError)) throw error;
+        unread.push({ path, message: error.message, severity: "error" });
+      }
     }
-    return files;
+    return { files, unread };
   }
   const tree = treeAt(revisions, revision);
+  const at = `at ${revision.slice(0, 12)}`;
   const blobs: Blob[] = [];
   for (const path of paths) {
     const entry = tree.get(path);
-    if (!entry) continue;
-    if (entry.mode === "120000")
-      throw new JourneymapError(`cannot read "${path}" at ${revision.slice(0, 12)}: ${SYMLINK}`);
-    if (entry.type !== "blob") continue;
-    if (entry.size > maxBytes)
-      throw new JourneymapError(
-        `cannot read map "${path}" at ${revision.slice(0, 12)}: it is ${formatSize(entry.size)}, more than the ${formatSize(maxBytes)} limit (raise it with --max-file-size)`,
-      );
-    blobs.push({ path, object: entry.object });
+    if (!entry) unread.push({ path, message: `cannot read "${path}" ${at}: not in that revision`, severity: "error" });
+    else if (entry.mode === "120000")
+      unread.push({ path, message: `skipped "${path}" ${at}: ${SYMLINK}`, severity: "warning" });
+    else if (entry.type === "commit")
+      unread.push({ path, message: `skipped "${path}" ${at}: ${SUBMODULE}`, severity: "warning" });
+    else if (entry.type !== "blob")
+      unread.push({
+        path,
+        message: `skipped "${path}" ${at}: it is a git ${entry.type}, not a file`,
+        severity: "warning",
+      });
+    else if (!(entry.size <= maxBytes))
+      unread.push({
+        path,
+        message: `cannot read map "${path}" ${at}: it is ${formatSize(entry.size)}, more than the ${formatSize(maxBytes)} limit (raise it with --max-file-size)`,
+        severity: "error",
+      });
+    else blobs.push({ path, object: entry.object });
   }
   for (const [path, bytes] of readBlobs(revisions, revision, blobs)) files.set(path, bytes);
-  for (const path of paths)
-    if (!files.has(path))
-      throw new JourneymapError(`cannot read "${path}" at ${revision.slice(0, 12)}: not in that revision`);
-  return files;
+  return { files, unread };
 }
 
 interface TreeEntry {

@@ -3,11 +3,15 @@
 // is escaped, so it renders as the text it is: never markup, HTML, a link or a mention.
 import { markdownText } from "./escape.js";
 import type { DiffFormatter } from "./formats.js";
-import { emotionText, notesOf, summaryLine, type Sign } from "./notes.js";
-import type { JourneyDiff } from "./types.js";
+import { emotionText, MAX_NOTES_SHOWN, moreChanges, notesOf, personasText, summaryLine, type Sign } from "./notes.js";
+import { cut, MAX_SHOWN_TEXT } from "./shown.js";
+import type { EmotionChange, JourneyDiff } from "./types.js";
 
 /** Words beside the sign: the table never relies on colour or an emoji alone. */
 const SIGN_WORDS: Record<Sign, string> = { "+": "➕ added", "-": "➖ removed", "~": "✏️ changed" };
+
+/** New pain points shown beside an emotion change (the rest are in the table of notable changes). */
+const PAIN_POINTS_SHOWN = 3;
 
 export const markdown: DiffFormatter = (diffs) => {
   const out: string[] = [];
@@ -17,7 +21,8 @@ export const markdown: DiffFormatter = (diffs) => {
     const changed = diffs.filter((diff) => summaryLine(diff) !== "no changes").length;
     out.push("## Journey map changes", "", `${changed} of ${diffs.length} maps changed.`, "");
   }
-  for (const diff of diffs) out.push(...section(diff, diffs.length === 1 ? "##" : "###"));
+  // Line by line: spreading a section of thousands of lines into push() overflows the stack.
+  for (const diff of diffs) for (const line of section(diff, diffs.length === 1 ? "##" : "###")) out.push(line);
   return `${out.join("\n").trimEnd()}\n`;
 };
 
@@ -33,18 +38,22 @@ function section(diff: JourneyDiff, heading: string): string[] {
   const notable = notes.filter((note) => note.notable && !note.change.startsWith("emotion of "));
   if (notable.length) {
     out.push("| Change | What | Detail |", "|---|---|---|");
-    for (const note of notable)
+    for (const note of notable.slice(0, MAX_NOTES_SHOWN))
       out.push(`| ${SIGN_WORDS[note.sign]} | ${markdownText(note.element)} | ${markdownText(note.change)} |`);
     out.push("");
+    if (notable.length > MAX_NOTES_SHOWN) out.push(markdownText(moreChanges(notable.length - MAX_NOTES_SHOWN)), "");
   }
-  const emotions = diff.touchpoints.changed.flatMap((change) =>
-    change.emotions.map((emotion) => ({
-      touchpoint: change.new.name,
-      emotion,
-      // A new pain point at the same touchpoint is the usual explanation of a drop: shown beside it.
-      painPoints: change.lists.painPoints?.added ?? [],
-    })),
-  );
+  const emotions: Array<{ touchpoint: string; emotion: EmotionChange; painPoints: string }> = [];
+  for (const change of diff.touchpoints.changed) {
+    if (change.emotions.length === 0) continue;
+    // A new pain point at the same touchpoint is the usual explanation of a drop: shown beside it.
+    const added = change.lists.painPoints?.added ?? [];
+    const shown = added.slice(0, PAIN_POINTS_SHOWN).map((text) => markdownText(cut(text, MAX_SHOWN_TEXT)));
+    if (added.length > PAIN_POINTS_SHOWN) shown.push(`and ${added.length - PAIN_POINTS_SHOWN} more`);
+    const painPoints = shown.join("; ") || "–";
+    const touchpoint = cut(change.new.name, MAX_SHOWN_TEXT);
+    for (const emotion of change.emotions) emotions.push({ touchpoint, emotion, painPoints });
+  }
   if (emotions.length) {
     // Two versions with one title (the usual case) get column names that tell them apart.
     const columns = diff.old.label === diff.new.label ? ["Before", "After"] : [diff.old.label, diff.new.label];
@@ -54,7 +63,7 @@ function section(diff: JourneyDiff, heading: string): string[] {
       `| Touchpoint | Persona | ${columns.map(markdownText).join(" | ")} | Change | New pain points |`,
       "|---|---|---|---|---|---|",
     );
-    for (const { touchpoint, emotion, painPoints } of emotions) {
+    for (const { touchpoint, emotion, painPoints } of emotions.slice(0, MAX_NOTES_SHOWN)) {
       const change =
         emotion.direction === "down"
           ? `📉 ${emotionText(emotion)}`
@@ -62,16 +71,18 @@ function section(diff: JourneyDiff, heading: string): string[] {
             ? `📈 ${emotionText(emotion)}`
             : emotion.direction;
       out.push(
-        `| ${markdownText(touchpoint)} | ${markdownText(emotion.personaName)} | ${emotion.old ?? "–"} | ${emotion.new ?? "–"} | ${markdownText(change)} | ${painPoints.map(markdownText).join("; ") || "–"} |`,
+        `| ${markdownText(touchpoint)} | ${markdownText(personasText(emotion))} | ${emotion.old ?? "–"} | ${emotion.new ?? "–"} | ${markdownText(change)} | ${painPoints} |`,
       );
     }
     out.push("");
+    if (emotions.length > MAX_NOTES_SHOWN) out.push(markdownText(moreChanges(emotions.length - MAX_NOTES_SHOWN)), "");
   }
   const rest = notes.filter((note) => !note.notable);
   if (rest.length) {
     out.push(`<details><summary>${rest.length} more change${rest.length === 1 ? "" : "s"}</summary>`, "");
-    for (const note of rest)
+    for (const note of rest.slice(0, MAX_NOTES_SHOWN))
       out.push(`- ${SIGN_WORDS[note.sign]}: ${markdownText(note.element)}: ${markdownText(note.change)}`);
+    if (rest.length > MAX_NOTES_SHOWN) out.push(`- ${markdownText(moreChanges(rest.length - MAX_NOTES_SHOWN))}`);
     out.push("", "</details>", "");
   }
   return out;

@@ -2,7 +2,24 @@
 // The text outputs (stylish, markdown) lay these out; the wording lives here, once.
 import type { Range } from "../diagnostic.js";
 import { countOf } from "../journey/queries.js";
-import type { ElementChanges, ElementRef, JourneyDiff, ListField, TextField, TouchpointChange } from "./types.js";
+import { cut, MAX_SHOWN_TEXT, shortName } from "./shown.js";
+import { MAX_SHOWN_NAME } from "./types.js";
+import type {
+  ElementChanges,
+  ElementRef,
+  EmotionChange,
+  JourneyDiff,
+  ListField,
+  TextField,
+  TouchpointChange,
+} from "./types.js";
+
+/** Notes an output lists at most per map, per list (a table, the details), then "and N more changes":
+ * a map of thousands of changes still reads, and the comment stays within what GitHub accepts. */
+export const MAX_NOTES_SHOWN = 500;
+
+/** Stage ids shown on each side of a reordering. */
+const MAX_ORDER_SHOWN = 20;
 
 /** "+" added, "-" removed, "~" changed: the sign is shown beside the colour, never instead of it. */
 export type Sign = "+" | "-" | "~";
@@ -47,22 +64,22 @@ export function notesOf(diff: JourneyDiff): Note[] {
     notes.push({
       sign: "~",
       element: "stages",
-      change: `reordered: ${diff.stages.reordered.old.join(", ")} → ${diff.stages.reordered.new.join(", ")}`,
+      change: `reordered: ${orderText(diff.stages.reordered.old)} → ${orderText(diff.stages.reordered.new)}`,
       notable: true,
     });
   for (const touchpoint of diff.touchpoints.added)
     notes.push({
       sign: "+",
-      element: `touchpoint "${touchpoint.name}"`,
-      change: `added in stage "${touchpoint.stageName}"`,
+      element: `touchpoint ${show(touchpoint.name)}`,
+      change: `added in stage ${show(touchpoint.stageName)}`,
       notable: true,
       ...at("new", touchpoint.range),
     });
   for (const touchpoint of diff.touchpoints.removed)
     notes.push({
       sign: "-",
-      element: `touchpoint "${touchpoint.name}"`,
-      change: `removed from stage "${touchpoint.stageName}"`,
+      element: `touchpoint ${show(touchpoint.name)}`,
+      change: `removed from stage ${show(touchpoint.stageName)}`,
       notable: true,
       ...at("old", touchpoint.range),
     });
@@ -71,7 +88,7 @@ export function notesOf(diff: JourneyDiff): Note[] {
     notes.push({
       sign: "+",
       element: `${finding.severity} ${finding.ruleId}`,
-      change: `new: ${finding.message}`,
+      change: `new: ${cut(finding.message, 2 * MAX_SHOWN_TEXT)}`,
       notable: true,
       at: { side: "new", range: finding },
     });
@@ -79,7 +96,7 @@ export function notesOf(diff: JourneyDiff): Note[] {
     notes.push({
       sign: "-",
       element: `${finding.severity} ${finding.ruleId}`,
-      change: `fixed: ${finding.message}`,
+      change: `fixed: ${cut(finding.message, 2 * MAX_SHOWN_TEXT)}`,
       notable: true,
       at: { side: "old", range: finding },
     });
@@ -87,7 +104,7 @@ export function notesOf(diff: JourneyDiff): Note[] {
 }
 
 function elementNotes(notes: Note[], kind: string, changes: ElementChanges<ElementRef>): void {
-  const label = (element: ElementRef) => `${kind} "${element.name ?? element.id}"`;
+  const label = (element: ElementRef) => `${kind} ${show(element.name ?? element.id)}`;
   for (const element of changes.added)
     notes.push({ sign: "+", element: label(element), change: "added", notable: true, ...at("new", element.range) });
   for (const element of changes.removed)
@@ -95,7 +112,7 @@ function elementNotes(notes: Note[], kind: string, changes: ElementChanges<Eleme
   for (const { old, new: renamed } of changes.renamed)
     notes.push({
       sign: "~",
-      element: `${kind} ${renamed.id}`,
+      element: `${kind} ${cut(renamed.id, MAX_SHOWN_TEXT)}`,
       change: `renamed ${show(old.name)} → ${show(renamed.name)}`,
       notable: true,
       ...at("new", renamed.range),
@@ -103,21 +120,21 @@ function elementNotes(notes: Note[], kind: string, changes: ElementChanges<Eleme
 }
 
 function touchpointNotes(notes: Note[], change: TouchpointChange): void {
-  const element = `touchpoint "${change.new.name}"`;
+  const element = `touchpoint ${show(change.new.name)}`;
   const where = at("new", change.new.range);
   const add = (sign: Sign, text: string, notable: boolean) =>
     notes.push({ sign, element, change: text, notable, ...where });
   if (change.renamed) {
     const guess =
       change.matchedBy === "similarity" ? " (a guess: matched by its stage and fields, not its id or name)" : "";
-    add("~", `renamed from "${change.old.name}"${guess}`, true);
+    add("~", `renamed from ${show(change.old.name)}${guess}`, true);
   }
   if (change.moved === "stage")
-    add("~", `moved from stage "${change.old.stageName}" to "${change.new.stageName}"`, true);
+    add("~", `moved from stage ${show(change.old.stageName)} to ${show(change.new.stageName)}`, true);
   if (change.moved === "order")
     add(
       "~",
-      `moved within stage "${change.new.stageName}" (position ${change.old.index + 1} → ${change.new.index + 1})`,
+      `moved within stage ${show(change.new.stageName)} (position ${change.old.index + 1} → ${change.new.index + 1})`,
       false,
     );
   for (const [field, value] of Object.entries(change.fields) as Array<
@@ -126,32 +143,54 @@ function touchpointNotes(notes: Note[], change: TouchpointChange): void {
     add("~", `${field} ${show(value.old)} → ${show(value.new)}`, NOTABLE_FIELDS.has(field));
   }
   if (change.personas) {
-    for (const persona of change.personas.added) add("+", `persona ${persona} involved`, false);
-    for (const persona of change.personas.removed) add("-", `persona ${persona} no longer involved`, false);
+    const { added, removed, addedCount, removedCount } = change.personas;
+    for (const persona of added) add("+", `persona ${cut(persona, MAX_SHOWN_TEXT)} involved`, false);
+    if (addedCount > added.length) add("+", `${addedCount - added.length} more personas involved`, false);
+    for (const persona of removed) add("-", `persona ${cut(persona, MAX_SHOWN_TEXT)} no longer involved`, false);
+    if (removedCount > removed.length)
+      add("-", `${removedCount - removed.length} more personas no longer involved`, false);
   }
-  for (const emotion of change.emotions) add("~", `emotion of ${emotion.personaName}: ${emotionText(emotion)}`, true);
+  for (const emotion of change.emotions) add("~", `emotion of ${personasText(emotion)}: ${emotionText(emotion)}`, true);
   for (const [field, list] of Object.entries(change.lists) as Array<
     [ListField, { added: string[]; removed: string[] }]
   >) {
-    for (const text of list.added) add("+", `${LIST_WORDS[field]} "${text}"`, NOTABLE_LISTS.has(field));
-    for (const text of list.removed) add("-", `${LIST_WORDS[field]} "${text}"`, NOTABLE_LISTS.has(field));
+    for (const text of list.added) add("+", `${LIST_WORDS[field]} ${show(text)}`, NOTABLE_LISTS.has(field));
+    for (const text of list.removed) add("-", `${LIST_WORDS[field]} ${show(text)}`, NOTABLE_LISTS.has(field));
   }
   for (const metric of change.metrics) {
     const relative = metric.relativeChange === undefined ? "" : ` (${percent(metric.relativeChange)})`;
-    add("~", `metric ${metric.name}: ${show(metric.old)} → ${show(metric.new)}${relative}`, false);
+    add("~", `metric ${cut(metric.name, MAX_SHOWN_TEXT)}: ${show(metric.old)} → ${show(metric.new)}${relative}`, false);
   }
   if (change.matchedBy === "similarity" && !change.renamed) add("~", "matched by similarity (a guess)", false);
 }
 
-export function emotionText(emotion: JourneyDiff["touchpoints"]["changed"][number]["emotions"][number]): string {
+/** The personas of an emotion change: their names, and how many more changed the same way. */
+export function personasText(emotion: EmotionChange, nameMax = MAX_SHOWN_NAME): string {
+  const more = emotion.count - emotion.personaNames.length;
+  const names = emotion.personaNames.map((name) => cut(name, nameMax));
+  return `${names.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
+}
+
+export function emotionText(emotion: EmotionChange): string {
   if (emotion.delta === undefined) return `${show(emotion.old)} → ${show(emotion.new)}`;
   const delta = emotion.delta > 0 ? `+${emotion.delta}` : `−${-emotion.delta}`;
   return `${emotion.old} → ${emotion.new} (${delta}, ${emotion.direction === "down" ? "drop" : "rise"})`;
 }
 
+/** A value in quotes, cut at MAX_SHOWN_TEXT: one note never holds more than a paragraph of map text. */
 function show(value: string | number | undefined): string {
   if (value === undefined) return "(none)";
-  return typeof value === "number" ? String(value) : `"${value}"`;
+  return typeof value === "number" ? String(value) : `"${cut(value, MAX_SHOWN_TEXT)}"`;
+}
+
+function orderText(ids: readonly string[]): string {
+  const shown = ids.slice(0, MAX_ORDER_SHOWN).map(shortName).join(", ");
+  return ids.length > MAX_ORDER_SHOWN ? `${shown} and ${ids.length - MAX_ORDER_SHOWN} more` : shown;
+}
+
+/** "and 12 more changes", the last line of a list cut at MAX_NOTES_SHOWN. */
+export function moreChanges(count: number): string {
+  return `… and ${count} more change${count === 1 ? "" : "s"} (--format json lists them all)`;
 }
 
 export function percent(ratio: number): string {
@@ -166,7 +205,8 @@ function at(side: "old" | "new", range: Range | undefined): Pick<Note, "at"> {
 /** The emotion drops of a diff (for --fail-on emotion-drop and the summary). */
 export function emotionDrops(diff: JourneyDiff): number {
   return diff.touchpoints.changed.reduce(
-    (sum, change) => sum + change.emotions.filter((emotion) => emotion.direction === "down").length,
+    (sum, change) =>
+      sum + change.emotions.reduce((drops, emotion) => drops + (emotion.direction === "down" ? emotion.count : 0), 0),
     0,
   );
 }

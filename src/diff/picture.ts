@@ -1,10 +1,12 @@
 // The picture of a change: the new map, with every removed touchpoint (and stage) put back where it was
 // as a ghost, and the marks the native SVG draws over it (src/render/svg/marks.ts): added, changed and
 // removed cards, changed lines, the old emotions. Pure: two journeys in, a journey and marks out.
-import { emotionOf, personasAt, type Journey, type Score, type Stage, type Touchpoint } from "../journey/model.js";
+import { emotionOf, type Journey, type Score, type Stage, type Touchpoint } from "../journey/model.js";
 import type { CardField, PictureMarks, StageMarks, TouchpointMarks } from "../render/svg/index.js";
+import { MAX_CURVES } from "../render/svg/emotion.js";
 import { addedPositions, compareTouchpoints, EMPTY, type PairChange } from "./diff.js";
 import type { Located, TouchpointPair } from "./match.js";
+import { personasText } from "./notes.js";
 import type { ListField, TextField } from "./types.js";
 
 export interface DiffPicture {
@@ -20,6 +22,9 @@ const LIST_WORDS: Record<ListField, string> = {
   opportunities: "Opportunity",
   evidence: "Evidence",
 };
+/** A persona's name in a card's note: a card is narrow, and every changed card names its personas. */
+const NAME_IN_NOTE_MAX = 40;
+
 const FIELD_WORDS: Record<TextField, string> = { description: "Description", channel: "Channel", owner: "Owner" };
 
 /** The lanes that draw a touchpoint field's entries (evidence has no lane). */
@@ -44,6 +49,14 @@ export function diffPicture(
   const before = oldJourney ?? EMPTY;
   const after = newJourney ?? EMPTY;
   const { pairs, removed } = compareTouchpoints(before, after);
+  // The personas with an old curve: the emotion lane draws the first MAX_CURVES of the map drawn.
+  const oldPersonas = new Set(before.personas.map((persona) => persona.id));
+  const drawn = new Set(
+    (newJourney ?? oldJourney ?? EMPTY).personas
+      .slice(0, MAX_CURVES)
+      .map((persona) => persona.id)
+      .filter((id) => oldPersonas.has(id)),
+  );
 
   // Every old touchpoint in journey order, where the paired ones are now, and each new touchpoint's
   // pair (by its journey order; an added one has none).
@@ -78,7 +91,7 @@ export function diffPicture(
     index++;
   };
   const placeGhosts = (ghosts: Located[] | undefined, into: Touchpoint[]) => {
-    for (const ghost of ghosts ?? []) place(ghostOf(ghost.touchpoint), removedMarks(before, ghost), into);
+    for (const ghost of ghosts ?? []) place(ghostOf(ghost.touchpoint), removedMarks(ghost, drawn), into);
   };
   const oldStages = new Map(before.stages.map((stage) => [stage.id, stage]));
   const placedStages = new Set<string>();
@@ -123,7 +136,7 @@ export function diffPicture(
         const compared = pairAt.get(order);
         const marks = !compared
           ? ({ kind: "added" } as const)
-          : compared.change && changedMarks(before, compared.pair, compared.change);
+          : compared.change && changedMarks(compared.pair, compared.change, drawn);
         place(touchpoint, marks, into);
         placeGhosts(ghostsAfter.get(order), into);
         order++;
@@ -138,7 +151,7 @@ export function diffPicture(
     marks: {
       touchpoints: touchpointMarks,
       stages: stageMarks,
-      oldPersonas: new Set(before.personas.map((persona) => persona.id)),
+      oldPersonas,
       labels,
     },
   };
@@ -155,21 +168,25 @@ function ghostOf(touchpoint: Touchpoint): Touchpoint {
   return { ...(touchpoint.id !== undefined ? { id: touchpoint.id } : {}), name: touchpoint.name };
 }
 
-/** The old scores at a touchpoint, for each persona the old version involves there. */
-function scoresAt(journey: Journey, touchpoint: Touchpoint): Record<string, Score> {
+/** The old scores at a touchpoint, for each persona the old version involves there that has a curve in
+ * the picture (`drawn`: the old version's personas among the MAX_CURVES the emotion lane draws): a copy
+ * of every persona's score at every touchpoint would be touchpoints × personas. */
+function scoresAt(touchpoint: Touchpoint, drawn: ReadonlySet<string>): Record<string, Score> {
   const scores: Record<string, Score> = {};
-  for (const persona of personasAt(journey, touchpoint)) {
-    const score = emotionOf(touchpoint, persona.id);
-    if (score !== undefined) Object.defineProperty(scores, persona.id, { value: score, enumerable: true });
+  const listed = touchpoint.personas && new Set(touchpoint.personas);
+  for (const id of drawn) {
+    if (listed && !listed.has(id)) continue;
+    const score = emotionOf(touchpoint, id);
+    if (score !== undefined) Object.defineProperty(scores, id, { value: score, enumerable: true });
   }
   return scores;
 }
 
-function removedMarks(before: Journey, ghost: Located): TouchpointMarks {
-  return { kind: "removed", oldEmotion: scoresAt(before, ghost.touchpoint) };
+function removedMarks(ghost: Located, drawn: ReadonlySet<string>): TouchpointMarks {
+  return { kind: "removed", oldEmotion: scoresAt(ghost.touchpoint, drawn) };
 }
 
-function changedMarks(before: Journey, pair: TouchpointPair, change: PairChange): TouchpointMarks {
+function changedMarks(pair: TouchpointPair, change: PairChange, drawn: ReadonlySet<string>): TouchpointMarks {
   const o = pair.old.touchpoint;
   const n = pair.new.touchpoint;
   const fields = new Set<CardField>();
@@ -188,7 +205,9 @@ function changedMarks(before: Journey, pair: TouchpointPair, change: PairChange)
   }
   if (change.personas) fields.add("personas");
   for (const emotion of change.emotions)
-    notes.push(`${emotion.personaName}: ${emotion.old ?? "no score"} → ${emotion.new ?? "no score"}`);
+    notes.push(
+      `${personasText(emotion, NAME_IN_NOTE_MAX)}: ${emotion.old ?? "no score"} → ${emotion.new ?? "no score"}`,
+    );
   const entries: NonNullable<TouchpointMarks["entries"]> = {};
   for (const [field, list] of Object.entries(change.lists) as Array<[ListField, { removed: string[] }]>) {
     const lane = LANE_OF[field];
@@ -209,6 +228,6 @@ function changedMarks(before: Journey, pair: TouchpointPair, change: PairChange)
     notes,
     fields,
     entries,
-    ...(change.emotions.length ? { oldEmotion: scoresAt(before, o) } : {}),
+    ...(change.emotions.length ? { oldEmotion: scoresAt(o, drawn) } : {}),
   };
 }

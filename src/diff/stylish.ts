@@ -2,7 +2,7 @@
 // as lint's report is, then a one-line summary. Map text is escaped: it cannot drive the terminal.
 import { terminalText } from "./escape.js";
 import type { DiffFormatter } from "./formats.js";
-import { notesOf, summaryLine, type Sign } from "./notes.js";
+import { MAX_NOTES_SHOWN, moreChanges, notesOf, summaryLine, type Sign } from "./notes.js";
 import { painter } from "../report/paint.js";
 
 export const stylish: DiffFormatter = (diffs, context) => {
@@ -14,7 +14,8 @@ export const stylish: DiffFormatter = (diffs, context) => {
     const labels = diff.old.label === diff.new.label ? diff.new.label : `${diff.old.label} → ${diff.new.label}`;
     out.push(`${paint.underline(terminalText(files))}  ${paint.dim(terminalText(labels))}`);
     // Consecutive notes about one element share a header line, as lint groups findings by file.
-    const notes = notesOf(diff);
+    const all = notesOf(diff);
+    const notes = all.length > MAX_NOTES_SHOWN ? all.slice(0, MAX_NOTES_SHOWN) : all;
     for (let i = 0; i < notes.length;) {
       let end = i + 1;
       while (end < notes.length && notes[end]!.element === notes[i]!.element && notes[end]!.at === notes[i]!.at) end++;
@@ -33,6 +34,7 @@ export const stylish: DiffFormatter = (diffs, context) => {
       }
       i = end;
     }
+    if (all.length > notes.length) out.push(`  ${paint.dim(moreChanges(all.length - notes.length))}`);
     out.push(`  ${paint.bold(terminalText(summaryLine(diff)))}`, "");
   }
   const changed = diffs.filter((diff) => summaryLine(diff) !== "no changes").length;

@@ -14,6 +14,13 @@ export interface DiffSide {
  * without an id whose name changed, recognised by its stage and fields): the outputs say so. */
 export type MatchedBy = "id" | "name" | "similarity";
 
+/** Personas listed in one emotion change or one list of personas involved; the rest are counted. */
+export const MAX_LISTED_PERSONAS = 5;
+
+/** Names that the diff repeats (a stage's at each of its touchpoints, a persona's at each emotion
+ * change) are cut here, with "…": a long name repeated would make the diff names × touchpoints. */
+export const MAX_SHOWN_NAME = 200;
+
 /** A persona, team or stage as one side has it. */
 export interface ElementRef {
   id: string;
@@ -26,7 +33,7 @@ export interface TouchpointRef {
   id?: string;
   name: string;
   stage: string;
-  /** The stage's name, for outputs. */
+  /** The stage's name, for outputs; cut at MAX_SHOWN_NAME (every touchpoint of the stage repeats it). */
   stageName: string;
   index: number;
   range?: Range;
@@ -62,13 +69,27 @@ export interface ListChange {
   removed: string[];
 }
 
+/** The personas involved at a touchpoint, added and removed: the first MAX_LISTED_PERSONAS ids of
+ * each in map order, and how many in all (a touchpoint that names none involves every persona, so
+ * the whole list would be personas × touchpoints long). */
+export interface PersonaListChange extends ListChange {
+  addedCount: number;
+  removedCount: number;
+}
+
 export type EmotionDirection = "up" | "down" | "added" | "removed";
 
-/** One persona's emotion at a touchpoint, old → new; `delta` is new − old when both are set. */
+/** The personas whose emotion at a touchpoint changed the same way, old → new; `delta` is new − old
+ * when both are set. One entry per way (at most 35 per touchpoint: scores are 1 to 5), never one per
+ * persona: a score for all personas changed at every touchpoint is touchpoints entries, not
+ * touchpoints × personas. */
 export interface EmotionChange {
-  persona: string;
-  /** The persona's name (in the new version when it has the persona), for outputs. */
-  personaName: string;
+  /** The first MAX_LISTED_PERSONAS of them, by id, in map order. */
+  personas: string[];
+  /** Their names (in the new version when it has the persona), for outputs; cut at MAX_SHOWN_NAME. */
+  personaNames: string[];
+  /** How many personas changed this way in all. */
+  count: number;
   old?: Score;
   new?: Score;
   delta?: number;
@@ -99,7 +120,7 @@ export interface TouchpointChange {
   moved?: "stage" | "order";
   fields: Partial<Record<TextField, ValueChange>>;
   /** Persona ids involved at the touchpoint (a touchpoint that names none involves every persona). */
-  personas?: ListChange;
+  personas?: PersonaListChange;
   emotions: EmotionChange[];
   lists: Partial<Record<ListField, ListChange>>;
   metrics: MetricChange[];
@@ -113,8 +134,9 @@ export interface FindingChanges {
 }
 
 export interface JourneyDiff {
-  /** The version of this shape; it changes only when a field changes meaning or goes away. */
-  version: 1;
+  /** The version of this shape; it changes only when a field changes meaning or goes away (2: emotion
+   * changes grouped by way, persona lists cut, long names cut). */
+  version: 2;
   old: DiffSide;
   new: DiffSide;
   /** "added" or "deleted" when one version does not exist (a map added or deleted in git). */

@@ -78,7 +78,15 @@ describe("what the golden pairs say", () => {
       old: { stage: "decision", stageName: "First order", index: 0, range: { line: 53, column: 9 } },
       new: { stage: "consideration", stageName: "Consideration", index: 1, range: { line: 50, column: 9 } },
       emotions: [
-        { persona: "parent", personaName: "Dana, working parent", old: 2, new: 1, delta: -1, direction: "down" },
+        {
+          personas: ["parent"],
+          personaNames: ["Dana, working parent"],
+          count: 1,
+          old: 2,
+          new: 1,
+          delta: -1,
+          direction: "down",
+        },
       ],
       lists: { painPoints: { added: ["Slots cost extra"], removed: [] } },
     });
@@ -119,8 +127,16 @@ describe("what the golden pairs say", () => {
     expect(diff.touchpoints.added.map((t) => t.id)).toEqual(["mobile-check-in"]);
     const book = diff.touchpoints.changed.find((change) => change.new.id === "book")!;
     expect(book.emotions).toEqual([
-      { persona: "business", personaName: "Priya, business traveller", old: 3, new: 4, delta: 1, direction: "up" },
-      { persona: "family", personaName: "The Okafors, a family of four", new: 3, direction: "added" },
+      {
+        personas: ["business"],
+        personaNames: ["Priya, business traveller"],
+        count: 1,
+        old: 3,
+        new: 4,
+        delta: 1,
+        direction: "up",
+      },
+      { personas: ["family"], personaNames: ["The Okafors, a family of four"], count: 1, new: 3, direction: "added" },
     ]);
     expect(book.metrics[0]!.relativeChange).toBeCloseTo(0.25, 10);
     expect(diff.touchpoints.changed.filter((change) => change.moved === "order")).toHaveLength(1);

@@ -198,10 +198,20 @@ function mirror(diff: JourneyDiff): JourneyDiff {
             },
           ]),
         ),
-        ...(change.personas ? { personas: { added: change.personas.removed, removed: change.personas.added } } : {}),
+        ...(change.personas
+          ? {
+              personas: {
+                added: change.personas.removed,
+                removed: change.personas.added,
+                addedCount: change.personas.removedCount,
+                removedCount: change.personas.addedCount,
+              },
+            }
+          : {}),
         emotions: change.emotions.map((emotion) => ({
-          persona: emotion.persona,
-          personaName: emotion.personaName,
+          personas: emotion.personas,
+          personaNames: emotion.personaNames,
+          count: emotion.count,
           ...(emotion.new !== undefined ? { old: emotion.new } : {}),
           ...(emotion.old !== undefined ? { new: emotion.old } : {}),
           ...(emotion.delta !== undefined ? { delta: -emotion.delta } : {}),
@@ -228,9 +238,10 @@ function comparable(diff: JourneyDiff): unknown {
     .map(({ subject: _subject, moved, ...change }) => ({
       ...change,
       ...(moved === "stage" ? { moved } : {}),
-      emotions: [...change.emotions]
-        .sort((a, b) => a.persona.localeCompare(b.persona))
-        .map(({ personaName: _n, ...e }) => e),
+      // One change per way (old → new), its personas in one version's order: sorted here.
+      emotions: change.emotions
+        .map(({ personaNames: _n, personas, ...e }) => ({ ...e, personas: [...personas].sort() }))
+        .sort((a, b) => `${a.old}>${a.new}`.localeCompare(`${b.old}>${b.new}`)),
       metrics: change.metrics.map(({ relativeChange: _r, ...metric }) => metric),
     }))
     .filter(

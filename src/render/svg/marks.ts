@@ -56,6 +56,12 @@ type Sample = MarkKind | "highlight" | "new-curve" | "old-curve";
 const HEADINGS: Record<MarkKind, string> = { added: "✚ Added", changed: "✎ Changed", removed: "✖ Removed" };
 const MAX_NOTES = 6;
 const TOOLTIP_LABEL_MAX = 80;
+const NOTE_MAX = 300;
+/** Above this many old dots in a picture none is drawn, only the old curves' dashed lines (where they
+ * leave the new curves is where the score changed), as the new curve's faces lose their details above
+ * a count (emotion.ts): tens of thousands of dots with a tooltip each, repeating a persona's and a
+ * touchpoint's name, made the picture of a change three times the size of the map's own. */
+const DETAILED_OLD_DOTS_MAX = 10_000;
 
 /** The colours of the marks, per theme (a theme without them does not compile). Text on a highlight
  * keeps WCAG AA contrast (test/render/svg/marks.test.ts). */
@@ -140,7 +146,8 @@ export class MarkedColumn extends TextColumn {
     const notes = this.marks?.notes ?? [];
     if (!notes.length) return;
     this.space(4);
-    for (const note of notes.slice(0, MAX_NOTES)) this.paragraph(note, SMALL, "muted");
+    // Cut like a tooltip: a note quotes map text (an old description, a removed item) of any length.
+    for (const note of notes.slice(0, MAX_NOTES)) this.paragraph(shorten(note, NOTE_MAX), SMALL, "muted");
     if (notes.length > MAX_NOTES) this.paragraph(`… and ${notes.length - MAX_NOTES} more changes`, SMALL, "muted");
   }
 
@@ -284,10 +291,19 @@ export function drawMarkedBox(box: Box, geometry: string, theme: Theme): string 
 /** The highlights of changed lines, under the texts. */
 export function drawHighlights(layout: Layout, theme: Theme): string[] {
   const colors = MARK_COLORS[theme.name];
-  return (layout.marks?.highlights ?? []).map(
-    (line) =>
-      `<g data-highlight="${escapeXml(line.field)}" data-in="${line.box}"><rect x="${n(line.x)}" y="${n(line.y)}" width="${n(line.width)}" height="${n(line.height)}" fill="${colors.highlight}"/><rect x="${n(line.x)}" y="${n(line.y)}" width="3" height="${n(line.height)}" fill="${colors.bar}"/></g>`,
+  return oneString(
+    (layout.marks?.highlights ?? []).map(
+      (line) =>
+        `<g data-highlight="${escapeXml(line.field)}" data-in="${line.box}"><rect x="${n(line.x)}" y="${n(line.y)}" width="${n(line.width)}" height="${n(line.height)}" fill="${colors.highlight}"/><rect x="${n(line.x)}" y="${n(line.y)}" width="3" height="${n(line.height)}" fill="${colors.bar}"/></g>`,
+    ),
   );
+}
+
+/** Lines as one string in a list, or none: draw.ts spreads what these functions return into push(),
+ * and a change of tens of thousands of highlights or old dots spread as arguments overflows the stack.
+ * The SVG is the same: draw.ts joins its lines with "\n". */
+function oneString(lines: string[]): string[] {
+  return lines.length ? [lines.join("\n")] : [];
 }
 
 /** The old curves: thin, dashed, under the new ones; a hollow dot where the old score differs. */
@@ -297,6 +313,9 @@ export function drawOldCurves(layout: Layout, theme: Theme, colorOf: (curve: Per
   const out: string[] = [];
   const { old: oldLabel, new: newLabel } = marks.labels;
   const label = oldLabel === newLabel ? "before the change" : `in “${shorten(cleanText(oldLabel), TOOLTIP_LABEL_MAX)}”`;
+  let points = 0;
+  for (const curve of marks.oldCurves) points += curve.points.length;
+  const detailed = points <= DETAILED_OLD_DOTS_MAX;
   for (const curve of marks.oldCurves) {
     const color = colorOf(curve);
     out.push(`<g data-old-persona="${curve.persona + 1}" opacity="0.8">`);
@@ -307,10 +326,10 @@ export function drawOldCurves(layout: Layout, theme: Theme, colorOf: (curve: Per
         `<polyline points="${points}" fill="none" stroke="${color}" stroke-width="1.5" stroke-dasharray="3 3" data-old-curve="true"/>`,
       );
     }
-    for (const point of curve.points) out.push(oldDot(point, curve, label, color, theme));
+    if (detailed) for (const point of curve.points) out.push(oldDot(point, curve, label, color, theme));
     out.push("</g>");
   }
-  return out;
+  return oneString(out);
 }
 
 function oldDot(point: CurvePoint, curve: PersonaCurve, label: string, color: string, theme: Theme): string {
