@@ -9,6 +9,7 @@ import { displayPath } from "../io/find-maps.js";
 import { readMap } from "../io/read-maps.js";
 import { parseSize } from "../io/read-text.js";
 import { writeOutput } from "../io/write-output.js";
+import { parseScale } from "../render/png.js";
 import { loadJourney, type LoadedJourney } from "../journey/load.js";
 import type { SharedFile } from "../journey/shared.js";
 import { formatters } from "../report/index.js";
@@ -266,9 +267,7 @@ function parseLabels(value: string | undefined): [string, string] | undefined {
 function pictureSettings(options: DiffCliOptions, format: DiffFormat): { theme: "light" | "dark"; scale: number } {
   if (options.theme !== "light" && options.theme !== "dark")
     throw new JourneymapError(`unknown theme "${options.theme}": use light or dark`);
-  const scale = Number(options.scale);
-  if (!Number.isFinite(scale) || scale <= 0 || scale > 10)
-    throw new JourneymapError(`--scale must be a number above 0 and at most 10 (got "${options.scale}")`);
+  const scale = parseScale(options.scale);
   if (format.kind === "picture") {
     const name = format.extension.slice(1);
     if (options.output === undefined && format.output === "binary" && stdout.isTTY)

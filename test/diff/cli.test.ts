@@ -72,7 +72,7 @@ describe("journeymap diff OLD NEW", () => {
     ],
     [
       ["diff", OLD, NEW, "--format", "png", "--scale", "0", "-o", "x.png"],
-      'journeymap: --scale must be a number above 0 and at most 10 (got "0")\n',
+      'journeymap: --scale must be a number from 0.1 to 10 (got "0")\n',
     ],
     [
       ["diff", OLD, NEW, "--format", "svg", "-o", "change.png"],
