@@ -173,6 +173,16 @@ function describeError(error: ErrorObject, source: SourceMap): { message: string
       };
     case "minLength":
       return { message: `${field} must not be empty`, range: valueRange };
+    case "maxLength": {
+      // Ids are repeated in every finding, diff entry and fingerprint that names what they identify.
+      const { limit } = error.params as { limit: number };
+      const length = String(error.data).length.toLocaleString("en-US");
+      const what = field === "id" ? `${elementName(path.slice(0, -1), source)} has an id` : `${field} names an id`;
+      return {
+        message: `${what} of ${length} characters: an id has at most ${limit}, use a short kebab-case name`,
+        range: valueRange,
+      };
+    }
     case "dependencies": {
       const { property, missingProperty } = error.params as { property: string; missingProperty: string };
       const why = missingProperty === "better" ? ": say whether higher or lower values are better" : "";
