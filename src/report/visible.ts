@@ -7,12 +7,14 @@
 /** Every Bidi_Control and Default_Ignorable_Code_Point of Unicode 15 (PropList.txt and
  * DerivedCoreProperties.txt), and the interlinear annotation marks, but for the joiners (U+200C, U+200D)
  * and the variation selectors (U+180B–U+180D, U+180F, U+FE00–U+FE0F, U+E0100–U+E01EF) that emoji and
- * scripts are written with: as a character class for a regular expression with the "u" flag. */
+ * scripts are written with: a pattern for a regular expression with the "u" flag. The three combining
+ * ones (U+034F, U+17B4, U+17B5) are alternatives of their own, as a class would join them to the
+ * character before. */
 export const INVISIBLE =
-  "\\u00ad\\u034f\\u061c\\u115f\\u1160\\u17b4\\u17b5\\u180e\\u200b\\u200e\\u200f\\u2028-\\u202e\\u2060-\\u206f" +
-  "\\u3164\\uffa0\\ufeff\\ufff0-\\ufffb\\u{1bca0}-\\u{1bca3}\\u{1d173}-\\u{1d17a}\\u{e0000}-\\u{e00ff}\\u{e01f0}-\\u{e0fff}";
+  "[\\u00ad\\u061c\\u115f\\u1160\\u180e\\u200b\\u200e\\u200f\\u2028-\\u202e\\u2060-\\u206f\\u3164\\uffa0\\ufeff" +
+  "\\ufff0-\\ufffb\\u{1bca0}-\\u{1bca3}\\u{1d173}-\\u{1d17a}\\u{e0000}-\\u{e00ff}\\u{e01f0}-\\u{e0fff}]|\\u034f|\\u17b4|\\u17b5";
 
-const CONTROL = new RegExp(`[\\u0000-\\u0008\\u000a-\\u001f\\u007f-\\u009f${INVISIBLE}]`, "gu");
+const CONTROL = new RegExp(`[\\u0000-\\u0008\\u000a-\\u001f\\u007f-\\u009f]|${INVISIBLE}`, "gu");
 
 /** One character as a visible escape: `\x1b`, `\u202e`, `\u{e0041}`. */
 export function escapeControl(char: string): string {
@@ -61,7 +63,7 @@ export function visibleChar(char: string): string {
 /** Control, bidi and separator characters in JSON text (inside its strings, the only place they can be)
  * as \u escapes, and "##[" as "#\u0023[": the same value for a JSON parser, inert in a terminal or a
  * CI log when the report is printed rather than written to a file. */
-const JSON_INVISIBLE = new RegExp(`[\\u007f-\\u009f${INVISIBLE}\\ufffe\\uffff]`, "gu");
+const JSON_INVISIBLE = new RegExp(`[\\u007f-\\u009f\\ufffe\\uffff]|${INVISIBLE}`, "gu");
 
 export function inertJson(json: string): string {
   return json
