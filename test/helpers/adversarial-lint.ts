@@ -93,6 +93,17 @@ export function oneLine(): string {
   return `{journeymap: 1, title: One line, personas: [{id: buyer, name: Buyer}], stages: [{id: s, name: S, touchpoints: [${touchpoints.join(", ")}]}]}\n`;
 }
 
+/** A map of ~1 MB on one line whose 40,000 touchpoints each have a misspelt key (a schema error each). */
+export function unknownKeysOnOneLine(): string {
+  const touchpoints: string[] = [];
+  for (let t = 0, size = 0; size < 1_000_000; t++) {
+    const touchpoint = `{id: t${t}, nme: T${t}}`;
+    touchpoints.push(touchpoint);
+    size += touchpoint.length + 2;
+  }
+  return `{journeymap: 1, title: One line, personas: [{id: buyer, name: Buyer}], stages: [{id: s, name: S, touchpoints: [${touchpoints.join(", ")}]}]}\n`;
+}
+
 /** Bidi controls and characters that show nothing, in touchpoint names and persona ids. */
 export const INVISIBLE_MARKS = [
   "\u061c",

@@ -17,6 +17,7 @@ import {
   lateNul,
   manyPersonas,
   oneLine,
+  unknownKeysOnOneLine,
   unknownPersonas,
 } from "../helpers/adversarial-lint.js";
 
@@ -31,11 +32,11 @@ interface Run {
   ms: number;
 }
 
-/** The built CLI in a child with a 500 MB heap, timed. */
-function lint(args: string[], cwd = folder): Run {
+/** The built CLI's lint (or another command: `command`) in a child with a 500 MB heap, timed. */
+function lint(args: string[], command = "lint", cwd = folder): Run {
   const env = { ...process.env, NO_COLOR: "1", GITHUB_ACTIONS: undefined, NODE_EXTRA_CA_CERTS: undefined };
   const started = performance.now();
-  const child = spawnSync(process.execPath, ["--max-old-space-size=500", BIN, "lint", ...args], {
+  const child = spawnSync(process.execPath, ["--max-old-space-size=500", BIN, command, ...args], {
     cwd,
     env,
     encoding: "utf8",
@@ -147,6 +148,22 @@ describe("one-line maps and invisible characters", () => {
     within(run, "one-line map");
     expect(run.code).toBe(1);
     expect(messages(run).filter((message) => message.ruleId === "unknown-persona").length).toBeGreaterThan(20_000);
+  });
+
+  it("a 1 MB map on one line with a schema error in each of its 40,000 touchpoints", () => {
+    const map = write("unknown-keys.journey.yaml", unknownKeysOnOneLine());
+    // validate and lint: ajv's validator appended each touchpoint's errors to a copy of all the errors before.
+    for (const command of ["validate", "lint"]) {
+      const run = lint(["-f", "json", map], command);
+      within(run, `unknown keys (${command})`);
+      expect(run.code).toBe(1);
+      const found = messages(run);
+      expect(found.length).toBeGreaterThan(40_000);
+      expect(found.slice(0, 2).map((message) => message.message)).toEqual([
+        'touchpoint "t0" is missing "name"',
+        'unknown key "nme" in touchpoint (did you mean "name"?)',
+      ]);
+    }
   });
 
   it("bidi controls and characters that show nothing are escaped in the default report", () => {
