@@ -9,6 +9,8 @@ import { findRepositoryRoot } from "../io/repository.js";
 import { foldersNamed } from "../workspace/folders.js";
 import type { LintRunOptions, RuleSeverity } from "../lint/index.js";
 import { reportFormatNames, reportFormats, type ReportContext } from "../report/index.js";
+import { painter } from "../report/paint.js";
+import { countBySeverity, type FileResult, type Formatter } from "../report/types.js";
 import { inertJson } from "../report/visible.js";
 import { dataOptions, dataSettings, reportNotes, type DataFlags } from "./data.js";
 import { PACKAGE_VERSION } from "./version.js";
@@ -21,6 +23,7 @@ import {
   parseOutputs,
   tell,
   useColor,
+  type ReportOutput,
 } from "./options.js";
 import { stdout, stderr } from "../io/standard-streams.js";
 
@@ -148,14 +151,16 @@ export function registerLint(program: Command): void {
           }
         }
 
-        emitReports(outputs, run.results, context, inputs);
+        const warnings = run.counts.warning;
+        const tooManyWarnings = maxWarnings !== undefined && warnings > maxWarnings;
+        const hidden = options.quiet ? { warning: run.counts.warning, info: run.counts.info } : undefined;
+        const summary = { hidden, tooMany: tooManyWarnings ? { warnings, max: maxWarnings } : undefined };
+        emitReports(withTruthfulSummary(outputs, summary), run.results, context, inputs);
         // On GitHub Actions the default report also becomes annotations on the pull request.
         if (process.env.GITHUB_ACTIONS === "true" && options.format === undefined) {
           stdout.write(reportFormats.github.formatter(run.results, context));
         }
 
-        const warnings = run.counts.warning;
-        const tooManyWarnings = maxWarnings !== undefined && warnings > maxWarnings;
         if (tooManyWarnings)
           stderr.write(`journeymap: too many warnings (${warnings}; --max-warnings is ${maxWarnings})\n`);
         process.exitCode = run.counts.error > 0 || tooManyWarnings ? 1 : 0;
@@ -165,6 +170,48 @@ export function registerLint(program: Command): void {
         throw error;
       }
     });
+}
+
+interface SummaryFacts {
+  /** What --quiet left out of the results. */
+  hidden?: { warning: number; info: number };
+  /** Set when --max-warnings fails the run. */
+  tooMany?: { warnings: number; max: number };
+}
+
+/** The stylish report's last line, the summary, says what the report shows: with --quiet it counts only
+ * the errors and would say "no problems" over hidden warnings, even when --max-warnings fails on them.
+ * The line is replaced by one that says what was hidden and why the run fails. */
+function withTruthfulSummary(outputs: readonly ReportOutput[], facts: SummaryFacts): ReportOutput[] {
+  // Without --quiet hiding anything, the report's own summary is the truth.
+  if (!facts.hidden || facts.hidden.warning + facts.hidden.info === 0) return [...outputs];
+  return outputs.map((output) => {
+    if (output.name !== "stylish") return output;
+    const formatter: Formatter = (results, context) => {
+      const text = output.formatter(results, context);
+      const lines = text.replace(/\n$/, "").split("\n");
+      lines[lines.length - 1] = summaryLine(results, facts, context.color);
+      return `${lines.join("\n")}\n`;
+    };
+    return { ...output, formatter };
+  });
+}
+
+function summaryLine(results: FileResult[], facts: SummaryFacts, color: boolean): string {
+  const paint = painter(color);
+  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
+  const counts = countBySeverity(results.flatMap((result) => result.messages));
+  const shown = counts.error + counts.warning + counts.info;
+  const parts = [`${plural(results.length, "map")} checked, ${plural(shown, "problem")} shown`];
+  if (facts.hidden) {
+    const { warning, info } = facts.hidden;
+    const kinds = [warning > 0 ? plural(warning, "warning") : "", info > 0 ? `${info} info` : ""].filter(Boolean);
+    if (kinds.length > 0) parts[0] += ` (${kinds.join(" and ")} hidden by --quiet)`;
+  }
+  if (facts.tooMany) parts.push(`too many warnings (${facts.tooMany.warnings}, max ${facts.tooMany.max})`);
+  const failed = counts.error > 0 || facts.tooMany !== undefined;
+  const line = `${failed ? "✖" : "✔"} ${parts.join("; ")}`;
+  return failed ? paint.red.bold(line) : paint.green(line);
 }
 
 /** lint --data: each map's sources applied in memory before the rules; CSV problems become results. */

@@ -34,12 +34,26 @@ export function composeYaml(text: string, source: SourceMap): YamlOutcome {
   // Deep flow nesting makes yaml's parser slow (about 10 µs a level) before the composer overflows:
   // a linear scan refuses it first. What the scan cannot see (nesting by indentation) the syntax
   // tree shows, before the recursive composer runs.
-  const scanned = scanNesting(text);
-  if (scanned !== undefined) return { kind: "refused", message: tooDeep(), start: scanned, end: scanned + 1 };
-  const tokens = [...new Parser().parse(text)];
+  const nesting = scanNesting(text);
+  if (nesting.tooDeep !== undefined) return refusedTooDeep(nesting.tooDeep);
+  // yaml's parser recurses once for every level that one line closes: ~2,000 levels of indentation
+  // closed at once overflow the stack. Indentation that deep is looked at in the text before it first,
+  // which holds the first collection past MAX_DEPTH whenever each column opens one (it always does
+  // but for text over several lines).
+  if (nesting.deepIndent !== undefined) {
+    const before = inspectTree([...new Parser().parse(text.slice(0, lineStartOf(text, nesting.deepIndent)))]);
+    if (before.tooDeep !== undefined) return refusedTooDeep(before.tooDeep);
+  }
+  let tokens: CST.Token[];
+  try {
+    tokens = [...new Parser().parse(text)];
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    // Indentation the scan took for text over several lines, nesting after all: still refused, at that line.
+    return refusedTooDeep(nesting.deepIndent ?? 0);
+  }
   const syntax = inspectTree(tokens);
-  if (syntax.tooDeep !== undefined)
-    return { kind: "refused", message: tooDeep(), start: syntax.tooDeep, end: syntax.tooDeep + 1 };
+  if (syntax.tooDeep !== undefined) return refusedTooDeep(syntax.tooDeep);
 
   // uniqueKeys is off: yaml compares every key with every other (30,000 keys took 23 s); the
   // builder below checks duplicates with a set per mapping.
@@ -76,15 +90,45 @@ export function composeYaml(text: string, source: SourceMap): YamlOutcome {
   return { kind: "value", value };
 }
 
+function refusedTooDeep(offset: number): YamlOutcome {
+  return { kind: "refused", message: tooDeep(), start: offset, end: offset + 1 };
+}
+
+function lineStartOf(text: string, offset: number): number {
+  return text.lastIndexOf("\n", offset - 1) + 1;
+}
+
 function yamlMessage(message: string): string {
   const first = message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
   if (/tabs? .*indent/i.test(first) || /tab characters/i.test(first)) return `${first} (indent with spaces, not tabs)`;
   return first;
 }
 
-/** The offset of the first flow bracket or compact "- " beyond MAX_DEPTH levels, found in one pass
- * that skips comments, quoted text and block scalars; undefined when nothing is nested that deep. */
-export function scanNesting(text: string): number | undefined {
+/** Columns of indentation open at once past which a line is looked at closely (see composeYaml): block
+ * collections nest by indentation, at most two levels a column (a list may sit at its key's column), so
+ * up to this many the parser's recursion stays small. */
+const DEEP_COLUMNS = 2 * MAX_DEPTH;
+
+export interface Nesting {
+  /** The offset of the first flow bracket or compact "- " beyond MAX_DEPTH levels. */
+  tooDeep?: number;
+  /** The offset of the first line indented more than DEEP_COLUMNS times, one column deeper each time
+   * (a "- " counts as a column too): block nesting that may be past MAX_DEPTH. */
+  deepIndent?: number;
+}
+
+/** How deep `text` nests, found in one pass that skips comments, quoted text and block scalars. */
+export function scanNesting(text: string): Nesting {
+  const nesting: Nesting = {};
+  // The columns of indentation open at this line, innermost last.
+  const columns: number[] = [];
+  const indented = (column: number, at: number) => {
+    if (columns.length === 0 || columns[columns.length - 1]! < column) columns.push(column);
+    if (columns.length > DEEP_COLUMNS) nesting.deepIndent ??= at;
+  };
+  // Where a key on this line would open a mapping (after any "- "), until one has; -1 when none can.
+  let keyColumn = -1;
+  let lineOffset = 0;
   let flow = 0;
   let lineStart = true;
   let lineIndent = 0;
@@ -99,21 +143,28 @@ export function scanNesting(text: string): number | undefined {
       const blank = text[j] === "\n" || text[j] === "\r" || j >= text.length;
       if (blockScalarIndent >= 0 && (blank || lineIndent > blockScalarIndent)) {
         const end = text.indexOf("\n", j);
-        if (end === -1) return undefined;
+        if (end === -1) return nesting;
         i = end;
         continue;
       }
       blockScalarIndent = -1;
       lineStart = false;
       previous = "";
-      if (flow === 0) {
+      keyColumn = -1;
+      if (flow === 0 && !blank && text[j] !== "#") {
+        // A line closes what is indented more; it opens a column with a "- " or a key (text that goes on
+        // over several lines opens nothing, however it is indented).
+        while (columns.length > 0 && columns[columns.length - 1]! > lineIndent) columns.pop();
         let compact = 0;
         while ((text[j] === "-" || text[j] === "?") && (text[j + 1] === " " || text[j + 1] === "\t")) {
-          if (++compact > MAX_DEPTH) return j;
+          if (++compact > MAX_DEPTH) return { ...nesting, tooDeep: j };
+          indented(j - i, j);
           j += 2;
           while (text[j] === " " || text[j] === "\t") j++;
         }
         if (compact > 0) previous = "-";
+        keyColumn = j - i;
+        lineOffset = i;
       }
       i = j - 1;
       continue;
@@ -123,10 +174,14 @@ export function scanNesting(text: string): number | undefined {
       continue;
     }
     if (ch === " " || ch === "\t" || ch === "\r") continue;
+    if (ch === ":" && keyColumn >= 0 && flow === 0 && /[ \t\r\n]/.test(text[i + 1] ?? "\n")) {
+      indented(keyColumn, lineOffset + keyColumn);
+      keyColumn = -1;
+    }
     const atTokenStart = previous === "" || ":-?,[{".includes(previous);
     if (ch === "#" && (text[i - 1] === " " || text[i - 1] === "\t" || previous === "")) {
       const end = text.indexOf("\n", i);
-      if (end === -1) return undefined;
+      if (end === -1) return nesting;
       i = end - 1;
       continue;
     }
@@ -144,7 +199,7 @@ export function scanNesting(text: string): number | undefined {
       continue;
     }
     if ((ch === "[" || ch === "{") && (flow > 0 || previous === "" || ":-?".includes(previous))) {
-      if (++flow > MAX_DEPTH) return i;
+      if (++flow > MAX_DEPTH) return { ...nesting, tooDeep: i };
     } else if ((ch === "]" || ch === "}") && flow > 0) {
       flow--;
     } else if ((ch === "|" || ch === ">") && flow === 0 && (previous === "" || ":-?".includes(previous))) {
@@ -152,7 +207,7 @@ export function scanNesting(text: string): number | undefined {
     }
     previous = ch;
   }
-  return undefined;
+  return nesting;
 }
 
 function lineRest(text: string, from: number): string {

@@ -99,6 +99,16 @@ export function loadDocument(input: string | Uint8Array, file: string, kind: Doc
     return fail(YAML_SYNTAX, decoded.error, { line, column, endLine: line, endColumn: column + 1 });
   }
 
+  // YAML text holds no NUL (a double-quoted "\0" is how to write one). The bytes' first 8 KB are
+  // checked for it as a sign of a binary file; one further on is refused where it is.
+  const nul = text.indexOf("\0");
+  if (nul !== -1)
+    return fail(
+      YAML_SYNTAX,
+      'the file has a NUL byte here, which YAML text cannot hold: remove it (write "\\0" in double quotes for the character)',
+      source.rangeOfOffsets(nul, nul + 1),
+    );
+
   let outcome: YamlOutcome | undefined = readFastYaml(text, source);
   if (!outcome) {
     // The fast path gave up part-way: start again with a clean record of positions.

@@ -52,6 +52,11 @@ export class SourceMap {
 
   constructor(private readonly text: string = "") {}
 
+  /** The length of the text, in characters (what work in proportion to the map is measured by). */
+  get size(): number {
+    return this.text.length;
+  }
+
   /** @internal Used by the loader while it builds the value, once per element. */
   record(element: object, spans: Spans): void {
     this.#spans.set(element, spans);

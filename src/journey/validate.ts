@@ -7,7 +7,7 @@ import { compareDiagnostics } from "../diagnostic.js";
 import validateSchema from "../validators/journey.generated.js";
 import validateSharedSchema from "../validators/shared.generated.js";
 import type { Path, SourceMap } from "./source-map.js";
-import { closest } from "./suggest.js";
+import { Suggester, SuggestionBudget } from "./suggest.js";
 
 type Validator = ((value: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
@@ -24,12 +24,30 @@ export function sharedSchemaDiagnostics(value: unknown, source: SourceMap, file:
   return diagnosticsOf(validateShared, value, source, file);
 }
 
+/** "Did you mean" for unknown keys: one index per list of known keys, one budget per map. */
+class KeySuggestions {
+  readonly #budget: SuggestionBudget;
+  readonly #byKeys = new Map<object, Suggester>();
+
+  constructor(size: number) {
+    this.#budget = SuggestionBudget.for(size);
+  }
+
+  closest(key: string, schema: { properties?: object }): string | undefined {
+    let suggester = this.#byKeys.get(schema);
+    if (!suggester)
+      this.#byKeys.set(schema, (suggester = new Suggester(Object.keys(schema.properties ?? {}), this.#budget)));
+    return suggester.closest(key);
+  }
+}
+
 function diagnosticsOf(validate: Validator, value: unknown, source: SourceMap, file: string): Diagnostic[] {
   if (validate(value)) return [];
   const seen = new Set<string>();
   const diagnostics: Diagnostic[] = [];
+  const suggestions = new KeySuggestions(source.size);
   for (const error of validate.errors ?? []) {
-    const problem = describeError(error, source);
+    const problem = describeError(error, source, suggestions);
     if (!problem) continue;
     const fallback: Range = { line: 1, column: 1, endLine: 1, endColumn: 1 };
     const diagnostic: Diagnostic = {
@@ -113,7 +131,11 @@ const TYPE_WORDS: Record<string, string> = {
 
 const SCORE_RULE = "must be a whole number from 1 to 5";
 
-function describeError(error: ErrorObject, source: SourceMap): { message: string; range?: Range } | undefined {
+function describeError(
+  error: ErrorObject,
+  source: SourceMap,
+  suggestions: KeySuggestions,
+): { message: string; range?: Range } | undefined {
   const path = parsePointer(error.instancePath);
   const field = fieldName(path);
   const got = `(got ${describeValue(error.data)})`;
@@ -132,8 +154,9 @@ function describeError(error: ErrorObject, source: SourceMap): { message: string
     }
     case "additionalProperties": {
       const key = (error.params as { additionalProperty: string }).additionalProperty;
-      const known = Object.keys((error.parentSchema as { properties?: object }).properties ?? {});
-      const suggestion = closest(key, known);
+      const parent = error.parentSchema as { properties?: object };
+      const known = Object.keys(parent.properties ?? {});
+      const suggestion = suggestions.closest(key, parent);
       const where = path.length === 0 ? "the map" : (elementKind(path) ?? field);
       const help = suggestion
         ? ` (did you mean "${suggestion}"?)`

@@ -3,6 +3,7 @@
 import { compareDiagnostics, type Diagnostic, type Range } from "../diagnostic.js";
 import { localDefinitions } from "../journey/definitions.js";
 import { loadJourney, type LoadedJourney } from "../journey/load.js";
+import { SuggestionBudget } from "../journey/suggest.js";
 import { resolveConfig, type LintConfig, type ResolvedConfig } from "./config.js";
 import { rules, ruleIds } from "./rules/index.js";
 import { repositoryRuleIds } from "./repository/rules/index.js";
@@ -51,6 +52,8 @@ export function lintLoadedWithSuppressed(
     maxAgeDays: config.maxAgeDays,
     ...(config.asOf !== undefined ? { asOf: config.asOf } : {}),
   };
+  // One budget for the whole map: 20,000 unknown references cost what the map's size allows, no more.
+  const suggestions = SuggestionBudget.for(loaded.text.length);
   for (const [id, rule] of RULES) {
     const severity = config.rules[id] ?? rule.meta.defaultSeverity;
     if (severity === "off") continue;
@@ -59,6 +62,7 @@ export function lintLoadedWithSuppressed(
       source,
       settings,
       definitions,
+      suggestions,
       report(message, range, subject) {
         // Written out rather than spread: a map with 100,000 findings makes this hot.
         const at = range ?? START_OF_FILE;
@@ -83,6 +87,7 @@ export function lintLoadedWithSuppressed(
   const { kept, suppressed } = splitSuppressed(findings, now, {
     file,
     knownRules: ruleIds,
+    suggestions,
     unusedSeverity: config.rules["unused-disable"] ?? rules["unused-disable"]!.meta.defaultSeverity,
   });
   return { messages: kept.sort(compareDiagnostics), suppressed: suppressed.sort(compareDiagnostics), deferred: later };

@@ -3,7 +3,7 @@
 import { Lexer } from "yaml";
 import type { Diagnostic, Range, Severity } from "../diagnostic.js";
 import type { SuppressedDiagnostic } from "../diagnostic.js";
-import { closest } from "../journey/suggest.js";
+import { Suggester, SuggestionBudget } from "../journey/suggest.js";
 
 export type DirectiveKind = "disable-next-line" | "disable-line" | "disable-file";
 
@@ -104,6 +104,8 @@ export interface SuppressOptions {
   file: string;
   /** Every rule id journeymap knows, to report misspelt ids in comments. */
   knownRules: readonly string[];
+  /** The budget for "did you mean" of the map's lint run (its own, in proportion to the comments, by default). */
+  suggestions?: SuggestionBudget;
   /** The severity of unused-disable, or "off" to report nothing. */
   unusedSeverity: Severity | "off";
 }
@@ -174,12 +176,16 @@ export function splitSuppressed(findings: Diagnostic[], directives: Directive[],
       subject: `comment:${directive.range.line}/${rule}`,
     });
   const known = new Set(options.knownRules);
+  const budget = options.suggestions ?? SuggestionBudget.for(directives.length * 64);
+  let kinds: Suggester | undefined;
+  let rules: Suggester | undefined;
   for (const directive of directives) {
     if (directive.unknownKind) {
-      const guess = closest(
-        directive.unknownKind,
+      kinds ??= new Suggester(
         KINDS.map((kind) => `journeymap-${kind}`),
+        budget,
       );
+      const guess = kinds.closest(directive.unknownKind);
       report(
         directive,
         directive.unknownKind,
@@ -197,7 +203,8 @@ export function splitSuppressed(findings: Diagnostic[], directives: Directive[],
     }
     for (const id of directive.rules) {
       if (!known.has(id)) {
-        const guess = closest(id, options.knownRules);
+        rules ??= new Suggester(options.knownRules, budget);
+        const guess = rules.closest(id);
         report(
           directive,
           id,

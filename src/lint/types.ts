@@ -4,6 +4,7 @@ import type { MapDefinitions } from "../journey/definitions.js";
 import type { Journey } from "../journey/model.js";
 import type { SourceMap } from "../journey/source-map.js";
 import { PACKAGE_VERSION } from "../version.js";
+import type { SuggestionBudget } from "../journey/suggest.js";
 
 /** A rule's severity in configuration: a diagnostic severity, or "off" to skip the rule. */
 export type RuleSeverity = Severity | "off";
@@ -46,6 +47,8 @@ export interface RuleContext {
   /** Where the map's personas, teams and metrics came from: its own lists, references by id, shared
    * files. */
   readonly definitions: MapDefinitions;
+  /** The map's budget for "did you mean" (journey/suggest.ts): every rule's suggestions share it. */
+  readonly suggestions: SuggestionBudget;
   /** Reports a finding at a source range (the start of the file when the range is unknown), about
    * a subject (journey/queries.ts `subjectOf`) that identifies it when lines move. */
   readonly report: (message: string, range: Range | undefined, subject?: string) => void;

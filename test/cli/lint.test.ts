@@ -130,8 +130,9 @@ describe("journeymap lint: results and exit codes", () => {
     expect(run.code).toBe(1);
     const [file] = JSON.parse(run.stdout) as JsonReportFile[];
     expect(file!.messages.map((m) => m.severity)).toEqual(["error", "error", "error"]);
-    expect(runCli(["lint", "--quiet", "maps/warnings.journey.yaml"], { cwd: repo }).stdout).toBe(
-      "✔ 1 map checked, no problems\n",
+    // The summary says what --quiet hid, never "no problems" over it.
+    expect(runCli(["lint", "--quiet", "maps/warnings.journey.yaml"], { cwd: repo }).stdout).toMatch(
+      /^✔ 1 map checked, 0 problems shown \([1-9]\d* warnings? hidden by --quiet\)\n$/,
     );
   });
 
@@ -478,7 +479,11 @@ describe("journeymap lint: several reports, conventions and hostile inputs", () 
     const run = runCli(["lint", "warnings.journey.yaml", "--quiet", "--max-warnings", "0"], { cwd: dir });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^journeymap: too many warnings \(\d+; --max-warnings is 0\)\n$/);
-    expect(run.stdout).not.toContain("warning");
+    const warnings = /\((\d+);/.exec(run.stderr)![1];
+    // No finding shown, and a summary that says why the run fails (it said "no problems").
+    expect(run.stdout).toBe(
+      `✖ 1 map checked, 0 problems shown (${warnings} warnings hidden by --quiet); too many warnings (${warnings}, max 0)\n`,
+    );
   });
 
   it("--print-config prints the configuration for a map; --no-config ignores configuration files", () => {

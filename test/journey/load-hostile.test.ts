@@ -52,6 +52,36 @@ describe("deep nesting is refused at its position, never a stack overflow", () =
     expect(ms).toBeLessThan(1500);
   });
 
+  // yaml's parser recurses once for each level a line closes: ~2,000 levels closed by one line overflowed.
+  it.each([
+    ["keys", (i: number) => `${" ".repeat(i + 1)}k${i}:`, 1_900, `${3 + MAX_DEPTH}:${MAX_DEPTH + 1}`],
+    [
+      "keys in lists",
+      (i: number) => `${" ".repeat(2 * i + 1)}- k${i}:`,
+      1_000,
+      `${3 + MAX_DEPTH / 2}:${MAX_DEPTH + 2}`,
+    ],
+  ])("%s nested by indentation and closed by one line", (_, line, levels, at) => {
+    const deep = `${HEAD}x-a:\n${Array.from({ length: levels }, (_, i) => line(i)).join("\n")} x\nx-b: 1\n`;
+    const { value, ms } = timed(() => found(deep));
+    expect(value).toEqual([`${at} ${TOO_DEEP}`]);
+    expect(ms).toBeLessThan(1500);
+  });
+
+  it("text over many lines, each indented one more, is text however far it goes", () => {
+    const lines = Array.from({ length: 300 }, (_, i) => `${" ".repeat(i + 2)}w${i}`).join("\n");
+    const loaded = loadJourney(`${VALID.replace("title: T", `title: T\ndescription: w\n${lines}`)}`);
+    expect(loaded.diagnostics).toEqual([]);
+    expect(loaded.journey?.description).toBe(["w", ...Array.from({ length: 300 }, (_, i) => `w${i}`)].join(" "));
+  });
+
+  it("text indented that far, then nesting deeper still: refused, never a stack overflow", () => {
+    const lines = Array.from({ length: 300 }, (_, i) => `${" ".repeat(i + 2)}w${i}`).join("\n");
+    const keys = Array.from({ length: 3_000 }, (_, i) => `${" ".repeat(i + 1)}k${i}:`).join("\n");
+    const deep = `${HEAD}description: w\n${lines}\nx-a:\n${keys} x\nx-b: 1\n`;
+    expect(found(deep)).toEqual([`${304 + MAX_DEPTH}:${MAX_DEPTH + 1} ${TOO_DEEP}`]);
+  });
+
   it(`${MAX_DEPTH} levels are fine`, () => {
     const levels = MAX_DEPTH - 1; // the map itself is the first level
     expect(found(`${VALID}x-a: ${"[".repeat(levels)}${"]".repeat(levels)}\n`)).toEqual([]);

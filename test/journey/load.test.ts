@@ -263,6 +263,20 @@ describe("bad input is a diagnostic, never an exception", () => {
       line: 2,
       column: 1,
     });
+    // Past the first 8 KB (where a binary file shows itself), a NUL is still refused, where it is.
+    const late = `journeymap: 1\ntitle: T\n${"# padding\n".repeat(1000)}stages: [{id: s, name: "a\u0000b"}]\n`;
+    for (const input of [late, Buffer.from(late)])
+      expect(only(input)).toMatchObject({
+        ruleId: "yaml-syntax",
+        message:
+          'the file has a NUL byte here, which YAML text cannot hold: remove it (write "\\0" in double quotes for the character)',
+        line: 1003,
+        column: 26,
+        endColumn: 27,
+      });
+    expect(
+      loadJourney('journeymap: 1\ntitle: "a\\0b"\npersonas: [p]\nstages: [{id: s, name: S}]\n').diagnostics,
+    ).toEqual([]);
     expect(
       only(Buffer.concat([Buffer.from("journeymap: 1\ntitle: Caf"), Buffer.from([0xe9]), Buffer.from("\n")])),
     ).toMatchObject({

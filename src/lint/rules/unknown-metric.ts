@@ -2,7 +2,7 @@
 // its scope declare, or an id in the map's `metrics` list that names no shared metric.
 import { declaredMetricIds, metricDefinitionsFor } from "../../journey/metrics.js";
 import { subjectOf } from "../../journey/queries.js";
-import { closest } from "../../journey/suggest.js";
+import { Suggester } from "../../journey/suggest.js";
 import { metricPlaces } from "../metric-places.js";
 import { listOf } from "../names.js";
 import { docsUrl, type Rule } from "../types.js";
@@ -16,12 +16,13 @@ export const unknownMetric: Rule = {
     defaultSeverity: "error",
     docsUrl: docsUrl("unknown-metric"),
   },
-  check({ journey, source, definitions, report }) {
+  check({ journey, source, definitions, suggestions, report }) {
     const declared = declaredMetricIds(metricDefinitionsFor(journey), definitions.scope);
+    const suggester = new Suggester(declared, suggestions);
     const shares = (definitions.scope?.byKind.metric.size ?? 0) > 0;
     for (const entry of definitions.entries) {
       if (entry.kind !== "metric" || entry.local || entry.shared) continue;
-      const guess = closest(entry.id, declared);
+      const guess = suggester.closest(entry.id);
       const hint = guess
         ? `did you mean "${guess}"?`
         : declared.size > 0
@@ -37,7 +38,7 @@ export const unknownMetric: Rule = {
     const where = shares ? 'is neither declared in "metrics" nor shared' : 'is not declared in "metrics"';
     for (const place of metricPlaces(journey, source)) {
       if (declared.has(place.id)) continue;
-      const guess = closest(place.id, declared);
+      const guess = suggester.closest(place.id);
       report(
         `metric "${place.id}" at ${place.where} ${where}${guess ? ` (did you mean "${guess}"?)` : ""}: declare it, or use a declared metric id`,
         place.keyRange(),

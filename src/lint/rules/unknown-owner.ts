@@ -2,7 +2,7 @@
 // map's `teams` list, is none of them.
 import { subjectOf } from "../../journey/queries.js";
 import { touchpointsOf } from "../../journey/model.js";
-import { closest } from "../../journey/suggest.js";
+import { Suggester } from "../../journey/suggest.js";
 import { knownIds, listOf, touchpointName } from "../names.js";
 import { docsUrl, type Rule } from "../types.js";
 
@@ -15,12 +15,13 @@ export const unknownOwner: Rule = {
     defaultSeverity: "error",
     docsUrl: docsUrl("unknown-owner"),
   },
-  check({ journey, source, definitions, report }) {
+  check({ journey, source, definitions, suggestions, report }) {
     if (!journey.teams) return;
     const teams = new Set(journey.teams.map((team) => team.id));
     const candidates = knownIds(teams, definitions, "team");
+    const suggester = new Suggester(candidates, suggestions);
     const hint = (id: string): string => {
-      const guess = closest(id, candidates);
+      const guess = suggester.closest(id);
       return guess ? `did you mean "${guess}"?` : `use one of ${listOf(candidates)}, or add it to teams`;
     };
     for (const entry of definitions.entries) {

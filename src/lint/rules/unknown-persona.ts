@@ -2,7 +2,7 @@
 // names a persona that is neither defined in the map nor shared.
 import { subjectOf } from "../../journey/queries.js";
 import { touchpointsOf } from "../../journey/model.js";
-import { closest } from "../../journey/suggest.js";
+import { Suggester } from "../../journey/suggest.js";
 import { knownIds, listOf, touchpointName } from "../names.js";
 import { docsUrl, type Rule } from "../types.js";
 
@@ -15,11 +15,12 @@ export const unknownPersona: Rule = {
     defaultSeverity: "error",
     docsUrl: docsUrl("unknown-persona"),
   },
-  check({ journey, source, definitions, report }) {
+  check({ journey, source, definitions, suggestions, report }) {
     const personas = new Set(journey.personas.map((persona) => persona.id));
     const candidates = knownIds(personas, definitions, "persona");
+    const suggester = new Suggester(candidates, suggestions);
     const hint = (id: string): string => {
-      const guess = closest(id, candidates);
+      const guess = suggester.closest(id);
       return guess
         ? `did you mean "${guess}"?`
         : candidates.length > 0

@@ -1,5 +1,5 @@
 // unknown-map-link: a stage or touchpoint whose `details` names a map id that no map of the portfolio has.
-import { closest } from "../../../journey/suggest.js";
+import { Suggester, SuggestionBudget } from "../../../journey/suggest.js";
 import { docsUrl } from "../../types.js";
 import type { RepositoryRule } from "../types.js";
 
@@ -15,10 +15,13 @@ export const unknownMapLink: RepositoryRule = {
   check({ maps, graph, portfolio, report }) {
     // Map files named one by one are not the whole repository: a link may point at a map not read.
     if (!portfolio) return;
+    // One index of the map ids and one budget for the run: 6,000 broken links cost what their number allows.
+    const links = maps.reduce((count, map) => count + map.links.length, 0);
+    const suggester = new Suggester(graph.byId.keys(), SuggestionBudget.for(64 * (maps.length + links)));
     for (const map of maps) {
       for (const link of map.links) {
         if (graph.byId.has(link.target)) continue;
-        const guess = closest(link.target, graph.byId.keys());
+        const guess = suggester.closest(link.target);
         report(
           map.file,
           `${link.from} "${link.name}" details map "${link.target}", which no map in this run has as its id: ${guess ? `did you mean "${guess}"?` : "use a map's id (its file name without .journey.yaml, or its id:)"}`,
