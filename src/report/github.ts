@@ -2,7 +2,7 @@
 import type { Severity } from "../diagnostic.js";
 import { cutNote, overflowNote, textCutter, shownFindings } from "./shown.js";
 import { repoRelativePath, type Formatter } from "./types.js";
-import { escapeControl } from "./visible.js";
+import { escapeControl, INVISIBLE } from "./visible.js";
 
 const COMMAND: Record<Severity, "error" | "warning" | "notice"> = {
   error: "error",
@@ -22,7 +22,8 @@ export function escapeData(text: string): string {
     .replace(/##\[/g, "#\u200b#[");
 }
 
-const CONTROL_OR_BREAK = /[\u0000-\u001f\u007f-\u009f\u200b\u200e\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+// Every invisible and bidi character the terminal reports escape (visible.ts), U+061C among them.
+const CONTROL_OR_BREAK = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f]|${INVISIBLE}`, "gu");
 
 /** Property values: also ":" and ",", which separate properties. */
 export function escapeProperty(text: string): string {

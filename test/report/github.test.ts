@@ -15,6 +15,12 @@ describe("github report", () => {
     expect(escapeProperty("a: b, 50%\n")).toBe("a%3A b%2C 50%25%0A");
   });
 
+  it("shows every bidi and invisible character escaped, as the terminal reports do (U+061C, tags, fillers)", () => {
+    expect(escapeData("A\u061cB\u{e0041}C\u3164D\u202eE")).toBe("A\\u061cB\\u{e0041}C\\u3164D\\u202eE");
+    // Emoji joiners and variation selectors are how the text is written: kept.
+    expect(escapeData("👩\u200d💻 ❤\ufe0f")).toBe("👩\u200d💻 ❤\ufe0f");
+  });
+
   it("prints one annotation per finding that reads back to the finding", () => {
     const results = lintResults();
     const output = github(results, lintContext(resolve(".")));
