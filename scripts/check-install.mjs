@@ -26,24 +26,25 @@ const INSTALL_SCRIPTS = ["preinstall", "install", "postinstall"];
 
 /** The environment of a user's shell: nothing inherited from an enclosing `npm run`, and none of the
  * switches (PUPPETEER_SKIP_DOWNLOAD, ...) that would hide a browser download from the check. */
-function userEnv() {
+export function userEnv(extra = {}) {
   const env = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (/^npm_/i.test(key) || /^PUPPETEER_/i.test(key) || key === "INIT_CWD") continue;
+    if (/^(npm_|PUPPETEER_|YARN_|PNPM_|BUN_)/i.test(key) || key === "INIT_CWD") continue;
     env[key] = value;
   }
-  return { ...env, npm_config_registry: REGISTRY, npm_config_audit: "false", npm_config_fund: "false" };
+  return { ...env, npm_config_registry: REGISTRY, npm_config_audit: "false", npm_config_fund: "false", ...extra };
 }
 
-function run(command, args, { cwd, env = userEnv(), timeout = 600_000 } = {}) {
+export function run(command, args, { cwd, env = userEnv(), timeout = 600_000 } = {}) {
   const start = process.hrtime.bigint();
   const result = spawnSync(command, args, { cwd, env, encoding: "utf8", timeout, stdio: ["ignore", "pipe", "pipe"] });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   return { status: result.status ?? -1, stdout: result.stdout ?? "", stderr: result.stderr ?? "", seconds };
 }
 
-/** Bytes of every file below `folder` (symlinks counted as links, not followed). */
-function folderBytes(folder) {
+/** Bytes of every file below `folder` (symlinks counted as links, not followed; none for no folder). */
+export function folderBytes(folder) {
+  if (!existsSync(folder)) return 0;
   let total = 0;
   const stack = [folder];
   while (stack.length) {

@@ -3,57 +3,25 @@
 // require() and import, `init`'s schema modeline, and the install hint for an optional package.
 // npm 10 and 11 are scripts/check-install.mjs's. Each client comes from the npm registry through npx;
 // a client that cannot be had is skipped with a message. Prints a table; exits 1 when a check fails.
-import { spawnSync } from "node:child_process";
 import {
   copyFileSync,
   existsSync,
-  lstatSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
+  writeFileSync,
 } from "node:fs";
-import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { packTarball } from "./check-install.mjs";
+import { folderBytes, packTarball, run, userEnv as npmUserEnv } from "./check-install.mjs";
+
+const userEnv = (extra = {}) => npmUserEnv({ COREPACK_ENABLE_DOWNLOAD_PROMPT: "0", ...extra });
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const REGISTRY = "https://registry.npmjs.org/";
 const PUBLISHED_SCHEMA = /^https:\/\/unpkg\.com\/journeymap@[^/]+\/schemas\/editor\/journeymap\.schema\.json$/;
-
-function userEnv(extra = {}) {
-  const env = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (/^(npm_|PUPPETEER_|YARN_|PNPM_|BUN_)/i.test(key) || key === "INIT_CWD") continue;
-    env[key] = value;
-  }
-  return { ...env, npm_config_registry: REGISTRY, COREPACK_ENABLE_DOWNLOAD_PROMPT: "0", ...extra };
-}
-
-function run(command, args, { cwd, env = userEnv(), timeout = 300_000 } = {}) {
-  const start = process.hrtime.bigint();
-  const result = spawnSync(command, args, { cwd, env, encoding: "utf8", timeout, stdio: ["ignore", "pipe", "pipe"] });
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  return { status: result.status ?? -1, stdout: result.stdout ?? "", stderr: result.stderr ?? "", seconds };
-}
-
-function folderBytes(folder) {
-  if (!existsSync(folder)) return 0;
-  let total = 0;
-  const stack = [folder];
-  while (stack.length) {
-    const current = stack.pop();
-    for (const entry of readdirSync(current, { withFileTypes: true })) {
-      const path = join(current, entry.name);
-      if (entry.isDirectory()) stack.push(path);
-      else total += lstatSync(path).size;
-    }
-  }
-  return total;
-}
 
 /**
  * The clients: how to call each, how it adds the tarball, how it runs the installed binary and a
