@@ -104,8 +104,9 @@ function codeFrame(lines: string[], message: Diagnostic, caretColor: (text: stri
   ];
 }
 
-/** A tab (shown as a space) or a character that visibleChar escapes (visible.ts's CONTROL). */
-const NEEDS_ESCAPE = /[\u0000-\u001f\u007f-\u009f\u200b\u200e\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
+/** Anything but printable ASCII: a tab (shown as a space), or a character visibleChar may escape
+ * (visible.ts's CONTROL: every bidi and invisible character, U+061C and the tags among them). */
+const NEEDS_ESCAPE = /[^\x20-\x7e]/;
 
 const isSpace = (char: string) => char === " " || char === "\t";
 

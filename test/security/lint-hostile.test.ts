@@ -3,11 +3,11 @@
 // the answer a user needs: suggestions while the budget lasts, deep nesting and a late NUL refused at
 // their position (and the other maps of the folder still linted), invisible characters escaped.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { BIN, type JsonReportFile } from "../helpers/cli.js";
+import { BIN, ROOT, type JsonReportFile } from "../helpers/cli.js";
 import {
   DEEP_BLOCKS_AT,
   INVISIBLE_MARKS,
@@ -63,19 +63,32 @@ function within(run: Run, label: string): void {
 }
 
 const messages = (run: Run) => (JSON.parse(run.stdout) as JsonReportFile[]).flatMap((file) => file.messages);
+/** Findings of a rule in a json report: those listed, and those its cap left out (docs/ci.md, "Big reports"). */
+const counted = (run: Run, ruleId: string) =>
+  (JSON.parse(run.stdout) as (JsonReportFile & { leftOutByRule?: Record<string, number> })[]).reduce(
+    (n, file) =>
+      n + file.messages.filter((message) => message.ruleId === ruleId).length + (file.leftOutByRule?.[ruleId] ?? 0),
+    0,
+  );
 
 describe("did you mean, with one budget per map", () => {
-  it("20,000 unknown persona references among 2,000 personas", () => {
+  it("20,000 unknown persona references among 2,000 personas", async () => {
     const map = write("unknown-personas.journey.yaml", unknownPersonas());
     const run = lint(["-f", "json", map]);
     within(run, "unknown personas");
     expect(run.code).toBe(1);
-    const unknown = messages(run).filter((message) => message.ruleId === "unknown-persona");
-    expect(unknown).toHaveLength(20_000);
-    // The first ones get their suggestion; once the map's budget is spent, the list of personas instead.
-    expect(unknown[0]!.message).toBe(
+    expect(counted(run, "unknown-persona")).toBe(20_000);
+    // The first ones get their suggestion; once the map's budget is spent, the list of personas instead
+    // (the report lists the first 1,000 of a rule: the last one is read from the library, in this process).
+    const listed = messages(run).filter((message) => message.ruleId === "unknown-persona");
+    expect(listed[0]!.message).toBe(
       'touchpoint "T0" names persona "persona-x0000", which is not declared: did you mean "persona-0000"?',
     );
+    const { lintJourney } = (await import(join(ROOT, "dist/index.js"))) as typeof import("../../src/index.js");
+    const unknown = lintJourney(readFileSync(join(folder, map), "utf8")).filter(
+      (finding) => finding.ruleId === "unknown-persona",
+    );
+    expect(unknown).toHaveLength(20_000);
     expect(unknown.at(-1)!.message).toMatch(
       /which is not declared: use one of persona-0000, .* and 1992 more, or declare/,
     );
@@ -147,7 +160,7 @@ describe("one-line maps and invisible characters", () => {
     const run = lint(["-f", "json", map]);
     within(run, "one-line map");
     expect(run.code).toBe(1);
-    expect(messages(run).filter((message) => message.ruleId === "unknown-persona").length).toBeGreaterThan(20_000);
+    expect(counted(run, "unknown-persona")).toBeGreaterThan(20_000);
   });
 
   it("a 1 MB map on one line with a schema error in each of its 40,000 touchpoints", () => {
@@ -158,7 +171,7 @@ describe("one-line maps and invisible characters", () => {
       within(run, `unknown keys (${command})`);
       expect(run.code).toBe(1);
       const found = messages(run);
-      expect(found.length).toBeGreaterThan(40_000);
+      expect(counted(run, "schema")).toBeGreaterThan(40_000);
       expect(found.slice(0, 2).map((message) => message.message)).toEqual([
         'touchpoint "t0" is missing "name"',
         'unknown key "nme" in touchpoint (did you mean "name"?)',
