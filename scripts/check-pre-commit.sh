@@ -128,7 +128,7 @@ else
   sed 's/^/      /' "$work/out.txt" | tail -40
   failures=$((failures + 1))
 fi
-git rm --quiet -f bad.journey.yml
+git rm --quiet -f -- bad.journey.yml --format=sarif=x.journey.yml
 
 # The repository hook: the rules across maps, which the per-file hooks cannot see.
 expect 0 journeymap-lint-repository freshcart.journey.yaml
