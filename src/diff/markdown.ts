@@ -4,7 +4,8 @@
 import { markdownText } from "./escape.js";
 import type { DiffFormatter } from "./formats.js";
 import { emotionText, MAX_NOTES_SHOWN, moreChanges, notesOf, personasText, summaryLine, type Sign } from "./notes.js";
-import { cut, MAX_SHOWN_TEXT } from "./shown.js";
+import { shorten } from "../text/shorten.js";
+import { MAX_SHOWN_TEXT } from "./shown.js";
 import type { EmotionChange, JourneyDiff } from "./types.js";
 
 /** Words beside the sign: the table never relies on colour or an emoji alone. */
@@ -48,10 +49,10 @@ function section(diff: JourneyDiff, heading: string): string[] {
     if (change.emotions.length === 0) continue;
     // A new pain point at the same touchpoint is the usual explanation of a drop: shown beside it.
     const added = change.lists.painPoints?.added ?? [];
-    const shown = added.slice(0, PAIN_POINTS_SHOWN).map((text) => markdownText(cut(text, MAX_SHOWN_TEXT)));
+    const shown = added.slice(0, PAIN_POINTS_SHOWN).map((text) => markdownText(shorten(text, MAX_SHOWN_TEXT)));
     if (added.length > PAIN_POINTS_SHOWN) shown.push(`and ${added.length - PAIN_POINTS_SHOWN} more`);
     const painPoints = shown.join("; ") || "–";
-    const touchpoint = cut(change.new.name, MAX_SHOWN_TEXT);
+    const touchpoint = shorten(change.new.name, MAX_SHOWN_TEXT);
     for (const emotion of change.emotions) emotions.push({ touchpoint, emotion, painPoints });
   }
   if (emotions.length) {

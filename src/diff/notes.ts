@@ -2,7 +2,8 @@
 // The text outputs (stylish, markdown) lay these out; the wording lives here, once.
 import type { Range } from "../diagnostic.js";
 import { countOf } from "../journey/queries.js";
-import { cut, MAX_SHOWN_TEXT, shortName } from "./shown.js";
+import { shorten } from "../text/shorten.js";
+import { MAX_SHOWN_TEXT, shortName } from "./shown.js";
 import { MAX_SHOWN_NAME } from "./types.js";
 import type {
   ElementChanges,
@@ -88,7 +89,7 @@ export function notesOf(diff: JourneyDiff): Note[] {
     notes.push({
       sign: "+",
       element: `${finding.severity} ${finding.ruleId}`,
-      change: `new: ${cut(finding.message, 2 * MAX_SHOWN_TEXT)}`,
+      change: `new: ${shorten(finding.message, 2 * MAX_SHOWN_TEXT)}`,
       notable: true,
       at: { side: "new", range: finding },
     });
@@ -96,7 +97,7 @@ export function notesOf(diff: JourneyDiff): Note[] {
     notes.push({
       sign: "-",
       element: `${finding.severity} ${finding.ruleId}`,
-      change: `fixed: ${cut(finding.message, 2 * MAX_SHOWN_TEXT)}`,
+      change: `fixed: ${shorten(finding.message, 2 * MAX_SHOWN_TEXT)}`,
       notable: true,
       at: { side: "old", range: finding },
     });
@@ -112,7 +113,7 @@ function elementNotes(notes: Note[], kind: string, changes: ElementChanges<Eleme
   for (const { old, new: renamed } of changes.renamed)
     notes.push({
       sign: "~",
-      element: `${kind} ${cut(renamed.id, MAX_SHOWN_TEXT)}`,
+      element: `${kind} ${shorten(renamed.id, MAX_SHOWN_TEXT)}`,
       change: `renamed ${show(old.name)} → ${show(renamed.name)}`,
       notable: true,
       ...at("new", renamed.range),
@@ -144,9 +145,9 @@ function touchpointNotes(notes: Note[], change: TouchpointChange): void {
   }
   if (change.personas) {
     const { added, removed, addedCount, removedCount } = change.personas;
-    for (const persona of added) add("+", `persona ${cut(persona, MAX_SHOWN_TEXT)} involved`, false);
+    for (const persona of added) add("+", `persona ${shorten(persona, MAX_SHOWN_TEXT)} involved`, false);
     if (addedCount > added.length) add("+", `${addedCount - added.length} more personas involved`, false);
-    for (const persona of removed) add("-", `persona ${cut(persona, MAX_SHOWN_TEXT)} no longer involved`, false);
+    for (const persona of removed) add("-", `persona ${shorten(persona, MAX_SHOWN_TEXT)} no longer involved`, false);
     if (removedCount > removed.length)
       add("-", `${removedCount - removed.length} more personas no longer involved`, false);
   }
@@ -159,7 +160,11 @@ function touchpointNotes(notes: Note[], change: TouchpointChange): void {
   }
   for (const metric of change.metrics) {
     const relative = metric.relativeChange === undefined ? "" : ` (${percent(metric.relativeChange)})`;
-    add("~", `metric ${cut(metric.name, MAX_SHOWN_TEXT)}: ${show(metric.old)} → ${show(metric.new)}${relative}`, false);
+    add(
+      "~",
+      `metric ${shorten(metric.name, MAX_SHOWN_TEXT)}: ${show(metric.old)} → ${show(metric.new)}${relative}`,
+      false,
+    );
   }
   if (change.matchedBy === "similarity" && !change.renamed) add("~", "matched by similarity (a guess)", false);
 }
@@ -167,7 +172,7 @@ function touchpointNotes(notes: Note[], change: TouchpointChange): void {
 /** The personas of an emotion change: their names, and how many more changed the same way. */
 export function personasText(emotion: EmotionChange, nameMax = MAX_SHOWN_NAME): string {
   const more = emotion.count - emotion.personaNames.length;
-  const names = emotion.personaNames.map((name) => cut(name, nameMax));
+  const names = emotion.personaNames.map((name) => shorten(name, nameMax));
   return `${names.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
 }
 
@@ -180,7 +185,7 @@ export function emotionText(emotion: EmotionChange): string {
 /** A value in quotes, cut at MAX_SHOWN_TEXT: one note never holds more than a paragraph of map text. */
 function show(value: string | number | undefined): string {
   if (value === undefined) return "(none)";
-  return typeof value === "number" ? String(value) : `"${cut(value, MAX_SHOWN_TEXT)}"`;
+  return typeof value === "number" ? String(value) : `"${shorten(value, MAX_SHOWN_TEXT)}"`;
 }
 
 function orderText(ids: readonly string[]): string {

@@ -26,6 +26,7 @@ import { ownershipOf } from "../journey/queries.js";
 import { escapeControl, inertJson } from "../report/visible.js";
 import { mermaidTextLimit, renderMermaidWithin, type MermaidOptions } from "./mermaid.js";
 import { breakPlainText, breakReferences, breakTemplates } from "../text/inert-markdown.js";
+import { shorten } from "../text/shorten.js";
 import { textWidth } from "./text-width.js";
 
 export interface MarkdownOptions extends MermaidOptions {
@@ -122,15 +123,7 @@ export const LINK_TITLE_LENGTH = 80;
 
 /** A Markdown link to another page: its title (cut to LINK_TITLE_LENGTH) escaped, its href percent-encoded. */
 export function link(page: PageLink): string {
-  return `[${inline(shortened(page.title, LINK_TITLE_LENGTH))}](${pageHref(page.href)})`;
-}
-
-/** The text trimmed and cut to `length` characters with "…", never inside a surrogate pair. */
-function shortened(text: string, length: number): string {
-  const trimmed = text.trim();
-  if (trimmed.length <= length) return trimmed;
-  const cut = /[\ud800-\udbff]/.test(trimmed[length - 1]!) ? length - 1 : length;
-  return `${trimmed.slice(0, cut)}…`;
+  return `[${inline(shorten(page.title.trim(), LINK_TITLE_LENGTH))}](${pageHref(page.href)})`;
 }
 
 /** A relative href with every path segment percent-encoded: spaces, brackets and "#" stay one working link. */
@@ -218,7 +211,7 @@ function personaReferences(journey: Journey): Map<string, PersonaReference> {
   const references = new Map<string, PersonaReference>();
   journey.personas.forEach((persona, index) => {
     if (references.has(persona.id)) return; // a duplicate id (lint reports it): the first persona wins
-    references.set(persona.id, { index, label: inline(shortened(persona.name, REFERENCE_LENGTH)) });
+    references.set(persona.id, { index, label: inline(shorten(persona.name.trim(), REFERENCE_LENGTH)) });
   });
   return references;
 }

@@ -5,7 +5,8 @@ import { LABEL_WIDTH, MARGIN, PAD, SCALE, SLOT_MIN, TextColumn, lineHeight } fro
 import type { LaneArea, LaneContext } from "./lanes.js";
 import type { CurvePoint, Layout, PersonaCurve } from "./layout.js";
 import { inVersion, oldCurvesToDraw, oldScore } from "./marks.js";
-import { cleanText, shorten } from "./text.js";
+import { shorten } from "../../text/shorten.js";
+import { cleanText } from "./text.js";
 
 export const FACE_RADIUS = 8;
 const STEP = 30;

@@ -8,7 +8,8 @@ import { BODY, BODY_BOLD, MARGIN, PAD, SMALL, SMALL_BOLD, TextColumn, lineHeight
 import type { Box, CurvePoint, Layout, PersonaCurve, Rect } from "./layout.js";
 import type { LaneContext, LaneName, TouchpointSlot } from "./lanes.js";
 import { escapeXml, n } from "./markup.js";
-import { cleanText, measure, shorten, type Font } from "./text.js";
+import { shorten } from "../../text/shorten.js";
+import { cleanText, measure, type Font } from "./text.js";
 import type { Theme, Tone } from "./themes.js";
 
 export type MarkKind = "added" | "changed" | "removed";

@@ -90,13 +90,6 @@ export function cleanText(text: string): string {
   return text.replace(NOT_XML, "\ufffd").replace(/\t/g, " ");
 }
 
-/** The first `max` characters of a name and an ellipsis, never cutting a surrogate pair in two. */
-export function shorten(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const code = text.charCodeAt(max - 1);
-  return `${text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max)}…`;
-}
-
 export interface WrappedLine {
   text: string;
   width: number;

@@ -1,0 +1,8 @@
+// Map text cut to a length an output can afford to repeat, with "…" where it stops.
+
+/** The first `max` characters of `text` and "…", never cutting a surrogate pair in two. */
+export function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const code = text.charCodeAt(max - 1);
+  return `${text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max)}…`;
+}
