@@ -14,6 +14,7 @@ import {
 } from "../journey/metrics.js";
 import type { DateFormat, Journey, Source, SourceMetric, Stage, Touchpoint } from "../journey/model.js";
 import { closest } from "../journey/suggest.js";
+import { printable } from "../text/shorten.js";
 import { aggregations, emptyTally, rateOf, tallyAnswer, type Aggregation, type Tally } from "./aggregations.js";
 import { CsvProblem, explainCsv } from "./csv.js";
 import { readTable, SourceTables, type Column, type SourceTable } from "./table.js";
@@ -68,9 +69,8 @@ export interface MeasureResult {
 }
 
 /** Text from a map or a CSV file in a message: escaped and cut short. */
-export function quoted(text: string): string {
-  const short = text.length > 60 ? `${text.slice(0, 60)}…` : text;
-  return JSON.stringify(short);
+function quoted(text: string): string {
+  return `"${printable(text)}"`;
 }
 
 interface Element {

@@ -2,12 +2,12 @@
 // offsets. It gives yaml's own messages for syntax errors; the fast path (fast-yaml.ts) hands every
 // map it does not fully understand to this one.
 import { Composer, Parser, isAlias, isMap, isScalar, isSeq, type CST, type Node, type Scalar } from "yaml";
+import { printable } from "../text/shorten.js";
 import type { SourceMap, Spans } from "./source-map.js";
 import {
   MAX_ALIAS_EXPANSION,
   MAX_DEPTH,
   aliasProblem,
-  printable,
   tooDeep,
   type YamlOutcome,
   type YamlProblem,

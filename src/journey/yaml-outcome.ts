@@ -1,5 +1,6 @@
 // What the loader's two YAML paths (fast-yaml.ts, compose-yaml.ts) give back, and the limits and
 // wording they share, so that both refuse the same maps with the same messages.
+import { printable } from "../text/shorten.js";
 
 /** What aliases may add to a map, counted in values plus characters of text: past this it is an alias
  * bomb (a few lines that expand to gigabytes), not a journey map. A 1 MB map has well under this. */
@@ -28,12 +29,6 @@ export type YamlOutcome =
 
 export function tooDeep(): string {
   return `nested too deeply (more than ${MAX_DEPTH} levels): a journey map needs a handful, flatten this part`;
-}
-
-/** Text for a message: control characters and long keys shown escaped and cut, never raw. */
-export function printable(text: string): string {
-  const short = text.length > 60 ? `${text.slice(0, 60)}…` : text;
-  return JSON.stringify(short).slice(1, -1);
 }
 
 export function aliasProblem(name: string, kind: "unknown" | "itself" | "bomb"): string {

@@ -6,3 +6,9 @@ export function shorten(text: string, max: number): string {
   const code = text.charCodeAt(max - 1);
   return `${text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max)}…`;
 }
+
+/** Text for a message: cut to 60 characters and JSON-escaped (control characters shown as `\u…`, never raw),
+ * without the quotes. */
+export function printable(text: string): string {
+  return JSON.stringify(shorten(text, 60)).slice(1, -1);
+}
