@@ -1,12 +1,7 @@
 // Map text made inert for each output: a map's names and notes are data, never terminal escapes,
 // CI log commands, Markdown markup or HTML.
-import { escapeControl, visible } from "../report/visible.js";
+import { escapeControl, escapeInvisible, visible } from "../report/visible.js";
 import { breakReferences } from "../text/inert-markdown.js";
-
-/** C0 and C1 controls, DEL, and the invisible format characters that reorder or hide text (bidi
- * overrides and isolates, zero-width spaces and marks, line and paragraph separators). The zero-width
- * joiners stay: they only join emoji and scripts' letters. */
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b\u200e\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
 
 /** For a terminal or a CI log: every control or invisible character shown as a visible escape, and
  * nothing a workflow command (see src/report/visible.ts). */
@@ -20,6 +15,8 @@ export function terminalText(text: string): string {
  * controls shown as escapes; one line. */
 export function markdownText(text: string): string {
   return breakReferences(
-    text.replace(UNSAFE, escapeControl).replace(/[!-/:-@[-`{-~]/g, (character) => `\\${character}`),
+    escapeInvisible(text)
+      .replace(/\t/g, escapeControl)
+      .replace(/[!-/:-@[-`{-~]/g, (character) => `\\${character}`),
   );
 }

@@ -23,7 +23,7 @@ import {
   targetOf,
 } from "../journey/metrics.js";
 import { ownershipOf } from "../journey/queries.js";
-import { escapeControl, inertJson } from "../report/visible.js";
+import { escapeInvisible, inertJson } from "../report/visible.js";
 import { mermaidTextLimit, renderMermaidWithin, type MermaidOptions } from "./mermaid.js";
 import { breakPlainText, breakReferences, breakTemplates } from "../text/inert-markdown.js";
 import { shorten } from "../text/shorten.js";
@@ -387,16 +387,18 @@ export const BREAK = "<br />";
  * forms in the source; "{{" and "{%" are kept apart; GitHub finds no mention, reference or autolink.
  */
 export function inline(text: string): string {
-  const escaped = text
-    .trim()
-    // Runs of spaces read as one in Markdown, and Prettier writes them as one: so does the page.
-    .replace(/[ \t]{2,}/g, " ")
-    .replace(/[\\`*_[\]>|~{}#$]/g, "\\$&")
-    .replace(/&(?=#?[A-Za-z0-9]+;)/g, "\\&")
-    .replace(/</g, "&lt;")
-    .replace(/\r\n?|\n/g, BREAK)
-    // Controls, bidi overrides and separators are shown as escapes (\x1b), in a browser as in a terminal.
-    .replace(INVISIBLE, escapeControl);
+  const escaped = escapeInvisible(
+    text
+      .trim()
+      // Runs of spaces read as one in Markdown, and Prettier writes them as one: so does the page.
+      .replace(/[ \t]{2,}/g, " ")
+      .replace(/[\\`*_[\]>|~{}#$]/g, "\\$&")
+      .replace(/&(?=#?[A-Za-z0-9]+;)/g, "\\&")
+      .replace(/</g, "&lt;")
+      .replace(/\r\n?|\n/g, BREAK),
+    // Controls, bidi overrides, separators and characters that show nothing are shown as escapes (\x1b),
+    // in a browser as in a terminal (src/report/visible.ts).
+  );
   // Only what would really start a block is escaped, so "0.034" and "-5%" stay as they are; a leading
   // "::" is escaped too, so that a page printed in a CI log starts no workflow command.
   return breakTemplates(
@@ -405,5 +407,3 @@ export function inline(text: string): string {
       .replace(/^(\d{1,9})([.)])(?=\s|$)/, "$1\\$2"),
   );
 }
-
-const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028-\u202e\u2066-\u2069\ufeff]/g;

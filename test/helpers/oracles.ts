@@ -5,7 +5,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import MarkdownIt from "markdown-it";
 import { expect } from "vitest";
 import { BREAK } from "../../src/render/markdown.js";
-import { escapeControl } from "../../src/report/visible.js";
+import { INVISIBLE, escapeControl } from "../../src/report/visible.js";
 
 /** Characters that steer a terminal or a log viewer: C0 controls but tab and line feed, DEL, C1, line
  * separators, bidi controls. */
@@ -19,6 +19,10 @@ export function expectInertInLog(output: string): void {
   expect(output.split("\n").filter((line) => line.trimStart().startsWith("::"))).toEqual([]);
 }
 
+/** C0 (but tab and line feed) and C1 controls, and every bidi control and default-ignorable character
+ * (src/report/visible.ts's INVISIBLE: Unicode's own lists, checked there). */
+const SHOWN_ESCAPED = new RegExp(`[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f]|${INVISIBLE}`, "gu");
+
 /** What a reader sees of map text in a Markdown page's table cell: trimmed, runs of spaces as one,
  * line breaks kept, every control, bidi or separator character as a visible escape (\x1b, \u202e). */
 export function shownInCell(text: string): string {
@@ -27,7 +31,7 @@ export function shownInCell(text: string): string {
       .trim()
       .replace(/[ \t]{2,}/g, " ")
       .replace(/\r\n?/g, "\n")
-      .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028-\u202e\u2066-\u2069\ufeff]/g, escapeControl)
+      .replace(SHOWN_ESCAPED, escapeControl)
       // "{{" and "{%" with a zero-width space between: no site generator runs them as a template.
       .replace(/\{(?=\{|%)/g, "{\u200b")
   );

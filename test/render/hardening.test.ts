@@ -13,6 +13,7 @@ import { svgToPng } from "../../src/render/png.js";
 import { breakPlainText } from "../../src/text/inert-markdown.js";
 import { renderSvg } from "../../src/render/svg/index.js";
 import { XMLParser } from "fast-xml-parser";
+import { markdownText } from "../../src/diff/escape.js";
 
 function journey(touchpoints: Touchpoint[], extra: Partial<Journey> = {}): Journey {
   return {
@@ -211,6 +212,14 @@ describe("printed to a terminal or a CI log, no rendering acts on it", () => {
       tags: map.tags!.map(breakPlainText),
     });
     expect(page).toContain("\n\\:: Pay \\x1b\\]0;pwned\\x07 \\x9b31m \\u202egnp \\#\\#\\[add-mask\\]x<br />");
+  });
+
+  it("characters that show nothing (Arabic letter mark, soft hyphen, tags, fillers) are shown escaped on a page and in a diff comment", () => {
+    const hidden = "Pay\u061c now\u00ad \u{e0041}\u{e0042} \u3164 \u2061x";
+    const page = renderMarkdown(journey([{ name: hidden, channel: "web", emotion: 3 }], { title: "Hidden" }));
+    expect(page).toContain("Pay\\u061c now\\xad \\u{e0041}\\u{e0042} \\u3164 \\u2061x");
+    expect(page).not.toMatch(/[\u061c\u00ad\u3164\u2061]|\u{e0041}/u);
+    expect(markdownText(hidden)).toBe("Pay\\\\u061c now\\\\xad \\\\u\\{e0041\\}\\\\u\\{e0042\\} \\\\u3164 \\\\u2061x");
   });
 
   it("Mermaid encodes them as entity codes", () => {
