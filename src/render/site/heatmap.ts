@@ -5,6 +5,7 @@ import type { MapFacts } from "../../workspace/facts.js";
 import { countOf } from "../../journey/queries.js";
 import { shorten } from "../../text/shorten.js";
 import { escapeXml, n } from "../svg/markup.js";
+import { contrast } from "../svg/themes.js";
 import { cleanText, FONT_FAMILY, measure, wrap, type Font } from "../svg/text.js";
 
 /** The file name of the heat map, beside the index page. */
@@ -48,21 +49,6 @@ export function heatColor(score: number): string {
   );
   const rgb = from!.map((channel, i) => Math.round(channel + (to![i]! - channel) * t));
   return `#${rgb.map((channel) => channel.toString(16).padStart(2, "0")).join("")}`;
-}
-
-/** Relative luminance (WCAG) of a #rrggbb colour: what a greyscale print keeps. */
-export function luminance(color: string): number {
-  const [r, g, b] = [1, 3, 5].map((i) => {
-    const channel = parseInt(color.slice(i, i + 2), 16) / 255;
-    return channel <= 0.04045 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
-  });
-  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-}
-
-/** The WCAG contrast ratio of two #rrggbb colours (1 to 21). */
-export function contrast(a: string, b: string): number {
-  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (light! + 0.05) / (dark! + 0.05);
 }
 
 /** The colour of the number on a cell: white or black, whichever contrasts more (at least 4.58:1 on any

@@ -4,7 +4,6 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import {
-  contrast,
   heatColor,
   inkOn,
   MAX_STAGE_COLUMNS,
@@ -12,6 +11,7 @@ import {
   SCORE_COLORS,
   stageColumns,
 } from "../../../src/render/site/heatmap.js";
+import { contrast } from "../../../src/render/svg/themes.js";
 import type { MapFacts } from "../../../src/workspace/facts.js";
 
 type StageSpec = [id: string, emotion: number | undefined, name?: string];
