@@ -4,7 +4,7 @@ import type { Diagnostic } from "../diagnostic.js";
 import { JourneymapError } from "../errors.js";
 import type { LoadedJourney } from "../journey/load.js";
 import { emotionOf, type Journey, type MetricValue, type Score, type Touchpoint } from "../journey/model.js";
-import { subjectOf } from "../journey/queries.js";
+import { ownershipOf, subjectOf } from "../journey/queries.js";
 import type { SourceMap } from "../journey/source-map.js";
 import { lintJourney, type LintConfig } from "../lint/index.js";
 import { canonical, groupBy, longestIncreasing, matchTouchpoints, type Located, type TouchpointPair } from "./match.js";
@@ -220,16 +220,20 @@ function compare(oldJourney: Journey, newJourney: Journey): ComparedTouchpoints 
       fields: {},
       emotions: involved ? diffEmotions(cast, involved) : [],
       lists: {},
-      metrics: diffMetrics(o, n),
+      metrics: diffMetrics(o, n, metricNames(newJourney), metricNames(oldJourney)),
     };
     if (o.name !== n.name) change.renamed = true;
     if (pair.old.stage !== pair.new.stage) change.moved = "stage";
     else if (movedInStage.has(pair)) change.moved = "order";
     for (const field of TEXT_FIELDS) {
       if (o[field] === n[field]) continue;
+      const oldName = field === "owner" ? teamName(oldJourney, o) : undefined;
+      const newName = field === "owner" ? teamName(newJourney, n) : undefined;
       change.fields[field] = {
         ...(o[field] !== undefined ? { old: o[field] } : {}),
         ...(n[field] !== undefined ? { new: n[field] } : {}),
+        ...(oldName !== undefined ? { oldName } : {}),
+        ...(newName !== undefined ? { newName } : {}),
       };
     }
     const personas = involved && diffInvolvement(cast, involved);
@@ -456,12 +460,35 @@ function diffInvolvement(cast: Cast, { named, others }: Involved): PersonaListCh
   if (addedCount + removedCount === 0) return undefined;
   const firstOf = (ids: string[], rank: Map<string, number>) =>
     ids.sort((a, b) => rank.get(a)! - rank.get(b)!).slice(0, MAX_LISTED_PERSONAS);
+  const shown = firstOf(added, cast.newRank);
+  const gone = firstOf(removed, cast.oldRank);
   return {
-    added: firstOf(added, cast.newRank),
-    removed: firstOf(removed, cast.oldRank),
+    added: shown,
+    removed: gone,
     addedCount,
     removedCount,
+    addedNames: shown.map((id) => shortName(cast.newNames.get(id) ?? cast.oldNames.get(id) ?? id)),
+    removedNames: gone.map((id) => shortName(cast.oldNames.get(id) ?? cast.newNames.get(id) ?? id)),
   };
+}
+
+/** The name of the team a touchpoint's owner names, as `journey` declares it; undefined when it gives none. */
+function teamName(journey: Journey, touchpoint: Touchpoint): string | undefined {
+  const ownership = ownershipOf(journey, touchpoint);
+  return ownership.status === "owned" && ownership.team?.name !== undefined ? ownership.team.name : undefined;
+}
+
+/** Each journey's metric names by id, built once per journey (as persona names below). */
+const metricNamesByJourney = new WeakMap<Journey, Map<string, string>>();
+
+function metricNames(journey: Journey): Map<string, string> {
+  let names = metricNamesByJourney.get(journey);
+  if (!names) {
+    names = new Map();
+    for (const metric of journey.metrics ?? []) if (!names.has(metric.id)) names.set(metric.id, metric.name);
+    metricNamesByJourney.set(journey, names);
+  }
+  return names;
 }
 
 /** Each journey's persona names by id, built once per journey: a lookup
@@ -556,7 +583,12 @@ function diffEmotions(cast: Cast, { named, others }: Involved): EmotionChange[] 
   return changes.sort((a, b) => a.rank - b.rank).map(({ rank: _rank, ...change }) => change);
 }
 
-function diffMetrics(o: Touchpoint, n: Touchpoint): MetricChange[] {
+function diffMetrics(
+  o: Touchpoint,
+  n: Touchpoint,
+  newNames: ReadonlyMap<string, string>,
+  oldNames: ReadonlyMap<string, string>,
+): MetricChange[] {
   const olds = o.metrics ?? {};
   const news = n.metrics ?? {};
   const has = (metrics: object, name: string) => Object.prototype.hasOwnProperty.call(metrics, name);
@@ -569,8 +601,10 @@ function diffMetrics(o: Touchpoint, n: Touchpoint): MetricChange[] {
     const before = plain(has(olds, name) ? olds[name] : undefined);
     const after = plain(has(news, name) ? news[name] : undefined);
     if (before === after) continue;
+    const label = newNames.get(name) ?? oldNames.get(name);
     const change: MetricChange = {
       name,
+      ...(label !== undefined ? { label: shortName(label) } : {}),
       ...(before !== undefined ? { old: before } : {}),
       ...(after !== undefined ? { new: after } : {}),
     };

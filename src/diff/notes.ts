@@ -2,6 +2,7 @@
 // The text outputs (stylish, markdown) lay these out; the wording lives here, once.
 import type { Range } from "../diagnostic.js";
 import { countOf } from "../journey/queries.js";
+import { nameList } from "../text/name-list.js";
 import { shorten } from "../text/shorten.js";
 import { MAX_SHOWN_TEXT, shortName } from "./shown.js";
 import { MAX_SHOWN_NAME } from "./types.js";
@@ -141,13 +142,17 @@ function touchpointNotes(notes: Note[], change: TouchpointChange): void {
   for (const [field, value] of Object.entries(change.fields) as Array<
     [TextField, NonNullable<TouchpointChange["fields"][TextField]>]
   >) {
-    add("~", `${field} ${show(value.old)} → ${show(value.new)}`, NOTABLE_FIELDS.has(field));
+    add(
+      "~",
+      `${field} ${show(value.oldName ?? value.old)} → ${show(value.newName ?? value.new)}`,
+      NOTABLE_FIELDS.has(field),
+    );
   }
   if (change.personas) {
-    const { added, removed, addedCount, removedCount } = change.personas;
-    for (const persona of added) add("+", `persona ${shorten(persona, MAX_SHOWN_TEXT)} involved`, false);
+    const { addedNames: added, removedNames: removed, addedCount, removedCount } = change.personas;
+    for (const persona of added) add("+", `persona ${show(persona)} involved`, false);
     if (addedCount > added.length) add("+", `${addedCount - added.length} more personas involved`, false);
-    for (const persona of removed) add("-", `persona ${shorten(persona, MAX_SHOWN_TEXT)} no longer involved`, false);
+    for (const persona of removed) add("-", `persona ${show(persona)} no longer involved`, false);
     if (removedCount > removed.length)
       add("-", `${removedCount - removed.length} more personas no longer involved`, false);
   }
@@ -162,7 +167,7 @@ function touchpointNotes(notes: Note[], change: TouchpointChange): void {
     const relative = metric.relativeChange === undefined ? "" : ` (${percent(metric.relativeChange)})`;
     add(
       "~",
-      `metric ${shorten(metric.name, MAX_SHOWN_TEXT)}: ${show(metric.old)} → ${show(metric.new)}${relative}`,
+      `metric ${shorten(metric.label ?? metric.name, MAX_SHOWN_TEXT)}: ${show(metric.old)} → ${show(metric.new)}${relative}`,
       false,
     );
   }
@@ -173,7 +178,7 @@ function touchpointNotes(notes: Note[], change: TouchpointChange): void {
 export function personasText(emotion: EmotionChange, nameMax = MAX_SHOWN_NAME): string {
   const more = emotion.count - emotion.personaNames.length;
   const names = emotion.personaNames.map((name) => shorten(name, nameMax));
-  return `${names.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
+  return `${nameList(names)}${more > 0 ? ` and ${more} more` : ""}`;
 }
 
 export function emotionText(emotion: EmotionChange): string {

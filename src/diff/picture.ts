@@ -197,10 +197,14 @@ function changedMarks(pair: TouchpointPair, change: PairChange, drawn: ReadonlyS
   }
   if (change.moved === "stage") notes.push(`Moved from stage “${pair.old.stageName}”`);
   if (change.moved === "order") notes.push("Moved within its stage");
-  for (const [field, value] of Object.entries(change.fields) as Array<[TextField, { old?: string }]>) {
+  for (const [field, value] of Object.entries(change.fields) as Array<
+    [TextField, { old?: string; oldName?: string }]
+  >) {
     fields.add(field);
     notes.push(
-      value.old === undefined ? `${FIELD_WORDS[field]} was not set` : `${FIELD_WORDS[field]} was “${value.old}”`,
+      value.old === undefined
+        ? `${FIELD_WORDS[field]} was not set`
+        : `${FIELD_WORDS[field]} was “${value.oldName ?? value.old}”`,
     );
   }
   if (change.personas) fields.add("personas");
@@ -221,8 +225,10 @@ function changedMarks(pair: TouchpointPair, change: PairChange, drawn: ReadonlyS
     changedMetrics.has(name) ? [position] : [],
   );
   if (metricPositions.length) entries.metrics = new Set(metricPositions);
-  for (const metric of change.metrics)
-    notes.push(metric.old === undefined ? `${metric.name} is new` : `${metric.name} was ${String(metric.old)}`);
+  for (const metric of change.metrics) {
+    const name = metric.label ?? metric.name;
+    notes.push(metric.old === undefined ? `${name} is new` : `${name} was ${String(metric.old)}`);
+  }
   return {
     kind: "changed",
     notes,

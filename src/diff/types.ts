@@ -60,6 +60,10 @@ export interface StageChanges extends ElementChanges<ElementRef> {
 export interface ValueChange {
   old?: string;
   new?: string;
+  /** For an owner: the name of the team it names, as the version that has the value declares it (the
+   * old map's teams for `old`); absent when that version gives the team no name. Outputs show it. */
+  oldName?: string;
+  newName?: string;
   range: { old?: Range; new?: Range };
 }
 
@@ -75,6 +79,10 @@ export interface ListChange {
 export interface PersonaListChange extends ListChange {
   addedCount: number;
   removedCount: number;
+  /** The names of `added` (as the new version declares them) and of `removed` (as the old one does),
+   * the id where a version has no such persona; cut at MAX_SHOWN_NAME. */
+  addedNames: string[];
+  removedNames: string[];
 }
 
 export type EmotionDirection = "up" | "down" | "added" | "removed";
@@ -98,7 +106,10 @@ export interface EmotionChange {
 
 /** A metric old → new; `relativeChange` is (new − old) / |old| when both are non-zero numbers. */
 export interface MetricChange {
+  /** The metric's id, as the touchpoint's values name it. */
   name: string;
+  /** The metric's name as the new version defines it (else the old one), when a version defines it. */
+  label?: string;
   old?: number | string;
   new?: number | string;
   relativeChange?: number;

@@ -100,6 +100,9 @@ describe("emotion changes grouped by way agree with one change per persona", () 
                   removed: removed.slice(0, LISTED),
                   addedCount: added.length,
                   removedCount: removed.length,
+                  // Names as each version declares them ("Persona <id>" in both here).
+                  addedNames: added.slice(0, LISTED).map((id) => `Persona ${id}`),
+                  removedNames: removed.slice(0, LISTED).map((id) => `Persona ${id}`),
                 },
           );
         });

@@ -51,7 +51,7 @@ describe("the picture of as-is → to-be (a stage and a touchpoint added, one re
     expect(cardText(root, "t4-touchpoint")).toBe("✖ Removed Queues at the front desk");
     expect(cardText(root, "t6-touchpoint")).toBe(
       "✎ Changed Opens the door with the phone Channel: mobile app Owner: App team " +
-        "Renamed from “Gets a plastic key card” Channel was “front desk” Owner was “front-desk” " +
+        "Renamed from “Gets a plastic key card” Channel was “front desk” Owner was “Front desk” " +
         "Priya, business traveller: 3 → 5",
     );
     expect(cardText(root, "t5-touchpoint")).toContain("Moved within its stage");

@@ -191,6 +191,8 @@ function mirror(diff: JourneyDiff): JourneyDiff {
             {
               ...(value.new !== undefined ? { old: value.new } : {}),
               ...(value.old !== undefined ? { new: value.old } : {}),
+              ...(value.newName !== undefined ? { oldName: value.newName } : {}),
+              ...(value.oldName !== undefined ? { newName: value.oldName } : {}),
               range: {
                 ...(value.range.new ? { old: value.range.new } : {}),
                 ...(value.range.old ? { new: value.range.old } : {}),
@@ -205,6 +207,8 @@ function mirror(diff: JourneyDiff): JourneyDiff {
                 removed: change.personas.added,
                 addedCount: change.personas.removedCount,
                 removedCount: change.personas.addedCount,
+                addedNames: change.personas.removedNames,
+                removedNames: change.personas.addedNames,
               },
             }
           : {}),
@@ -222,6 +226,7 @@ function mirror(diff: JourneyDiff): JourneyDiff {
         ),
         metrics: change.metrics.map((metric) => ({
           name: metric.name,
+          ...(metric.label !== undefined ? { label: metric.label } : {}),
           ...(metric.new !== undefined ? { old: metric.new } : {}),
           ...(metric.old !== undefined ? { new: metric.old } : {}),
         })),

@@ -116,7 +116,7 @@ describe("what the hostile diffs say", () => {
     ]);
     const markdown = diffFormats.markdown.formatter([diff], { color: false });
     expect(markdown).toContain(
-      "| T0 | P0\\, P1\\, P2\\, P3\\, P4 and 7995 more | 2 | 4 | 📈 2 → 4 \\(\\+2\\, rise\\) | – |\n",
+      "| T0 | P0 · P1 · P2 · P3 · P4 and 7995 more | 2 | 4 | 📈 2 → 4 \\(\\+2\\, rise\\) | – |\n",
     );
     // 500 rows, then one line for the rest.
     expect(markdown).toContain("\n… and 15500 more changes \\(\\-\\-format json lists them all\\)\n");
@@ -140,6 +140,8 @@ describe("what the hostile diffs say", () => {
       removed: ["p1", "p2", "p3", "p4", "p5"],
       addedCount: 0,
       removedCount: 7999,
+      addedNames: [],
+      removedNames: ["P1", "P2", "P3", "P4", "P5"],
     });
     expect(first.emotions).toMatchObject([
       { personas: ["p1", "p2", "p3", "p4", "p5"], count: 7999, old: 3, direction: "removed" },

@@ -89,7 +89,7 @@ export function renderPortfolio(listed: readonly PortfolioMap[]): string {
 
   blocks.push(
     "## Emotion by stage",
-    `![Heat map: the average emotion of each map's stages, from 1 (very negative, dark) to 5 (very positive, light)](${HEATMAP_FILE})`,
+    `![Heat map: the average emotion of each map's stages, from 1 (very negative, dark orange) through 3 (neutral, grey) to 5 (very positive, purple)](${HEATMAP_FILE})`,
   );
 
   blocks.push("## Backlog by owning team", ...backlog(maps, pageOf, teamLabel));

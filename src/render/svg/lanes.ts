@@ -3,6 +3,7 @@
 // the compiler refuses a lane name without either (see test/render/svg/lanes.types.test.ts).
 import type { Journey, Stage, Touchpoint } from "../../journey/model.js";
 import { ownerLabel, ownershipOf } from "../../journey/queries.js";
+import { nameList } from "../../text/name-list.js";
 import type { PersonaIndex } from "./cast.js";
 import { BODY, BODY_BOLD, BULLET_INDENT, PAD, SLOT_MAX, SLOT_MIN, SMALL, SMALL_BOLD, evenRow } from "./column.js";
 import { emotionFilled, emotionNote, layoutEmotion } from "./emotion.js";
@@ -127,7 +128,7 @@ const touchpointLane: Lane = {
         text.field("owner", "⚠ No owner", SMALL_BOLD, "warning");
       }
       if (members && personas.length > 1) {
-        const names = members.map((p) => personas[p]!.name).join(", ");
+        const names = nameList(members.map((p) => personas[p]!.name));
         text.field("personas", `For: ${names || "no known persona"}`, SMALL, "muted");
       }
       const detail = touchpoint.details === undefined ? undefined : linker?.(touchpoint.details);
