@@ -8,6 +8,7 @@ import type { Journey } from "../../journey/model.js";
 import { shorten } from "../../text/shorten.js";
 import { GAP, LABEL_WIDTH, MARGIN, PAD, SMALL, STAGE, TextColumn, largest } from "./column.js";
 import { drawContent } from "./draw.js";
+import { FACE_RADIUS } from "./emotion.js";
 import { layoutHeader, PERSONA_WIDTH } from "./header.js";
 import {
   layoutJourney,
@@ -115,6 +116,8 @@ interface Grid {
   rows: Array<[number, number]>;
 }
 
+/** The least height of a row of persona cards: padding, the face of its key, and the gap under it. */
+const ROW_MIN = 2 * PAD + 2 * FACE_RADIUS + 2 + GAP;
 const LABEL_LEFT = MARGIN - 1;
 const LABEL_VIEW = LABEL_WIDTH + 2;
 const isHeaderBox = (id: string) => id === "header" || id.startsWith("persona-");
@@ -151,31 +154,35 @@ export function renderPages(journey: Journey, options: PrintOptions): PrintPage[
   // The header on the first page, above the grid, when both fit at a scale the text allows; else the
   // grid as large as it goes, and the header above the first band only if it still fits there.
   const widthFit = Math.min(MAX_PAGE_SCALE, printable.width / contentWidth);
-  const header = layoutPrintHeader(journey, contentWidth, printable.height / minScale);
+  let header = layoutPrintHeader(journey, contentWidth, printable.height / minScale);
   const together = Math.min(widthFit, printable.height / (header.height + GAP + gridHeight));
   const scale = together >= minScale ? together : Math.max(minScale, Math.min(widthFit, printable.height / gridHeight));
   const room = printable.height / scale;
   const bands = bandsOf(grid, room);
   const shared = header.height + GAP + bands[0]!.height <= room + 0.01;
+  // A header on a page of its own spreads across the page, with as many persona rows as the page holds.
+  if (!shared) header = layoutPrintHeader(journey, printable.width / scale, room);
   const count = (shared ? 0 : 1) + groups.length * bands.length;
   if (count > MAX_PAGES) {
     const name = `${options.paper.toUpperCase()} ${options.landscape === false ? "portrait" : "landscape"}`;
+    // Bands stop being counted past the cap: then the count is only a lower bound.
+    const needs = bands.length > MAX_PAGES ? "at least " : "";
     throw new JourneymapError(
-      `the map needs ${count.toLocaleString("en-US")} pages of ${name}, more than ${MAX_PAGES}: use a larger --page ` +
+      `the map needs ${needs}${count.toLocaleString("en-US")} pages of ${name}, more than ${MAX_PAGES}: use a larger --page ` +
         `(a3, tabloid), or --format svg, or split the map into smaller ones (a stage can detail a map of its own)`,
     );
   }
 
   const labels = new Map<Band, string>();
   const pages: string[][] = [];
-  if (!shared) pages.push([view(header.layout, theme, [LABEL_LEFT, header.top, contentWidth, header.height], 0, 0)]);
+  if (!shared) pages.push([view(header.layout, theme, [LABEL_LEFT, header.top, header.width, header.height], 0, 0)]);
   for (const group of groups) {
     const slice = sliceOf(grid, group, journey);
     for (const band of bands) {
       const parts: string[] = [];
       let y = 0;
       if (shared && pages.length === 0) {
-        parts.push(view(header.layout, theme, [LABEL_LEFT, header.top, contentWidth, header.height], 0, 0));
+        parts.push(view(header.layout, theme, [LABEL_LEFT, header.top, header.width, header.height], 0, 0));
         y = header.height + GAP;
       }
       if (!labels.has(band))
@@ -255,36 +262,38 @@ function sliceWidth(group: Piece[]): number {
   return group[group.length - 1]!.to - group[0]!.from + GAP;
 }
 
-/** The grid cut into bands of at most `room` px: whole lane rows where they fit, the stage row repeated. */
+/** The grid cut into bands of at most `room` px: whole lane rows where they fit, the stage row repeated
+ * above the rows of every band after the first. A row taller than a page on its own is cut above the
+ * first line of text the page's end would cut through. Stops past MAX_PAGES bands (the map is refused). */
 function bandsOf(grid: Grid, room: number): Band[] {
   const stageRow: [number, number] = [grid.top, grid.stageBottom];
   const stageHeight = grid.stageBottom - grid.top;
+  const lines = grid.layout.texts.filter((text) => !isHeaderBox(text.box));
   const bands: Band[] = [];
   let start = grid.top;
   let end = grid.stageBottom;
+  let rows = 0;
+  const prefix = () => (bands.length === 0 ? 0 : stageHeight);
   const close = () => {
-    const first = bands.length === 0;
-    const ranges: Array<[number, number]> = first ? [[start, end]] : [stageRow, [start, end]];
-    bands.push({ ranges, height: end - start + (first ? 0 : stageHeight) });
+    const ranges: Array<[number, number]> = bands.length === 0 ? [[start, end]] : [stageRow, [start, end]];
+    bands.push({ ranges, height: end - start + prefix() });
   };
   for (const [top, bottom] of grid.rows) {
-    const prefix = bands.length === 0 ? 0 : stageHeight;
-    if (bottom - start + prefix <= room || end === start) {
-      end = bottom;
-    } else {
+    if (rows > 0 && bottom - start + prefix() > room) {
       close();
-      start = top;
-      end = bottom;
+      [start, rows] = [top, 0];
     }
-    // A row taller than a page on its own (a hostile map) is cut where the page ends.
-    const space = Math.max(room - stageHeight, 24);
-    while (end - start + (bands.length === 0 ? 0 : stageHeight) > room && end - start > space) {
-      const cut = start + (bands.length === 0 ? room : space);
+    end = bottom;
+    rows++;
+    while (end - start + prefix() > room && bands.length <= MAX_PAGES) {
+      const page = start + Math.max(room - prefix(), 24);
+      let cut = page;
+      for (const line of lines)
+        if (line.top < cut && line.top + line.height > page && line.top > start + 1) cut = line.top;
       const rest = end;
       end = cut;
       close();
-      start = cut;
-      end = rest;
+      [start, end] = [cut, rest];
     }
   }
   close();
@@ -297,7 +306,7 @@ function layoutPrintHeader(
   journey: Journey,
   contentWidth: number,
   room: number,
-): { layout: Layout; top: number; height: number } {
+): { layout: Layout; top: number; width: number; height: number } {
   const width = contentWidth - 2;
   const perRow = Math.max(1, Math.floor((width + GAP) / (PERSONA_WIDTH + GAP)));
   const rowsOf = (count: number) => Math.ceil(count / perRow);
@@ -316,11 +325,13 @@ function layoutPrintHeader(
       end = note.y;
     }
     const top = MARGIN - PAD - 1;
-    return { layout, top, height: end - top };
+    return { layout, top, width: contentWidth, height: end - top };
   };
-  let result = attempt(rowsOf(journey.personas.length));
+  // A row of persona cards is at least ROW_MIN tall: more rows than a page holds are never laid out.
+  const rows = Math.min(rowsOf(journey.personas.length), Math.floor(room / ROW_MIN) + 1);
+  let result = attempt(rows);
   if (result.height <= room) return result;
-  let [low, high] = [0, rowsOf(journey.personas.length)];
+  let [low, high] = [0, rows];
   while (high - low > 1) {
     const middle = Math.floor((low + high) / 2);
     if (attempt(middle).height <= room) low = middle;

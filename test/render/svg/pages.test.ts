@@ -130,6 +130,22 @@ describe("renderPages", () => {
     );
   });
 
+  it("cuts a lane taller than a page between lines of text, the stage row repeated on every page", () => {
+    const pains = Array.from({ length: 70 }, (_, i) => `Pain number ${i + 1}`);
+    const tall = loadText(
+      `journeymap: 1\ntitle: Tall\npersonas: [{id: p, name: P}]\nstages: [{id: s, name: Only stage, touchpoints: [{name: T, emotion: 2, painPoints: ${JSON.stringify(pains)}}]}]\n`,
+    );
+    const pages = renderPages(tall, { paper: "a4" });
+    expect(pages.length).toBeGreaterThan(1);
+    const printed = pages.flatMap((page) => textsOf(page.svg).map((text) => text.text));
+    for (const pain of pains)
+      expect(
+        printed.filter((text) => text === pain),
+        pain,
+      ).toHaveLength(1);
+    for (const page of pages) expect(textsOf(page.svg).map((text) => text.text)).toContain("Only stage");
+  });
+
   it("is pure: the same map gives the same pages", () => {
     expect(renderPages(wide, { paper: "a4", footer })).toEqual(pages);
   });
