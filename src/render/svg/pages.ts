@@ -36,7 +36,7 @@ export type PaperName = keyof typeof PAPER_SIZES;
 export const PAPER_NAMES = Object.keys(PAPER_SIZES) as PaperName[];
 
 /** The white border around a page's content, in points (about 1 cm); the footer sits in the bottom one. */
-export const PAGE_MARGIN = 30;
+const PAGE_MARGIN = 30;
 /** The footer's text size and its baseline above the page's bottom edge, in points: inside the 5 mm most
  * printers can reach. */
 const FOOTER: Font = { size: 7 };
