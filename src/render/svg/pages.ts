@@ -52,7 +52,10 @@ const MAX_PAGE_SCALE = 1;
  */
 export const MAX_PAGES = 40;
 
-/** One printed page: its size in points and its SVG, whose user unit is one point. */
+/** One printed page: its size in points and its SVG, whose user unit is one point (its width and height
+ * carry no unit: resvg then draws --scale pixels per point; svg-to-pdfkit needs `assumePt: true`). The
+ * pieces of the picture sit in nested <svg> viewports that clip them (Chrome, resvg and svg-to-pdfkit
+ * all clip there). */
 export interface PrintPage {
   width: number;
   height: number;
