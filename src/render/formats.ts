@@ -316,11 +316,34 @@ export async function drawPrinted(
   });
   if (format.name === "pdf") return [await (await import("./pdf.js")).pagesToPdf(pages, { browser: context.browser })];
   const { refuseTooMuchText, svgToPng } = await import("./png.js");
-  // The text of every page together: the time it takes to draw them all is what the budget bounds.
+  // The text and the pixels of every page together: the time it takes to draw them all is what the budgets bound.
   refuseTooMuchText(pages.map((page) => page.svg).join(""), "PNG");
+  refusePrintedPng(pages, context.scale);
   const images: Uint8Array[] = [];
   for (const page of pages) images.push(await svgToPng(page.svg, { scale: context.scale }));
   return images;
+}
+
+/**
+ * The most PNG pages of one map, and the most pixels of them all together. resvg took about 0.15 s of
+ * CPU per A4 page at --scale 2 (2 megapixels, mostly paper; 38 pages: 5.8 s), much of it loading the
+ * system's fonts again for each page: 20 such pages stay under 3 s. PDF prints up to MAX_PAGES.
+ */
+export const MAX_PNG_PAGES = 20;
+export const MAX_PRINTED_PIXELS = 40_000_000;
+
+function refusePrintedPng(pages: readonly { width: number; height: number }[], scale: number): void {
+  if (pages.length > MAX_PNG_PAGES)
+    throw new JourneymapError(
+      `the map prints on ${pages.length} PNG pages, more than ${MAX_PNG_PAGES}: use --format pdf, or a larger --page`,
+    );
+  const pixels = pages.reduce((sum, page) => sum + Math.ceil(page.width * scale) * Math.ceil(page.height * scale), 0);
+  if (pixels <= MAX_PRINTED_PIXELS) return;
+  const fits = Math.floor(Math.sqrt(MAX_PRINTED_PIXELS / (pixels / scale ** 2)) * 10) / 10;
+  throw new JourneymapError(
+    `the map prints on ${pages.length} PNG pages of ${pixels.toLocaleString("en-US")} pixels in all at --scale ${scale}, ` +
+      `more than ${MAX_PRINTED_PIXELS.toLocaleString("en-US")}: use ${fits >= 0.1 ? `--scale ${fits} or less, or ` : ""}--format pdf`,
+  );
 }
 
 /** "mermaid (mmd), markdown (md), svg, png, pdf": the --format help, from the catalog. */

@@ -10,12 +10,14 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { findBrowser } from "../../src/render/browser.js";
+import { MAX_PNG_PAGES } from "../../src/render/formats.js";
 import { MAX_PIXELS } from "../../src/render/png.js";
 import { MAX_PAGES } from "../../src/render/svg/pages.js";
 import { printMaps } from "../helpers/adversarial-print.js";
 import { pictureMaps } from "../helpers/adversarial-pictures.js";
 import { pngSize } from "../helpers/render-checks.js";
 
+const WIDE = "test/fixtures/print/wide.journey.yaml";
 const CHILD = fileURLToPath(new URL("./render-child.mjs", import.meta.url));
 const BUDGET_MS = 3000 * Number(process.env.TIME_SLACK ?? 2);
 const MEMORY_MB = 500;
@@ -98,6 +100,52 @@ describe("render --page a4 of a 1 MB hostile map", () => {
       }
     }, 120_000);
   }
+});
+
+describe("the budgets of PNG pages", () => {
+  it("refuses more than 20 PNG pages, and more than 40 million pixels of them, with what to do", () => {
+    // 38 stages of 4 touchpoints: 38 A4 pages, 5.8 s of CPU to PNG at --scale 2 before the budget.
+    const stages = Array.from(
+      { length: 38 },
+      (_, s) =>
+        `  - {id: s${s}, name: Stage ${s}, touchpoints: [${[0, 1, 2, 3].map((t) => `{name: T${s}-${t}, emotion: ${1 + ((s + t) % 5)}}`).join(", ")}]}`,
+    );
+    const map = join(folder, "forty.journey.yaml");
+    writeFileSync(map, `journeymap: 1\ntitle: Forty\npersonas: [{id: p, name: P}]\nstages:\n${stages.join("\n")}\n`);
+    const many = renderInChild(["render", map, "-o", join(folder, "forty", "map.png"), "--page", "a4"]);
+    expect(many.code).toBe(2);
+    expect(many.stderr).toBe(
+      `journeymap: the map prints on 38 PNG pages, more than ${MAX_PNG_PAGES}: use --format pdf, or a larger --page\n`,
+    );
+    expect(many.ms).toBeLessThan(BUDGET_MS);
+    const large = renderInChild([
+      "render",
+      WIDE,
+      "-o",
+      join(folder, "large", "map.png"),
+      "--page",
+      "a4",
+      "--scale",
+      "5",
+    ]);
+    expect(large.code).toBe(2);
+    expect(large.stderr).toMatch(
+      /^journeymap: the map prints on 4 PNG pages of [\d,]+ pixels in all at --scale 5, more than 40,000,000: use --scale (\d\.\d) or less, or --format pdf\n$/,
+    );
+    const scale = /--scale (\d\.\d) or less/.exec(large.stderr)![1]!;
+    const drawn = renderInChild([
+      "render",
+      WIDE,
+      "-o",
+      join(folder, "large", "map.png"),
+      "--page",
+      "a4",
+      "--scale",
+      scale,
+    ]);
+    expect(drawn.code, drawn.stderr).toBe(0);
+    expect(drawn.peakRss).toBeLessThan(MEMORY_MB);
+  }, 120_000);
 });
 
 const browser = findBrowser();
