@@ -25,6 +25,12 @@ export function registerRender(program: Command): void {
     .option("--theme <theme>", "light or dark", "light")
     .option("--scale <n>", "PNG pixels per point", "2")
     .option(
+      "--page <paper>",
+      "print PNG or PDF on pages of a4, a3, letter, legal or tabloid, split at stages; PNG writes one file per page (map-1.png, map-2.png...)",
+    )
+    .option("--landscape", "with --page: pages wider than tall (the default: stages run left to right)")
+    .option("--portrait", "with --page: pages taller than wide")
+    .option(
       "--browser <path>",
       "Chrome, Chromium or Edge to use (else PUPPETEER_EXECUTABLE_PATH, CHROME_PATH, or the usual install places)",
     )
@@ -52,6 +58,7 @@ export function registerRender(program: Command): void {
         "$ journeymap render examples/ --format markdown -o site/            # a docs site: pages, pictures, portfolio index",
         "$ journeymap render docs/examples/hotel.journey.yaml -o hotel.svg    # the journey-map picture",
         "$ journeymap render docs/examples/hotel.journey.yaml -o hotel.png --engine mermaid-cli --scale 3",
+        "$ journeymap render docs/examples/hotel.journey.yaml -o hotel.pdf --page a4      # A4 landscape pages, split at stages",
         "$ journeymap render examples/ --format markdown -o docs/journeys --watch",
         "$ journeymap render docs/examples/data/office-order.journey.yaml -o office-order.svg --data --as-of 2025-06-30 --window 90d",
       ),

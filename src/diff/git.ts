@@ -2,7 +2,7 @@
 // their contents at each. git is spawned with an argument array, never a shell: paths are hostile.
 import { spawnSync } from "node:child_process";
 import { lstatSync } from "node:fs";
-import { dirname, join, posix, relative, resolve, sep } from "node:path";
+import { basename, dirname, join, posix, relative, resolve, sep } from "node:path";
 import { JourneymapError } from "../errors.js";
 import { displayPath, MAP_FILE } from "../io/find-maps.js";
 import { DEFAULT_MAX_FILE_SIZE, formatSize, readFileBytes } from "../io/read-text.js";
@@ -341,4 +341,26 @@ function firstLine(text: string): string {
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The commit a map file comes from, for a printed page's footer: the last commit that changed the file,
+ * when it is tracked in a git work tree and unchanged since (nothing edited, staged or not); undefined
+ * otherwise, and when git is not installed. Three git processes, never a shell. */
+export function lastCommitOf(file: string): { path: string; commit: string; date: string } | undefined {
+  const cwd = dirname(file);
+  const name = basename(file);
+  try {
+    const tracked = git(["ls-files", "--full-name", "-z", "--error-unmatch", "--", name], cwd);
+    const path = tracked.stdout.toString("utf8").split("\0")[0];
+    if (tracked.status !== 0 || !path) return undefined;
+    const status = git(["--no-optional-locks", "status", "--porcelain=v1", "-z", "--", name], cwd);
+    if (status.status !== 0 || status.stdout.length > 0) return undefined;
+    const log = git(["log", "-1", "--no-show-signature", "--format=%h %cs", "--", name], cwd);
+    const [commit, date] = log.stdout.toString("utf8").trim().split(" ");
+    if (log.status !== 0 || !commit || !date) return undefined;
+    return { path, commit, date };
+  } catch (error) {
+    if (error instanceof JourneymapError) return undefined;
+    throw error;
+  }
 }

@@ -3,6 +3,7 @@
 // Without either, launchBrowser's JourneymapError (exit 2) says what to install.
 import { launchBrowser } from "./browser.js";
 import { refuseTooMuchText, svgSize } from "./png.js";
+import type { PrintPage } from "./svg/pages.js";
 
 const PX_PER_INCH = 96;
 /** The largest page side: 200 inches (14,400 pt) is PDF's own limit, and Chromium fails to print a
@@ -37,6 +38,36 @@ export async function svgToPdf(svg: string, options: { browser?: string }): Prom
       printBackground: true,
       pageRanges: "1",
     });
+    return new Uint8Array(pdf);
+  } finally {
+    await browser.close();
+  }
+}
+
+/**
+ * Prints pages (renderPages, in points) to one PDF through the system's Chrome: a PDF page per page at its
+ * paper size (a CSS @page rule, which Chrome's printing prefers), the text kept as text. The pages' text
+ * counts against the same budget as one picture's.
+ */
+export async function pagesToPdf(pages: readonly PrintPage[], options: { browser?: string }): Promise<Uint8Array> {
+  refuseTooMuchText(pages.map((page) => page.svg).join(""), "PDF");
+  const { width, height } = pages[0]!;
+  const browser = await launchBrowser(options.browser, "PDF");
+  try {
+    const tab = await browser.newPage();
+    await tab.setJavaScriptEnabled(false);
+    await tab.setRequestInterception(true);
+    tab.on("request", (request) => void (request.url().startsWith("data:") ? request.continue() : request.abort()));
+    // Each page's box a little shorter than the paper: Chrome starts a blank page after one that fills it exactly.
+    const size = `width:${width}pt;height:${height - 0.5}pt`;
+    await tab.setContent(
+      `<!doctype html><html><head><meta charset="utf-8"><style>@page{size:${width}pt ${height}pt;margin:0}` +
+        `html,body{margin:0;padding:0}.page{${size};overflow:hidden;break-after:page}.page:last-child{break-after:auto}` +
+        `svg{display:block;width:${width}pt;height:${height}pt}</style></head><body>` +
+        pages.map((page) => `<div class="page">${page.svg}</div>`).join("") +
+        `</body></html>`,
+    );
+    const pdf = await tab.pdf({ preferCSSPageSize: true, printBackground: true });
     return new Uint8Array(pdf);
   } finally {
     await browser.close();

@@ -17,7 +17,9 @@ import { formatters } from "../report/index.js";
 import {
   chooseFormat,
   drawMap,
+  drawPrinted,
   formatOfPath,
+  PRINTED_FORMATS,
   type EngineName,
   type PageContext,
   type RenderContext,
@@ -40,6 +42,9 @@ import { visibleLines } from "../report/visible.js";
 import { portfolioOrder, renderPortfolio, type BacklogItem, type PortfolioMap } from "./site/portfolio.js";
 import type { MapLinker } from "./svg/layout.js";
 import { watchMaps, type MapWatcher } from "./watch.js";
+import { PAPER_NAMES, type FooterFacts, type PaperName } from "./svg/pages.js";
+import { lastCommitOf } from "../diff/git.js";
+import { PACKAGE_VERSION } from "../version.js";
 import { stdout } from "../io/standard-streams.js";
 
 /** The render command's options as given (strings, unchecked). */
@@ -56,6 +61,10 @@ export interface RenderRunOptions {
   stdinFilename?: string;
   /** Embed the Mermaid diagram in Markdown pages that show the picture (--mermaid / --no-mermaid). */
   mermaid?: boolean;
+  /** --page: print PNG and PDF on pages of this paper (any case); --landscape (the default) or --portrait. */
+  page?: string;
+  landscape?: boolean;
+  portrait?: boolean;
   /** The day metric values are judged at, and the window past which the picture shows their date. */
   asOf?: string;
   windowDays?: number;
@@ -125,6 +134,7 @@ async function makePlan(paths: string[], options: RenderRunOptions): Promise<Pla
   // Usage errors first (format, engine), before the maps are searched for.
   const earlyFolder = paths.length > 1 || folders.length > 0 || outputIsFolder;
   const { format, engine } = chooseFormat({ ...options, folder: earlyFolder });
+  const print = printSettings(options, format, engine);
   const mermaidConfig = options.mermaidConfig === undefined ? undefined : readMermaidConfig(options.mermaidConfig);
   const inputs = await findMaps(paths, { stdinFilename: options.stdinFilename });
   if (options.watch && inputs.some((input) => !input.path))
@@ -142,6 +152,7 @@ async function makePlan(paths: string[], options: RenderRunOptions): Promise<Pla
       frontMatter: options.frontMatter ?? false,
       ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
       ...(options.windowDays !== undefined ? { windowDays: options.windowDays } : {}),
+      ...(print ? { print } : {}),
     },
     ...(options.measure ? { measure: options.measure } : {}),
     inputs,
@@ -169,6 +180,55 @@ async function makePlan(paths: string[], options: RenderRunOptions): Promise<Pla
   plan.destination = { kind: folder ? "folder" : "file", path: output };
   checkTargets(plan);
   return plan;
+}
+
+/** --page, --landscape and --portrait checked against each other and the format (exit 2 otherwise). */
+function printSettings(
+  options: RenderRunOptions,
+  format: RenderFormat,
+  engine: EngineName,
+): RenderSettings["print"] | undefined {
+  const papers = PAPER_NAMES.join(", ");
+  if (options.page === undefined) {
+    const orientation = options.portrait ? "--portrait" : options.landscape ? "--landscape" : undefined;
+    if (orientation) throw new JourneymapError(`${orientation} needs --page (${papers}): say which paper to print on`);
+    return undefined;
+  }
+  const paper = options.page.toLowerCase();
+  if (!(PAPER_NAMES as readonly string[]).includes(paper))
+    throw new JourneymapError(`unknown paper size "${options.page}": use --page with one of ${papers}`);
+  if (!PRINTED_FORMATS.includes(format.name))
+    throw new JourneymapError(
+      `--page prints ${PRINTED_FORMATS.join(" and ")}, not ${format.name}: use --format pdf or png (or an --output ending in .pdf or .png)`,
+    );
+  if (engine !== "native")
+    throw new JourneymapError(`--page prints the journey-map picture: leave out --engine ${engine}`);
+  if (options.landscape && options.portrait)
+    throw new JourneymapError("--landscape and --portrait contradict each other: choose one");
+  return { paper: paper as PaperName, landscape: !options.portrait };
+}
+
+/** Where a printed PNG page goes: `map.png` for a single page, `map-1.png`, `map-2.png`... for more. */
+export function pageFile(target: string, page: number, count: number): string {
+  if (count === 1) return target;
+  const dot = target.lastIndexOf(".");
+  const cut = dot > Math.max(target.lastIndexOf("/"), target.lastIndexOf("\\")) ? dot : target.length;
+  return `${target.slice(0, cut)}-${page}${target.slice(cut)}`;
+}
+
+/** What a printed page's footer says of a map's file: its path (in the repository when git knows it) and
+ * its commit when the file is unchanged since, else its modification date. */
+function footerOf(input: MapInput): FooterFacts {
+  const tool = `journeymap ${PACKAGE_VERSION}`;
+  if (!input.path) return { file: input.file, tool };
+  const commit = lastCommitOf(input.path);
+  if (commit) return { file: commit.path, version: `commit ${commit.commit} (${commit.date})`, tool };
+  const modified = statSync(input.path, { throwIfNoEntry: false })?.mtime;
+  return {
+    file: input.file,
+    ...(modified ? { version: `modified ${modified.toISOString().slice(0, 10)}` } : {}),
+    tool,
+  };
 }
 
 function readMermaidConfig(file: string): Record<string, unknown> {
@@ -311,6 +371,9 @@ class RenderRun {
   #shared = new SharedFinder();
   readonly #reported = new Set<string>();
   readonly #written = new Map<string, string>();
+  /** --page: which map each printed file belongs to, and the files each map printed to. */
+  readonly #printed = new Map<string, string>();
+  readonly #printedFiles = new Map<MapInput, string[]>();
   #inputs?: { key: string; files: InputFiles };
   readonly #context: RenderContext;
 
@@ -347,7 +410,12 @@ class RenderRun {
       kept.delete(input);
       const target = targetOf(this.plan, input);
       // Say where files went (stderr, so piping stdout stays clean); stdout renderings speak for themselves.
-      if (rendered && target) this.tell(`✔ ${input.file} → ${displayPath(target)}`);
+      const printed = this.#printedFiles.get(input);
+      if (rendered && printed && printed.length > 1)
+        this.tell(
+          `✔ ${input.file} → ${displayPath(printed[0]!)} … ${basename(printed.at(-1)!)} (${printed.length} pages)`,
+        );
+      else if (rendered && target) this.tell(`✔ ${input.file} → ${displayPath(target)}`);
       failed = !rendered || failed;
     }
     this.writeIndex();
@@ -417,6 +485,12 @@ class RenderRun {
     const context: RenderContext = companion
       ? { ...this.#context, page: this.pageContext(input, target!, companion) }
       : this.#context;
+    if (this.plan.settings.print) {
+      const print = this.plan.settings.print;
+      const pages = await drawPrinted(map.journey, this.plan.format, { ...context, print, footer: footerOf(input) });
+      this.writePages(input, target, pages);
+      return true;
+    }
     let rendering: string | Uint8Array;
     try {
       rendering = await drawMap(map.journey, this.plan.format, this.plan.engine, context);
@@ -431,6 +505,30 @@ class RenderRun {
     if (target !== undefined && isSite(this.plan))
       this.#pages.set(input, await this.portfolioEntry(map, input, target));
     return true;
+  }
+
+  /** Writes a printed map: the PDF, or its PNG pages beside each other (`map-1.png`...). More than one
+   * page needs a file to name them after; no two maps of a run may print to the same file. */
+  private writePages(input: MapInput, target: string | undefined, pages: Uint8Array[]): void {
+    if (target === undefined) {
+      if (pages.length > 1)
+        throw new JourneymapError(
+          `"${input.file}" prints on ${pages.length} PNG pages: write them with --output FILE.png (FILE-1.png to FILE-${pages.length}.png)`,
+        );
+      this.streams.stdout(pages[0]!);
+      return;
+    }
+    const files = pages.map((_, p) => pageFile(target, p + 1, pages.length));
+    for (const file of files) {
+      const other = this.#printed.get(fileNameKey(file));
+      if (other !== undefined && other !== input.file)
+        throw new JourneymapError(
+          `"${input.file}" and "${other}" would both be printed to "${displayPath(file)}": rename one of the maps`,
+        );
+      this.#printed.set(fileNameKey(file), input.file);
+    }
+    pages.forEach((page, p) => this.write(files[p]!, page));
+    this.#printedFiles.set(input, files);
   }
 
   /** Where a page sits: its picture beside it and, in a site, its breadcrumbs and the pages it links to. */

@@ -22,8 +22,16 @@ export function drawSvg(layout: Layout, theme: Theme): string {
     `<title id="journeymap-title">${title}</title>`,
     `<desc id="journeymap-desc">${description}</desc>`,
     `<rect width="${n(width)}" height="${n(height)}" fill="${theme.background}"/>`,
-    ...drawMarkDefs(layout, theme),
+    ...drawContent(layout, theme),
+    "</svg>",
   );
+  return `${out.join("\n")}\n`;
+}
+
+/** Everything inside the picture's root element after its background: a printed page (pages.ts) draws
+ * pieces of a layout with it, each in a viewport of its own. */
+export function drawContent(layout: Layout, theme: Theme): string[] {
+  const out: string[] = [...drawMarkDefs(layout, theme)];
   for (const band of layout.bands) {
     out.push(
       `<rect x="${n(band.x)}" y="${n(band.y)}" width="${n(band.width)}" height="${n(band.height)}" fill="${theme.band}"/>`,
@@ -106,6 +114,5 @@ export function drawSvg(layout: Layout, theme: Theme): string {
       `<a href="${escapeXml(link.href)}" data-link="${box.id}"><rect x="${n(box.x)}" y="${n(box.y)}" width="${n(box.width)}" height="${n(box.height)}" rx="6" fill="#ffffff" fill-opacity="0"/></a>`,
     );
   }
-  out.push("</svg>");
-  return `${out.join("\n")}\n`;
+  return out;
 }
