@@ -35,6 +35,8 @@ export interface RenderContext extends RenderSettings {
   mermaidCli(): Promise<MermaidCliEngine>;
   /** A page written to a file: the picture beside it and, in a portfolio, its links. */
   page?: PageContext;
+  /** Says something on stderr that does not change the exit code (a font that is missing). */
+  warn?: (message: string) => void;
 }
 
 /** What a page knows of where it is written. */
@@ -161,7 +163,10 @@ export const renderFormats = {
       {
         engine: "native",
         draw: async (journey, context) =>
-          (await import("./png.js")).svgToPng(await nativeSvg(journey, context), { scale: context.scale }),
+          (await import("./png.js")).svgToPng(await nativeSvg(journey, context), {
+            scale: context.scale,
+            ...(context.warn ? { warn: context.warn } : {}),
+          }),
       },
       { engine: "mermaid-cli", draw: mermaidCliDraw("png") },
     ],

@@ -318,7 +318,11 @@ class RenderRun {
     private readonly plan: Plan,
     private readonly streams: RenderStreams,
   ) {
-    this.#context = { ...plan.settings, mermaidCli: () => this.mermaidCli() };
+    this.#context = {
+      ...plan.settings,
+      mermaidCli: () => this.mermaidCli(),
+      warn: (message) => this.tell(`journeymap: warning: ${message}`),
+    };
   }
 
   /** A line for standard error that may quote file names or map text: shown escaped (see visibleLines). */

@@ -1,0 +1,193 @@
+// The font files of this machine (or of JOURNEYMAP_FONT_DIRS), read once per run: which face draws a
+// script's characters, the Latin faces of the picture's font stack, and one warning per script that
+// no installed font draws.
+import { readdirSync } from "node:fs";
+import { homedir } from "node:os";
+import { basename, delimiter, join } from "node:path";
+import { readFontFace, type FontFace } from "./font-file.js";
+import { SCRIPT_NAMES, SCRIPTS, scriptOf, type ScriptName } from "./scripts.js";
+
+/** Walking a font folder stops after this many files or this depth (a home folder of fonts is a few hundred). */
+const MAX_FONT_FILES = 5000;
+const MAX_DEPTH = 6;
+const FONT_FILE = /\.(ttf|otf|ttc|otc)$/i;
+
+/** The folders journeymap and resvg read fonts from: JOURNEYMAP_FONT_DIRS alone when it is set. */
+export function fontFolders(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string[] {
+  const own = env.JOURNEYMAP_FONT_DIRS;
+  if (own !== undefined && own.trim() !== "") return own.split(delimiter).filter((folder) => folder !== "");
+  const home = env.HOME ?? homedir();
+  if (platform === "win32") {
+    const windows = env.WINDIR ?? "C:\\Windows";
+    return [
+      join(windows, "Fonts"),
+      ...(env.LOCALAPPDATA ? [join(env.LOCALAPPDATA, "Microsoft", "Windows", "Fonts")] : []),
+    ];
+  }
+  if (platform === "darwin")
+    return ["/System/Library/Fonts", "/Library/Fonts", "/Network/Library/Fonts", join(home, "Library", "Fonts")];
+  return ["/usr/share/fonts", "/usr/local/share/fonts", join(home, ".local", "share", "fonts"), join(home, ".fonts")];
+}
+
+/** Whether the fonts are journeymap's own choice (JOURNEYMAP_FONT_DIRS), not the system's. */
+export function ownFontFolders(env: NodeJS.ProcessEnv = process.env): boolean {
+  return (env.JOURNEYMAP_FONT_DIRS ?? "").trim() !== "";
+}
+
+function fontFiles(folders: string[]): string[] {
+  const files: string[] = [];
+  const walk = (folder: string, depth: number): void => {
+    if (depth > MAX_DEPTH || files.length >= MAX_FONT_FILES) return;
+    let entries;
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (files.length >= MAX_FONT_FILES) return;
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path, depth + 1);
+      else if ((entry.isFile() || entry.isSymbolicLink()) && FONT_FILE.test(entry.name)) files.push(path);
+    }
+  };
+  for (const folder of folders) walk(folder, 0);
+  return files;
+}
+
+/** Sans before serif, upright regular before the rest: the face a fallback should look like. */
+function plainness(face: FontFace): number {
+  const name = basename(face.path);
+  return (
+    (face.weight === 400 ? 0 : 4) +
+    (face.italic ? 8 : 0) +
+    (/serif|mono|kufi|naskh|rashi|looped|display|ui-/i.test(name) ? 2 : 0) +
+    (/-(bold|light|thin|black|medium|semibold|extra|condensed)/i.test(name) ? 1 : 0)
+  );
+}
+
+export class InstalledFonts {
+  readonly faces: FontFace[];
+  readonly #byScript = new Map<ScriptName, FontFace[]>();
+  readonly #byCharacter = new Map<number, FontFace | undefined>();
+
+  constructor(readonly folders: string[]) {
+    this.faces = fontFiles(folders)
+      .map((path) => readFontFace(path))
+      .filter((face): face is FontFace => face !== undefined && face.outlines);
+  }
+
+  /** The faces to try for a script, its preferred files first, then the plainest. */
+  candidates(script: ScriptName): FontFace[] {
+    let list = this.#byScript.get(script);
+    if (!list) {
+      const preferred = SCRIPTS[script].preferred;
+      list = [...this.faces].sort(
+        (a, b) =>
+          Number(!preferred.test(basename(a.path))) - Number(!preferred.test(basename(b.path))) ||
+          plainness(a) - plainness(b),
+      );
+      this.#byScript.set(script, list);
+    }
+    return list;
+  }
+
+  /** The face that draws all of `characters` of a script, else the one that draws the first; undefined if none. */
+  faceFor(script: ScriptName, characters: string[]): FontFace | undefined {
+    const codes = characters.map((character) => character.codePointAt(0)!);
+    const list = this.candidates(script);
+    return (
+      list.find((face) => codes.every((code) => face.covers(code))) ??
+      (codes.length > 0 ? this.faceForCharacter(codes[0]!, script) : undefined)
+    );
+  }
+
+  /** The first face, in the script's order, that draws one character. */
+  faceForCharacter(code: number, script?: ScriptName): FontFace | undefined {
+    if (this.#byCharacter.has(code)) return this.#byCharacter.get(code);
+    const list = script ? this.candidates(script) : [...this.faces].sort((a, b) => plainness(a) - plainness(b));
+    const face = list.find((candidate) => candidate.covers(code));
+    this.#byCharacter.set(code, face);
+    return face;
+  }
+
+  /** The regular (or bold) upright face of the first family of `families` that is installed. */
+  family(families: string[], bold: boolean): FontFace | undefined {
+    for (const family of families) {
+      const faces = this.faces.filter((face) => face.family.toLowerCase() === family.toLowerCase() && !face.italic);
+      if (faces.length === 0) continue;
+      const wanted = bold ? 700 : 400;
+      return faces.sort((a, b) => Math.abs(a.weight - wanted) - Math.abs(b.weight - wanted))[0];
+    }
+    return undefined;
+  }
+
+  /** A face of the same family as `face` with the weight closest to bold, if it is bolder. */
+  boldOf(face: FontFace): FontFace | undefined {
+    const bolder = this.faces
+      .filter((other) => other.family === face.family && !other.italic && other.weight >= 600)
+      .sort((a, b) => Math.abs(a.weight - 700) - Math.abs(b.weight - 700));
+    return bolder[0];
+  }
+}
+
+let installed: InstalledFonts | undefined;
+
+/** This run's fonts, read on first use (about 60 ms for the 330 files of Debian's Noto fonts). */
+export function installedFonts(): InstalledFonts {
+  const folders = fontFolders();
+  if (!installed || installed.folders.join(delimiter) !== folders.join(delimiter))
+    installed = new InstalledFonts(folders);
+  return installed;
+}
+
+/** At most this many distinct characters of one script are checked: enough to find a font that lacks some. */
+const MAX_CHECKED = 64;
+
+/** The distinct characters of each catalog script in `text`. */
+export function scriptCharacters(text: string): Map<ScriptName, string[]> {
+  const found = new Map<ScriptName, Set<string>>();
+  // Only characters outside Latin can need a fallback: one scan skips the rest cheaply.
+  for (const match of text.matchAll(/[^\u0000-\u058f]/gu)) {
+    const script = scriptOf(match[0]);
+    if (!script) continue;
+    let set = found.get(script);
+    if (!set) found.set(script, (set = new Set()));
+    if (set.size < MAX_CHECKED) set.add(match[0]);
+  }
+  return new Map([...found].map(([script, set]) => [script, [...set]]));
+}
+
+/** Scripts already reported this run: a folder of 200 Japanese maps warns once. */
+const reported = new Set<ScriptName>();
+
+/**
+ * One warning per script of `text` that no installed font draws (characters no face covers), each
+ * reported once per run through `warn`.
+ */
+export function reportMissingFonts(text: string, format: "PNG" | "PDF", warn: (message: string) => void): void {
+  const needed = scriptCharacters(text);
+  if (needed.size === 0) return;
+  const fonts = installedFonts();
+  for (const script of SCRIPT_NAMES) {
+    const characters = needed.get(script);
+    if (!characters || reported.has(script)) continue;
+    const missing = characters.filter((character) => !fonts.faceForCharacter(character.codePointAt(0)!, script));
+    if (missing.length === 0) continue;
+    reported.add(script);
+    const { label, install } = SCRIPTS[script];
+    const shown = missing.slice(0, 3).join(" ");
+    warn(
+      `no installed font draws ${label} text (${shown}), so the ${format} shows ${
+        format === "PNG" ? "nothing or boxes" : "boxes"
+      } for it: ${install}, or point JOURNEYMAP_FONT_DIRS to a folder of fonts`,
+    );
+  }
+}
+
+/** Forgets what was reported (a test runs several "runs" in one process). */
+export function forgetReportedFonts(): void {
+  reported.clear();
+  installed = undefined;
+}
