@@ -11,7 +11,7 @@ import type { MapLinker } from "./svg/layout.js";
 export const FORMAT_NAMES = ["mermaid", "markdown", "svg", "png", "pdf"] as const;
 export type FormatName = (typeof FORMAT_NAMES)[number];
 
-export const ENGINE_NAMES = ["native", "mermaid-cli"] as const;
+export const ENGINE_NAMES = ["native", "chrome", "mermaid-cli"] as const;
 export type EngineName = (typeof ENGINE_NAMES)[number];
 
 /** Everything a renderer may use besides the map; checked before any map is read. */
@@ -174,11 +174,19 @@ export const renderFormats = {
   pdf: {
     aliases: [],
     extensions: [".pdf"],
-    description: "the picture as a one-page PDF, printed by the system's Chrome",
+    description: "the picture as a one-page PDF with selectable text (--engine chrome: printed by the system's Chrome)",
     kind: "binary",
     engines: [
       {
         engine: "native",
+        draw: async (journey, context) =>
+          (await import("./pdf-native.js")).svgToNativePdf(await nativeSvg(journey, context), {
+            title: journey.title,
+            ...(context.warn ? { warn: context.warn } : {}),
+          }),
+      },
+      {
+        engine: "chrome",
         draw: async (journey, context) =>
           (await import("./pdf.js")).svgToPdf(await nativeSvg(journey, context), { browser: context.browser }),
       },
@@ -261,7 +269,9 @@ export function chooseFormat(options: { format?: string; output?: string; engine
   const engines = enginesOf(format);
   if (options.engine === undefined) return { format, engine: engines[0]! };
   if (!(ENGINE_NAMES as readonly string[]).includes(options.engine))
-    throw new JourneymapError(`unknown engine "${options.engine}": use ${ENGINE_NAMES.join(" or ")}`);
+    throw new JourneymapError(
+      `unknown engine "${options.engine}": use ${ENGINE_NAMES.slice(0, -1).join(", ")} or ${ENGINE_NAMES.at(-1)!}`,
+    );
   const engine = options.engine as EngineName;
   if (!engines.includes(engine)) {
     const drawnBy = FORMAT_NAMES.filter((name) => enginesOf(entry(name)).includes(engine));

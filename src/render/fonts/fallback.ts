@@ -120,7 +120,16 @@ export function withPdfFaces(
       .map((run) => {
         const face = run.face ?? base;
         const family = face && face !== base ? ` font-family="${keyOf(face)}"` : "";
-        return `<tspan${family}>${run.text}</tspan>`;
+        if (run.direction !== "rtl") return `<tspan${family}>${run.text}</tspan>`;
+        // pdfkit lays a text out a word at a time (each word with the space after it) and puts the
+        // words left to right: a right-to-left run gives it one word per span, last word first, each
+        // of which fontkit lays out right to left.
+        return run.text
+          .split(/( +)/)
+          .filter((word) => word !== "")
+          .reverse()
+          .map((word) => `<tspan${family}>${word}</tspan>`)
+          .join("");
       })
       .join("");
     return `<text${attributes}>${body}</text>`;
@@ -182,7 +191,11 @@ function resolveNeutrals(runs: Run[], base: FontFace | undefined): Run[] {
           direction: before?.direction === "rtl" ? "number" : "ltr",
         };
       } else {
-        const rtl = before?.direction === "rtl" && (after === undefined || after.direction === "rtl");
+        // A number after Arabic counts as Arabic here (Unicode's rule W2): "رقم 12" reads as one run.
+        const following = runs.slice(i + 1).find((other) => other.direction !== "neutral");
+        const rtl =
+          before?.direction === "rtl" &&
+          (after === undefined || after.direction === "rtl" || following?.direction === "number");
         const neighbour = rtl ? before : (before ?? after);
         next = { ...run, face: neighbour?.face ?? base, direction: rtl ? "rtl" : "ltr" };
       }
