@@ -4,22 +4,11 @@
 import { describe, expect, it } from "vitest";
 import { installedFonts } from "../../src/render/fonts/installed.js";
 import { svgToPng } from "../../src/render/png.js";
-import { FONT_FAMILY } from "../../src/render/svg/text.js";
 import { ink, readPng, type Pixels } from "../helpers/png-pixels.js";
-import { requireFonts } from "../helpers/fonts.js";
+import { lineSvg, requireFonts } from "../helpers/fonts.js";
 
 const fonts = installedFonts();
 const haveFonts = requireFonts(fonts, "test/render/png-fonts.test.ts");
-
-/** One line of text in the picture's font stack, as the native picture writes it. */
-export function lineSvg(text: string, options: { bold?: boolean; width?: number } = {}): string {
-  const width = options.width ?? 640;
-  return (
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="60" viewBox="0 0 ${width} 60" font-family="${FONT_FAMILY}">` +
-    `<rect width="${width}" height="60" fill="#ffffff"/>` +
-    `<text x="10" y="42" font-size="30"${options.bold ? ' font-weight="bold"' : ""} fill="#1f2328">${text}</text></svg>`
-  );
-}
 
 async function png(text: string, bold = false): Promise<Pixels> {
   return readPng(await svgToPng(lineSvg(text, { bold }), { scale: 1 }));
