@@ -177,7 +177,9 @@ export function reportMissingFonts(text: string, format: "PNG" | "PDF", warn: (m
     if (missing.length === 0) continue;
     reported.add(script);
     const { label, install } = SCRIPTS[script];
-    const shown = missing.slice(0, 3).join(" ");
+    // Marks alone (Thai vowels and tones) say little: the letters are shown.
+    const letters = missing.filter((character) => !/\p{M}/u.test(character));
+    const shown = (letters.length > 0 ? letters : missing).slice(0, 3).join(" ");
     warn(
       `no installed font draws ${label} text (${shown}), so the ${format} shows ${
         format === "PNG" ? "nothing or boxes" : "boxes"
