@@ -5,7 +5,7 @@
 import { JourneymapError } from "../errors.js";
 import { importOptional, missingPackageMessage } from "./browser.js";
 import { drawnText, withPdfFaces, type PdfFace } from "./fonts/fallback.js";
-import { installedFonts, reportMissingFonts } from "./fonts/installed.js";
+import { installedFonts, latinFaces, reportMissingFonts } from "./fonts/installed.js";
 import type { FontFace } from "./fonts/font-file.js";
 import { refuseTooMuchText, svgSize } from "./png.js";
 
@@ -69,8 +69,7 @@ export async function pdfOfPages(pages: PdfPage[], options: PdfOptions = {}): Pr
   for (const page of pages) refuseTooMuchText(page.svg, "PDF");
   const { PDFDocument, SVGtoPDF } = await loadPackages();
   const international = pages.some((page) => /[^\u0000-\u058f]/.test(page.svg));
-  const fonts = installedFonts();
-  const base = { regular: fonts.family(LATIN_FAMILIES, false), bold: fonts.family(LATIN_FAMILIES, true) };
+  const base = latinFaces(LATIN_FAMILIES);
   const doc = new PDFDocument({
     autoFirstPage: false,
     compress: true,
@@ -103,7 +102,7 @@ export async function pdfOfPages(pages: PdfPage[], options: PdfOptions = {}): Pr
     let faces = new Map<string, PdfFace>();
     if (international) {
       if (options.warn) reportMissingFonts(drawnText(svg), "PDF", options.warn);
-      ({ svg, faces } = withPdfFaces(svg, fonts, base.regular));
+      ({ svg, faces } = withPdfFaces(svg, installedFonts(), base.regular));
     }
     doc.addPage({ size: [page.width, page.height], margin: 0 });
     SVGtoPDF(doc, svg, 0, 0, {
@@ -117,7 +116,7 @@ export async function pdfOfPages(pages: PdfPage[], options: PdfOptions = {}): Pr
           fontOptions.fauxBold = bold;
           return use(family, face.regular);
         }
-        if (bold && base.bold && base.bold.weight >= 600) return use("latin-bold", base.bold);
+        if (bold && base.bold) return use("latin-bold", base.bold);
         if (!base.regular) return bold ? "Helvetica-Bold" : "Helvetica";
         fontOptions.fauxBold = bold;
         return use("latin", base.regular);
