@@ -84,11 +84,3 @@ export function ink(pixels: Pixels, box = { x: 0, y: 0, width: pixels.width, hei
     }
   return count;
 }
-
-/** Columns (left to right) whose pixels have ink: the horizontal extent of what was drawn. */
-export function inkedColumns(pixels: Pixels): number[] {
-  const columns: number[] = [];
-  for (let x = 0; x < pixels.width; x++)
-    if (ink(pixels, { x, y: 0, width: 1, height: pixels.height }) > 0) columns.push(x);
-  return columns;
-}

@@ -55,7 +55,7 @@ describe("the native PDF", () => {
     const map = loadMap(examplePath("freshcart"));
     const names = map.stages.flatMap((stage) => [
       stage.name,
-      ...stage.touchpoints.map((touchpoint) => touchpoint.name),
+      ...(stage.touchpoints ?? []).map((touchpoint) => touchpoint.name),
     ]);
     expect(names.length).toBeGreaterThan(10);
     for (const name of names) expect(text, name).toContain(name);

@@ -229,9 +229,3 @@ export function reportMissingFonts(text: string, format: "PNG" | "PDF", warn: (m
     );
   }
 }
-
-/** Forgets what was reported (a test runs several "runs" in one process). */
-export function forgetReportedFonts(): void {
-  reported.clear();
-  installed = undefined;
-}
