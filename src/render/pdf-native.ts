@@ -5,7 +5,7 @@
 import { JourneymapError } from "../errors.js";
 import { importOptional, missingPackageMessage } from "./browser.js";
 import { drawnText, withPdfFaces, type PdfFace } from "./fonts/fallback.js";
-import { installedFonts, latinFaces, reportMissingFonts } from "./fonts/installed.js";
+import { installedFonts, LATIN_FAMILIES, latinFaces, reportMissingFonts } from "./fonts/installed.js";
 import type { FontFace } from "./fonts/font-file.js";
 import { refuseTooMuchText, svgSize } from "./png.js";
 
@@ -29,9 +29,6 @@ export const POINTS_PER_PX = 0.75;
 export const MAX_PAGE_POINTS = 14_400;
 /** Every PDF says it was made at this moment, so the same map gives the same bytes (and the same ID). */
 const MADE_AT = new Date(Date.UTC(2000, 0, 1));
-
-/** The families of the picture's font stack (svg/text.ts), in the order a browser tries them. */
-const LATIN_FAMILIES = ["DejaVu Sans", "Liberation Sans", "Arial", "Helvetica"];
 
 type PdfKit = typeof import("pdfkit");
 type SvgToPdf = typeof import("svg-to-pdfkit").default;

@@ -73,7 +73,13 @@ export function withFallbackFamilies(svg: string, fonts: InstalledFonts): string
     for (const [script, runs] of SPAN_RUNS) {
       const characters = scripts.get(script);
       const face = characters && fonts.faceFor(script, characters);
-      if (face) body = body.replace(runs, (run) => `<tspan font-family="${quoted(face.family)}">${run}</tspan>`);
+      // A run the Latin face draws whole (⚠, ✔) stays in it, as in a browser.
+      if (face)
+        body = body.replace(runs, (run) =>
+          [...run].some((character) => characters.includes(character))
+            ? `<tspan font-family="${quoted(face.family)}">${run}</tspan>`
+            : run,
+        );
     }
     return start === attributes && body === content ? whole : `<text${start}>${body}</text>`;
   });
@@ -142,8 +148,8 @@ function cutRuns(content: string, fonts: InstalledFonts, base: FontFace | undefi
   const scripts = scriptCharacters(content);
   const chosen = new Map<ScriptName, FontFace | undefined>();
   const faceOfScript = (script: ScriptName, code: number): FontFace | undefined => {
-    // Arabic and Hebrew stay in the Latin face when it has them (DejaVu Sans does), as in Chromium.
-    if (!["han", "kana", "hangul", "emoji"].includes(script) && base?.covers(code)) return base;
+    // What the Latin face draws stays in it (DejaVu Sans has Arabic, Hebrew, ⚠), as in Chromium.
+    if (base?.covers(code)) return base;
     if (!chosen.has(script)) chosen.set(script, fonts.faceFor(script, scripts.get(script) ?? []));
     const face = chosen.get(script);
     return face?.covers(code) ? face : (fonts.faceForCharacter(code, script) ?? face);

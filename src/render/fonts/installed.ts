@@ -68,14 +68,19 @@ function plainness(face: FontFace): number {
 }
 
 export class InstalledFonts {
-  readonly faces: FontFace[];
+  #faces: FontFace[] | undefined;
   readonly #byScript = new Map<ScriptName, FontFace[]>();
   readonly #byCharacter = new Map<number, FontFace | undefined>();
 
-  constructor(readonly folders: string[]) {
-    this.faces = fontFiles(folders)
+  constructor(readonly folders: string[]) {}
+
+  /** The faces with outlines, read on first use: a picture whose far characters are only dashes and
+   * quotes (“—”) never needs them. */
+  get faces(): FontFace[] {
+    this.#faces ??= fontFiles(this.folders)
       .map((path) => readFontFace(path))
       .filter((face): face is FontFace => face !== undefined && face.outlines);
+    return this.#faces;
   }
 
   /** The faces to try for a script, its preferred files first, then the plainest. */
@@ -187,13 +192,25 @@ export function installedFonts(): InstalledFonts {
 /** At most this many distinct characters of one script are checked: enough to find a font that lacks some. */
 const MAX_CHECKED = 64;
 
-/** The distinct characters of each catalog script in `text`. */
-export function scriptCharacters(text: string): Map<ScriptName, string[]> {
+/** The families of the picture's font stack (svg/text.ts), in the order a browser tries them. */
+export const LATIN_FAMILIES = ["DejaVu Sans", "Liberation Sans", "Arial", "Helvetica"];
+
+let latin: { folders: string; face: FontFace | undefined } | undefined;
+
+/** The regular Latin face of this run: characters it draws (⚠, Arabic in DejaVu Sans) need no fallback. */
+export function latinFace(): FontFace | undefined {
+  const folders = fontFolders().join(delimiter);
+  if (latin?.folders !== folders) latin = { folders, face: latinFaces(LATIN_FAMILIES).regular };
+  return latin.face;
+}
+
+/** The distinct characters of each catalog script in `text` that the Latin face does not draw. */
+export function scriptCharacters(text: string, base = latinFace()): Map<ScriptName, string[]> {
   const found = new Map<ScriptName, Set<string>>();
   // Only characters outside Latin can need a fallback: one scan skips the rest cheaply.
   for (const match of text.matchAll(/[^\u0000-\u058f]/gu)) {
     const script = scriptOf(match[0]);
-    if (!script) continue;
+    if (!script || base?.covers(match[0].codePointAt(0)!)) continue;
     let set = found.get(script);
     if (!set) found.set(script, (set = new Set()));
     if (set.size < MAX_CHECKED) set.add(match[0]);
