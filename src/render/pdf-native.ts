@@ -90,6 +90,7 @@ export async function pdfOfPages(pages: PdfPage[], options: PdfOptions = {}): Pr
       // A collection (.ttc) is opened at its first face, by PostScript name.
       const collection = /\.(ttc|otc)$/i.test(face.path);
       doc.registerFont(name, face.path, collection ? face.postscriptName : undefined);
+      drawMarks(doc, name);
       registered.add(name);
     }
     return name;
@@ -127,4 +128,25 @@ export async function pdfOfPages(pages: PdfPage[], options: PdfOptions = {}): Pr
   doc.end();
   await ended;
   return new Uint8Array(Buffer.concat(chunks));
+}
+
+interface EmbeddedFont {
+  encode(text: string, features?: unknown): [string[], { advanceWidth: number }[]];
+}
+
+/**
+ * svg-to-pdfkit leaves out every glyph whose own advance is zero, which is every combining mark: Thai
+ * vowels and tones, the Devanagari reph, Arabic vowel signs. The font's glyphs keep their positions
+ * (xAdvance) and say they are a hair wide, so they are drawn.
+ */
+function drawMarks(doc: PDFKit.PDFDocument, name: string): void {
+  doc.font(name);
+  const font = (doc as unknown as { _font?: EmbeddedFont })._font;
+  if (!font || typeof font.encode !== "function") return;
+  const encode = font.encode.bind(font);
+  font.encode = (text, features) => {
+    const [glyphs, positions] = encode(text, features);
+    for (const position of positions) if (position.advanceWidth === 0) position.advanceWidth = 1e-6;
+    return [glyphs, positions];
+  };
 }
