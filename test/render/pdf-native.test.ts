@@ -103,6 +103,10 @@ describe.runIf(requireFonts(installedFonts(), "test/render/pdf-native.test.ts"))
         expect(text, name).toContain(name);
       // Right-to-left words come out whole (pdftotext puts them in its own order).
       for (const word of ["הזמנה", "ראשונה", "فريق", "الدعم"]) expect(text, word).toContain(word);
+      // Combining marks are drawn (svg-to-pdfkit left out every glyph of zero advance): Thai vowels
+      // and tones, and the Devanagari reph, come back as text.
+      expect(text).toContain("ซื้อ");
+      for (const mark of ["\u0e31", "\u0e48", "\u0e49", "\u094d"]) expect(text, mark).toContain(mark);
       const fonts = fontsOf(output);
       expect(fonts.every((font) => font.embedded)).toBe(true);
       expect(fonts.map((font) => font.name)).toEqual(
