@@ -20,7 +20,7 @@ export function registerRender(program: Command): void {
     .option("-o, --output <path>", "a file, or a folder for several maps (one file per map, named after it)")
     .option(
       "--engine <engine>",
-      `for svg, png, pdf: ${ENGINE_NAMES.join(" or ")}; native (the journey-map picture) is the default, mermaid-cli draws the Mermaid diagram in Chrome`,
+      `for svg, png, pdf: ${ENGINE_NAMES.join(", ")}; native (the journey-map picture, PDF without a browser) is the default, chrome prints the picture to PDF in the system's Chrome, mermaid-cli draws the Mermaid diagram in Chrome`,
     )
     .option("--theme <theme>", "light or dark", "light")
     .option("--scale <n>", "PNG pixels per point", "2")

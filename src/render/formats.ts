@@ -12,7 +12,7 @@ import type { FooterFacts, PaperName } from "./svg/pages.js";
 export const FORMAT_NAMES = ["mermaid", "markdown", "svg", "png", "pdf"] as const;
 export type FormatName = (typeof FORMAT_NAMES)[number];
 
-export const ENGINE_NAMES = ["native", "mermaid-cli"] as const;
+export const ENGINE_NAMES = ["native", "chrome", "mermaid-cli"] as const;
 export type EngineName = (typeof ENGINE_NAMES)[number];
 
 /** Everything a renderer may use besides the map; checked before any map is read. */
@@ -40,6 +40,8 @@ export interface RenderContext extends RenderSettings {
   page?: PageContext;
   /** What a printed page's footer says of the map's file (--page). */
   footer?: FooterFacts;
+  /** Says something on stderr that does not change the exit code (a font that is missing). */
+  warn?: (message: string) => void;
 }
 
 /** What a page knows of where it is written. */
@@ -166,7 +168,10 @@ export const renderFormats = {
       {
         engine: "native",
         draw: async (journey, context) =>
-          (await import("./png.js")).svgToPng(await nativeSvg(journey, context), { scale: context.scale }),
+          (await import("./png.js")).svgToPng(await nativeSvg(journey, context), {
+            scale: context.scale,
+            ...(context.warn ? { warn: context.warn } : {}),
+          }),
       },
       { engine: "mermaid-cli", draw: mermaidCliDraw("png") },
     ],
@@ -174,11 +179,19 @@ export const renderFormats = {
   pdf: {
     aliases: [],
     extensions: [".pdf"],
-    description: "the picture as a one-page PDF, printed by the system's Chrome",
+    description: "the picture as a one-page PDF with selectable text (--engine chrome: printed by the system's Chrome)",
     kind: "binary",
     engines: [
       {
         engine: "native",
+        draw: async (journey, context) =>
+          (await import("./pdf-native.js")).svgToNativePdf(await nativeSvg(journey, context), {
+            title: journey.title,
+            ...(context.warn ? { warn: context.warn } : {}),
+          }),
+      },
+      {
+        engine: "chrome",
         draw: async (journey, context) =>
           (await import("./pdf.js")).svgToPdf(await nativeSvg(journey, context), { browser: context.browser }),
       },
@@ -261,7 +274,9 @@ export function chooseFormat(options: { format?: string; output?: string; engine
   const engines = enginesOf(format);
   if (options.engine === undefined) return { format, engine: engines[0]! };
   if (!(ENGINE_NAMES as readonly string[]).includes(options.engine))
-    throw new JourneymapError(`unknown engine "${options.engine}": use ${ENGINE_NAMES.join(" or ")}`);
+    throw new JourneymapError(
+      `unknown engine "${options.engine}": use ${ENGINE_NAMES.slice(0, -1).join(", ")} or ${ENGINE_NAMES.at(-1)!}`,
+    );
   const engine = options.engine as EngineName;
   if (!engines.includes(engine)) {
     const drawnBy = FORMAT_NAMES.filter((name) => enginesOf(entry(name)).includes(engine));
@@ -299,6 +314,7 @@ export const PRINTED_FORMATS: readonly FormatName[] = ["png", "pdf"];
 export async function drawPrinted(
   journey: Journey,
   format: RenderFormat,
+  engine: EngineName,
   context: RenderContext & { print: NonNullable<RenderSettings["print"]> },
 ): Promise<Uint8Array[]> {
   if (!PRINTED_FORMATS.includes(format.name))
@@ -314,7 +330,18 @@ export async function drawPrinted(
     ...(context.asOf !== undefined ? { asOf: context.asOf } : {}),
     ...(context.windowDays !== undefined ? { windowDays: context.windowDays } : {}),
   });
-  if (format.name === "pdf") return [await (await import("./pdf.js")).pagesToPdf(pages, { browser: context.browser })];
+  if (format.name === "pdf" && engine === "chrome")
+    return [await (await import("./pdf.js")).pagesToPdf(pages, { browser: context.browser })];
+  if (format.name === "pdf")
+    return [
+      await (
+        await import("./pdf-native.js")
+      ).pdfOfPages(pages, {
+        title: journey.title,
+        unit: "pt",
+        ...(context.warn ? { warn: context.warn } : {}),
+      }),
+    ];
   const { refuseTooMuchText, svgToPng } = await import("./png.js");
   // The text and the pixels of every page together: the time it takes to draw them all is what the budgets bound.
   refuseTooMuchText(pages.map((page) => page.svg).join(""), "PNG");

@@ -5,6 +5,8 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { JourneymapError } from "../errors.js";
+import { drawnText, withFallbackFamilies } from "./fonts/fallback.js";
+import { fontFolders, installedFonts, ownFontFolders, reportMissingFonts } from "./fonts/installed.js";
 
 /**
  * The most pixels a PNG may have. resvg holds about 8 bytes a pixel while it draws and encodes
@@ -39,7 +41,10 @@ export function parseScale(text: string): number {
   return scale;
 }
 
-export async function svgToPng(svg: string, options: { scale: number }): Promise<Uint8Array> {
+export async function svgToPng(
+  svg: string,
+  options: { scale: number; warn?: (message: string) => void },
+): Promise<Uint8Array> {
   const { scale } = options;
   if (!Number.isFinite(scale) || scale < MIN_SCALE || scale > MAX_SCALE) {
     throw new JourneymapError(`--scale must be a number from ${MIN_SCALE} to ${MAX_SCALE} (got "${String(scale)}")`);
@@ -53,10 +58,14 @@ export async function svgToPng(svg: string, options: { scale: number }): Promise
   await releaseEarlierPictures();
   const module = await import("@resvg/resvg-js");
   const Resvg = module.Resvg ?? (module as unknown as { default: typeof module }).default.Resvg;
-  const resvg = new Resvg(svg, {
+  const resvg = new Resvg(withInstalledFonts(svg, "PNG", options.warn), {
     fitTo: { mode: "zoom", value: scale },
     // The SVG names its own font stack; these apply only when none of it is installed.
-    font: { loadSystemFonts: true, defaultFontFamily: "DejaVu Sans", sansSerifFamily: "DejaVu Sans" },
+    font: {
+      ...(ownFontFolders() ? { loadSystemFonts: false, fontDirs: fontFolders() } : { loadSystemFonts: true }),
+      defaultFontFamily: "DejaVu Sans",
+      sansSerifFamily: "DejaVu Sans",
+    },
     shapeRendering: 2,
     textRendering: 1,
   });
@@ -64,6 +73,17 @@ export async function svgToPng(svg: string, options: { scale: number }): Promise
   const image = resvg.render();
   drawnBytes += image.width * image.height * 4;
   return new Uint8Array(image.asPng());
+}
+
+/**
+ * The picture with the fonts that draw its CJK text and emoji named (fonts/fallback.ts), and a warning
+ * for each script no installed font draws. A picture of Latin text only is returned as it is, without
+ * reading the fonts.
+ */
+function withInstalledFonts(svg: string, format: "PNG", warn: ((message: string) => void) | undefined): string {
+  if (!/[^\u0000-\u058f]/.test(svg)) return svg;
+  if (warn) reportMissingFonts(drawnText(svg), format, warn);
+  return withFallbackFamilies(svg, installedFonts());
 }
 
 function refuseTooLarge(width: number, height: number, scale: number): void {

@@ -201,7 +201,7 @@ function printSettings(
     throw new JourneymapError(
       `--page prints ${PRINTED_FORMATS.join(" and ")}, not ${format.name}: use --format pdf or png (or an --output ending in .pdf or .png)`,
     );
-  if (engine !== "native")
+  if (engine === "mermaid-cli")
     throw new JourneymapError(`--page prints the journey-map picture: leave out --engine ${engine}`);
   if (options.landscape && options.portrait)
     throw new JourneymapError("--landscape and --portrait contradict each other: choose one");
@@ -381,7 +381,11 @@ class RenderRun {
     private readonly plan: Plan,
     private readonly streams: RenderStreams,
   ) {
-    this.#context = { ...plan.settings, mermaidCli: () => this.mermaidCli() };
+    this.#context = {
+      ...plan.settings,
+      mermaidCli: () => this.mermaidCli(),
+      warn: (message) => this.tell(`journeymap: warning: ${message}`),
+    };
   }
 
   /** A line for standard error that may quote file names or map text: shown escaped (see visibleLines). */
@@ -487,7 +491,11 @@ class RenderRun {
       : this.#context;
     if (this.plan.settings.print) {
       const print = this.plan.settings.print;
-      const pages = await drawPrinted(map.journey, this.plan.format, { ...context, print, footer: footerOf(input) });
+      const pages = await drawPrinted(map.journey, this.plan.format, this.plan.engine, {
+        ...context,
+        print,
+        footer: footerOf(input),
+      });
       this.writePages(input, target, pages);
       return true;
     }

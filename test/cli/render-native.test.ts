@@ -73,13 +73,15 @@ describe("journeymap render, native engine", () => {
     expect(run.stdout).not.toContain("<svg");
   });
 
-  it("exits 2 for --format pdf without a browser, and writes nothing", () => {
+  it("exits 2 for --format pdf --engine chrome without a browser, and writes nothing", () => {
     const output = join(dir, "never.pdf");
     const run = runCli([
       "render",
       examplePath("hotel"),
       "--format",
       "pdf",
+      "--engine",
+      "chrome",
       "--browser",
       "/nonexistent/chromium",
       "-o",

@@ -35,8 +35,18 @@ function run(...args: string[]) {
 }
 
 describe("journeymap without its optional peer dependencies", () => {
-  it("PDF: one line says to install puppeteer-core, exit 2, nothing written", () => {
-    expect(run("render", MAP, "-o", "hotel.pdf", "--browser", process.execPath)).toEqual({
+  it("PDF: one line names pdfkit and svg-to-pdfkit (or Chrome), exit 2, nothing written", () => {
+    expect(run("render", MAP, "-o", "hotel.pdf")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "journeymap: PDF needs pdfkit and svg-to-pdfkit, optional packages that are not installed: run npm install pdfkit svg-to-pdfkit (or print with the system's Chrome: --engine chrome)\n",
+    });
+    expect(existsSync(join(install, "hotel.pdf"))).toBe(false);
+  });
+
+  it("PDF through Chrome: one line says to install puppeteer-core, exit 2, nothing written", () => {
+    expect(run("render", MAP, "-o", "hotel.pdf", "--engine", "chrome", "--browser", process.execPath)).toEqual({
       code: 2,
       stdout: "",
       stderr:

@@ -82,7 +82,7 @@ describe("the render-format catalog", () => {
       "--engine applies to svg, png and pdf, not to mermaid: mermaid-cli draws only those",
     );
     expect(usageError(() => chooseFormat({ format: "svg", engine: "toString" }))).toBe(
-      'unknown engine "toString": use native or mermaid-cli',
+      'unknown engine "toString": use native, chrome or mermaid-cli',
     );
   });
 

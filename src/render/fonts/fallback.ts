@@ -1,0 +1,229 @@
+// Names the fonts that draw a picture's international text, for the two drawers that have no font
+// fallback of their own worth trusting: resvg (PNG) takes the first installed face with a glyph, so CJK
+// came out in a serif without bold and colour-only emoji not at all; svg-to-pdfkit (PDF) draws every
+// character with one font. Both get the picture's <text> elements rewritten here, never the SVG output.
+import { FONT_FAMILY } from "../svg/text.js";
+import type { FontFace } from "./font-file.js";
+import type { InstalledFonts } from "./installed.js";
+import { scriptCharacters } from "./installed.js";
+import { NEUTRAL, SCRIPTS, scriptOf, type ScriptName } from "./scripts.js";
+
+/** The picture's text elements: the renderer writes each as one start tag and escaped text. */
+const TEXT = /<text\b([^>]*)>([^<]*)<\/text>/g;
+/** Only text with a character past the Latin, Greek, Cyrillic and Armenian blocks needs a fallback. */
+const FAR = /[^\u0000-\u058f]/;
+
+/** An emoji with its modifiers, joiners and the emoji it joins (above U+2000: DejaVu draws © and ®). */
+const EMOJI_RUN =
+  /(?:(?![\u0000-\u1fff])\p{Extended_Pictographic}(?:[\u{1f3fb}-\u{1f3ff}]|\ufe0f|\u20e3)*(?:\u200d\p{Extended_Pictographic}(?:[\u{1f3fb}-\u{1f3ff}]|\ufe0f)*)*)+/gu;
+
+/**
+ * Scripts drawn in spans of their own font: resvg would take the first installed face with the glyph
+ * (a bold or a looped Thai face for regular text). Their words with the spaces and marks between them
+ * make one span.
+ */
+const SPAN_RUNS: [ScriptName, RegExp][] = [
+  ["emoji", EMOJI_RUN],
+  ["devanagari", /\p{Script=Devanagari}(?:[\p{Script=Devanagari}\u0964\u0965 ]|\p{M}|\u200c|\u200d)*/gu],
+  ["thai", /\p{Script=Thai}[\p{Script=Thai}\p{M} ]*/gu],
+];
+
+/** The drawn text of a picture (its <text> contents), for the missing-font check. */
+export function drawnText(svg: string): string {
+  let text = "";
+  for (const [, , content] of svg.matchAll(TEXT)) text += `${content!}\n`;
+  return text;
+}
+
+/** A family name as an attribute value can hold it (a font file names itself; it is not trusted). */
+function quoted(family: string): string {
+  return `'${family.replace(/[^\p{L}\p{N} ._-]/gu, "")}'`;
+}
+
+function withFamily(attributes: string, families: string): string {
+  const value = `font-family="${families}"`;
+  return /\sfont-family="[^"]*"/.test(attributes)
+    ? attributes.replace(/\sfont-family="[^"]*"/, ` ${value}`)
+    : `${attributes} ${value}`;
+}
+
+const CJK: ScriptName[] = ["kana", "hangul", "han"];
+
+/**
+ * The SVG for resvg: a text with CJK names the CJK face's family first (its bold face then draws bold
+ * text, and its Latin letters keep the line in one sans design), and emoji are drawn with an outline
+ * emoji font. Arabic and Hebrew are left whole: resvg orders a line with them as Chromium does only
+ * when it is not cut into spans.
+ */
+export function withFallbackFamilies(svg: string, fonts: InstalledFonts): string {
+  if (!FAR.test(svg)) return svg;
+  return svg.replace(TEXT, (whole, attributes: string, content: string) => {
+    if (!FAR.test(content)) return whole;
+    const scripts = scriptCharacters(content);
+    let start = attributes;
+    const families = [
+      ...new Set(
+        CJK.filter((script) => scripts.has(script)).map(
+          (script) => fonts.faceFor(script, scripts.get(script)!)?.family,
+        ),
+      ),
+    ].filter((family): family is string => family !== undefined);
+    if (families.length > 0) start = withFamily(start, `${families.map(quoted).join(", ")}, ${FONT_FAMILY}`);
+    let body = content;
+    for (const [script, runs] of SPAN_RUNS) {
+      const characters = scripts.get(script);
+      const face = characters && fonts.faceFor(script, characters);
+      // A run the Latin face draws whole (⚠, ✔) stays in it, as in a browser.
+      if (face)
+        body = body.replace(runs, (run) =>
+          [...run].some((character) => characters.includes(character))
+            ? `<tspan font-family="${quoted(face.family)}">${run}</tspan>`
+            : run,
+        );
+    }
+    return start === attributes && body === content ? whole : `<text${start}>${body}</text>`;
+  });
+}
+
+/** A face registered in the PDF, by the key its runs name in font-family. */
+export interface PdfFace {
+  regular: FontFace;
+  bold?: FontFace;
+}
+
+interface Run {
+  face: FontFace | undefined;
+  direction: "ltr" | "rtl" | "neutral" | "number";
+  text: string;
+}
+
+/**
+ * The SVG for svg-to-pdfkit: every text cut into runs of one face and one direction, each a <tspan>
+ * whose font-family is the key of its face in `faces`. A right-to-left run is laid out by fontkit in
+ * its direction, and a sequence of them (with the numbers among them) is put in visual order.
+ */
+export function withPdfFaces(
+  svg: string,
+  fonts: InstalledFonts,
+  base: FontFace | undefined,
+): { svg: string; faces: Map<string, PdfFace> } {
+  const faces = new Map<string, PdfFace>();
+  const keys = new Map<FontFace, string>();
+  const keyOf = (face: FontFace): string => {
+    let key = keys.get(face);
+    if (!key) {
+      key = `jm-face-${keys.size}`;
+      keys.set(face, key);
+      faces.set(key, { regular: face, ...(fonts.boldOf(face) ? { bold: fonts.boldOf(face)! } : {}) });
+    }
+    return key;
+  };
+  const rewritten = svg.replace(TEXT, (whole, attributes: string, content: string) => {
+    if (!FAR.test(content)) return whole;
+    const runs = visualOrder(cutRuns(content, fonts, base));
+    if (runs.length === 1 && runs[0]!.face === base && runs[0]!.direction !== "rtl") return whole;
+    const body = runs
+      .map((run) => {
+        const face = run.face ?? base;
+        const family = face && face !== base ? ` font-family="${keyOf(face)}"` : "";
+        if (run.direction !== "rtl") return `<tspan${family}>${run.text}</tspan>`;
+        // pdfkit lays a text out a word at a time (each word with the space after it) and puts the
+        // words left to right: a right-to-left run gives it one word per span, last word first, each
+        // of which fontkit lays out right to left.
+        return run.text
+          .split(/( +)/)
+          .filter((word) => word !== "")
+          .reverse()
+          .map((word) => `<tspan${family}>${word}</tspan>`)
+          .join("");
+      })
+      .join("");
+    return `<text${attributes}>${body}</text>`;
+  });
+  return { svg: rewritten, faces };
+}
+
+/** The runs of one text in logical order: a change of face or of direction starts a new one. */
+function cutRuns(content: string, fonts: InstalledFonts, base: FontFace | undefined): Run[] {
+  const scripts = scriptCharacters(content);
+  const chosen = new Map<ScriptName, FontFace | undefined>();
+  const faceOfScript = (script: ScriptName, code: number): FontFace | undefined => {
+    // What the Latin face draws stays in it (DejaVu Sans has Arabic, Hebrew, ⚠), as in Chromium.
+    if (base?.covers(code)) return base;
+    if (!chosen.has(script)) chosen.set(script, fonts.faceFor(script, scripts.get(script) ?? []));
+    const face = chosen.get(script);
+    return face?.covers(code) ? face : (fonts.faceForCharacter(code, script) ?? face);
+  };
+  const runs: Run[] = [];
+  // An entity (&amp;) is one neutral token; the rest one code point at a time.
+  for (const [token] of content.matchAll(/&[^;]*;|[\s\S]/gu)) {
+    let run: Run;
+    const script = token.startsWith("&") ? undefined : scriptOf(token);
+    const code = token.codePointAt(0)!;
+    if (script) {
+      run = { face: faceOfScript(script, code), direction: SCRIPTS[script].rtl ? "rtl" : "ltr", text: token };
+    } else if (/^\p{N}$/u.test(token)) {
+      run = { face: undefined, direction: "number", text: token };
+    } else if (token.startsWith("&") || NEUTRAL.test(token)) {
+      run = { face: undefined, direction: "neutral", text: token };
+    } else {
+      run = { face: base?.covers(code) ? base : (fonts.faceForCharacter(code) ?? base), direction: "ltr", text: token };
+    }
+    const last = runs.at(-1);
+    if (last && last.direction === run.direction && last.face === run.face) last.text += run.text;
+    else runs.push(run);
+  }
+  return resolveNeutrals(runs, base);
+}
+
+/** Neutrals between two runs of one direction take it, else left to right; numbers after Arabic stay numbers. */
+function resolveNeutrals(runs: Run[], base: FontFace | undefined): Run[] {
+  const strong = (from: number, step: 1 | -1): Run | undefined => {
+    for (let i = from; i >= 0 && i < runs.length; i += step)
+      if (runs[i]!.direction === "ltr" || runs[i]!.direction === "rtl") return runs[i];
+    return undefined;
+  };
+  const resolved: Run[] = [];
+  runs.forEach((run, i) => {
+    let next = run;
+    if (run.direction === "neutral" || run.direction === "number") {
+      const before = strong(i - 1, -1);
+      const after = strong(i + 1, 1);
+      if (run.direction === "number") {
+        // A number keeps its digits left to right; inside Arabic text it sits among the Arabic runs.
+        next = {
+          ...run,
+          face: before?.face ?? after?.face ?? base,
+          direction: before?.direction === "rtl" ? "number" : "ltr",
+        };
+      } else {
+        // A number after Arabic counts as Arabic here (Unicode's rule W2): "رقم 12" reads as one run.
+        const following = runs.slice(i + 1).find((other) => other.direction !== "neutral");
+        const rtl =
+          before?.direction === "rtl" &&
+          (after === undefined || after.direction === "rtl" || following?.direction === "number");
+        const neighbour = rtl ? before : (before ?? after);
+        next = { ...run, face: neighbour?.face ?? base, direction: rtl ? "rtl" : "ltr" };
+      }
+    }
+    const last = resolved.at(-1);
+    if (last && last.direction === next.direction && last.face === next.face && next.direction !== "number")
+      last.text += next.text;
+    else resolved.push({ ...next });
+  });
+  return resolved;
+}
+
+/** Each sequence of right-to-left runs (and the numbers in it) reversed, so runs drawn one after another read right. */
+function visualOrder(runs: Run[]): Run[] {
+  const out: Run[] = [];
+  let sequence: Run[] = [];
+  for (const run of runs) {
+    if (run.direction === "rtl" || (run.direction === "number" && sequence.length > 0)) sequence.push(run);
+    else {
+      out.push(...sequence.reverse(), run);
+      sequence = [];
+    }
+  }
+  return [...out, ...sequence.reverse()];
+}
