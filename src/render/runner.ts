@@ -355,6 +355,8 @@ function crumbs(trail: Breadcrumbs, pageOf: (id: string) => PageLink | undefined
 interface SiteLinter {
   map(loaded: LoadedJourney, input: MapInput): PortfolioMap["findings"];
   repository(inputs: readonly MapInput[]): Map<string, Record<Severity, number>>;
+  /** The stages the configuration of a map's folder expects, in order: the heat map's columns. */
+  stages(input: MapInput): readonly string[] | undefined;
 }
 
 /** One run: renders maps, writes them, remembers the last good page of each for the index and --watch. */
@@ -632,6 +634,7 @@ class RenderRun {
             pass.finish(results, { error: 0, warning: 0, info: 0 }, { resolver, folders: this.plan.folders });
             return new Map(results.map((result) => [result.filePath, countBySeverity(result.messages)]));
           }) ?? new Map(),
+        stages: (input) => guarded(() => resolver.forMap(input.path).config.stages),
       };
     });
     return this.#lint;
@@ -700,8 +703,18 @@ class RenderRun {
     this.writeOnce(index, renderPortfolio(maps));
     this.writeOnce(
       join(this.plan.destination!.path, HEATMAP_FILE),
-      renderHeatmap(portfolioOrder(maps).map(({ map }) => map.facts)),
+      renderHeatmap(
+        portfolioOrder(maps).map(({ map }) => map.facts),
+        { stages: this.configuredStages() },
+      ),
     );
+  }
+
+  /** The stages the configuration expects, in order (of the first map's folder; the default preset when
+   * none is configured): the heat map lines its columns up on them. */
+  private configuredStages(): readonly string[] | undefined {
+    const first = this.plan.inputs[0];
+    return first && this.#siteLinter?.stages(first);
   }
 
   /** Writes a file of the site unless this run last wrote the same text to it (an edit under --watch
