@@ -41,6 +41,8 @@ import { portfolioOrder, renderPortfolio, type BacklogItem, type PortfolioMap } 
 import type { MapLinker } from "./svg/layout.js";
 import { watchMaps, type MapWatcher } from "./watch.js";
 import { stdout } from "../io/standard-streams.js";
+import { PROGRESS_MAPS, ProgressLine } from "../io/progress.js";
+import { renderSummary } from "./summary.js";
 
 /** The render command's options as given (strings, unchecked). */
 export interface RenderRunOptions {
@@ -56,6 +58,8 @@ export interface RenderRunOptions {
   stdinFilename?: string;
   /** Embed the Mermaid diagram in Markdown pages that show the picture (--mermaid / --no-mermaid). */
   mermaid?: boolean;
+  /** Errors only on standard error: no line per map, no progress and no summary (--quiet). */
+  quiet?: boolean;
   /** The day metric values are judged at, and the window past which the picture shows their date. */
   asOf?: string;
   windowDays?: number;
@@ -70,6 +74,8 @@ export interface RenderStreams {
   stderr(text: string): void;
   /** Colour in the error reports of maps that cannot be rendered. */
   color: boolean;
+  /** Show a progress line on standard error (a terminal, not CI, not --quiet: see progressWanted). */
+  progress?: boolean;
 }
 
 /** Everything a run needs, checked before any map is read. */
@@ -86,16 +92,18 @@ interface Plan {
   mermaidConfigPath?: string;
   mermaid?: boolean;
   measure?: RenderRunOptions["measure"];
+  quiet: boolean;
 }
 
 /** Renders the maps `paths` name, once and, with --watch, on every save until Ctrl-C. Resolves to the
  * exit code: 0 when every map was rendered, 1 when one had errors. Throws JourneymapError (exit 2) for
  * usage and I/O problems, before anything is written when it can know them up front. */
 export async function renderPaths(paths: string[], options: RenderRunOptions, streams: RenderStreams): Promise<number> {
+  const started = performance.now();
   const plan = await makePlan(paths, options);
   const run = new RenderRun(plan, streams);
   try {
-    const failed = await run.renderAll();
+    const failed = await run.renderAll(started);
     if (!options.watch) return failed ? 1 : 0;
     await run.watch();
     return 0;
@@ -144,6 +152,7 @@ async function makePlan(paths: string[], options: RenderRunOptions): Promise<Pla
       ...(options.windowDays !== undefined ? { windowDays: options.windowDays } : {}),
     },
     ...(options.measure ? { measure: options.measure } : {}),
+    quiet: options.quiet ?? false,
     inputs,
     folders,
     mermaidConfigPath: options.mermaidConfig === undefined ? undefined : resolve(options.mermaidConfig),
@@ -311,6 +320,8 @@ class RenderRun {
   #shared = new SharedFinder();
   readonly #reported = new Set<string>();
   readonly #written = new Map<string, string>();
+  /** The files written since the last summary (pages, pictures, the index and its heat map). */
+  #filesWritten = 0;
   #inputs?: { key: string; files: InputFiles };
   readonly #context: RenderContext;
 
@@ -326,9 +337,39 @@ class RenderRun {
     this.streams.stderr(`${visibleLines(message)}\n`);
   }
 
+  /** A line that says how the run goes (where a map went, the summary): left out with --quiet. */
+  private note(message: string): void {
+    if (!this.plan.quiet) this.tell(message);
+  }
+
+  /** The run's last line: maps rendered, files written, time taken (see renderSummary). */
+  private summarize(started: number, maps: number, failed: number): void {
+    const seconds = (performance.now() - started) / 1000;
+    const files = this.plan.destination ? this.#filesWritten : undefined;
+    this.note(renderSummary({ maps, failed, files, seconds }));
+  }
+
   /** Renders every map of the plan; true when one of them (or a shared file they use) had errors. */
-  async renderAll(): Promise<boolean> {
-    let failed = false;
+  async renderAll(started = performance.now()): Promise<boolean> {
+    this.#filesWritten = 0;
+    const total = this.plan.inputs.length;
+    const progress = this.streams.progress ? new ProgressLine("rendering", total) : undefined;
+    let failures: number;
+    try {
+      failures = await this.renderEach(progress);
+    } finally {
+      progress?.finish();
+    }
+    const sharedFailed = this.reportSharedErrors();
+    this.summarize(started, total, failures);
+    return sharedFailed || failures > 0;
+  }
+
+  /** Renders every map of the plan, then the site's index; the number of maps with errors. */
+  private async renderEach(progress: ProgressLine | undefined): Promise<number> {
+    let failures = 0;
+    // On a terminal, a run of many maps shows its progress and its summary instead of a line per map.
+    const perMap = !(progress && this.plan.inputs.length >= PROGRESS_MAPS);
     // A docs site links its pages: every map's id and title is known before the first page is drawn.
     // The maps stay loaded between the two passes while their text fits KEPT_TEXT; past it they are
     // read again, so memory stays bounded however large the portfolio.
@@ -347,12 +388,14 @@ class RenderRun {
       kept.delete(input);
       const target = targetOf(this.plan, input);
       // Say where files went (stderr, so piping stdout stays clean); stdout renderings speak for themselves.
-      if (rendered && target) this.tell(`✔ ${input.file} → ${displayPath(target)}`);
-      failed = !rendered || failed;
+      if (rendered && target && perMap) this.note(`✔ ${input.file} → ${displayPath(target)}`);
+      if (!rendered) failures++;
+      progress?.advance();
     }
     this.writeIndex();
-    return this.reportSharedErrors() || failed;
+    return failures;
   }
+
 
   /** Reads and loads a map with the shared definitions of its folder. */
   private async read(input: MapInput): Promise<LoadedJourney> {
@@ -539,6 +582,7 @@ class RenderRun {
       shown: displayPath(path),
       ...(folder !== undefined ? { within: folder } : {}),
     });
+    this.#filesWritten++;
   }
 
   /** Every file this run reads (maps, shared definitions, the Mermaid config): no rendering may replace
@@ -632,10 +676,12 @@ class RenderRun {
       isMap: (path) => isMap(path) || isSharedFile({ path }),
       skippedFolders: new Set(["node_modules", ".git"]),
       onChange: async (path) => {
+        const started = performance.now();
+        this.#filesWritten = 0;
         const stats = statSync(path, { throwIfNoEntry: false });
         // Deleted, mid-rename or just truncated by the editor: the write that follows brings another event.
         if (!stats?.isFile() || stats.size === 0) return false;
-        if (isSharedFile({ path })) return this.sharedChanged(path);
+        if (isSharedFile({ path })) return this.sharedChanged(path, started);
         const input = this.inputFor(path);
         if (!input) return;
         this.refreshInputs();
@@ -647,11 +693,12 @@ class RenderRun {
         const ok = await this.renderOne(input, loaded);
         this.writeIndex();
         this.tellRedrawn(input, ok);
+        this.summarize(started, 1, ok ? 0 : 1);
       },
       onError: (error) => this.tell(`journeymap: ${(error as Error).message}`),
     });
     const count = this.plan.inputs.length;
-    this.tell(`watching ${count === 1 ? this.plan.inputs[0]!.file : `${count} maps`} (Ctrl-C to stop)`);
+    this.note(`watching ${count === 1 ? this.plan.inputs[0]!.file : `${count} maps`} (Ctrl-C to stop)`);
     await new Promise<void>((done) => {
       // Ctrl-C is the normal end of a watch: exit 0 after closing the browser, if any (launchBrowser
       // turns off puppeteer's own SIGINT handler, which would kill it and exit 130).
@@ -664,7 +711,7 @@ class RenderRun {
 
   /** Under --watch, a shared file was saved: its definitions are read again and every map in its folder
    * or below is drawn again with them; a save with errors is reported and the last good renderings kept. */
-  private async sharedChanged(path: string): Promise<void> {
+  private async sharedChanged(path: string, started: number): Promise<void> {
     this.#shared = new SharedFinder();
     this.#reported.clear();
     this.refreshInputs();
@@ -685,13 +732,14 @@ class RenderRun {
     // The index first, as for a map's save: whoever waits for the message finds the site up to date.
     this.writeIndex();
     for (const [input, ok] of drawn) this.tellRedrawn(input, ok);
-    if (affected.length === 0 && scope) this.tell(`✔ ${displayPath(path)}: no map follows it yet`);
+    if (affected.length === 0 && scope) this.note(`✔ ${displayPath(path)}: no map follows it yet`);
+    if (drawn.length > 0) this.summarize(started, drawn.length, drawn.filter(([, ok]) => !ok).length);
   }
 
   /** What a redraw under --watch says of a map. */
   private tellRedrawn(input: MapInput, ok: boolean): void {
     const target = targetOf(this.plan, input);
-    if (ok) this.tell(`✔ ${input.file}${target ? ` → ${displayPath(target)}` : ""}`);
+    if (ok) this.note(`✔ ${input.file}${target ? ` → ${displayPath(target)}` : ""}`);
     else this.tell(`✖ ${input.file} has errors: kept the last good rendering`);
   }
 
