@@ -396,7 +396,6 @@ class RenderRun {
     return failures;
   }
 
-
   /** Reads and loads a map with the shared definitions of its folder. */
   private async read(input: MapInput): Promise<LoadedJourney> {
     const shared = this.#shared.forFolder(input.path ? dirname(input.path) : process.cwd());

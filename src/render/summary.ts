@@ -28,7 +28,13 @@ export function renderSummary({ maps, failed, files, seconds }: RunFigures): str
   const rendered = maps - failed;
   const which = failed === 0 ? counted(maps, "map") : `${rendered} of ${counted(maps, "map")}`;
   const where =
-    files === undefined ? (rendered > 0 ? " to standard output" : "") : files > 0 ? ` to ${counted(files, "file")}` : "";
+    files === undefined
+      ? rendered > 0
+        ? " to standard output"
+        : ""
+      : files > 0
+        ? ` to ${counted(files, "file")}`
+        : "";
   const errors = failed === 0 ? "" : `; ${counted(failed, "map")} had errors`;
   return `Rendered ${which}${where} in ${elapsed(seconds)}${errors}.`;
 }

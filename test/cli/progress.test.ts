@@ -95,8 +95,9 @@ describe("render on a terminal", () => {
 
     // CI=false is a developer's shell that exported it to turn CI behaviour off.
     expect(
-      drawings(onTerminal(["render", many, "-f", "svg", "-o", join(dir, "out-ci-false")], { env: { CI: "false" } }).output)
-        .length,
+      drawings(
+        onTerminal(["render", many, "-f", "svg", "-o", join(dir, "out-ci-false")], { env: { CI: "false" } }).output,
+      ).length,
     ).toBeGreaterThan(0);
 
     const quiet = onTerminal(["render", many, "-f", "svg", "-o", join(dir, "out-quiet"), "--quiet"]);
