@@ -6,6 +6,7 @@ import type { Journey } from "../journey/model.js";
 import { renderMarkdown, type PageLinks } from "./markdown.js";
 import { renderDrawableMermaid } from "./mermaid.js";
 import type { MermaidCliEngine } from "./mermaid-cli.js";
+import type { svgToPng } from "./png.js";
 import type { MapLinker } from "./svg/layout.js";
 
 export const FORMAT_NAMES = ["mermaid", "markdown", "svg", "png", "pdf"] as const;
@@ -35,6 +36,8 @@ export interface RenderContext extends RenderSettings {
   mermaidCli(): Promise<MermaidCliEngine>;
   /** A page written to a file: the picture beside it and, in a portfolio, its links. */
   page?: PageContext;
+  /** svgToPng on worker threads, for a run of many PNG maps (raster-pool.ts); else this thread's. */
+  svgToPng?: typeof svgToPng;
 }
 
 /** What a page knows of where it is written. */
@@ -160,8 +163,10 @@ export const renderFormats = {
     engines: [
       {
         engine: "native",
-        draw: async (journey, context) =>
-          (await import("./png.js")).svgToPng(await nativeSvg(journey, context), { scale: context.scale }),
+        draw: async (journey, context) => {
+          const toPng = context.svgToPng ?? (await import("./png.js")).svgToPng;
+          return toPng(await nativeSvg(journey, context), { scale: context.scale });
+        },
       },
       { engine: "mermaid-cli", draw: mermaidCliDraw("png") },
     ],

@@ -323,7 +323,7 @@ class RenderRun {
   /** The files written since the last summary (pages, pictures, the index and its heat map). */
   #filesWritten = 0;
   #inputs?: { key: string; files: InputFiles };
-  readonly #context: RenderContext;
+  #context: RenderContext;
 
   constructor(
     private readonly plan: Plan,
@@ -370,6 +370,23 @@ class RenderRun {
     let failures = 0;
     // On a terminal, a run of many maps shows its progress and its summary instead of a line per map.
     const perMap = !(progress && this.plan.inputs.length >= PROGRESS_MAPS);
+    const rendered = (input: MapInput, ok: boolean) => {
+      const target = targetOf(this.plan, input);
+      // Say where files went (stderr, so piping stdout stays clean); stdout renderings speak for themselves.
+      if (ok && target && perMap) this.note(`✔ ${input.file} → ${displayPath(target)}`);
+      if (!ok) failures++;
+      progress?.advance();
+    };
+    const pool = await this.rasterPool();
+    if (pool) {
+      try {
+        await this.renderOnThreads(pool.threads, rendered);
+      } finally {
+        this.#context = { ...this.#context, svgToPng: undefined };
+        await pool.close();
+      }
+      return failures;
+    }
     // A docs site links its pages: every map's id and title is known before the first page is drawn.
     // The maps stay loaded between the two passes while their text fits KEPT_TEXT; past it they are
     // read again, so memory stays bounded however large the portfolio.
@@ -384,16 +401,49 @@ class RenderRun {
       this.linkAll();
     }
     for (const input of this.plan.inputs) {
-      const rendered = await this.renderOne(input, kept.get(input));
+      const ok = await this.renderOne(input, kept.get(input));
       kept.delete(input);
-      const target = targetOf(this.plan, input);
-      // Say where files went (stderr, so piping stdout stays clean); stdout renderings speak for themselves.
-      if (rendered && target && perMap) this.note(`✔ ${input.file} → ${displayPath(target)}`);
-      if (!rendered) failures++;
-      progress?.advance();
+      rendered(input, ok);
     }
     this.writeIndex();
     return failures;
+  }
+
+  /** The PNG workers of a run of many PNG files (native engine), set as the run's svgToPng; undefined
+   * for any other run, or when a pool would not pay (raster-pool.ts). */
+  private async rasterPool(): Promise<{ threads: number; close(): Promise<void> } | undefined> {
+    const plan = this.plan;
+    // --data measures each map on this thread as it goes, with messages of its own: one map at a time.
+    if (plan.format.name !== "png" || plan.engine !== "native" || plan.destination?.kind !== "folder") return;
+    if (plan.measure) return;
+    const { RasterPool, rasterThreads } = await import("./raster-pool.js");
+    const threads = rasterThreads(plan.inputs.length);
+    if (threads === undefined) return;
+    const pool = new RasterPool(threads);
+    this.#context = { ...this.#context, svgToPng: pool.svgToPng };
+    return { threads, close: () => pool.close() };
+  }
+
+  /** Renders the maps with their pictures rasterized on `threads` workers: a few maps ahead are drawn
+   * while the first waits for its PNG, and each map's messages are told in input order, as a run on
+   * one thread tells them. The first error in input order is the one thrown. */
+  private async renderOnThreads(threads: number, rendered: (input: MapInput, ok: boolean) => void): Promise<void> {
+    const ahead: Array<{ input: MapInput; said: string[]; ok: Promise<boolean> }> = [];
+    const settle = async () => {
+      const { input, said, ok } = ahead.shift()!;
+      const drawn = await ok;
+      for (const text of said) this.streams.stderr(text);
+      rendered(input, drawn);
+    };
+    for (const input of this.plan.inputs) {
+      const said: string[] = [];
+      const ok = this.renderOne(input, undefined, (text) => said.push(text));
+      // Awaited in order by settle: a later map's failure must not surface (unhandled) meanwhile.
+      ok.catch(() => undefined);
+      ahead.push({ input, said, ok });
+      if (ahead.length >= 2 * threads) await settle();
+    }
+    while (ahead.length > 0) await settle();
   }
 
   /** Reads and loads a map with the shared definitions of its folder. */
@@ -441,11 +491,15 @@ class RenderRun {
 
   /** Renders one map (read now, unless it was just read); false when it has errors (they are printed
    * and nothing is written for it). */
-  async renderOne(input: MapInput, loaded?: LoadedJourney): Promise<boolean> {
+  async renderOne(
+    input: MapInput,
+    loaded?: LoadedJourney,
+    say: (text: string) => void = this.streams.stderr,
+  ): Promise<boolean> {
     const map = loaded ?? (await this.read(input));
     if (this.plan.measure && !(await this.plan.measure(map, input.path))) return false;
     if (!map.journey) {
-      this.streams.stderr(
+      say(
         formatters.stylish([{ filePath: map.file, source: map.text, messages: map.diagnostics }], {
           color: this.streams.color,
           command: "render",
