@@ -1,5 +1,5 @@
-// Issue 21 (long runs): 200 maps to PNG in one process (rasterized on worker threads), its wall and
-// CPU time and its peak memory, and the cost of the progress line on a terminal for the site of 200.
+// Issue 21 (long runs): 200 maps to PNG in one process (rasterized on worker threads): its wall and
+// CPU time, and its peak memory over every thread.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
