@@ -489,12 +489,12 @@ class RenderRun {
     return failed;
   }
 
-  /** Renders one map (read now, unless it was just read); false when it has errors (they are printed
-   * and nothing is written for it). */
+  /** Renders one map (read now, unless it was just read); false when it has errors (they are printed,
+   * or handed to `say` to print in turn, and nothing is written for it). */
   async renderOne(
     input: MapInput,
     loaded?: LoadedJourney,
-    say: (text: string) => void = this.streams.stderr,
+    say: (text: string) => void = (text) => this.streams.stderr(text),
   ): Promise<boolean> {
     const map = loaded ?? (await this.read(input));
     if (this.plan.measure && !(await this.plan.measure(map, input.path))) return false;
