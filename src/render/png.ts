@@ -4,6 +4,7 @@
 // handed back before the next one is drawn.
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
+import { isMainThread } from "node:worker_threads";
 import { JourneymapError } from "../errors.js";
 
 /**
@@ -109,7 +110,8 @@ export function refuseTooMuchText(svg: string, format: "PNG" | "PDF"): void {
  * past this much the next picture first asks V8 for a full collection and lets the finalizers run.
  */
 let drawnBytes = 0;
-const COLLECT_AFTER_BYTES = 128 * 2 ** 20;
+// A PNG worker thread (raster-pool.ts) holds a quarter: several of them share the run's memory budget.
+const COLLECT_AFTER_BYTES = (isMainThread ? 128 : 32) * 2 ** 20;
 let collect: (() => void) | undefined;
 
 async function releaseEarlierPictures(): Promise<void> {
