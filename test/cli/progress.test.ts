@@ -1,6 +1,6 @@
 // The progress line of long runs and the summary line of render, as a user sees them: the built CLI
 // under a real pseudo-terminal (util-linux's `script`), and piped, in CI and with --quiet for contrast.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -174,4 +174,47 @@ describe("lint on a terminal", () => {
     expect(readFileSync(join(dir, "tty.json"), "utf8")).toBe(readFileSync(join(dir, "piped.json"), "utf8"));
     expect(onTerminal(["lint", many, "--quiet", "-f", "json", "-o", join(dir, "quiet.json")]).output).toBe("");
   });
+});
+
+describe("render --watch", () => {
+  it("ends the first run and every save with a summary line of its own", async () => {
+    const folder = join(dir, "watched");
+    mkdirSync(folder);
+    const map = join(folder, "hotel.journey.yaml");
+    writeFileSync(map, generateMap({ touchpoints: 5, title: "Hotel" }));
+    const child = spawn(
+      process.execPath,
+      [BIN, "render", "watched", "-f", "markdown", "-o", "watched-site", "--watch"],
+      {
+        cwd: dir,
+        env: { ...process.env, NO_COLOR: "1" },
+      },
+    );
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+    const until = async (pattern: RegExp) => {
+      const start = performance.now();
+      while (!pattern.test(stderr)) {
+        if (performance.now() - start > 30_000) throw new Error(`timed out waiting for ${pattern}; stderr:\n${stderr}`);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    };
+    try {
+      // The first run: a page, its picture, the index and its heat map.
+      await until(/watching /);
+      expect(stderr).toMatch(
+        /^✔ watched\/hotel\.journey\.yaml → watched-site\/hotel\.md\nRendered 1 map to 4 files in \d+\.\d s\.\n/,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      // A save that changes the title: the page, its picture and the index change; the heat map too.
+      writeFileSync(map, generateMap({ touchpoints: 5, title: "Harbour hotel" }));
+      await until(/watching [^]*Rendered 1 map to \d files in \d+\.\d s\.\n$/);
+      expect(stderr.split("\n").filter((line) => line.startsWith("Rendered"))).toHaveLength(2);
+      expect(stderr).not.toContain("\r");
+    } finally {
+      child.kill("SIGINT");
+      expect(await exited).toBe(0);
+    }
+  }, 60_000);
 });
