@@ -353,7 +353,9 @@ class RenderRun {
   async renderAll(started = performance.now()): Promise<boolean> {
     this.#filesWritten = 0;
     const total = this.plan.inputs.length;
-    const progress = this.streams.progress ? new ProgressLine("rendering", total) : undefined;
+    // A rendering on standard output may share the terminal with the line: no line then (one map).
+    const shown = this.streams.progress === true && this.plan.destination !== undefined;
+    const progress = shown ? new ProgressLine("rendering", total) : undefined;
     let failures: number;
     try {
       failures = await this.renderEach(progress);
