@@ -182,3 +182,8 @@ writeFileSync(
   join(outdir, "lint-worker.js"),
   '// A worker thread of the lint pool: the bundled CLI through its code cache (see start.js).\nrequire("./start.js").startWorker("lint");\n',
 );
+// And a worker thread of the PNG pool (src/render/raster-pool.ts).
+writeFileSync(
+  join(outdir, "raster-worker.js"),
+  '// A worker thread of the PNG pool: the bundled CLI through its code cache (see start.js).\nrequire("./start.js").startWorker("raster");\n',
+);

@@ -26,6 +26,8 @@ import {
   type ReportOutput,
 } from "./options.js";
 import { stdout, stderr } from "../io/standard-streams.js";
+import { progressWanted, ProgressLine } from "../io/progress.js";
+import { isSharedFile } from "../journey/shared.js";
 
 interface LintOptions extends DataFlags {
   format?: string[];
@@ -140,7 +142,19 @@ export function registerLint(program: Command): void {
         });
         for (const input of found) if (input.path) inputs.push(input.path);
         if (typeof options.config === "string") inputs.push(resolve(options.config));
-        const run = await lint.lintFiles(found, { ...runOptions, folders: foldersNamed(paths) });
+        // On a terminal only, and never on standard output: the reports stay the same bytes.
+        const maps = found.filter((input) => !isSharedFile(input)).length;
+        const progress = progressWanted(options.quiet) ? new ProgressLine("linting", maps) : undefined;
+        let run: Awaited<ReturnType<typeof lint.lintFiles>>;
+        try {
+          run = await lint.lintFiles(found, {
+            ...runOptions,
+            folders: foldersNamed(paths),
+            ...(progress ? { onMapDone: () => progress.advance() } : {}),
+          });
+        } finally {
+          progress?.finish();
+        }
         inputs.push(...run.configFiles);
         if (run.fixed.length > 0) {
           const { formatFixDiff } = await import("../fix/index.js");

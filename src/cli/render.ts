@@ -7,6 +7,7 @@ import { renderPaths, type RenderRunOptions } from "../render/runner.js";
 import { dataOptions, dataSettings, reportData, type DataFlags } from "./data.js";
 import { examples, useColor } from "./options.js";
 import { stdout, stderr } from "../io/standard-streams.js";
+import { progressWanted } from "../io/progress.js";
 
 export function registerRender(program: Command): void {
   const command = program
@@ -48,6 +49,7 @@ export function registerRender(program: Command): void {
     )
     .option("--no-mermaid", "leave the Mermaid diagram out of Markdown pages")
     .option("-w, --watch", "render again whenever a map changes (Ctrl-C to stop)")
+    .option("--quiet", "errors only on standard error: no line per map, no progress and no summary")
     .option("--stdin-filename <name>", "the name to show for standard input");
   dataOptions(command)
     .addHelpText(
@@ -81,6 +83,7 @@ export function registerRender(program: Command): void {
           stdout: (rendering) => stdout.write(rendering),
           stderr: (text) => stderr.write(text),
           color,
+          progress: progressWanted(options.quiet),
         },
       );
     });

@@ -12,6 +12,8 @@ export class StandardStream {
   readonly #name: "stdout" | "stderr";
   #stream: NodeJS.WriteStream | undefined;
   #terminal: boolean | undefined;
+  /** Whether a status line (progress) is drawn at the cursor: anything else written clears it first. */
+  #status = false;
 
   constructor(fd: 1 | 2) {
     this.#fd = fd;
@@ -21,6 +23,28 @@ export class StandardStream {
   }
 
   write(text: string | Uint8Array): void {
+    if (this.#status) {
+      this.#status = false;
+      this.#write(CLEAR_LINE);
+    }
+    this.#write(text);
+  }
+
+  /** Draws `line` in place of the status line (a terminal's progress), or clears it for "". The caller
+   * makes the line inert and fits it to the terminal's width: a line that wraps cannot be redrawn. */
+  status(line: string): void {
+    if (line === "" && !this.#status) return;
+    this.#write(line === "" ? CLEAR_LINE : `\r${line}\x1b[K`);
+    this.#status = line !== "";
+  }
+
+  /** The terminal's width in columns; undefined when it is not a terminal. */
+  get columns(): number | undefined {
+    if (!this.isTTY) return undefined;
+    return process[this.#name].columns;
+  }
+
+  #write(text: string | Uint8Array): void {
     if (this.#stream) {
       this.#stream.write(text);
       return;
@@ -47,6 +71,9 @@ export class StandardStream {
     return this.#terminal;
   }
 }
+
+/** Back to the start of the line, and the line cleared to its end. */
+const CLEAR_LINE = "\r\x1b[K";
 
 export const stdout = new StandardStream(1);
 export const stderr = new StandardStream(2);

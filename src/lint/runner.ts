@@ -45,6 +45,8 @@ export interface LintRunOptions {
   /** Threads that lint (--concurrency): 1 lints on this thread only; by default a run over many maps
    * uses one worker thread per core. The results are the same either way. */
   concurrency?: number;
+  /** Called as each map is done, in input order (the CLI's progress line). */
+  onMapDone?: () => void;
 }
 
 /** Below this many maps, starting worker threads costs more than it saves. */
@@ -120,6 +122,7 @@ export async function lintFiles(given: readonly MapInput[], options: LintRunOpti
     count(counted);
     results.push(result);
     repository.addMap(result.filePath, facts, deferred);
+    options.onMapDone?.();
   };
   // A shared-definitions file named on the command line is checked as one (its schema, and the
   // repository rules about it), not as a map.

@@ -6,6 +6,7 @@ import type { Journey } from "../journey/model.js";
 import { renderMarkdown, type PageLinks } from "./markdown.js";
 import { renderDrawableMermaid } from "./mermaid.js";
 import type { MermaidCliEngine } from "./mermaid-cli.js";
+import type { svgToPng } from "./png.js";
 import type { MapLinker } from "./svg/layout.js";
 import type { FooterFacts, PaperName } from "./svg/pages.js";
 
@@ -42,6 +43,8 @@ export interface RenderContext extends RenderSettings {
   footer?: FooterFacts;
   /** Says something on stderr that does not change the exit code (a font that is missing). */
   warn?: (message: string) => void;
+  /** svgToPng on worker threads, for a run of many PNG maps (raster-pool.ts); else this thread's. */
+  svgToPng?: typeof svgToPng;
 }
 
 /** What a page knows of where it is written. */
@@ -167,11 +170,13 @@ export const renderFormats = {
     engines: [
       {
         engine: "native",
-        draw: async (journey, context) =>
-          (await import("./png.js")).svgToPng(await nativeSvg(journey, context), {
+        draw: async (journey, context) => {
+          const toPng = context.svgToPng ?? (await import("./png.js")).svgToPng;
+          return toPng(await nativeSvg(journey, context), {
             scale: context.scale,
             ...(context.warn ? { warn: context.warn } : {}),
-          }),
+          });
+        },
       },
       { engine: "mermaid-cli", draw: mermaidCliDraw("png") },
     ],

@@ -4,6 +4,7 @@
 // handed back before the next one is drawn.
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
+import { isMainThread } from "node:worker_threads";
 import { JourneymapError } from "../errors.js";
 import { drawnText, withFallbackFamilies } from "./fonts/fallback.js";
 import { fontFolders, installedFonts, ownFontFolders, reportMissingFonts } from "./fonts/installed.js";
@@ -81,9 +82,21 @@ export async function svgToPng(
  * reading the fonts.
  */
 function withInstalledFonts(svg: string, format: "PNG", warn: ((message: string) => void) | undefined): string {
-  if (!/[^\u0000-\u058f]/.test(svg)) return svg;
+  if (!beyondLatin(svg)) return svg;
   if (warn) reportMissingFonts(drawnText(svg), format, warn);
   return withFallbackFamilies(svg, installedFonts());
+}
+
+/** Whether a picture has text in scripts past Latin, Greek, Cyrillic and Armenian (the fonts are read
+ * only then). */
+function beyondLatin(svg: string): boolean {
+  return /[^\u0000-\u058f]/.test(svg);
+}
+
+/** The warning for each script of the picture that no installed font draws (once per run): for a PNG
+ * drawn on a worker thread, which cannot call back. */
+export function warnMissingFonts(svg: string, warn: (message: string) => void): void {
+  if (beyondLatin(svg)) reportMissingFonts(drawnText(svg), "PNG", warn);
 }
 
 function refuseTooLarge(width: number, height: number, scale: number): void {
@@ -129,7 +142,8 @@ export function refuseTooMuchText(svg: string, format: "PNG" | "PDF"): void {
  * past this much the next picture first asks V8 for a full collection and lets the finalizers run.
  */
 let drawnBytes = 0;
-const COLLECT_AFTER_BYTES = 128 * 2 ** 20;
+// A PNG worker thread (raster-pool.ts) holds a quarter: several of them share the run's memory budget.
+const COLLECT_AFTER_BYTES = (isMainThread ? 128 : 32) * 2 ** 20;
 let collect: (() => void) | undefined;
 
 async function releaseEarlierPictures(): Promise<void> {

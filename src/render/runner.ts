@@ -46,6 +46,8 @@ import { PAPER_NAMES, type FooterFacts, type PaperName } from "./svg/pages.js";
 import { lastCommitOf } from "../diff/git.js";
 import { PACKAGE_VERSION } from "../version.js";
 import { stdout } from "../io/standard-streams.js";
+import { PROGRESS_MAPS, ProgressLine } from "../io/progress.js";
+import { renderSummary } from "./summary.js";
 
 /** The render command's options as given (strings, unchecked). */
 export interface RenderRunOptions {
@@ -65,6 +67,8 @@ export interface RenderRunOptions {
   page?: string;
   landscape?: boolean;
   portrait?: boolean;
+  /** Errors only on standard error: no line per map, no progress and no summary (--quiet). */
+  quiet?: boolean;
   /** The day metric values are judged at, and the window past which the picture shows their date. */
   asOf?: string;
   windowDays?: number;
@@ -79,6 +83,8 @@ export interface RenderStreams {
   stderr(text: string): void;
   /** Colour in the error reports of maps that cannot be rendered. */
   color: boolean;
+  /** Show a progress line on standard error (a terminal, not CI, not --quiet: see progressWanted). */
+  progress?: boolean;
 }
 
 /** Everything a run needs, checked before any map is read. */
@@ -95,16 +101,18 @@ interface Plan {
   mermaidConfigPath?: string;
   mermaid?: boolean;
   measure?: RenderRunOptions["measure"];
+  quiet: boolean;
 }
 
 /** Renders the maps `paths` name, once and, with --watch, on every save until Ctrl-C. Resolves to the
  * exit code: 0 when every map was rendered, 1 when one had errors. Throws JourneymapError (exit 2) for
  * usage and I/O problems, before anything is written when it can know them up front. */
 export async function renderPaths(paths: string[], options: RenderRunOptions, streams: RenderStreams): Promise<number> {
+  const started = performance.now();
   const plan = await makePlan(paths, options);
   const run = new RenderRun(plan, streams);
   try {
-    const failed = await run.renderAll();
+    const failed = await run.renderAll(started);
     if (!options.watch) return failed ? 1 : 0;
     await run.watch();
     return 0;
@@ -155,6 +163,7 @@ async function makePlan(paths: string[], options: RenderRunOptions): Promise<Pla
       ...(print ? { print } : {}),
     },
     ...(options.measure ? { measure: options.measure } : {}),
+    quiet: options.quiet ?? false,
     inputs,
     folders,
     mermaidConfigPath: options.mermaidConfig === undefined ? undefined : resolve(options.mermaidConfig),
@@ -376,8 +385,10 @@ class RenderRun {
   /** --page: which map each printed file belongs to, and the files each map printed to. */
   readonly #printed = new Map<string, string>();
   readonly #printedFiles = new Map<MapInput, string[]>();
+  /** The files written since the last summary (pages, pictures, the index and its heat map). */
+  #filesWritten = 0;
   #inputs?: { key: string; files: InputFiles };
-  readonly #context: RenderContext;
+  #context: RenderContext;
 
   constructor(
     private readonly plan: Plan,
@@ -395,9 +406,63 @@ class RenderRun {
     this.streams.stderr(`${visibleLines(message)}\n`);
   }
 
+  /** A line that says how the run goes (where a map went, the summary): left out with --quiet. */
+  private note(message: string): void {
+    if (!this.plan.quiet) this.tell(message);
+  }
+
+  /** The run's last line: maps rendered, files written, time taken (see renderSummary). */
+  private summarize(started: number, maps: number, failed: number): void {
+    const seconds = (performance.now() - started) / 1000;
+    const files = this.plan.destination ? this.#filesWritten : undefined;
+    this.note(renderSummary({ maps, failed, files, seconds }));
+  }
+
   /** Renders every map of the plan; true when one of them (or a shared file they use) had errors. */
-  async renderAll(): Promise<boolean> {
-    let failed = false;
+  async renderAll(started = performance.now()): Promise<boolean> {
+    this.#filesWritten = 0;
+    const total = this.plan.inputs.length;
+    // A rendering on standard output may share the terminal with the line: no line then (one map).
+    const shown = this.streams.progress === true && this.plan.destination !== undefined;
+    const progress = shown ? new ProgressLine("rendering", total) : undefined;
+    let failures: number;
+    try {
+      failures = await this.renderEach(progress);
+    } finally {
+      progress?.finish();
+    }
+    const sharedFailed = this.reportSharedErrors();
+    this.summarize(started, total, failures);
+    return sharedFailed || failures > 0;
+  }
+
+  /** Renders every map of the plan, then the site's index; the number of maps with errors. */
+  private async renderEach(progress: ProgressLine | undefined): Promise<number> {
+    let failures = 0;
+    // On a terminal, a run of many maps shows its progress and its summary instead of a line per map.
+    const perMap = !(progress && this.plan.inputs.length >= PROGRESS_MAPS);
+    const rendered = (input: MapInput, ok: boolean) => {
+      const target = targetOf(this.plan, input);
+      // Say where files went (stderr, so piping stdout stays clean); stdout renderings speak for themselves.
+      const printed = this.#printedFiles.get(input);
+      if (ok && printed && printed.length > 1 && perMap)
+        this.note(
+          `✔ ${input.file} → ${displayPath(printed[0]!)} … ${basename(printed.at(-1)!)} (${printed.length} pages)`,
+        );
+      else if (ok && target && perMap) this.note(`✔ ${input.file} → ${displayPath(target)}`);
+      if (!ok) failures++;
+      progress?.advance();
+    };
+    const pool = await this.rasterPool();
+    if (pool) {
+      try {
+        await this.renderOnThreads(pool.threads, rendered);
+      } finally {
+        this.#context = { ...this.#context, svgToPng: undefined };
+        await pool.close();
+      }
+      return failures;
+    }
     // A docs site links its pages: every map's id and title is known before the first page is drawn.
     // The maps stay loaded between the two passes while their text fits KEPT_TEXT; past it they are
     // read again, so memory stays bounded however large the portfolio.
@@ -412,20 +477,49 @@ class RenderRun {
       this.linkAll();
     }
     for (const input of this.plan.inputs) {
-      const rendered = await this.renderOne(input, kept.get(input));
+      const ok = await this.renderOne(input, kept.get(input));
       kept.delete(input);
-      const target = targetOf(this.plan, input);
-      // Say where files went (stderr, so piping stdout stays clean); stdout renderings speak for themselves.
-      const printed = this.#printedFiles.get(input);
-      if (rendered && printed && printed.length > 1)
-        this.tell(
-          `✔ ${input.file} → ${displayPath(printed[0]!)} … ${basename(printed.at(-1)!)} (${printed.length} pages)`,
-        );
-      else if (rendered && target) this.tell(`✔ ${input.file} → ${displayPath(target)}`);
-      failed = !rendered || failed;
+      rendered(input, ok);
     }
     this.writeIndex();
-    return this.reportSharedErrors() || failed;
+    return failures;
+  }
+
+  /** The PNG workers of a run of many PNG files (native engine), set as the run's svgToPng; undefined
+   * for any other run, or when a pool would not pay (raster-pool.ts). */
+  private async rasterPool(): Promise<{ threads: number; close(): Promise<void> } | undefined> {
+    const plan = this.plan;
+    // --data measures each map on this thread as it goes, with messages of its own: one map at a time.
+    if (plan.format.name !== "png" || plan.engine !== "native" || plan.destination?.kind !== "folder") return;
+    if (plan.measure) return;
+    const { RasterPool, rasterThreads } = await import("./raster-pool.js");
+    const threads = rasterThreads(plan.inputs.length);
+    if (threads === undefined) return;
+    const pool = new RasterPool(threads);
+    this.#context = { ...this.#context, svgToPng: pool.svgToPng };
+    return { threads, close: () => pool.close() };
+  }
+
+  /** Renders the maps with their pictures rasterized on `threads` workers: a few maps ahead are drawn
+   * while the first waits for its PNG, and each map's messages are told in input order, as a run on
+   * one thread tells them. The first error in input order is the one thrown. */
+  private async renderOnThreads(threads: number, rendered: (input: MapInput, ok: boolean) => void): Promise<void> {
+    const ahead: Array<{ input: MapInput; said: string[]; ok: Promise<boolean> }> = [];
+    const settle = async () => {
+      const { input, said, ok } = ahead.shift()!;
+      const drawn = await ok;
+      for (const text of said) this.streams.stderr(text);
+      rendered(input, drawn);
+    };
+    for (const input of this.plan.inputs) {
+      const said: string[] = [];
+      const ok = this.renderOne(input, undefined, (text) => said.push(text));
+      // Awaited in order by settle: a later map's failure must not surface (unhandled) meanwhile.
+      ok.catch(() => undefined);
+      ahead.push({ input, said, ok });
+      if (ahead.length >= 2 * threads) await settle();
+    }
+    while (ahead.length > 0) await settle();
   }
 
   /** Reads and loads a map with the shared definitions of its folder. */
@@ -471,13 +565,17 @@ class RenderRun {
     return failed;
   }
 
-  /** Renders one map (read now, unless it was just read); false when it has errors (they are printed
-   * and nothing is written for it). */
-  async renderOne(input: MapInput, loaded?: LoadedJourney): Promise<boolean> {
+  /** Renders one map (read now, unless it was just read); false when it has errors (they are printed,
+   * or handed to `say` to print in turn, and nothing is written for it). */
+  async renderOne(
+    input: MapInput,
+    loaded?: LoadedJourney,
+    say: (text: string) => void = (text) => this.streams.stderr(text),
+  ): Promise<boolean> {
     const map = loaded ?? (await this.read(input));
     if (this.plan.measure && !(await this.plan.measure(map, input.path))) return false;
     if (!map.journey) {
-      this.streams.stderr(
+      say(
         formatters.stylish([{ filePath: map.file, source: map.text, messages: map.diagnostics }], {
           color: this.streams.color,
           command: "render",
@@ -648,6 +746,7 @@ class RenderRun {
       shown: displayPath(path),
       ...(folder !== undefined ? { within: folder } : {}),
     });
+    this.#filesWritten++;
   }
 
   /** Every file this run reads (maps, shared definitions, the Mermaid config): no rendering may replace
@@ -751,10 +850,12 @@ class RenderRun {
       isMap: (path) => isMap(path) || isSharedFile({ path }),
       skippedFolders: new Set(["node_modules", ".git"]),
       onChange: async (path) => {
+        const started = performance.now();
+        this.#filesWritten = 0;
         const stats = statSync(path, { throwIfNoEntry: false });
         // Deleted, mid-rename or just truncated by the editor: the write that follows brings another event.
         if (!stats?.isFile() || stats.size === 0) return false;
-        if (isSharedFile({ path })) return this.sharedChanged(path);
+        if (isSharedFile({ path })) return this.sharedChanged(path, started);
         const input = this.inputFor(path);
         if (!input) return;
         this.refreshInputs();
@@ -766,11 +867,12 @@ class RenderRun {
         const ok = await this.renderOne(input, loaded);
         this.writeIndex();
         this.tellRedrawn(input, ok);
+        this.summarize(started, 1, ok ? 0 : 1);
       },
       onError: (error) => this.tell(`journeymap: ${(error as Error).message}`),
     });
     const count = this.plan.inputs.length;
-    this.tell(`watching ${count === 1 ? this.plan.inputs[0]!.file : `${count} maps`} (Ctrl-C to stop)`);
+    this.note(`watching ${count === 1 ? this.plan.inputs[0]!.file : `${count} maps`} (Ctrl-C to stop)`);
     await new Promise<void>((done) => {
       // Ctrl-C is the normal end of a watch: exit 0 after closing the browser, if any (launchBrowser
       // turns off puppeteer's own SIGINT handler, which would kill it and exit 130).
@@ -783,7 +885,7 @@ class RenderRun {
 
   /** Under --watch, a shared file was saved: its definitions are read again and every map in its folder
    * or below is drawn again with them; a save with errors is reported and the last good renderings kept. */
-  private async sharedChanged(path: string): Promise<void> {
+  private async sharedChanged(path: string, started: number): Promise<void> {
     this.#shared = new SharedFinder();
     this.#reported.clear();
     this.refreshInputs();
@@ -804,13 +906,14 @@ class RenderRun {
     // The index first, as for a map's save: whoever waits for the message finds the site up to date.
     this.writeIndex();
     for (const [input, ok] of drawn) this.tellRedrawn(input, ok);
-    if (affected.length === 0 && scope) this.tell(`✔ ${displayPath(path)}: no map follows it yet`);
+    if (affected.length === 0 && scope) this.note(`✔ ${displayPath(path)}: no map follows it yet`);
+    if (drawn.length > 0) this.summarize(started, drawn.length, drawn.filter(([, ok]) => !ok).length);
   }
 
   /** What a redraw under --watch says of a map. */
   private tellRedrawn(input: MapInput, ok: boolean): void {
     const target = targetOf(this.plan, input);
-    if (ok) this.tell(`✔ ${input.file}${target ? ` → ${displayPath(target)}` : ""}`);
+    if (ok) this.note(`✔ ${input.file}${target ? ` → ${displayPath(target)}` : ""}`);
     else this.tell(`✖ ${input.file} has errors: kept the last good rendering`);
   }
 

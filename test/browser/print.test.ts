@@ -62,7 +62,7 @@ describe.runIf(browser !== undefined && (poppler || process.env.CI === "true"))(
     const output = join(folder, "wide.pdf");
     const run = runCli(["render", WIDE, "-o", output, "--page", "A4"]);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stderr).toMatch(/✔ .*wide\.journey\.yaml → .*wide\.pdf\n$/);
+    expect(run.stderr).toMatch(/✔ .*wide\.journey\.yaml → .*wide\.pdf\nRendered 1 map to 1 file in [\d.]+ s\.\n$/);
     const info = tool("pdfinfo", [output]);
     expect(info).toMatch(/^Pages:\s+4$/m);
     const [, width, height] = /^Page size:\s+([\d.]+) x ([\d.]+) pts/m.exec(info)!;
@@ -98,7 +98,7 @@ describe("render --page a4 to PNG", () => {
     const output = join(folder, "wide.png");
     const run = runCli(["render", WIDE, "-o", output, "--page", "a4", "--scale", "2"]);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stderr).toMatch(/→ .*wide-1\.png … wide-4\.png \(4 pages\)\n$/);
+    expect(run.stderr).toMatch(/→ .*wide-1\.png … wide-4\.png \(4 pages\)\nRendered 1 map to 4 files in [\d.]+ s\.\n$/);
     expect(existsSync(output)).toBe(false);
     for (const page of [1, 2, 3, 4]) {
       const { width, height } = pngSize(readFileSync(join(folder, `wide-${page}.png`)));

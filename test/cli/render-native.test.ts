@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { XMLValidator } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { renderSvg } from "../../src/render/svg/index.js";
-import { runCli } from "../helpers/cli.js";
+import { endsWithSummary, runCli } from "../helpers/cli.js";
 import { examplePath, loadMap } from "../render/svg/maps.js";
 
 let dir: string;
@@ -22,7 +22,7 @@ const sizeOf = (svg: string) => {
 describe("journeymap render, native engine", () => {
   it("prints the native SVG to stdout: valid XML, the same bytes as renderSvg", () => {
     const run = runCli(["render", examplePath("freshcart"), "--format", "svg"]);
-    expect(run).toMatchObject({ code: 0, stderr: "" });
+    expect(run).toMatchObject({ code: 0, stderr: endsWithSummary("", "1 map to standard output") });
     expect(XMLValidator.validate(run.stdout)).toBe(true);
     expect(run.stdout).toBe(renderSvg(loadMap(examplePath("freshcart"))));
   });
@@ -43,7 +43,9 @@ describe("journeymap render, native engine", () => {
       const run = runCli(["render", examplePath("hotel"), "--format", "png", "-o", output, ...args]);
       expect(run).toMatchObject({
         code: 0,
-        stderr: expect.stringMatching(/^✔ \S*hotel\.journey\.yaml → \S*hotel-\d\.png\n$/) as string,
+        stderr: expect.stringMatching(
+          /^✔ \S*hotel\.journey\.yaml → \S*hotel-\d\.png\nRendered 1 map to 1 file in \d+\.\d s\.\n$/,
+        ) as string,
       });
       const png = readFileSync(output);
       expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

@@ -13,7 +13,7 @@ import { findBrowser } from "../../src/render/browser.js";
 import { renderMarkdown } from "../../src/render/markdown.js";
 import { renderMermaid } from "../../src/render/mermaid.js";
 import { renderSvg } from "../../src/render/svg/index.js";
-import { BIN, ROOT, runCli } from "../helpers/cli.js";
+import { BIN, ROOT, endsWithSummary, runCli } from "../helpers/cli.js";
 import { pngSize, requireBrowser } from "../helpers/render-checks.js";
 
 const HOTEL = readFileSync("docs/examples/hotel.journey.yaml", "utf8");
@@ -39,13 +39,14 @@ beforeAll(() => {
 describe("journeymap render: Mermaid and Markdown", () => {
   it("prints the Mermaid diagram of one map on stdout by default", () => {
     const run = runCli(["render", "docs/examples/hotel.journey.yaml"]);
-    expect(run).toMatchObject({ code: 0, stderr: "" });
+    // The summary goes to standard error: standard output is the diagram alone.
+    expect(run).toMatchObject({ code: 0, stderr: endsWithSummary("", "1 map to standard output") });
     expect(run.stdout).toBe(renderMermaid(journeyOf(HOTEL)));
   });
 
   it("prints the Markdown page with --format markdown, and reads standard input", () => {
     const run = runCli(["render", "-", "--format", "markdown", "--front-matter"], { input: HOTEL });
-    expect(run).toMatchObject({ code: 0, stderr: "" });
+    expect(run).toMatchObject({ code: 0, stderr: endsWithSummary("", "1 map to standard output") });
     expect(run.stdout).toBe(renderMarkdown(journeyOf(HOTEL), { frontMatter: true }));
   });
 
@@ -56,7 +57,15 @@ describe("journeymap render: Mermaid and Markdown", () => {
     ] as const) {
       const output = join(dir, `single/hotel${extension}`);
       const run = runCli(["render", "docs/examples/hotel.journey.yaml", "--output", output]);
-      expect(run).toMatchObject({ code: 0, stdout: "", stderr: `✔ docs/examples/hotel.journey.yaml → ${output}\n` });
+      expect(run).toMatchObject({
+        code: 0,
+        stdout: "",
+        // A page and its picture; a Mermaid file alone.
+        stderr: endsWithSummary(
+          `✔ docs/examples/hotel.journey.yaml → ${output}\n`,
+          `1 map to ${extension === ".md" ? "2 files" : "1 file"}`,
+        ),
+      });
       expect(readFileSync(output, "utf8")).toBe(render(journeyOf(HOTEL)));
     }
     expect(readFileSync(join(dir, "single/hotel.svg"), "utf8")).toBe(renderSvg(journeyOf(HOTEL)));
@@ -77,8 +86,11 @@ describe("journeymap render: Mermaid and Markdown", () => {
     expect(run).toMatchObject({
       code: 0,
       stdout: "",
-      stderr:
+      // Two pages, their pictures, the index and its heat map.
+      stderr: endsWithSummary(
         "✔ maps/hotel.journey.yaml → site/journeys/hotel.md\n✔ maps/retail/freshcart.journey.yaml → site/journeys/freshcart.md\n",
+        "2 maps to 6 files",
+      ),
     });
     const site = join(dir, "site/journeys");
     // No temporary files left.
@@ -281,7 +293,7 @@ describe("journeymap render --format svg (native engine, the default)", () => {
   // Depends on the native renderer (src/render/svg/): the picture itself is tested with it.
   it("is the default engine for svg: valid XML with the map's title", () => {
     const run = runCli(["render", "docs/examples/hotel.journey.yaml", "--format", "svg"]);
-    expect(run).toMatchObject({ code: 0, stderr: "" });
+    expect(run).toMatchObject({ code: 0, stderr: endsWithSummary("", "1 map to standard output") });
     expect(XMLValidator.validate(run.stdout)).toBe(true);
     expect(run.stdout).toContain("Harbour Hotel - a weekend stay");
     expect(run.stdout).not.toContain('class="journey-section'); // Mermaid's journey diagram is not the native picture
@@ -346,7 +358,7 @@ describe.skipIf(!browser)("journeymap render --engine mermaid-cli", () => {
         format,
         code: 0,
         stdout: "",
-        stderr: `✔ docs/examples/hotel.journey.yaml → ${output}\n`,
+        stderr: endsWithSummary(`✔ docs/examples/hotel.journey.yaml → ${output}\n`, "1 map to 1 file"),
       });
     }
     const svg = readFileSync(join(dir, "engine/hotel.svg"), "utf8");
@@ -367,8 +379,10 @@ describe.skipIf(!browser)("journeymap render --engine mermaid-cli", () => {
     );
     expect(run).toMatchObject({
       code: 0,
-      stderr:
+      stderr: endsWithSummary(
         "✔ engine-maps/freshcart.journey.yaml → engine-png/freshcart.png\n✔ engine-maps/hotel.journey.yaml → engine-png/hotel.png\n",
+        "2 maps to 2 files",
+      ),
     });
     expect(readdirSync(join(dir, "engine-png")).sort()).toEqual(["freshcart.png", "hotel.png"]);
     for (const name of ["freshcart.png", "hotel.png"])

@@ -1,6 +1,7 @@
 // Runs the built CLI (bin/journeymap.js, as a user would) and captures what it printed.
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { expect } from "vitest";
 import type { Diagnostic } from "../../src/diagnostic.js";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -40,4 +41,13 @@ export function runCli(
     timeout: 120_000,
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Render's standard error: `lines` as given, then its summary line, `Rendered <what> in <time>.` with
+ * any time (an asymmetric matcher for toEqual and toMatchObject). */
+export function endsWithSummary(lines: string, what: string): string {
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return expect.stringMatching(
+    new RegExp(`^${escape(lines)}Rendered ${escape(what)} in \\d+\\.\\d s\\.\\n$`),
+  ) as string;
 }
