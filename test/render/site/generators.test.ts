@@ -3,6 +3,7 @@
 // them, the index's list indent and Maps table, and the usage errors. Without a generator, the pages are
 // today's plain Markdown.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -231,4 +232,24 @@ stages:
       expect(index).toContain("| • Sam · Alex<br />• Dana, working parent |");
     },
   );
+});
+
+describe("the pages of each --site pass markdownlint-cli2 with the documented configuration", () => {
+  const MARKDOWNLINT = join(ROOT, "node_modules/.bin/markdownlint-cli2");
+  it.each([
+    ["vitepress", { "docs/.vitepress/": "" }],
+    ["mkdocs", { "mkdocs.yml": "site_name: x\n", "docs/": "" }],
+    ["docusaurus", { "docusaurus.config.js": "module.exports = {};\n", "docs/": "" }],
+  ])("%s", (site, files) => {
+    project(files);
+    const pages = join(work, "docs/journeys");
+    const run = runCli(["render", EXAMPLES, "--format", "markdown", "-o", pages, "--site", site]);
+    expect(run.code, run.stderr).toBe(0);
+    let config = readFileSync(join(ROOT, "docs/site.markdownlint.jsonc"), "utf8");
+    // docs/site.md: MkDocs's lists nest at four spaces.
+    if (site === "mkdocs") config = config.replace(/\{\n/, '{\n  "MD007": { "indent": 4 },\n');
+    writeFileSync(join(pages, ".markdownlint.jsonc"), config);
+    const lint = spawnSync(process.execPath, [MARKDOWNLINT, "*.md"], { cwd: pages, encoding: "utf8" });
+    expect(`${lint.stdout}${lint.stderr}`).toMatch(/Summary: 0 issues? in 0 files/);
+  });
 });
