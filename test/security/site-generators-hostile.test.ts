@@ -55,7 +55,7 @@ describe("a folder holding a 1 MB hostile map, rendered for a docs generator", (
     if (marker.endsWith("/")) mkdirSync(join(folder, marker), { recursive: true });
     else writeFileSync(join(folder, marker), site === "mkdocs" ? "site_name: x\n" : "module.exports = {};\n");
     writeFileSync(join(folder, "maps/hostile.journey.yaml"), text);
-    const env = { ...process.env, NO_COLOR: "1" };
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
     delete env.NODE_EXTRA_CA_CERTS;
     const started = performance.now();
     const child = spawnSync(
