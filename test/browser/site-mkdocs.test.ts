@@ -134,6 +134,14 @@ describe.runIf((executable !== undefined && mkdocs) || mustRun)(
       await page.screenshot({ path: join(SHOTS, "index.png"), fullPage: true });
       await open("journeys/checkout/");
       expect(await overflowingElements(page, CONTENT)).toEqual([]);
+      // The check can tell: a wide element outside any scroll box is reported.
+      await page.evaluate((content) => {
+        const wide = document.createElement("p");
+        wide.className = "too-wide";
+        wide.style.width = "3000px";
+        document.querySelector(content)!.append(wide);
+      }, CONTENT);
+      expect(await overflowingElements(page, CONTENT)).toEqual(["p.too-wide: "]);
     });
   },
 );
