@@ -1,11 +1,11 @@
 /// <reference lib="dom" />
-// The docs site built by MkDocs (Debian's mkdocs, with the Material theme when it is installed, else
-// MkDocs's own): journeymap renders the example repository into docs/journeys of a MkDocs project,
+// The docs site built by MkDocs (Debian's mkdocs), with the Material theme when it is installed and with
+// MkDocs's own: journeymap renders the example repository into docs/journeys of a MkDocs project,
 // found by its mkdocs.yml (no --site), `mkdocs build --strict` builds it, and Chromium checks it as a
 // reader would (test/helpers/site-checks.ts): every picture loads, every link resolves, the picture's
 // link opens the full-size SVG whose links reach the built pages, its smallest text is 11 px or more, the
 // hierarchy nests, nothing overflows the content column outside a scroll container.
-// Screenshots: test-artifacts/site-mkdocs/index.png and test-artifacts/site-mkdocs/freshcart.png.
+// Screenshots: test-artifacts/site-mkdocs/index.png and freshcart.png (Material), site-mkdocs-mkdocs/ (MkDocs's own).
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -30,26 +30,32 @@ const material =
     "-c",
     "from mkdocs.utils import get_theme_names; assert 'material' in get_theme_names()",
   ]).status === 0;
-const CONTENT = material ? ".md-content .md-typeset" : '[role="main"]';
+/** Each theme the site is built with (Material first, when installed), and the element of its content column. */
+const THEMES = [
+  ...(material ? [{ theme: "material", content: ".md-content .md-typeset" }] : []),
+  { theme: "mkdocs", content: '[role="main"]' },
+];
 
-const BUILD = join(ROOT, "test-artifacts/site-mkdocs-build");
-const SITE = join(BUILD, "site");
-const SHOTS = join(ROOT, "test-artifacts/site-mkdocs");
 const PAGES = ["journeys/", "journeys/freshcart/", "journeys/checkout/", "journeys/delivery/", "journeys/refund/"];
 
-/** The configuration docs/site.md gives for MkDocs: md_in_html and attr_list, with the theme. */
-const CONFIG = `site_name: FreshCart journeys
+describe.runIf((executable !== undefined && mkdocs) || mustRun).each(THEMES)(
+  "the example repository's docs site, built by MkDocs with the $theme theme",
+  ({ theme, content: CONTENT }) => {
+    const BUILD = join(ROOT, `test-artifacts/site-mkdocs-build-${theme}`);
+    const SITE = join(BUILD, "site");
+    const SHOTS = join(
+      ROOT,
+      theme === "material" ? "test-artifacts/site-mkdocs" : `test-artifacts/site-mkdocs-${theme}`,
+    );
+    /** The configuration docs/site.md gives for MkDocs: md_in_html and attr_list, with the theme. */
+    const CONFIG = `site_name: FreshCart journeys
 theme:
-  name: ${material ? "material" : "mkdocs"}
+  name: ${theme}
 markdown_extensions:
   - md_in_html
   - attr_list
   - tables
 `;
-
-describe.runIf((executable !== undefined && mkdocs) || mustRun)(
-  `the example repository's docs site, built by MkDocs (${material ? "Material" : "default"} theme)`,
-  () => {
     let server: Awaited<ReturnType<typeof serveSite>> | undefined;
     let browser: Browser;
     let page: Page;
