@@ -13,7 +13,7 @@ export async function writePackage(parts: ReadonlyArray<readonly [string, string
   return zip.generateAsync({
     type: "uint8array",
     compression: "DEFLATE",
-    compressionOptions: { level: 6 },
+    compressionOptions: { level: 1 },
     platform: "UNIX",
   });
 }

@@ -49,8 +49,8 @@ const MAX_TEXT = 600;
 const LINES_PER_SLIDE = 24;
 /** Touchpoints in one emotion chart, and charts at most: past that, a chart is unreadable (the picture
  * and the map hold every score). */
-const CHART_TOUCHPOINTS = 40;
-const MAX_CHARTS = 25;
+const CHART_TOUCHPOINTS = 100;
+const MAX_CHARTS = 10;
 /** Slides of one table at most; the last says what it leaves out. */
 const MAX_TABLE_SLIDES = 200;
 
@@ -93,7 +93,8 @@ export async function renderPptx(journey: Journey, options: PptxOptions = {}): P
   metricSlides(deck, journey);
   unansweredPainSlides(deck, journey);
 
-  const written = await deck.write({ outputType: "uint8array", compression: true });
+  // Stored, not compressed: the package is compressed once, when it is written again below.
+  const written = await deck.write({ outputType: "uint8array", compression: false });
   // pptxgenjs stamps the clock into docProps/core.xml and every zip entry: rewritten without it.
   return rewritePackage(written as Uint8Array);
 }
@@ -298,14 +299,12 @@ function touchpointCell(journey: Journey, touchpoint: Touchpoint): { cell: Table
     touchpoint.channel ? `Channel: ${clean(touchpoint.channel, 200)}` : undefined,
     `Owner: ${clean(ownerLabel(ownershipOf(journey, touchpoint)) ?? "none", 200)}`,
   ].filter((fact): fact is string => fact !== undefined);
+  const details = facts.join(" · ");
   const runs: TableCell[] = [
     { text: name, options: { bold: true, breakLine: true } },
-    ...facts.map((fact, index) => ({
-      text: fact,
-      options: { color: "4F5861", fontSize: 11, breakLine: index < facts.length - 1 },
-    })),
+    { text: details, options: { color: "4F5861", fontSize: 11 } },
   ];
-  return { cell: { text: runs, options: CELL }, lines: linesOf([name, ...facts], perLineOf(STAGE_WIDTHS[0]!)) };
+  return { cell: { text: runs, options: CELL }, lines: linesOf([name, details], perLineOf(STAGE_WIDTHS[0]!)) };
 }
 
 function stageSlides(deck: PptxGenJS, stage: Stage, index: number, journey: Journey): void {
@@ -393,15 +392,24 @@ function emotionSlides(deck: PptxGenJS, journey: Journey): void {
 
 const METRIC_WIDTHS = [4.333, 2.6, 1.6, 1.6, 2.2];
 
-/** Every metric value with its target and status (on, near or off target), stage by stage. */
+const SUMMARY_WIDTHS = [4.333, 1.6, 1.6, 1.6, 1.6, 1.6];
+
+/** A row per metric (its values counted on, near and off target), then every value that has a target
+ * with its status, stage by stage. Values without a target are counted, not listed: nothing to judge. */
 function metricSlides(deck: PptxGenJS, journey: Journey): void {
   const definitions = metricDefinitionsFor(journey);
+  const summary = new Map<string, { values: number; on: number; near: number; off: number }>();
   const rows: Array<{ cells: TableCell[]; lines: number }> = [];
   for (const place of metricValuesOf(journey)) {
     const definition = definitions.get(place.id);
     const reading = readingOf(place.value);
     const target = targetOf(reading, definition);
     const status = metricStatus(reading, definition);
+    let counts = summary.get(place.id);
+    if (!counts) summary.set(place.id, (counts = { values: 0, on: 0, near: 0, off: 0 }));
+    counts.values++;
+    if (status) counts[status]++;
+    if (target === undefined) continue;
     const where = place.touchpoint ? `${place.stage.name} › ${place.touchpoint.name}` : `${place.stage.name} (stage)`;
     const texts = [
       clean(where, 300),
@@ -418,6 +426,30 @@ function metricSlides(deck: PptxGenJS, journey: Journey): void {
       lines: Math.max(...texts.map((text, column) => linesOf([text], perLineOf(METRIC_WIDTHS[column]!)))),
     });
   }
+  if (summary.size === 0) return;
+  const summaryRows = [...summary].map(([id, counts]) => {
+    const definition = definitions.get(id);
+    const target = definition?.target === undefined ? "" : formatMetricNumber(definition.target, definition);
+    const texts = [
+      clean(metricLabel(id, definition), 200),
+      target,
+      `${counts.values}`,
+      `${counts.on}`,
+      `${counts.near}`,
+      `${counts.off}`,
+    ];
+    return {
+      cells: texts.map((text): TableCell => ({ text, options: CELL })),
+      lines: linesOf([texts[0]!], perLineOf(SUMMARY_WIDTHS[0]!)),
+    };
+  });
+  tableSlides(
+    deck,
+    "Metrics",
+    ["Metric", "Target", "Values", STATUS_LABELS.on, STATUS_LABELS.near, STATUS_LABELS.off],
+    SUMMARY_WIDTHS,
+    summaryRows,
+  );
   if (rows.length === 0) return;
   tableSlides(
     deck,

@@ -61,7 +61,12 @@ export function pictureShapes(journey: Journey, options: { theme?: "light" | "da
   const layout = layoutJourney(journey);
   const texts = textsByBox(layout);
   // A list entry starts where the picture drew its bullet.
-  const bullets = new Set(layout.bullets.map((bullet) => `${bullet.box} ${Math.round(bullet.y)}`));
+  const bullets = new Map<string, number[]>();
+  for (const bullet of layout.bullets) {
+    const rows = bullets.get(bullet.box);
+    if (rows) rows.push(bullet.y);
+    else bullets.set(bullet.box, [bullet.y]);
+  }
   const shape = (box: Box): Shape => {
     const lines = texts.get(box.id) ?? [];
     const warning = box.missingOwner === true || box.unknownOwner === true;
@@ -144,11 +149,15 @@ function textsByBox(layout: Layout): Map<string, TextLine[]> {
  * its own, and its first word would not have fitted on the line before (the picture wrapped there).
  * The layout does not record where its paragraphs start, so this is an estimate; a wrong guess only
  * joins or splits lines of one box. */
-function paragraphsOf(box: Box, lines: TextLine[], bullets: Set<string>): string[] {
+function paragraphsOf(box: Box, lines: TextLine[], bullets: Map<string, number[]>): string[] {
   const paragraphs: string[] = [];
   let previous: TextLine | undefined;
+  // Lines and bullets both come top to bottom: one pass over each.
+  const rows = bullets.get(box.id) ?? [];
+  let next = 0;
   for (const line of lines) {
-    const bulleted = hasBullet(line, bullets);
+    while (next < rows.length && rows[next]! < line.top) next++;
+    const bulleted = next < rows.length && rows[next]! <= line.top + line.height;
     const continues =
       previous !== undefined &&
       !bulleted &&
@@ -172,11 +181,4 @@ function wrappedBefore(box: Box, previous: TextLine, line: TextLine): boolean {
   // Bold lines in a row are one name (the picture may wrap it narrower than the box); other lines
   // join when the word would have made the line before reach most of its room.
   return previous.bold || previous.width + line.size * 0.3 + wordWidth > room * 0.8;
-}
-
-function hasBullet(line: TextLine, bullets: Set<string>): boolean {
-  for (let y = Math.floor(line.top); y <= Math.ceil(line.top + line.height); y++) {
-    if (bullets.has(`${line.box} ${y}`)) return true;
-  }
-  return false;
 }

@@ -3,12 +3,10 @@
 // as native shapes — the header, persona cards, stage headers, lane labels, cards with their text, and
 // each persona's emotion curve as one shape whose geometry is a polyline. No masters: every shape
 // carries its own cells. Visio measures in inches from the page's bottom-left corner.
-import { create } from "xmlbuilder2";
-import type { XMLBuilder } from "xmlbuilder2/lib/interfaces.js";
 import type { Journey } from "../journey/model.js";
 import { writePackage } from "./package.js";
 import { pictureShapes, type CurveShape, type PictureShapes, type Shape } from "./shapes.js";
-import { serializeXml, xmlText } from "./xml.js";
+import { XmlWriter } from "./xml.js";
 
 const VISIO = "http://schemas.microsoft.com/office/visio/2012/main";
 const RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -27,7 +25,7 @@ export interface VsdxOptions {
 /** The .vsdx file of a map: one page the size of the picture. */
 export async function renderVsdx(journey: Journey, options: VsdxOptions = {}): Promise<Uint8Array> {
   const shapes = pictureShapes(journey, options);
-  const title = xmlText(shapes.title);
+  const title = shapes.title;
   return writePackage([
     ["[Content_Types].xml", contentTypes()],
     [
@@ -56,12 +54,9 @@ const appRel = [
 ] as const;
 
 function contentTypes(): string {
-  const types = create({ version: "1.0", encoding: "UTF-8", standalone: true }).ele(
-    "http://schemas.openxmlformats.org/package/2006/content-types",
-    "Types",
-  );
-  types.ele("Default", { Extension: "rels", ContentType: "application/vnd.openxmlformats-package.relationships+xml" });
-  types.ele("Default", { Extension: "xml", ContentType: "application/xml" });
+  const xml = new XmlWriter().start("Types", { xmlns: "http://schemas.openxmlformats.org/package/2006/content-types" });
+  xml.leaf("Default", { Extension: "rels", ContentType: "application/vnd.openxmlformats-package.relationships+xml" });
+  xml.leaf("Default", { Extension: "xml", ContentType: "application/xml" });
   const overrides: Array<[string, string]> = [
     ["/visio/document.xml", "application/vnd.ms-visio.drawing.main+xml"],
     ["/visio/pages/pages.xml", "application/vnd.ms-visio.pages+xml"],
@@ -69,72 +64,69 @@ function contentTypes(): string {
     ["/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"],
     ["/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml"],
   ];
-  for (const [part, type] of overrides) types.ele("Override", { PartName: part, ContentType: type });
-  return serializeXml(types.doc());
+  for (const [part, type] of overrides) xml.leaf("Override", { PartName: part, ContentType: type });
+  return xml.toString();
 }
 
 function relationships(targets: ReadonlyArray<readonly [string, string, string]>): string {
-  const root = create({ version: "1.0", encoding: "UTF-8", standalone: true }).ele(
-    PACKAGE_RELATIONSHIPS,
-    "Relationships",
-  );
-  for (const [id, target, type] of targets) root.ele("Relationship", { Id: id, Type: type, Target: target });
-  return serializeXml(root.doc());
+  const xml = new XmlWriter().start("Relationships", { xmlns: PACKAGE_RELATIONSHIPS });
+  for (const [id, target, type] of targets) xml.leaf("Relationship", { Id: id, Type: type, Target: target });
+  return xml.toString();
 }
 
 function coreProperties(title: string): string {
-  const root = create({ version: "1.0", encoding: "UTF-8", standalone: true }).ele(
-    "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
-    "cp:coreProperties",
-    { "xmlns:dc": "http://purl.org/dc/elements/1.1/" },
-  );
-  root.ele("http://purl.org/dc/elements/1.1/", "dc:title").txt(title);
-  root.ele("http://purl.org/dc/elements/1.1/", "dc:creator").txt("journeymap");
-  return serializeXml(root.doc());
+  return new XmlWriter()
+    .start("cp:coreProperties", {
+      "xmlns:cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+      "xmlns:dc": "http://purl.org/dc/elements/1.1/",
+    })
+    .element("dc:title", {}, title)
+    .element("dc:creator", {}, "journeymap")
+    .toString();
 }
 
 function appProperties(): string {
-  const root = create({ version: "1.0", encoding: "UTF-8", standalone: true }).ele(
-    "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties",
-    "Properties",
-  );
-  root.ele("Application").txt("journeymap");
-  return serializeXml(root.doc());
+  return new XmlWriter()
+    .start("Properties", { xmlns: "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" })
+    .element("Application", {}, "journeymap")
+    .toString();
 }
 
 /** The document part: its settings and the one style every shape starts from. */
 function documentPart(): string {
-  const root = visioRoot("VisioDocument");
-  root.ele("DocumentSettings", {
+  const xml = visioRoot("VisioDocument");
+  xml.leaf("DocumentSettings", {
     TopPage: "0",
     DefaultTextStyle: "0",
     DefaultLineStyle: "0",
     DefaultFillStyle: "0",
     DefaultGuideStyle: "0",
   });
-  const faces = root.ele("FaceNames");
-  faces.ele("FaceName", { NameU: "Calibri", UnicodeRanges: "-469750017 -1073732485 9 0", CharSets: "536871423 0" });
-  const style = root.ele("StyleSheets").ele("StyleSheet", { ID: "0", NameU: "No Style", Name: "No Style" });
+  xml
+    .start("FaceNames")
+    .leaf("FaceName", { NameU: "Calibri", UnicodeRanges: "-469750017 -1073732485 9 0", CharSets: "536871423 0" })
+    .end();
+  xml.start("StyleSheets").start("StyleSheet", { ID: "0", NameU: "No Style", Name: "No Style" });
   const cells: Array<[string, string]> = [
-    ["LineWeight", "0.01041666666666667"],
+    ["LineWeight", inches(1)],
     ["LineColor", "0"],
     ["LinePattern", "1"],
     ["FillForegnd", "1"],
     ["FillPattern", "1"],
-    ["LeftMargin", "0.0833"],
-    ["RightMargin", "0.0833"],
-    ["TopMargin", "0.0833"],
-    ["BottomMargin", "0.0833"],
+    ["LeftMargin", inches(PAD_PX)],
+    ["RightMargin", inches(PAD_PX)],
+    ["TopMargin", inches(PAD_PX)],
+    ["BottomMargin", inches(PAD_PX)],
     ["VerticalAlign", "0"],
   ];
-  for (const [name, value] of cells) style.ele("Cell", { N: name, V: value });
-  return serializeXml(root.doc());
+  for (const [name, value] of cells) xml.leaf("Cell", { N: name, V: value });
+  return xml.toString();
 }
 
 function pagesPart(shapes: PictureShapes, title: string): string {
-  const root = visioRoot("Pages");
-  const page = root.ele("Page", { ID: "0", NameU: "Journey map", Name: title.slice(0, 31) || "Journey map" });
-  const sheet = page.ele("PageSheet", { LineStyle: "0", FillStyle: "0", TextStyle: "0" });
+  const xml = visioRoot("Pages");
+  xml.start("Page", { ID: "0", NameU: "Journey map", Name: title.slice(0, 31) || "Journey map" });
+  xml.start("PageSheet", { LineStyle: "0", FillStyle: "0", TextStyle: "0" });
   const cells: Array<[string, string, string?]> = [
     ["PageWidth", inches(shapes.width), "IN"],
     ["PageHeight", inches(shapes.height), "IN"],
@@ -144,14 +136,13 @@ function pagesPart(shapes: PictureShapes, title: string): string {
     ["DrawingScaleType", "0"],
     ["PrintPageOrientation", shapes.width >= shapes.height ? "2" : "1"],
   ];
-  for (const [name, value, unit] of cells) sheet.ele("Cell", { N: name, V: value, ...(unit ? { U: unit } : {}) });
-  page.ele("Rel", { "r:id": "page1" });
-  return serializeXml(root.doc());
+  for (const [name, value, unit] of cells) xml.leaf("Cell", { N: name, V: value, U: unit });
+  xml.end().leaf("Rel", { "r:id": "page1" });
+  return xml.toString();
 }
 
 function pagePart(shapes: PictureShapes): string {
-  const root = visioRoot("PageContents");
-  const list = root.ele("Shapes");
+  const list = visioRoot("PageContents").start("Shapes");
   let id = 1;
   const height = shapes.height;
   // The page's colour (dark theme) as a background rectangle.
@@ -177,14 +168,11 @@ function pagePart(shapes: PictureShapes): string {
     for (const card of lane.cards) box(list, id++, height, card, shapes);
   }
   for (const curve of shapes.curves) for (const segment of curve.segments) polyline(list, id++, height, curve, segment);
-  return serializeXml(root.doc());
+  return list.toString();
 }
 
-function visioRoot(name: string): XMLBuilder {
-  return create({ version: "1.0", encoding: "UTF-8", standalone: true }).ele(VISIO, name, {
-    "xmlns:r": RELATIONSHIPS,
-    "xml:space": "preserve",
-  });
+function visioRoot(name: string): XmlWriter {
+  return new XmlWriter().start(name, { xmlns: VISIO, "xmlns:r": RELATIONSHIPS, "xml:space": "preserve" });
 }
 
 /** A px length in inches, at most 6 decimals. */
@@ -192,92 +180,96 @@ function inches(px: number): string {
   return `${Math.round(px * PX * 1e6) / 1e6}`;
 }
 
-function cell(shape: XMLBuilder, name: string, value: string, formula?: string): void {
-  shape.ele("Cell", { N: name, V: value, ...(formula ? { F: formula } : {}) });
+function cell(xml: XmlWriter, name: string, value: string, formula?: string): void {
+  xml.leaf("Cell", { N: name, V: value, F: formula });
 }
 
 /** A box of the picture: a rectangle (rounded if the picture's is) with its text, top-left aligned. */
-function box(list: XMLBuilder, id: number, pageHeight: number, shape: Shape, picture?: PictureShapes): void {
-  const element = list.ele("Shape", {
-    ID: `${id}`,
+function box(xml: XmlWriter, id: number, pageHeight: number, shape: Shape, picture?: PictureShapes): void {
+  xml.start("Shape", {
+    ID: id,
     NameU: shape.id,
     Name: shape.id,
     Type: "Shape",
-    LineStyle: "0",
-    FillStyle: "0",
-    TextStyle: "0",
+    LineStyle: 0,
+    FillStyle: 0,
+    TextStyle: 0,
   });
-  cell(element, "PinX", inches(shape.x + shape.width / 2));
-  cell(element, "PinY", inches(pageHeight - shape.y - shape.height / 2));
-  cell(element, "Width", inches(shape.width));
-  cell(element, "Height", inches(shape.height));
-  cell(element, "LocPinX", inches(shape.width / 2), "Width*0.5");
-  cell(element, "LocPinY", inches(shape.height / 2), "Height*0.5");
-  cell(element, "Angle", "0");
+  placement(xml, pageHeight, shape);
   const filled = shape.fill !== "none";
-  cell(element, "FillForegnd", filled ? shape.fill : "#ffffff");
-  cell(element, "FillPattern", filled ? "1" : "0");
+  cell(xml, "FillForegnd", filled ? shape.fill : "#ffffff");
+  cell(xml, "FillPattern", filled ? "1" : "0");
   const stroked = shape.stroke !== "none";
-  cell(element, "LineColor", stroked ? shape.stroke : "#ffffff");
-  cell(element, "LinePattern", !stroked ? "0" : shape.warning ? "2" : "1");
-  cell(element, "LineWeight", inches(shape.warning ? 2 : 1));
-  if (filled && stroked) cell(element, "Rounding", inches(6));
-  cell(element, "VerticalAlign", "0");
-  for (const side of ["LeftMargin", "RightMargin", "TopMargin", "BottomMargin"]) cell(element, side, inches(PAD_PX));
-  if (!shape.text) {
-    rectangle(element, shape, filled, stroked);
-    return;
+  cell(xml, "LineColor", stroked ? shape.stroke : "#ffffff");
+  cell(xml, "LinePattern", !stroked ? "0" : shape.warning ? "2" : "1");
+  cell(xml, "LineWeight", inches(shape.warning ? 2 : 1));
+  if (filled && stroked) cell(xml, "Rounding", inches(6));
+  if (shape.text) {
+    const text = picture?.theme.tones.text ?? "#1f2328";
+    const muted = picture?.theme.tones.muted ?? "#4f5861";
+    // Row 0: the heading (the first paragraph, bold when the picture's is); row 1: the rest. Under a
+    // name, the picture's details are small and muted; a card of a list lane is body text.
+    xml.start("Section", { N: "Character" });
+    characterRow(xml, 0, text, Math.min(shape.size, 22), shape.heading !== "");
+    characterRow(xml, 1, shape.heading ? muted : text, shape.heading ? 11 : Math.min(shape.size, 22), false);
+    xml.end();
+    xml.start("Section", { N: "Paragraph" }).start("Row", { IX: 0 }).leaf("Cell", { N: "HorzAlign", V: 0 }).end().end();
   }
-  const text = picture?.theme.tones.text ?? "#1f2328";
-  const muted = picture?.theme.tones.muted ?? "#4f5861";
-  const characters = element.ele("Section", { N: "Character" });
-  // Row 0: the heading (the first paragraph, bold when the picture's is); row 1: the rest.
-  const heading = characters.ele("Row", { IX: "0" });
-  cell(heading, "Font", "Calibri");
-  cell(heading, "Color", text);
-  cell(heading, "Size", inches(Math.min(shape.size, 22)));
-  cell(heading, "Style", shape.heading ? "1" : "0");
-  const body = characters.ele("Row", { IX: "1" });
-  cell(body, "Font", "Calibri");
-  // Under a name, the picture's details are small and muted; a card of a list lane is body text.
-  cell(body, "Color", shape.heading ? muted : text);
-  cell(body, "Size", inches(shape.heading ? 11 : Math.min(shape.size, 22)));
-  cell(body, "Style", "0");
-  element.ele("Section", { N: "Paragraph" }).ele("Row", { IX: "0" }).ele("Cell", { N: "HorzAlign", V: "0" });
-  rectangle(element, shape, filled, stroked);
-  const content = element.ele("Text");
-  if (shape.heading)
-    content
-      .ele("cp", { IX: "0" })
-      .up()
-      .txt(xmlText(shape.body ? `${shape.heading}\n` : shape.heading));
-  if (shape.body) content.ele("cp", { IX: "1" }).up().txt(xmlText(shape.body));
+  rectangle(xml, shape, filled, stroked);
+  if (shape.text) {
+    xml.start("Text");
+    if (shape.heading) xml.leaf("cp", { IX: 0 }).text(shape.body ? `${shape.heading}\n` : shape.heading);
+    if (shape.body) xml.leaf("cp", { IX: 1 }).text(shape.body);
+    xml.end();
+  }
+  xml.end();
+}
+
+/** Where a shape sits: its centre (PinX, PinY, from the page's bottom left), size and local pin. */
+function placement(xml: XmlWriter, pageHeight: number, rect: { x: number; y: number; width: number; height: number }) {
+  cell(xml, "PinX", inches(rect.x + rect.width / 2));
+  cell(xml, "PinY", inches(pageHeight - rect.y - rect.height / 2));
+  cell(xml, "Width", inches(rect.width));
+  cell(xml, "Height", inches(rect.height));
+  cell(xml, "LocPinX", inches(rect.width / 2), "Width*0.5");
+  cell(xml, "LocPinY", inches(rect.height / 2), "Height*0.5");
+  cell(xml, "Angle", "0");
+}
+
+function characterRow(xml: XmlWriter, index: number, color: string, px: number, bold: boolean): void {
+  xml.start("Row", { IX: index });
+  cell(xml, "Font", "Calibri");
+  cell(xml, "Color", color);
+  cell(xml, "Size", inches(px));
+  cell(xml, "Style", bold ? "1" : "0");
+  xml.end();
 }
 
 /** The rectangle's outline in the shape's own coordinates, with formulas so it follows a resize. */
-function rectangle(element: XMLBuilder, shape: Shape, filled: boolean, stroked: boolean): void {
+function rectangle(xml: XmlWriter, shape: Shape, filled: boolean, stroked: boolean): void {
   const [w, h] = [inches(shape.width), inches(shape.height)];
-  const geometry = element.ele("Section", { N: "Geometry", IX: "0" });
-  cell(geometry, "NoFill", filled ? "0" : "1");
-  cell(geometry, "NoLine", stroked ? "0" : "1");
-  cell(geometry, "NoShow", "0");
-  const corners: Array<[string, string, string, string, string]> = [
-    ["MoveTo", "0", "", "0", ""],
-    ["LineTo", w, "Width*1", "0", ""],
+  xml.start("Section", { N: "Geometry", IX: 0 });
+  cell(xml, "NoFill", filled ? "0" : "1");
+  cell(xml, "NoLine", stroked ? "0" : "1");
+  const corners: Array<[string, string, string | undefined, string, string | undefined]> = [
+    ["MoveTo", "0", undefined, "0", undefined],
+    ["LineTo", w, "Width*1", "0", undefined],
     ["LineTo", w, "Width*1", h, "Height*1"],
-    ["LineTo", "0", "", h, "Height*1"],
-    ["LineTo", "0", "", "0", ""],
+    ["LineTo", "0", undefined, h, "Height*1"],
+    ["LineTo", "0", undefined, "0", undefined],
   ];
   corners.forEach(([kind, x, xFormula, y, yFormula], index) => {
-    const row = geometry.ele("Row", { T: kind, IX: `${index + 1}` });
-    row.ele("Cell", { N: "X", V: x, ...(xFormula ? { F: xFormula } : {}) });
-    row.ele("Cell", { N: "Y", V: y, ...(yFormula ? { F: yFormula } : {}) });
+    xml.start("Row", { T: kind, IX: index + 1 });
+    cell(xml, "X", x, xFormula);
+    cell(xml, "Y", y, yFormula);
+    xml.end();
   });
+  xml.end();
 }
 
 /** One run of an emotion curve: a shape around its points whose geometry is the polyline through them. */
 function polyline(
-  list: XMLBuilder,
+  xml: XmlWriter,
   id: number,
   pageHeight: number,
   curve: CurveShape,
@@ -290,33 +282,28 @@ function polyline(
   }
   const width = Math.max(right - left, 1);
   const height = Math.max(bottom - top, 1);
-  const element = list.ele("Shape", {
-    ID: `${id}`,
+  xml.start("Shape", {
+    ID: id,
     NameU: `curve-${id}`,
-    Name: xmlText(curve.name),
+    Name: curve.name,
     Type: "Shape",
-    LineStyle: "0",
-    FillStyle: "0",
-    TextStyle: "0",
+    LineStyle: 0,
+    FillStyle: 0,
+    TextStyle: 0,
   });
-  cell(element, "PinX", inches(left + width / 2));
-  cell(element, "PinY", inches(pageHeight - top - height / 2));
-  cell(element, "Width", inches(width));
-  cell(element, "Height", inches(height));
-  cell(element, "LocPinX", inches(width / 2), "Width*0.5");
-  cell(element, "LocPinY", inches(height / 2), "Height*0.5");
-  cell(element, "Angle", "0");
-  cell(element, "LineColor", curve.color);
-  cell(element, "LineWeight", inches(2.5));
-  cell(element, "LinePattern", curve.dash ? "2" : "1");
-  cell(element, "FillPattern", "0");
-  const geometry = element.ele("Section", { N: "Geometry", IX: "0" });
-  cell(geometry, "NoFill", "1");
-  cell(geometry, "NoLine", "0");
-  cell(geometry, "NoShow", "0");
+  placement(xml, pageHeight, { x: left, y: top, width, height });
+  cell(xml, "LineColor", curve.color);
+  cell(xml, "LineWeight", inches(2.5));
+  cell(xml, "LinePattern", curve.dash ? "2" : "1");
+  cell(xml, "FillPattern", "0");
+  xml.start("Section", { N: "Geometry", IX: 0 });
+  cell(xml, "NoFill", "1");
+  cell(xml, "NoLine", "0");
   points.forEach((point, index) => {
-    const row = geometry.ele("Row", { T: index === 0 ? "MoveTo" : "LineTo", IX: `${index + 1}` });
-    row.ele("Cell", { N: "X", V: inches(point.x - left) });
-    row.ele("Cell", { N: "Y", V: inches(bottom - point.y) });
+    xml.start("Row", { T: index === 0 ? "MoveTo" : "LineTo", IX: index + 1 });
+    cell(xml, "X", inches(point.x - left));
+    cell(xml, "Y", inches(bottom - point.y));
+    xml.end();
   });
+  xml.end().end();
 }
