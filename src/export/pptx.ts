@@ -27,6 +27,7 @@ import {
 import { ownerLabel, ownershipOf } from "../journey/queries.js";
 import { importOptional } from "../render/browser.js";
 import { MAX_CURVES } from "../render/svg/emotion.js";
+import { TEXT_MAX_CHARACTERS } from "../render/svg/text.js";
 import { personaColor, themeNamed } from "../render/svg/themes.js";
 import { shorten } from "../text/shorten.js";
 import { PACKAGE_VERSION } from "../version.js";
@@ -46,13 +47,16 @@ const FONT = "Calibri";
 /** A text in a table cell or a list is cut here: a slide cannot show more, the map keeps it whole. */
 const MAX_TEXT = 600;
 /** Lines of 12-pt text a table slide holds below its title (estimated: PowerPoint wraps, not us). */
-const LINES_PER_SLIDE = 24;
+const LINES_PER_SLIDE = 27;
 /** Touchpoints in one emotion chart, and charts at most: past that, a chart is unreadable (the picture
  * and the map hold every score). */
 const CHART_TOUCHPOINTS = 100;
 const MAX_CHARTS = 10;
-/** Slides of one table at most; the last says what it leaves out. */
-const MAX_TABLE_SLIDES = 200;
+/** Slides of one table at most, and of the whole deck (each costs about 3 ms to write): past them, a
+ * slide says what is left out. A deck of a 1,000-touchpoint map has about 160. */
+const MAX_TABLE_SLIDES = 80;
+const MAX_SLIDES = 200;
+const MAX_PERSONA_SLIDES = 30;
 
 type PptxGenJS = Pptx.default;
 type Slide = Pptx.default.Slide;
@@ -79,7 +83,7 @@ export async function renderPptx(journey: Journey, options: PptxOptions = {}): P
   deck.theme = { headFontFace: FONT, bodyFontFace: FONT };
 
   titleSlide(deck, journey);
-  for (const persona of journey.personas) {
+  for (const persona of journey.personas.slice(0, MAX_PERSONA_SLIDES)) {
     const slide = titled(deck, persona.name);
     const lines: TextProps[] = [];
     if (persona.description) lines.push(paragraph(persona.description, { fontSize: 16, color: "4F5861" }));
@@ -87,8 +91,16 @@ export async function renderPptx(journey: Journey, options: PptxOptions = {}): P
     listSection(lines, "Frustrations", persona.frustrations ?? []);
     if (lines.length > 0) slide.addText(lines.slice(0, 60), bodyBox());
   }
+  if (journey.personas.length > MAX_PERSONA_SLIDES)
+    leftOut(deck, `${journey.personas.length - MAX_PERSONA_SLIDES} more personas`, "the deck shows the first 30");
   await pictureSlide(deck, journey, options);
-  journey.stages.forEach((stage, index) => stageSlides(deck, stage, index, journey));
+  for (const [index, stage] of journey.stages.entries()) {
+    if (slidesLeft(deck) <= 0) {
+      leftOut(deck, `${journey.stages.length - index} more stages`, `the deck stops at ${MAX_SLIDES} slides`);
+      break;
+    }
+    stageSlides(deck, stage, index, journey);
+  }
   emotionSlides(deck, journey);
   metricSlides(deck, journey);
   unansweredPainSlides(deck, journey);
@@ -100,7 +112,7 @@ export async function renderPptx(journey: Journey, options: PptxOptions = {}): P
 }
 
 function titleSlide(deck: PptxGenJS, journey: Journey): void {
-  const slide = deck.addSlide();
+  const slide = addSlide(deck);
   slide.addText(clean(journey.title, 300), {
     x: MARGIN,
     y: 2,
@@ -122,8 +134,33 @@ function titleSlide(deck: PptxGenJS, journey: Journey): void {
   slide.addText(lines, { x: MARGIN, y: 3.5, w: SLIDE.width - 2 * MARGIN, h: 2.5, valign: "top", fontFace: FONT });
 }
 
+/** Slides added to each deck (pptxgenjs does not say). */
+const slideCounts = new WeakMap<PptxGenJS, number>();
+
+function addSlide(deck: PptxGenJS): Slide {
+  slideCounts.set(deck, (slideCounts.get(deck) ?? 0) + 1);
+  return deck.addSlide();
+}
+
+function slidesLeft(deck: PptxGenJS): number {
+  return MAX_SLIDES - (slideCounts.get(deck) ?? 0);
+}
+
+/** A slide saying what the deck leaves out and where to find it. */
+function leftOut(deck: PptxGenJS, what: string, why: string): void {
+  titled(deck, `Not in this deck: ${what}`).addText(
+    [
+      paragraph(
+        `${what} are left out: ${why}. The map, its picture (render -o map.svg) and the draw.io and Visio exports show everything.`,
+        { fontSize: 16, color: "4F5861" },
+      ),
+    ],
+    bodyBox(),
+  );
+}
+
 function titled(deck: PptxGenJS, title: string): Slide {
-  const slide = deck.addSlide();
+  const slide = addSlide(deck);
   slide.addText(clean(title, 200), {
     x: MARGIN,
     y: 0.35,
@@ -166,8 +203,19 @@ function listSection(lines: TextProps[], heading: string, entries: string[]): vo
 /** The native picture as a PNG fitted to the slide; a picture too large for one says where to find it. */
 async function pictureSlide(deck: PptxGenJS, journey: Journey, options: PptxOptions): Promise<void> {
   const slide = titled(deck, "The journey map");
+  const { svgToPng, MIN_SCALE, MAX_DRAWN_GLYPHS } = await import("../render/png.js");
+  // Drawing a picture that PNG would refuse for its text costs as much as the rest of the deck.
+  if (textOf(journey) > MAX_DRAWN_GLYPHS) {
+    slide.addText(
+      [
+        paragraph("Not shown here: the picture has too much text for a slide.", { fontSize: 16, color: "4F5861" }),
+        paragraph("Render the picture with: journeymap render MAP -o map.svg", { fontSize: 16, color: "4F5861" }),
+      ],
+      bodyBox(),
+    );
+    return;
+  }
   const { renderSvg } = await import("../render/svg/index.js");
-  const { svgToPng, MIN_SCALE } = await import("../render/png.js");
   const svg = renderSvg(journey, { theme: options.theme ?? "light" });
   const size = /^<svg[^>]* width="([\d.]+)" height="([\d.]+)"/.exec(svg);
   const [width, height] = size ? [Number(size[1]), Number(size[2])] : [0, 0];
@@ -207,6 +255,23 @@ async function pictureSlide(deck: PptxGenJS, journey: Journey, options: PptxOpti
       bodyBox(),
     );
   }
+}
+
+/** Characters of the map's texts that the picture draws (each cut at 2,000, as the picture cuts it):
+ * at least the picture's glyphs, in one pass over the map. */
+function textOf(journey: Journey): number {
+  const length = (text: string | undefined) => Math.min(text?.length ?? 0, TEXT_MAX_CHARACTERS);
+  const lists = (texts: string[] | undefined) => (texts ?? []).reduce((sum, text) => sum + length(text), 0);
+  let total = length(journey.title) + length(journey.description);
+  for (const persona of journey.personas) total += length(persona.name);
+  for (const stage of journey.stages) {
+    total += length(stage.name) + length(stage.description);
+    for (const touchpoint of stage.touchpoints ?? []) {
+      total += length(touchpoint.name) + lists(touchpoint.actions) + lists(touchpoint.thoughts);
+      total += lists(touchpoint.painPoints) + lists(touchpoint.opportunities);
+    }
+  }
+  return total;
 }
 
 /** Estimated lines of a cell: its entries wrapped at `perLine` characters. */
@@ -251,7 +316,7 @@ function tableSlides(
   let page: typeof rows = [];
   let used = 0;
   for (const row of rows) {
-    const lines = row.lines + 1; // a row's margins take about a line
+    const lines = row.lines + 0.6; // a row's margins take about half a line
     if (page.length > 0 && used + lines > LINES_PER_SLIDE) {
       pages.push(page);
       page = [];
@@ -261,7 +326,7 @@ function tableSlides(
     used += lines;
   }
   if (page.length > 0 || pages.length === 0) pages.push(page);
-  const shown = pages.slice(0, MAX_TABLE_SLIDES);
+  const shown = pages.slice(0, Math.max(1, Math.min(MAX_TABLE_SLIDES, slidesLeft(deck))));
   shown.forEach((rowsOfPage, index) => {
     const suffix = pages.length > 1 ? ` (${index + 1} of ${pages.length})` : "";
     const slide = titled(deck, `${title}${suffix}`);
