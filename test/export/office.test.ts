@@ -31,6 +31,16 @@ const parser = new XMLParser({
   isArray: (_name, _path, _leaf, isAttribute) => !isAttribute,
 });
 
+/** A parsed element: its attributes as strings, its children as lists by name. */
+type Element = Record<string, unknown>;
+const read = (xml: string) => parser.parse(xml) as Element;
+/** The first child element at each name of a path. */
+function path(element: Element, ...names: string[]): Element {
+  return names.reduce((current, name) => (current[name] as Element[])[0]!, element);
+}
+const all = (element: Element, name: string) => (element[name] ?? []) as Element[];
+const attribute = (element: Element, name: string) => element[name] as string;
+
 interface Cell {
   id: string;
   parent?: string;
@@ -42,7 +52,7 @@ interface Cell {
 /** The cells of a draw.io file, UserObject wrappers unwrapped (their id and label are the cell's). */
 function cellsOf(xml: string): Cell[] {
   expect(XMLValidator.validate(xml)).toBe(true);
-  const root = parser.parse(xml).mxfile[0].diagram[0].mxGraphModel[0].root[0];
+  const root = path(read(xml), "mxfile", "diagram", "mxGraphModel", "root");
   const geometry = (cell: Record<string, unknown>) => {
     const found = (cell.mxGeometry as Array<Record<string, string>> | undefined)?.[0];
     return found && found.width !== undefined
@@ -55,7 +65,7 @@ function cellsOf(xml: string): Cell[] {
   })) as unknown as Cell[];
   for (const wrapper of (root.UserObject ?? []) as Array<Record<string, unknown>>) {
     const inner = (wrapper.mxCell as Array<Record<string, string>>)[0]!;
-    cells.push({ ...inner, id: wrapper.id as string, value: wrapper.label as string } as unknown as Cell);
+    cells.push({ ...inner, id: attribute(wrapper, "id"), value: attribute(wrapper, "label") });
   }
   return cells;
 }
@@ -102,7 +112,7 @@ describe("draw.io", () => {
   it("writes the picture with the diagram in its content attribute (.drawio.svg)", () => {
     const svg = renderDrawioSvg(renderSvg(hotel), hotel);
     expect(XMLValidator.validate(svg)).toBe(true);
-    const content = (parser.parse(svg).svg[0] as Record<string, string>).content!;
+    const content = attribute(path(read(svg), "svg"), "content");
     expect(content.startsWith("<mxfile")).toBe(true);
     expect(cellsOf(content).length).toBe(cellsOf(renderDrawio(hotel)).length);
   });
@@ -134,26 +144,39 @@ describe("Visio", () => {
       expect(XMLValidator.validate(xml), name).toBe(true);
       if (!name.endsWith(".rels")) continue;
       const folder = name.replace(/_rels\/[^/]*$/, "");
-      for (const relationship of parser.parse(xml).Relationships[0].Relationship)
-        expect(parts.has(`${folder}${relationship.Target}`), relationship.Target).toBe(true);
+      for (const relationship of all(path(read(xml), "Relationships"), "Relationship")) {
+        const target = attribute(relationship, "Target");
+        expect(parts.has(`${folder}${target}`), target).toBe(true);
+      }
     }
-    const sheet = parser.parse(parts.get("visio/pages/pages.xml")!).Pages[0].Page[0].PageSheet[0];
-    const pageCell = (name: string) => Number(sheet.Cell.find((cell: { N: string }) => cell.N === name).V);
-    const [pageWidth, pageHeight] = [pageCell("PageWidth"), pageCell("PageHeight")];
-    const shapes = parser.parse(parts.get("visio/pages/page1.xml")!).PageContents[0].Shapes[0].Shape;
+    const cellOf = (element: Element, name: string) =>
+      Number(
+        attribute(
+          all(element, "Cell").find((cell) => attribute(cell, "N") === name)!,
+          "V",
+        ),
+      );
+    const sheet = path(read(parts.get("visio/pages/pages.xml")!), "Pages", "Page", "PageSheet");
+    const [pageWidth, pageHeight] = [cellOf(sheet, "PageWidth"), cellOf(sheet, "PageHeight")];
+    const shapes = all(path(read(parts.get("visio/pages/page1.xml")!), "PageContents", "Shapes"), "Shape");
     expect(shapes.length).toBeGreaterThan(20);
     for (const shape of shapes) {
-      const cell = (name: string) => Number(shape.Cell.find((found: { N: string }) => found.N === name).V);
-      const [x, y, w, h] = [cell("PinX"), cell("PinY"), cell("Width"), cell("Height")];
-      expect(x - w / 2, shape.NameU).toBeGreaterThanOrEqual(-1e-6);
-      expect(y - h / 2, shape.NameU).toBeGreaterThanOrEqual(-1e-6);
-      expect(x + w / 2, shape.NameU).toBeLessThanOrEqual(pageWidth + 1e-6);
-      expect(y + h / 2, shape.NameU).toBeLessThanOrEqual(pageHeight + 1e-6);
+      const [x, y, w, h] = ["PinX", "PinY", "Width", "Height"].map((name) => cellOf(shape, name)) as [
+        number,
+        number,
+        number,
+        number,
+      ];
+      const name = attribute(shape, "NameU");
+      expect(x - w / 2, name).toBeGreaterThanOrEqual(-1e-6);
+      expect(y - h / 2, name).toBeGreaterThanOrEqual(-1e-6);
+      expect(x + w / 2, name).toBeLessThanOrEqual(pageWidth + 1e-6);
+      expect(y + h / 2, name).toBeLessThanOrEqual(pageHeight + 1e-6);
     }
     const page = parts.get("visio/pages/page1.xml")!;
     for (const { touchpoint } of touchpointsOf(hotel)) expect(page).toContain(touchpoint.name.replace(/&/g, "&amp;"));
     // The emotion curve is a polyline geometry: a MoveTo and a LineTo per further point.
-    expect(shapes.some((shape: { NameU: string }) => shape.NameU.startsWith("curve-"))).toBe(true);
+    expect(shapes.some((shape) => attribute(shape, "NameU").startsWith("curve-"))).toBe(true);
   });
 
   it("keeps map text as text", async () => {
