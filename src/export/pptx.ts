@@ -220,9 +220,9 @@ async function pictureSlide(deck: PptxGenJS, journey: Journey, options: PptxOpti
   const size = /^<svg[^>]* width="([\d.]+)" height="([\d.]+)"/.exec(svg);
   const [width, height] = size ? [Number(size[1]), Number(size[2])] : [0, 0];
   const box = { w: SLIDE.width - 2 * MARGIN, h: SLIDE.height - BODY_TOP - 0.3 };
-  // About 200 pixels an inch on the slide, never more than the picture's own size twice.
+  // About 200 pixels an inch on the slide, at most 1.25 pixels a point of the picture.
   const fit = Math.min(box.w / (width / 96), box.h / (height / 96), 1);
-  const scale = Math.min(2, ((width / 96) * fit * 200) / Math.max(width, 1));
+  const scale = Math.min(1.25, ((width / 96) * fit * 200) / Math.max(width, 1));
   let png: Uint8Array | undefined;
   let reason = "";
   if (scale >= MIN_SCALE && width > 0) {
@@ -257,10 +257,16 @@ async function pictureSlide(deck: PptxGenJS, journey: Journey, options: PptxOpti
   }
 }
 
-/** Characters of the map's texts that the picture draws (each cut at 2,000, as the picture cuts it):
- * at least the picture's glyphs, in one pass over the map. */
+/** CJK and everything outside the Basic Multilingual Plane: resvg draws them about four times slower. */
+const FAR_GLYPHS = /[\ud800-\udbff][\udc00-\udfff]|[\u2e80-\ud7ff\ue000-\uffff]/g;
+
+/** Glyphs of the map's texts that the picture draws, counted as png.ts counts them (CJK and emoji 4),
+ * each text cut at 2,000 characters as the picture cuts it: in one pass over the map. */
 function textOf(journey: Journey): number {
-  const length = (text: string | undefined) => Math.min(text?.length ?? 0, TEXT_MAX_CHARACTERS);
+  const length = (text: string | undefined) => {
+    const drawn = (text ?? "").slice(0, TEXT_MAX_CHARACTERS);
+    return drawn.length + 3 * (drawn.match(FAR_GLYPHS)?.length ?? 0);
+  };
   const lists = (texts: string[] | undefined) => (texts ?? []).reduce((sum, text) => sum + length(text), 0);
   let total = length(journey.title) + length(journey.description);
   for (const persona of journey.personas) total += length(persona.name);

@@ -43,13 +43,13 @@ export interface CurveShape {
   segments: Array<Array<{ x: number; y: number }>>;
 }
 
-/** Cards a diagram holds at most: a Visio or draw.io page of more is not one anybody edits, and each
- * costs about 0.1 ms to write (a 1,000-touchpoint map has about 6,000). Past it, the header says how
- * many are left out. */
+/** Cards and stage headers a diagram holds at most: a Visio or draw.io page of more is not one anybody
+ * edits, and each costs about 0.1 ms to write (a 1,000-touchpoint map has about 6,000). Past it, the
+ * header says how many are left out. */
 export const MAX_CARDS = 8_000;
 
 export interface PictureShapes {
-  /** Cards past MAX_CARDS, not in the diagram. */
+  /** Cards and stage headers past MAX_CARDS, not in the diagram. */
   leftOut: number;
   width: number;
   height: number;
@@ -123,6 +123,10 @@ export function pictureShapes(journey: Journey, options: { theme?: "light" | "da
       lane.area.width = Math.max(lane.area.width, box.x + box.width - lane.area.x);
       lane.area.height = Math.max(lane.area.height, box.y + box.height - lane.area.y);
     } else if (box.id.startsWith("stage-")) {
+      if (cards++ >= MAX_CARDS) {
+        shapes.leftOut++;
+        continue;
+      }
       shapes.stages.push(shape(box));
     } else {
       shapes.header.push(shape(box));
@@ -130,7 +134,7 @@ export function pictureShapes(journey: Journey, options: { theme?: "light" | "da
   }
   if (shapes.leftOut > 0) {
     const title = shapes.header.find((shape) => shape.id === "header");
-    const note = `${shapes.leftOut} cards are left out of this diagram (it holds ${MAX_CARDS}): the picture (render -o map.svg) shows every card`;
+    const note = `${shapes.leftOut} cards and stage headers are left out of this diagram (it holds ${MAX_CARDS}): the picture (render -o map.svg) shows them all`;
     if (title) {
       title.text = title.text ? `${title.text}\n${note}` : note;
       title.body = title.body ? `${title.body}\n${note}` : note;

@@ -49,11 +49,11 @@ export const exportMaps: Record<string, () => string> = {
   "markup and controls": () => {
     const nasty = "<script>alert(1)</script> &amp; ]]> \"' \u0001\u0008\u000b\u202e\u2066 ${x} =1+1";
     const lines = ["journeymap: 1", `title: ${q(nasty)}`, `personas: [{id: p, name: ${q(nasty)}}]`, "stages:"];
-    for (let s = 0; s < 40; s++) {
+    for (let s = 0; s < 30; s++) {
       lines.push(`  - id: s${s}`, `    name: ${q(`${nasty} ${s}`)}`, "    touchpoints:");
-      for (let t = 0; t < 50; t++)
+      for (let t = 0; t < 40; t++)
         lines.push(
-          `      - {name: ${q(`${nasty} ${s}-${t}`)}, channel: ${q(nasty)}, emotion: 2, painPoints: [${q(nasty.repeat(20))}], actions: [${q(nasty)}]}`,
+          `      - {name: ${q(`${nasty} ${s}-${t}`)}, channel: ${q(nasty)}, emotion: 2, painPoints: [${q(nasty.repeat(4))}], actions: [${q(nasty)}]}`,
         );
     }
     return `${lines.join("\n")}\n`;
