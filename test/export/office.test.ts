@@ -2,7 +2,7 @@
 // structure (root cells 0 and 1, unique ids, every parent present, every geometry inside its container;
 // no draw.io program runs here), the .drawio.svg's embedded diagram, the Visio package's parts and
 // every shape on its page, and the PowerPoint deck's slides, tables and chart; each deterministic.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
@@ -228,6 +228,24 @@ describe("PowerPoint", () => {
       if (!/\.(xml|rels)$/.test(name)) continue;
       expect(XMLValidator.validate(xml), name).toBe(true);
       expect(xml, name).not.toMatch(/<b>|[\u0001\u202e]/);
+    }
+  });
+});
+
+describe("a folder of maps", () => {
+  it("is exported one file per map, in each format", () => {
+    const folder = mkdtempSync(join(tmpdir(), "journeymap-office-folder-"));
+    try {
+      for (const format of ["pptx", "drawio", "drawio-svg", "vsdx"]) {
+        const run = runCli(["render", "examples/freshcart", "--format", format, "-o", join(folder, format) + "/"]);
+        expect(run.code, run.stderr).toBe(0);
+        const extension = format === "drawio-svg" ? ".drawio.svg" : `.${format}`;
+        expect(readdirSync(join(folder, format)).sort()).toEqual(
+          ["checkout", "delivery", "refund"].map((name) => `${name}${extension}`),
+        );
+      }
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
     }
   });
 });
