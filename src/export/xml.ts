@@ -31,23 +31,24 @@ export type Attributes = Record<string, string | number | undefined>;
 
 /** Writes one XML document front to back; linear in what it writes. */
 export class XmlWriter {
-  private readonly out: string[] = [];
+  /** One growing string: V8 joins the pieces once, at the end, with less garbage than an array of them. */
+  private out = "";
   private readonly open: string[] = [];
 
   constructor(options: { declaration?: boolean } = {}) {
-    if (options.declaration !== false) this.out.push('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>');
+    if (options.declaration !== false) this.out += '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
   }
 
   /** Opens an element; close it with end(). */
   start(name: string, attributes: Attributes = {}): this {
-    this.out.push(`<${checkedName(name)}${attributesOf(attributes)}>`);
+    this.out += `<${checkedName(name)}${attributesOf(attributes)}>`;
     this.open.push(name);
     return this;
   }
 
   /** An element with no content. */
   leaf(name: string, attributes: Attributes = {}): this {
-    this.out.push(`<${checkedName(name)}${attributesOf(attributes)}/>`);
+    this.out += `<${checkedName(name)}${attributesOf(attributes)}/>`;
     return this;
   }
 
@@ -57,21 +58,21 @@ export class XmlWriter {
   }
 
   text(text: string): this {
-    this.out.push(escapeValue(text));
+    this.out += escapeValue(text);
     return this;
   }
 
   end(): this {
     const name = this.open.pop();
     if (name === undefined) throw new Error("XmlWriter: end() without an open element");
-    this.out.push(`</${name}>`);
+    this.out += `</${name}>`;
     return this;
   }
 
   /** The document, every element closed. */
   toString(): string {
     while (this.open.length > 0) this.end();
-    return this.out.join("");
+    return this.out;
   }
 }
 
