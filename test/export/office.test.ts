@@ -2,9 +2,11 @@
 // structure (root cells 0 and 1, unique ids, every parent present, every geometry inside its container;
 // no draw.io program runs here), the .drawio.svg's embedded diagram, the Visio package's parts and
 // every shape on its page, and the PowerPoint deck's slides, tables and chart; each deterministic.
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
@@ -188,6 +190,16 @@ describe("Visio", () => {
 });
 
 describe("PowerPoint", () => {
+  it("names the optional package pptxgenjs in one line when it is not installed", () => {
+    const child = spawnSync(process.execPath, [fileURLToPath(new URL("./without-pptxgenjs.mjs", import.meta.url))], {
+      encoding: "utf8",
+      env: { ...process.env, npm_config_user_agent: "npm/10.9.0 node/v20.19.0 linux x64" },
+    });
+    expect(child.stdout.trim()).toBe(
+      "JourneymapError: PowerPoint export (--format pptx) needs pptxgenjs, an optional package that is not installed: run npm install pptxgenjs",
+    );
+  });
+
   it("is the same bytes from run to run (pptxgenjs numbers charts per process: compared across two runs)", () => {
     const folder = mkdtempSync(join(tmpdir(), "journeymap-pptx-"));
     try {
