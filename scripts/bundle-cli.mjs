@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const outdir = join(root, "dist/bundle"); // two folders below the root, like dist/cli/, so relative URLs still resolve
+// The office exports' libraries load only when their format is asked for (pptxgenjs is an optional package).
 const EXTERNAL = [
   "puppeteer",
   "puppeteer-core",
@@ -18,6 +19,8 @@ const EXTERNAL = [
   "mermaid",
   "pdfkit",
   "svg-to-pdfkit",
+  "pptxgenjs",
+  "jszip",
 ];
 /** Node's own modules that are not in its start-up snapshot: each costs milliseconds to load, so the
  * bundle loads them on first use (commander's child_process is for subcommand executables, which

@@ -11,7 +11,17 @@ import type { SiteLayout } from "./site/generators.js";
 import type { MapLinker } from "./svg/layout.js";
 import type { FooterFacts, PaperName } from "./svg/pages.js";
 
-export const FORMAT_NAMES = ["mermaid", "markdown", "svg", "png", "pdf"] as const;
+export const FORMAT_NAMES = [
+  "mermaid",
+  "markdown",
+  "svg",
+  "png",
+  "pdf",
+  "pptx",
+  "drawio",
+  "drawio-svg",
+  "vsdx",
+] as const;
 export type FormatName = (typeof FORMAT_NAMES)[number];
 
 export const ENGINE_NAMES = ["native", "chrome", "mermaid-cli"] as const;
@@ -207,6 +217,58 @@ export const renderFormats = {
       { engine: "mermaid-cli", draw: mermaidCliDraw("pdf") },
     ],
   },
+  // The office exports (src/export/): a deck to present, and diagrams to edit in draw.io and Visio.
+  pptx: {
+    aliases: ["powerpoint"],
+    extensions: [".pptx"],
+    description: "a PowerPoint deck: personas, the picture, a slide per stage, the emotion chart and metrics",
+    kind: "binary",
+    engines: [
+      {
+        engine: "native",
+        draw: async (journey, context) =>
+          (await import("../export/pptx.js")).renderPptx(journey, { theme: context.theme }),
+      },
+    ],
+  },
+  drawio: {
+    aliases: ["diagrams.net"],
+    extensions: [".drawio"],
+    description: "a draw.io diagram: the picture as editable shapes, a swimlane per lane",
+    kind: "text",
+    engines: [
+      {
+        engine: "native",
+        draw: async (journey, context) => (await import("../export/drawio.js")).renderDrawio(journey, context),
+      },
+    ],
+  },
+  "drawio-svg": {
+    aliases: [],
+    extensions: [".drawio.svg"],
+    description: "the picture as SVG carrying its draw.io diagram (GitHub shows it, draw.io edits it)",
+    kind: "text",
+    engines: [
+      {
+        engine: "native",
+        draw: async (journey, context) =>
+          (await import("../export/drawio.js")).renderDrawioSvg(await nativeSvg(journey, context), journey, context),
+      },
+    ],
+  },
+  vsdx: {
+    aliases: ["visio"],
+    extensions: [".vsdx"],
+    description: "a Visio drawing: the picture as native, editable shapes",
+    kind: "binary",
+    engines: [
+      {
+        engine: "native",
+        draw: async (journey, context) =>
+          (await import("../export/vsdx.js")).renderVsdx(journey, { theme: context.theme }),
+      },
+    ],
+  },
 } as const satisfies Record<FormatName, FormatSpec>;
 
 /** A format chosen for a run, with its entry. */
@@ -228,15 +290,17 @@ export function formatNamed(value: string): RenderFormat | undefined {
   return name === undefined ? undefined : entry(name);
 }
 
-/** The format a file's extension names, or undefined. */
+/** The format a file's extension names (the longest that matches: .drawio.svg before .svg), or undefined. */
 export function formatOfPath(path: string): RenderFormat | undefined {
-  const dot = path.lastIndexOf(".");
-  if (dot < 0 || /[/\\]/.test(path.slice(dot))) return undefined;
-  const extension = path.slice(dot).toLowerCase();
-  const name = FORMAT_NAMES.find((candidate) =>
-    (renderFormats[candidate].extensions as readonly string[]).includes(extension),
-  );
-  return name === undefined ? undefined : entry(name);
+  const base = path.slice(Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")) + 1).toLowerCase();
+  let found: { name: FormatName; length: number } | undefined;
+  for (const name of FORMAT_NAMES) {
+    for (const extension of renderFormats[name].extensions as readonly string[]) {
+      if (base.endsWith(extension) && extension.length > (found?.length ?? 0))
+        found = { name, length: extension.length };
+    }
+  }
+  return found === undefined ? undefined : entry(found.name);
 }
 
 /** The extensions of every format, for messages: ".mmd .mermaid .md ...". */
