@@ -22,10 +22,9 @@ export function drawSvg(layout: Layout, theme: Theme): string {
     `<title id="journeymap-title">${title}</title>`,
     `<desc id="journeymap-desc">${description}</desc>`,
     `<rect width="${n(width)}" height="${n(height)}" fill="${theme.background}"/>`,
-    ...drawContent(layout, theme),
-    "</svg>",
   );
-  return `${out.join("\n")}\n`;
+  // Joined, not spread into push: a picture of a 1 MB map has more elements than a call takes arguments.
+  return `${out.join("\n")}\n${drawContent(layout, theme).join("\n")}\n</svg>\n`;
 }
 
 /** Everything inside the picture's root element after its background: a printed page (pages.ts) draws
@@ -66,8 +65,9 @@ export function drawContent(layout: Layout, theme: Theme): string[] {
     );
   }
 
-  out.push(...drawHighlights(layout, theme));
-  out.push(...drawOldCurves(layout, theme, (curve) => personaColor(theme, curve.persona, curve.ownColor)));
+  for (const line of drawHighlights(layout, theme)) out.push(line);
+  for (const line of drawOldCurves(layout, theme, (curve) => personaColor(theme, curve.persona, curve.ownColor)))
+    out.push(line);
   const faceFill = theme.surfaces.emotion;
   for (const curve of layout.curves) {
     const color = personaColor(theme, curve.persona, curve.ownColor);
@@ -95,7 +95,7 @@ export function drawContent(layout: Layout, theme: Theme): string[] {
       face((swatch.x1 + swatch.x2) / 2, swatch.y, 8, 4, color, theme.surfaces.persona),
     );
   }
-  out.push(...drawSamples(layout, theme));
+  for (const line of drawSamples(layout, theme)) out.push(line);
   for (const bullet of layout.bullets) {
     out.push(`<circle cx="${n(bullet.x)}" cy="${n(bullet.y)}" r="2" fill="${theme.tones.muted}"/>`);
   }

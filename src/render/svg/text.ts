@@ -51,6 +51,12 @@ function fallbackWidth(codePoint: number): number {
     (codePoint >= 0x2b00 && codePoint <= 0x2bff)
   )
     return 1.3;
+  // Arabic presentation forms, as the Noto Arabic faces draw them (their widest, bold): word ligatures
+  // such as U+FDFA up to 2.8 em, the Basmala U+FDFD nearly 8 em, the other forms up to 2.5 and 1.4 em.
+  if (codePoint === 0xfdfd) return 8;
+  if (codePoint >= 0xfdf0 && codePoint <= 0xfdfb) return 2.9;
+  if (codePoint >= 0xfb50 && codePoint <= 0xfdff) return 2.5;
+  if (codePoint >= 0xfe70 && codePoint <= 0xfeff) return 1.5;
   return 1;
 }
 
