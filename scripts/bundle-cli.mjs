@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const outdir = join(root, "dist/bundle"); // two folders below the root, like dist/cli/, so relative URLs still resolve
-const EXTERNAL = ["puppeteer", "puppeteer-core", "@mermaid-js/mermaid-cli", "@resvg/resvg-js", "mermaid"];
+const EXTERNAL = ["puppeteer", "puppeteer-core", "@mermaid-js/mermaid-cli", "@resvg/resvg-js", "mermaid", "exceljs"];
 /** Node's own modules that are not in its start-up snapshot: each costs milliseconds to load, so the
  * bundle loads them on first use (commander's child_process is for subcommand executables, which
  * journeymap has none of; crypto is for SARIF fingerprints only, os and tty for colour detection, v8 for

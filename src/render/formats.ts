@@ -8,7 +8,7 @@ import { renderDrawableMermaid } from "./mermaid.js";
 import type { MermaidCliEngine } from "./mermaid-cli.js";
 import type { MapLinker } from "./svg/layout.js";
 
-export const FORMAT_NAMES = ["mermaid", "markdown", "svg", "png", "pdf"] as const;
+export const FORMAT_NAMES = ["mermaid", "markdown", "svg", "png", "pdf", "xlsx"] as const;
 export type FormatName = (typeof FORMAT_NAMES)[number];
 
 export const ENGINE_NAMES = ["native", "mermaid-cli"] as const;
@@ -179,6 +179,13 @@ export const renderFormats = {
       },
       { engine: "mermaid-cli", draw: mermaidCliDraw("pdf") },
     ],
+  },
+  xlsx: {
+    aliases: ["excel"],
+    extensions: [".xlsx"],
+    description: "an Excel workbook: the map as stages by lanes, a table of touchpoints, personas, teams, metrics",
+    kind: "binary",
+    engines: [{ engine: "native", draw: async (journey) => (await import("../export/xlsx.js")).renderXlsx(journey) }],
   },
 } as const satisfies Record<FormatName, FormatSpec>;
 
