@@ -239,5 +239,5 @@ export async function renderXlsx(journey: Journey): Promise<Uint8Array> {
   info.getColumn(2).alignment = { wrapText: true, vertical: "top" };
 
   const written = await workbook.xlsx.writeBuffer();
-  return withFixedDates(new Uint8Array(written as ArrayBuffer));
+  return withFixedDates(new Uint8Array(written));
 }
