@@ -8,7 +8,7 @@ import type { Journey } from "../journey/model.js";
 import { importOptional } from "../render/browser.js";
 import { withFixedDates } from "../io/zip-directory.js";
 import { PACKAGE_VERSION } from "../version.js";
-import { cellText, looksLikeFormula, storedText } from "./cells.js";
+import { cellText, columnLetters, looksLikeFormula, storedText } from "./cells.js";
 import {
   cellOf,
   DEFINITION_COLUMNS,
@@ -162,14 +162,6 @@ function mapSheet(workbook: Workbook, journey: Journey): void {
       ],
     });
   }
-}
-
-/** 1 → A, 27 → AA. */
-export function columnLetters(column: number): string {
-  let letters = "";
-  for (let rest = column; rest > 0; rest = Math.floor((rest - 1) / 26))
-    letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
-  return letters;
 }
 
 function definitionRows<T extends object>(
