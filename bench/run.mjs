@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ms, nodeBaseline, printTable } from "./lib.mjs";
 
-const AREAS = ["validate", "lint", "render", "svg", "diff", "site", "data", "speed", "install"];
+const AREAS = ["validate", "lint", "render", "svg", "diff", "site", "data", "speed", "xlsx", "install"];
 const only = process.argv.slice(2);
 
 const work = mkdtempSync(join(tmpdir(), "journeymap-bench-"));

@@ -230,6 +230,7 @@ export async function renderXlsx(journey: Journey): Promise<Uint8Array> {
   info.getColumn(1).font = { bold: true };
   info.getColumn(2).alignment = { wrapText: true, vertical: "top" };
 
-  const written = await workbook.xlsx.writeBuffer();
+  // Deflate level 1: the JavaScript deflate at its default level was half of the export's time, for 15% smaller files.
+  const written = await workbook.xlsx.writeBuffer({ zip: { compression: "DEFLATE", compressionOptions: { level: 1 } } } as never);
   return withFixedDates(new Uint8Array(written));
 }
