@@ -7,7 +7,6 @@ export const MAX_CELL_TEXT = 32_767;
 
 const CUT_NOTE = " … [cut by journeymap: Excel holds at most 32,767 characters in a cell]";
 
- 
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 /** OOXML reads `_x0041_` in a string as "A": a map's literal run is written with its underscore escaped. */

@@ -23,7 +23,7 @@ export type LaneKey = keyof typeof MAP_LANES;
 
 /** The Map sheet scores at most this many personas, one lane each (the Touchpoints sheet has them all):
  * a grid of every persona by every touchpoint would grow as their product. */
-export const MAX_EMOTION_LANES = 100;
+export const MAX_EMOTION_LANES = 20;
 
 /** The label of the stage row, above the lanes. */
 export const STAGE_ROW_LABEL = "Stage";

@@ -54,9 +54,18 @@ function rowHeight(values: readonly CellValue[], widths: readonly number[]): num
   return Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT);
 }
 
+/** The most cells a workbook gets: exceljs writes about 100,000 cells a second, and the export of any
+ * map of 1 MB must finish within 3 s (docs/security.md). A 1,000-touchpoint map needs about 30,000. */
+export const MAX_WORKBOOK_CELLS = 200_000;
+let cellsLeft = MAX_WORKBOOK_CELLS;
+
 /** Writes a value into a cell: text made safe and never a formula, numbers as numbers. */
 function put(sheet: Worksheet, row: number, column: number, value: CellValue): void {
   if (value === undefined) return;
+  if (--cellsLeft < 0)
+    throw new JourneymapError(
+      `the workbook would hold more than ${MAX_WORKBOOK_CELLS.toLocaleString("en")} cells: split the map into smaller maps (fewer touchpoints, personas or metrics per map)`,
+    );
   const cell = sheet.getCell(row, column);
   if (typeof value === "number") {
     cell.value = value;
@@ -140,6 +149,7 @@ function mapSheet(workbook: Workbook, journey: Journey): void {
     row.alignment = { vertical: "top", wrapText: true, ...(lane.key === "emotion" ? { horizontal: "center" } : {}) };
     row.height = rowHeight([lane.label, ...lane.cells], [LABEL_WIDTH, ...lane.cells.map(() => MAP_COLUMN_WIDTH)]);
     if (lane.key === "touchpoint") row.font = { bold: true };
+    sheet.getCell(rowNumber, 1).alignment = { vertical: "top", wrapText: true };
   });
   sheet.getColumn(1).font = { bold: true };
   sheet.getColumn(1).fill = HEADER_FILL;
@@ -189,6 +199,7 @@ export async function renderXlsx(journey: Journey): Promise<Uint8Array> {
     "the Excel export (--format xlsx)",
     () => import("exceljs"),
   );
+  cellsLeft = MAX_WORKBOOK_CELLS;
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "journeymap";
   workbook.lastModifiedBy = "journeymap";
@@ -231,6 +242,8 @@ export async function renderXlsx(journey: Journey): Promise<Uint8Array> {
   info.getColumn(2).alignment = { wrapText: true, vertical: "top" };
 
   // Deflate level 1: the JavaScript deflate at its default level was half of the export's time, for 15% smaller files.
-  const written = await workbook.xlsx.writeBuffer({ zip: { compression: "DEFLATE", compressionOptions: { level: 1 } } } as never);
+  const written = await workbook.xlsx.writeBuffer({
+    zip: { compression: "DEFLATE", compressionOptions: { level: 1 } },
+  } as never);
   return withFixedDates(new Uint8Array(written));
 }

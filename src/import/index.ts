@@ -55,7 +55,10 @@ function isTableHeader(grid: Grid): boolean {
 export function importGrids(grids: readonly Grid[], options: ImportOptions): Imported {
   const { grid, layout } = chooseSheet(grids, options.layout);
   if (grid.rows.length === 0) throw cellProblem(grid, 1, 1, "the sheet is empty: nothing to import");
-  const sheets = new Map(grids.map((candidate) => [candidate.name.toLowerCase(), candidate]));
+  // The other sheets (a CSV file named personas.csv is a table of touchpoints, not of personas).
+  const sheets = new Map(
+    grids.filter((candidate) => candidate !== grid).map((candidate) => [candidate.name.toLowerCase(), candidate]),
+  );
   const definitions = readDefinitions(sheets);
   const title = (definitions.info.title as string | undefined) ?? basename(options.shown).replace(/\.[^.]*$/, "");
   const document: JourneyDocument = {

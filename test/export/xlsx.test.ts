@@ -47,7 +47,16 @@ describe("render --format xlsx", () => {
     const sheets = await sheetsOf(output);
     expect([...sheets.keys()]).toEqual(["Map", "Touchpoints", "Stages", "Personas", "Teams", "Metrics", "Map info"]);
     const map = sheets.get("Map")!;
-    expect(map[0]).toEqual(["Stage", "Reviews the basket", null, "Picks a delivery slot", null, "Pays", null, "Gets the confirmation"]);
+    expect(map[0]).toEqual([
+      "Stage",
+      "Reviews the basket",
+      null,
+      "Picks a delivery slot",
+      null,
+      "Pays",
+      null,
+      "Gets the confirmation",
+    ]);
     expect(map[1]![0]).toBe("Touchpoint");
     expect(map[1]![2]).toBe("Hits the minimum order value");
     const parent = map.find((row) => row[0] === "Emotion: Dana, working parent")!;
@@ -97,7 +106,7 @@ describe("LibreOffice Calc opens the workbook", () => {
   }
   it("converts it headless to CSV (every stage and touchpoint, no formula evaluated) and to PDF", () => {
     expect(soffice, "CI installs libreoffice-calc (.ci/run)").toBeDefined();
-    const output = render("calc", HOSTILE.replace(/      - name: Long[\s\S]*$/, ""));
+    const output = render("calc", HOSTILE.replace(/ {6}- name: Long[\s\S]*$/, ""));
     const profile = mkdtempSync(join(tmpdir(), "journeymap-lo-"));
     const convert = (filter: string) =>
       spawnSync(

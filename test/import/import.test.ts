@@ -83,7 +83,9 @@ describe("the round trip through Excel", () => {
     const map = write("every.journey.yaml", EVERY_FIELD);
     roundTrip(map, "every");
     const yaml = runCli(["import", join(folder, "every.xlsx")]).stdout;
-    expect(yaml.split("\n")[0]).toBe('# Imported by journeymap 0.1.0 from "every.xlsx", sheet "Touchpoints" (touchpoints layout).');
+    expect(yaml.split("\n")[0]).toBe(
+      '# Imported by journeymap 0.1.0 from "every.xlsx", sheet "Touchpoints" (touchpoints layout).',
+    );
     expect(yaml).toContain("- =1+1 looks like a formula");
     expect(yaml).toContain("details: discover-map");
     expect(yaml).toMatch(/nps:\n\s+value: 12\n\s+target: 30\n\s+date: 2025-03-01\n\s+source: survey\n\s+n: 40/);
@@ -95,7 +97,7 @@ describe("import from CSV", () => {
   it("reads the Touchpoints layout with a byte-order mark and CRLF line breaks", () => {
     const csv = write(
       "workshop.csv",
-      "\uFEFFStage,Touchpoint,Owner,Emotion: parent,Pain points\r\nBrowse,Opens the app,app,4,\r\nBrowse,Searches,app,2,\"No results\nSlow\"\r\nPay,Pays,payments,3,\r\n",
+      '\uFEFFStage,Touchpoint,Owner,Emotion: parent,Pain points\r\nBrowse,Opens the app,app,4,\r\nBrowse,Searches,app,2,"No results\nSlow"\r\nPay,Pays,payments,3,\r\n',
     );
     const run = runCli(["import", csv]);
     expect(run.stderr).toBe("");
@@ -113,7 +115,9 @@ describe("import from CSV", () => {
     const run = runCli(["import", csv]);
     expect(run.stderr).toBe("");
     expect(run.stdout).toContain("personas:\n  - id: dana\n    name: Dana");
-    expect(run.stdout).toContain("- name: Searches\n        owner: app\n        painPoints:\n          - No results\n        metrics:\n          searches: 120\n        emotion:\n          dana: 2");
+    expect(run.stdout).toContain(
+      "- name: Searches\n        owner: app\n        painPoints:\n          - No results\n        metrics:\n          searches: 120\n        emotion:\n          dana: 2",
+    );
     expect(run.code).toBe(0);
   });
 });
@@ -121,7 +125,7 @@ describe("import from CSV", () => {
 async function workbook(build: (book: ExcelJS.Workbook) => void, name: string): Promise<string> {
   const book = new ExcelJS.Workbook();
   build(book);
-  return write(name, new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer));
+  return write(name, new Uint8Array(await book.xlsx.writeBuffer()));
 }
 
 function refused(args: string[], message: string | RegExp): void {
@@ -143,12 +147,18 @@ describe("bad spreadsheets: a message at Sheet!Cell, exit 2, nothing written", (
 
   it("an emotion that is not 1–5", async () => {
     const file = await workbook((book) => (table(book).getCell("F7").value = 7), "emotion.xlsx");
-    refused(["import", file], 'Touchpoints!F7: emotion "7" is not 1–5: score each emotion from 1 (very negative) to 5 (very positive)');
+    refused(
+      ["import", file],
+      'Touchpoints!F7: emotion "7" is not 1–5: score each emotion from 1 (very negative) to 5 (very positive)',
+    );
   });
 
   it("a merged header", async () => {
     const file = await workbook((book) => table(book).mergeCells("C1:D1"), "merged.xlsx");
-    refused(["import", file], /^journeymap: Touchpoints!C1: the header "Owner" is merged over several columns: unmerge it/);
+    refused(
+      ["import", file],
+      /^journeymap: Touchpoints!C1: the header "Owner" is merged over several columns: unmerge it/,
+    );
   });
 
   it("an unknown column", async () => {
@@ -157,8 +167,14 @@ describe("bad spreadsheets: a message at Sheet!Cell, exit 2, nothing written", (
   });
 
   it("a formula", async () => {
-    const file = await workbook((book) => (table(book).getCell("B3").value = { formula: "1+1", result: 2 }), "formula.xlsx");
-    refused(["import", file], /^journeymap: Touchpoints!B3: the cell holds a formula \(=1\+1\): journeymap imports values only/);
+    const file = await workbook(
+      (book) => (table(book).getCell("B3").value = { formula: "1+1", result: 2 }),
+      "formula.xlsx",
+    );
+    refused(
+      ["import", file],
+      /^journeymap: Touchpoints!B3: the cell holds a formula \(=1\+1\): journeymap imports values only/,
+    );
   });
 
   it("an unknown lane of the Map layout", async () => {
@@ -177,21 +193,30 @@ describe("bad spreadsheets: a message at Sheet!Cell, exit 2, nothing written", (
   });
 
   it("a CSV cell that is a formula", () => {
-    const file = write("formula.csv", "Stage,Touchpoint\nBrowse,=HYPERLINK(\"x\")\n");
-    refused(["import", file], /^journeymap: formula!B2: the cell is a formula \("=HYPERLINK\(\\"x\\"\)"\): journeymap imports values/);
+    const file = write("formula.csv", 'Stage,Touchpoint\nBrowse,=HYPERLINK("x")\n');
+    refused(
+      ["import", file],
+      /^journeymap: formula!B2: the cell is a formula \("=HYPERLINK\(\\"x\\"\)"\): journeymap imports values/,
+    );
   });
 
   it("a 50 MB workbook, refused by its size before reading", () => {
     const file = write("huge.xlsx", new Uint8Array(50 * 1024 * 1024));
-    refused(["import", file], /^journeymap: cannot read spreadsheet ".*huge.xlsx": it is 50(\.0)? MB, more than the 10(\.0)? MB limit/);
+    refused(
+      ["import", file],
+      /^journeymap: cannot read spreadsheet ".*huge.xlsx": it is 50(\.0)? MB, more than the 10(\.0)? MB limit/,
+    );
   });
 
   it("a zip bomb, refused from the zip's directory", () => {
-    refused(["import", write("bomb.xlsx", zipBomb(200))], /its parts unpack to more than 16 MB/);
+    refused(["import", write("bomb.xlsx", zipBomb(200))], /its parts unpack to more than 6 MB/);
   });
 
   it("a zip bomb whose directory lies about its size", () => {
-    refused(["import", write("liar.xlsx", zipBomb(200, true))], /does not inflate to the 1000 bytes its directory declares: the package is damaged or a zip bomb/);
+    refused(
+      ["import", write("liar.xlsx", zipBomb(200, true))],
+      /does not inflate to the 1000 bytes its directory declares: the package is damaged or a zip bomb/,
+    );
   });
 
   it("never writes over the spreadsheet", async () => {

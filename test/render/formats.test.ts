@@ -72,7 +72,7 @@ describe("the render-format catalog", () => {
     expect(chooseFormat({ output: "hotel" })).toMatchObject({ format: { name: "mermaid" } });
     expect(chooseFormat({ output: "map.csv", format: "markdown" })).toMatchObject({ format: { name: "markdown" } });
     expect(usageError(() => chooseFormat({ output: "map.csv" }))).toBe(
-      '--output "map.csv" ends in .csv, which is not a format journeymap renders: use one of .mmd .mermaid .md .markdown .svg .png .pdf, or --format (mermaid, markdown, svg, png, pdf)',
+      '--output "map.csv" ends in .csv, which is not a format journeymap renders: use one of .mmd .mermaid .md .markdown .svg .png .pdf .xlsx, or --format (mermaid, markdown, svg, png, pdf, xlsx)',
     );
     expect(usageError(() => chooseFormat({ format: "csv" }))).toBe(
       'unknown format "csv": use one of mermaid, markdown, svg, png, pdf',
@@ -87,7 +87,7 @@ describe("the render-format catalog", () => {
   });
 
   it("gives the help text its format list", () => {
-    expect(formatHelp()).toBe("mermaid (mmd), markdown (md), svg, png, pdf");
+    expect(formatHelp()).toBe("mermaid (mmd), markdown (md), svg, png, pdf, xlsx (excel)");
     const help = runCli(["render", "--help"]).stdout.replace(/\s+/g, " ");
     expect(help).toContain(`-f, --format <format> ${formatHelp()}`);
     expect(help).toContain(".mmd .mermaid .md .markdown .svg .png .pdf");
