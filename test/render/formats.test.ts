@@ -75,7 +75,7 @@ describe("the render-format catalog", () => {
       '--output "map.csv" ends in .csv, which is not a format journeymap renders: use one of .mmd .mermaid .md .markdown .svg .png .pdf .xlsx, or --format (mermaid, markdown, svg, png, pdf, xlsx)',
     );
     expect(usageError(() => chooseFormat({ format: "csv" }))).toBe(
-      'unknown format "csv": use one of mermaid, markdown, svg, png, pdf',
+      'unknown format "csv": use one of mermaid, markdown, svg, png, pdf, xlsx',
     );
     expect(usageError(() => chooseFormat({ format: "__proto__" }))).toMatch(/^unknown format "__proto__"/);
     expect(usageError(() => chooseFormat({ format: "mermaid", engine: "mermaid-cli" }))).toBe(
