@@ -78,11 +78,12 @@ export const STAGE_HEADERS = {
   "stage details": "Stage details",
 } as const;
 
-/** The header of a column: "Emotion: parent", "Metric: nps target". */
+/** The header of a column: "Emotion: parent", "Metric: nps", "Metric target: nps". */
 export function headerOf(meaning: ColumnMeaning): string {
   if (meaning.field === "emotion") return meaning.persona === undefined ? "Emotion" : `Emotion: ${meaning.persona}`;
+  // The part goes before the colon: a metric id may be any text, spaces and colons included.
   if (meaning.field === "metrics")
-    return `Metric: ${meaning.metric}${meaning.part === "value" ? "" : ` ${meaning.part}`}`;
+    return `Metric${meaning.part === "value" ? "" : ` ${meaning.part}`}: ${meaning.metric}`;
   if (meaning.field in STAGE_HEADERS) return STAGE_HEADERS[meaning.field as keyof typeof STAGE_HEADERS];
   return TOUCHPOINT_FIELDS[meaning.field as TouchpointField].header;
 }
@@ -98,10 +99,16 @@ export function meaningOf(header: string): ColumnMeaning | undefined {
     if (spec.header.toLowerCase() === wanted) return { field } as ColumnMeaning;
   }
   if (wanted === "emotion") return { field: "emotion" };
-  const emotion = /^emotion: ?(\S+)$/.exec(wanted);
+  // Ids keep their case and spaces: only the words before the colon are matched loosely.
+  const emotion = /^emotion\s*:\s*([^]+)$/i.exec(header.trim());
   if (emotion) return { field: "emotion", persona: emotion[1]! };
-  const metric = /^metric: ?(\S+?)(?: (target|date|source|n))?$/.exec(wanted);
-  if (metric) return { field: "metrics", metric: metric[1]!, part: (metric[2] as MetricPart | undefined) ?? "value" };
+  const metric = /^metric(?:\s+(target|date|source|n))?\s*:\s*([^]+)$/i.exec(header.trim());
+  if (metric)
+    return {
+      field: "metrics",
+      metric: metric[2]!,
+      part: (metric[1]?.toLowerCase() as MetricPart | undefined) ?? "value",
+    };
   return undefined;
 }
 

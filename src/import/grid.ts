@@ -12,6 +12,8 @@ export interface Grid {
   rows: CellValue[][];
   /** "row:column" (1-based) of each cell that a merge covers but does not start. */
   covered: ReadonlySet<string>;
+  /** Cells know text from numbers (a workbook): a text "12" stays text. A CSV file's cells are all text. */
+  typed: boolean;
 }
 
 /** "Touchpoints!F7". The sheet's name is quoted as Excel quotes it when it is not a plain word. */

@@ -23,7 +23,7 @@ export async function readCsvSheet(bytes: Uint8Array, shown: string): Promise<Gr
     yield await Promise.resolve(bytes);
   };
   const rows: CellValue[][] = [];
-  const grid: Grid = { name: sheetName(shown), rows, covered: new Set() };
+  const grid: Grid = { name: sheetName(shown), rows, covered: new Set(), typed: false };
   let cells = 0;
   try {
     await readCsv(chunks(), {}, (fields, record) => {

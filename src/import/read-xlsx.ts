@@ -59,7 +59,7 @@ function plain(value: ExcelValue): CellValue {
 function gridOf(sheet: Worksheet, budget: { cells: number }, types: typeof ValueType): Grid {
   const rows: CellValue[][] = [];
   const covered = new Set<string>();
-  const grid: Grid = { name: sheet.name, rows, covered };
+  const grid: Grid = { name: sheet.name, rows, covered, typed: true };
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const values: CellValue[] = [];
     row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {

@@ -42,7 +42,8 @@ export function headerColumns(grid: Grid): Map<number, ColumnMeaning> {
           .filter((spec) => spec.kind !== "metrics")
           .map((spec) => spec.header),
         "Emotion: <persona id>",
-        "Metric: <metric id> [target|date|source|n]",
+        "Metric: <metric id>",
+        "Metric target|date|source|n: <metric id>",
       ];
       throw cellProblem(grid, 1, column, `unknown column "${header}": use ${known.join(", ")}`);
     }
@@ -83,7 +84,7 @@ function metricsOfRow(
         `metric "${metric}" has a ${Object.keys(found)[0]} but no value: fill its "Metric: ${metric}" column`,
       );
     if (!measured) {
-      metrics[metric] = numberOf(value.value) ?? String(value.value);
+      metrics[metric] = grid.typed ? value.value : (numberOf(value.value) ?? value.value);
       continue;
     }
     const number = requiredNumber(

@@ -44,11 +44,11 @@ export function requiredNumber(
   return number;
 }
 
-/** A cell as text for a text field: numbers as they read, blank as undefined. */
+/** A cell as text for a text field, exactly (a map's " " stays " "): numbers as they read, empty as undefined. */
 export function textOf(value: CellValue): string | undefined {
   if (value === undefined) return undefined;
   const text = String(value);
-  return text.trim() === "" ? undefined : text;
+  return text === "" ? undefined : text;
 }
 
 /** An id for a name: "Picks a delivery slot" → "picks-a-delivery-slot", unique among `taken`. */
