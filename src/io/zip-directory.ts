@@ -1,7 +1,7 @@
 // A zip package's central directory, read without inflating anything: what a workbook's entries claim
-// to hold (for refusing a zip bomb before a library inflates it), and fixed entry dates (so that the
-// same map gives the same .xlsx bytes). ZIP64 packages are refused: an exported map never needs one.
-import { inflateRawSync } from "node:zlib";
+// to hold (for refusing a zip bomb before a library inflates it), and a package written again with
+// native deflate and fixed entry dates (so that the same map gives the same .xlsx bytes, quickly). ZIP64 packages are refused: an exported map never needs one.
+import { deflateRawSync, inflateRawSync } from "node:zlib";
 
 export interface ZipEntry {
   name: string;
@@ -11,6 +11,10 @@ export interface ZipEntry {
   uncompressedSize: number;
   /** Offset of the entry's local header. */
   localOffset: number;
+  crc: number;
+  /** The name as stored, and the directory's flags for it (bit 11: UTF-8). */
+  nameBytes: Uint8Array;
+  flags: number;
 }
 
 /** A package that is not a zip, or one journeymap will not read; `message` says which, for a user. */
@@ -54,6 +58,9 @@ export function zipEntries(bytes: Uint8Array, maxEntries = 10_000): ZipEntry[] {
       compressedSize: view.getUint32(at + 20, true),
       uncompressedSize: view.getUint32(at + 24, true),
       localOffset: view.getUint32(at + 42, true),
+      crc: view.getUint32(at + 16, true),
+      nameBytes: bytes.subarray(at + 46, at + 46 + nameLength),
+      flags: view.getUint16(at + 8, true),
     };
     if (entry.compressedSize === 0xffffffff || entry.uncompressedSize === 0xffffffff)
       throw new ZipProblem("it is a ZIP64 package, which journeymap does not read: save it again as a plain .xlsx");
@@ -91,19 +98,56 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
 /** The MS-DOS date and time of 1980-01-01 00:00, the zip format's first day. */
 const FIRST_DAY = { time: 0, date: (0 << 9) | (1 << 5) | 1 };
 
-/** A copy of the package with every entry dated 1980-01-01, in its local header and in the directory. */
-export function withFixedDates(bytes: Uint8Array): Uint8Array {
-  const copy = new Uint8Array(bytes);
-  const view = new DataView(copy.buffer);
-  const end = findEnd(copy, view);
-  let at = view.getUint32(end + 16, true);
-  for (let index = 0, count = view.getUint16(end + 10, true); index < count; index++) {
-    view.setUint16(at + 12, FIRST_DAY.time, true);
-    view.setUint16(at + 14, FIRST_DAY.date, true);
-    const local = view.getUint32(at + 42, true);
-    view.setUint16(local + 10, FIRST_DAY.time, true);
-    view.setUint16(local + 12, FIRST_DAY.date, true);
-    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+/**
+ * The package written again: every entry deflated by Node's zlib (native, several times faster than
+ * the JavaScript deflate a library brings) and dated 1980-01-01, so that the same content gives the
+ * same bytes. Entries keep their names, order and checksums.
+ */
+export function repackZip(bytes: Uint8Array): Uint8Array {
+  const parts: Uint8Array[] = [];
+  const directory: Uint8Array[] = [];
+  let offset = 0;
+  const entries = zipEntries(bytes);
+  for (const entry of entries) {
+    const data = inflateEntry(bytes, entry);
+    const compressed = data.length === 0 ? new Uint8Array(0) : deflateRawSync(data, { level: 6 });
+    const method = data.length === 0 ? 0 : 8;
+    // Bit 3 (sizes in a data descriptor) is dropped: the sizes are in the headers now.
+    const flags = entry.flags & 0x0800;
+    const local = new DataView(new ArrayBuffer(30));
+    local.setUint32(0, LOCAL, true);
+    local.setUint16(4, 20, true);
+    local.setUint16(6, flags, true);
+    local.setUint16(8, method, true);
+    local.setUint16(10, FIRST_DAY.time, true);
+    local.setUint16(12, FIRST_DAY.date, true);
+    local.setUint32(14, entry.crc, true);
+    local.setUint32(18, compressed.length, true);
+    local.setUint32(22, data.length, true);
+    local.setUint16(26, entry.nameBytes.length, true);
+    const central = new DataView(new ArrayBuffer(46));
+    central.setUint32(0, CENTRAL, true);
+    central.setUint16(4, 20, true);
+    central.setUint16(6, 20, true);
+    central.setUint16(8, flags, true);
+    central.setUint16(10, method, true);
+    central.setUint16(12, FIRST_DAY.time, true);
+    central.setUint16(14, FIRST_DAY.date, true);
+    central.setUint32(16, entry.crc, true);
+    central.setUint32(20, compressed.length, true);
+    central.setUint32(24, data.length, true);
+    central.setUint16(28, entry.nameBytes.length, true);
+    central.setUint32(42, offset, true);
+    parts.push(new Uint8Array(local.buffer), entry.nameBytes, compressed);
+    directory.push(new Uint8Array(central.buffer), entry.nameBytes);
+    offset += 30 + entry.nameBytes.length + compressed.length;
   }
-  return copy;
+  const directorySize = directory.reduce((sum, part) => sum + part.length, 0);
+  const end = new DataView(new ArrayBuffer(22));
+  end.setUint32(0, EOCD, true);
+  end.setUint16(8, entries.length, true);
+  end.setUint16(10, entries.length, true);
+  end.setUint32(12, directorySize, true);
+  end.setUint32(16, offset, true);
+  return Buffer.concat([...parts, ...directory, new Uint8Array(end.buffer)]);
 }
