@@ -1,6 +1,7 @@
 // A zip package's central directory, read without inflating anything: what a workbook's entries claim
 // to hold (for refusing a zip bomb before a library inflates it), and a package written again with
-// native deflate and fixed entry dates (so that the same map gives the same .xlsx bytes, quickly). ZIP64 packages are refused: an exported map never needs one.
+// native deflate and fixed entry dates (so that the same map gives the same .xlsx bytes, quickly).
+// ZIP64 packages are refused: an exported map never needs one.
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 
 export interface ZipEntry {
