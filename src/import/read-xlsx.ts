@@ -10,7 +10,7 @@ import { inflateEntry, ZipProblem, zipEntries } from "../io/zip-directory.js";
 import { importOptional } from "../render/browser.js";
 import { cellProblem, type Grid } from "./grid.js";
 
-/** A workbook's parts inflated together: a 1,000-touchpoint export is about 1.5 MB, and exceljs reads about 2 MB of sheet XML a second (a 4.7 MB sheet of 100,000 cells: 2.3 s), so 6 MB keeps any import within the 3 s budget. */
+/** A workbook's parts inflated together: a 1,000-touchpoint export is about 1.1 MB, and exceljs reads about 2 MB of sheet XML a second (a 4.7 MB sheet of 100,000 cells: 2.3 s), so 6 MB keeps any import within the 3 s budget. */
 export const MAX_UNCOMPRESSED = 6 * 1024 * 1024;
 /** Spreadsheet XML compresses 5 to 20 times; far more is a bomb. */
 export const MAX_RATIO = 200;

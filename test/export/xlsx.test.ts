@@ -130,4 +130,34 @@ describe("LibreOffice Calc opens the workbook", () => {
     }
     expect(readdirSync(folder)).toContain("calc.pdf");
   });
+
+  it("saves it again as .xlsx, which journeymap imports back with no change (an edit in Calc round-trips)", () => {
+    expect(soffice, "CI installs libreoffice-calc (.ci/run)").toBeDefined();
+    const output = join(folder, "resaved-in.xlsx");
+    expect(runCli(["render", "examples/freshcart/checkout.journey.yaml", "-o", output]).code).toBe(0);
+    const profile = mkdtempSync(join(tmpdir(), "journeymap-lo-"));
+    const saved = join(folder, "calc-saved");
+    try {
+      const convert = spawnSync(
+        soffice!,
+        [
+          `-env:UserInstallation=file://${profile}`,
+          "--headless",
+          "--convert-to",
+          "xlsx:Calc MS Excel 2007 XML",
+          "--outdir",
+          saved,
+          output,
+        ],
+        { encoding: "utf8", timeout: 120_000 },
+      );
+      expect(convert.status).toBe(0);
+    } finally {
+      rmSync(profile, { recursive: true, force: true });
+    }
+    const back = join(folder, "resaved.journey.yaml");
+    expect(runCli(["import", join(saved, "resaved-in.xlsx"), "-o", back]).code).toBe(0);
+    const diff = runCli(["diff", "examples/freshcart/checkout.journey.yaml", back]);
+    expect(diff.stdout).toContain("no changes");
+  });
 });
