@@ -9,6 +9,7 @@ import {
   type ColumnMeaning,
   type MetricPart,
 } from "../export/layout.js";
+import { MODEL_KEYS } from "../journey/model-keys.js";
 import type { MeasuredValue, MetricValue, Score, Stage, Touchpoint } from "../journey/model.js";
 import { cellProblem, textAt, valueAt, widthOf, type Grid } from "./grid.js";
 import { idFor, numberOf, requiredNumber, scoreAt, textOf } from "./values.js";
@@ -234,22 +235,7 @@ function touchpointOfRow(grid: Grid, row: number, columns: Map<number, ColumnMea
   if (metrics) fields.metrics = metrics;
   // The model's key order, as a map author writes it.
   const ordered: Record<string, unknown> = {};
-  for (const key of [
-    "id",
-    "name",
-    "description",
-    "details",
-    "channel",
-    "owner",
-    "personas",
-    "emotion",
-    "actions",
-    "thoughts",
-    "painPoints",
-    "opportunities",
-    "metrics",
-    "evidence",
-  ] as const)
+  for (const key of Object.keys(MODEL_KEYS.touchpoint) as (keyof typeof MODEL_KEYS.touchpoint)[])
     if (fields[key] !== undefined) ordered[key] = fields[key];
   return ordered as unknown as Touchpoint;
 }
