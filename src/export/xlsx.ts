@@ -57,12 +57,15 @@ function rowHeight(values: readonly CellValue[], widths: readonly number[]): num
 /** The most cells a workbook gets: exceljs writes about 100,000 cells a second, and the export of any
  * map of 1 MB must finish within 3 s (docs/security.md). A 1,000-touchpoint map needs about 30,000. */
 export const MAX_WORKBOOK_CELLS = 200_000;
-let cellsLeft = MAX_WORKBOOK_CELLS;
+/** The cells each workbook being written may still take (workbooks of a run are written concurrently). */
+const cellsLeft = new WeakMap<Workbook, number>();
 
 /** Writes a value into a cell: text made safe and never a formula, numbers as numbers. */
 function put(sheet: Worksheet, row: number, column: number, value: CellValue): void {
   if (value === undefined) return;
-  if (--cellsLeft < 0)
+  const left = cellsLeft.get(sheet.workbook) ?? MAX_WORKBOOK_CELLS;
+  cellsLeft.set(sheet.workbook, left - 1);
+  if (left <= 0)
     throw new JourneymapError(
       `the workbook would hold more than ${MAX_WORKBOOK_CELLS.toLocaleString("en")} cells: split the map into smaller maps (fewer touchpoints, personas or metrics per map)`,
     );
@@ -199,7 +202,6 @@ export async function renderXlsx(journey: Journey): Promise<Uint8Array> {
     "the Excel export (--format xlsx)",
     () => import("exceljs"),
   );
-  cellsLeft = MAX_WORKBOOK_CELLS;
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "journeymap";
   workbook.lastModifiedBy = "journeymap";
