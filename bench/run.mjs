@@ -5,7 +5,21 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ms, nodeBaseline, printTable } from "./lib.mjs";
 
-const AREAS = ["validate", "lint", "render", "svg", "pdf", "diff", "site", "png", "data", "office", "speed", "install"];
+const AREAS = [
+  "validate",
+  "lint",
+  "render",
+  "svg",
+  "pdf",
+  "diff",
+  "site",
+  "png",
+  "data",
+  "office",
+  "xlsx",
+  "speed",
+  "install",
+];
 const only = process.argv.slice(2);
 
 const work = mkdtempSync(join(tmpdir(), "journeymap-bench-"));

@@ -21,6 +21,7 @@ const EXTERNAL = [
   "svg-to-pdfkit",
   "pptxgenjs",
   "jszip",
+  "exceljs",
 ];
 /** Node's own modules that are not in its start-up snapshot: each costs milliseconds to load, so the
  * bundle loads them on first use (commander's child_process is for subcommand executables, which

@@ -15,6 +15,7 @@ const COMMANDS = {
   rules: () => import("./rules.js").then((module) => module.registerRules),
   render: () => import("./render.js").then((module) => module.registerRender),
   diff: () => import("./diff.js").then((module) => module.registerDiff),
+  import: () => import("./import.js").then((module) => module.registerImport),
   data: () => import("./data.js").then((module) => module.registerData),
   init: () => import("./init.js").then((module) => module.registerInit),
   schema: () => import("./schema.js").then((module) => module.registerSchema),

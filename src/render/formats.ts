@@ -17,6 +17,7 @@ export const FORMAT_NAMES = [
   "svg",
   "png",
   "pdf",
+  "xlsx",
   "pptx",
   "drawio",
   "drawio-svg",
@@ -216,6 +217,13 @@ export const renderFormats = {
       },
       { engine: "mermaid-cli", draw: mermaidCliDraw("pdf") },
     ],
+  },
+  xlsx: {
+    aliases: ["excel"],
+    extensions: [".xlsx"],
+    description: "an Excel workbook: the map as stages by lanes, a table of touchpoints, personas, teams, metrics",
+    kind: "binary",
+    engines: [{ engine: "native", draw: async (journey) => (await import("../export/xlsx.js")).renderXlsx(journey) }],
   },
   // The office exports (src/export/): a deck to present, and diagrams to edit in draw.io and Visio.
   pptx: {

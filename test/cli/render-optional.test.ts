@@ -2,10 +2,11 @@
 // package's own dependencies but neither puppeteer-core nor @mermaid-js/mermaid-cli, as after
 // `npm install journeymap`. What needs them says in one line what to install (exit 2); the rest works.
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { zipOf } from "../helpers/adversarial-xlsx.js";
 import { ROOT } from "../helpers/cli.js";
 
 let install: string;
@@ -63,6 +64,25 @@ describe("journeymap without its optional peer dependencies", () => {
         "journeymap: --engine mermaid-cli needs @mermaid-js/mermaid-cli and puppeteer-core, optional packages that are not installed: run PUPPETEER_SKIP_DOWNLOAD=1 npm install @mermaid-js/mermaid-cli puppeteer-core\n",
     });
     expect(existsSync(join(install, "hotel.svg"))).toBe(false);
+  });
+
+  it("Excel: one line says to install exceljs, for the export and for import, exit 2, nothing written", () => {
+    expect(run("render", MAP, "-o", "hotel.xlsx")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "journeymap: the Excel export (--format xlsx) needs exceljs, an optional package that is not installed: run npm install exceljs\n",
+    });
+    expect(existsSync(join(install, "hotel.xlsx"))).toBe(false);
+    // A package that passes the zip checks: exceljs is the next thing import needs.
+    writeFileSync(join(install, "map.xlsx"), zipOf([{ name: "xl/workbook.xml", data: new Uint8Array(8) }]));
+    expect(run("import", "map.xlsx", "-o", "back.journey.yaml")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "journeymap: importing a workbook (.xlsx) needs exceljs, an optional package that is not installed: run npm install exceljs\n",
+    });
+    expect(existsSync(join(install, "back.journey.yaml"))).toBe(false);
   });
 
   it("everything else works: validate, Markdown, the native SVG and PNG", () => {

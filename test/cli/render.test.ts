@@ -221,7 +221,7 @@ describe("journeymap render: Mermaid and Markdown", () => {
       [["render", "maps", "--output", "all.md"], /names a file, but several maps need a folder/],
       [
         ["render", "maps/hotel.journey.yaml", "--format", "gif"],
-        /unknown format "gif": use one of mermaid, markdown, svg, png, pdf, pptx, drawio, drawio-svg, vsdx/,
+        /unknown format "gif": use one of mermaid, markdown, svg, png, pdf, xlsx, pptx, drawio, drawio-svg, vsdx/,
       ],
       [
         ["render", "maps/hotel.journey.yaml", "--format", "svg", "--output", "x.png"],

@@ -72,10 +72,10 @@ describe("the render-format catalog", () => {
     expect(chooseFormat({ output: "hotel" })).toMatchObject({ format: { name: "mermaid" } });
     expect(chooseFormat({ output: "map.csv", format: "markdown" })).toMatchObject({ format: { name: "markdown" } });
     expect(usageError(() => chooseFormat({ output: "map.csv" }))).toBe(
-      '--output "map.csv" ends in .csv, which is not a format journeymap renders: use one of .mmd .mermaid .md .markdown .svg .png .pdf .pptx .drawio .drawio.svg .vsdx, or --format (mermaid, markdown, svg, png, pdf, pptx, drawio, drawio-svg, vsdx)',
+      '--output "map.csv" ends in .csv, which is not a format journeymap renders: use one of .mmd .mermaid .md .markdown .svg .png .pdf .xlsx .pptx .drawio .drawio.svg .vsdx, or --format (mermaid, markdown, svg, png, pdf, xlsx, pptx, drawio, drawio-svg, vsdx)',
     );
     expect(usageError(() => chooseFormat({ format: "csv" }))).toBe(
-      'unknown format "csv": use one of mermaid, markdown, svg, png, pdf, pptx, drawio, drawio-svg, vsdx',
+      'unknown format "csv": use one of mermaid, markdown, svg, png, pdf, xlsx, pptx, drawio, drawio-svg, vsdx',
     );
     expect(usageError(() => chooseFormat({ format: "__proto__" }))).toMatch(/^unknown format "__proto__"/);
     expect(usageError(() => chooseFormat({ format: "mermaid", engine: "mermaid-cli" }))).toBe(
@@ -88,11 +88,11 @@ describe("the render-format catalog", () => {
 
   it("gives the help text its format list", () => {
     expect(formatHelp()).toBe(
-      "mermaid (mmd), markdown (md), svg, png, pdf, pptx (powerpoint), drawio (diagrams.net), drawio-svg, vsdx (visio)",
+      "mermaid (mmd), markdown (md), svg, png, pdf, xlsx (excel), pptx (powerpoint), drawio (diagrams.net), drawio-svg, vsdx (visio)",
     );
     const help = runCli(["render", "--help"]).stdout.replace(/\s+/g, " ");
     expect(help).toContain(`-f, --format <format> ${formatHelp()}`);
-    expect(help).toContain(".mmd .mermaid .md .markdown .svg .png .pdf .pptx .drawio .drawio.svg .vsdx");
+    expect(help).toContain(".mmd .mermaid .md .markdown .svg .png .pdf .xlsx .pptx .drawio .drawio.svg .vsdx");
     // The longest extension wins: a .drawio.svg file is the draw.io picture, not the plain one.
     expect(formatOfPath("maps/hotel.drawio.svg")?.name).toBe("drawio-svg");
     expect(formatOfPath("maps/hotel.svg")?.name).toBe("svg");

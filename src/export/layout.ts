@@ -1,0 +1,265 @@
+// The workbook's tables, named once for the writer (src/export/xlsx.ts) and the reader (src/import/):
+// sheet names, one column per field of a touchpoint, a stage, a persona, a team and a metric, how a
+// value becomes a cell and how a cell becomes a value again. A touchpoint field without its column
+// does not compile (`satisfies` the model's keys).
+import type { MODEL_KEYS } from "../journey/model-keys.js";
+import type { Journey, MeasuredValue, MetricValue, Stage, Touchpoint } from "../journey/model.js";
+
+export const SHEETS = {
+  map: "Map",
+  touchpoints: "Touchpoints",
+  stages: "Stages",
+  personas: "Personas",
+  teams: "Teams",
+  metrics: "Metrics",
+  info: "Map info",
+} as const;
+
+/** What a cell holds: text, a number, or nothing. */
+export type CellValue = string | number | undefined;
+
+/** List items share a cell, one per line. */
+export const listCell = (items: readonly string[] | undefined): CellValue =>
+  items && items.length > 0 ? items.join("\n") : undefined;
+
+/** The items of a list cell: one per non-blank line. */
+export function listOf(cell: CellValue): string[] | undefined {
+  if (cell === undefined) return undefined;
+  const items = String(cell)
+    .split(/\r\n|\r|\n/)
+    .filter((line) => line.trim() !== "");
+  return items.length > 0 ? items : undefined;
+}
+
+type FieldKind = "text" | "list" | "emotion" | "metrics";
+
+/** Each touchpoint field: its kind and its column's header. Emotion and metrics take one column per
+ * persona and per metric part. */
+export const TOUCHPOINT_FIELDS = {
+  id: { kind: "text", header: "Touchpoint id", width: 18 },
+  name: { kind: "text", header: "Touchpoint", width: 30 },
+  channel: { kind: "text", header: "Channel", width: 14 },
+  owner: { kind: "text", header: "Owner", width: 14 },
+  personas: { kind: "list", header: "Personas", width: 14 },
+  emotion: { kind: "emotion", header: "Emotion", width: 10 },
+  description: { kind: "text", header: "Description", width: 40 },
+  details: { kind: "text", header: "Details", width: 16 },
+  actions: { kind: "list", header: "Actions", width: 30 },
+  thoughts: { kind: "list", header: "Thoughts", width: 30 },
+  painPoints: { kind: "list", header: "Pain points", width: 36 },
+  opportunities: { kind: "list", header: "Opportunities", width: 36 },
+  evidence: { kind: "list", header: "Evidence", width: 24 },
+  metrics: { kind: "metrics", header: "Metric", width: 12 },
+} as const satisfies Record<keyof typeof MODEL_KEYS.touchpoint, { kind: FieldKind; header: string; width: number }>;
+
+export type TouchpointField = keyof typeof TOUCHPOINT_FIELDS;
+
+/** The parts of a measured value that get a column of their own when a map uses them. */
+export const METRIC_PARTS = ["target", "date", "source", "n"] as const;
+export type MetricPart = "value" | (typeof METRIC_PARTS)[number];
+
+/** What a column of the Touchpoints or Stages sheet holds. */
+export type ColumnMeaning =
+  | { field: "stage id" | "stage" | "stage description" | "stage details" }
+  | { field: Exclude<TouchpointField, "emotion" | "metrics"> }
+  | { field: "emotion"; persona?: string }
+  | { field: "metrics"; metric: string; part: MetricPart };
+
+export interface Column {
+  header: string;
+  width: number;
+  meaning: ColumnMeaning;
+}
+
+export const STAGE_HEADERS = {
+  "stage id": "Stage id",
+  stage: "Stage",
+  "stage description": "Stage description",
+  "stage details": "Stage details",
+} as const;
+
+/** The header of a column: "Emotion: parent", "Metric: nps", "Metric target: nps". */
+export function headerOf(meaning: ColumnMeaning): string {
+  if (meaning.field === "emotion") return meaning.persona === undefined ? "Emotion" : `Emotion: ${meaning.persona}`;
+  // The part goes before the colon: a metric id may be any text, spaces and colons included.
+  if (meaning.field === "metrics")
+    return `Metric${meaning.part === "value" ? "" : ` ${meaning.part}`}: ${meaning.metric}`;
+  if (meaning.field in STAGE_HEADERS) return STAGE_HEADERS[meaning.field as keyof typeof STAGE_HEADERS];
+  return TOUCHPOINT_FIELDS[meaning.field as TouchpointField].header;
+}
+
+/** What a header names, or undefined for a header journeymap does not know. Case and spaces around
+ * the words do not matter. */
+export function meaningOf(header: string): ColumnMeaning | undefined {
+  const wanted = header.trim().replace(/\s+/g, " ").toLowerCase();
+  for (const [field, name] of Object.entries(STAGE_HEADERS))
+    if (name.toLowerCase() === wanted) return { field: field as keyof typeof STAGE_HEADERS };
+  for (const [field, spec] of Object.entries(TOUCHPOINT_FIELDS)) {
+    if (spec.kind === "emotion" || spec.kind === "metrics") continue;
+    if (spec.header.toLowerCase() === wanted) return { field } as ColumnMeaning;
+  }
+  if (wanted === "emotion") return { field: "emotion" };
+  // Ids keep their case and spaces: only the words before the colon are matched loosely.
+  const emotion = /^emotion\s*:\s*([^]+)$/i.exec(header.trim());
+  if (emotion) return { field: "emotion", persona: emotion[1]! };
+  const metric = /^metric(?:\s+(target|date|source|n))?\s*:\s*([^]+)$/i.exec(header.trim());
+  if (metric)
+    return {
+      field: "metrics",
+      metric: metric[2]!,
+      part: (metric[1]?.toLowerCase() as MetricPart | undefined) ?? "value",
+    };
+  return undefined;
+}
+
+function isMeasured(value: MetricValue | undefined): value is MeasuredValue {
+  return typeof value === "object" && value !== null;
+}
+
+/** A metric value's part, as a cell. */
+export function metricCell(value: MetricValue | undefined, part: MetricPart): CellValue {
+  if (value === undefined) return undefined;
+  if (!isMeasured(value)) return part === "value" ? value : undefined;
+  return value[part];
+}
+
+/** The metric columns that `holders` need: a value column per metric, and a part's column when a value uses it. */
+function metricColumns(journey: Journey, holders: ReadonlyArray<{ metrics?: Record<string, MetricValue> }>): Column[] {
+  const order = new Map<string, Set<MetricPart>>();
+  for (const definition of journey.metrics ?? []) order.set(definition.id, new Set());
+  let used = false;
+  for (const holder of holders) {
+    for (const [id, value] of Object.entries(holder.metrics ?? {})) {
+      used = true;
+      const parts = order.get(id) ?? new Set<MetricPart>();
+      order.set(id, parts);
+      parts.add("value");
+      if (isMeasured(value)) for (const part of METRIC_PARTS) if (value[part] !== undefined) parts.add(part);
+    }
+  }
+  if (!used) return [];
+  return [...order].flatMap(([metric, parts]) =>
+    (["value", ...METRIC_PARTS] as const)
+      .filter((part) => parts.has(part))
+      .map((part) => {
+        const meaning: ColumnMeaning = { field: "metrics", metric, part };
+        return { header: headerOf(meaning), width: part === "source" ? 16 : 12, meaning };
+      }),
+  );
+}
+
+/** The persona ids that touchpoints score one by one, in the map's order, then any others. */
+function scoredPersonas(journey: Journey): string[] {
+  const ids = new Set<string>();
+  const scored = new Set<string>();
+  for (const stage of journey.stages)
+    for (const touchpoint of stage.touchpoints ?? [])
+      if (typeof touchpoint.emotion === "object") for (const id of Object.keys(touchpoint.emotion)) scored.add(id);
+  for (const persona of journey.personas) if (scored.has(persona.id)) ids.add(persona.id);
+  for (const id of scored) ids.add(id);
+  return [...ids];
+}
+
+/** The Touchpoints sheet's columns for a map: every field, emotion per persona, each metric's parts. */
+export function touchpointColumns(journey: Journey): Column[] {
+  const touchpoints = journey.stages.flatMap((stage) => stage.touchpoints ?? []);
+  const columns: Column[] = [
+    { header: STAGE_HEADERS["stage id"], width: 16, meaning: { field: "stage id" } },
+    { header: STAGE_HEADERS.stage, width: 22, meaning: { field: "stage" } },
+  ];
+  for (const [field, spec] of Object.entries(TOUCHPOINT_FIELDS) as [
+    TouchpointField,
+    (typeof TOUCHPOINT_FIELDS)[TouchpointField],
+  ][]) {
+    if (field === "metrics") columns.push(...metricColumns(journey, touchpoints));
+    else if (field === "emotion") {
+      columns.push({ header: spec.header, width: spec.width, meaning: { field } });
+      for (const persona of scoredPersonas(journey)) {
+        const meaning: ColumnMeaning = { field, persona };
+        columns.push({ header: headerOf(meaning), width: 12, meaning });
+      }
+    } else columns.push({ header: spec.header, width: spec.width, meaning: { field } });
+  }
+  return columns;
+}
+
+/** The Stages sheet's columns: id, name, description, details, each metric's parts. */
+export function stageColumns(journey: Journey): Column[] {
+  return [
+    { header: STAGE_HEADERS["stage id"], width: 16, meaning: { field: "stage id" } },
+    { header: STAGE_HEADERS.stage, width: 24, meaning: { field: "stage" } },
+    { header: STAGE_HEADERS["stage description"], width: 40, meaning: { field: "stage description" } },
+    { header: STAGE_HEADERS["stage details"], width: 16, meaning: { field: "stage details" } },
+    ...metricColumns(journey, journey.stages),
+  ];
+}
+
+/** A column's cell for a stage, or a touchpoint of it. */
+export function cellOf(column: Column, stage: Stage, touchpoint?: Touchpoint): CellValue {
+  const { meaning } = column;
+  switch (meaning.field) {
+    case "stage id":
+      return stage.id;
+    case "stage":
+      return stage.name;
+    case "stage description":
+      return stage.description;
+    case "stage details":
+      return stage.details;
+    case "emotion": {
+      const emotion = touchpoint?.emotion;
+      if (meaning.persona === undefined) return typeof emotion === "number" ? emotion : undefined;
+      return typeof emotion === "object" && Object.hasOwn(emotion, meaning.persona)
+        ? emotion[meaning.persona]
+        : undefined;
+    }
+    case "metrics":
+      return metricCell((touchpoint ?? stage).metrics?.[meaning.metric], meaning.part);
+    default: {
+      if (!touchpoint) return undefined;
+      const value = touchpoint[meaning.field];
+      return Array.isArray(value) ? listCell(value) : value;
+    }
+  }
+}
+
+/** The columns of the small sheets: a header and the key it holds. */
+export const DEFINITION_COLUMNS = {
+  personas: [
+    ["Id", "id"],
+    ["Name", "name"],
+    ["Description", "description"],
+    ["Goals", "goals"],
+    ["Frustrations", "frustrations"],
+    ["Color", "color"],
+  ],
+  teams: [
+    ["Id", "id"],
+    ["Name", "name"],
+    ["Description", "description"],
+  ],
+  metrics: [
+    ["Id", "id"],
+    ["Name", "name"],
+    ["Description", "description"],
+    ["Unit", "unit"],
+    ["Currency", "currency"],
+    ["Better", "better"],
+    ["Target", "target"],
+    ["Warning", "warning"],
+  ],
+} as const;
+
+/** The keys whose values are lists (one item per line) in the small sheets. */
+export const LIST_KEYS: ReadonlySet<string> = new Set(["goals", "frustrations", "tags"]);
+
+/** The Map info sheet's rows: a label and the map key it holds. */
+export const INFO_ROWS = [
+  ["Title", "title"],
+  ["Id", "id"],
+  ["Description", "description"],
+  ["Owner", "owner"],
+  ["Tags", "tags"],
+] as const;
+
+export const VERSION_LABEL = "Written by journeymap";

@@ -1,0 +1,96 @@
+// The small sheets of a workbook journeymap wrote (or a team laid out the same way): personas, teams,
+// metrics, and the map's own facts. Each is optional; a sheet that is there is read by its headers.
+import { DEFINITION_COLUMNS, INFO_ROWS, LIST_KEYS, listOf, SHEETS, VERSION_LABEL } from "../export/layout.js";
+import type { MetricDefinition, Persona, Team } from "../journey/model.js";
+import { cellProblem, textAt, valueAt, widthOf, type Grid } from "./grid.js";
+import { requiredNumber, textOf } from "./values.js";
+
+const NUMBER_KEYS = new Set(["target", "warning"]);
+
+function definitionsOf<T>(grid: Grid, columns: ReadonlyArray<readonly [string, string]>): T[] {
+  const keys: (string | undefined)[] = [];
+  for (let column = 1; column <= widthOf(grid); column++) {
+    const header = textAt(grid, 1, column);
+    if (header === undefined) continue;
+    if (grid.covered.has(`1:${column + 1}`))
+      throw cellProblem(grid, 1, column, `the header "${header}" is merged over several columns: unmerge it`);
+    const key = columns.find(([name]) => name.toLowerCase() === header.toLowerCase())?.[1];
+    if (key === undefined)
+      throw cellProblem(
+        grid,
+        1,
+        column,
+        `unknown column "${header}": the ${grid.name} sheet has ${columns.map(([name]) => name).join(", ")}`,
+      );
+    keys[column - 1] = key;
+  }
+  if (!keys.includes("id"))
+    throw cellProblem(
+      grid,
+      1,
+      1,
+      `the ${grid.name} sheet has no "Id" column: add one (its first row names the columns)`,
+    );
+  const definitions: T[] = [];
+  for (let row = 2; row <= grid.rows.length; row++) {
+    const definition: Record<string, unknown> = {};
+    keys.forEach((key, index) => {
+      if (key === undefined) return;
+      const value = valueAt(grid, row, index + 1);
+      if (LIST_KEYS.has(key)) {
+        const items = listOf(value);
+        if (items) definition[key] = items;
+      } else if (NUMBER_KEYS.has(key)) {
+        const number = requiredNumber(grid, row, index + 1, value, key);
+        if (number !== undefined) definition[key] = number;
+      } else {
+        const text = key === "id" ? textAt(grid, row, index + 1) : textOf(value);
+        if (text !== undefined) definition[key] = text;
+      }
+    });
+    if (Object.keys(definition).length === 0) continue;
+    if (definition.id === undefined) {
+      const idColumn = keys.indexOf("id") + 1;
+      throw cellProblem(grid, row, idColumn, `this row has no id: give each row of the ${grid.name} sheet an id`);
+    }
+    definitions.push(definition as T);
+  }
+  return definitions;
+}
+
+export interface WorkbookDefinitions {
+  personas?: Persona[];
+  teams?: Team[];
+  metrics?: MetricDefinition[];
+  info: Record<string, string | string[]>;
+}
+
+/** The personas, teams, metrics and map facts of the sheets a workbook has. */
+export function readDefinitions(sheets: ReadonlyMap<string, Grid>): WorkbookDefinitions {
+  const found: WorkbookDefinitions = { info: {} };
+  const personas = sheets.get(SHEETS.personas.toLowerCase());
+  if (personas) found.personas = definitionsOf<Persona>(personas, DEFINITION_COLUMNS.personas);
+  const teams = sheets.get(SHEETS.teams.toLowerCase());
+  if (teams) found.teams = definitionsOf<Team>(teams, DEFINITION_COLUMNS.teams);
+  const metrics = sheets.get(SHEETS.metrics.toLowerCase());
+  if (metrics) found.metrics = definitionsOf<MetricDefinition>(metrics, DEFINITION_COLUMNS.metrics);
+  const info = sheets.get(SHEETS.info.toLowerCase());
+  if (info) {
+    for (let row = 1; row <= info.rows.length; row++) {
+      const label = textAt(info, row, 1);
+      if (label === undefined || label === VERSION_LABEL) continue;
+      const key = INFO_ROWS.find(([name]) => name.toLowerCase() === label.toLowerCase())?.[1];
+      if (key === undefined)
+        throw cellProblem(
+          info,
+          row,
+          1,
+          `unknown row "${label}": the ${info.name} sheet has ${INFO_ROWS.map(([name]) => name).join(", ")}`,
+        );
+      const value = valueAt(info, row, 2);
+      const read = key === "tags" ? listOf(value) : key === "id" ? textAt(info, row, 2) : textOf(value);
+      if (read !== undefined) found.info[key] = read;
+    }
+  }
+  return found;
+}

@@ -1,0 +1,241 @@
+// The "Touchpoints" layout: one row per touchpoint, one column per field (the headers of
+// src/export/layout.ts), stages grouped by their id in order of first appearance; the "Stages" sheet,
+// when there is one, gives the stages' order, descriptions and metrics (and the stages without touchpoints).
+import {
+  listOf,
+  meaningOf,
+  STAGE_HEADERS,
+  TOUCHPOINT_FIELDS,
+  type ColumnMeaning,
+  type MetricPart,
+} from "../export/layout.js";
+import { MODEL_KEYS } from "../journey/model-keys.js";
+import type { MeasuredValue, MetricValue, Score, Stage, Touchpoint } from "../journey/model.js";
+import { cellProblem, textAt, valueAt, widthOf, type Grid } from "./grid.js";
+import { idFor, numberOf, requiredNumber, scoreAt, textOf } from "./values.js";
+
+/** The columns of a header row, checked: known, unmerged, each once. */
+export function headerColumns(grid: Grid): Map<number, ColumnMeaning> {
+  const columns = new Map<number, ColumnMeaning>();
+  const seen = new Map<string, number>();
+  const width = widthOf(grid);
+  for (let column = 1; column <= width; column++) {
+    const header = textAt(grid, 1, column);
+    if (header === undefined) {
+      if (grid.covered.has(`1:${column}`)) continue;
+      for (let row = 2; row <= grid.rows.length; row++)
+        if (textAt(grid, row, column) !== undefined)
+          throw cellProblem(grid, 1, column, "this column has values but no header: name it in the first row");
+      continue;
+    }
+    if (grid.covered.has(`1:${column + 1}`))
+      throw cellProblem(
+        grid,
+        1,
+        column,
+        `the header "${header}" is merged over several columns: unmerge it so that each column has its own header`,
+      );
+    const meaning = meaningOf(header);
+    if (!meaning) {
+      const known = [
+        ...Object.values(STAGE_HEADERS),
+        ...Object.values(TOUCHPOINT_FIELDS)
+          .filter((spec) => spec.kind !== "metrics")
+          .map((spec) => spec.header),
+        "Emotion: <persona id>",
+        "Metric: <metric id>",
+        "Metric target|date|source|n: <metric id>",
+      ];
+      throw cellProblem(grid, 1, column, `unknown column "${header}": use ${known.join(", ")}`);
+    }
+    const key = JSON.stringify(meaning);
+    const earlier = seen.get(key);
+    if (earlier !== undefined) throw cellProblem(grid, 1, column, `the column "${header}" is there twice: keep one`);
+    seen.set(key, column);
+    columns.set(column, meaning);
+  }
+  return columns;
+}
+
+/** The metrics of one row: each metric's value and parts, read from its columns. */
+function metricsOfRow(
+  grid: Grid,
+  row: number,
+  columns: Map<number, ColumnMeaning>,
+): Record<string, MetricValue> | undefined {
+  const parts = new Map<string, Partial<Record<MetricPart, { value: string | number; column: number }>>>();
+  for (const [column, meaning] of columns) {
+    if (meaning.field !== "metrics") continue;
+    const value = valueAt(grid, row, column);
+    if (value === undefined || (typeof value === "string" && value.trim() === "")) continue;
+    const found = parts.get(meaning.metric) ?? {};
+    found[meaning.part] = { value, column };
+    parts.set(meaning.metric, found);
+  }
+  if (parts.size === 0) return undefined;
+  const metrics: Record<string, MetricValue> = {};
+  for (const [metric, found] of parts) {
+    const value = found.value;
+    const measured = found.target ?? found.date ?? found.source ?? found.n;
+    if (!value)
+      throw cellProblem(
+        grid,
+        row,
+        measured!.column,
+        `metric "${metric}" has a ${Object.keys(found)[0]} but no value: fill its "Metric: ${metric}" column`,
+      );
+    if (!measured) {
+      metrics[metric] = grid.typed ? value.value : (numberOf(value.value) ?? value.value);
+      continue;
+    }
+    const number = requiredNumber(
+      grid,
+      row,
+      value.column,
+      value.value,
+      `metric "${metric}" has a target, date, source or n, so its value`,
+    );
+    const entry: MeasuredValue = { value: number! };
+    if (found.target) entry.target = requiredNumber(grid, row, found.target.column, found.target.value, "target")!;
+    if (found.date) entry.date = String(found.date.value).trim();
+    if (found.source) entry.source = String(found.source.value);
+    if (found.n) entry.n = requiredNumber(grid, row, found.n.column, found.n.value, "n")!;
+    metrics[metric] = entry;
+  }
+  return metrics;
+}
+
+/** A stage's own fields from a row of the Touchpoints or Stages sheet. */
+interface StageRow {
+  id?: string;
+  name?: string;
+}
+
+function stageOfRow(grid: Grid, row: number, columns: Map<number, ColumnMeaning>): StageRow {
+  const stage: StageRow = {};
+  for (const [column, meaning] of columns) {
+    if (meaning.field === "stage id") stage.id = textAt(grid, row, column);
+    if (meaning.field === "stage") stage.name = textOf(valueAt(grid, row, column));
+  }
+  return stage;
+}
+
+function rowIsEmpty(grid: Grid, row: number): boolean {
+  return (grid.rows[row - 1] ?? []).every((value) => value === undefined || String(value).trim() === "");
+}
+
+/** The stages of a Touchpoints sheet (and of a Stages sheet beside it), in order. */
+export function stagesFromTables(touchpointsGrid: Grid, stagesGrid: Grid | undefined): Stage[] {
+  const stages = new Map<string, Stage>();
+  const taken = new Set<string>();
+  const columnsOfStages = stagesGrid ? headerColumns(stagesGrid) : undefined;
+  const byName = new Map<string, Stage>();
+  const stageFor = (grid: Grid, row: number, found: StageRow): Stage => {
+    if (found.id === undefined && found.name === undefined)
+      throw cellProblem(grid, row, 1, 'this row names no stage: fill its "Stage id" or "Stage" column');
+    const existing = found.id !== undefined ? stages.get(found.id) : byName.get(found.name!);
+    if (existing) return existing;
+    const id = found.id ?? idFor(found.name!, taken, `stage-${stages.size + 1}`);
+    taken.add(id);
+    const stage: Stage = { id, name: found.name ?? id };
+    stages.set(id, stage);
+    if (found.name !== undefined && found.id === undefined) byName.set(found.name, stage);
+    return stage;
+  };
+  if (stagesGrid && columnsOfStages) {
+    for (let row = 2; row <= stagesGrid.rows.length; row++) {
+      if (rowIsEmpty(stagesGrid, row)) continue;
+      const stage = stageFor(stagesGrid, row, stageOfRow(stagesGrid, row, columnsOfStages));
+      for (const [column, meaning] of columnsOfStages) {
+        const value = valueAt(stagesGrid, row, column);
+        if (meaning.field === "stage description") {
+          const text = textOf(value);
+          if (text !== undefined) stage.description = text;
+        } else if (meaning.field === "stage details") {
+          const text = textAt(stagesGrid, row, column);
+          if (text !== undefined) stage.details = text;
+        } else if (meaning.field !== "stage id" && meaning.field !== "stage" && meaning.field !== "metrics")
+          throw cellProblem(
+            stagesGrid,
+            1,
+            column,
+            `the Stages sheet has no touchpoint column "${textAt(stagesGrid, 1, column)}"`,
+          );
+      }
+      const metrics = metricsOfRow(stagesGrid, row, columnsOfStages);
+      if (metrics) stage.metrics = metrics;
+    }
+  }
+  const columns = headerColumns(touchpointsGrid);
+  const meanings = [...columns.values()];
+  if (!meanings.some((meaning) => meaning.field === "name"))
+    throw cellProblem(
+      touchpointsGrid,
+      1,
+      1,
+      'the sheet has no "Touchpoint" column: name the column of touchpoint names "Touchpoint"',
+    );
+  if (!meanings.some((meaning) => meaning.field === "stage" || meaning.field === "stage id"))
+    throw cellProblem(
+      touchpointsGrid,
+      1,
+      1,
+      'the sheet has no "Stage" or "Stage id" column: add one, so that each touchpoint has its stage',
+    );
+  for (let row = 2; row <= touchpointsGrid.rows.length; row++) {
+    if (rowIsEmpty(touchpointsGrid, row)) continue;
+    const stage = stageFor(touchpointsGrid, row, stageOfRow(touchpointsGrid, row, columns));
+    (stage.touchpoints ??= []).push(touchpointOfRow(touchpointsGrid, row, columns));
+  }
+  return [...stages.values()];
+}
+
+function touchpointOfRow(grid: Grid, row: number, columns: Map<number, ColumnMeaning>): Touchpoint {
+  const fields: Partial<Touchpoint> = {};
+  const scores: Record<string, Score> = {};
+  let nameColumn = 1;
+  for (const [column, meaning] of columns) {
+    const value = valueAt(grid, row, column);
+    switch (meaning.field) {
+      case "stage id":
+      case "stage":
+      case "stage description":
+      case "stage details":
+      case "metrics":
+        break;
+      case "emotion": {
+        const score = scoreAt(grid, row, column, value);
+        if (score === undefined) break;
+        if (meaning.persona === undefined) fields.emotion = score;
+        else scores[meaning.persona] = score;
+        break;
+      }
+      default: {
+        if (meaning.field === "name") nameColumn = column;
+        const kind = TOUCHPOINT_FIELDS[meaning.field].kind;
+        const read =
+          kind === "list" ? listOf(value) : meaning.field === "id" ? textAt(grid, row, column) : textOf(value);
+        if (read !== undefined) (fields as Record<string, unknown>)[meaning.field] = read;
+      }
+    }
+  }
+  if (fields.name === undefined)
+    throw cellProblem(grid, row, nameColumn, "this row has no touchpoint name: name the touchpoint, or delete the row");
+  if (Object.keys(scores).length > 0) {
+    if (fields.emotion !== undefined)
+      throw cellProblem(
+        grid,
+        row,
+        nameColumn,
+        'this touchpoint has both an "Emotion" and an "Emotion: <persona>" score: keep one kind',
+      );
+    fields.emotion = scores;
+  }
+  const metrics = metricsOfRow(grid, row, columns);
+  if (metrics) fields.metrics = metrics;
+  // The model's key order, as a map author writes it.
+  const ordered: Record<string, unknown> = {};
+  for (const key of Object.keys(MODEL_KEYS.touchpoint) as (keyof typeof MODEL_KEYS.touchpoint)[])
+    if (fields[key] !== undefined) ordered[key] = fields[key];
+  return ordered as unknown as Touchpoint;
+}

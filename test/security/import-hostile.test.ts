@@ -1,0 +1,125 @@
+// Issue 23's budget: any input of at most 1 MB is exported to .xlsx, or imported from .xlsx or .csv,
+// within 3 s and a 500 MB heap, or refused with a message. Each input runs in a child process
+// (node --max-old-space-size=500); TIME_SLACK (default 2) loosens the time bound on a loaded machine.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import ExcelJS from "exceljs";
+import { afterAll, describe, expect, it } from "vitest";
+import { adversarialMaps } from "../helpers/adversarial.js";
+import { zipBomb, zipOf } from "../helpers/adversarial-xlsx.js";
+
+const CHILD = fileURLToPath(new URL("./import-child.mjs", import.meta.url));
+const BUDGET_MS = 3000 * Number(process.env.TIME_SLACK ?? 2);
+const folder = mkdtempSync(join(tmpdir(), "journeymap-import-hostile-"));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+interface Outcome {
+  ms: number;
+  cpuMs: number;
+  size: number;
+  refusal?: string;
+  peakRss: number;
+}
+
+function run(mode: "render" | "import", name: string, contents: string | Uint8Array): Outcome {
+  const file = join(folder, name);
+  writeFileSync(file, contents);
+  const child = spawnSync(process.execPath, ["--max-old-space-size=500", CHILD, mode, file], {
+    encoding: "utf8",
+    timeout: BUDGET_MS * 4,
+    maxBuffer: 1 << 20,
+    env: { ...process.env, NODE_EXTRA_CA_CERTS: undefined },
+  });
+  expect(child.error, "the child ran out of time").toBeUndefined();
+  expect(child.stderr, "the child crashed (out of memory or a stack overflow)").toBe("");
+  const outcome = JSON.parse(child.stdout) as Outcome;
+  console.info(
+    `${mode} ${name}: ${outcome.ms} ms (CPU ${outcome.cpuMs} ms), peak RSS ${outcome.peakRss} MB${outcome.refusal ? `, refused: ${outcome.refusal.slice(0, 100)}` : ""}`,
+  );
+  expect(outcome.cpuMs).toBeLessThan(BUDGET_MS);
+  expect(outcome.peakRss).toBeLessThan(600);
+  return outcome;
+}
+
+const SHAPES = [
+  "long lines",
+  "30,000 keys",
+  "personas × touchpoints",
+  "shared score × personas",
+  "huge metrics",
+  "hostile text",
+];
+
+describe("a 1 MB map of each adversarial shape, rendered to .xlsx", () => {
+  it.each(SHAPES)("%s", (shape) => {
+    const outcome = run("render", `${shape.replace(/[^a-z0-9]+/gi, "-")}.journey.yaml`, adversarialMaps[shape]!());
+    // Written, or refused with a message (Excel's 16,384 columns), never a crash.
+    expect(outcome.size > 0 || outcome.refusal !== undefined).toBe(true);
+  });
+});
+
+/** A CSV of about 1 MB in the Touchpoints layout: `rows` rows of `cell`. */
+function csvOf(rows: number, row: (index: number) => string): string {
+  const lines = ["Stage,Touchpoint,Owner,Emotion,Pain points"];
+  for (let index = 0; index < rows; index++) lines.push(row(index));
+  return lines.join("\n");
+}
+
+describe("a hostile spreadsheet of at most 1 MB, imported", () => {
+  it("20,000 touchpoints in one CSV", () => {
+    const csv = csvOf(
+      20_000,
+      (index) => `Stage ${index % 50},Touchpoint number ${index},team-${index % 7},${(index % 5) + 1},pain`,
+    );
+    expect(csv.length).toBeLessThan(1 << 20);
+    expect(run("import", "many.csv", csv).refusal).toBeUndefined();
+  });
+
+  it("20,000 stages of one touchpoint each", () => {
+    const csv = csvOf(20_000, (index) => `S${index},T${index},,,`);
+    expect(run("import", "stages.csv", csv).refusal).toBeUndefined();
+  });
+
+  it("one 1 MB cell", () => {
+    const csv = `Stage,Touchpoint\nBrowse,"${"x".repeat(900_000)}"\n`;
+    expect(run("import", "cell.csv", csv).refusal).toBeUndefined();
+  });
+
+  it("5,000 unknown columns", () => {
+    const csv = `Stage,Touchpoint,${Array.from({ length: 5_000 }, (_, index) => `Column ${index}`).join(",")}\n`;
+    expect(run("import", "columns.csv", csv).refusal).toMatch(/^columns!C1: unknown column "Column 0"/);
+  });
+
+  it("5,000 persona emotion columns of 40 rows", () => {
+    const header = `Stage,Touchpoint,${Array.from({ length: 5_000 }, (_, index) => `Emotion: p${index}`).join(",")}`;
+    const rows = Array.from({ length: 40 }, (_, index) => `S,T${index},${"3,".repeat(4_999)}3`);
+    const outcome = run("import", "personas.csv", [header, ...rows].join("\n"));
+    expect(outcome.refusal === undefined || /validate/.test(outcome.refusal)).toBe(true);
+  });
+
+  it("a zip bomb of 1 GB of zeros (about 1 MB on disk)", () => {
+    expect(run("import", "bomb.xlsx", zipBomb(1000)).refusal).toMatch(/its parts unpack to more than 6 MB/);
+  });
+
+  it("a zip bomb whose directory declares 1,000 bytes", () => {
+    expect(run("import", "liar.xlsx", zipBomb(1000, true)).refusal).toMatch(/does not inflate to the 1000 bytes/);
+  });
+
+  it("10,000 empty entries", () => {
+    const parts = Array.from({ length: 10_000 }, (_, index) => ({ name: `e${index}`, data: new Uint8Array(0) }));
+    expect(run("import", "entries.xlsx", zipOf(parts)).refusal).toMatch(/lists 10000 entries/);
+  });
+
+  it("a workbook of 100,000 small cells", async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("Touchpoints");
+    sheet.addRow(["Stage", "Touchpoint", "Owner", "Channel", "Emotion"]);
+    for (let index = 0; index < 20_000; index++) sheet.addRow([`S${index % 100}`, `T${index}`, "app", "web", 3]);
+    const bytes = new Uint8Array(await book.xlsx.writeBuffer());
+    expect(bytes.length).toBeLessThan(1 << 20);
+    expect(run("import", "cells.xlsx", bytes).refusal).toBeUndefined();
+  });
+});
