@@ -2,7 +2,7 @@
 // text escaped by the writer (never by its callers), characters XML 1.0 forbids turned into U+FFFD as
 // in the picture, and line breaks, C1, bidi and separator controls written as character references (an
 // attribute keeps its line breaks, which a reader would turn into spaces, and a file printed to a
-// terminal or a CI log acts on none). Own code rather than xmlbuilder2: see ARCHITECTURE.md.
+// terminal or a CI log acts on none; "##[" is written "#&#35;["). Own code rather than xmlbuilder2: see ARCHITECTURE.md.
 import { cleanText } from "../render/svg/text.js";
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
@@ -21,10 +21,14 @@ const NEEDS_WORK =
 
 /** Escapes a value for XML text or a quoted attribute. */
 export function escapeValue(value: string): string {
-  if (!NEEDS_WORK.test(value)) return value;
-  return cleanText(value)
-    .replace(/[&<>"']/g, (character) => ESCAPES[character]!)
-    .replace(REFERENCED, (character) => `&#${character.charCodeAt(0)};`);
+  if (!NEEDS_WORK.test(value) && !value.includes("##[")) return value;
+  return (
+    cleanText(value)
+      .replace(/[&<>"']/g, (character) => ESCAPES[character]!)
+      .replace(REFERENCED, (character) => `&#${character.charCodeAt(0)};`)
+      // The Actions runner's legacy command, in a file printed to a CI log: the same text to a reader.
+      .replace(/##\[/g, "#&#35;[")
+  );
 }
 
 export type Attributes = Record<string, string | number | undefined>;

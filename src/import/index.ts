@@ -2,7 +2,7 @@
 // the schema before anyone writes it. The layout is the "Touchpoints" table when the workbook has one
 // (what render --format xlsx writes, which round-trips), else the stages-as-columns "Map" sheet.
 import { basename } from "node:path";
-import { stringify } from "yaml";
+import { Document, Scalar, visit } from "yaml";
 import { JourneymapError } from "../errors.js";
 import { SHEETS } from "../export/layout.js";
 import { STAGE_ROW_LABEL } from "../export/table.js";
@@ -88,7 +88,7 @@ export function importGrids(grids: readonly Grid[], options: ImportOptions): Imp
   const header =
     `# Imported by journeymap ${PACKAGE_VERSION} from ${source}, sheet ${JSON.stringify(grid.name)} (${layout} layout).\n` +
     "# Check it with: journeymap lint <this file>\n";
-  const text = header + stringify(lastStages(document), { lineWidth: 0, aliasDuplicateObjects: false });
+  const text = header + yamlOf(lastStages(document));
   const loaded = loadJourney(text, { file: "imported map" });
   const error = loaded.diagnostics.find((diagnostic) => diagnostic.severity === "error");
   if (error)
@@ -117,4 +117,17 @@ export async function importSpreadsheet(bytes: Uint8Array, options: ImportOption
     );
   if (grids.length === 0) throw new JourneymapError(`"${options.shown}" has no sheet: nothing to import`);
   return importGrids(grids, options);
+}
+
+/** The map as YAML. A text with a line of only spaces (or spaces before a line break) is written
+ * double-quoted: a block scalar cannot hold it, and yaml's writer would lose the spaces. */
+function yamlOf(map: unknown): string {
+  const document = new Document(map, { aliasDuplicateObjects: false });
+  visit(document, {
+    Scalar(_, node) {
+      if (typeof node.value === "string" && /[ \t](\n|$)|(^|\n)[ \t]+\n/.test(node.value) && node.value.includes("\n"))
+        node.type = Scalar.QUOTE_DOUBLE;
+    },
+  });
+  return document.toString({ lineWidth: 0 });
 }

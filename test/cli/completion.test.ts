@@ -134,7 +134,18 @@ describe("journeymap completion bash", () => {
         accepted(refused),
       );
     }
-    expect(bash(["journeymap", "render", "--format", ""])).toEqual(["markdown", "mermaid", "pdf", "png", "svg"]);
+    expect(bash(["journeymap", "render", "--format", ""])).toEqual([
+      "drawio",
+      "drawio-svg",
+      "markdown",
+      "mermaid",
+      "pdf",
+      "png",
+      "pptx",
+      "svg",
+      "vsdx",
+      "xlsx",
+    ]);
     expect(bash(["journeymap", "render", "-f", "s"])).toEqual(["svg"]);
   });
 
@@ -152,7 +163,18 @@ if (has("zsh"))
     it("is a script zsh reads without error, whose completion gives what bash's does", () => {
       expect(spawnSync("zsh", ["-n", scripts.zsh!]).status).toBe(0);
       expect(zsh(["journeymap", "li"])).toEqual(["lint"]);
-      expect(zsh(["journeymap", "render", "--format", ""])).toEqual(["markdown", "mermaid", "pdf", "png", "svg"]);
+      expect(zsh(["journeymap", "render", "--format", ""])).toEqual([
+        "drawio",
+        "drawio-svg",
+        "markdown",
+        "mermaid",
+        "pdf",
+        "png",
+        "pptx",
+        "svg",
+        "vsdx",
+        "xlsx",
+      ]);
       expect(zsh(["journeymap", "lint", ""], join(dir, "maps"))).toEqual([
         "checkout.journey.yaml",
         "drafts",
@@ -167,7 +189,18 @@ if (has("fish"))
       expect(spawnSync("fish", ["--no-execute", scripts.fish!]).status).toBe(0);
       expect(fish("journeymap li")).toEqual(["lint"]);
       expect(fish("journeymap data p")).toEqual(["pull"]);
-      expect(fish("journeymap render --format ")).toEqual(["markdown", "mermaid", "pdf", "png", "svg"]);
+      expect(fish("journeymap render --format ")).toEqual([
+        "drawio",
+        "drawio-svg",
+        "markdown",
+        "mermaid",
+        "pdf",
+        "png",
+        "pptx",
+        "svg",
+        "vsdx",
+        "xlsx",
+      ]);
       expect(fish("journeymap diff --fail-on ")).toEqual(["emotion-drop", "new-errors", "new-warnings"]);
       expect(fish("journeymap lint ", join(dir, "maps"))).toEqual([
         "checkout.journey.yaml",
