@@ -21,5 +21,9 @@ export default {
       },
     ],
   ],
-  themeConfig: { navbar: { title: "FreshCart journeys", items: [] }, colorMode: { disableSwitch: true } },
+  // The docs are the whole site: the navbar's logo leads to their index (the default, "/", has no page).
+  themeConfig: {
+    navbar: { title: "FreshCart journeys", logo: { alt: "", src: "img/logo.svg", href: "/docs/" }, items: [] },
+    colorMode: { disableSwitch: true },
+  },
 };
