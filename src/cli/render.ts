@@ -4,6 +4,7 @@ import type { Command } from "commander";
 import { ENGINE_NAMES, formatHelp, knownExtensions } from "../render/formats.js";
 import type { LoadedJourney } from "../journey/load.js";
 import { renderPaths, type RenderRunOptions } from "../render/runner.js";
+import { SITE_GENERATORS } from "../render/site/generators.js";
 import { dataOptions, dataSettings, reportData, type DataFlags } from "./data.js";
 import { examples, useColor } from "./options.js";
 import { stdout, stderr } from "../io/standard-streams.js";
@@ -41,6 +42,10 @@ export function registerRender(program: Command): void {
       "embed the Mermaid diagram in Markdown pages written to files, beside the picture (on stdout it is always there)",
     )
     .option("--no-mermaid", "leave the Mermaid diagram out of Markdown pages")
+    .option(
+      "--site <generator>",
+      `with --format markdown -o <folder>: write the pages for ${SITE_GENERATORS.join(", ")} (default: the project found above the folder, else plain Markdown)`,
+    )
     .option("-w, --watch", "render again whenever a map changes (Ctrl-C to stop)")
     .option("--stdin-filename <name>", "the name to show for standard input");
   dataOptions(command)
@@ -53,6 +58,7 @@ export function registerRender(program: Command): void {
         "$ journeymap render docs/examples/hotel.journey.yaml -o hotel.svg    # the journey-map picture",
         "$ journeymap render docs/examples/hotel.journey.yaml -o hotel.png --engine mermaid-cli --scale 3",
         "$ journeymap render examples/ --format markdown -o docs/journeys --watch",
+        "$ journeymap render examples/ --format markdown -o docs/journeys --site mkdocs   # pages MkDocs builds as they are",
         "$ journeymap render docs/examples/data/office-order.journey.yaml -o office-order.svg --data --as-of 2025-06-30 --window 90d",
       ),
     )

@@ -6,6 +6,7 @@ import type { Journey } from "../journey/model.js";
 import { renderMarkdown, type PageLinks } from "./markdown.js";
 import { renderDrawableMermaid } from "./mermaid.js";
 import type { MermaidCliEngine } from "./mermaid-cli.js";
+import type { SiteLayout } from "./site/generators.js";
 import type { MapLinker } from "./svg/layout.js";
 
 export const FORMAT_NAMES = ["mermaid", "markdown", "svg", "png", "pdf"] as const;
@@ -47,6 +48,8 @@ export interface PageContext {
   links?: PageLinks;
   /** The same links for the picture's cards: the linked map's picture or page, relative. */
   pictureLinks?: MapLinker;
+  /** The docs-site generator the page is written for (--site, or found above the output folder). */
+  site?: SiteLayout;
 }
 
 /** Draws a map in one format with one engine. Heavy parts (resvg, the browser) load inside, lazily. */
@@ -135,6 +138,7 @@ export const renderFormats = {
             ...(context.page?.picture !== undefined ? { picture: context.page.picture } : {}),
             ...(context.page?.mermaid !== undefined ? { mermaid: context.page.mermaid } : {}),
             ...(context.page?.links ? { links: context.page.links } : {}),
+            ...(context.page?.site ? { site: context.page.site } : {}),
           }),
       },
     ],

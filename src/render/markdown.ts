@@ -27,6 +27,7 @@ import { escapeControl, inertJson } from "../report/visible.js";
 import { mermaidTextLimit, renderMermaidWithin, type MermaidOptions } from "./mermaid.js";
 import { breakPlainText, breakReferences, breakTemplates } from "../text/inert-markdown.js";
 import { shorten } from "../text/shorten.js";
+import { GENERIC_LAYOUT, type SiteLayout } from "./site/generators.js";
 import { textWidth } from "./text-width.js";
 
 export interface MarkdownOptions extends MermaidOptions {
@@ -38,6 +39,8 @@ export interface MarkdownOptions extends MermaidOptions {
   mermaid?: boolean;
   /** Where the map sits in a portfolio: breadcrumbs, the maps it details, the pages of linked maps. */
   links?: PageLinks;
+  /** How the docs generator the page is written for shows the picture and wide tables (--site). */
+  site?: SiteLayout;
 }
 
 /** A link to another page of the site: its map's title and a relative href. */
@@ -85,8 +88,9 @@ export function renderMarkdown(journey: Journey, options: MarkdownOptions = {}):
       ].join(" › "),
     );
   if (journey.description) blocks.push(inline(journey.description));
+  const site = options.site ?? GENERIC_LAYOUT;
   if (options.picture !== undefined)
-    blocks.push(`![Journey map: ${inline(journey.title)}](${pageHref(options.picture)})`);
+    blocks.push(site.picture(`Journey map: ${inline(journey.title)}`, pageHref(options.picture)));
   const detailed = detailedMaps(journey, links);
   if (detailed) blocks.push("## Detailed maps", detailed);
   const personaHeading = uniqueHeadings();
@@ -103,9 +107,9 @@ export function renderMarkdown(journey: Journey, options: MarkdownOptions = {}):
   const stageHeading = uniqueHeadings();
   blocks.push(
     "## Stages",
-    ...journey.stages.map((stage) => stageBlock(journey, stage, references, links, stageHeading)),
+    ...journey.stages.map((stage) => stageBlock(journey, stage, references, links, stageHeading, site)),
   );
-  const metrics = metricsTable(journey);
+  const metrics = metricsTable(journey, site);
   if (metrics) blocks.push("## Metrics", metrics);
   return `${blocks.join("\n\n")}\n`;
 }
@@ -222,6 +226,7 @@ function stageBlock(
   references: Map<string, PersonaReference>,
   links: PageLinks | undefined,
   heading: (text: string) => string,
+  site: SiteLayout,
 ): string {
   const parts = [`### ${heading(inline(stage.name))}`];
   if (stage.description) parts.push(inline(stage.description));
@@ -239,7 +244,7 @@ function stageBlock(
       lines(touchpoint.painPoints),
       lines(touchpoint.opportunities),
     ]);
-    parts.push(table(COLUMNS, rows));
+    parts.push(site.wideTable(table(COLUMNS, rows)));
   }
   return parts.join("\n\n");
 }
@@ -298,7 +303,7 @@ function emotionCell(journey: Journey, touchpoint: Touchpoint, references: Map<s
  * with its target, status (an icon and a word), date and source. A map with only free-form values
  * (no definitions, no dates, no sources) keeps the short table it always had.
  */
-function metricsTable(journey: Journey): string | undefined {
+function metricsTable(journey: Journey, site: SiteLayout): string | undefined {
   const definitions = metricDefinitionsFor(journey);
   const places = [...metricValuesOf(journey)];
   const measured = definitions.size > 0 || places.some(({ value }) => typeof value === "object");
@@ -310,7 +315,7 @@ function metricsTable(journey: Journey): string | undefined {
       inline(id),
       inline(formatReading(readingOf(value), undefined)),
     ]);
-    return table(["Stage", "Touchpoint", "Metric", "Value"], rows);
+    return site.wideTable(table(["Stage", "Touchpoint", "Metric", "Value"], rows));
   }
   const blocks: string[] = [];
   if (definitions.size > 0) {
@@ -326,7 +331,7 @@ function metricsTable(journey: Journey): string | undefined {
       definition.target === undefined ? "" : inline(formatMetricNumber(definition.target, definition)),
       definition.warning === undefined ? "" : inline(formatMetricNumber(definition.warning, definition)),
     ]);
-    blocks.push(table(["Metric", "Id", "Unit", "Better", "Target", "Warning"], rows));
+    blocks.push(site.wideTable(table(["Metric", "Id", "Unit", "Better", "Target", "Warning"], rows)));
   }
   if (places.length > 0) {
     const rows = places.map(({ stage, touchpoint, id, value }) => {
@@ -346,7 +351,9 @@ function metricsTable(journey: Journey): string | undefined {
         inline(reading.source ?? ""),
       ];
     });
-    blocks.push(table(["Stage", "Touchpoint", "Metric", "Value", "Target", "Status", "Date", "Source"], rows));
+    blocks.push(
+      site.wideTable(table(["Stage", "Touchpoint", "Metric", "Value", "Target", "Status", "Date", "Source"], rows)),
+    );
   }
   return blocks.join("\n\n");
 }

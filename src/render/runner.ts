@@ -37,6 +37,16 @@ import { pageHref, SKIPPED_CRUMBS, type PageLink, type PageLinks } from "./markd
 import type { MermaidCliEngine } from "./mermaid-cli.js";
 import { HEATMAP_FILE, renderHeatmap } from "./site/heatmap.js";
 import { visibleLines } from "../report/visible.js";
+import {
+  detectSite,
+  GENERATORS,
+  picturePlace,
+  readablePicture,
+  SITE_GENERATORS,
+  type PicturePlace,
+  type SiteGenerator,
+  type SiteLayout,
+} from "./site/generators.js";
 import { portfolioOrder, renderPortfolio, type BacklogItem, type PortfolioMap } from "./site/portfolio.js";
 import type { MapLinker } from "./svg/layout.js";
 import { watchMaps, type MapWatcher } from "./watch.js";
@@ -56,6 +66,8 @@ export interface RenderRunOptions {
   stdinFilename?: string;
   /** Embed the Mermaid diagram in Markdown pages that show the picture (--mermaid / --no-mermaid). */
   mermaid?: boolean;
+  /** The docs-site generator the pages are written for (--site); absent: found above the output folder. */
+  site?: string;
   /** The day metric values are judged at, and the window past which the picture shows their date. */
   asOf?: string;
   windowDays?: number;
@@ -86,6 +98,17 @@ interface Plan {
   mermaidConfigPath?: string;
   mermaid?: boolean;
   measure?: RenderRunOptions["measure"];
+  /** A docs site written for a generator (--site, or found above the output folder). */
+  site?: SitePlan;
+}
+
+/** What a run writes for a docs-site generator. */
+interface SitePlan {
+  layout: SiteLayout;
+  /** Where the pictures go when the generator serves them from a folder of its own (public/, static/). */
+  pictures?: Required<PicturePlace>;
+  /** The folder no output may leave: the site's root when pictures go outside the output folder. */
+  root?: string;
 }
 
 /** Renders the maps `paths` name, once and, with --watch, on every save until Ctrl-C. Resolves to the
@@ -108,6 +131,8 @@ async function makePlan(paths: string[], options: RenderRunOptions): Promise<Pla
   if (options.theme !== "light" && options.theme !== "dark")
     throw new JourneymapError(`unknown theme "${options.theme}": use light or dark`);
   const scale = parseScale(options.scale);
+  if (options.site !== undefined && !(SITE_GENERATORS as readonly string[]).includes(options.site))
+    throw new JourneymapError(`unknown --site "${options.site}": use ${SITE_GENERATORS.join(", ")}`);
   const folders = paths
     .filter((path) => path !== "-" && statSync(path, { throwIfNoEntry: false })?.isDirectory())
     .map((path) => resolve(path));
@@ -151,6 +176,7 @@ async function makePlan(paths: string[], options: RenderRunOptions): Promise<Pla
   };
   const extension = format.spec.extensions[0];
   if (output === undefined) {
+    if (options.site !== undefined) sitePlan(plan, options.site as SiteGenerator);
     if (manyMaps)
       throw new JourneymapError(`several maps need --output FOLDER: one ${extension} file is written per map`);
     if (format.spec.kind === "binary" && stdout.isTTY) {
@@ -167,8 +193,46 @@ async function makePlan(paths: string[], options: RenderRunOptions): Promise<Pla
     );
   }
   plan.destination = { kind: folder ? "folder" : "file", path: output };
+  const site = sitePlan(plan, options.site as SiteGenerator | undefined);
+  if (site) plan.site = site;
   checkTargets(plan);
   return plan;
+}
+
+/** The generator the pages are written for: --site, else the project found above the output folder. A
+ * generator that serves pictures from a folder of its own needs that project (to know the folder). */
+function sitePlan(plan: Plan, asked: SiteGenerator | undefined): SitePlan | undefined {
+  if (!isSite(plan)) {
+    if (asked === undefined) return undefined;
+    throw new JourneymapError(
+      `--site ${asked} writes a folder of Markdown pages: use --format markdown --output <folder> (and several maps, or a folder of maps)`,
+    );
+  }
+  const output = plan.destination!.path;
+  const found = detectSite(output, asked);
+  const generator = asked ?? found?.generator;
+  if (generator === undefined) return undefined;
+  const spec = GENERATORS[generator];
+  if (spec.staticFolder === undefined) return { layout: spec.layout };
+  const place = found && picturePlace(found, output);
+  if (!found || !place?.url) {
+    const marker = generator === "vitepress" ? "a .vitepress folder" : "a docusaurus.config.js";
+    throw new JourneymapError(
+      `--site ${generator} serves pictures from ${spec.staticFolder}/ in its project, but no folder above "${displayPath(output)}" holds ${marker}: write the pages inside your ${generator === "vitepress" ? "VitePress" : "Docusaurus"} project (e.g. docs/journeys), or leave --site out`,
+    );
+  }
+  return { layout: spec.layout, pictures: { folder: place.folder, url: place.url }, root: found.root };
+}
+
+/** The folder no output may leave: the output folder, or the site's root when pictures go outside it. */
+function boundaryOf(plan: Plan): string | undefined {
+  if (plan.destination?.kind !== "folder") return undefined;
+  return plan.site?.root ?? plan.destination.path;
+}
+
+/** Where the heat map goes: beside the index, or with the pictures. */
+function heatmapPath(plan: Plan): string {
+  return join(plan.site?.pictures?.folder ?? plan.destination!.path, HEATMAP_FILE);
 }
 
 function readMermaidConfig(file: string): Record<string, unknown> {
@@ -204,7 +268,8 @@ function companionOf(plan: Plan, input: MapInput): string | undefined {
   const companion = plan.format.spec.companion;
   const target = targetOf(plan, input);
   if (!companion || target === undefined) return undefined;
-  return join(dirname(target), `${basename(target).replace(/\.[^.]*$/, "")}${companion.extension}`);
+  const folder = (isSite(plan) && plan.site?.pictures?.folder) || dirname(target);
+  return join(folder, `${basename(target).replace(/\.[^.]*$/, "")}${companion.extension}`);
 }
 
 /** A folder of Markdown pages is a docs site: pages link to each other, and the index is the portfolio. */
@@ -234,7 +299,7 @@ function siteClaims(plan: Plan): Claims {
     [INDEX_PAGE, "the index page"],
     [HEATMAP_FILE, "the heat map"],
   ] as const) {
-    const path = join(plan.destination!.path, file);
+    const path = file === HEATMAP_FILE ? heatmapPath(plan) : join(plan.destination!.path, file);
     claims.writers.set(fileNameKey(path), { what, path });
   }
   return claims;
@@ -275,7 +340,8 @@ function checkTargets(plan: Plan): void {
     if (clash) throw new JourneymapError(clash);
     claim(plan, input, claims);
   }
-  const within = plan.destination?.kind === "folder" ? { within: plan.destination.path } : {};
+  const boundary = boundaryOf(plan);
+  const within = boundary !== undefined ? { within: boundary } : {};
   for (const { path } of claims.writers.values()) checkOutputPath(path, { shown: displayPath(path), ...within });
 }
 
@@ -427,7 +493,10 @@ class RenderRun {
     if (target === undefined) this.streams.stdout(rendering);
     else this.write(target, rendering);
     // The page first (what a reader under --watch waits for), then its picture.
-    if (companion) this.write(companion, await this.plan.format.spec.companion!.draw(map.journey, context));
+    if (companion) {
+      const picture = await this.plan.format.spec.companion!.draw(map.journey, context);
+      this.write(companion, this.plan.site ? readablePicture(picture) : picture);
+    }
     if (target !== undefined && isSite(this.plan))
       this.#pages.set(input, await this.portfolioEntry(map, input, target));
     return true;
@@ -435,8 +504,10 @@ class RenderRun {
 
   /** Where a page sits: its picture beside it and, in a site, its breadcrumbs and the pages it links to. */
   private pageContext(input: MapInput, target: string, companion: string): PageContext {
+    const pictures = this.plan.site?.pictures;
     const page: PageContext = {
-      picture: basename(companion),
+      picture: pictures ? `${pictures.url}${basename(companion)}` : basename(companion),
+      ...(this.plan.site ? { site: this.plan.site.layout } : {}),
       ...(this.plan.mermaid !== undefined ? { mermaid: this.plan.mermaid } : {}),
     };
     const facts = this.#facts.get(input);
@@ -455,9 +526,12 @@ class RenderRun {
       pageOf,
     };
     // The picture's cards link to the linked map's page, percent-encoded: only ever a known map's page.
+    // On a site, the link names the built page (x.html, x/, x), since the picture is opened on its own.
     const pictureLinks: MapLinker = (id) => {
       const found = pageOf(id);
-      return found ? { title: found.title, href: pageHref(found.href) } : undefined;
+      if (!found) return undefined;
+      const href = this.plan.site ? this.plan.site.layout.pageUrl(found.href) : found.href;
+      return { title: found.title, href: pageHref(href) };
     };
     return { ...page, links, pictureLinks };
   }
@@ -533,7 +607,7 @@ class RenderRun {
 
   /** Writes one of the run's files: never over an input, and, into an output folder, never out of it. */
   private write(path: string, contents: string | Uint8Array): void {
-    const folder = this.plan.destination?.kind === "folder" ? this.plan.destination.path : undefined;
+    const folder = boundaryOf(this.plan);
     writeOutput(path, contents, {
       inputs: this.inputPaths(),
       shown: displayPath(path),
@@ -591,11 +665,10 @@ class RenderRun {
       };
       return [{ ...page, findings }];
     });
-    this.writeOnce(index, renderPortfolio(maps));
-    this.writeOnce(
-      join(this.plan.destination!.path, HEATMAP_FILE),
-      renderHeatmap(portfolioOrder(maps).map(({ map }) => map.facts)),
-    );
+    const site = this.plan.site;
+    const heatmap = site?.pictures ? { heatmap: `${site.pictures.url}${HEATMAP_FILE}` } : {};
+    this.writeOnce(index, renderPortfolio(maps, { ...(site ? { site: site.layout } : {}), ...heatmap }));
+    this.writeOnce(heatmapPath(this.plan), renderHeatmap(portfolioOrder(maps).map(({ map }) => map.facts)));
   }
 
   /** Writes a file of the site unless this run last wrote the same text to it (an edit under --watch

@@ -2,17 +2,19 @@
 // The docs site built by a real static-site generator: journeymap renders the example repository
 // (render examples --format markdown --mermaid), VitePress builds it, a local server serves it, and
 // Chromium checks it as a reader would: every picture loads, every link between pages resolves, the
-// heat map and the backlog show the expected content, the Mermaid diagram is drawn at a readable size.
-// Screenshots: test-artifacts/site/index.png and test-artifacts/site/checkout.png.
+// heat map and the backlog show the expected content, the Mermaid diagram is drawn at a readable size;
+// the pages are written with --site vitepress: the picture's link opens the full-size SVG, whose links reach
+// the built pages, its smallest text reads at 11 px or more, the hierarchy nests, and nothing overflows the
+// content column outside a scroll container (test/helpers/site-checks.ts).
+// Screenshots: test-artifacts/site-vitepress/index.png and test-artifacts/site-vitepress/checkout.png.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { extname, join, normalize } from "node:path";
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Browser, Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findBrowser, launchBrowser } from "../../src/render/browser.js";
 import { ROOT, runCli } from "../helpers/cli.js";
+import { checkPicture, nestedHierarchyLinks, overflowingElements, serveSite } from "../helpers/site-checks.js";
 
 const executable = findBrowser();
 const mustRun = process.env.CI === "true";
@@ -24,16 +26,8 @@ if (!executable && !mustRun)
 const BUILD = join(ROOT, "test-artifacts/site-build");
 const DOCS = join(BUILD, "docs");
 const DIST = join(DOCS, ".vitepress/dist");
-const SHOTS = join(ROOT, "test-artifacts/site");
+const SHOTS = join(ROOT, "test-artifacts/site-vitepress");
 const PAGES = ["index.html", "freshcart.html", "checkout.html", "delivery.html", "refund.html"];
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript",
-  ".css": "text/css",
-  ".svg": "image/svg+xml",
-  ".json": "application/json",
-  ".woff2": "font/woff2",
-};
 
 const HOSTILE = `journeymap: 1
 title: "Hostile {{ 7 * 191 }} <img src=x onerror=alert(1)>"
@@ -56,7 +50,7 @@ interface PageCheck {
 }
 
 describe.runIf(executable !== undefined || mustRun)("the example repository's docs site, built by VitePress", () => {
-  let server: Server;
+  let server: Awaited<ReturnType<typeof serveSite>> | undefined;
   let origin: string;
   let browser: Browser;
   let page: Page;
@@ -64,16 +58,26 @@ describe.runIf(executable !== undefined || mustRun)("the example repository's do
 
   beforeAll(async () => {
     rmSync(BUILD, { recursive: true, force: true });
-    const render = runCli(["render", "examples", "--format", "markdown", "--output", DOCS, "--mermaid"]);
+    mkdirSync(join(DOCS, ".vitepress/theme"), { recursive: true });
+    copyFileSync(join(ROOT, "test/browser/site/config.mjs"), join(DOCS, ".vitepress/config.mjs"));
+    copyFileSync(join(ROOT, "test/browser/site/theme.mjs"), join(DOCS, ".vitepress/theme/index.mjs"));
+    const render = runCli([
+      "render",
+      "examples",
+      "--format",
+      "markdown",
+      "--output",
+      DOCS,
+      "--mermaid",
+      "--site",
+      "vitepress",
+    ]);
     expect(render.code, render.stderr).toBe(0);
     // A hostile page beside them: VitePress compiles Markdown as Vue templates, so map text such as
     // "{{ 7 * 191 }}" must reach the page as text, never as an expression.
     writeFileSync(join(BUILD, "hostile.journey.yaml"), HOSTILE);
     const hostile = runCli(["render", join(BUILD, "hostile.journey.yaml"), "--output", join(DOCS, "hostile.md")]);
     expect(hostile.code, hostile.stderr).toBe(0);
-    mkdirSync(join(DOCS, ".vitepress/theme"), { recursive: true });
-    copyFileSync(join(ROOT, "test/browser/site/config.mjs"), join(DOCS, ".vitepress/config.mjs"));
-    copyFileSync(join(ROOT, "test/browser/site/theme.mjs"), join(DOCS, ".vitepress/theme/index.mjs"));
     // VitePress fails the build on a dead link between pages: the first check of the links.
     const build = spawnSync(
       process.execPath,
@@ -85,18 +89,8 @@ describe.runIf(executable !== undefined || mustRun)("the example repository's do
       },
     );
     expect(build.status, `${build.stdout}\n${build.stderr}`).toBe(0);
-    server = createServer((request, response) => {
-      const path = normalize(decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname));
-      const file = join(DIST, path.endsWith("/") ? `${path}index.html` : path);
-      if (!file.startsWith(DIST) || !existsSync(file)) {
-        response.writeHead(404).end("not found");
-        return;
-      }
-      response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
-      response.end(readFileSync(file));
-    });
-    await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await serveSite(DIST);
+    origin = server.origin;
     browser = await launchBrowser(executable, "the docs-site test");
     page = await browser.newPage();
     await page.setViewport({ width: 1280, height: 900 });
@@ -110,7 +104,7 @@ describe.runIf(executable !== undefined || mustRun)("the example repository's do
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise((done) => (server ? server.close(done) : done(undefined)));
+    await server?.close();
   });
 
   async function open(name: string): Promise<PageCheck> {
@@ -181,5 +175,43 @@ describe.runIf(executable !== undefined || mustRun)("the example repository's do
     const sorted = [...sizes].filter((height) => height > 0).sort((a, b) => a - b);
     expect(sorted[Math.floor(sorted.length / 2)]).toBeGreaterThanOrEqual(10); // median text height in CSS px
     await page.screenshot({ path: join(SHOTS, "checkout.png"), fullPage: true });
+  });
+
+  it("a map's picture opens full size in one click, its links reach the built pages, its text reads at 11 px", async () => {
+    await open("freshcart.html");
+    const picture = await checkPicture(page, ".vp-doc");
+    expect(picture).toMatchObject({ status: 200, contentType: "image/svg+xml" });
+    expect(new URL(picture.href).pathname).toBe("/freshcart.svg");
+    expect(picture.innerLinks.map((link) => new URL(link.href).pathname).sort()).toEqual([
+      "/checkout.html",
+      "/delivery.html",
+      "/refund.html",
+    ]);
+    for (const link of picture.innerLinks) expect(link, link.href).toMatchObject({ status: 200 });
+    // The page shows the picture at its natural size in a box that scrolls sideways, as the link opens it.
+    expect(picture.onPage).toBeGreaterThanOrEqual(11);
+    expect(picture.opened).toBeGreaterThanOrEqual(11);
+    console.log(`VitePress: the picture's smallest text is ${picture.onPage.toFixed(1)} px on the page`);
+  });
+
+  it("the index's hierarchy nests, and nothing overflows the content column outside a scroll container", async () => {
+    await open("index.html");
+    expect(await nestedHierarchyLinks(page, ".vp-doc")).toEqual([
+      "FreshCart - checkout",
+      "FreshCart - delivery and substitutions",
+      "FreshCart - refund for an unwanted item",
+    ]);
+    expect(await overflowingElements(page, ".vp-doc")).toEqual([]);
+    // The lint status is in view without scrolling the Maps table.
+    const lint = await page.evaluate(() => {
+      const table = Array.from(document.querySelectorAll(".vp-doc table")).find((found) =>
+        found.textContent?.includes("Average emotion"),
+      )!;
+      const cell = Array.from(table.querySelectorAll("th")).find((th) => th.textContent === "Lint")!;
+      return { right: cell.getBoundingClientRect().right, edge: table.getBoundingClientRect().right };
+    });
+    expect(lint.right).toBeLessThanOrEqual(lint.edge);
+    await open("checkout.html");
+    expect(await overflowingElements(page, ".vp-doc")).toEqual([]);
   });
 });

@@ -6,8 +6,9 @@ export { HEATMAP_FILE };
 import { countOf } from "../../journey/queries.js";
 import type { MapFacts } from "../../workspace/facts.js";
 import { buildGraph, hierarchyOrder } from "../../workspace/graph.js";
-import { inline, link, table, type PageLink } from "../markdown.js";
+import { BREAK, inline, link, table, type PageLink } from "../markdown.js";
 import { HEATMAP_FILE } from "./heatmap.js";
+import { GENERIC_LAYOUT, type SiteLayout } from "./generators.js";
 
 /** One pain point or opportunity of a map, with who owns its touchpoint. */
 export interface BacklogItem {
@@ -51,8 +52,16 @@ export function portfolioOrder(listed: readonly PortfolioMap[]): Array<{ map: Po
   ];
 }
 
+/** Where the index finds the heat map and how its generator shows pictures and tables. */
+export interface PortfolioOptions {
+  site?: SiteLayout;
+  /** The heat map's href (default: beside the index). */
+  heatmap?: string;
+}
+
 /** The index page of `listed`, in hierarchy order. */
-export function renderPortfolio(listed: readonly PortfolioMap[]): string {
+export function renderPortfolio(listed: readonly PortfolioMap[], options: PortfolioOptions = {}): string {
+  const site = options.site ?? GENERIC_LAYOUT;
   const blocks = ["# Journey maps"];
   if (listed.length === 0) return `${blocks[0]}\n\n_No maps rendered yet._\n`;
   const order = portfolioOrder(listed);
@@ -70,30 +79,33 @@ export function renderPortfolio(listed: readonly PortfolioMap[]): string {
     `${countOf(maps.length, "map")}, ${countOf(touchpoints, "touchpoint")}, ${countOf(pains, "pain point")} and ${countOf(opportunities, "opportunity").replace(/opportunitys$/, "opportunities")}.`,
   );
 
-  blocks.push("## Hierarchy", tree(order, pageOf));
+  blocks.push("## Hierarchy", tree(order, pageOf, site.listIndent));
 
+  const header = ["Map", "Owner", "Personas", "Stages", "Touchpoints", "Pain points", "Average emotion", "Lint"];
   const rows = maps.map((map) => [
     link(pageOf(map)),
     map.facts.owner === undefined ? "" : teamLabel(map.facts.owner),
-    inline(map.facts.personas.join(", ")),
+    site.personaLines ? personaLines(map.facts.personas) : inline(map.facts.personas.join(", ")),
     String(map.facts.stages.length),
     String(map.facts.touchpoints),
     String(map.facts.painPoints),
     map.facts.emotion === undefined ? "not recorded" : map.facts.emotion.toFixed(1),
     status(map.findings),
   ]);
-  blocks.push(
-    "## Maps",
-    table(["Map", "Owner", "Personas", "Stages", "Touchpoints", "Pain points", "Average emotion", "Lint"], rows),
-  );
+  // On a site, the lint status comes second: a wide table scrolls, and the status must not scroll away.
+  const lintFirst = (cells: string[]) => (site.lintFirst ? [cells[0]!, cells.at(-1)!, ...cells.slice(1, -1)] : cells);
+  blocks.push("## Maps", site.wideTable(table(lintFirst(header), rows.map(lintFirst))));
 
   blocks.push(
     "## Emotion by stage",
-    `![Heat map: the average emotion of each map's stages, from 1 (very negative, dark) to 5 (very positive, light)](${HEATMAP_FILE})`,
+    site.picture(
+      "Heat map: the average emotion of each map's stages, from 1 (very negative, dark) to 5 (very positive, light)",
+      options.heatmap ?? HEATMAP_FILE,
+    ),
   );
 
   blocks.push("## Backlog by owning team", ...backlog(maps, pageOf, teamLabel));
-  blocks.push("## Touchpoint ownership", ownershipTable(maps, pageOf, teamLabel));
+  blocks.push("## Touchpoint ownership", site.wideTable(ownershipTable(maps, pageOf, teamLabel)));
   return `${blocks.join("\n\n")}\n`;
 }
 
@@ -111,12 +123,21 @@ function status(findings: PortfolioMap["findings"]): string {
   return parts.length ? `⚠ ${parts.join(", ")}` : "✔ clean";
 }
 
-/** The hierarchy as nested links; levels past MAX_DEPTH stay at that depth. */
+/** The hierarchy as nested links, `indent` spaces per level; levels past MAX_DEPTH stay at that depth. */
 function tree(
   order: ReadonlyArray<{ map: PortfolioMap; depth: number }>,
   pageOf: (map: PortfolioMap) => PageLink,
+  indent: number,
 ): string {
-  return order.map(({ map, depth }) => `${"  ".repeat(Math.min(depth, MAX_DEPTH))}- ${link(pageOf(map))}`).join("\n");
+  return order
+    .map(({ map, depth }) => `${" ".repeat(indent * Math.min(depth, MAX_DEPTH))}- ${link(pageOf(map))}`)
+    .join("\n");
+}
+
+/** Persona names one to a line, each after a bullet: a comma inside a name ("Dana, working parent") or
+ * any separator ("Sam · Alex") stays inside one entry. A line break in a name reads as a space. */
+function personaLines(names: readonly string[]): string {
+  return names.map((name) => `• ${inline(name.replace(/\s+/g, " "))}`).join(BREAK);
 }
 
 function backlog(
