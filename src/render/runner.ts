@@ -195,6 +195,10 @@ async function makePlan(paths: string[], options: RenderRunOptions): Promise<Pla
   plan.destination = { kind: folder ? "folder" : "file", path: output };
   const site = sitePlan(plan, options.site as SiteGenerator | undefined);
   if (site) plan.site = site;
+  // Docusaurus names a page (sidebar, previous/next links, the browser's title bar) after its first
+  // heading's Markdown source, backslashes and character references included, unless the front matter
+  // gives the title: its pages get front matter unless --front-matter says otherwise.
+  if (site?.layout.generator === "docusaurus" && options.frontMatter === undefined) plan.settings.frontMatter = true;
   checkTargets(plan);
   return plan;
 }

@@ -9,15 +9,15 @@
 // one click), and hostile text is shown as text. Docusaurus is a CI-only tool installed in
 // test/browser/docusaurus (npm ci there). Screenshots: test-artifacts/site-docusaurus/.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { extname, join, normalize } from "node:path";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Browser, Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findBrowser, launchBrowser } from "../../src/render/browser.js";
 import { ROOT, runCli } from "../helpers/cli.js";
 import { MDX_HOSTILE, mdxHostileMaps } from "../helpers/adversarial-mdx.js";
+import { checkPicture, nestedHierarchyLinks, overflowingElements, serveSite } from "../helpers/site-checks.js";
 
 const SITE = join(ROOT, "test/browser/docusaurus");
 const DOCUSAURUS = join(SITE, "node_modules/@docusaurus/core/bin/docusaurus.mjs");
@@ -40,36 +40,23 @@ const SHOTS = join(ROOT, "test-artifacts/site-docusaurus");
 /** The built pages: docs/ is served at /docs/ (Docusaurus's default), a page file x.md at /docs/x. */
 const PAGES = ["docs/", "docs/freshcart", "docs/checkout", "docs/delivery", "docs/refund"];
 const CONTENT = ".theme-doc-markdown";
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript",
-  ".css": "text/css",
-  ".svg": "image/svg+xml",
-  ".json": "application/json",
-  ".xml": "application/xml",
-};
-
 interface PageCheck {
-  images: Array<{ src: string; loaded: boolean; width: number; shown: number; link?: string }>;
+  images: Array<{ src: string; alt: string; loaded: boolean; width: number }>;
   links: string[];
   text: string;
   /** Elements wider than the content column with no scroll container between them and it. */
   overflowing: string[];
 }
 
-/** The smallest font size of an SVG's text, in its own units (what it is drawn at full size). */
-function smallestFontSize(svg: string): number {
-  return Math.min(...[...svg.matchAll(/font-size="(\d+(?:\.\d+)?)"/g)].map((found) => Number(found[1])));
-}
-
 describe.runIf((installed && executable !== undefined) || mustRun)(
   "the example repository's docs site, built by Docusaurus",
   () => {
-    let server: Server;
+    let server: Awaited<ReturnType<typeof serveSite>> | undefined;
     let origin: string;
     let browser: Browser;
     let page: Page;
     let buildSeconds = 0;
+    let hostileMaps = "";
     const failed: string[] = [];
 
     beforeAll(async () => {
@@ -83,11 +70,12 @@ describe.runIf((installed && executable !== undefined) || mustRun)(
       symlinkSync(join(SITE, "node_modules"), join(WORK, "node_modules"), "dir");
       const render = runCli(["render", "examples", "--format", "markdown", "--site", "docusaurus", "--output", DOCS]);
       expect(render.code, render.stderr).toBe(0);
-      mkdirSync(join(WORK, "hostile-maps"));
-      for (const [file, text] of Object.entries(mdxHostileMaps())) writeFileSync(join(WORK, "hostile-maps", file), text);
+      // The hostile maps outside the repository: test-artifacts/ is in .gitignore, which render respects.
+      hostileMaps = mkdtempSync(join(tmpdir(), "journeymap-mdx-"));
+      for (const [file, text] of Object.entries(mdxHostileMaps())) writeFileSync(join(hostileMaps, file), text);
       const hostile = runCli([
         "render",
-        join(WORK, "hostile-maps"),
+        hostileMaps,
         "--format",
         "markdown",
         "--site",
@@ -113,19 +101,8 @@ describe.runIf((installed && executable !== undefined) || mustRun)(
       console.log(`docusaurus build: ${buildSeconds.toFixed(1)} s`);
       // onBrokenLinks, onBrokenAnchors and onBrokenMarkdownLinks throw: the first check of the links.
       expect(build.status, `${build.stdout}\n${build.stderr}`).toBe(0);
-      server = createServer((request, response) => {
-        const path = normalize(decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname));
-        let file = join(BUILT, path);
-        if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
-        if (!file.startsWith(BUILT) || !existsSync(file)) {
-          response.writeHead(404).end("not found");
-          return;
-        }
-        response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
-        response.end(readFileSync(file));
-      });
-      await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-      origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      server = await serveSite(BUILT);
+      origin = server.origin;
       browser = await launchBrowser(executable, "the Docusaurus site test");
       page = await browser.newPage();
       await page.setViewport({ width: 1280, height: 900 });
@@ -139,42 +116,33 @@ describe.runIf((installed && executable !== undefined) || mustRun)(
 
     afterAll(async () => {
       await browser?.close();
-      await new Promise((done) => (server ? server.close(done) : done(undefined)));
+      await server?.close();
+      if (hostileMaps) rmSync(hostileMaps, { recursive: true, force: true });
     });
 
     async function open(path: string): Promise<PageCheck> {
       await page.goto(`${origin}/${path}`, { waitUntil: "networkidle0" });
-      return page.evaluate(async (content) => {
+      const check = await page.evaluate(async (content) => {
         const column = document.querySelector<HTMLElement>(content)!;
         const images = Array.from(column.querySelectorAll<HTMLImageElement>("img"));
         // Docusaurus loads pictures lazily: load every one before looking.
         for (const image of images) image.loading = "eager";
         await Promise.all(images.map((image) => image.decode().catch(() => undefined)));
-        const right = column.getBoundingClientRect().right;
-        const scrolls = (element: Element) => /auto|scroll|hidden/.test(getComputedStyle(element).overflowX);
-        const overflowing: string[] = [];
-        for (const element of column.querySelectorAll("*")) {
-          if (element.getBoundingClientRect().right <= right + 1) continue;
-          let inside: Element | null = element;
-          while (inside && inside !== column && !scrolls(inside)) inside = inside.parentElement;
-          if (inside === column || inside === null)
-            overflowing.push(`<${element.tagName.toLowerCase()}> ${element.textContent?.slice(0, 60) ?? ""}`);
-        }
         return {
           images: images.map((image) => ({
             src: image.src,
+            alt: image.alt,
             loaded: image.complete,
             width: image.naturalWidth,
-            shown: image.getBoundingClientRect().width,
-            ...(image.closest("a") ? { link: image.closest("a")!.href } : {}),
           })),
-          links: Array.from(document.querySelectorAll<HTMLAnchorElement>(`${content} a[href], nav a[href]`)).map(
-            (link) => link.href,
-          ),
+          // The page's links, its breadcrumbs, the sidebar and the previous/next links.
+          links: Array.from(
+            document.querySelectorAll<HTMLAnchorElement>(`${content} a[href], nav a[href], .pagination-nav a[href]`),
+          ).map((link) => link.href),
           text: column.innerText,
-          overflowing,
         };
       }, CONTENT);
+      return { ...check, overflowing: await overflowingElements(page, CONTENT) };
     }
 
     /** The smallest text of a full-size picture as Chromium draws it when the reader opens it, in CSS px. */
@@ -212,48 +180,41 @@ describe.runIf((installed && executable !== undefined) || mustRun)(
     );
 
     it.each(PAGES.slice(1))(
-      "%s: the picture reads at 11 px or opens at full size in one click, and the links inside it reach built pages",
+      "%s: one click opens the picture at full size, its text at 11 px or more, its links reaching built pages",
       async (path) => {
-        const check = await open(path);
-        const picture = check.images.find((image) => image.link?.endsWith(".svg"));
-        expect(picture, "the map's picture, linked to its full-size SVG").toBeDefined();
-        const full = await fetch(picture!.link!);
-        expect(full.status, picture!.link).toBe(200);
-        const svg = await full.text();
-        const inPage = smallestFontSize(svg) * (picture!.shown / picture!.width);
-        const opened = await smallestTextOpened(picture!.link!);
-        console.log(`${path}: smallest text ${inPage.toFixed(1)} px in the page, ${opened.toFixed(1)} px opened`);
-        expect(Math.max(inPage, opened)).toBeGreaterThanOrEqual(11);
-        // The cards that detail another map link to its page, relative to where the SVG is served.
-        const hrefs = [...svg.matchAll(/<a\b[^>]*\bhref="([^"]*)"/g)].map((found) => found[1]!);
-        if (path === "docs/freshcart") expect(hrefs.length).toBeGreaterThanOrEqual(3);
-        for (const href of hrefs) {
-          const target = new URL(href.replace(/&amp;/g, "&"), picture!.link!);
-          expect(target.origin).toBe(origin);
-          const response = await fetch(target);
-          expect(response.status, `${href} in ${picture!.link!}`).toBe(200);
-          expect(await response.text(), href).toMatch(/<h1[^>]*>FreshCart/);
+        await open(path);
+        const picture = await checkPicture(page, CONTENT);
+        expect(picture).toMatchObject({ status: 200, contentType: "image/svg+xml" });
+        expect(new URL(picture.href).origin).toBe(origin);
+        const opened = await smallestTextOpened(picture.href);
+        console.log(
+          `${path}: smallest text ${picture.onPage.toFixed(1)} px on the page, ${opened.toFixed(1)} px opened`,
+        );
+        expect(opened).toBeGreaterThanOrEqual(11);
+        expect(picture.opened).toBeGreaterThanOrEqual(11);
+        // The stages and cards that detail another map link to its built page.
+        if (path === "docs/freshcart") expect(picture.innerLinks.length).toBeGreaterThanOrEqual(3);
+        for (const link of picture.innerLinks) {
+          expect(link, picture.href).toMatchObject({ status: 200 });
+          expect(new URL(link.href).pathname).toMatch(/^\/docs\/(checkout|delivery|refund)$/);
         }
       },
     );
 
-    it("the index nests the hierarchy and shows the heat map with its numbers", async () => {
+    it("the index nests the hierarchy and shows the heat map", async () => {
       const check = await open("docs/");
       expect(check.text).toContain("4 maps, 21 touchpoints, 10 pain points and 9 opportunities.");
-      const nested = await page.$$eval(`${CONTENT} li li > a`, (links) => links.map((link) => link.textContent));
-      expect(nested).toEqual(
-        expect.arrayContaining([
-          "FreshCart - checkout",
-          "FreshCart - delivery and substitutions",
-          "FreshCart - refund for an unwanted item",
-        ]),
+      expect(await nestedHierarchyLinks(page, CONTENT)).toEqual([
+        "FreshCart - checkout",
+        "FreshCart - delivery and substitutions",
+        "FreshCart - refund for an unwanted item",
+      ]);
+      const parents = await page.$$eval(`${CONTENT} ul ul > li > a`, (links) =>
+        links.map((link) => link.closest("ul")!.closest("li")!.querySelector("a")!.textContent),
       );
-      const parent = await page.$$eval(`${CONTENT} li li > a`, (links) =>
-        links.map((link) => link.parentElement!.parentElement!.closest("li")!.querySelector("a")!.textContent),
-      );
-      expect(new Set(parent)).toEqual(new Set(["FreshCart - first grocery order"]));
-      const heatmap = check.images.find((image) => /heatmap/.test(image.src) || /heat map/i.test(image.src));
-      expect(heatmap ?? check.images[0]).toBeDefined();
+      expect(new Set(parents)).toEqual(new Set(["FreshCart - first grocery order"]));
+      const heatmap = check.images.find((image) => image.alt.startsWith("Heat map"));
+      expect(heatmap?.width).toBeGreaterThan(400);
       await page.screenshot({ path: join(SHOTS, "index.png"), fullPage: true });
     });
 
@@ -270,7 +231,8 @@ describe.runIf((installed && executable !== undefined) || mustRun)(
       const shown = (check: PageCheck) => check.text.replace(/\u200b/g, "");
       for (const key of ["rootDescription", "persona", "personaDescription", "stage", "stageDescription"] as const)
         expect(shown(root), key).toContain(MDX_HOSTILE[key]);
-      for (const key of ["touchpoint", "pain", "opportunity"] as const) expect(shown(root), key).toContain(MDX_HOSTILE[key]);
+      for (const key of ["touchpoint", "pain", "opportunity"] as const)
+        expect(shown(root), key).toContain(MDX_HOSTILE[key]);
       expect(shown(root)).toContain(MDX_HOSTILE.rootTitle);
       expect(shown(child)).toContain(MDX_HOSTILE.childTitle);
       expect(shown(child)).toContain(MDX_HOSTILE.childTouchpoint);
@@ -283,6 +245,17 @@ describe.runIf((installed && executable !== undefined) || mustRun)(
         ),
       ).toEqual([]);
       expect(root.links.filter((href) => href.startsWith("javascript:"))).toEqual([]);
+      // Docusaurus names a page after the front matter's title: the sidebar, the previous/next links and
+      // the browser's title bar show it as written, not the heading's Markdown escapes.
+      const names = await page.evaluate(() => ({
+        title: document.title,
+        sidebar: Array.from(document.querySelectorAll(".menu__link")).map((link) => link.textContent ?? ""),
+        pagination: Array.from(document.querySelectorAll(".pagination-nav__label")).map((label) => label.textContent),
+      }));
+      const plain = (text: string) => text.replace(/\u200b/g, "");
+      expect(plain(names.title)).toBe(`${MDX_HOSTILE.rootTitle} | FreshCart journeys`);
+      expect(names.sidebar.map(plain)).toEqual(expect.arrayContaining([MDX_HOSTILE.rootTitle, MDX_HOSTILE.childTitle]));
+      expect(names.pagination.map((label) => plain(label ?? ""))).toContain(MDX_HOSTILE.childTitle);
     });
   },
 );
