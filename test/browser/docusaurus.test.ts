@@ -215,6 +215,11 @@ describe.runIf((installed && executable !== undefined) || mustRun)(
       expect(new Set(parents)).toEqual(new Set(["FreshCart - first grocery order"]));
       const heatmap = check.images.find((image) => image.alt.startsWith("Heat map"));
       expect(heatmap?.width).toBeGreaterThan(400);
+      // The heat map's alt text as written: Docusaurus's image plugin would show "map&#39;s" for "map's".
+      expect(heatmap!.alt).not.toMatch(/&#?\w+;/);
+      console.log(
+        `heat map: smallest text ${(await smallestTextOpened(`${origin}/docs/portfolio-heatmap.svg`)).toFixed(1)} px opened`,
+      );
       await page.screenshot({ path: join(SHOTS, "index.png"), fullPage: true });
     });
 
