@@ -213,7 +213,9 @@ function sitePlan(plan: Plan, asked: SiteGenerator | undefined): SitePlan | unde
     );
   }
   const output = plan.destination!.path;
-  const found = detectSite(output, asked);
+  let found = detectSite(output, asked);
+  // A folder beside MkDocs's docs_dir (not under it) is not one of its pages.
+  if (found?.generator === "mkdocs" && !isInside(output, found.root)) found = undefined;
   const generator = asked ?? found?.generator;
   if (generator === undefined) return undefined;
   const spec = GENERATORS[generator];

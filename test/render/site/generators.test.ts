@@ -139,7 +139,8 @@ describe("render --site", () => {
   });
 
   it("without a generator, the pages are plain Markdown as before: the picture beside the page", () => {
-    project({ "out/": "" });
+    // A folder beside MkDocs's docs_dir is not one of its pages.
+    project({ "mkdocs.yml": "site_name: x\n", "docs/": "", "out/": "" });
     const run = runCli(["render", EXAMPLES, "--format", "markdown", "-o", join(work, "out")]);
     expect(run.code, run.stderr).toBe(0);
     expect(read("out/freshcart.md")).toContain(
