@@ -88,11 +88,13 @@ export const GENERATORS: Record<SiteGenerator, SiteGeneratorSpec> = {
       generator: "docusaurus",
       // MDX has no attributes for a Markdown image: the picture fits the column and opens full size
       // in one click. "pathname://" keeps Docusaurus from bundling the linked file under /assets/.
+      // Docusaurus HTML-escapes a Markdown image's alt text before React escapes it again: a reader (a
+      // screen reader) would get "map&#39;s" for "map's", so the apostrophe is the typographic one.
       picture: (alt, href) =>
         scrolling(
           '<div className="journeymap-picture" style={{ overflowX: "auto" }}>',
           "</div>",
-          `![${alt}](${href})`,
+          `![${alt.replace(/'/g, "\u2019")}](${href})`,
           `pathname://${href}`,
         ),
       // Docusaurus's theme already gives every table its own horizontal scroll bar.
