@@ -86,8 +86,12 @@ describe.runIf((installed && executable !== undefined) || mustRun)(
       expect(hostile.code, hostile.stderr).toBe(0);
       // Docusaurus sets NODE_ENV itself: Vitest's "test" would make Babel compile the site's modules
       // for Node ("require.resolveWeak is not a function"). No persistent cache: CI builds once, and
-      // nothing is written into the shared install.
-      const env: Record<string, string | undefined> = { ...process.env, DOCUSAURUS_NO_PERSISTENT_CACHE: "1" };
+      // nothing is written into the shared install. No update check: the build fetches nothing.
+      const env: Record<string, string | undefined> = {
+        ...process.env,
+        DOCUSAURUS_NO_PERSISTENT_CACHE: "1",
+        NO_UPDATE_NOTIFIER: "1",
+      };
       delete env.NODE_ENV;
       delete env.BABEL_ENV;
       const started = performance.now();
