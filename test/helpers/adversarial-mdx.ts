@@ -18,6 +18,22 @@ export const MDX_HOSTILE = {
   childTouchpoint: "import('./x') {` template `} <>fragment</>",
 } as const;
 
+/** Tags that become Docusaurus tag pages (front matter): paths, case twins, braces, nothing left after slugging. */
+export const MDX_TAGS = [
+  "..",
+  "/",
+  "a/b",
+  "Grocery",
+  "grocery",
+  "{{ x }}",
+  "<script>",
+  "%",
+  "?",
+  "#",
+  "🙂",
+  "x".repeat(300),
+];
+
 const q = (value: string) => JSON.stringify(value);
 
 /** The hostile repository: file name (relative to its folder) → map text. */
@@ -28,6 +44,7 @@ export function mdxHostileMaps(): Record<string, string> {
 id: root
 title: ${q(text.rootTitle)}
 description: ${q(text.rootDescription)}
+tags: [${MDX_TAGS.map(q).join(", ")}]
 personas:
   - id: p
     name: ${q(text.persona)}

@@ -1,7 +1,8 @@
 // The names Docusaurus gives journeymap's pages: it takes a page's name (sidebar, previous/next links,
 // the browser's title bar) from the front matter's title, else from the first heading's Markdown source,
 // escapes and all. With --site docusaurus every page starts with front matter whose title, read by a YAML
-// parser, is the map's title as written (zero-width spaces aside); --front-matter off keeps it out.
+// parser, is the map's title as written (zero-width spaces aside), and no tags; other generators get
+// front matter only with --front-matter.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -32,7 +33,7 @@ describe("render --site docusaurus names each page in its front matter", () => {
     ])
       writeFileSync(
         join(work, `maps/${id}.journey.yaml`),
-        `journeymap: 1\nid: ${id}\ntitle: ${JSON.stringify(title)}\npersonas: [{id: p, name: P}]\nstages:\n  - id: s\n    name: S\n    touchpoints: [{name: T, emotion: 3}]\n`,
+        `journeymap: 1\nid: ${id}\ntitle: ${JSON.stringify(title)}\ntags: ["..", grocery]\npersonas: [{id: p, name: P}]\nstages:\n  - id: s\n    name: S\n    touchpoints: [{name: T, emotion: 3}]\n`,
       );
     const run = runCli(["render", "maps", "--format", "markdown", "--site", "docusaurus", "-o", "docs"], { cwd: work });
     expect(run.code, run.stderr).toBe(0);
@@ -41,7 +42,8 @@ describe("render --site docusaurus names each page in its front matter", () => {
     expect(title.replace(/\u200b/g, "")).toBe(TITLE);
     // The heading shows the same title through Markdown's escapes: what Docusaurus would otherwise name it.
     expect(page).toContain("\n# Sign-up & onboarding (v2) \\*beta\\* \\{draft\\}&#8203; &lt;Tabs\\> \\\\ \\`code\\`\n");
-    expect(frontMatterOf(readFileSync(join(work, "docs/plain.md"), "utf8"))).toMatchObject({ title: "Plain journey" });
+    // No tags: Docusaurus makes a page of each at a path made from it, and ".." takes the tags index's.
+    expect(frontMatterOf(readFileSync(join(work, "docs/plain.md"), "utf8"))).toEqual({ title: "Plain journey" });
     // The index is named by its heading, "Journey maps", which has nothing to escape.
     expect(readFileSync(join(work, "docs/index.md"), "utf8")).toMatch(/^# Journey maps\n/);
   });
