@@ -315,6 +315,8 @@ function siteClaims(plan: Plan): Claims {
  * names that differ only in case or Unicode normalization clash too: they are one file on macOS and
  * Windows, and a site that builds here would lose a page there. */
 function clashOf(plan: Plan, input: MapInput, claims: Claims): string | undefined {
+  const index = indexLikePage(plan, input);
+  if (index) return index;
   const companion = companionOf(plan, input);
   for (const target of [targetOf(plan, input)!, ...(companion ? [companion] : [])]) {
     if (claims.maps.has(fileNameKey(target)))
@@ -328,6 +330,21 @@ function clashOf(plan: Plan, input: MapInput, claims: Claims): string | undefine
     return `"${input.file}" and ${other.what} would both be written to ${where}: rename one of the maps`;
   }
   return undefined;
+}
+
+/** A site's page that a generator would serve as the folder's index in place of the portfolio's index.md:
+ * README.md (MkDocs, Docusaurus and GitHub) and, for Docusaurus, a page named after its folder (the
+ * folder's category page). Docusaurus fails its build on the duplicate route; MkDocs drops the page. */
+function indexLikePage(plan: Plan, input: MapInput): string | undefined {
+  if (!isSite(plan)) return undefined;
+  const target = targetOf(plan, input)!;
+  const name = basename(target, ".md").toLowerCase();
+  const readme = name === "readme";
+  const category =
+    plan.site?.layout.generator === "docusaurus" && name === basename(plan.destination!.path).toLowerCase();
+  if (!readme && !category) return undefined;
+  const generators = readme ? "MkDocs, Docusaurus and GitHub show" : "Docusaurus serves";
+  return `"${input.file}" would be the page "${displayPath(target)}", which ${generators} as the folder's index in place of the maps' index.md: rename the map file`;
 }
 
 /** Records what a map's rendering writes, so later maps cannot clash with it. */

@@ -2,8 +2,9 @@
 // the browser's title bar) from the front matter's title, else from the first heading's Markdown source,
 // escapes and all. With --site docusaurus every page starts with front matter whose title, read by a YAML
 // parser, is the map's title as written (zero-width spaces aside), and no tags; other generators get
-// front matter only with --front-matter.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+// front matter only with --front-matter. A map whose page would be taken for the folder's index (README,
+// or for Docusaurus a page named after its folder) is refused before anything is written.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
@@ -56,5 +57,40 @@ describe("render --site docusaurus names each page in its front matter", () => {
     });
     expect(run.code, run.stderr).toBe(0);
     expect(readFileSync(join(work, "docs/checkout.md"), "utf8")).toMatch(/^# FreshCart - checkout\n/);
+  });
+});
+
+describe("a map whose page a generator would take for the folder's index is refused (exit 2)", () => {
+  const map =
+    "journeymap: 1\ntitle: J\npersonas: [{id: p, name: P}]\nstages: [{id: s, name: S, touchpoints: [{name: T, emotion: 3}]}]\n";
+
+  it.each([
+    ["README.journey.yaml", [], "MkDocs, Docusaurus and GitHub show"],
+    ["readme.journey.yml", ["--site", "mkdocs"], "MkDocs, Docusaurus and GitHub show"],
+    ["Journeys.journey.yaml", ["--site", "docusaurus"], "Docusaurus serves"],
+  ])("%s %s", (file, site, who) => {
+    work = mkdtempSync(join(tmpdir(), "journeymap-docusaurus-"));
+    writeFileSync(join(work, "docusaurus.config.js"), "module.exports = {};\n");
+    writeFileSync(join(work, "mkdocs.yml"), "site_name: x\n");
+    mkdirSync(join(work, "maps"));
+    writeFileSync(join(work, "maps", file), map);
+    writeFileSync(join(work, "maps/other.journey.yaml"), map);
+    const run = runCli(["render", "maps", "--format", "markdown", "-o", "docs/journeys", ...site], { cwd: work });
+    const page = `docs/journeys/${file.replace(/\.journey\.ya?ml$/, "")}.md`;
+    expect(run).toMatchObject({
+      code: 2,
+      stderr: `journeymap: "maps/${file}" would be the page "${page}", which ${who} as the folder's index in place of the maps' index.md: rename the map file\n`,
+    });
+    expect(existsSync(join(work, "docs"))).toBe(false);
+  });
+
+  it("a page named after its folder is a page like any other without Docusaurus", () => {
+    work = mkdtempSync(join(tmpdir(), "journeymap-docusaurus-"));
+    mkdirSync(join(work, "maps"));
+    writeFileSync(join(work, "maps/journeys.journey.yaml"), map);
+    writeFileSync(join(work, "maps/other.journey.yaml"), map);
+    const run = runCli(["render", "maps", "--format", "markdown", "-o", "docs/journeys"], { cwd: work });
+    expect(run.code, run.stderr).toBe(0);
+    expect(existsSync(join(work, "docs/journeys/journeys.md"))).toBe(true);
   });
 });
