@@ -254,6 +254,11 @@ describe.runIf((installed && executable !== undefined) || mustRun)(
         ),
       ).toEqual([]);
       expect(root.links.filter((href) => href.startsWith("javascript:"))).toEqual([]);
+      // The root's picture links to its child's route, which Docusaurus made without the number prefix.
+      const picture = await checkPicture(page, CONTENT);
+      expect(picture.innerLinks.map((link) => [new URL(link.href).pathname, link.status])).toEqual([
+        ["/docs/hostile/child", 200],
+      ]);
       // Docusaurus names a page after the front matter's title: the sidebar, the previous/next links and
       // the browser's title bar show it as written, not the heading's Markdown escapes.
       const names = await page.evaluate(() => ({

@@ -60,7 +60,8 @@ stages:
         painPoints: [${q(text.pain)}]
         opportunities: [${q(text.opportunity)}]
 `,
-    "child.journey.yaml": `journeymap: 1
+    // A number prefix, which Docusaurus drops from the route: the root picture's link must drop it too.
+    "01-child.journey.yaml": `journeymap: 1
 id: child
 title: ${q(text.childTitle)}
 personas:

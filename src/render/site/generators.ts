@@ -102,10 +102,18 @@ export const GENERATORS: Record<SiteGenerator, SiteGeneratorSpec> = {
       listIndent: 2,
       lintFirst: true,
       personaLines: true,
-      pageUrl: (page) => page.replace(/\.md$/, ""),
+      pageUrl: (page) => docusaurusRoute(page.replace(/\.md$/, "")),
     },
   },
 };
+
+/** The route Docusaurus gives a doc file name: without its number prefix ("01-checkout" is served as
+ * "checkout"), as its default numberPrefixParser drops it; a date- or version-like "2021-11-x" or
+ * "7.0-x" keeps it. */
+function docusaurusRoute(name: string): string {
+  if (/^\d+[-_.]\d+/.test(name)) return name;
+  return /^\d+\s*[-_.]+\s*([^-_.\s].*)$/.exec(name)?.[1] ?? name;
+}
 
 /** Today's pages, for any Markdown renderer (GitHub, a wiki, a generator not listed). */
 export const GENERIC_LAYOUT: SiteLayout = {

@@ -94,3 +94,28 @@ describe("a map whose page a generator would take for the folder's index is refu
     expect(existsSync(join(work, "docs/journeys/journeys.md"))).toBe(true);
   });
 });
+
+describe("render --site docusaurus links a picture to the routes Docusaurus makes", () => {
+  it("drops a page's number prefix, as Docusaurus does, but not a date's or a version's", () => {
+    work = mkdtempSync(join(tmpdir(), "journeymap-docusaurus-"));
+    writeFileSync(join(work, "docusaurus.config.js"), "module.exports = {};\n");
+    mkdirSync(join(work, "maps"));
+    const children = { "01-intro": "intro", "2021-11-launch": "launch", "7.0-upgrade": "upgrade" };
+    writeFileSync(
+      join(work, "maps/root.journey.yaml"),
+      `journeymap: 1\nid: root\ntitle: Root\npersonas: [{id: p, name: P}]\nstages:\n${Object.values(children)
+        .map((id) => `  - id: ${id}\n    name: ${id}\n    details: ${id}\n    touchpoints: [{name: T, emotion: 3}]\n`)
+        .join("")}`,
+    );
+    for (const [file, id] of Object.entries(children))
+      writeFileSync(
+        join(work, `maps/${file}.journey.yaml`),
+        `journeymap: 1\nid: ${id}\ntitle: ${id}\npersonas: [{id: p, name: P}]\nstages: [{id: s, name: S, touchpoints: [{name: T, emotion: 3}]}]\n`,
+      );
+    const run = runCli(["render", "maps", "--format", "markdown", "--site", "docusaurus", "-o", "docs"], { cwd: work });
+    expect(run.code, run.stderr).toBe(0);
+    const svg = readFileSync(join(work, "static/docs/root.svg"), "utf8");
+    const links = [...svg.matchAll(/<a\b[^>]*?\bhref="([^"]+)"/g)].map((found) => found[1]);
+    expect(new Set(links)).toEqual(new Set(["intro", "2021-11-launch", "7.0-upgrade"]));
+  });
+});
