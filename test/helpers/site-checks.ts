@@ -9,6 +9,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize } from "node:path";
 import type { Page } from "puppeteer-core";
+import { expect } from "vitest";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -121,4 +122,22 @@ export async function overflowingElements(page: Page, content: string): Promise<
     }
     return found;
   }, content);
+}
+
+/** What every generator's map page must give: the picture's link opens `svg` (HTTP 200, an SVG), the links
+ * drawn inside it reach the built `pages` (HTTP 200), and its smallest text reads at 11 px or more on the
+ * page (`onPage`: the picture at its natural size) and opened. Returns the size on the page. */
+export async function expectReadablePicture(
+  page: Page,
+  content: string,
+  expected: { svg: string; pages: string[]; onPage?: boolean },
+): Promise<number> {
+  const picture = await checkPicture(page, content);
+  expect(picture).toMatchObject({ status: 200, contentType: "image/svg+xml" });
+  expect(new URL(picture.href).pathname).toBe(expected.svg);
+  expect(picture.innerLinks.map((link) => new URL(link.href).pathname).sort()).toEqual(expected.pages);
+  for (const link of picture.innerLinks) expect(link, link.href).toMatchObject({ status: 200 });
+  if (expected.onPage !== false) expect(picture.onPage).toBeGreaterThanOrEqual(11);
+  expect(picture.opened).toBeGreaterThanOrEqual(11);
+  return picture.onPage;
 }
