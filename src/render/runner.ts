@@ -358,10 +358,21 @@ function claim(plan: Plan, input: MapInput, claims: Claims): void {
  * write through a link planted in the output folder (writeOutput checks each file again as it writes). */
 function checkTargets(plan: Plan): void {
   const claims = siteClaims(plan);
+  // Two pages the generator serves at one route ("01-intro" and "intro" for Docusaurus, which then fails).
+  const routes = new Map<string, MapInput>();
   for (const input of plan.inputs) {
     const clash = clashOf(plan, input, claims);
     if (clash) throw new JourneymapError(clash);
     claim(plan, input, claims);
+    if (!plan.site) continue;
+    const target = targetOf(plan, input)!;
+    const route = fileNameKey(plan.site.layout.pageUrl(basename(target)));
+    const other = routes.get(route);
+    if (other && other !== input)
+      throw new JourneymapError(
+        `"${input.file}" and "${other.file}" would be served at one address ("${plan.site.layout.pageUrl(basename(target))}"): rename one of the map files`,
+      );
+    routes.set(route, input);
   }
   const boundary = boundaryOf(plan);
   const within = boundary !== undefined ? { within: boundary } : {};

@@ -119,3 +119,26 @@ describe("render --site docusaurus links a picture to the routes Docusaurus make
     expect(new Set(links)).toEqual(new Set(["intro", "2021-11-launch", "7.0-upgrade"]));
   });
 });
+
+describe("two maps Docusaurus would serve at one address are refused (exit 2)", () => {
+  it('"01-intro" and "intro": Docusaurus failed on the two docs of one id', () => {
+    work = mkdtempSync(join(tmpdir(), "journeymap-docusaurus-"));
+    writeFileSync(join(work, "docusaurus.config.js"), "module.exports = {};\n");
+    mkdirSync(join(work, "maps"));
+    for (const file of ["01-intro", "intro"])
+      writeFileSync(
+        join(work, `maps/${file}.journey.yaml`),
+        `journeymap: 1\ntitle: ${file}\npersonas: [{id: p, name: P}]\nstages: [{id: s, name: S, touchpoints: [{name: T, emotion: 3}]}]\n`,
+      );
+    const run = runCli(["render", "maps", "--format", "markdown", "--site", "docusaurus", "-o", "docs"], { cwd: work });
+    expect(run).toMatchObject({
+      code: 2,
+      stderr:
+        'journeymap: "maps/intro.journey.yaml" and "maps/01-intro.journey.yaml" would be served at one address ("intro"): rename one of the map files\n',
+    });
+    expect(existsSync(join(work, "docs"))).toBe(false);
+    // Without Docusaurus, they are two pages.
+    rmSync(join(work, "docusaurus.config.js"));
+    expect(runCli(["render", "maps", "--format", "markdown", "-o", "docs"], { cwd: work }).code).toBe(0);
+  });
+});
