@@ -77,7 +77,9 @@ export const DIAGRAM_TOO_LARGE =
 
 export function renderMarkdown(journey: Journey, options: MarkdownOptions = {}): string {
   const blocks: string[] = [];
-  if (options.frontMatter) blocks.push(frontMatter(journey));
+  // Docusaurus makes a page of every tag of the front matter, at a path made from the tag: ".." or "/"
+  // would take the tags index's route, so its pages carry no tags.
+  if (options.frontMatter) blocks.push(frontMatter(journey, options.site?.generator !== "docusaurus"));
   blocks.push(`# ${inline(journey.title)}`);
   const links = options.links;
   if (links && links.breadcrumbs.length > 0)
@@ -165,7 +167,7 @@ function detailedMaps(journey: Journey, links: PageLinks | undefined): string | 
  * source before the YAML (VitePress expands "<!--@include: PATH-->" in front matter as anywhere else);
  * and the value YAML reads is the map's text with zero-width spaces that keep "</script", "{{" and
  * mentions apart where the generator copies it (breakPlainText). */
-function frontMatter(journey: Journey): string {
+function frontMatter(journey: Journey, withTags: boolean): string {
   const quoted = (text: string) =>
     inertJson(JSON.stringify(breakPlainText(text))).replace(
       /[<>{}%&@]/g,
@@ -173,7 +175,7 @@ function frontMatter(journey: Journey): string {
     );
   const lines = [`title: ${quoted(journey.title)}`];
   if (journey.description) lines.push(`description: ${quoted(journey.description)}`);
-  if (journey.tags?.length) lines.push("tags:", ...journey.tags.map((tag) => `  - ${quoted(tag)}`));
+  if (withTags && journey.tags?.length) lines.push("tags:", ...journey.tags.map((tag) => `  - ${quoted(tag)}`));
   return `---\n${lines.join("\n")}\n---`;
 }
 

@@ -215,6 +215,10 @@ async function makePlan(paths: string[], options: RenderRunOptions): Promise<Pla
   plan.destination = { kind: folder ? "folder" : "file", path: output };
   const site = sitePlan(plan, options.site as SiteGenerator | undefined);
   if (site) plan.site = site;
+  // Docusaurus names a page (sidebar, previous/next links, the browser's title bar) after its first
+  // heading's Markdown source, backslashes and character references included, unless the front matter
+  // gives the title: its pages get front matter unless --front-matter says otherwise.
+  if (site?.layout.generator === "docusaurus" && options.frontMatter === undefined) plan.settings.frontMatter = true;
   checkTargets(plan);
   return plan;
 }
@@ -380,6 +384,8 @@ function siteClaims(plan: Plan): Claims {
  * names that differ only in case or Unicode normalization clash too: they are one file on macOS and
  * Windows, and a site that builds here would lose a page there. */
 function clashOf(plan: Plan, input: MapInput, claims: Claims): string | undefined {
+  const index = indexLikePage(plan, input);
+  if (index) return index;
   const companion = companionOf(plan, input);
   for (const target of [targetOf(plan, input)!, ...(companion ? [companion] : [])]) {
     if (claims.maps.has(fileNameKey(target)))
@@ -395,6 +401,21 @@ function clashOf(plan: Plan, input: MapInput, claims: Claims): string | undefine
   return undefined;
 }
 
+/** A site's page that a generator would serve as the folder's index in place of the portfolio's index.md:
+ * README.md (MkDocs, Docusaurus and GitHub) and, for Docusaurus, a page named after its folder (the
+ * folder's category page). Docusaurus fails its build on the duplicate route; MkDocs drops the page. */
+function indexLikePage(plan: Plan, input: MapInput): string | undefined {
+  if (!isSite(plan)) return undefined;
+  const target = targetOf(plan, input)!;
+  const name = basename(target, ".md").toLowerCase();
+  const readme = name === "readme";
+  const category =
+    plan.site?.layout.generator === "docusaurus" && name === basename(plan.destination!.path).toLowerCase();
+  if (!readme && !category) return undefined;
+  const generators = readme ? "MkDocs, Docusaurus and GitHub show" : "Docusaurus serves";
+  return `"${input.file}" would be the page "${displayPath(target)}", which ${generators} as the folder's index in place of the maps' index.md: rename the map file`;
+}
+
 /** Records what a map's rendering writes, so later maps cannot clash with it. */
 function claim(plan: Plan, input: MapInput, claims: Claims): void {
   const companion = companionOf(plan, input);
@@ -406,10 +427,21 @@ function claim(plan: Plan, input: MapInput, claims: Claims): void {
  * write through a link planted in the output folder (writeOutput checks each file again as it writes). */
 function checkTargets(plan: Plan): void {
   const claims = siteClaims(plan);
+  // Two pages the generator serves at one route ("01-intro" and "intro" for Docusaurus, which then fails).
+  const routes = new Map<string, MapInput>();
   for (const input of plan.inputs) {
     const clash = clashOf(plan, input, claims);
     if (clash) throw new JourneymapError(clash);
     claim(plan, input, claims);
+    if (!plan.site) continue;
+    const target = targetOf(plan, input)!;
+    const route = fileNameKey(plan.site.layout.pageUrl(basename(target)));
+    const other = routes.get(route);
+    if (other && other !== input)
+      throw new JourneymapError(
+        `"${input.file}" and "${other.file}" would be served at one address ("${plan.site.layout.pageUrl(basename(target))}"): rename one of the map files`,
+      );
+    routes.set(route, input);
   }
   const boundary = boundaryOf(plan);
   const within = boundary !== undefined ? { within: boundary } : {};

@@ -11,6 +11,8 @@ export type SiteGenerator = (typeof SITE_GENERATORS)[number];
 /** How the pages of one generator are written. The generic layout (no --site, nothing detected) is
  * today's output, byte for byte. */
 export interface SiteLayout {
+  /** The generator (Docusaurus's pages get front matter, and some page names are its folder's index). */
+  generator?: SiteGenerator;
   /** The page's picture, from its alt text (already Markdown-escaped) and the picture's href. */
   picture(alt: string, href: string): string;
   /** A table that may be wider than the content column, in a container that scrolls if it must. */
@@ -43,6 +45,7 @@ export const GENERATORS: Record<SiteGenerator, SiteGeneratorSpec> = {
     description: "VitePress: the pictures in public/ (Vite would move and rename them), links to x.html",
     staticFolder: "public",
     layout: {
+      generator: "vitepress",
       // markdown-it-attrs sets the image's style; VitePress needs the blank lines inside the <div>.
       picture: (alt, href) =>
         scrolling(
@@ -62,6 +65,7 @@ export const GENERATORS: Record<SiteGenerator, SiteGeneratorSpec> = {
   mkdocs: {
     description: "MkDocs (needs md_in_html and attr_list): the pictures beside the pages, links to x/",
     layout: {
+      generator: "mkdocs",
       picture: (alt, href) =>
         scrolling(
           '<div class="journeymap-picture" style="overflow-x: auto" markdown="1">',
@@ -82,13 +86,16 @@ export const GENERATORS: Record<SiteGenerator, SiteGeneratorSpec> = {
     description: "Docusaurus (MDX): the pictures in static/, opened full size in one click, links to /docs/x",
     staticFolder: "static",
     layout: {
+      generator: "docusaurus",
       // MDX has no attributes for a Markdown image: the picture fits the column and opens full size
       // in one click. "pathname://" keeps Docusaurus from bundling the linked file under /assets/.
+      // Docusaurus HTML-escapes a Markdown image's alt text before React escapes it again: a reader (a
+      // screen reader) would get "map&#39;s" for "map's", so the apostrophe is the typographic one.
       picture: (alt, href) =>
         scrolling(
           '<div className="journeymap-picture" style={{ overflowX: "auto" }}>',
           "</div>",
-          `![${alt}](${href})`,
+          `![${alt.replace(/'/g, "\u2019")}](${href})`,
           `pathname://${href}`,
         ),
       // Docusaurus's theme already gives every table its own horizontal scroll bar.
@@ -96,10 +103,18 @@ export const GENERATORS: Record<SiteGenerator, SiteGeneratorSpec> = {
       listIndent: 2,
       lintFirst: true,
       personaLines: true,
-      pageUrl: (page) => page.replace(/\.md$/, ""),
+      pageUrl: (page) => docusaurusRoute(page.replace(/\.md$/, "")),
     },
   },
 };
+
+/** The route Docusaurus gives a doc file name: without its number prefix ("01-checkout" is served as
+ * "checkout"), as its default numberPrefixParser drops it; a date- or version-like "2021-11-x" or
+ * "7.0-x" keeps it. */
+function docusaurusRoute(name: string): string {
+  if (/^\d+[-_.]\d+/.test(name)) return name;
+  return /^\d+\s*[-_.]+\s*([^-_.\s].*)$/.exec(name)?.[1] ?? name;
+}
 
 /** Today's pages, for any Markdown renderer (GitHub, a wiki, a generator not listed). */
 export const GENERIC_LAYOUT: SiteLayout = {
