@@ -167,9 +167,9 @@ function checkClient(work, tarball, spec) {
 
   // The optional package's hint, in this client's words, instead of an unexpected error.
   const pdf = journeymap("render", "freshcart.journey.yaml", "--output", "freshcart.pdf");
-  const wanted = `run ${spec.hint} puppeteer-core`;
+  const wanted = `run ${spec.hint} pdfkit svg-to-pdfkit`;
   row(
-    "render --output x.pdf without puppeteer-core",
+    "render --output x.pdf without pdfkit and svg-to-pdfkit",
     `exit ${pdf.status}, ${pdf.stderr.trim().split("\n")[0].slice(0, 110)}`,
     `exit 2, "${wanted}"`,
     pdf.status === 2 && pdf.stderr.includes(wanted) && !pdf.stderr.includes("unexpected error"),
@@ -208,15 +208,20 @@ function checkOptionalEngines(work, tarball) {
   const add = (...packages) =>
     run("npm", ["install", ...packages], { cwd: project, env: { ...env, PUPPETEER_SKIP_DOWNLOAD: "1" } });
   const journeymapAdded = add(tarball);
-  const engines = add("@mermaid-js/mermaid-cli@latest", "puppeteer-core@latest");
-  const versions = ["@mermaid-js/mermaid-cli", "puppeteer-core"]
+  const engines = add(
+    "@mermaid-js/mermaid-cli@latest",
+    "puppeteer-core@latest",
+    "pdfkit@latest",
+    "svg-to-pdfkit@latest",
+  );
+  const versions = ["@mermaid-js/mermaid-cli", "puppeteer-core", "pdfkit", "svg-to-pdfkit"]
     .map((name) => {
       const manifest = join(project, "node_modules", name, "package.json");
       return existsSync(manifest) ? `${name} ${JSON.parse(readFileSync(manifest, "utf8")).version}` : `${name} missing`;
     })
     .join(", ");
   row(
-    "PUPPETEER_SKIP_DOWNLOAD=1 npm install @mermaid-js/mermaid-cli puppeteer-core",
+    "PUPPETEER_SKIP_DOWNLOAD=1 npm install @mermaid-js/mermaid-cli puppeteer-core pdfkit svg-to-pdfkit",
     `exit ${journeymapAdded.status}/${engines.status}, ${versions}, ${engines.seconds.toFixed(0)} s`,
     "exit 0, peer ranges met",
     journeymapAdded.status === 0 && engines.status === 0,
@@ -247,6 +252,7 @@ function checkOptionalEngines(work, tarball) {
   for (const [what, args, output, magic] of [
     ["--engine mermaid-cli", ["--engine", "mermaid-cli", "--output", "mermaid.svg"], "mermaid.svg", "<svg"],
     ["PDF", ["--output", "freshcart.pdf"], "freshcart.pdf", "%PDF-"],
+    ["PDF --engine chrome", ["--engine", "chrome", "--output", "chrome.pdf"], "chrome.pdf", "%PDF-"],
   ]) {
     const drawn = journeymap("render", "freshcart.journey.yaml", "--browser", browser, ...args);
     const head = existsSync(join(project, output)) ? readFileSync(join(project, output), "latin1").slice(0, 200) : "";
