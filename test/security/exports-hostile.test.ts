@@ -3,40 +3,15 @@
 // a child process (node --max-old-space-size=500, render-child.mjs) whose peak RSS the kernel reports;
 // TIME_SLACK (default 2) loosens the time bound on a loaded machine. Each output is read back: the
 // draw.io XML and every part of the zip packages by an XML parser.
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { XMLValidator } from "fast-xml-parser";
 import JSZip from "jszip";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { exportMaps } from "../helpers/adversarial-exports.js";
+import { BUDGET_MS, MEMORY_MB, childRenderer } from "../helpers/render-child.js";
 
-const CHILD = fileURLToPath(new URL("./render-child.mjs", import.meta.url));
-const BUDGET_MS = 3000 * Number(process.env.TIME_SLACK ?? 2);
-const MEMORY_MB = 500;
-const folder = mkdtempSync(join(tmpdir(), "journeymap-exports-hostile-"));
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
-
-interface Outcome {
-  code: number;
-  ms: number;
-  peakRss: number;
-  stderr: string;
-}
-
-function renderInChild(args: string[]): Outcome {
-  const result = join(folder, "outcome.json");
-  rmSync(result, { force: true });
-  const child = spawnSync(process.execPath, ["--max-old-space-size=500", CHILD, result, ...args], {
-    encoding: "utf8",
-    timeout: BUDGET_MS * 4,
-    env: { ...process.env, NO_COLOR: "1", NODE_EXTRA_CA_CERTS: undefined },
-  });
-  expect(child.error, "the child ran out of time").toBeUndefined();
-  return { ...(JSON.parse(readFileSync(result, "utf8")) as Omit<Outcome, "stderr">), stderr: child.stderr };
-}
+const { folder, renderInChild } = childRenderer("exports-hostile");
 
 /** No XML-forbidden character and no raw bidi or C1 control in a part. */
 function expectCleanXml(xml: string, part: string): void {

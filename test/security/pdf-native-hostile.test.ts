@@ -3,31 +3,13 @@
 // of touchpoints) is printed within 3 s and 500 MB in a child process, or refused (exit 2) with what
 // to do; the PDF that comes out is read back by poppler (pdfinfo). TIME_SLACK loosens the time bound.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { pictureMaps } from "../helpers/adversarial-pictures.js";
+import { BUDGET_MS, MEMORY_MB, childRenderer } from "../helpers/render-child.js";
 
-const CHILD = fileURLToPath(new URL("./render-child.mjs", import.meta.url));
-const BUDGET_MS = 3000 * Number(process.env.TIME_SLACK ?? 2);
-const MEMORY_MB = 500;
-const folder = mkdtempSync(join(tmpdir(), "journeymap-pdf-hostile-"));
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
-
-function renderInChild(args: string[], timeoutMs = BUDGET_MS * 4) {
-  const result = join(folder, "outcome.json");
-  rmSync(result, { force: true });
-  const child = spawnSync(process.execPath, ["--max-old-space-size=500", CHILD, result, ...args], {
-    encoding: "utf8",
-    timeout: timeoutMs,
-    env: { ...process.env, NO_COLOR: "1", NODE_EXTRA_CA_CERTS: undefined, PUPPETEER_EXECUTABLE_PATH: "/nonexistent" },
-  });
-  expect(child.error, "the child ran out of time").toBeUndefined();
-  const outcome = JSON.parse(readFileSync(result, "utf8")) as { code: number; ms: number; peakRss: number };
-  return { ...outcome, stderr: child.stderr };
-}
+const { folder, renderInChild } = childRenderer("pdf-hostile", { PUPPETEER_EXECUTABLE_PATH: "/nonexistent" });
 
 const REFUSED: Record<string, RegExp> = {
   "thousands of personas and touchpoints":

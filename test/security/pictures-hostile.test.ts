@@ -3,13 +3,10 @@
 // do. Each render runs in a child process (node --max-old-space-size=500, render-child.mjs) whose peak
 // RSS the kernel reports, native memory included; TIME_SLACK (default 2) loosens the time bound on a
 // loaded machine. Outputs are read back: the SVG by an XML parser, the PNG's size from its header.
-import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { XMLValidator } from "fast-xml-parser";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { findBrowser } from "../../src/render/browser.js";
 import { MAX_DRAWN_GLYPHS, MAX_PIXELS } from "../../src/render/png.js";
 import { MAX_PAGE_PX } from "../../src/render/pdf.js";
@@ -18,32 +15,9 @@ import { pictureMaps } from "../helpers/adversarial-pictures.js";
 import { runCli } from "../helpers/cli.js";
 import { pngSize, requireBrowser } from "../helpers/render-checks.js";
 import { parse, walk } from "../render/svg/xml.js";
+import { BUDGET_MS, MEMORY_MB, childRenderer } from "../helpers/render-child.js";
 
-const CHILD = fileURLToPath(new URL("./render-child.mjs", import.meta.url));
-const BUDGET_MS = 3000 * Number(process.env.TIME_SLACK ?? 2);
-const MEMORY_MB = 500;
-const folder = mkdtempSync(join(tmpdir(), "journeymap-pictures-hostile-"));
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
-
-interface Outcome {
-  code: number;
-  ms: number;
-  peakRss: number;
-  stderr: string;
-}
-
-/** `journeymap <args>` in a child with a 500 MB heap: its exit code, time, peak RSS and messages. */
-function renderInChild(args: string[], timeoutMs = BUDGET_MS * 4): Outcome {
-  const result = join(folder, "outcome.json");
-  rmSync(result, { force: true });
-  const child = spawnSync(process.execPath, ["--max-old-space-size=500", CHILD, result, ...args], {
-    encoding: "utf8",
-    timeout: timeoutMs,
-    env: { ...process.env, NO_COLOR: "1", NODE_EXTRA_CA_CERTS: undefined },
-  });
-  expect(child.error, "the child ran out of time").toBeUndefined();
-  return { ...(JSON.parse(readFileSync(result, "utf8")) as Omit<Outcome, "stderr">), stderr: child.stderr };
-}
+const { folder, renderInChild } = childRenderer("pictures-hostile");
 
 /** The maps that PNG refuses, and how; every other map is drawn. */
 const PNG_REFUSED: Record<string, RegExp> = {

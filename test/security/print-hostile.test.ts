@@ -3,12 +3,9 @@
 // 500 MB, or refused (exit 2) with what to do, never a stack trace. Each run is a child process
 // (render-child.mjs, --max-old-space-size=500) whose peak RSS the kernel reports; TIME_SLACK (default 2)
 // loosens the time bound on a loaded machine.
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { findBrowser } from "../../src/render/browser.js";
 import { MAX_PNG_PAGES } from "../../src/render/formats.js";
 import { MAX_PIXELS } from "../../src/render/png.js";
@@ -16,32 +13,10 @@ import { MAX_PAGES } from "../../src/render/svg/pages.js";
 import { printMaps } from "../helpers/adversarial-print.js";
 import { pictureMaps } from "../helpers/adversarial-pictures.js";
 import { pngSize } from "../helpers/render-checks.js";
+import { BUDGET_MS, MEMORY_MB, childRenderer } from "../helpers/render-child.js";
 
 const WIDE = "test/fixtures/print/wide.journey.yaml";
-const CHILD = fileURLToPath(new URL("./render-child.mjs", import.meta.url));
-const BUDGET_MS = 3000 * Number(process.env.TIME_SLACK ?? 2);
-const MEMORY_MB = 500;
-const folder = mkdtempSync(join(tmpdir(), "journeymap-print-hostile-"));
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
-
-interface Outcome {
-  code: number;
-  ms: number;
-  peakRss: number;
-  stderr: string;
-}
-
-function renderInChild(args: string[]): Outcome {
-  const result = join(folder, "outcome.json");
-  rmSync(result, { force: true });
-  const child = spawnSync(process.execPath, ["--max-old-space-size=500", CHILD, result, ...args], {
-    encoding: "utf8",
-    timeout: BUDGET_MS * 4,
-    env: { ...process.env, NO_COLOR: "1", NODE_EXTRA_CA_CERTS: undefined },
-  });
-  expect(child.error, "the child ran out of time").toBeUndefined();
-  return { ...(JSON.parse(readFileSync(result, "utf8")) as Omit<Outcome, "stderr">), stderr: child.stderr };
-}
+const { folder, renderInChild } = childRenderer("print-hostile");
 
 const TOO_MANY_PAGES = new RegExp(
   `^journeymap: the map needs (at least )?[\\d,]+ pages of A4 landscape, more than ${MAX_PAGES}: use a larger --page \\(a3, tabloid\\), or --format svg, or split the map`,
