@@ -4,6 +4,7 @@ import { writeFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { anchoredStart, layoutLine } from "../../../src/render/fonts/line.js";
 import { TrueTypeFont } from "../../../src/render/fonts/truetype.js";
 
 const DEJAVU = new URL("../../fixtures/fonts/DejaVuSans.ttf", import.meta.url).pathname;
@@ -51,5 +52,28 @@ describe("TrueTypeFont", () => {
     writeFileSync(junk, Buffer.from("\0\x01\0\0\0\x40 this is not a font"));
     expect(TrueTypeFont.open(junk)).toBeUndefined();
     expect(TrueTypeFont.open(join(folder, "missing.ttf"))).toBeUndefined();
+  });
+});
+
+describe("layoutLine", () => {
+  const font = TrueTypeFont.open(DEJAVU)!;
+
+  it("advances glyph by glyph and kerns AV tighter than the sum of its widths", () => {
+    const av = layoutLine(font, "AV");
+    const [a, v] = [font.glyphId(65), font.glyphId(86)];
+    expect(av.glyphs.map((placed) => placed.glyph)).toEqual([a, v]);
+    expect(av.width).toBe(font.advance(a) + font.kerning(a, v) + font.advance(v));
+    expect(av.width).toBeLessThan(font.advance(a) + font.advance(v));
+    expect(av.complete).toBe(true);
+  });
+
+  it("says when a character has no glyph in the face", () => {
+    expect(layoutLine(font, "Tokyo 東京").complete).toBe(false);
+  });
+
+  it("starts a middle-anchored line half its width to the left", () => {
+    expect(anchoredStart(100, 40, "middle")).toBe(80);
+    expect(anchoredStart(100, 40, "end")).toBe(60);
+    expect(anchoredStart(100, 40, undefined)).toBe(100);
   });
 });
