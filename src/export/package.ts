@@ -10,8 +10,9 @@ const FIXED_DATE = new Date(Date.UTC(2000, 0, 1));
 export async function writePackage(parts: ReadonlyArray<readonly [string, string | Uint8Array]>): Promise<Uint8Array> {
   const zip = new JSZip();
   // Text as UTF-8 bytes from Node's own encoder: jszip's, in JavaScript, took a tenth of a Visio export.
+  // Handed over as a plain Uint8Array: jszip copies a Node Buffer byte by byte first.
   for (const [name, content] of parts)
-    zip.file(name, typeof content === "string" ? Buffer.from(content, "utf8") : content, {
+    zip.file(name, typeof content === "string" ? plainBytes(Buffer.from(content, "utf8")) : plainBytes(content), {
       date: FIXED_DATE,
       createFolders: false,
     });
@@ -21,6 +22,10 @@ export async function writePackage(parts: ReadonlyArray<readonly [string, string
     compressionOptions: { level: 1 },
     platform: "UNIX",
   });
+}
+
+function plainBytes(bytes: Uint8Array): Uint8Array {
+  return Buffer.isBuffer(bytes) ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : bytes;
 }
 
 /** A package another library wrote, written again without the clock: every entry's date fixed, the

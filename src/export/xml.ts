@@ -80,16 +80,22 @@ export class XmlWriter {
   }
 }
 
+/** Names already checked: a document repeats a few dozen names thousands of times. */
+const checkedNames = new Set<string>();
+
 function checkedName(name: string): string {
+  if (checkedNames.has(name)) return name;
   if (!NAME.test(name)) throw new Error(`XmlWriter: "${name}" is not an XML name`);
+  if (checkedNames.size < 4096) checkedNames.add(name);
   return name;
 }
 
 function attributesOf(attributes: Attributes): string {
   let written = "";
-  for (const [name, value] of Object.entries(attributes)) {
+  for (const name in attributes) {
+    const value = attributes[name];
     if (value === undefined) continue;
-    written += ` ${checkedName(name)}="${escapeValue(String(value))}"`;
+    written += ` ${checkedName(name)}="${typeof value === "number" ? String(value) : escapeValue(value)}"`;
   }
   return written;
 }
