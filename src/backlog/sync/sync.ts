@@ -1,0 +1,205 @@
+// The sync with GitHub: list the labelled issues, plan, then write (or, in a dry run, only say what it
+// would write); and the pull, which reads back the state of the issues the sync opened.
+import { JourneymapError } from "../../errors.js";
+import { printable } from "../../text/shorten.js";
+import type { Opportunity, StatusChange } from "../types.js";
+import { GitHub, GitHubError, type GitHubOptions } from "./github.js";
+import { type IssueState, readMarker } from "./marker.js";
+import { planPull, planSync, type SyncAction, type SyncPlan, type TrackedIssue } from "./plan.js";
+
+/** The login of the workflow's GITHUB_TOKEN on GitHub Actions, which cannot read GET /user. */
+export const ACTIONS_AUTHOR = "github-actions[bot]";
+export const DEFAULT_LABEL = "journey-opportunity";
+const PER_PAGE = 100;
+/** 20,000 labelled issues at most: a sync that cannot see them all could open an issue twice, so it stops. */
+const MAX_PAGES = 200;
+
+export interface SyncOptions extends GitHubOptions {
+  /** "owner/name". */
+  repository: string;
+  /** The label of the sync's issues; journey-opportunity by default. */
+  label?: string;
+  /** Plan and say, write nothing. */
+  dryRun?: boolean;
+  /** The token's login; asked of GET /user when not given (github-actions[bot] when the token cannot read it). */
+  author?: string;
+}
+
+/** One write done: the issue's number and address (for an opened issue, what the map's `issue` can say). */
+export interface SyncWrite {
+  kind: SyncAction["kind"];
+  id: string;
+  issue: number;
+  url: string;
+}
+
+export interface SyncResult {
+  plan: SyncPlan;
+  /** The writes made, in order; none in a dry run. */
+  writes: SyncWrite[];
+  dryRun: boolean;
+}
+
+/** "owner/name" as GitHub allows them. */
+export function repositoryOf(value: string): string {
+  if (!/^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100}$/.test(value) || /\/\.\.?$/.test(value))
+    throw new JourneymapError(`"${printable(value)}" is not a GitHub repository: write it owner/name`);
+  return value;
+}
+
+function labelOf(value = DEFAULT_LABEL): string {
+  if (!/^[^,\u0000-\u001f\u007f]{1,50}$/.test(value) || value.trim() !== value)
+    throw new JourneymapError(
+      `the label "${printable(value)}" cannot be used: at most 50 characters, no comma, no control character, no space at either end`,
+    );
+  return value;
+}
+
+/** The token's login: the one author whose marked issues the sync changes. */
+async function authorOf(github: GitHub, given: string | undefined): Promise<string> {
+  if (given) return given;
+  try {
+    const login = ((await github.request("GET", "/user")).body as { login?: unknown } | undefined)?.login;
+    if (typeof login !== "string" || !login) throw new GitHubError("GitHub's GET /user answered no login", 0);
+    return login;
+  } catch (error) {
+    // An installation token (the workflow's GITHUB_TOKEN) is refused GET /user: its issues are github-actions[bot]'s.
+    if (error instanceof GitHubError && error.status === 403) return ACTIONS_AUTHOR;
+    if (error instanceof GitHubError && error.status === 401)
+      throw new GitHubError("GitHub refused the token (401): give a valid token", 401);
+    throw error;
+  }
+}
+
+function stateOf(issue: { state?: unknown; state_reason?: unknown }): IssueState | undefined {
+  if (issue.state === "open") return "open";
+  if (issue.state !== "closed") return undefined;
+  return issue.state_reason === "not_planned" || issue.state_reason === "duplicate" ? "not_planned" : "completed";
+}
+
+/** The issues carrying the label, every page of them (pull requests left out), reduced to what the plan reads. */
+export async function listIssues(github: GitHub, repository: string, label: string): Promise<TrackedIssue[]> {
+  const issues: TrackedIssue[] = [];
+  let next: string | undefined =
+    `/repos/${repository}/issues?labels=${encodeURIComponent(label)}&state=all&sort=created&direction=asc&per_page=${PER_PAGE}`;
+  for (let page = 0; next !== undefined; page++) {
+    if (page === MAX_PAGES)
+      throw new GitHubError(
+        `more than ${MAX_PAGES * PER_PAGE} issues carry the label "${label}": not synced, as the sync must see all of them to open none twice`,
+        0,
+      );
+    const answer = await github.request("GET", next);
+    if (!Array.isArray(answer.body)) throw new GitHubError("the GitHub API's list of issues is not a list", 0);
+    for (const entry of answer.body as unknown[]) {
+      if (entry === null || typeof entry !== "object") continue;
+      const issue = entry as Record<string, unknown>;
+      if (issue.pull_request !== undefined) continue;
+      const number = issue.number;
+      const state = stateOf(issue);
+      const author = (issue.user as { login?: unknown } | null | undefined)?.login;
+      if (!Number.isSafeInteger(number) || (number as number) < 1 || !state || typeof author !== "string") continue;
+      const marker = readMarker(issue.body);
+      issues.push({
+        number: number as number,
+        url: typeof issue.html_url === "string" ? issue.html_url : `#${number as number}`,
+        author,
+        state,
+        ...(marker ? { marker } : {}),
+      });
+    }
+    next = answer.next;
+  }
+  return issues;
+}
+
+function payloadOf(action: SyncAction, label: string): Record<string, unknown> {
+  if (action.kind === "open") return { title: action.title, body: action.body, labels: [label] };
+  const state =
+    action.state === undefined
+      ? {}
+      : action.state === "open"
+        ? { state: "open" }
+        : { state: "closed", state_reason: action.state };
+  return { title: action.title, body: action.body, ...state };
+}
+
+/**
+ * Opens, updates, closes and reopens the issues of the opportunities. Nothing is half-done: every read
+ * and the whole plan come before the first write, and the first write is the permission check: refused
+ * (a fork's read-only token), nothing was written and the message says what to give. A failure after
+ * that stops at once; every issue written so far carries its marker, so the next sync finds it and
+ * finishes the rest without opening any issue twice.
+ */
+export async function syncIssues(opportunities: readonly Opportunity[], options: SyncOptions): Promise<SyncResult> {
+  const repository = repositoryOf(options.repository);
+  const label = labelOf(options.label);
+  const github = new GitHub(options);
+  const me = await authorOf(github, options.author);
+  const plan = planSync(opportunities, await listIssues(github, repository, label), me);
+  const dryRun = options.dryRun === true;
+  const writes: SyncWrite[] = [];
+  if (dryRun) return { plan, writes, dryRun };
+  for (const action of plan.actions) {
+    const path = action.kind === "open" ? `/repos/${repository}/issues` : `/repos/${repository}/issues/${action.issue}`;
+    let answer;
+    try {
+      answer = await github.request(action.kind === "open" ? "POST" : "PATCH", path, payloadOf(action, label));
+    } catch (error) {
+      if (!(error instanceof GitHubError)) throw error;
+      if (writes.length === 0 && [401, 403, 404].includes(error.status))
+        throw new GitHubError(
+          `GitHub refused to write issues in ${repository} (${error.message}). Nothing was written. The token needs "issues: write" (in a workflow: permissions: issues: write); a pull request from a fork gets a read-only token, so sync on pushes to the default branch instead`,
+          error.status,
+        );
+      throw new GitHubError(
+        `${error.message}. The sync stopped after ${writes.length} of ${plan.actions.length} writes; run it again to finish: the issues written carry their marker and are not opened twice`,
+        error.status,
+      );
+    }
+    const written = answer.body as { number?: unknown; html_url?: unknown } | undefined;
+    const number = Number.isSafeInteger(written?.number) ? (written!.number as number) : (action.issue ?? 0);
+    const url = typeof written?.html_url === "string" ? written.html_url : `#${number}`;
+    writes.push({ kind: action.kind, id: action.id, issue: number, url });
+  }
+  return { plan, writes, dryRun };
+}
+
+/** The status changes the issues the sync opened bring back into the maps; reads only. */
+export async function pullIssues(
+  opportunities: readonly Opportunity[],
+  options: SyncOptions,
+): Promise<{ changes: StatusChange[]; notes: string[] }> {
+  const repository = repositoryOf(options.repository);
+  const label = labelOf(options.label);
+  const github = new GitHub(options);
+  const me = await authorOf(github, options.author);
+  return planPull(opportunities, await listIssues(github, repository, label), me);
+}
+
+const VERBS: Record<SyncAction["kind"], string> = {
+  open: "open an issue",
+  update: "update",
+  close: "close",
+  reopen: "reopen",
+};
+
+/** The plan (or what was done) as lines for a terminal: map text is already made plain in titles. */
+export function formatSync(result: SyncResult): string {
+  const lines: string[] = [];
+  const would = result.dryRun ? "would " : "";
+  for (const action of result.plan.actions) {
+    const target = action.issue !== undefined ? ` #${action.issue}` : "";
+    const how = action.kind === "close" ? ` as ${action.state === "completed" ? "completed" : "not planned"}` : "";
+    lines.push(
+      `${would}${VERBS[action.kind]}${target}${how} for opportunity "${action.id}": ${printable(action.title)}`,
+    );
+  }
+  for (const note of result.plan.notes) lines.push(`note: ${note}`);
+  const count = result.plan.actions.length;
+  lines.push(
+    result.dryRun
+      ? `dry run: ${count} write${count === 1 ? "" : "s"} planned, ${result.plan.unchanged} issue${result.plan.unchanged === 1 ? "" : "s"} already in step; nothing was written`
+      : `${result.writes.length} write${result.writes.length === 1 ? "" : "s"}, ${result.plan.unchanged} already in step`,
+  );
+  return `${lines.join("\n")}\n`;
+}
