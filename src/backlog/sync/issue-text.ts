@@ -23,10 +23,10 @@ export function stateFor(opportunity: Opportunity): IssueState {
   return "open";
 }
 
-/** Map text for a Markdown body: one line, inert (see the header). */
+/** Map text for a Markdown body: one line (line breaks and runs of spaces read as one space), inert (see the header). */
 export function markdownText(text: string): string {
   return breakReferences(
-    escapeInvisible(shorten(text.trim(), MAX_TEXT))
+    escapeInvisible(shorten(text.replace(/\s+/g, " ").trim(), MAX_TEXT))
       .replace(/\t/g, escapeControl)
       .replace(/[!-/:-@[-`{-~]/g, (character) => `\\${character}`),
   );
@@ -65,7 +65,7 @@ export function issueText(opportunity: Opportunity): string {
   const target = linkTarget(map.page);
   const facts = [
     `**Status:** ${opportunity.status}`,
-    opportunity.owner !== undefined ? `**Owner:** ${markdownText(opportunity.owner)}` : undefined,
+    opportunity.owner?.trim() ? `**Owner:** ${markdownText(opportunity.owner)}` : undefined,
     [
       score("value", opportunity.value),
       score("effort", opportunity.effort),
@@ -73,10 +73,10 @@ export function issueText(opportunity: Opportunity): string {
     ]
       .filter(Boolean)
       .join(" · ") || undefined,
-    opportunity.due !== undefined ? `**Due:** ${markdownText(opportunity.due)}` : undefined,
+    opportunity.due?.trim() ? `**Due:** ${markdownText(opportunity.due)}` : undefined,
   ].filter((fact): fact is string => fact !== undefined);
   const head = [
-    `Opportunity \`${opportunity.id}\` of the journey map ${target ? `[${mapTitle}](${target})` : `**${mapTitle}**`} (${markdownText(map.path)}).`,
+    `Opportunity \`${opportunity.id}\` of the journey map ${target ? `[${mapTitle}](${target})` : `**${mapTitle}**`}${map.path.trim() ? ` (${markdownText(map.path)})` : ""}.`,
     "",
     facts.join("  \n"),
     "",
@@ -91,7 +91,7 @@ export function issueText(opportunity: Opportunity): string {
   ].join("\n");
   let room = MAX_BODY - MARKER_ROOM - head.length - foot.length - 100;
   const lines: string[] = [];
-  const painPoints = opportunity.painPoints;
+  const painPoints = opportunity.painPoints.filter((painPoint) => painPoint.trim());
   for (let i = 0; i < painPoints.length; i++) {
     const line = `- ${markdownText(painPoints[i]!)}`;
     if (line.length + 1 > room) {

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readMarker } from "../../../src/backlog/sync/marker.js";
 import { formatSync, pullIssues, syncIssues, type SyncOptions } from "../../../src/backlog/sync/sync.js";
 import type { Opportunity } from "../../../src/backlog/types.js";
-import { FakeGitHub } from "./fake-github.js";
+import { FakeGitHub, type Intercept } from "./fake-github.js";
 
 let github: FakeGitHub;
 beforeEach(async () => {
@@ -229,7 +229,7 @@ describe("refusals and failures", () => {
 
   it("waits as Retry-After says on a rate limit (403 or 429), then goes on", async () => {
     let limited = 0;
-    github.intercept = (request) => {
+    github.intercept = (request): ReturnType<Intercept> => {
       if (request.method === "GET" && request.path.startsWith("/repos/") && limited < 1) {
         limited++;
         return {
