@@ -1,7 +1,8 @@
 // The sync with GitHub: list the labelled issues, plan, then write (or, in a dry run, only say what it
 // would write); and the pull, which reads back the state of the issues the sync opened.
 import { JourneymapError } from "../../errors.js";
-import { printable } from "../../text/shorten.js";
+import { visible } from "../../report/visible.js";
+import { printable, shorten } from "../../text/shorten.js";
 import type { Opportunity, StatusChange } from "../types.js";
 import { GitHub, GitHubError, type GitHubOptions } from "./github.js";
 import { type IssueState, readMarker } from "./marker.js";
@@ -80,6 +81,9 @@ function stateOf(issue: { state?: unknown; state_reason?: unknown }): IssueState
 /** The issues carrying the label, every page of them (pull requests left out), reduced to what the plan reads. */
 export async function listIssues(github: GitHub, repository: string, label: string): Promise<TrackedIssue[]> {
   const issues: TrackedIssue[] = [];
+  // Oldest first, so that an issue opened while the pages are read goes to the end rather than moving
+  // the others from one page to the next; an issue listed twice is read once.
+  const seen = new Set<number>();
   let next: string | undefined =
     `/repos/${repository}/issues?labels=${encodeURIComponent(label)}&state=all&sort=created&direction=asc&per_page=${PER_PAGE}`;
   for (let page = 0; next !== undefined; page++) {
@@ -98,6 +102,8 @@ export async function listIssues(github: GitHub, repository: string, label: stri
       const state = stateOf(issue);
       const author = (issue.user as { login?: unknown } | null | undefined)?.login;
       if (!Number.isSafeInteger(number) || (number as number) < 1 || !state || typeof author !== "string") continue;
+      if (seen.has(number as number)) continue;
+      seen.add(number as number);
       const marker = readMarker(issue.body);
       issues.push({
         number: number as number,
@@ -112,6 +118,27 @@ export async function listIssues(github: GitHub, repository: string, label: stri
   return issues;
 }
 
+function hasLabel(labels: unknown, label: string): boolean {
+  return (
+    Array.isArray(labels) &&
+    labels.some((entry) => entry === label || (entry as { name?: unknown } | null)?.name === label)
+  );
+}
+
+/** Refuses before any write when the repository's answer says the token can neither push nor triage
+ * (a user token; the workflow's token gets no "permissions" there, and its first write is the check). */
+async function checkPermission(github: GitHub, repository: string): Promise<void> {
+  const permissions = (
+    (await github.request("GET", `/repos/${repository}`)).body as { permissions?: unknown } | undefined
+  )?.permissions as Record<string, unknown> | undefined;
+  if (permissions === null || typeof permissions !== "object") return;
+  if (["admin", "maintain", "push", "triage"].some((role) => permissions[role] === true)) return;
+  throw new GitHubError(`GitHub gives this token read access only to ${repository}. ${REFUSED}`, 403);
+}
+
+const REFUSED =
+  'Nothing was written. The token needs "issues: write" (in a workflow: permissions: issues: write); a pull request from a fork gets a read-only token, so sync on pushes to the default branch instead';
+
 function payloadOf(action: SyncAction, label: string): Record<string, unknown> {
   if (action.kind === "open") return { title: action.title, body: action.body, labels: [label] };
   const state =
@@ -125,8 +152,10 @@ function payloadOf(action: SyncAction, label: string): Record<string, unknown> {
 
 /**
  * Opens, updates, closes and reopens the issues of the opportunities. Nothing is half-done: every read
- * and the whole plan come before the first write, and the first write is the permission check: refused
- * (a fork's read-only token), nothing was written and the message says what to give. A failure after
+ * and the whole plan come before the first write; a user token that the repository says may only read
+ * is refused then, and for the workflow's token (which the repository's answer says nothing about) the
+ * first write is the permission check: refused (a fork's read-only token), nothing was written and the
+ * message says what to give. A failure after
  * that stops at once; every issue written so far carries its marker, so the next sync finds it and
  * finishes the rest without opening any issue twice.
  */
@@ -138,7 +167,8 @@ export async function syncIssues(opportunities: readonly Opportunity[], options:
   const plan = planSync(opportunities, await listIssues(github, repository, label), me);
   const dryRun = options.dryRun === true;
   const writes: SyncWrite[] = [];
-  if (dryRun) return { plan, writes, dryRun };
+  if (dryRun || plan.actions.length === 0) return { plan, writes, dryRun };
+  await checkPermission(github, repository);
   for (const action of plan.actions) {
     const path = action.kind === "open" ? `/repos/${repository}/issues` : `/repos/${repository}/issues/${action.issue}`;
     let answer;
@@ -148,7 +178,7 @@ export async function syncIssues(opportunities: readonly Opportunity[], options:
       if (!(error instanceof GitHubError)) throw error;
       if (writes.length === 0 && [401, 403, 404].includes(error.status))
         throw new GitHubError(
-          `GitHub refused to write issues in ${repository} (${error.message}). Nothing was written. The token needs "issues: write" (in a workflow: permissions: issues: write); a pull request from a fork gets a read-only token, so sync on pushes to the default branch instead`,
+          `GitHub refused to write issues in ${repository} (${error.message}). ${REFUSED}`,
           error.status,
         );
       throw new GitHubError(
@@ -156,10 +186,17 @@ export async function syncIssues(opportunities: readonly Opportunity[], options:
         error.status,
       );
     }
-    const written = answer.body as { number?: unknown; html_url?: unknown } | undefined;
+    const written = answer.body as { number?: unknown; html_url?: unknown; labels?: unknown } | undefined;
     const number = Number.isSafeInteger(written?.number) ? (written!.number as number) : (action.issue ?? 0);
     const url = typeof written?.html_url === "string" ? written.html_url : `#${number}`;
     writes.push({ kind: action.kind, id: action.id, issue: number, url });
+    // GitHub drops the labels a token may not set, without an error: an issue opened without the label
+    // is invisible to the next sync, which would open it again. Stop at the first.
+    if (action.kind === "open" && !hasLabel(written?.labels, label))
+      throw new GitHubError(
+        `GitHub opened issue #${number} for opportunity "${action.id}" without the label "${label}" (the token may open issues but not label them: it needs triage access, "issues: write"). The sync stopped after ${writes.length} of ${plan.actions.length} writes: add the label to #${number} by hand, or close it, before the next sync`,
+        0,
+      );
   }
   return { plan, writes, dryRun };
 }
@@ -183,16 +220,16 @@ const VERBS: Record<SyncAction["kind"], string> = {
   reopen: "reopen",
 };
 
-/** The plan (or what was done) as lines for a terminal: map text is already made plain in titles. */
+/** The plan (or what was done) as lines for a terminal or a CI log. */
 export function formatSync(result: SyncResult): string {
   const lines: string[] = [];
   const would = result.dryRun ? "would " : "";
   for (const action of result.plan.actions) {
     const target = action.issue !== undefined ? ` #${action.issue}` : "";
     const how = action.kind === "close" ? ` as ${action.state === "completed" ? "completed" : "not planned"}` : "";
-    lines.push(
-      `${would}${VERBS[action.kind]}${target}${how} for opportunity "${action.id}": ${printable(action.title)}`,
-    );
+    // The title without the zero-width spaces that keep GitHub from finding mentions: a terminal pings nobody.
+    const title = shorten(action.title.replace(/\u200b/g, ""), 80);
+    lines.push(`${would}${VERBS[action.kind]}${target}${how} for opportunity "${action.id}": ${title}`);
   }
   for (const note of result.plan.notes) lines.push(`note: ${note}`);
   const count = result.plan.actions.length;
@@ -201,5 +238,6 @@ export function formatSync(result: SyncResult): string {
       ? `dry run: ${count} write${count === 1 ? "" : "s"} planned, ${result.plan.unchanged} issue${result.plan.unchanged === 1 ? "" : "s"} already in step; nothing was written`
       : `${result.writes.length} write${result.writes.length === 1 ? "" : "s"}, ${result.plan.unchanged} already in step`,
   );
-  return `${lines.join("\n")}\n`;
+  // Every line as a terminal or a CI log may show it: controls escaped, no workflow command.
+  return `${lines.map(visible).join("\n")}\n`;
 }

@@ -21,6 +21,10 @@ export interface FakeToken {
   /** The author of what it writes. */
   author: string;
   write: boolean;
+  /** Whether GitHub keeps the labels it sets (a reader may open issues on a public repository, unlabelled). */
+  label?: boolean;
+  /** What GET /repos/{owner}/{name} says of it (a user token); none for an installation token. */
+  permissions?: Record<string, boolean>;
 }
 
 export interface RecordedRequest {
@@ -38,8 +42,22 @@ export class FakeGitHub {
   readonly issues: FakeIssue[] = [];
   readonly requests: RecordedRequest[] = [];
   readonly tokens = new Map<string, FakeToken>([
-    ["owner-token", { login: "maria", author: "maria", write: true }],
+    [
+      "owner-token",
+      { login: "maria", author: "maria", write: true, permissions: { pull: true, triage: true, push: true } },
+    ],
+    [
+      "reader-token",
+      {
+        login: "rita",
+        author: "rita",
+        write: true,
+        label: false,
+        permissions: { pull: true, triage: false, push: false },
+      },
+    ],
     ["actions-token", { author: "github-actions[bot]", write: true }],
+    ["app-token", { author: "sync-app[bot]", write: true, label: false }],
     ["fork-token", { author: "github-actions[bot]", write: false }],
   ]);
   intercept: Intercept | undefined;
@@ -109,6 +127,8 @@ export class FakeGitHub {
       if (!token.login) return send(403, { message: "Resource not accessible by integration" });
       return send(200, { login: token.login, type: "User" });
     }
+    if (recorded.method === "GET" && url.pathname === "/repos/acme/shop")
+      return send(200, { full_name: "acme/shop", ...(token.permissions ? { permissions: token.permissions } : {}) });
     if (recorded.method === "GET" && url.pathname === "/repos/acme/shop/issues") {
       const label = url.searchParams.get("labels");
       const perPage = Number(url.searchParams.get("per_page") ?? 30);
@@ -130,7 +150,7 @@ export class FakeGitHub {
         title: String(body?.title),
         body: String(body?.body),
         author: token.author,
-        label: (body?.labels as string[] | undefined)?.[0] ?? "none",
+        label: token.label === false ? "none" : ((body?.labels as string[] | undefined)?.[0] ?? "none"),
       });
       return send(201, issue);
     }

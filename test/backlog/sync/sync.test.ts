@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readMarker } from "../../../src/backlog/sync/marker.js";
 import { formatSync, pullIssues, syncIssues, type SyncOptions } from "../../../src/backlog/sync/sync.js";
 import type { Opportunity } from "../../../src/backlog/types.js";
+import { expectInertInLog } from "../../helpers/oracles.js";
 import { FakeGitHub, type Intercept } from "./fake-github.js";
 
 let github: FakeGitHub;
@@ -100,6 +101,22 @@ describe("a sync with nothing to change", () => {
         'would update #2 for opportunity "b": Fix b, now\n' +
         'would open an issue for opportunity "c": Fix c\n' +
         "dry run: 3 writes planned, 0 issues already in step; nothing was written\n",
+    );
+  });
+});
+
+describe("hostile titles", () => {
+  it("open an issue whose title is one plain line, and a dry run whose lines a CI log shows as text", async () => {
+    const title = "::error::pwned ##[warning] @octocat fixes #1 <img src=x onerror=alert(1)>\n\u001b[2J\u202eevil";
+    const dry = await syncIssues([opportunity("a", { title })], options({ dryRun: true }));
+    const printed = formatSync(dry);
+    expectInertInLog(printed);
+    expect(printed.split("\n")[0]).toBe(
+      'would open an issue for opportunity "a": ::error::pwned #\u200b#[warning] @octocat fixes #1 <img src=x onerror=alert(1)> \\x1b[2…',
+    );
+    await syncIssues([opportunity("a", { title })], options());
+    expect(github.issues[0]!.title).toBe(
+      "::error::pwned ##[warning] @\u200boctocat fixes #\u200b1 <\u200bimg src=x onerror=alert(1)> \\x1b[2J\\u202eevil",
     );
   });
 });
@@ -225,6 +242,20 @@ describe("refusals and failures", () => {
     );
     expect(github.writes()).toHaveLength(1);
     expect(JSON.stringify(github.issues)).toBe(before);
+  });
+
+  it("a user token that may only read: refused before any write, from what the repository says of it", async () => {
+    await expect(syncIssues(many(3), options({ token: "reader-token" }))).rejects.toThrow(
+      'GitHub gives this token read access only to acme/shop. Nothing was written. The token needs "issues: write"',
+    );
+    expect(github.writes()).toEqual([]);
+  });
+
+  it("stops at the first issue GitHub opened without the label (the next sync could not find it)", async () => {
+    await expect(syncIssues(many(3), options({ token: "app-token", author: "sync-app[bot]" }))).rejects.toThrow(
+      'GitHub opened issue #1 for opportunity "opportunity-1" without the label "journey-opportunity" (the token may open issues but not label them: it needs triage access, "issues: write"). The sync stopped after 1 of 3 writes: add the label to #1 by hand, or close it, before the next sync',
+    );
+    expect(github.writes()).toHaveLength(1);
   });
 
   it("waits as Retry-After says on a rate limit (403 or 429), then goes on", async () => {
