@@ -2,8 +2,9 @@
 // punctuation mark is backslash-escaped (no markup, link, HTML or table can start), GitHub's filters find
 // no @mention, team, issue reference or autolink, and controls are shown as escapes; the title is one
 // line of plain text with the same references broken.
-import { escapeControl, escapeInvisible } from "../../report/visible.js";
-import { breakPlainText, breakReferences } from "../../text/inert-markdown.js";
+import { escapeInvisible } from "../../report/visible.js";
+import { breakPlainText } from "../../text/inert-markdown.js";
+import { markdownText } from "../../text/markdown-text.js";
 import { shorten } from "../../text/shorten.js";
 import type { Opportunity } from "../types.js";
 import type { IssueState } from "./marker.js";
@@ -23,13 +24,10 @@ export function stateFor(opportunity: Opportunity): IssueState {
   return "open";
 }
 
-/** Map text for a Markdown body: one line (line breaks and runs of spaces read as one space), inert (see the header). */
-export function markdownText(text: string): string {
-  return breakReferences(
-    escapeInvisible(shorten(text.replace(/\s+/g, " ").trim(), MAX_TEXT))
-      .replace(/\t/g, escapeControl)
-      .replace(/[!-/:-@[-`{-~]/g, (character) => `\\${character}`),
-  );
+/** Map text for a Markdown body: one line (line breaks and runs of spaces read as one space), cut to a
+ * length, inert (see the header). */
+function bodyText(text: string): string {
+  return markdownText(shorten(text.replace(/\s+/g, " ").trim(), MAX_TEXT));
 }
 
 /** The issue's title: the opportunity's title as one line of plain text. */
@@ -61,11 +59,11 @@ function score(name: string, value: number | undefined): string | undefined {
  * the pain points it addresses (as many as fit in an issue body). */
 export function issueText(opportunity: Opportunity): string {
   const map = opportunity.map;
-  const mapTitle = markdownText(map.title) || "untitled map";
+  const mapTitle = bodyText(map.title) || "untitled map";
   const target = linkTarget(map.page);
   const facts = [
     `**Status:** ${opportunity.status}`,
-    opportunity.owner?.trim() ? `**Owner:** ${markdownText(opportunity.owner)}` : undefined,
+    opportunity.owner?.trim() ? `**Owner:** ${bodyText(opportunity.owner)}` : undefined,
     [
       score("value", opportunity.value),
       score("effort", opportunity.effort),
@@ -73,10 +71,10 @@ export function issueText(opportunity: Opportunity): string {
     ]
       .filter(Boolean)
       .join(" · ") || undefined,
-    opportunity.due?.trim() ? `**Due:** ${markdownText(opportunity.due)}` : undefined,
+    opportunity.due?.trim() ? `**Due:** ${bodyText(opportunity.due)}` : undefined,
   ].filter((fact): fact is string => fact !== undefined);
   const head = [
-    `Opportunity \`${opportunity.id}\` of the journey map ${target ? `[${mapTitle}](${target})` : `**${mapTitle}**`}${map.path.trim() ? ` (${markdownText(map.path)})` : ""}.`,
+    `Opportunity \`${opportunity.id}\` of the journey map ${target ? `[${mapTitle}](${target})` : `**${mapTitle}**`}${map.path.trim() ? ` (${bodyText(map.path)})` : ""}.`,
     "",
     facts.join("  \n"),
     "",
@@ -93,7 +91,7 @@ export function issueText(opportunity: Opportunity): string {
   const lines: string[] = [];
   const painPoints = opportunity.painPoints.filter((painPoint) => painPoint.trim());
   for (let i = 0; i < painPoints.length; i++) {
-    const line = `- ${markdownText(painPoints[i]!)}`;
+    const line = `- ${bodyText(painPoints[i]!)}`;
     if (line.length + 1 > room) {
       lines.push(`- … and ${painPoints.length - i} more: see the map`);
       break;
