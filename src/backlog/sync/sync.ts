@@ -72,6 +72,13 @@ async function authorOf(github: GitHub, given: string | undefined): Promise<stri
   }
 }
 
+/** An issue's address as the API gives it, if it is an https URL (the wiring writes it into a map's
+ * `issue`); "#<number>" otherwise. */
+function issueUrl(value: unknown, number: number): string {
+  if (typeof value === "string" && value.length <= 2_000 && /^https:\/\/[^\s"'<>\\]+$/.test(value)) return value;
+  return `#${number}`;
+}
+
 function stateOf(issue: { state?: unknown; state_reason?: unknown }): IssueState | undefined {
   if (issue.state === "open") return "open";
   if (issue.state !== "closed") return undefined;
@@ -107,7 +114,7 @@ export async function listIssues(github: GitHub, repository: string, label: stri
       const marker = readMarker(issue.body);
       issues.push({
         number: number as number,
-        url: typeof issue.html_url === "string" ? issue.html_url : `#${number as number}`,
+        url: issueUrl(issue.html_url, number as number),
         author,
         state,
         ...(marker ? { marker } : {}),
@@ -188,7 +195,7 @@ export async function syncIssues(opportunities: readonly Opportunity[], options:
     }
     const written = answer.body as { number?: unknown; html_url?: unknown; labels?: unknown } | undefined;
     const number = Number.isSafeInteger(written?.number) ? (written!.number as number) : (action.issue ?? 0);
-    const url = typeof written?.html_url === "string" ? written.html_url : `#${number}`;
+    const url = issueUrl(written?.html_url, number);
     writes.push({ kind: action.kind, id: action.id, issue: number, url });
     // GitHub drops the labels a token may not set, without an error: an issue opened without the label
     // is invisible to the next sync, which would open it again. Stop at the first.

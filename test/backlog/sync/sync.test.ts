@@ -344,6 +344,38 @@ describe("refusals and failures", () => {
     );
   });
 
+  it("reads a hostile list of issues for what it is: malformed entries skipped, a marker only on the first line, addresses only https", async () => {
+    const marker = (id: string) => `<!-- journeymap:opportunity id=${id} hash=0000000000000000 state=open -->`;
+    const user = { login: "maria" };
+    github.intercept = (request) =>
+      request.method === "GET" && request.path.startsWith("/repos/acme/shop/issues?")
+        ? {
+            status: 200,
+            body: JSON.stringify([
+              null,
+              "issue",
+              { number: -1, state: "open", user, body: marker("a") },
+              { number: 1.5, state: "open", user, body: marker("a") },
+              { number: 2, state: "weird", user, body: marker("a") },
+              { number: 3, state: "closed", user: null, body: marker("a") },
+              { number: 4, state: "open", user, body: `text first\n${marker("a")}` },
+              {
+                number: 5,
+                state: "closed",
+                state_reason: "completed",
+                user,
+                body: marker("b"),
+                html_url: "javascript:alert(1)",
+              },
+              { number: 5, state: "open", user, body: marker("c") },
+              { number: 6, state: "open", user, body: `${marker("x")}${"y".repeat(1_000_000)}` },
+            ]),
+          }
+        : undefined;
+    const pulled = await pullIssues([opportunity("a"), opportunity("b"), opportunity("c")], options());
+    expect(pulled).toEqual({ changes: [{ id: "b", from: "planned", to: "done", issue: "#5" }], notes: [] });
+  });
+
   it("refuses an answer larger than its bound", async () => {
     github.intercept = () => ({ status: 200, body: JSON.stringify({ login: "x".repeat(2_000_000) }) });
     await expect(syncIssues([opportunity("a")], options({ maxResponseBytes: 1024 * 1024 }))).rejects.toThrow(
