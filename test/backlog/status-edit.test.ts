@@ -1,5 +1,6 @@
 // Statuses written back into a map's YAML: only the named opportunities' status changes or is added,
 // comments and formatting stay byte for byte, and the result reads back with the new statuses.
+import fc from "fast-check";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { writeStatuses } from "../../src/backlog/status-edit.js";
@@ -66,5 +67,62 @@ stages:
 
   it("refuses a map that is not valid YAML rather than writing into it", () => {
     expect(() => writeStatuses("opportunities: [\n", [{ id: "a", to: "done" }])).toThrow(JourneymapError);
+  });
+});
+
+describe("writeStatuses on generated maps (property, yaml as the oracle)", () => {
+  const STATUSES = ["idea", "planned", "in-progress", "done", "dropped"] as const;
+  const entry = fc.record({
+    id: fc.stringMatching(/^[a-z][a-z0-9-]{0,8}$/),
+    status: fc.option(fc.constantFrom(...STATUSES), { nil: undefined }),
+    quoted: fc.boolean(),
+    flow: fc.boolean(),
+    comment: fc.option(fc.stringMatching(/^[ -~]{0,12}$/), { nil: undefined }),
+  });
+  const mapOf = (entries: { id: string; status?: string; quoted: boolean; flow: boolean; comment?: string }[]) =>
+    [
+      "journeymap: 1",
+      "opportunities:",
+      ...entries.map((e) => {
+        const status = e.status === undefined ? undefined : e.quoted ? `"${e.status}"` : e.status;
+        const comment = e.comment === undefined ? "" : ` # ${e.comment}`;
+        if (e.flow) return `  - {id: ${e.id}${status ? `, status: ${status}` : ""}, title: T}${comment}`;
+        return [
+          `  - id: ${e.id}${comment}`,
+          ...(status ? [`    status: ${status}${comment}`] : []),
+          "    title: T",
+        ].join("\n");
+      }),
+      "",
+    ].join("\n");
+
+  it("sets exactly the named statuses and keeps every other line", () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(entry, { selector: (e) => e.id, maxLength: 8 }),
+        fc.array(fc.nat(), { maxLength: 4 }),
+        fc.constantFrom(...STATUSES),
+        (entries, picks, to) => {
+          const text = mapOf(entries);
+          const named = [
+            ...new Set(picks.filter(() => entries.length > 0).map((pick) => entries[pick % entries.length]!.id)),
+          ];
+          const result = writeStatuses(
+            text,
+            named.map((id) => ({ id, to })),
+          );
+          expect(result.applied.sort()).toEqual([...named].sort());
+          const read = parse(result.text) as { opportunities: { id: string; status?: string }[] };
+          expect((read.opportunities ?? []).map((o) => [o.id, o.status])).toEqual(
+            entries.map((e) => [e.id, named.includes(e.id) ? to : e.status]),
+          );
+          // Everything but the statuses is kept: the texts are the same once every status is taken out.
+          const withoutStatuses = (yaml: string) =>
+            yaml.replace(/^ +status: .*\n/gm, "").replace(/, status: [^,}]+/g, "");
+          expect(withoutStatuses(result.text)).toBe(withoutStatuses(text));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,6 +1,7 @@
 // The sync against a fake GitHub API on 127.0.0.1: what it opens, updates, closes and reopens, what it
 // never touches, and that a sync with nothing to change (or a dry run) makes no write request.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { writeStatuses } from "../../../src/backlog/status-edit.js";
 import { readMarker } from "../../../src/backlog/sync/marker.js";
 import { formatSync, pullIssues, syncIssues, type SyncOptions } from "../../../src/backlog/sync/sync.js";
 import type { Opportunity } from "../../../src/backlog/types.js";
@@ -231,6 +232,12 @@ describe("pull", () => {
       { id: "c", from: "done", to: "in-progress", issue: "https://github.com/acme/shop/issues/3" },
     ]);
     expect(github.writes()).toEqual([]);
+    // Written into the map, comments kept.
+    const map =
+      "opportunities:\n  - id: a # guests\n    status: planned\n  - {id: b, status: planned}\n  - id: c\n    status: done # shipped?\n";
+    expect(writeStatuses(map, pulled.changes).text).toBe(
+      "opportunities:\n  - id: a # guests\n    status: done\n  - {id: b, status: dropped}\n  - id: c\n    status: in-progress # shipped?\n",
+    );
   });
 });
 
