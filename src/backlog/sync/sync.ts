@@ -22,6 +22,8 @@ export interface SyncOptions extends GitHubOptions {
   label?: string;
   /** Plan and say, write nothing. */
   dryRun?: boolean;
+  /** The pause between two writes; 1 s by default, as GitHub asks of a run of writes. */
+  writeIntervalMs?: number;
   /** The token's login; asked of GET /user when not given (github-actions[bot] when the token cannot read it). */
   author?: string;
 }
@@ -176,7 +178,10 @@ export async function syncIssues(opportunities: readonly Opportunity[], options:
   const writes: SyncWrite[] = [];
   if (dryRun || plan.actions.length === 0) return { plan, writes, dryRun };
   await checkPermission(github, repository);
+  const interval = options.writeIntervalMs ?? 1_000;
   for (const action of plan.actions) {
+    // GitHub asks for a second between writes: a burst of them meets its secondary rate limit.
+    if (writes.length > 0 && interval > 0) await new Promise((resolve) => setTimeout(resolve, interval));
     const path = action.kind === "open" ? `/repos/${repository}/issues` : `/repos/${repository}/issues/${action.issue}`;
     let answer;
     try {

@@ -20,6 +20,7 @@ const options = (more: Partial<SyncOptions> = {}): SyncOptions => ({
   token: "owner-token",
   apiBase: github.base,
   retryDelayMs: 10,
+  writeIntervalMs: 0,
   ...more,
 });
 
@@ -330,6 +331,13 @@ describe("refusals and failures", () => {
     github.intercept = undefined;
     await syncIssues([opportunity("a"), opportunity("b"), opportunity("c"), opportunity("d")], options());
     expect(github.issues.map((issue) => issue.title)).toEqual(["Fix a", "Fix b", "Fix c", "Fix d"]);
+  });
+
+  it("pauses between two writes as long as it is told (GitHub asks for a second)", async () => {
+    const started = performance.now();
+    await syncIssues(many(3), options({ writeIntervalMs: 300 }));
+    expect(performance.now() - started).toBeGreaterThanOrEqual(600);
+    expect(github.issues).toHaveLength(3);
   });
 
   it("stops on a request that gets no answer in time", async () => {
