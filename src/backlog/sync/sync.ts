@@ -4,7 +4,7 @@ import { JourneymapError } from "../../errors.js";
 import { visible } from "../../report/visible.js";
 import { printable, shorten } from "../../text/shorten.js";
 import type { Opportunity, StatusChange } from "../types.js";
-import { GitHub, GitHubError, type GitHubOptions } from "./github.js";
+import { GitHub, type GitHubAnswer, GitHubError, type GitHubOptions } from "./github.js";
 import { type IssueState, readMarker } from "./marker.js";
 import { planPull, planSync, type SyncAction, type SyncPlan, type TrackedIssue } from "./plan.js";
 
@@ -101,7 +101,13 @@ export async function listIssues(github: GitHub, repository: string, label: stri
         `more than ${MAX_PAGES * PER_PAGE} issues carry the label "${label}": not synced, as the sync must see all of them to open none twice`,
         0,
       );
-    const answer = await github.request("GET", next);
+    const answer: GitHubAnswer = await github.request("GET", next).catch((error: unknown) => {
+      if (error instanceof GitHubError && error.status === 404)
+        throw new GitHubError(`${error.message}: no repository ${repository}, or the token cannot see it`, 404);
+      if (error instanceof GitHubError && error.status === 410)
+        throw new GitHubError(`${error.message}: issues are turned off in ${repository}`, 410);
+      throw error;
+    });
     if (!Array.isArray(answer.body)) throw new GitHubError("the GitHub API's list of issues is not a list", 0);
     for (const entry of answer.body as unknown[]) {
       if (entry === null || typeof entry !== "object") continue;
@@ -198,12 +204,20 @@ export async function syncIssues(opportunities: readonly Opportunity[], options:
         error.status,
       );
     }
-    const written = answer.body as { number?: unknown; html_url?: unknown; labels?: unknown } | undefined;
+    const written = answer.body as
+      { number?: unknown; html_url?: unknown; labels?: unknown; user?: { login?: unknown } | null } | undefined;
     const number = Number.isSafeInteger(written?.number) ? (written!.number as number) : (action.issue ?? 0);
     const url = issueUrl(written?.html_url, number);
     writes.push({ kind: action.kind, id: action.id, issue: number, url });
     // GitHub drops the labels a token may not set, without an error: an issue opened without the label
     // is invisible to the next sync, which would open it again. Stop at the first.
+    // An issue opened under another login than the one the sync looks for would be taken for a forgery.
+    const author = written?.user?.login;
+    if (action.kind === "open" && typeof author === "string" && author !== me)
+      throw new GitHubError(
+        `GitHub opened issue #${number} for opportunity "${action.id}" as "${printable(author)}", but the sync keeps in step only the issues of "${printable(me)}" (the author it was given): it stopped after ${writes.length} of ${plan.actions.length} writes. Give the token's own login as the author, and close #${number} by hand`,
+        0,
+      );
     if (action.kind === "open" && !hasLabel(written?.labels, label))
       throw new GitHubError(
         `GitHub opened issue #${number} for opportunity "${action.id}" without the label "${label}" (the token may open issues but not label them: it needs triage access, "issues: write"). The sync stopped after ${writes.length} of ${plan.actions.length} writes: add the label to #${number} by hand, or close it, before the next sync`,

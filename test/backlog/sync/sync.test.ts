@@ -266,6 +266,13 @@ describe("refusals and failures", () => {
     expect(github.writes()).toHaveLength(1);
   });
 
+  it("stops at the first issue opened under another login than the author it was given", async () => {
+    await expect(syncIssues(many(2), options({ author: "github-actions[bot]" }))).rejects.toThrow(
+      'GitHub opened issue #1 for opportunity "opportunity-1" as "maria", but the sync keeps in step only the issues of "github-actions[bot]" (the author it was given): it stopped after 1 of 2 writes. Give the token\'s own login as the author, and close #1 by hand',
+    );
+    expect(github.writes()).toHaveLength(1);
+  });
+
   it("waits as Retry-After says on a rate limit (403 or 429), then goes on", async () => {
     let limited = 0;
     github.intercept = (request): ReturnType<Intercept> => {
@@ -401,6 +408,9 @@ describe("refusals and failures", () => {
   it("refuses an API URL that is not https (but to this machine) and a repository that is not owner/name", async () => {
     await expect(syncIssues([], options({ apiBase: "http://example.com" }))).rejects.toThrow(
       "the GitHub API URL must be an https URL (http only to this machine), without credentials",
+    );
+    await expect(syncIssues([], options({ repository: "acme/elsewhere" }))).rejects.toThrow(
+      "GitHub API GET /repos/acme/elsewhere/issues answered 404: Not Found: no repository acme/elsewhere, or the token cannot see it",
     );
     await expect(syncIssues([], options({ repository: "acme/../x" }))).rejects.toThrow(
       '"acme/../x" is not a GitHub repository: write it owner/name',
