@@ -85,15 +85,17 @@ export function planSync(opportunities: readonly Opportunity[], issues: readonly
   for (const opportunity of wanted.values()) {
     const issue = ours.get(opportunity.id);
     const state = stateFor(opportunity);
+    // Finished work gets no issue; an opportunity carried by another issue or ticket keeps it.
+    if (!issue && (state !== "open" || opportunity.issue !== undefined)) {
+      unchanged++;
+      continue;
+    }
     const title = issueTitle(opportunity);
     const text = issueText(opportunity);
     const hash = digestOf(title, text, state);
     const body = `${markerLine({ id: opportunity.id, hash, state })}\n${text}`;
     if (!issue) {
-      // Finished work gets no issue; an opportunity carried by another issue or ticket keeps it.
-      if (state === "open" && opportunity.issue === undefined)
-        actions.push({ kind: "open", id: opportunity.id, title, body, state });
-      else unchanged++;
+      actions.push({ kind: "open", id: opportunity.id, title, body, state });
       continue;
     }
     const written = issue.marker!;
