@@ -18,6 +18,7 @@ const AREAS = [
   "office",
   "xlsx",
   "speed",
+  "backlog",
   "install",
 ];
 const only = process.argv.slice(2);
