@@ -2,10 +2,16 @@
 // fallback of their own worth trusting: resvg (PNG) takes the first installed face with a glyph, so CJK
 // came out in a serif without bold and colour-only emoji not at all; svg-to-pdfkit (PDF) draws every
 // character with one font. Both get the picture's <text> elements rewritten here, never the SVG output.
+// Neither draws a colour-bitmap face, so a text of Latin words and emoji is cut into its runs, each
+// emoji sequence an image of the colour face's glyph placed where Chromium draws it.
+import { escapeXml, n } from "../svg/markup.js";
 import { FONT_FAMILY } from "../svg/text.js";
+import { colourEmoji, EMOJI_SEQUENCE, type ColourEmoji, type EmojiGlyph } from "./emoji.js";
 import type { FontFace } from "./font-file.js";
 import type { InstalledFonts } from "./installed.js";
-import { scriptCharacters } from "./installed.js";
+import { LATIN_FAMILIES, latinFaces, scriptCharacters } from "./installed.js";
+import { anchoredStart, layoutLine } from "./line.js";
+import { TrueTypeFont } from "./truetype.js";
 import { NEUTRAL, SCRIPTS, scriptOf, type ScriptName } from "./scripts.js";
 
 /** The picture's text elements: the renderer writes each as one start tag and escaped text. */
@@ -57,7 +63,7 @@ const CJK: ScriptName[] = ["kana", "hangul", "han"];
  */
 export function withFallbackFamilies(svg: string, fonts: InstalledFonts): string {
   if (!FAR.test(svg)) return svg;
-  return svg.replace(TEXT, (whole, attributes: string, content: string) => {
+  return withColourEmoji(svg).replace(TEXT, (whole, attributes: string, content: string) => {
     if (!FAR.test(content)) return whole;
     const scripts = scriptCharacters(content);
     let start = attributes;
@@ -118,7 +124,7 @@ export function withPdfFaces(
     }
     return key;
   };
-  const rewritten = svg.replace(TEXT, (whole, attributes: string, content: string) => {
+  const rewritten = withColourEmoji(svg).replace(TEXT, (whole, attributes: string, content: string) => {
     if (!FAR.test(content)) return whole;
     const runs = visualOrder(cutRuns(content, fonts, base));
     if (runs.length === 1 && runs[0]!.face === base && runs[0]!.direction !== "rtl") return whole;
@@ -226,4 +232,170 @@ function visualOrder(runs: Run[]): Run[] {
     }
   }
   return [...out, ...sequence.reverse()];
+}
+
+/**
+ * Distinct emoji glyphs drawn as images in one picture: each PNG is embedded once (an <image> in <defs>,
+ * drawn with <use>), and a wall of 1,000 different emoji keeps the rest in today's outline font.
+ */
+export const MAX_EMOJI_IMAGES = 256;
+/** An emoji image is defined this many units to the em, and scaled to the text's font size where used. */
+const IMAGE_UNITS = 100;
+/** Text whose order a left-to-right layout would get wrong, or which its own font-family draws. */
+const NOT_LAID_OUT_HERE = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
+
+interface LatinFonts {
+  regular: TrueTypeFont;
+  bold: TrueTypeFont | undefined;
+}
+let latinFonts: { key: string; fonts: LatinFonts | undefined } | undefined;
+
+/** The Latin faces of the picture's font stack opened for layout (once per run and set of faces). */
+function latinLayoutFonts(): LatinFonts | undefined {
+  const faces = latinFaces(LATIN_FAMILIES);
+  const key = `${faces.regular?.path}\n${faces.bold?.path}`;
+  if (latinFonts?.key !== key) {
+    const regular = faces.regular && TrueTypeFont.open(faces.regular.path, faces.regular.postscriptName);
+    const bold = faces.bold && TrueTypeFont.open(faces.bold.path, faces.bold.postscriptName);
+    latinFonts = { key, fonts: regular ? { regular, bold } : undefined };
+  }
+  return latinFonts.fonts;
+}
+
+/** Whether a picture has an emoji that a colour face installed here draws (PNG and PDF draw it as an image). */
+export function drawsColourEmoji(svg: string): boolean {
+  EMOJI_SEQUENCE.lastIndex = 0;
+  return EMOJI_SEQUENCE.test(drawnText(svg)) && colourEmoji() !== undefined;
+}
+
+/** A text's content as XML reads it: its five entities and character references decoded. */
+function unescaped(content: string): string {
+  const named: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+  return content.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name.startsWith("#")) {
+      const code = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+      return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return named[name] ?? whole;
+  });
+}
+
+/** A number attribute of a start tag (one plain number, as the renderers write it), else undefined. */
+function numberAttribute(attributes: string, name: string): number | undefined {
+  const value = new RegExp(`\\s${name}="(-?[\\d.]+)"`).exec(attributes)?.[1];
+  return value === undefined || !Number.isFinite(Number(value)) ? undefined : Number(value);
+}
+
+/**
+ * The picture for resvg and svg-to-pdfkit with colour emoji drawn as images: each <text> of Latin words
+ * and emoji is laid out from its x and text-anchor with the Latin face's advances and kerning and the
+ * emoji face's advances; its words stay <text> elements (same attributes, their own x), each emoji
+ * sequence (👩‍💻, 👍🏽, 🇯🇵, 1️⃣) is one glyph of the colour face, a <use> of its PNG sized and placed as
+ * Chromium draws the glyph. Texts with other scripts, their own font-family or an x list stay as they
+ * are, and so does the picture when no colour emoji face is installed.
+ */
+export function withColourEmoji(svg: string): string {
+  if (!/[\u{1f000}-\u{1faff}\u2600-\u27bf\u2b00-\u2bff\u2300-\u23ff\u3030\u303d\u3297\u3299]|\u20e3/u.test(svg))
+    return svg;
+  const emoji = colourEmoji();
+  const latin = emoji && latinLayoutFonts();
+  if (!emoji || !latin) return svg;
+  const images = new Map<number, string>();
+  const definitions: string[] = [];
+  const imageOf = (glyph: EmojiGlyph): string => {
+    let id = images.get(glyph.glyph);
+    if (id === undefined) {
+      id = `jm-emoji-${images.size}`;
+      images.set(glyph.glyph, id);
+      const { png, width, height } = glyph.image;
+      definitions.push(
+        `<image id="${id}" width="${n(width * IMAGE_UNITS)}" height="${n(height * IMAGE_UNITS)}" preserveAspectRatio="none" href="data:image/png;base64,${png.toString("base64")}"/>`,
+      );
+    }
+    return id;
+  };
+  const rewritten = svg.replace(TEXT, (whole, attributes: string, content: string) => {
+    EMOJI_SEQUENCE.lastIndex = 0;
+    if (!EMOJI_SEQUENCE.test(content)) return whole;
+    return emojiText(attributes, content, emoji, latin, images, imageOf) ?? whole;
+  });
+  if (definitions.length === 0) return svg;
+  // The definitions go first, inside the root element, so every <use> finds its image.
+  const root = /<svg\b[^>]*>/.exec(rewritten);
+  if (!root) return svg;
+  const at = root.index + root[0].length;
+  return `${rewritten.slice(0, at)}<defs>${definitions.join("")}</defs>${rewritten.slice(at)}`;
+}
+
+/** One text cut into its Latin runs and emoji images, or undefined when it is left as it is. */
+function emojiText(
+  attributes: string,
+  content: string,
+  emoji: ColourEmoji,
+  latin: LatinFonts,
+  images: Map<number, string>,
+  imageOf: (glyph: EmojiGlyph) => string,
+): string | undefined {
+  const [x, y, size] = [
+    numberAttribute(attributes, "x"),
+    numberAttribute(attributes, "y"),
+    numberAttribute(attributes, "font-size"),
+  ];
+  if (x === undefined || y === undefined || size === undefined || /\sfont-family=/.test(attributes)) return undefined;
+  const weight = /\sfont-weight="([^"]*)"/.exec(attributes)?.[1];
+  const bold = weight === "bold" || weight === "bolder" || Number(weight) >= 600;
+  const font = bold ? latin.bold : latin.regular;
+  if (!font) return undefined;
+  const text = unescaped(content)
+    .replace(/[\n\r\t]/g, " ")
+    .replace(/ {2,}/g, " ")
+    .trim();
+  if (NOT_LAID_OUT_HERE.test(text)) return undefined;
+  const scale = size / font.unitsPerEm;
+  // Each piece with its start from the line's start, in px.
+  const pieces: ({ text: string } | { glyph: EmojiGlyph })[] = [];
+  let from = 0;
+  for (const match of text.matchAll(EMOJI_SEQUENCE)) {
+    const sequence = match[0];
+    const glyphs = emoji.shape(sequence);
+    // A pictograph the Latin face draws (⚠, ✔) stays in it, as in a browser.
+    const plain = [...sequence].length === 1 && font.glyphId(sequence.codePointAt(0)!) !== 0;
+    if (!glyphs || plain) continue;
+    if (glyphs.some((glyph) => !images.has(glyph.glyph)) && images.size + glyphs.length > MAX_EMOJI_IMAGES)
+      return undefined;
+    if (match.index > from) pieces.push({ text: text.slice(from, match.index) });
+    for (const glyph of glyphs) pieces.push({ glyph });
+    from = match.index + sequence.length;
+  }
+  if (pieces.length === 0) return undefined;
+  if (from < text.length) pieces.push({ text: text.slice(from) });
+  const placed: { at: number; piece: (typeof pieces)[number] }[] = [];
+  let pen = 0;
+  for (const piece of pieces) {
+    placed.push({ at: pen, piece });
+    if ("glyph" in piece) pen += piece.glyph.advance * size;
+    else {
+      const line = layoutLine(font, piece.text);
+      // A character the Latin face lacks would come from another font: the browser's layout is not known here.
+      if (!line.complete) return undefined;
+      pen += line.width * scale;
+    }
+  }
+  const start = anchoredStart(x, pen, /\stext-anchor="([^"]*)"/.exec(attributes)?.[1]);
+  const rest = attributes.replace(/\s(x|text-anchor)="[^"]*"/g, "");
+  return placed
+    .map(({ at, piece }) => {
+      if ("glyph" in piece) {
+        const { left, top } = piece.glyph.image;
+        const [imageX, imageY] = [start + at + left * size, y - top * size];
+        const zoom = Math.round((size / IMAGE_UNITS) * 10_000) / 10_000;
+        return `<use href="#${imageOf(piece.glyph)}" transform="translate(${n(imageX)} ${n(imageY)}) scale(${zoom})"/>`;
+      }
+      // A separate text drops its leading spaces: they move its x instead.
+      const words = piece.text.trimStart();
+      if (words.trim() === "") return "";
+      const indent = layoutLine(font, piece.text.slice(0, piece.text.length - words.length)).width * scale;
+      return `<text x="${n(start + at + indent)}"${rest}>${escapeXml(words.trimEnd())}</text>`;
+    })
+    .join("");
 }
