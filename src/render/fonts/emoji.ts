@@ -23,11 +23,18 @@ const USUAL_FILES = [
 
 /**
  * One emoji sequence as Unicode's emoji segmentation sees it: a keycap (1️⃣), a flag (two regional
- * indicators, 🇯🇵), a subdivision flag (tags), or pictographs with their variation selector and skin
+ * indicators, 🇯🇵), a subdivision flag (tags), © or ® asking for emoji (U+FE0F), or pictographs with their variation selector and skin
  * tone joined by ZWJ (👩‍💻, 👨‍👩‍👧, 🏳️‍🌈, 👍🏽). Pictographs below U+2000 (©, ®) are text, as in the Latin faces.
  */
 export const EMOJI_SEQUENCE =
-  /[#*0-9]\ufe0f?\u20e3|[\u{1f1e6}-\u{1f1ff}]{2}|(?![\u0000-\u1fff])\p{Extended_Pictographic}(?:\ufe0f|[\u{1f3fb}-\u{1f3ff}]|[\u{e0020}-\u{e007e}]+\u{e007f})*(?:\u200d(?![\u0000-\u1fff])\p{Extended_Pictographic}(?:\ufe0f|[\u{1f3fb}-\u{1f3ff}])*)*/gu;
+  /[#*0-9]\ufe0f?\u20e3|[\u00a9\u00ae]\ufe0f|[\u{1f1e6}-\u{1f1ff}]{2}|(?![\u0000-\u1fff])\p{Extended_Pictographic}(?:\ufe0f|[\u{1f3fb}-\u{1f3ff}]|[\u{e0020}-\u{e007e}]+\u{e007f})*(?:\u200d(?![\u0000-\u1fff])\p{Extended_Pictographic}(?:\ufe0f|[\u{1f3fb}-\u{1f3ff}])*)*/gu;
+
+const ANY_SEQUENCE = new RegExp(EMOJI_SEQUENCE.source, "u");
+
+/** Whether a text has an emoji sequence (without the shared pattern's lastIndex, which matchAll copies). */
+export function hasEmojiSequence(text: string): boolean {
+  return ANY_SEQUENCE.test(text);
+}
 
 /** Code points a shaper hides when no ligature took them (HarfBuzz's default ignorables). */
 const IGNORABLE = /^(?:\u200d|\ufe0e|\ufe0f|[\u{e0020}-\u{e007f}])$/u;

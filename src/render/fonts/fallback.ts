@@ -6,7 +6,7 @@
 // emoji sequence an image of the colour face's glyph placed where Chromium draws it.
 import { escapeXml, n } from "../svg/markup.js";
 import { FONT_FAMILY } from "../svg/text.js";
-import { colourEmoji, EMOJI_SEQUENCE, type ColourEmoji, type EmojiGlyph } from "./emoji.js";
+import { colourEmoji, EMOJI_SEQUENCE, hasEmojiSequence, type ColourEmoji, type EmojiGlyph } from "./emoji.js";
 import type { FontFace } from "./font-file.js";
 import type { InstalledFonts } from "./installed.js";
 import { LATIN_FAMILIES, latinFaces, scriptCharacters } from "./installed.js";
@@ -264,8 +264,7 @@ function latinLayoutFonts(): LatinFonts | undefined {
 
 /** Whether a picture has an emoji that a colour face installed here draws (PNG and PDF draw it as an image). */
 export function drawsColourEmoji(svg: string): boolean {
-  EMOJI_SEQUENCE.lastIndex = 0;
-  return EMOJI_SEQUENCE.test(drawnText(svg)) && colourEmoji() !== undefined;
+  return hasEmojiSequence(drawnText(svg)) && colourEmoji() !== undefined;
 }
 
 /** A text's content as XML reads it: its five entities and character references decoded. */
@@ -295,8 +294,7 @@ function numberAttribute(attributes: string, name: string): number | undefined {
  * are, and so does the picture when no colour emoji face is installed.
  */
 export function withColourEmoji(svg: string): string {
-  if (!/[\u{1f000}-\u{1faff}\u2600-\u27bf\u2b00-\u2bff\u2300-\u23ff\u3030\u303d\u3297\u3299]|\u20e3/u.test(svg))
-    return svg;
+  if (!hasEmojiSequence(svg)) return svg;
   const emoji = colourEmoji();
   const latin = emoji && latinLayoutFonts();
   if (!emoji || !latin) return svg;
@@ -315,8 +313,7 @@ export function withColourEmoji(svg: string): string {
     return id;
   };
   const rewritten = svg.replace(TEXT, (whole, attributes: string, content: string) => {
-    EMOJI_SEQUENCE.lastIndex = 0;
-    if (!EMOJI_SEQUENCE.test(content)) return whole;
+    if (!hasEmojiSequence(content)) return whole;
     return emojiText(attributes, content, emoji, latin, images, imageOf) ?? whole;
   });
   if (definitions.length === 0) return svg;
