@@ -2,13 +2,17 @@
 // boxes (tofu) nor left out, and bold CJK is bold. A box is caught by comparison: the same number of
 // characters that no font has (U+10FFFD) draws the boxes, and real glyphs must differ from them.
 // Colour emoji (Noto Color Emoji) come out in colour in the PNG and the PDF, each sequence one glyph.
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { colourEmoji } from "../../src/render/fonts/emoji.js";
-import { MAX_EMOJI_IMAGES, withFallbackFamilies } from "../../src/render/fonts/fallback.js";
+import { MAX_EMOJI_IMAGES, withColourEmoji, withFallbackFamilies } from "../../src/render/fonts/fallback.js";
 import { installedFonts } from "../../src/render/fonts/installed.js";
 import { svgToPng } from "../../src/render/png.js";
 import { colourBoxes, inkBoxes, pdfPixels } from "../helpers/emoji-pixels.js";
 import { ink, readPng, type Pixels } from "../helpers/png-pixels.js";
+import { runCli } from "../helpers/cli.js";
 import { lineSvg, requireFonts } from "../helpers/fonts.js";
 
 const fonts = installedFonts();
@@ -44,6 +48,12 @@ describe.runIf(haveFonts)("international text in the PNG", () => {
     expect(ink(drawn)).toBeGreaterThan(100);
     // Glyphs and boxes share little: at least half of the glyphs' ink is elsewhere.
     expect(differing(drawn, boxes)).toBeGreaterThan(ink(drawn) / 2);
+  });
+
+  it("keeps the space after a Devanagari vowel sign (resvg 2.6 advanced ला by क's width alone)", async () => {
+    // Two words, three with the Latin one: apart by a space each (0.318 em, 6 px without ink at least).
+    expect(inkBoxes(await png("पहला ऑर्डर"), undefined, 6)).toHaveLength(2);
+    expect(inkBoxes(await png("पहला ऑर्डर ok", true), undefined, 6)).toHaveLength(3);
   });
 
   it("draws bold CJK bolder than regular (a CJK face with a bold weight, not a synthetic one)", async () => {
@@ -155,3 +165,41 @@ describe.runIf(requireColourEmoji())("colour emoji in the PNG and the PDF", () =
     expect(Math.abs(start![0]!.left - middle![0]!.left - width / 2)).toBeLessThanOrEqual(1);
   });
 });
+
+describe.runIf(colourEmoji() !== undefined)(
+  "colour emoji outside the PNG and the PDF, and without a colour face",
+  () => {
+    it("the SVG output keeps its emoji as text; the PNG of the same map has them in colour", () => {
+      const folder = mkdtempSync(join(tmpdir(), "journeymap-emoji-"));
+      try {
+        const map = "test/fixtures/fonts/international.journey.yaml";
+        const svg = runCli(["render", map, "--format", "svg", "-o", join(folder, "map.svg")]);
+        expect(svg.code, svg.stderr).toBe(0);
+        const picture = readFileSync(join(folder, "map.svg"), "utf8");
+        expect(picture).not.toMatch(/<image|<use|data:image/);
+        expect(picture).toContain("👨‍👩‍👧");
+        const png = runCli(["render", map, "--format", "png", "-o", join(folder, "map.png")]);
+        expect(png.code, png.stderr).toBe(0);
+        // 👍, ✅ and the family: the coloured two at least.
+        expect(colourBoxes(readPng(readFileSync(join(folder, "map.png")))).length).toBeGreaterThanOrEqual(2);
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
+    });
+
+    it("leaves the picture as before when no colour emoji face is installed (JOURNEYMAP_FONT_DIRS without one)", async () => {
+      const before = process.env.JOURNEYMAP_FONT_DIRS;
+      process.env.JOURNEYMAP_FONT_DIRS = "test/fixtures/fonts";
+      try {
+        expect(colourEmoji()).toBeUndefined();
+        const svg = lineSvg("Pay 👍🏽 ok");
+        expect(withColourEmoji(svg)).toBe(svg);
+        expect(colourBoxes(readPng(await svgToPng(svg, { scale: 1 })))).toHaveLength(0);
+      } finally {
+        if (before === undefined) delete process.env.JOURNEYMAP_FONT_DIRS;
+        else process.env.JOURNEYMAP_FONT_DIRS = before;
+      }
+      expect(colourEmoji()).toBeDefined();
+    });
+  },
+);

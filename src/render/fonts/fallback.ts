@@ -10,6 +10,7 @@ import { colourEmoji, EMOJI_SEQUENCE, hasEmojiSequence, type ColourEmoji, type E
 import type { FontFace } from "./font-file.js";
 import type { InstalledFonts } from "./installed.js";
 import { LATIN_FAMILIES, latinFaces, scriptCharacters } from "./installed.js";
+import { syllables, syllableWidth } from "./clusters.js";
 import { anchoredStart, layoutLine } from "./line.js";
 import { TrueTypeFont } from "./truetype.js";
 import { NEUTRAL, SCRIPTS, scriptOf, type ScriptName } from "./scripts.js";
@@ -63,7 +64,7 @@ const CJK: ScriptName[] = ["kana", "hangul", "han"];
  */
 export function withFallbackFamilies(svg: string, fonts: InstalledFonts): string {
   if (!FAR.test(svg)) return svg;
-  return withColourEmoji(svg).replace(TEXT, (whole, attributes: string, content: string) => {
+  return withPlacedRuns(svg, fonts).replace(TEXT, (whole, attributes: string, content: string) => {
     if (!FAR.test(content)) return whole;
     const scripts = scriptCharacters(content);
     let start = attributes;
@@ -241,8 +242,12 @@ function visualOrder(runs: Run[]): Run[] {
 export const MAX_EMOJI_IMAGES = 256;
 /** An emoji image is defined this many units to the em, and scaled to the text's font size where used. */
 const IMAGE_UNITS = 100;
-/** Text whose order a left-to-right layout would get wrong, or which its own font-family draws. */
-const NOT_LAID_OUT_HERE = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
+/** Text whose order a left-to-right layout would get wrong. */
+const RIGHT_TO_LEFT = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
+/** A run of Devanagari words' letters, signs and joiners (a space ends it: the Latin face draws spaces). */
+const DEVANAGARI_RUN =
+  /[\p{Script=Devanagari}\u0964\u0965](?:[\p{Script=Devanagari}\u0964\u0965]|\p{M}|\u200c|\u200d)*/u;
+const PLACED_RUN = new RegExp(`${EMOJI_SEQUENCE.source}|${DEVANAGARI_RUN.source}`, "gu");
 
 interface LatinFonts {
   regular: TrueTypeFont;
@@ -285,54 +290,81 @@ function numberAttribute(attributes: string, name: string): number | undefined {
   return value === undefined || !Number.isFinite(Number(value)) ? undefined : Number(value);
 }
 
-/**
- * The picture for resvg and svg-to-pdfkit with colour emoji drawn as images: each <text> of Latin words
- * and emoji is laid out from its x and text-anchor with the Latin face's advances and kerning and the
- * emoji face's advances; its words stay <text> elements (same attributes, their own x), each emoji
- * sequence (👩‍💻, 👍🏽, 🇯🇵, 1️⃣) is one glyph of the colour face, a <use> of its PNG sized and placed as
- * Chromium draws the glyph. Texts with other scripts, their own font-family or an x list stay as they
- * are, and so does the picture when no colour emoji face is installed.
- */
+/** What one picture's placed texts share: the faces, and the emoji images defined so far. */
+interface Placing {
+  latin: LatinFonts;
+  emoji: ColourEmoji | undefined;
+  /** The installed fonts, when Devanagari syllables are placed too (the PNG). */
+  fonts: InstalledFonts | undefined;
+  images: Map<number, string>;
+  definitions: string[];
+}
+
+/** The colour emoji of a picture as images, for svg-to-pdfkit (the PDF). */
 export function withColourEmoji(svg: string): string {
-  if (!hasEmojiSequence(svg)) return svg;
-  const emoji = colourEmoji();
-  const latin = emoji && latinLayoutFonts();
-  if (!emoji || !latin) return svg;
-  const images = new Map<number, string>();
-  const definitions: string[] = [];
-  const imageOf = (glyph: EmojiGlyph): string => {
-    let id = images.get(glyph.glyph);
-    if (id === undefined) {
-      id = `jm-emoji-${images.size}`;
-      images.set(glyph.glyph, id);
-      const { png, width, height } = glyph.image;
-      definitions.push(
-        `<image id="${id}" width="${n(width * IMAGE_UNITS)}" height="${n(height * IMAGE_UNITS)}" preserveAspectRatio="none" href="data:image/png;base64,${png.toString("base64")}"/>`,
-      );
-    }
-    return id;
+  return withPlacedRuns(svg, undefined);
+}
+
+/**
+ * The picture with the texts that resvg or svg-to-pdfkit would draw wrong laid out here, as Chromium
+ * lays them out: each <text> of Latin words with colour emoji (and, given the installed fonts for the
+ * PNG, Devanagari) is laid out from its x and text-anchor with the Latin face's advances and kerning,
+ * the emoji face's advances and each Devanagari syllable's shaped width. Its words stay <text> elements
+ * (same attributes, their own x); each emoji sequence (👩‍💻, 👍🏽, 🇯🇵, 1️⃣) is one glyph of the colour
+ * face, a <use> of its PNG sized and placed as Chromium draws the glyph; each Devanagari syllable a
+ * <tspan> at its own x in the Devanagari face. Texts with other scripts, their own font-family or an x
+ * list stay as they are, and so does the picture when the faces are not installed.
+ */
+function withPlacedRuns(svg: string, fonts: InstalledFonts | undefined): string {
+  const devanagari = fonts !== undefined && DEVANAGARI_RUN.test(svg);
+  if (!devanagari && !hasEmojiSequence(svg)) return svg;
+  const latin = latinLayoutFonts();
+  if (!latin) return svg;
+  const placing: Placing = {
+    latin,
+    emoji: colourEmoji(),
+    fonts: devanagari ? fonts : undefined,
+    images: new Map(),
+    definitions: [],
   };
+  let changed = false;
   const rewritten = svg.replace(TEXT, (whole, attributes: string, content: string) => {
-    if (!hasEmojiSequence(content)) return whole;
-    return emojiText(attributes, content, emoji, latin, images, imageOf) ?? whole;
+    if (!hasEmojiSequence(content) && !(devanagari && DEVANAGARI_RUN.test(content))) return whole;
+    const placed = placedText(attributes, content, placing);
+    if (placed === undefined) return whole;
+    changed = true;
+    return placed;
   });
-  if (definitions.length === 0) return svg;
+  if (!changed) return svg;
+  if (placing.definitions.length === 0) return rewritten;
   // The definitions go first, inside the root element, so every <use> finds its image.
   const root = /<svg\b[^>]*>/.exec(rewritten);
   if (!root) return svg;
   const at = root.index + root[0].length;
-  return `${rewritten.slice(0, at)}<defs>${definitions.join("")}</defs>${rewritten.slice(at)}`;
+  return `${rewritten.slice(0, at)}<defs>${placing.definitions.join("")}</defs>${rewritten.slice(at)}`;
 }
 
-/** One text cut into its Latin runs and emoji images, or undefined when it is left as it is. */
-function emojiText(
-  attributes: string,
-  content: string,
-  emoji: ColourEmoji,
-  latin: LatinFonts,
-  images: Map<number, string>,
-  imageOf: (glyph: EmojiGlyph) => string,
-): string | undefined {
+/** The id of an emoji glyph's image in the picture, defined on first use. */
+function imageOf(glyph: EmojiGlyph, placing: Placing): string {
+  let id = placing.images.get(glyph.glyph);
+  if (id === undefined) {
+    id = `jm-emoji-${placing.images.size}`;
+    placing.images.set(glyph.glyph, id);
+    const { png, width, height } = glyph.image;
+    placing.definitions.push(
+      `<image id="${id}" width="${n(width * IMAGE_UNITS)}" height="${n(height * IMAGE_UNITS)}" preserveAspectRatio="none" href="data:image/png;base64,${png.toString("base64")}"/>`,
+    );
+  }
+  return id;
+}
+
+type Piece =
+  | { text: string }
+  | { glyph: EmojiGlyph }
+  | { syllables: { text: string; width: number }[]; face: FontFace; width: number };
+
+/** One text cut into its Latin runs, emoji images and Devanagari syllables, or undefined when it is left as it is. */
+function placedText(attributes: string, content: string, placing: Placing): string | undefined {
   const [x, y, size] = [
     numberAttribute(attributes, "x"),
     numberAttribute(attributes, "y"),
@@ -341,36 +373,47 @@ function emojiText(
   if (x === undefined || y === undefined || size === undefined || /\sfont-family=/.test(attributes)) return undefined;
   const weight = /\sfont-weight="([^"]*)"/.exec(attributes)?.[1];
   const bold = weight === "bold" || weight === "bolder" || Number(weight) >= 600;
-  const font = bold ? latin.bold : latin.regular;
+  const font = bold ? placing.latin.bold : placing.latin.regular;
   if (!font) return undefined;
   const text = unescaped(content)
     .replace(/[\n\r\t]/g, " ")
     .replace(/ {2,}/g, " ")
     .trim();
-  if (NOT_LAID_OUT_HERE.test(text)) return undefined;
-  const scale = size / font.unitsPerEm;
-  // Each piece with its start from the line's start, in px.
-  const pieces: ({ text: string } | { glyph: EmojiGlyph })[] = [];
+  if (RIGHT_TO_LEFT.test(text)) return undefined;
+  const pieces: Piece[] = [];
+  const newImages = new Set<number>();
   let from = 0;
-  for (const match of text.matchAll(EMOJI_SEQUENCE)) {
-    const sequence = match[0];
-    const glyphs = emoji.shape(sequence);
-    // A pictograph the Latin face draws (⚠, ✔) stays in it, as in a browser.
-    const plain = [...sequence].length === 1 && font.glyphId(sequence.codePointAt(0)!) !== 0;
-    if (!glyphs || plain) continue;
-    if (glyphs.some((glyph) => !images.has(glyph.glyph)) && images.size + glyphs.length > MAX_EMOJI_IMAGES)
-      return undefined;
+  for (const match of text.matchAll(PLACED_RUN)) {
+    const run = match[0];
+    let placed: Piece[];
+    if (DEVANAGARI_RUN.test(run[0]!)) {
+      if (!placing.fonts) continue;
+      const piece = devanagariPiece(run, placing.fonts, bold);
+      if (!piece) return undefined;
+      placed = [piece];
+    } else {
+      // A pictograph the Latin face draws (😀, ⚠, ✔) stays in it, as in Chromium; with U+FE0F it is emoji.
+      if ([...run].length === 1 && font.glyphId(run.codePointAt(0)!) !== 0) continue;
+      const glyphs = placing.emoji?.shape(run);
+      if (!glyphs) return undefined;
+      for (const glyph of glyphs) if (!placing.images.has(glyph.glyph)) newImages.add(glyph.glyph);
+      if (placing.images.size + newImages.size > MAX_EMOJI_IMAGES) return undefined;
+      placed = glyphs.map((glyph) => ({ glyph }));
+    }
     if (match.index > from) pieces.push({ text: text.slice(from, match.index) });
-    for (const glyph of glyphs) pieces.push({ glyph });
-    from = match.index + sequence.length;
+    pieces.push(...placed);
+    from = match.index + run.length;
   }
   if (pieces.length === 0) return undefined;
   if (from < text.length) pieces.push({ text: text.slice(from) });
-  const placed: { at: number; piece: (typeof pieces)[number] }[] = [];
+  const scale = size / font.unitsPerEm;
+  // Each piece with its start from the line's start, in px.
+  const starts: number[] = [];
   let pen = 0;
   for (const piece of pieces) {
-    placed.push({ at: pen, piece });
+    starts.push(pen);
     if ("glyph" in piece) pen += piece.glyph.advance * size;
+    else if ("syllables" in piece) pen += piece.width * size;
     else {
       const line = layoutLine(font, piece.text);
       // A character the Latin face lacks would come from another font: the browser's layout is not known here.
@@ -380,19 +423,47 @@ function emojiText(
   }
   const start = anchoredStart(x, pen, /\stext-anchor="([^"]*)"/.exec(attributes)?.[1]);
   const rest = attributes.replace(/\s(x|text-anchor)="[^"]*"/g, "");
-  return placed
-    .map(({ at, piece }) => {
+  return pieces
+    .map((piece, i) => {
+      const at = start + starts[i]!;
       if ("glyph" in piece) {
         const { left, top } = piece.glyph.image;
-        const [imageX, imageY] = [start + at + left * size, y - top * size];
         const zoom = Math.round((size / IMAGE_UNITS) * 10_000) / 10_000;
-        return `<use href="#${imageOf(piece.glyph)}" transform="translate(${n(imageX)} ${n(imageY)}) scale(${zoom})"/>`;
+        return `<use href="#${imageOf(piece.glyph, placing)}" transform="translate(${n(at + left * size)} ${n(y - top * size)}) scale(${zoom})"/>`;
+      }
+      if ("syllables" in piece) {
+        let syllableAt = at;
+        const spans = piece.syllables.map((syllable) => {
+          const span = `<tspan x="${n(syllableAt)}">${escapeXml(syllable.text)}</tspan>`;
+          syllableAt += syllable.width * size;
+          return span;
+        });
+        return `<text${rest} font-family="${quoted(piece.face.family)}">${spans.join("")}</text>`;
       }
       // A separate text drops its leading spaces: they move its x instead.
       const words = piece.text.trimStart();
       if (words.trim() === "") return "";
       const indent = layoutLine(font, piece.text.slice(0, piece.text.length - words.length)).width * scale;
-      return `<text x="${n(start + at + indent)}"${rest}>${escapeXml(words.trimEnd())}</text>`;
+      return `<text x="${n(at + indent)}"${rest}>${escapeXml(words.trimEnd())}</text>`;
     })
     .join("");
+}
+
+/** A Devanagari run in its face, each syllable with its shaped width (em); undefined when one cannot be measured. */
+function devanagariPiece(run: string, fonts: InstalledFonts, bold: boolean): Piece | undefined {
+  const regular = fonts.faceFor(
+    "devanagari",
+    [...new Set(run)].filter((c) => /\p{Script=Devanagari}/u.test(c)),
+  );
+  const face = bold && regular ? (fonts.boldOf(regular) ?? regular) : regular;
+  if (!face) return undefined;
+  const measured: { text: string; width: number }[] = [];
+  let width = 0;
+  for (const text of syllables(run)) {
+    const measuredWidth = syllableWidth(face.path, face.postscriptName, text);
+    if (measuredWidth === undefined) return undefined;
+    measured.push({ text, width: measuredWidth });
+    width += measuredWidth;
+  }
+  return { syllables: measured, face, width };
 }
