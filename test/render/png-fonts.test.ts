@@ -140,15 +140,23 @@ describe.runIf(requireColourEmoji())("colour emoji in the PNG and the PDF", () =
     const repeated = withFallbackFamilies(lineSvg("👍🏽 ".repeat(50)), installedFonts());
     expect(repeated.match(/<image /g)).toHaveLength(1);
     expect(repeated.match(/<use /g)).toHaveLength(50);
-    // Far more distinct emoji than the cap, one text each: the texts past it keep their characters.
-    const distinct = Array.from({ length: MAX_EMOJI_IMAGES + 40 }, (_, i) => String.fromCodePoint(0x1f400 + i));
+    // More distinct emoji than the cap (pictographs, then with skin tones), one text each: those past it keep their characters.
+    const face = colourEmoji()!;
+    const distinct: string[] = [];
+    for (const tone of ["", "🏻", "🏼", "🏽", "🏾", "🏿"])
+      for (let code = 0x1f300; code <= 0x1faff && distinct.length < MAX_EMOJI_IMAGES + 40; code++) {
+        const sequence = String.fromCodePoint(code) + tone;
+        if (face.shape(sequence)?.length === 1) distinct.push(sequence);
+      }
+    expect(distinct).toHaveLength(MAX_EMOJI_IMAGES + 40);
     const texts = distinct.map((emoji, i) => `<text x="10" y="${20 + i * 20}" font-size="14">a ${emoji}</text>`);
     const picture = withFallbackFamilies(
       `<svg xmlns="http://www.w3.org/2000/svg">${texts.join("")}</svg>`,
       installedFonts(),
     );
     expect(picture.match(/<image /g)!.length).toBeLessThanOrEqual(MAX_EMOJI_IMAGES);
-    expect(picture.match(/<image /g)!.length).toBeGreaterThan(MAX_EMOJI_IMAGES - 10);
+    // (a pictograph DejaVu Sans draws stays text: a few of them need no image)
+    expect(picture.match(/<image /g)!.length).toBeGreaterThan(MAX_EMOJI_IMAGES * 0.9);
     expect(picture).toContain(distinct.at(-1));
   });
 
