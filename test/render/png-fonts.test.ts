@@ -7,7 +7,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { colourEmoji } from "../../src/render/fonts/emoji.js";
-import { MAX_EMOJI_IMAGES, withColourEmoji, withFallbackFamilies } from "../../src/render/fonts/fallback.js";
+import {
+  drawsColourEmoji,
+  MAX_EMOJI_IMAGES,
+  withColourEmoji,
+  withFallbackFamilies,
+} from "../../src/render/fonts/fallback.js";
 import { installedFonts } from "../../src/render/fonts/installed.js";
 import { svgToPng } from "../../src/render/png.js";
 import { colourBoxes, inkBoxes, pdfPixels } from "../helpers/emoji-pixels.js";
@@ -129,6 +134,11 @@ describe.runIf(requireColourEmoji())("colour emoji in the PNG and the PDF", () =
       expect(Math.abs(pdf[i]!.right - png[i]!.right)).toBeLessThanOrEqual(2);
       if (i > 0) expect(png[i]!.left - png[i - 1]!.left).toBeGreaterThan(1.2 * size);
     }
+  });
+
+  it("says which pictures draw colour emoji (the PDF writer without pdfkit hands those to pdfkit)", () => {
+    expect(drawsColourEmoji(lineSvg("Pay 👍🏽"))).toBe(true);
+    expect(drawsColourEmoji(lineSvg("Pay ok ✔"))).toBe(false);
   });
 
   it("keeps a pictograph the Latin face draws (😀, ⚠ without U+FE0F) in the Latin face, as Chromium does", () => {

@@ -275,7 +275,17 @@ function latinLayoutFonts(): LatinFonts | undefined {
 
 /** Whether a picture has an emoji that a colour face installed here draws (PNG and PDF draw it as an image). */
 export function drawsColourEmoji(svg: string): boolean {
-  return hasEmojiSequence(drawnText(svg)) && colourEmoji() !== undefined;
+  if (!hasEmojiSequence(svg)) return false;
+  const [emoji, latin] = [colourEmoji(), latinLayoutFonts()?.regular];
+  if (!emoji || !latin) return false;
+  for (const [sequence] of drawnText(svg).matchAll(EMOJI_SEQUENCE))
+    if (!drawnByLatin(sequence, latin) && emoji.shape(sequence)) return true;
+  return false;
+}
+
+/** A pictograph the Latin face draws (😀, ⚠, ✔) stays in it, as in Chromium; with U+FE0F it is emoji. */
+function drawnByLatin(sequence: string, latin: TrueTypeFont): boolean {
+  return [...sequence].length === 1 && latin.glyphId(sequence.codePointAt(0)!) !== 0;
 }
 
 /** A text's content as XML reads it: its five entities and character references decoded. */
@@ -406,8 +416,7 @@ function placedText(attributes: string, content: string, placing: Placing): stri
       if (!piece) return undefined;
       placed = [piece];
     } else {
-      // A pictograph the Latin face draws (😀, ⚠, ✔) stays in it, as in Chromium; with U+FE0F it is emoji.
-      if ([...run].length === 1 && font.glyphId(run.codePointAt(0)!) !== 0) continue;
+      if (drawnByLatin(run, font)) continue;
       const glyphs = placing.emoji?.shape(run);
       if (!glyphs) return undefined;
       for (const glyph of glyphs) if (!placing.images.has(glyph.glyph)) newImages.add(glyph.glyph);
