@@ -3,7 +3,8 @@
 // came out in a serif without bold and colour-only emoji not at all; svg-to-pdfkit (PDF) draws every
 // character with one font. Both get the picture's <text> elements rewritten here, never the SVG output.
 // Neither draws a colour-bitmap face, so a text of Latin words and emoji is cut into its runs, each
-// emoji sequence an image of the colour face's glyph placed where Chromium draws it.
+// emoji sequence an image of the colour face's glyph placed where Chromium draws it; for resvg, each
+// Devanagari syllable is placed at its shaped width too (clusters.ts).
 import { escapeXml, n } from "../svg/markup.js";
 import { FONT_FAMILY } from "../svg/text.js";
 import { colourEmoji, EMOJI_SEQUENCE, hasEmojiSequence, type ColourEmoji, type EmojiGlyph } from "./emoji.js";
@@ -237,7 +238,7 @@ function visualOrder(runs: Run[]): Run[] {
 
 /**
  * Distinct emoji glyphs drawn as images in one picture: each PNG is embedded once (an <image> in <defs>,
- * drawn with <use>), and a wall of 1,000 different emoji keeps the rest in today's outline font.
+ * drawn with <use>; 1,024 are about 3 MB of base64). Texts past them keep their emoji in the outline font.
  */
 export const MAX_EMOJI_IMAGES = 1024;
 /**
