@@ -124,7 +124,8 @@ export async function pdfOfPages(pages: PdfPage[], options: PdfOptions = {}): Pr
         return use("latin", base.regular);
       },
       // The picture links nothing outside itself; an image or a document it names is never fetched.
-      imageCallback: () => undefined,
+      // Only the colour emoji of fonts/fallback.ts, PNG data in the picture itself, are drawn.
+      imageCallback: (link) => (/^data:image\/png;base64,[A-Za-z0-9+/=]+$/.test(link) ? link : undefined),
       documentCallback: () => undefined,
       warningCallback: () => undefined,
     });

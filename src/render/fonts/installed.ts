@@ -34,7 +34,8 @@ export function ownFontFolders(env: NodeJS.ProcessEnv = process.env): boolean {
   return (env.JOURNEYMAP_FONT_DIRS ?? "").trim() !== "";
 }
 
-function fontFiles(folders: string[]): string[] {
+/** The font files of `folders`, walked in name order within the MAX_FONT_FILES and MAX_DEPTH bounds. */
+export function fontFiles(folders: string[]): string[] {
   const files: string[] = [];
   const walk = (folder: string, depth: number): void => {
     if (depth > MAX_DEPTH || files.length >= MAX_FONT_FILES) return;

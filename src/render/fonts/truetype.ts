@@ -31,6 +31,7 @@ export class TrueTypeFont {
     readonly path: string,
     data: Buffer,
     faceOffset: number,
+    outlines = true,
   ) {
     this.#data = data;
     const count = data.readUInt16BE(faceOffset + 4);
@@ -45,7 +46,7 @@ export class TrueTypeFont {
     const hhea = this.table("hhea");
     const maxp = this.table("maxp");
     const loca = this.table("loca");
-    if (!head || !hhea || !maxp || !loca || !this.table("glyf") || !this.table("hmtx"))
+    if (!head || !hhea || !maxp || !this.table("hmtx") || (outlines && (!loca || !this.table("glyf"))))
       throw new RangeError("not a TrueType face with glyf outlines");
     this.unitsPerEm = head.readUInt16BE(18) || 1000;
     this.box = [head.readInt16BE(36), head.readInt16BE(38), head.readInt16BE(40), head.readInt16BE(42)];
@@ -55,7 +56,7 @@ export class TrueTypeFont {
     this.numGlyphs = maxp.readUInt16BE(4);
     const long = head.readInt16BE(50) === 1;
     this.#loca = (glyph) => {
-      if (glyph < 0 || glyph >= this.numGlyphs) return [0, 0];
+      if (!loca || glyph < 0 || glyph >= this.numGlyphs) return [0, 0];
       const [start, end] = long
         ? [loca.readUInt32BE(glyph * 4), loca.readUInt32BE(glyph * 4 + 4)]
         : [loca.readUInt16BE(glyph * 2) * 2, loca.readUInt16BE(glyph * 2 + 2) * 2];
@@ -77,6 +78,20 @@ export class TrueTypeFont {
         first ??= face;
       }
       return first;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * A single-face file opened for its tables, with or without outlines (a colour-bitmap emoji face has
+   * none, and Noto Color Emoji is 11 MB); undefined when it is not a font or is larger than `maxBytes`.
+   */
+  static openTables(path: string, maxBytes: number): TrueTypeFont | undefined {
+    try {
+      if (statSync(path).size > maxBytes) return undefined;
+      const data = readFileSync(path);
+      return data.toString("latin1", 0, 4) === "ttcf" ? undefined : new TrueTypeFont(path, data, 0, false);
     } catch {
       return undefined;
     }
@@ -125,9 +140,9 @@ export class TrueTypeFont {
 
   /** A glyph's outline data in the glyf table (empty for a glyph that draws nothing, such as the space). */
   glyphData(glyph: number): Buffer {
-    const glyf = this.table("glyf")!;
+    const glyf = this.table("glyf");
     const [start, end] = this.#loca(glyph);
-    return end > start && end <= glyf.length ? glyf.subarray(start, end) : Buffer.alloc(0);
+    return glyf && end > start && end <= glyf.length ? glyf.subarray(start, end) : Buffer.alloc(0);
   }
 
   /** The glyphs a composite glyph is built of, with the ones they are built of (none for a simple glyph). */
