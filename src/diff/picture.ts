@@ -6,7 +6,7 @@ import type { CardField, PictureMarks, StageMarks, TouchpointMarks } from "../re
 import { MAX_CURVES } from "../render/svg/emotion.js";
 import { addedPositions, compareTouchpoints, EMPTY, type PairChange } from "./diff.js";
 import type { Located, TouchpointPair } from "./match.js";
-import { personasText } from "./notes.js";
+import { MAX_NOTES_SHOWN, personasText } from "./notes.js";
 import type { ListField, TextField } from "./types.js";
 
 export interface DiffPicture {
@@ -26,6 +26,17 @@ const LIST_WORDS: Record<ListField, string> = {
 const NAME_IN_NOTE_MAX = 40;
 
 const FIELD_WORDS: Record<TextField, string> = { description: "Description", channel: "Channel", owner: "Owner" };
+
+/** The picture draws the journey in order up to its MAX_CHANGES_DRAWN-th marked card (the text outputs'
+ * cap of notes, MAX_NOTES_SHOWN) or its MAX_CARDS_DRAWN-th card, whichever comes first, and counts the
+ * changes after the cut in its legend: every card of a 1 MB map of changes made a 40 MB picture that took
+ * 3 s to draw, and a picture of thousands of cards is read by no one (the text outputs list them all). */
+export const MAX_CHANGES_DRAWN = MAX_NOTES_SHOWN;
+export const MAX_CARDS_DRAWN = 1000;
+
+/** Entries a card's list lane draws at most, then one "… and N more" entry: one touchpoint gaining
+ * 60,000 pain points drew a 21 MB picture. */
+export const MAX_ENTRIES_DRAWN = 50;
 
 /** The lanes that draw a touchpoint field's entries (evidence has no lane). */
 const LANE_OF: Partial<Record<ListField, "actions" | "thoughts" | "painPoints" | "opportunities">> = {
@@ -85,19 +96,47 @@ export function diffPicture(
   const stageMarks = new Map<number, StageMarks>();
   const stages: Stage[] = [];
   let index = 0;
-  const place = (touchpoint: Touchpoint, marks: TouchpointMarks | undefined, into: Touchpoint[]) => {
-    if (marks) touchpointMarks.set(index, marks);
+  // Cards drawn (stages and touchpoints), marked cards drawn, and marked cards left out after the cut.
+  let cards = 0;
+  let changes = 0;
+  let notDrawn = 0;
+  const full = () => cards >= MAX_CARDS_DRAWN || changes >= MAX_CHANGES_DRAWN;
+  /** Draws a card, or counts it when the picture is full; its marks are made only when it is drawn. */
+  const place = (
+    touchpoint: Touchpoint,
+    marked: boolean,
+    marks: () => TouchpointMarks | undefined,
+    into: Touchpoint[],
+  ) => {
+    if (full()) {
+      if (marked) notDrawn++;
+      return;
+    }
+    cards++;
+    if (marked) changes++;
+    const made = marked ? marks() : undefined;
+    if (made) touchpointMarks.set(index, made);
     into.push(touchpoint);
     index++;
   };
   const placeGhosts = (ghosts: Located[] | undefined, into: Touchpoint[]) => {
-    for (const ghost of ghosts ?? []) place(ghostOf(ghost.touchpoint), removedMarks(ghost, drawn), into);
+    for (const ghost of ghosts ?? []) place(ghostOf(ghost.touchpoint), true, () => removedMarks(ghost, drawn), into);
   };
   const oldStages = new Map(before.stages.map((stage) => [stage.id, stage]));
   const placedStages = new Set<string>();
   const placeStage = (stage: Stage, marks: StageMarks | undefined, fill: (into: Touchpoint[]) => void) => {
     const touchpoints: Touchpoint[] = [];
-    if (marks) stageMarks.set(stages.length, marks);
+    if (full()) {
+      // Left out, with its touchpoints: fill only counts them.
+      if (marks) notDrawn++;
+      fill(touchpoints);
+      return;
+    }
+    cards++;
+    if (marks) {
+      changes++;
+      stageMarks.set(stages.length, marks);
+    }
     stages.push({ ...stage, touchpoints });
     fill(touchpoints);
   };
@@ -134,10 +173,13 @@ export function diffPicture(
       if (first) placeGhosts(ghostsFirst.get(stage.id), into);
       for (const touchpoint of stage.touchpoints ?? []) {
         const compared = pairAt.get(order);
-        const marks = !compared
-          ? ({ kind: "added" } as const)
-          : compared.change && changedMarks(compared.pair, compared.change, drawn);
-        place(touchpoint, marks, into);
+        place(
+          listsCut(touchpoint),
+          !compared || compared.change !== undefined,
+          () =>
+            !compared ? { kind: "added" } : compared.change && changedMarks(compared.pair, compared.change, drawn),
+          into,
+        );
         placeGhosts(ghostsAfter.get(order), into);
         order++;
       }
@@ -153,6 +195,7 @@ export function diffPicture(
       stages: stageMarks,
       oldPersonas,
       labels,
+      ...(notDrawn ? { notDrawn } : {}),
     },
   };
 }
@@ -161,6 +204,26 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/** A touchpoint whose list lanes hold at most MAX_ENTRIES_DRAWN entries each and a count of the rest
+ * (the same object when none is longer). */
+function listsCut(touchpoint: Touchpoint): Touchpoint {
+  let cut: Touchpoint | undefined;
+  for (const field of Object.keys(LANE_OF) as ListField[]) {
+    const list = touchpoint[field];
+    if (!list || list.length <= MAX_ENTRIES_DRAWN + 1) continue;
+    cut ??= { ...touchpoint };
+    cut[field] = [...list.slice(0, MAX_ENTRIES_DRAWN), `… and ${list.length - MAX_ENTRIES_DRAWN} more`];
+  }
+  return cut ?? touchpoint;
+}
+
+/** Positions of changed entries as the cut lanes show them: those past the cut mark the "… and N more"
+ * entry, which then holds changes. */
+function cutPositions(positions: number[], length: number): Set<number> {
+  if (length <= MAX_ENTRIES_DRAWN + 1) return new Set(positions);
+  return new Set(positions.map((position) => Math.min(position, MAX_ENTRIES_DRAWN)));
 }
 
 /** A removed touchpoint as the picture draws it: its name (and id) only, no lanes, no emotion. */
@@ -216,7 +279,7 @@ function changedMarks(pair: TouchpointPair, change: PairChange, drawn: ReadonlyS
   for (const [field, list] of Object.entries(change.lists) as Array<[ListField, { removed: string[] }]>) {
     const lane = LANE_OF[field];
     const positions = addedPositions(o[field] ?? [], n[field] ?? []);
-    if (lane && positions.length) entries[lane] = new Set(positions);
+    if (lane && positions.length) entries[lane] = cutPositions(positions, n[field]?.length ?? 0);
     for (const text of list.removed) notes.push(`${LIST_WORDS[field]} removed: “${text}”`);
   }
   // The metrics lane lists a touchpoint's metrics in their order in the map.
