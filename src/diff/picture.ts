@@ -6,7 +6,7 @@ import type { CardField, PictureMarks, StageMarks, TouchpointMarks } from "../re
 import { MAX_CURVES } from "../render/svg/emotion.js";
 import { addedPositions, compareTouchpoints, EMPTY, type PairChange } from "./diff.js";
 import type { Located, TouchpointPair } from "./match.js";
-import { MAX_NOTES_SHOWN, personasText } from "./notes.js";
+import { personasText } from "./notes.js";
 import type { ListField, TextField } from "./types.js";
 
 export interface DiffPicture {
@@ -27,12 +27,14 @@ const NAME_IN_NOTE_MAX = 40;
 
 const FIELD_WORDS: Record<TextField, string> = { description: "Description", channel: "Channel", owner: "Owner" };
 
-/** The picture draws the journey in order up to its MAX_CHANGES_DRAWN-th marked card (the text outputs'
- * cap of notes, MAX_NOTES_SHOWN) or its MAX_CARDS_DRAWN-th card, whichever comes first, and counts the
- * changes after the cut in its legend: every card of a 1 MB map of changes made a 40 MB picture that took
- * 3 s to draw, and a picture of thousands of cards is read by no one (the text outputs list them all). */
-export const MAX_CHANGES_DRAWN = MAX_NOTES_SHOWN;
-export const MAX_CARDS_DRAWN = 1000;
+/** The picture draws the journey in order up to its MAX_CHANGES_DRAWN-th marked card or its
+ * MAX_CARDS_DRAWN-th card, whichever comes first, and counts the changes after the cut in its legend, as
+ * the text outputs list MAX_NOTES_SHOWN changes and count the rest: every card of two 1 MB versions of a
+ * map of changes made a 38 MB picture that took 3 s to draw, and a picture of 200 cards is already
+ * 40,000 px wide. A card of a change with full lanes, notes and eight curves is about 20 KB of SVG, so
+ * the picture stays under about 5 MB. */
+export const MAX_CHANGES_DRAWN = 200;
+export const MAX_CARDS_DRAWN = 500;
 
 /** Entries a card's list lane draws at most, then one "… and N more" entry: one touchpoint gaining
  * 60,000 pain points drew a 21 MB picture. */

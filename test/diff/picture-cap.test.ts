@@ -1,5 +1,5 @@
-// The picture of a change is capped as the text outputs are: it draws the journey up to its 500th
-// change or 1,000th card and says in its legend how many changes it left out and which outputs list
+// The picture of a change is capped as the text outputs are: it draws the journey up to its 200th
+// change or 500th card and says in its legend how many changes it left out and which outputs list
 // them all; a card's list lane draws 50 entries and a count of the rest. Read back with an XML parser.
 import { XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
@@ -26,23 +26,23 @@ const legend = (root: Element) => cardText(root, "legend").replace(/\s+/g, "");
 const words = (text: string) => text.replace(/\s+/g, "");
 
 describe("the picture of a change of thousands of touchpoints", () => {
-  it("draws the first 500 changes in journey order and counts the rest in its legend", async () => {
+  it("draws the first 200 changes in journey order and counts the rest in its legend", async () => {
     const version = (score: number) => map(stage(1200, (i) => `{id: t${i}, name: T${i}, emotion: ${score}}`));
     const root = await svgOf(version(2), version(4));
-    expect(MAX_CHANGES_DRAWN).toBe(500);
-    expect(marked(root, "changed")).toHaveLength(500);
-    // The last card drawn is the 500th touchpoint; the 501st is not in the picture.
-    expect(cardText(root, "t500-touchpoint")).toContain("T499");
-    expect(cardText(root, "t501-touchpoint")).toBe("");
+    expect(MAX_CHANGES_DRAWN).toBe(200);
+    expect(marked(root, "changed")).toHaveLength(200);
+    // The last card drawn is the 200th touchpoint; the 201st is not in the picture.
+    expect(cardText(root, "t200-touchpoint")).toContain("T199");
+    expect(cardText(root, "t201-touchpoint")).toBe("");
     expect(legend(root)).toContain(
-      words("… and 700 more changes not drawn (--format markdown or --format json lists them all)"),
+      words("… and 1000 more changes not drawn (--format markdown or --format json lists them all)"),
     );
   });
 
-  it("draws at most 1,000 cards when few of them changed, and counts the changes after the cut", async () => {
+  it("draws at most 500 cards when few of them changed, and counts the changes after the cut", async () => {
     const touchpoints = (last: string) => stage(1500, (i) => `{id: t${i}, name: ${i === 1499 ? last : `T${i}`}}`);
     const root = await svgOf(map(touchpoints("Old")), map(touchpoints("New")));
-    expect(MAX_CARDS_DRAWN).toBe(1000);
+    expect(MAX_CARDS_DRAWN).toBe(500);
     // The stage's header is a card too.
     expect(cardText(root, `t${MAX_CARDS_DRAWN - 1}-touchpoint`)).toContain(`T${MAX_CARDS_DRAWN - 2}`);
     expect(cardText(root, `t${MAX_CARDS_DRAWN}-touchpoint`)).toBe("");
@@ -58,19 +58,19 @@ describe("the picture of a change of thousands of touchpoints", () => {
         (_, s) =>
           `  - {id: s${s}, name: S${s}, touchpoints: [${Array.from({ length: per }, (_, t) => `{id: t${s}x${t}, name: T}`).join(", ")}]}\n`,
       ).join("");
-    // 400 stages of 2 touchpoints removed: 1,200 changes (a stage and its touchpoints each).
+    // 400 stages of 2 touchpoints removed and one stage added: 1,201 changes (a stage and its touchpoints each).
     const picture = diffPicture(map(stages(400, 2)).journey, map("  - {id: kept, name: K}\n").journey, {
       old: "old",
       new: "new",
     });
-    expect(picture.marks.stages.size + picture.marks.touchpoints.size).toBe(500);
-    expect(picture.marks.notDrawn).toBe(1201 - 500);
+    expect(picture.marks.stages.size + picture.marks.touchpoints.size).toBe(200);
+    expect(picture.marks.notDrawn).toBe(1201 - 200);
   });
 
   it("leaves a picture with fewer changes as it was: no note, every card", async () => {
-    const version = (score: number) => map(stage(400, (i) => `{id: t${i}, name: T${i}, emotion: ${score}}`));
+    const version = (score: number) => map(stage(200, (i) => `{id: t${i}, name: T${i}, emotion: ${score}}`));
     const root = await svgOf(version(2), version(4));
-    expect(marked(root, "changed")).toHaveLength(400);
+    expect(marked(root, "changed")).toHaveLength(200);
     expect(legend(root)).not.toContain("notdrawn");
     expect(diffPicture(version(2).journey, version(4).journey, { old: "a", new: "b" }).marks.notDrawn).toBeUndefined();
   });
