@@ -27,19 +27,6 @@ const NAME_IN_NOTE_MAX = 40;
 
 const FIELD_WORDS: Record<TextField, string> = { description: "Description", channel: "Channel", owner: "Owner" };
 
-/** The picture draws the journey in order up to its MAX_CHANGES_DRAWN-th marked card or its
- * MAX_CARDS_DRAWN-th card, whichever comes first, and counts the changes after the cut in its legend, as
- * the text outputs list MAX_NOTES_SHOWN changes and count the rest: every card of two 1 MB versions of a
- * map of changes made a 38 MB picture that took 3 s to draw, and a picture of 200 cards is already
- * 40,000 px wide. A card of a change with full lanes, notes and eight curves is about 20 KB of SVG, so
- * the picture stays under about 5 MB. */
-export const MAX_CHANGES_DRAWN = 200;
-export const MAX_CARDS_DRAWN = 500;
-
-/** Entries a card's list lane draws at most, then one "… and N more" entry: one touchpoint gaining
- * 60,000 pain points drew a 21 MB picture. */
-export const MAX_ENTRIES_DRAWN = 50;
-
 /** The lanes that draw a touchpoint field's entries (evidence has no lane). */
 const LANE_OF: Partial<Record<ListField, "actions" | "thoughts" | "painPoints" | "opportunities">> = {
   actions: "actions",
@@ -179,7 +166,9 @@ export function diffPicture(
           listsCut(touchpoint),
           !compared || compared.change !== undefined,
           () =>
-            !compared ? { kind: "added" } : compared.change && changedMarks(compared.pair, compared.change, drawn),
+            !compared
+              ? { kind: "added" }
+              : compared.change && entriesCut(touchpoint, changedMarks(compared.pair, compared.change, drawn)),
           into,
         );
         placeGhosts(ghostsAfter.get(order), into);
@@ -206,26 +195,6 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
-}
-
-/** A touchpoint whose list lanes hold at most MAX_ENTRIES_DRAWN entries each and a count of the rest
- * (the same object when none is longer). */
-function listsCut(touchpoint: Touchpoint): Touchpoint {
-  let cut: Touchpoint | undefined;
-  for (const field of Object.keys(LANE_OF) as ListField[]) {
-    const list = touchpoint[field];
-    if (!list || list.length <= MAX_ENTRIES_DRAWN + 1) continue;
-    cut ??= { ...touchpoint };
-    cut[field] = [...list.slice(0, MAX_ENTRIES_DRAWN), `… and ${list.length - MAX_ENTRIES_DRAWN} more`];
-  }
-  return cut ?? touchpoint;
-}
-
-/** Positions of changed entries as the cut lanes show them: those past the cut mark the "… and N more"
- * entry, which then holds changes. */
-function cutPositions(positions: number[], length: number): Set<number> {
-  if (length <= MAX_ENTRIES_DRAWN + 1) return new Set(positions);
-  return new Set(positions.map((position) => Math.min(position, MAX_ENTRIES_DRAWN)));
 }
 
 /** A removed touchpoint as the picture draws it: its name (and id) only, no lanes, no emotion. */
@@ -281,7 +250,7 @@ function changedMarks(pair: TouchpointPair, change: PairChange, drawn: ReadonlyS
   for (const [field, list] of Object.entries(change.lists) as Array<[ListField, { removed: string[] }]>) {
     const lane = LANE_OF[field];
     const positions = addedPositions(o[field] ?? [], n[field] ?? []);
-    if (lane && positions.length) entries[lane] = cutPositions(positions, n[field]?.length ?? 0);
+    if (lane && positions.length) entries[lane] = new Set(positions);
     for (const text of list.removed) notes.push(`${LIST_WORDS[field]} removed: “${text}”`);
   }
   // The metrics lane lists a touchpoint's metrics in their order in the map.
@@ -301,4 +270,48 @@ function changedMarks(pair: TouchpointPair, change: PairChange, drawn: ReadonlyS
     entries,
     ...(change.emotions.length ? { oldEmotion: scoresAt(o, drawn) } : {}),
   };
+}
+
+// The picture's caps (below everything else here, apart from the rest of the picture's code).
+
+/** The picture draws the journey in order up to its MAX_CHANGES_DRAWN-th marked card or its
+ * MAX_CARDS_DRAWN-th card, whichever comes first, and counts the changes after the cut in its legend, as
+ * the text outputs list MAX_NOTES_SHOWN changes and count the rest: every card of two 1 MB versions of a
+ * map of changes made a 38 MB picture that took 3 s to draw, and a picture of 200 cards is already
+ * 40,000 px wide. A card of a change with full lanes, notes and eight curves is about 20 KB of SVG, so
+ * the picture stays under about 5 MB. */
+export const MAX_CHANGES_DRAWN = 200;
+export const MAX_CARDS_DRAWN = 500;
+
+/** Entries a card's list lane draws at most, then one "… and N more" entry: one touchpoint gaining
+ * 60,000 pain points drew a 21 MB picture. */
+export const MAX_ENTRIES_DRAWN = 50;
+
+/** The list lanes a card draws (evidence has none). */
+const DRAWN_LISTS = ["actions", "thoughts", "painPoints", "opportunities"] as const satisfies readonly ListField[];
+
+/** A touchpoint whose list lanes hold at most MAX_ENTRIES_DRAWN entries each and a count of the rest
+ * (the same object when none is longer). */
+function listsCut(touchpoint: Touchpoint): Touchpoint {
+  let cut: Touchpoint | undefined;
+  for (const field of DRAWN_LISTS) {
+    const list = touchpoint[field];
+    if (!list || list.length <= MAX_ENTRIES_DRAWN + 1) continue;
+    cut ??= { ...touchpoint };
+    cut[field] = [...list.slice(0, MAX_ENTRIES_DRAWN), `… and ${list.length - MAX_ENTRIES_DRAWN} more`];
+  }
+  return cut ?? touchpoint;
+}
+
+/** A changed card's marks as its cut lanes show them: changed entries past the cut mark the "… and N
+ * more" entry, which then holds changes. */
+function entriesCut(touchpoint: Touchpoint, marks: TouchpointMarks): TouchpointMarks {
+  let entries: NonNullable<TouchpointMarks["entries"]> | undefined;
+  for (const field of DRAWN_LISTS) {
+    const positions = marks.entries?.[field];
+    if (!positions || (touchpoint[field]?.length ?? 0) <= MAX_ENTRIES_DRAWN + 1) continue;
+    entries ??= { ...marks.entries };
+    entries[field] = new Set([...positions].map((position) => Math.min(position, MAX_ENTRIES_DRAWN)));
+  }
+  return entries ? { ...marks, entries } : marks;
 }
