@@ -85,19 +85,47 @@ export function diffPicture(
   const stageMarks = new Map<number, StageMarks>();
   const stages: Stage[] = [];
   let index = 0;
-  const place = (touchpoint: Touchpoint, marks: TouchpointMarks | undefined, into: Touchpoint[]) => {
-    if (marks) touchpointMarks.set(index, marks);
+  // Cards drawn (stages and touchpoints), marked cards drawn, and marked cards left out after the cut.
+  let cards = 0;
+  let changes = 0;
+  let notDrawn = 0;
+  const full = () => cards >= MAX_CARDS_DRAWN || changes >= MAX_CHANGES_DRAWN;
+  /** Draws a card, or counts it when the picture is full; its marks are made only when it is drawn. */
+  const place = (
+    touchpoint: Touchpoint,
+    marked: boolean,
+    marks: () => TouchpointMarks | undefined,
+    into: Touchpoint[],
+  ) => {
+    if (full()) {
+      if (marked) notDrawn++;
+      return;
+    }
+    cards++;
+    if (marked) changes++;
+    const made = marked ? marks() : undefined;
+    if (made) touchpointMarks.set(index, made);
     into.push(touchpoint);
     index++;
   };
   const placeGhosts = (ghosts: Located[] | undefined, into: Touchpoint[]) => {
-    for (const ghost of ghosts ?? []) place(ghostOf(ghost.touchpoint), removedMarks(ghost, drawn), into);
+    for (const ghost of ghosts ?? []) place(ghostOf(ghost.touchpoint), true, () => removedMarks(ghost, drawn), into);
   };
   const oldStages = new Map(before.stages.map((stage) => [stage.id, stage]));
   const placedStages = new Set<string>();
   const placeStage = (stage: Stage, marks: StageMarks | undefined, fill: (into: Touchpoint[]) => void) => {
     const touchpoints: Touchpoint[] = [];
-    if (marks) stageMarks.set(stages.length, marks);
+    if (full()) {
+      // Left out, with its touchpoints: fill only counts them.
+      if (marks) notDrawn++;
+      fill(touchpoints);
+      return;
+    }
+    cards++;
+    if (marks) {
+      changes++;
+      stageMarks.set(stages.length, marks);
+    }
     stages.push({ ...stage, touchpoints });
     fill(touchpoints);
   };
@@ -134,10 +162,15 @@ export function diffPicture(
       if (first) placeGhosts(ghostsFirst.get(stage.id), into);
       for (const touchpoint of stage.touchpoints ?? []) {
         const compared = pairAt.get(order);
-        const marks = !compared
-          ? ({ kind: "added" } as const)
-          : compared.change && changedMarks(compared.pair, compared.change, drawn);
-        place(touchpoint, marks, into);
+        place(
+          listsCut(touchpoint),
+          !compared || compared.change !== undefined,
+          () =>
+            !compared
+              ? { kind: "added" }
+              : compared.change && entriesCut(touchpoint, changedMarks(compared.pair, compared.change, drawn)),
+          into,
+        );
         placeGhosts(ghostsAfter.get(order), into);
         order++;
       }
@@ -153,6 +186,7 @@ export function diffPicture(
       stages: stageMarks,
       oldPersonas,
       labels,
+      ...(notDrawn ? { notDrawn } : {}),
     },
   };
 }
@@ -236,4 +270,48 @@ function changedMarks(pair: TouchpointPair, change: PairChange, drawn: ReadonlyS
     entries,
     ...(change.emotions.length ? { oldEmotion: scoresAt(o, drawn) } : {}),
   };
+}
+
+// The picture's caps (below everything else here, apart from the rest of the picture's code).
+
+/** The picture draws the journey in order up to its MAX_CHANGES_DRAWN-th marked card or its
+ * MAX_CARDS_DRAWN-th card, whichever comes first, and counts the changes after the cut in its legend, as
+ * the text outputs list MAX_NOTES_SHOWN changes and count the rest: every card of two 1 MB versions of a
+ * map of changes made a 38 MB picture that took 3 s to draw, and a picture of 200 cards is already
+ * 40,000 px wide. A card of a change with full lanes, notes and eight curves is about 20 KB of SVG, so
+ * the picture stays under about 5 MB. */
+export const MAX_CHANGES_DRAWN = 200;
+export const MAX_CARDS_DRAWN = 500;
+
+/** Entries a card's list lane draws at most, then one "… and N more" entry: one touchpoint gaining
+ * 60,000 pain points drew a 21 MB picture. */
+export const MAX_ENTRIES_DRAWN = 50;
+
+/** The list lanes a card draws (evidence has none). */
+const DRAWN_LISTS = ["actions", "thoughts", "painPoints", "opportunities"] as const satisfies readonly ListField[];
+
+/** A touchpoint whose list lanes hold at most MAX_ENTRIES_DRAWN entries each and a count of the rest
+ * (the same object when none is longer). */
+function listsCut(touchpoint: Touchpoint): Touchpoint {
+  let cut: Touchpoint | undefined;
+  for (const field of DRAWN_LISTS) {
+    const list = touchpoint[field];
+    if (!list || list.length <= MAX_ENTRIES_DRAWN + 1) continue;
+    cut ??= { ...touchpoint };
+    cut[field] = [...list.slice(0, MAX_ENTRIES_DRAWN), `… and ${list.length - MAX_ENTRIES_DRAWN} more`];
+  }
+  return cut ?? touchpoint;
+}
+
+/** A changed card's marks as its cut lanes show them: changed entries past the cut mark the "… and N
+ * more" entry, which then holds changes. */
+function entriesCut(touchpoint: Touchpoint, marks: TouchpointMarks): TouchpointMarks {
+  let entries: NonNullable<TouchpointMarks["entries"]> | undefined;
+  for (const field of DRAWN_LISTS) {
+    const positions = marks.entries?.[field];
+    if (!positions || (touchpoint[field]?.length ?? 0) <= MAX_ENTRIES_DRAWN + 1) continue;
+    entries ??= { ...marks.entries };
+    entries[field] = new Set([...positions].map((position) => Math.min(position, MAX_ENTRIES_DRAWN)));
+  }
+  return entries ? { ...marks, entries } : marks;
 }

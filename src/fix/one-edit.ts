@@ -4,8 +4,12 @@
 /** Longer references are left alone: no certain fix, and the lookup stays bounded. */
 export const MAX_FIXABLE_LENGTH = 64;
 
-function* deletions(word: string): Generator<string> {
-  for (let i = 0; i < word.length; i++) yield word.slice(0, i) + word.slice(i + 1);
+/** The word and every word one deletion away from it (a plain loop: spreading a generator made the index
+ * of 12,000 personas twice as slow to build). */
+function withDeletions(word: string): string[] {
+  const keys = [word];
+  for (let i = 0; i < word.length; i++) keys.push(word.slice(0, i) + word.slice(i + 1));
+  return keys;
 }
 
 /** Damerau-Levenshtein distance (optimal string alignment) at most 1, in O(length). */
@@ -30,7 +34,7 @@ export class OneEditIndex {
     for (const word of words) {
       if (word.length > MAX_FIXABLE_LENGTH || seen.has(word)) continue;
       seen.add(word);
-      for (const key of [word, ...deletions(word)]) {
+      for (const key of withDeletions(word)) {
         const list = this.#byKey.get(key);
         if (list) list.push(word);
         else this.#byKey.set(key, [word]);
@@ -43,7 +47,7 @@ export class OneEditIndex {
   unique(word: string): string | undefined {
     if (word.length > MAX_FIXABLE_LENGTH + 1) return undefined;
     let found: string | undefined;
-    for (const key of [word, ...deletions(word)]) {
+    for (const key of withDeletions(word)) {
       for (const candidate of this.#byKey.get(key) ?? []) {
         if (candidate === word || candidate === found || !withinOneEdit(word, candidate)) continue;
         if (found !== undefined) return undefined;

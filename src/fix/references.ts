@@ -44,9 +44,9 @@ function correction(
 export function unknownOwnerFixes(context: FixContext): ProposedFix[] {
   const { teams } = context.loaded.journey;
   if (!teams) return [];
-  const index = new OneEditIndex(teams.map((team) => team.id));
   const reported = reportedAt(context.findings, "unknown-owner");
   if (reported.size === 0) return [];
+  const index = new OneEditIndex(teams.map((team) => team.id));
   const fixes: ProposedFix[] = [];
   for (const { node } of touchpointNodes(context.document)) {
     const fix = correction(
@@ -62,9 +62,10 @@ export function unknownOwnerFixes(context: FixContext): ProposedFix[] {
 }
 
 export function unknownPersonaFixes(context: FixContext): ProposedFix[] {
-  const index = new OneEditIndex(context.loaded.journey.personas.map((persona) => persona.id));
   const reported = reportedAt(context.findings, "unknown-persona");
   if (reported.size === 0) return [];
+  // Indexed only when there is something to fix: every pass asks, and 12,000 personas take a while.
+  const index = new OneEditIndex(context.loaded.journey.personas.map((persona) => persona.id));
   const fixes: ProposedFix[] = [];
   const describe = (from: string, to: string) => `persona "${from}" → "${to}", the declared persona one edit away`;
   for (const { node } of touchpointNodes(context.document)) {

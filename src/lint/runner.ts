@@ -158,13 +158,21 @@ export async function lintFiles(given: readonly MapInput[], options: LintRunOpti
       // One map at a time: only its findings, facts and (for code frames) its text are kept.
       let map = await readMap(input, { maxBytes: options.maxBytes, shared });
       if (fixer && map.journey) {
-        const { text, fixes } = fixer.fixMap(map.text, { file: map.file, config });
+        // fixMap loads without shared definitions: a map loaded with them is loaded again.
+        const { text, fixes, loaded } = fixer.fixMap(map.text, {
+          file: map.file,
+          config,
+          ...(shared ? {} : { loaded: map }),
+        });
         if (fixes.length > 0) {
           fixed.push({ file: map.file, before: map.text, after: text, fixes });
           // The map itself is the target here, on purpose: written atomically, through a symlink to its file.
           if (options.fix === "write" && input.path)
             writeOutput(input.path, asWritten(map, text), { shown: map.file, replacesInput: true });
-          map = loadJourney(text, { file: map.file, ...(shared ? { shared } : {}) });
+          map =
+            !shared && loaded?.text === text
+              ? loaded
+              : loadJourney(text, { file: map.file, ...(shared ? { shared } : {}) });
         }
       }
       const measured = options.measure ? await options.measure(map, input.path) : [];

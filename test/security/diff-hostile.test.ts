@@ -68,6 +68,8 @@ describe("a diff of two ~1 MB versions of every adversarial shape", () => {
       // The pull-request comment and the terminal report are capped: a few MB at most, whatever changed.
       expect(outcome.sizes.markdown!).toBeLessThan(3_000_000);
       expect(outcome.sizes.stylish!).toBeLessThan(3_000_000);
+      // The picture draws its first 200 changes (src/diff/picture.ts): 38 MB from two 1 MB maps before.
+      expect(outcome.sizes.svg!).toBeLessThan(4_000_000);
 
       // Read back by real parsers.
       const diffs = JSON.parse(readFileSync(`${base}.json`, "utf8")) as JourneyDiff[];

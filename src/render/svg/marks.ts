@@ -40,11 +40,15 @@ export interface PictureMarks {
   oldPersonas: ReadonlySet<string>;
   /** The names of the two versions, for the legend and tooltips. Raw map text. */
   labels: { old: string; new: string };
+  /** Marked cards the picture left out (it draws a journey of thousands of changes only up to a cut):
+   * the legend counts them and names the outputs that list them all. */
+  notDrawn?: number;
 }
 
 /** What the drawing needs besides the plain picture. */
 export interface MarksLayout {
   labels: { old: string; new: string };
+  notDrawn?: number;
   /** Changed lines: a tinted band with a bar at its left edge (the bar is the signal without colour). */
   highlights: Array<Rect & { box: string; field: string }>;
   /** The old version's curves, one per persona drawn; `points` holds only where the old score differs. */
@@ -98,7 +102,15 @@ const BORDERS: Record<MarkKind, { width: number; dash: string }> = {
 
 /** A new, empty marks layout when the picture has marks. */
 export function marksLayout(marks: PictureMarks | undefined): MarksLayout | undefined {
-  return marks && { labels: marks.labels, highlights: [], oldCurves: [], samples: [] };
+  return (
+    marks && {
+      labels: marks.labels,
+      ...(marks.notDrawn ? { notDrawn: marks.notDrawn } : {}),
+      highlights: [],
+      oldCurves: [],
+      samples: [],
+    }
+  );
 }
 
 /**
@@ -228,6 +240,12 @@ export function layoutLegend(layout: Layout, top: number, contentWidth: number, 
   const id = "legend";
   const title = new TextColumn(layout, id, MARGIN + PAD, contentWidth - 2 * PAD, top + PAD);
   title.paragraph(same ? "Changes to this map" : `Changes from “${oldLabel}” to “${newLabel}”`, BODY_BOLD);
+  if (marks.notDrawn)
+    title.paragraph(
+      `… and ${marks.notDrawn} more change${marks.notDrawn === 1 ? "" : "s"} not drawn (--format markdown or --format json lists them all)`,
+      BODY_BOLD,
+      "warning",
+    );
   const items: Array<[Sample, string]> = [
     ["added", "✚ Added touchpoint or stage"],
     ["changed", "✎ Changed touchpoint or stage"],
