@@ -1,0 +1,62 @@
+// Reads the SVG that journeymap itself draws as a stream of start tags, end tags and text, in one
+// linear pass: the subset of XML its pictures use (double-quoted attributes, the five named entities
+// and numeric references). Anything else (a comment, CDATA, a doctype, a single-quoted attribute) is
+// refused with the reason, and the caller prints the picture the general way.
+
+export type SvgEvent =
+  | { kind: "start"; name: string; attributes: Map<string, string>; selfClosing: boolean }
+  | { kind: "end"; name: string }
+  | { kind: "text"; text: string };
+
+/** Thrown when the SVG holds something this reader does not know: the reason says what. */
+export class NotDirect extends Error {}
+
+const TAG = /<(\/?)([A-Za-z][\w:.-]*)((?:\s+[A-Za-z_][\w:.-]*\s*=\s*"[^"<]*")*)\s*(\/?)>/y;
+const ATTRIBUTE = /([A-Za-z_][\w:.-]*)\s*=\s*"([^"<]*)"/g;
+const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+/** The text of character data or an attribute value with its references replaced. */
+export function unescapeXml(text: string): string {
+  if (!text.includes("&")) return text;
+  return text.replace(/&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-z]+);|&/g, (whole, reference: string | undefined) => {
+    if (reference === undefined) throw new NotDirect("a bare & in the SVG");
+    const named = NAMED[reference];
+    if (named !== undefined) return named;
+    if (!reference.startsWith("#")) throw new NotDirect(`the entity ${whole}`);
+    const code = reference[1] === "x" ? parseInt(reference.slice(2), 16) : parseInt(reference.slice(1), 10);
+    if (code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) throw new NotDirect(`the reference ${whole}`);
+    return String.fromCodePoint(code);
+  });
+}
+
+/** The events of an SVG document, from its <svg> start tag on (an XML declaration before it is skipped). */
+export function* svgEvents(svg: string): Generator<SvgEvent> {
+  let at = svg.indexOf("<svg");
+  if (at < 0) throw new NotDirect("no <svg> element");
+  if (/<!|<\?/.test(svg.slice(at))) throw new NotDirect("a comment, CDATA section or processing instruction");
+  while (at < svg.length) {
+    const open = svg.indexOf("<", at);
+    if (open < 0) {
+      if (svg.slice(at).trim() !== "") throw new NotDirect("text after the picture");
+      return;
+    }
+    if (open > at) yield { kind: "text", text: unescapeXml(svg.slice(at, open)) };
+    TAG.lastIndex = open;
+    const tag = TAG.exec(svg);
+    if (!tag) throw new NotDirect(`markup this reader does not know at offset ${open}`);
+    const [whole, closing, name, attributeText, selfClosing] = tag as unknown as [string, string, string, string, string];
+    at = open + whole.length;
+    if (closing) {
+      if (attributeText || selfClosing) throw new NotDirect(`a malformed end tag </${name}>`);
+      yield { kind: "end", name };
+      continue;
+    }
+    const attributes = new Map<string, string>();
+    for (const [, key, value] of attributeText.matchAll(ATTRIBUTE)) {
+      if (attributes.has(key!)) throw new NotDirect(`the attribute ${key} twice`);
+      attributes.set(key!, unescapeXml(value!));
+    }
+    yield { kind: "start", name, attributes, selfClosing: selfClosing === "/" };
+    if (selfClosing) yield { kind: "end", name };
+  }
+}
