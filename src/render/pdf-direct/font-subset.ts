@@ -1,67 +1,99 @@
-// Embeds the glyphs a PDF uses of one TrueType face: a subset font file that keeps every glyph id
-// (the glyphs not used are empty), so the text's codes are the face's glyph ids (Identity-H,
-// CIDToGIDMap Identity), with the glyph widths (/W) and a ToUnicode map that lets a reader copy and
-// search the text (pdftotext reads it).
-import { createHash } from "node:crypto";
+// Embeds the glyphs a PDF uses of one TrueType face: a subset font file of only those glyphs,
+// numbered in the order the pages first draw them (glyph 0 stays .notdef), so the text's codes are
+// the subset's glyph ids (Identity-H, CIDToGIDMap Identity), with the glyph widths (/W) and a
+// ToUnicode map that lets a reader copy and search the text (pdftotext reads it).
+import { crc32 } from "node:zlib";
 import type { TrueTypeFont } from "../fonts/truetype.js";
 
 /** The tables a subset keeps: the outlines and metrics, and the hinting programs they may call. */
 const KEPT_TABLES = ["cvt ", "fpgm", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "prep"];
 
-/** One face as the pages use it: the glyphs drawn and the text each stands for. */
+/** One face as the pages use it: the face's glyphs drawn, in order, and the text each stands for. */
 export class UsedFont {
-  readonly glyphs = new Map<number, string>();
+  /** The face's glyph ids by code (the subset's glyph id): code 0 is .notdef. */
+  readonly glyphs: number[] = [0];
+  /** The text each code was drawn for. */
+  readonly texts: string[] = [""];
+  /** Each code's advance, in font units. */
+  readonly advances: number[];
+  readonly #codes = new Map<number, number>([[0, 0]]);
 
   constructor(
     readonly font: TrueTypeFont,
     /** The name of the font in the pages' resources (/F1). */
     readonly resource: string,
-  ) {}
+  ) {
+    this.advances = [font.advance(0)];
+  }
 
-  use(glyph: number, text: string): void {
-    if (!this.glyphs.has(glyph)) this.glyphs.set(glyph, text);
+  /** The code that draws a glyph of the face, which stands for `text`. */
+  code(glyph: number, text = ""): number {
+    let code = this.#codes.get(glyph);
+    if (code === undefined) {
+      code = this.glyphs.length;
+      this.#codes.set(glyph, code);
+      this.glyphs.push(glyph);
+      this.texts.push(text);
+      this.advances.push(this.font.advance(glyph));
+    }
+    return code;
   }
 
   /** The glyph's advance in the PDF's text space units (1000 to the em). */
-  width(glyph: number): number {
-    return (this.font.advance(glyph) * 1000) / this.font.unitsPerEm;
+  width(code: number): number {
+    return (this.advances[code]! * 1000) / this.font.unitsPerEm;
   }
 }
 
 /** A table's checksum: the sum of its big-endian 32-bit words. */
 function checksum(table: Buffer): number {
   let sum = 0;
-  const padded = table.length % 4 === 0 ? table : Buffer.concat([table, Buffer.alloc(4 - (table.length % 4))]);
-  for (let i = 0; i < padded.length; i += 4) sum = (sum + padded.readUInt32BE(i)) >>> 0;
+  for (let i = 0; i < table.length; i += 4)
+    sum = (sum + ((table[i]! << 24) | ((table[i + 1] ?? 0) << 16) | ((table[i + 2] ?? 0) << 8) | (table[i + 3] ?? 0))) >>> 0;
   return sum;
 }
 
-/** The subset font file: glyph 0, the used glyphs and the glyphs their composites are built of. */
+/** A composite glyph's data with its components' ids turned into codes (new ones added to `used`). */
+function renumbered(data: Buffer, used: UsedFont): Buffer {
+  if (data.length < 10 || data.readInt16BE(0) >= 0) return data;
+  const copy = Buffer.from(data);
+  let at = 10;
+  for (;;) {
+    if (at + 4 > copy.length) break;
+    const flags = copy.readUInt16BE(at);
+    copy.writeUInt16BE(used.code(copy.readUInt16BE(at + 2)), at + 2);
+    at += 4 + (flags & 0x0001 ? 4 : 2);
+    if (flags & 0x0008) at += 2;
+    else if (flags & 0x0040) at += 4;
+    else if (flags & 0x0080) at += 8;
+    if (!(flags & 0x0020)) break;
+  }
+  return copy;
+}
+
+/** The subset font file: the used glyphs, then the glyphs their composites are built of. */
 export function subsetFontFile(used: UsedFont): Buffer {
   const { font } = used;
-  const keep = new Set<number>([0]);
-  for (const glyph of used.glyphs.keys()) {
-    keep.add(glyph);
-    for (const component of font.components(glyph)) keep.add(component);
-  }
-  const count = Math.max(...keep) + 1;
   const glyf: Buffer[] = [];
-  const loca = Buffer.alloc((count + 1) * 4);
+  const offsets: number[] = [];
   let offset = 0;
-  for (let glyph = 0; glyph < count; glyph++) {
-    loca.writeUInt32BE(offset, glyph * 4);
-    if (!keep.has(glyph)) continue;
-    const data = font.glyphData(glyph);
+  // Components found on the way get codes after the drawn glyphs, and are copied in turn.
+  for (let code = 0; code < used.glyphs.length; code++) {
+    offsets.push(offset);
+    const data = renumbered(font.glyphData(used.glyphs[code]!), used);
     const padding = (4 - (data.length % 4)) % 4;
     glyf.push(data, Buffer.alloc(padding));
     offset += data.length + padding;
   }
-  loca.writeUInt32BE(offset, count * 4);
+  offsets.push(offset);
+  const count = used.glyphs.length;
+  const loca = Buffer.alloc((count + 1) * 4);
+  offsets.forEach((at, i) => loca.writeUInt32BE(at, i * 4));
   const hmtx = Buffer.alloc(count * 4);
-  for (let glyph = 0; glyph < count; glyph++) {
-    hmtx.writeUInt16BE(font.advance(glyph), glyph * 4);
-    hmtx.writeInt16BE(font.leftBearing(glyph), glyph * 4 + 2);
-  }
+  used.glyphs.forEach((glyph, code) => {
+    hmtx.writeUInt16BE(used.advances[code]!, code * 4);
+    hmtx.writeInt16BE(font.leftBearing(glyph), code * 4 + 2);
+  });
   const head = Buffer.from(font.table("head")!);
   head.writeUInt32BE(0, 8);
   head.writeInt16BE(1, 50);
@@ -110,10 +142,10 @@ export function subsetFontFile(used: UsedFont): Buffer {
 
 /** The six capital letters a subset's name starts with, from the glyphs it holds (the same glyphs, the same tag). */
 export function subsetTag(used: UsedFont): string {
-  const digest = createHash("md5")
-    .update([...used.glyphs.keys()].sort((a, b) => a - b).join(","))
-    .digest();
-  return [...digest.subarray(0, 6)].map((byte) => String.fromCharCode(65 + (byte % 26))).join("");
+  let hash = crc32(used.glyphs.join(","));
+  let tag = "";
+  for (let i = 0; i < 6; i++, hash = Math.floor(hash / 26)) tag += String.fromCharCode(65 + (hash % 26));
+  return tag;
 }
 
 const hex4 = (value: number): string => value.toString(16).toUpperCase().padStart(4, "0");
@@ -127,12 +159,12 @@ function utf16Hex(text: string): string {
 
 /** The ToUnicode CMap: each glyph code to the characters it was drawn for. */
 export function toUnicodeCmap(used: UsedFont): string {
-  const entries = [...used.glyphs].sort(([a], [b]) => a - b);
+  const entries = used.texts.map((text, code) => [code, text] as const).filter(([, text]) => text !== "");
   const blocks: string[] = [];
   for (let i = 0; i < entries.length; i += 100) {
     const block = entries.slice(i, i + 100);
     blocks.push(
-      `${block.length} beginbfchar\n${block.map(([glyph, text]) => `<${hex4(glyph)}> <${utf16Hex(text)}>`).join("\n")}\nendbfchar`,
+      `${block.length} beginbfchar\n${block.map(([code, text]) => `<${hex4(code)}> <${utf16Hex(text)}>`).join("\n")}\nendbfchar`,
     );
   }
   return [
@@ -153,18 +185,7 @@ export function toUnicodeCmap(used: UsedFont): string {
   ].join("\n");
 }
 
-/** The /W array: each used glyph's width, consecutive glyphs in one run. */
+/** The /W array: every code's width, in one run from code 0. */
 export function widthsArray(used: UsedFont, number: (value: number) => string): string {
-  const glyphs = [...used.glyphs.keys()].sort((a, b) => a - b);
-  const runs: string[] = [];
-  for (let i = 0; i < glyphs.length; ) {
-    let j = i;
-    while (j + 1 < glyphs.length && glyphs[j + 1] === glyphs[j]! + 1) j++;
-    runs.push(`${glyphs[i]} [${glyphs
-      .slice(i, j + 1)
-      .map((glyph) => number(used.width(glyph)))
-      .join(" ")}]`);
-    i = j + 1;
-  }
-  return `[${runs.join(" ")}]`;
+  return `[0 [${used.glyphs.map((_, code) => number(used.width(code))).join(" ")}]]`;
 }

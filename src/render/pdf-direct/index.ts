@@ -2,8 +2,7 @@
 // painter.ts, the Latin faces embedded as CIDFontType2 subsets (font-subset.ts), streams compressed,
 // the same bytes for the same pages. A picture it cannot draw exactly throws NotDirect, and
 // pdf-native.ts prints it with pdfkit instead (see directRefusal for the rule).
-import { createHash } from "node:crypto";
-import { deflateSync } from "node:zlib";
+import { crc32, deflateSync } from "node:zlib";
 import { LATIN_FAMILIES, latinFaces } from "../fonts/installed.js";
 import { TrueTypeFont } from "../fonts/truetype.js";
 import type { FontFace } from "../fonts/font-file.js";
@@ -75,9 +74,12 @@ class PdfObjects {
       offsets.push(at);
       at += body.length;
     }
-    const hash = createHash("md5");
-    for (const body of this.#bodies) hash.update(body);
-    const id = hash.digest("hex");
+    // The same objects, the same ID: four CRC-32s of the body, each seeded with the one before.
+    let id = "";
+    for (let i = 0, crc = 0; i < 4; i++) {
+      for (const body of this.#bodies) crc = crc32(body, crc);
+      id += crc.toString(16).padStart(8, "0");
+    }
     const xref = [
       "xref",
       `0 ${this.#bodies.length + 1}`,
@@ -143,7 +145,7 @@ export function directPdf(pages: DirectPage[], options: { title?: string } = {})
   const pageTree = objects.reserve();
   const shared = objects.reserve();
   const fonts = [...opened.values()]
-    .filter((used): used is UsedFont => used !== undefined && used.glyphs.size > 0)
+    .filter((used): used is UsedFont => used !== undefined && used.glyphs.length > 1)
     .sort((a, b) => (a.resource < b.resource ? -1 : 1))
     .map((used) => `/${used.resource} ${addFont(objects, used)} 0 R`);
   const states = [...resources.states.values()].map(

@@ -439,15 +439,15 @@ export function paintPage(svg: string, width: number, height: number, resources:
     let run = "";
     let pen = 0;
     line.glyphs.forEach((placed, i) => {
-      used.use(placed.glyph, characters[i]!);
       const offset = placed.x - pen;
-      if (Math.abs(offset) > 1e-9) {
+      if (offset !== 0) {
         if (run) shown.push(`<${run}>`);
         run = "";
         shown.push(n((-offset * 1000) / font.unitsPerEm));
       }
-      run += placed.glyph.toString(16).padStart(4, "0");
-      pen = placed.x + font.advance(placed.glyph);
+      const code = used.code(placed.glyph, characters[i]);
+      run += code.toString(16).padStart(4, "0");
+      pen = placed.x + used.advances[code]!;
     });
     if (run) shown.push(`<${run}>`);
     const ops = ["q"];
