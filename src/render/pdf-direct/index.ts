@@ -63,7 +63,8 @@ class PdfObjects {
   /** A compressed stream object. */
   addStream(dictionary: string, data: string | Buffer): number {
     const bytes = typeof data === "string" ? Buffer.from(data, "latin1") : data;
-    return this.add(dictionary.replace(/>>$/, "/Filter /FlateDecode >>"), deflateSync(bytes));
+    // The fastest level: a third of the time of the default for a few per cent more bytes.
+    return this.add(dictionary.replace(/>>$/, "/Filter /FlateDecode >>"), deflateSync(bytes, { level: 1 }));
   }
 
   write(root: number, info: number): Uint8Array {

@@ -3,9 +3,9 @@
 // as glyph codes of the embedded Latin faces positioned by fonts/line.ts, and <a href> as link boxes.
 // An element, attribute or value it does not know throws NotDirect with what it was.
 import { FONT_FAMILY } from "../svg/text.js";
-import { anchoredStart, layoutLine } from "../fonts/line.js";
+import { anchoredStart, layoutLine, type LaidOutLine } from "../fonts/line.js";
 import { UsedFont } from "./font-subset.js";
-import { NotDirect, svgEvents } from "./svg-reader.js";
+import { NotDirect, readSvg } from "./svg-reader.js";
 
 /** [a b c d e f]: x' = a x + c y + e, y' = b x + d y + f, as PDF's cm writes it. */
 type Matrix = [number, number, number, number, number, number];
@@ -62,7 +62,17 @@ const NAMED_COLOURS: Record<string, Colour> = {
   white: [1, 1, 1],
 };
 
+const colours = new Map<string, Colour>();
+
 function colour(value: string, what: string): Colour {
+  const known = colours.get(value);
+  if (known) return known;
+  const parsed = parseColour(value, what);
+  if (colours.size < 1000) colours.set(value, parsed);
+  return parsed;
+}
+
+function parseColour(value: string, what: string): Colour {
   const named = NAMED_COLOURS[value.trim().toLowerCase()];
   if (named) return named;
   const hex = /^\s*#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})\s*$/.exec(value)?.[1];
@@ -331,8 +341,20 @@ export interface LatinFonts {
 export class Resources {
   readonly states = new Map<string, { name: string; fill: number; stroke: number }>();
   readonly groups: { name: string; content: string; box: Box }[] = [];
+  /** Lines already laid out, by face and text: a map repeats its lane labels and prefixes. */
+  readonly #lines = new Map<string, LaidOutLine>();
 
   constructor(readonly fonts: LatinFonts) {}
+
+  line(used: UsedFont, text: string): LaidOutLine {
+    const key = `${used.resource} ${text}`;
+    let line = this.#lines.get(key);
+    if (!line) {
+      line = layoutLine(used.font, text);
+      if (this.#lines.size < 10_000) this.#lines.set(key, line);
+    }
+    return line;
+  }
 
   state(fill: number, stroke: number): string {
     const key = `${n(fill)} ${n(stroke)}`;
@@ -430,7 +452,7 @@ export function paintPage(svg: string, width: number, height: number, resources:
     const used = style.bold ? resources.fonts.bold() : resources.fonts.regular();
     if (!used) throw new NotDirect(style.bold ? "no bold Latin face installed" : "no Latin face installed");
     const { font } = used;
-    const line = layoutLine(font, content);
+    const line = resources.line(used, content);
     if (!line.complete) throw new NotDirect(`text the Latin face does not draw ("${content.slice(0, 20)}")`);
     const scale = style.fontSize / font.unitsPerEm;
     const start = anchoredStart(text!.x, line.width * scale, style.anchor);
@@ -478,13 +500,18 @@ export function paintPage(svg: string, width: number, height: number, resources:
     }
     const geometry = GEOMETRY[name];
     if (!geometry) throw new NotDirect(`the element <${name}>`);
-    const style = { ...(parent?.style ?? INITIAL_STYLE) };
+    let style = parent?.style ?? INITIAL_STYLE;
+    let own = false;
     let opacity = 1;
     let transform: Matrix | undefined;
     const get = (key: string): string | undefined => attributes.get(key);
     for (const [key, value] of attributes) {
       const presentation = PRESENTATION[key];
-      if (presentation) presentation(style, value, key);
+      if (presentation) {
+        // Most elements set a colour or two: the inherited style is copied only when one is set.
+        if (!own) [style, own] = [{ ...style }, true];
+        presentation(style, value, key);
+      }
       else if (key === "opacity") opacity = unit(value, key);
       else if (key === "transform") transform = transformMatrix(value);
       else if (!geometry.includes(key) && !IGNORED.test(key)) throw new NotDirect(`the attribute ${key} of <${name}>`);
@@ -598,16 +625,22 @@ export function paintPage(svg: string, width: number, height: number, resources:
     if (frame.close) out.push(frame.close);
   };
 
-  for (const event of svgEvents(svg)) {
-    if (event.kind === "start") start(event.name, event.attributes);
-    else if (event.kind === "end") end(event.name);
-    else {
+  let done = false;
+  readSvg(svg, {
+    start: (name, attributes) => {
+      if (done) throw new NotDirect(`<${name}> after the picture`);
+      start(name, attributes);
+    },
+    end: (name) => {
+      end(name);
+      done = stack.length === 0;
+    },
+    text: (text) => {
       const frame = stack.at(-1);
-      if (frame?.text) frame.text.parts.push(event.text);
-      else if (!frame?.skip && event.text.trim() !== "") throw new NotDirect("text outside a <text> element");
-    }
-    if (stack.length === 0) break;
-  }
+      if (frame?.text) frame.text.parts.push(text);
+      else if (!frame?.skip && text.trim() !== "") throw new NotDirect("text outside a <text> element");
+    },
+  });
   if (stack.length > 0) throw new NotDirect("an element that is never closed");
   return { content: out.join("\n"), links };
 }

@@ -3,11 +3,6 @@
 // and numeric references). Anything else (a comment, CDATA, a doctype, a single-quoted attribute) is
 // refused with the reason, and the caller prints the picture the general way.
 
-export type SvgEvent =
-  | { kind: "start"; name: string; attributes: Map<string, string>; selfClosing: boolean }
-  | { kind: "end"; name: string }
-  | { kind: "text"; text: string };
-
 /** Thrown when the SVG holds something this reader does not know: the reason says what. */
 export class NotDirect extends Error {}
 
@@ -29,8 +24,15 @@ export function unescapeXml(text: string): string {
   });
 }
 
-/** The events of an SVG document, from its <svg> start tag on (an XML declaration before it is skipped). */
-export function* svgEvents(svg: string): Generator<SvgEvent> {
+/** What a reader of the SVG is told, in document order. */
+export interface SvgHandler {
+  start(name: string, attributes: Map<string, string>): void;
+  end(name: string): void;
+  text(text: string): void;
+}
+
+/** Reads an SVG document from its <svg> start tag on (an XML declaration before it is skipped). */
+export function readSvg(svg: string, handler: SvgHandler): void {
   let at = svg.indexOf("<svg");
   if (at < 0) throw new NotDirect("no <svg> element");
   if (/<!|<\?/.test(svg.slice(at))) throw new NotDirect("a comment, CDATA section or processing instruction");
@@ -40,7 +42,7 @@ export function* svgEvents(svg: string): Generator<SvgEvent> {
       if (svg.slice(at).trim() !== "") throw new NotDirect("text after the picture");
       return;
     }
-    if (open > at) yield { kind: "text", text: unescapeXml(svg.slice(at, open)) };
+    if (open > at) handler.text(unescapeXml(svg.slice(at, open)));
     TAG.lastIndex = open;
     const tag = TAG.exec(svg);
     if (!tag) throw new NotDirect(`markup this reader does not know at offset ${open}`);
@@ -48,15 +50,16 @@ export function* svgEvents(svg: string): Generator<SvgEvent> {
     at = open + whole.length;
     if (closing) {
       if (attributeText || selfClosing) throw new NotDirect(`a malformed end tag </${name}>`);
-      yield { kind: "end", name };
+      handler.end(name);
       continue;
     }
     const attributes = new Map<string, string>();
-    for (const [, key, value] of attributeText.matchAll(ATTRIBUTE)) {
-      if (attributes.has(key!)) throw new NotDirect(`the attribute ${key} twice`);
-      attributes.set(key!, unescapeXml(value!));
-    }
-    yield { kind: "start", name, attributes, selfClosing: selfClosing === "/" };
-    if (selfClosing) yield { kind: "end", name };
+    if (attributeText)
+      for (const [, key, value] of attributeText.matchAll(ATTRIBUTE)) {
+        if (attributes.has(key!)) throw new NotDirect(`the attribute ${key} twice`);
+        attributes.set(key!, unescapeXml(value!));
+      }
+    handler.start(name, attributes);
+    if (selfClosing) handler.end(name);
   }
 }
