@@ -49,7 +49,9 @@ export class UsedFont {
 function checksum(table: Buffer): number {
   let sum = 0;
   for (let i = 0; i < table.length; i += 4)
-    sum = (sum + ((table[i]! << 24) | ((table[i + 1] ?? 0) << 16) | ((table[i + 2] ?? 0) << 8) | (table[i + 3] ?? 0))) >>> 0;
+    sum =
+      (sum + ((table[i]! << 24) | ((table[i + 1] ?? 0) << 16) | ((table[i + 2] ?? 0) << 8) | (table[i + 3] ?? 0))) >>>
+      0;
   return sum;
 }
 

@@ -47,7 +47,10 @@ class PdfObjects {
   set(number: number, dictionary: string, stream?: Buffer): void {
     this.#bodies[number - 1] = stream
       ? Buffer.concat([
-          Buffer.from(`${number} 0 obj\n${dictionary.replace(/>>$/, ` /Length ${stream.length} >>`)}\nstream\n`, "latin1"),
+          Buffer.from(
+            `${number} 0 obj\n${dictionary.replace(/>>$/, ` /Length ${stream.length} >>`)}\nstream\n`,
+            "latin1",
+          ),
           stream,
           Buffer.from("\nendstream\nendobj\n", "latin1"),
         ])
@@ -177,7 +180,10 @@ export function directPdf(pages: DirectPage[], options: { title?: string } = {})
         ` /Contents ${content} 0 R${annotations.length > 0 ? ` /Annots [${annotations.map((a) => `${a} 0 R`).join(" ")}]` : ""} >>`,
     );
   });
-  objects.set(pageTree, `<< /Type /Pages /Count ${kids.length} /Kids [${kids.map((kid) => `${kid} 0 R`).join(" ")}] >>`);
+  objects.set(
+    pageTree,
+    `<< /Type /Pages /Count ${kids.length} /Kids [${kids.map((kid) => `${kid} 0 R`).join(" ")}] >>`,
+  );
   const titled = options.title !== undefined;
   objects.set(
     catalog,

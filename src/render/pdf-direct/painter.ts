@@ -186,7 +186,7 @@ const GEOMETRY: Record<string, string[]> = {
 
 /** Why a character is not drawn here: joined, mirrored, combined or coloured text needs shaping. */
 const NEEDS_SHAPING =
-  /[\p{M}\p{Cc}\p{Emoji_Presentation}\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufe00-\ufe0f\ufeff\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\u{10800}-\u{10fff}\u{1e800}-\u{1efff}\u{e0000}-\u{e01ef}]/u;
+  /\p{M}|\p{Cc}|\p{Cf}|\p{Emoji_Presentation}|[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
 
 /** Bezier handle length of a quarter circle, as a fraction of the radius. */
 const KAPPA = 0.5522847498;
@@ -241,9 +241,10 @@ function pathOutline(d: string): Outline {
   const points: number[] = [];
   let [x, y, startX, startY] = [0, 0, 0, 0];
   let command = "";
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     if (/[A-Za-z]/.test(tokens[i]!)) command = tokens[i++]!;
-    else if (command === "" || /[Zz]/.test(command)) throw new NotDirect(`a path without a command (d="${d.slice(0, 40)}")`);
+    else if (command === "" || /[Zz]/.test(command))
+      throw new NotDirect(`a path without a command (d="${d.slice(0, 40)}")`);
     const lower = command.toLowerCase();
     const count = ARGUMENTS[lower]!;
     const args = tokens.slice(i, i + count).map(Number);
@@ -399,7 +400,11 @@ const EMPTY_BOX = (): Box => [Infinity, Infinity, -Infinity, -Infinity];
 
 /** The whitespace of SVG text as a browser shows it (xml:space="default"). */
 function collapse(text: string): string {
-  return text.replace(/[\n\r]/g, "").replace(/\t/g, " ").trim().replace(/ {2,}/g, " ");
+  return text
+    .replace(/[\n\r]/g, "")
+    .replace(/\t/g, " ")
+    .trim()
+    .replace(/ {2,}/g, " ");
 }
 
 /** The content of one page whose SVG fills `width` × `height` points (its viewBox scaled to meet, top left). */
@@ -432,7 +437,11 @@ export function paintPage(svg: string, width: number, height: number, resources:
       if (style.lineJoin) ops.push(`${style.lineJoin} j`);
       if (style.miterLimit !== 10) ops.push(`${n(style.miterLimit)} M`);
     }
-    ops.push(outline.ops, fill && stroke ? (style.evenOdd ? "B*" : "B") : fill ? (style.evenOdd ? "f*" : "f") : "S", "Q");
+    ops.push(
+      outline.ops,
+      fill && stroke ? (style.evenOdd ? "B*" : "B") : fill ? (style.evenOdd ? "f*" : "f") : "S",
+      "Q",
+    );
     out.push(ops.join(" "));
     const half = stroke ? style.strokeWidth / 2 : 0;
     const points = outline.points;
@@ -448,7 +457,10 @@ export function paintPage(svg: string, width: number, height: number, resources:
     if (content === "" || style.fontSize <= 0 || style.fill === "none") return;
     if (style.stroke !== "none") throw new NotDirect("stroked text");
     const shaping = NEEDS_SHAPING.exec(content);
-    if (shaping) throw new NotDirect(`text that needs shaping (U+${shaping[0].codePointAt(0)!.toString(16).toUpperCase()})`);
+    if (shaping)
+      throw new NotDirect(
+        `text that needs shaping (U+${shaping[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")})`,
+      );
     const used = style.bold ? resources.fonts.bold() : resources.fonts.regular();
     if (!used) throw new NotDirect(style.bold ? "no bold Latin face installed" : "no Latin face installed");
     const { font } = used;
@@ -511,8 +523,7 @@ export function paintPage(svg: string, width: number, height: number, resources:
         // Most elements set a colour or two: the inherited style is copied only when one is set.
         if (!own) [style, own] = [{ ...style }, true];
         presentation(style, value, key);
-      }
-      else if (key === "opacity") opacity = unit(value, key);
+      } else if (key === "opacity") opacity = unit(value, key);
       else if (key === "transform") transform = transformMatrix(value);
       else if (!geometry.includes(key) && !IGNORED.test(key)) throw new NotDirect(`the attribute ${key} of <${name}>`);
     }
@@ -584,7 +595,9 @@ export function paintPage(svg: string, width: number, height: number, resources:
     if (name === "rect") {
       const [w, h] = [at("width"), at("height")];
       if (w <= 0 || h <= 0) return;
-      let [rx, ry] = [get("rx"), get("ry")].map((value, i) => (value === undefined ? undefined : length(value, i ? "ry" : "rx")));
+      let [rx, ry] = [get("rx"), get("ry")].map((value, i) =>
+        value === undefined ? undefined : length(value, i ? "ry" : "rx"),
+      );
       rx ??= ry ?? 0;
       ry ??= rx;
       paint(frame, rectOutline(at("x"), at("y"), w, h, Math.min(rx, w / 2), Math.min(ry, h / 2)));
@@ -596,7 +609,10 @@ export function paintPage(svg: string, width: number, height: number, resources:
       if (rx > 0 && ry > 0) paint(frame, ellipseOutline(at("cx"), at("cy"), rx, ry));
     } else if (name === "line") {
       const [x1, y1, x2, y2] = [at("x1"), at("y1"), at("x2"), at("y2")];
-      paint({ ...frame, style: { ...style, fill: "none" } }, { ops: `${n(x1)} ${n(y1)} m ${n(x2)} ${n(y2)} l`, points: [x1, y1, x2, y2] });
+      paint(
+        { ...frame, style: { ...style, fill: "none" } },
+        { ops: `${n(x1)} ${n(y1)} m ${n(x2)} ${n(y2)} l`, points: [x1, y1, x2, y2] },
+      );
     } else if (name === "polyline" || name === "polygon") {
       paint(frame, pointsOutline(get("points") ?? "", name === "polygon", "points"));
     } else if (name === "path") {

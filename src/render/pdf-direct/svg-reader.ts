@@ -46,7 +46,13 @@ export function readSvg(svg: string, handler: SvgHandler): void {
     TAG.lastIndex = open;
     const tag = TAG.exec(svg);
     if (!tag) throw new NotDirect(`markup this reader does not know at offset ${open}`);
-    const [whole, closing, name, attributeText, selfClosing] = tag as unknown as [string, string, string, string, string];
+    const [whole, closing, name, attributeText, selfClosing] = tag as unknown as [
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
     at = open + whole.length;
     if (closing) {
       if (attributeText || selfClosing) throw new NotDirect(`a malformed end tag </${name}>`);
