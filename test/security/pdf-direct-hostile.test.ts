@@ -1,0 +1,54 @@
+// Hostile maps aimed at journeymap's own PDF writer (src/render/pdf-direct/): the most elements its
+// pictures can hold under the text budget (a thousand one-letter touchpoints), the widest picture and
+// the most printed pages, each 1 MB at most, written directly (PDF 1.7) within 3 s and 500 MB in a
+// child process, and read back by poppler. TIME_SLACK loosens the time bound.
+import { spawnSync } from "node:child_process";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { BUDGET_MS, MEMORY_MB, childRenderer } from "../helpers/render-child.js";
+
+const { folder, renderInChild } = childRenderer("pdf-direct-hostile", { PUPPETEER_EXECUTABLE_PATH: "/nonexistent" });
+
+const persona = "personas: [{id: p1, name: One}, {id: p2, name: Two}]";
+
+/** Stages of one-letter touchpoints, each with an emotion per persona: many shapes for little text. */
+function manyShapes(stages: number, perStage: number): string {
+  const lines = Array.from({ length: stages }, (_, s) => {
+    const touchpoints = Array.from(
+      { length: perStage },
+      (_, t) => `{name: t, emotion: {p1: ${(t % 5) + 1}, p2: ${((t + s) % 5) + 1}}}`,
+    ).join(", ");
+    return `  - {id: s${s}, name: S, touchpoints: [${touchpoints}]}`;
+  });
+  return `journeymap: 1\ntitle: Shapes\n${persona}\nstages:\n${lines.join("\n")}\n`;
+}
+
+const SHAPES: Record<string, { map: () => string; args: string[]; pages?: number }> = {
+  "a thousand one-letter touchpoints with emotions (the most shapes under the text budget)": {
+    map: () => manyShapes(20, 50),
+    args: [],
+  },
+  "forty printed A3 pages of them": { map: () => manyShapes(8, 25), args: ["--page", "a3"] },
+};
+
+describe("hostile maps printed by journeymap's own PDF writer", () => {
+  for (const [shape, { map, args }] of Object.entries(SHAPES)) {
+    it(shape, () => {
+      const text = map();
+      expect(text.length).toBeLessThanOrEqual(2 ** 20);
+      const path = join(folder, "map.journey.yaml");
+      writeFileSync(path, text);
+      const output = join(folder, "map.pdf");
+      rmSync(output, { force: true });
+      const outcome = renderInChild(["render", path, "-o", output, ...args]);
+      console.info(`${shape} → pdf: ${outcome.ms} ms, peak RSS ${outcome.peakRss} MB`);
+      expect(outcome.code, outcome.stderr).toBe(0);
+      expect(outcome.ms).toBeLessThan(BUDGET_MS);
+      expect(outcome.peakRss).toBeLessThan(MEMORY_MB);
+      expect(readFileSync(output).subarray(0, 8).toString("latin1")).toBe("%PDF-1.7");
+      const info = spawnSync("pdfinfo", [output], { encoding: "utf8" });
+      expect(info.status, info.stderr).toBe(0);
+    });
+  }
+});
