@@ -19,6 +19,7 @@ const WRITER: Record<string, "direct" | "pdfkit"> = {
   "one long name without a space": "direct",
   "long emoji ZWJ runs": "pdfkit",
   "RTL and bidi": "pdfkit",
+  Zalgo: "pdfkit",
 };
 const writerOf = (pdf: string) =>
   readFileSync(pdf).subarray(0, 8).toString("latin1") === "%PDF-1.7" ? "direct" : "pdfkit";
