@@ -101,13 +101,13 @@ describe("the PDF writer of journeymap's own pictures", () => {
     });
   }
 
-  it("prints pages (--page a4) directly: the pages pdfkit draws, names as text, the links bar and footer", async () => {
+  it("prints pages (--page a4) directly: the pages pdfkit draws, names and the footer as text", async () => {
     const map = loadMap(examplePath("freshcart"));
     const pages = renderPages(map, {
       paper: "a4",
       landscape: true,
       theme: "light",
-      footer: { left: "FreshCart", right: "page" },
+      footer: { file: "examples/freshcart.journey.yaml", version: "commit 1a2b3c4", tool: "journeymap" },
     });
     expect(pages.length).toBeGreaterThan(1);
     expect(directRefusal(pages)).toBeUndefined();
@@ -123,6 +123,8 @@ describe("the PDF writer of journeymap's own pictures", () => {
     const text = tool("pdftotext", direct, "-").replace(/\s+/g, " ");
     for (const stage of map.stages)
       for (const touchpoint of stage.touchpoints ?? []) expect(text).toContain(touchpoint.name);
+    expect(text).toContain("examples/freshcart.journey.yaml");
+    expect(text).toContain("commit 1a2b3c4");
   });
 
   it("through the CLI: the title shown by viewers, both DejaVu faces embedded as subsets with a Unicode map", () => {
