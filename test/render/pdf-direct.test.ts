@@ -224,6 +224,12 @@ describe("what goes to pdfkit instead (the fallback rule)", () => {
     expect(directRefusal([{ width: 75, height: 75, svg: shape(inner) }])).toBe(reason);
   });
 
+  it("refuses a picture whose last text needs shaping before drawing the rest", () => {
+    const texts = Array.from({ length: 2000 }, (_, i) => `<text x="1" y="${i * 10}">touchpoint ${i}</text>`);
+    const svg = lineSvg("first").replace("</svg>", `${texts.join("")}<text x="1" y="9">عربي</text></svg>`);
+    expect(directRefusal([{ width: 480, height: 45, svg }])).toBe("text that needs shaping (U+0639)");
+  });
+
   it("prints what it refuses with pdfkit: Arabic and Japanese come out as text", async () => {
     const pages = [{ width: 480, height: 45, svg: lineSvg("Café مرحبا 初めて") }];
     const pdf = save(await pdfOfPages(pages));

@@ -190,9 +190,32 @@ const GEOMETRY: Record<string, string[]> = {
   text: ["x", "y"],
 };
 
-/** Why a character is not drawn here: joined, mirrored, combined or coloured text needs shaping. */
-const NEEDS_SHAPING =
-  /\p{M}|\p{Cc}|\p{Cf}|\p{Emoji_Presentation}|[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
+/** Why a character is not drawn here: joined, mirrored, combined or coloured text needs shaping.
+ * Control characters too, but only inside a text: the markup between elements may hold line breaks. */
+const EARLY_SHAPING =
+  /\p{M}|\p{Cf}|\p{Emoji_Presentation}|[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
+const NEEDS_SHAPING = new RegExp(`\\p{Cc}|${EARLY_SHAPING.source}`, "u");
+
+/** Characters that may need shaping: past the Latin letters, and the soft hyphen. */
+const BEYOND_LATIN = /[^\u0000-\u00ac\u00ae-\u02ff]/g;
+
+/** The first character of `svg` that needs shaping: each distinct character past Latin tested once
+ * (EARLY_SHAPING over a whole 1 MB picture takes 50 ms; this, a few). */
+function firstNeedingShaping(svg: string): string | undefined {
+  const seen = new Set<number>();
+  for (const match of svg.matchAll(BEYOND_LATIN)) {
+    const code = svg.codePointAt(match.index)!;
+    if (seen.has(code)) continue;
+    seen.add(code);
+    const character = String.fromCodePoint(code);
+    if (EARLY_SHAPING.test(character)) return character;
+  }
+  return undefined;
+}
+
+function shapingReason(character: string): string {
+  return `text that needs shaping (U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")})`;
+}
 
 /** Bezier handle length of a quarter circle, as a fraction of the radius. */
 const KAPPA = 0.5522847498;
@@ -415,6 +438,9 @@ function collapse(text: string): string {
 
 /** The content of one page whose SVG fills `width` × `height` points (its viewBox scaled to meet, top left). */
 export function paintPage(svg: string, width: number, height: number, resources: Resources): PaintedPage {
+  // One scan first: a picture whose last word needs shaping is not drawn in full before pdfkit draws it.
+  const early = firstNeedingShaping(svg);
+  if (early) throw new NotDirect(shapingReason(early));
   let out: string[] = [];
   const links: Link[] = [];
   const openLinks: Link[] = [];
@@ -463,10 +489,7 @@ export function paintPage(svg: string, width: number, height: number, resources:
     if (content === "" || style.fontSize <= 0 || style.fill === "none") return;
     if (style.stroke !== "none") throw new NotDirect("stroked text");
     const shaping = NEEDS_SHAPING.exec(content);
-    if (shaping)
-      throw new NotDirect(
-        `text that needs shaping (U+${shaping[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")})`,
-      );
+    if (shaping) throw new NotDirect(shapingReason(shaping[0]));
     const used = style.bold ? resources.fonts.bold() : resources.fonts.regular();
     if (!used) throw new NotDirect(style.bold ? "no bold Latin face installed" : "no Latin face installed");
     const { font } = used;
