@@ -457,6 +457,15 @@ export function paintPage(svg: string, width: number, height: number, resources:
     const { style } = frame;
     const fill = style.fill !== "none";
     const stroke = style.stroke !== "none" && style.strokeWidth > 0;
+    if (openLinks.length > 0) {
+      // A link covers what its shapes cover, drawn or not (as svg-to-pdfkit's bounding shapes do).
+      const half = stroke ? style.strokeWidth / 2 : 0;
+      const { points } = outline;
+      const box: number[] = [];
+      for (let i = 0; i + 1 < points.length; i += 2)
+        box.push(points[i]! - half, points[i + 1]! - half, points[i]! + half, points[i + 1]! + half);
+      cover(frame.matrix, box);
+    }
     if ((!fill && !stroke) || outline.ops === "") return;
     const ops: string[] = ["q"];
     if ((fill && style.fillOpacity < 1) || (stroke && style.strokeOpacity < 1))
@@ -467,7 +476,8 @@ export function paintPage(svg: string, width: number, height: number, resources:
       if (style.dashes.length > 0) ops.push(`[${style.dashes.map(n).join(" ")}] 0 d`);
       if (style.lineCap) ops.push(`${style.lineCap} J`);
       if (style.lineJoin) ops.push(`${style.lineJoin} j`);
-      if (style.miterLimit !== 10) ops.push(`${n(style.miterLimit)} M`);
+      // The page starts with SVG's miter limit, 4.
+      if (style.miterLimit !== 4) ops.push(`${n(style.miterLimit)} M`);
     }
     ops.push(
       outline.ops,
@@ -475,12 +485,6 @@ export function paintPage(svg: string, width: number, height: number, resources:
       "Q",
     );
     out.push(ops.join(" "));
-    const half = stroke ? style.strokeWidth / 2 : 0;
-    const points = outline.points;
-    const box: number[] = [];
-    for (let i = 0; i + 1 < points.length; i += 2)
-      box.push(points[i]! - half, points[i + 1]! - half, points[i]! + half, points[i + 1]! + half);
-    cover(frame.matrix, box);
   };
 
   const drawText = (frame: Frame): void => {
