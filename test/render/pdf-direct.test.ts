@@ -224,6 +224,17 @@ describe("what goes to pdfkit instead (the fallback rule)", () => {
     expect(directRefusal([{ width: 75, height: 75, svg: shape(inner) }])).toBe(reason);
   });
 
+  it("draws nothing of what is hidden, and is not refused for it", async () => {
+    const svg =
+      `<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100" viewBox="0 0 100 100">` +
+      `<g opacity="0"><rect width="100" height="100" fill="#000000"/><g><text x="1" y="9">hidden</text></g></g>` +
+      `<svg x="0" y="0" width="0" height="10"><rect width="100" height="100" fill="#000000"/></svg></svg>`;
+    const pages = [{ width: 75, height: 75, svg }];
+    expect(directRefusal(pages)).toBeUndefined();
+    const [page] = greyPages(save(await pdfOfPages(pages)));
+    expect(page!.pixels.every((grey) => grey === 255)).toBe(true);
+  });
+
   it("refuses a picture whose last text needs shaping before drawing the rest", () => {
     const texts = Array.from({ length: 2000 }, (_, i) => `<text x="1" y="${i * 10}">touchpoint ${i}</text>`);
     const svg = lineSvg("first").replace("</svg>", `${texts.join("")}<text x="1" y="9">عربي</text></svg>`);

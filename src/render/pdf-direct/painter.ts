@@ -535,7 +535,7 @@ export function paintPage(svg: string, width: number, height: number, resources:
   const start = (name: string, attributes: Map<string, string>): void => {
     const parent = stack.at(-1);
     if (parent?.skip) {
-      stack.push({ ...parent, close: "" });
+      stack.push({ name, style: parent.style, matrix: parent.matrix, close: "", skip: true });
       return;
     }
     if (parent?.text) throw new NotDirect(`<${name}> inside <text>`);
