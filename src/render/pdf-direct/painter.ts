@@ -532,7 +532,7 @@ export function paintPage(svg: string, width: number, height: number, resources:
     ]);
   };
 
-  const start = (name: string, attributes: Map<string, string>): void => {
+  const start = (name: string, attributes: string[]): void => {
     const parent = stack.at(-1);
     if (parent?.skip) {
       stack.push({ name, style: parent.style, matrix: parent.matrix, close: "", skip: true });
@@ -549,8 +549,13 @@ export function paintPage(svg: string, width: number, height: number, resources:
     let own = false;
     let opacity = 1;
     let transform: Matrix | undefined;
-    const get = (key: string): string | undefined => attributes.get(key);
-    for (const [key, value] of attributes) {
+    const get = (key: string): string | undefined => {
+      for (let i = 0; i < attributes.length; i += 2) if (attributes[i] === key) return attributes[i + 1];
+      return undefined;
+    };
+    for (let i = 0; i < attributes.length; i += 2) {
+      const key = attributes[i]!;
+      const value = attributes[i + 1]!;
       const presentation = PRESENTATION[key];
       if (presentation) {
         // Most elements set a colour or two: the inherited style is copied only when one is set.

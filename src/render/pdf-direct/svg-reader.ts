@@ -26,7 +26,8 @@ export function unescapeXml(text: string): string {
 
 /** What a reader of the SVG is told, in document order. */
 export interface SvgHandler {
-  start(name: string, attributes: Map<string, string>): void;
+  /** `attributes`: name, value, name, value… */
+  start(name: string, attributes: string[]): void;
   end(name: string): void;
   text(text: string): void;
 }
@@ -59,12 +60,18 @@ export function readSvg(svg: string, handler: SvgHandler): void {
       handler.end(name);
       continue;
     }
-    const attributes = new Map<string, string>();
-    if (attributeText)
-      for (const [, key, value] of attributeText.matchAll(ATTRIBUTE)) {
-        if (attributes.has(key!)) throw new NotDirect(`the attribute ${key} twice`);
-        attributes.set(key!, unescapeXml(value!));
+    // Names and values in turn: a picture's elements have a handful each, and a flat list is the
+    // cheapest thing to build for the few thousand of them.
+    const attributes: string[] = [];
+    if (attributeText) {
+      ATTRIBUTE.lastIndex = 0;
+      for (let match = ATTRIBUTE.exec(attributeText); match; match = ATTRIBUTE.exec(attributeText)) {
+        const key = match[1]!;
+        for (let i = 0; i < attributes.length; i += 2)
+          if (attributes[i] === key) throw new NotDirect(`the attribute ${key} twice`);
+        attributes.push(key, unescapeXml(match[2]!));
       }
+    }
     handler.start(name, attributes);
     if (selfClosing) handler.end(name);
   }
