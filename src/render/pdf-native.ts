@@ -81,9 +81,22 @@ export async function pdfOfPages(pages: PdfPage[], options: PdfOptions = {}): Pr
   return pdfkitPdfOfPages(pages, options);
 }
 
+/**
+ * svg-to-pdfkit draws about 4,000 elements a second (a thousand touchpoints are 15,000 elements: 6 s):
+ * past this many in all pages, a picture that needs pdfkit is refused, within the 3 s budget.
+ */
+export const MAX_PDFKIT_ELEMENTS = 5_000;
+
 /** The PDF of pages printed by pdfkit and svg-to-pdfkit: any text, in the installed fonts that draw it. */
 export async function pdfkitPdfOfPages(pages: PdfPage[], options: PdfOptions = {}): Promise<Uint8Array> {
   for (const page of pages) refuseTooMuchText(page.svg, "PDF");
+  const elements = pages.reduce((sum, page) => sum + (page.svg.match(/<[A-Za-z]/g)?.length ?? 0), 0);
+  if (elements > MAX_PDFKIT_ELEMENTS)
+    throw new JourneymapError(
+      `the picture has too many shapes for a PDF of text beyond the Latin faces (${elements.toLocaleString("en-US")} ` +
+        `elements, more than ${MAX_PDFKIT_ELEMENTS.toLocaleString("en-US")}): use --format png or svg, or split the ` +
+        `map into smaller ones (a stage can detail a map of its own)`,
+    );
   const { PDFDocument, SVGtoPDF } = await loadPackages();
   const international = pages.some((page) => /[^\u0000-\u058f]/.test(page.svg));
   const base = latinFaces(LATIN_FAMILIES);
