@@ -91,6 +91,10 @@ function checkClient(work, tarball, spec) {
   for (const [name, text] of Object.entries(spec.setup ?? {})) writeFileSync(join(project, name), text);
   copyFileSync(join(ROOT, "examples/freshcart.journey.yaml"), join(project, "freshcart.journey.yaml"));
   copyFileSync(join(ROOT, "examples/journeymap.shared.yaml"), join(project, "journeymap.shared.yaml"));
+  copyFileSync(
+    join(ROOT, "test/fixtures/fonts/international.journey.yaml"),
+    join(project, "international.journey.yaml"),
+  );
   let command = spec.client;
   if (spec.installedFrom) {
     const tools = join(work, "tools");
@@ -165,11 +169,23 @@ function checkClient(work, tarball, spec) {
     init.status === 0 && modelineOk,
   );
 
-  // The optional package's hint, in this client's words, instead of an unexpected error.
-  const pdf = journeymap("render", "freshcart.journey.yaml", "--output", "freshcart.pdf");
+  // A map of Latin text prints to PDF with no optional package (journeymap writes the PDF itself).
+  const latinPdf = journeymap("render", "freshcart.journey.yaml", "--output", "freshcart.pdf");
+  const pdfBytes = existsSync(join(project, "freshcart.pdf"))
+    ? readFileSync(join(project, "freshcart.pdf"))
+    : Buffer.alloc(0);
+  row(
+    "render --output x.pdf (Latin text) without pdfkit",
+    `exit ${latinPdf.status}, ${pdfBytes.subarray(0, 8).toString("latin1") || "no file"}`,
+    "exit 0, %PDF-1.7",
+    latinPdf.status === 0 && pdfBytes.subarray(0, 8).toString("latin1") === "%PDF-1.7",
+  );
+
+  // Text that needs shaping: the optional package's hint, in this client's words, instead of an unexpected error.
+  const pdf = journeymap("render", "international.journey.yaml", "--output", "international.pdf");
   const wanted = `run ${spec.hint} pdfkit svg-to-pdfkit`;
   row(
-    "render --output x.pdf without pdfkit and svg-to-pdfkit",
+    "render --output x.pdf (CJK, Arabic, marks) without pdfkit and svg-to-pdfkit",
     `exit ${pdf.status}, ${pdf.stderr.trim().split("\n")[0].slice(0, 110)}`,
     `exit 2, "${wanted}"`,
     pdf.status === 2 && pdf.stderr.includes(wanted) && !pdf.stderr.includes("unexpected error"),

@@ -1,13 +1,16 @@
-// Prints pictures to PDF without a browser: pdfkit writes the document and svg-to-pdfkit draws each
-// page's SVG as vectors, text kept as selectable text in fonts embedded from the system's font files
-// (the Latin face of the picture's font stack, and fonts/fallback.ts's faces for CJK, Arabic, Hebrew,
-// Devanagari, Thai and emoji). Both packages are optional peers, imported only when a PDF is drawn.
+// Prints pictures to PDF without a browser. Pictures whose text the Latin faces draw as they are
+// (no marks, no right-to-left, no emoji) are written directly by pdf-direct/, in a few milliseconds;
+// the rest go to pdfkit, with svg-to-pdfkit drawing each page's SVG as vectors, text kept as
+// selectable text in fonts embedded from the system's font files (the Latin face of the picture's
+// font stack, and fonts/fallback.ts's faces for CJK, Arabic, Hebrew, Devanagari, Thai and emoji).
+// Both packages are optional peers, imported only when such a PDF is drawn.
 import { JourneymapError } from "../errors.js";
 import { importOptional, missingPackageMessage } from "./browser.js";
 import { drawnText, withPdfFaces, type PdfFace } from "./fonts/fallback.js";
 import { installedFonts, LATIN_FAMILIES, latinFaces, reportMissingFonts } from "./fonts/installed.js";
 import type { FontFace } from "./fonts/font-file.js";
 import { refuseTooMuchText, svgSize } from "./png.js";
+import { directPdf, NotDirect } from "./pdf-direct/index.js";
 
 /** One page: its size in points and the SVG drawn to fill it. */
 export interface PdfPage {
@@ -64,9 +67,36 @@ export async function svgToNativePdf(svg: string, options: PdfOptions = {}): Pro
   return pdfOfPages([{ width: width * fit, height: height * fit, svg }], options);
 }
 
-/** A PDF of pages, each SVG scaled to fill its page (sizes in points). */
+/**
+ * A PDF of pages, each SVG scaled to fill its page (sizes in points): written directly when
+ * pdf-direct/ draws every page exactly, else by pdfkit.
+ */
 export async function pdfOfPages(pages: PdfPage[], options: PdfOptions = {}): Promise<Uint8Array> {
   for (const page of pages) refuseTooMuchText(page.svg, "PDF");
+  try {
+    return directPdf(pages, options.title !== undefined ? { title: options.title } : {});
+  } catch (error) {
+    if (!(error instanceof NotDirect)) throw error;
+  }
+  return pdfkitPdfOfPages(pages, options);
+}
+
+/**
+ * svg-to-pdfkit draws about 4,000 elements a second (a thousand touchpoints are 15,000 elements: 6 s):
+ * past this many in all pages, a picture that needs pdfkit is refused, within the 3 s budget.
+ */
+export const MAX_PDFKIT_ELEMENTS = 5_000;
+
+/** The PDF of pages printed by pdfkit and svg-to-pdfkit: any text, in the installed fonts that draw it. */
+export async function pdfkitPdfOfPages(pages: PdfPage[], options: PdfOptions = {}): Promise<Uint8Array> {
+  for (const page of pages) refuseTooMuchText(page.svg, "PDF");
+  const elements = pages.reduce((sum, page) => sum + (page.svg.match(/<[A-Za-z]/g)?.length ?? 0), 0);
+  if (elements > MAX_PDFKIT_ELEMENTS)
+    throw new JourneymapError(
+      `the picture has too many shapes for a PDF of text beyond the Latin faces (${elements.toLocaleString("en-US")} ` +
+        `elements, more than ${MAX_PDFKIT_ELEMENTS.toLocaleString("en-US")}): use --format png or svg, or split the ` +
+        `map into smaller ones (a stage can detail a map of its own)`,
+    );
   const { PDFDocument, SVGtoPDF } = await loadPackages();
   const international = pages.some((page) => /[^\u0000-\u058f]/.test(page.svg));
   const base = latinFaces(LATIN_FAMILIES);

@@ -11,6 +11,7 @@ import { ROOT } from "../helpers/cli.js";
 
 let install: string;
 const MAP = join(ROOT, "docs/examples/hotel.journey.yaml");
+const INTERNATIONAL = join(ROOT, "test/fixtures/fonts/international.journey.yaml");
 
 beforeAll(() => {
   install = mkdtempSync(join(tmpdir(), "journeymap-no-peers-"));
@@ -36,14 +37,19 @@ function run(...args: string[]) {
 }
 
 describe("journeymap without its optional peer dependencies", () => {
-  it("PDF: one line names pdfkit and svg-to-pdfkit (or Chrome), exit 2, nothing written", () => {
-    expect(run("render", MAP, "-o", "hotel.pdf")).toEqual({
+  it("PDF of Latin text needs neither pdfkit nor a browser: journeymap writes it itself", () => {
+    expect(run("render", MAP, "-o", "direct.pdf")).toMatchObject({ code: 0, stdout: "" });
+    expect(readFileSync(join(install, "direct.pdf")).subarray(0, 8).toString("latin1")).toBe("%PDF-1.7");
+  });
+
+  it("PDF of text that needs shaping (CJK, Arabic, marks): one line names pdfkit and svg-to-pdfkit (or Chrome), exit 2, nothing written", () => {
+    expect(run("render", INTERNATIONAL, "-o", "international.pdf")).toEqual({
       code: 2,
       stdout: "",
       stderr:
         "journeymap: PDF needs pdfkit and svg-to-pdfkit, optional packages that are not installed: run npm install pdfkit svg-to-pdfkit (or print with the system's Chrome: --engine chrome)\n",
     });
-    expect(existsSync(join(install, "hotel.pdf"))).toBe(false);
+    expect(existsSync(join(install, "international.pdf"))).toBe(false);
   });
 
   it("PDF through Chrome: one line says to install puppeteer-core, exit 2, nothing written", () => {

@@ -1,15 +1,28 @@
-// Issue 19's hostile pictures printed by the native PDF engine (pdfkit and svg-to-pdfkit, no browser):
-// each 1 MB map of every shape aimed at text shaping (CJK walls, emoji ZWJ runs, bidi, marks, thousands
-// of touchpoints) is printed within 3 s and 500 MB in a child process, or refused (exit 2) with what
-// to do; the PDF that comes out is read back by poppler (pdfinfo). TIME_SLACK loosens the time bound.
+// Issue 19's hostile pictures printed by the native PDF engine (no browser): each 1 MB map of every
+// shape aimed at text shaping (CJK walls, emoji ZWJ runs, bidi, marks, thousands of touchpoints) is
+// printed within 3 s and 500 MB in a child process, or refused (exit 2) with what to do; Latin text
+// by journeymap's own writer (PDF 1.7), the rest by pdfkit and svg-to-pdfkit (PDF 1.3). The PDF that
+// comes out is read back by poppler (pdfinfo). TIME_SLACK loosens the time bound.
 import { spawnSync } from "node:child_process";
-import { rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { pictureMaps } from "../helpers/adversarial-pictures.js";
 import { BUDGET_MS, MEMORY_MB, childRenderer } from "../helpers/render-child.js";
 
 const { folder, renderInChild } = childRenderer("pdf-hostile", { PUPPETEER_EXECUTABLE_PATH: "/nonexistent" });
+
+/** Which writer prints each shape: pdf-direct/ for Latin text, pdfkit for text that needs shaping. */
+const WRITER: Record<string, "direct" | "pdfkit"> = {
+  "CJK walls": "pdfkit",
+  "one long name in words": "direct",
+  "one long name without a space": "direct",
+  "long emoji ZWJ runs": "pdfkit",
+  "RTL and bidi": "pdfkit",
+  Zalgo: "pdfkit",
+};
+const writerOf = (pdf: string) =>
+  readFileSync(pdf).subarray(0, 8).toString("latin1") === "%PDF-1.7" ? "direct" : "pdfkit";
 
 const REFUSED: Record<string, RegExp> = {
   "thousands of personas and touchpoints":
@@ -38,6 +51,7 @@ describe("a 1 MB map of every shape aimed at the pictures, printed to PDF withou
       const info = spawnSync("pdfinfo", [output], { encoding: "utf8" });
       expect(info.status, info.stderr).toBe(0);
       expect(info.stdout).toMatch(/^Pages:\s+1$/m);
+      expect(writerOf(output)).toBe(WRITER[shape]);
     });
   }
 
@@ -58,5 +72,6 @@ describe("a 1 MB map of every shape aimed at the pictures, printed to PDF withou
     const info = spawnSync("pdfinfo", [output], { encoding: "utf8" }).stdout;
     const [, width] = /^Page size:\s+([\d.]+) x ([\d.]+) pts/m.exec(info)!;
     expect(Number(width)).toBeCloseTo(14_400, 0);
+    expect(writerOf(output)).toBe("direct");
   });
 });
