@@ -94,8 +94,8 @@ export async function pdfkitPdfOfPages(pages: PdfPage[], options: PdfOptions = {
   if (elements > MAX_PDFKIT_ELEMENTS)
     throw new JourneymapError(
       `the picture has too many shapes for a PDF of text beyond the Latin faces (${elements.toLocaleString("en-US")} ` +
-        `elements, more than ${MAX_PDFKIT_ELEMENTS.toLocaleString("en-US")}): use --format png or svg, or split the ` +
-        `map into smaller ones (a stage can detail a map of its own)`,
+        `elements, more than ${MAX_PDFKIT_ELEMENTS.toLocaleString("en-US")}): print it with the system's Chrome ` +
+        `(--engine chrome), use --format png or svg, or split the map into smaller ones (a stage can detail a map of its own)`,
     );
   const { PDFDocument, SVGtoPDF } = await loadPackages();
   const international = pages.some((page) => /[^\u0000-\u058f]/.test(page.svg));

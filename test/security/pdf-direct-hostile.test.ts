@@ -48,7 +48,7 @@ describe("hostile maps printed by journeymap's own PDF writer", () => {
     console.info(`a thousand touchpoints and one Arabic letter → pdf: ${outcome.ms} ms, exit ${outcome.code}`);
     expect(outcome.code).toBe(2);
     expect(outcome.stderr).toMatch(
-      /^journeymap: the picture has too many shapes for a PDF of text beyond the Latin faces \([\d,]+ elements, more than 5,000\): use --format png or svg/,
+      /^journeymap: the picture has too many shapes for a PDF of text beyond the Latin faces \([\d,]+ elements, more than 5,000\): print it with the system.s Chrome \(--engine chrome\), use --format png or svg/,
     );
     expect(outcome.ms).toBeLessThan(BUDGET_MS);
     expect(existsSync(output)).toBe(false);
