@@ -1,6 +1,7 @@
 // The map as rows, laid out as teams draw journey maps in a spreadsheet or a slide: stages as columns
 // (one column per touchpoint under its stage, a stage without touchpoints keeps one empty column), lanes
-// as rows, one per field of the field registry. Shared by the Excel "Map" sheet and its import, and by any export that draws the same grid.
+// as rows, one per field of the field registry. Shared by the Excel "Map" sheet and its import, and by
+// any export that draws the same grid.
 import { emotionOf, type Journey, type MetricValue, type Stage, type Touchpoint } from "../journey/model.js";
 import { listOf, textOf, touchpointFields, type FieldKind, type TouchpointFieldKey } from "../journey/fields.js";
 import { listCell, type CellValue } from "./layout.js";

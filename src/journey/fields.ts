@@ -211,7 +211,6 @@ export const STAGE_FIELDS = {
 type TouchpointFields = typeof TOUCHPOINT_FIELDS;
 type StageFields = typeof STAGE_FIELDS;
 export type TouchpointFieldKey = keyof TouchpointFields;
-export type StageFieldKey = keyof StageFields;
 
 /** The keys of the fields a rule of the registry picks, as a type. */
 type KeysWhere<R, Shape> = { [K in keyof R]: R[K] extends Shape ? K : never }[keyof R];

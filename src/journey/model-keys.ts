@@ -1,5 +1,6 @@
 // Every key of every model type, and whether it is required, written so that the compiler rejects
-// any drift from model.ts (a touchpoint's and a stage's from their field registry, src/journey/fields.ts); test/journey/model.test.ts compares these lists with the JSON Schema.
+// any drift from model.ts (a touchpoint's and a stage's read from the field registry, fields.ts);
+// test/journey/model.test.ts compares these lists with the JSON Schema.
 import { STAGE_FIELDS, TOUCHPOINT_FIELDS } from "./fields.js";
 import type { JourneyDocument, Persona, Stage, Team, Touchpoint } from "./model.js";
 

@@ -267,14 +267,8 @@ function stageBlock(
     const rows = touchpoints.map((touchpoint) =>
       COLUMNS.map((column) => column.write(journey, touchpoint, references, links)),
     );
-    parts.push(
-      site.wideTable(
-        table(
-          COLUMNS.map((column) => column.header),
-          rows,
-        ),
-      ),
-    );
+    const headers = COLUMNS.map((column) => column.header);
+    parts.push(site.wideTable(table(headers, rows)));
   }
   return parts.join("\n\n");
 }
