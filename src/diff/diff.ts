@@ -2,6 +2,7 @@
 // moved; field, emotion and metric changes; lint findings introduced and fixed), never lines of YAML.
 import type { Diagnostic } from "../diagnostic.js";
 import { JourneymapError } from "../errors.js";
+import { listOf, textOf, touchpointFields } from "../journey/fields.js";
 import type { LoadedJourney } from "../journey/load.js";
 import { emotionOf, type Journey, type MetricValue, type Score, type Touchpoint } from "../journey/model.js";
 import { ownershipOf, subjectOf } from "../journey/queries.js";
@@ -35,8 +36,13 @@ export interface DiffOptions {
   lint?: LintConfig | false;
 }
 
-const LIST_FIELDS: readonly ListField[] = ["actions", "thoughts", "painPoints", "opportunities", "evidence"];
-const TEXT_FIELDS: readonly TextField[] = ["description", "channel", "owner"];
+/** The fields compared as text and as lists, as the field registry says: a field added there is compared. */
+const TEXT_FIELDS = touchpointFields()
+  .filter((field) => field.diff.by === "text")
+  .map((field) => field.key as TextField);
+const LIST_FIELDS = touchpointFields()
+  .filter((field) => field.diff.by === "list")
+  .map((field) => field.key as ListField);
 
 /** One loaded version, valid, or absent (a map that one git revision does not have). */
 interface Version {
@@ -226,12 +232,14 @@ function compare(oldJourney: Journey, newJourney: Journey): ComparedTouchpoints 
     if (pair.old.stage !== pair.new.stage) change.moved = "stage";
     else if (movedInStage.has(pair)) change.moved = "order";
     for (const field of TEXT_FIELDS) {
-      if (o[field] === n[field]) continue;
+      const oldText = textOf(o, field);
+      const newText = textOf(n, field);
+      if (oldText === newText) continue;
       const oldName = field === "owner" ? teamName(oldJourney, o) : undefined;
       const newName = field === "owner" ? teamName(newJourney, n) : undefined;
       change.fields[field] = {
-        ...(o[field] !== undefined ? { old: o[field] } : {}),
-        ...(n[field] !== undefined ? { new: n[field] } : {}),
+        ...(oldText !== undefined ? { old: oldText } : {}),
+        ...(newText !== undefined ? { new: newText } : {}),
         ...(oldName !== undefined ? { oldName } : {}),
         ...(newName !== undefined ? { newName } : {}),
       };
@@ -239,7 +247,7 @@ function compare(oldJourney: Journey, newJourney: Journey): ComparedTouchpoints 
     const personas = involved && diffInvolvement(cast, involved);
     if (personas) change.personas = personas;
     for (const field of LIST_FIELDS) {
-      const list = diffList(o[field] ?? [], n[field] ?? []);
+      const list = diffList(listOf(o, field), listOf(n, field));
       if (list) change.lists[field] = list;
     }
     const anything =

@@ -1,5 +1,6 @@
 // Touchpoint identity across two versions of a map: by id, then by name, then by similarity (a guess).
 // Every step treats the two versions alike, so matching B against A pairs what matching A against B pairs.
+import { touchpointFields } from "../journey/fields.js";
 import type { Touchpoint } from "../journey/model.js";
 
 /** A touchpoint where one version has it: its stage id, position in the stage, and journey order. */
@@ -28,20 +29,11 @@ export interface TouchpointPair {
  */
 export const MAX_SIMILARITY_COMPARISONS = 40_000;
 
-/** Fields compared by the similarity guess (not the name: a guess is for a renamed touchpoint). */
-const COMPARED = [
-  "description",
-  "channel",
-  "owner",
-  "personas",
-  "emotion",
-  "actions",
-  "thoughts",
-  "painPoints",
-  "opportunities",
-  "metrics",
-  "evidence",
-] as const;
+/** Fields compared by the similarity guess: every field the registry has diff compare (not the name: a
+ * guess is for a renamed touchpoint). */
+const COMPARED = touchpointFields()
+  .filter((field) => field.diff.by !== "identity" && field.diff.by !== "ignored")
+  .map((field) => field.key as keyof Touchpoint);
 
 export function matchTouchpoints(
   olds: Located[],

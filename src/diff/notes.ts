@@ -1,6 +1,7 @@
 // A diff as sentences: one note per change, in the order a reviewer reads them, marked notable or not.
 // The text outputs (stylish, markdown) lay these out; the wording lives here, once.
 import type { Range } from "../diagnostic.js";
+import { touchpointFields } from "../journey/fields.js";
 import { countOf } from "../journey/queries.js";
 import { nameList } from "../text/name-list.js";
 import { shorten } from "../text/shorten.js";
@@ -38,17 +39,18 @@ export interface Note {
   at?: { side: "old" | "new"; range: Range };
 }
 
-const LIST_WORDS: Record<ListField, string> = {
-  actions: "action",
-  thoughts: "thought",
-  painPoints: "pain point",
-  opportunities: "opportunity",
-  evidence: "evidence",
-};
+/** What one entry of each list is called, from the field registry ("pain point"). */
+const LIST_WORDS = new Map(
+  touchpointFields().flatMap((field) => (field.diff.by === "list" ? [[field.key, field.diff.noun] as const] : [])),
+);
 
-/** Pain points explain emotion changes; the other lists are detail. */
-const NOTABLE_LISTS = new Set<ListField>(["painPoints"]);
-const NOTABLE_FIELDS = new Set<TextField>(["owner", "channel"]);
+/** The registry's notable fields (pain points explain emotion changes, owner and channel who and where);
+ * the other fields are detail. */
+const NOTABLE = new Set(
+  touchpointFields()
+    .filter((field) => "notable" in field.diff && field.diff.notable === true)
+    .map((field) => field.key),
+);
 
 export function notesOf(diff: JourneyDiff): Note[] {
   const notes: Note[] = [];
@@ -142,11 +144,7 @@ function touchpointNotes(notes: Note[], change: TouchpointChange): void {
   for (const [field, value] of Object.entries(change.fields) as Array<
     [TextField, NonNullable<TouchpointChange["fields"][TextField]>]
   >) {
-    add(
-      "~",
-      `${field} ${show(value.oldName ?? value.old)} → ${show(value.newName ?? value.new)}`,
-      NOTABLE_FIELDS.has(field),
-    );
+    add("~", `${field} ${show(value.oldName ?? value.old)} → ${show(value.newName ?? value.new)}`, NOTABLE.has(field));
   }
   if (change.personas) {
     const { addedNames: added, removedNames: removed, addedCount, removedCount } = change.personas;
@@ -160,8 +158,8 @@ function touchpointNotes(notes: Note[], change: TouchpointChange): void {
   for (const [field, list] of Object.entries(change.lists) as Array<
     [ListField, { added: string[]; removed: string[] }]
   >) {
-    for (const text of list.added) add("+", `${LIST_WORDS[field]} ${show(text)}`, NOTABLE_LISTS.has(field));
-    for (const text of list.removed) add("-", `${LIST_WORDS[field]} ${show(text)}`, NOTABLE_LISTS.has(field));
+    for (const text of list.added) add("+", `${LIST_WORDS.get(field)} ${show(text)}`, NOTABLE.has(field));
+    for (const text of list.removed) add("-", `${LIST_WORDS.get(field)} ${show(text)}`, NOTABLE.has(field));
   }
   for (const metric of change.metrics) {
     const relative = metric.relativeChange === undefined ? "" : ` (${percent(metric.relativeChange)})`;

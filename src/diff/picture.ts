@@ -1,6 +1,7 @@
 // The picture of a change: the new map, with every removed touchpoint (and stage) put back where it was
 // as a ghost, and the marks the native SVG draws over it (src/render/svg/marks.ts): added, changed and
 // removed cards, changed lines, the old emotions. Pure: two journeys in, a journey and marks out.
+import { listOf, touchpointFields, type ListLaneName } from "../journey/fields.js";
 import { emotionOf, type Journey, type Score, type Stage, type Touchpoint } from "../journey/model.js";
 import type { CardField, PictureMarks, StageMarks, TouchpointMarks } from "../render/svg/index.js";
 import { MAX_CURVES } from "../render/svg/emotion.js";
@@ -15,24 +16,20 @@ export interface DiffPicture {
   marks: PictureMarks;
 }
 
-const LIST_WORDS: Record<ListField, string> = {
-  actions: "Action",
-  thoughts: "Thought",
-  painPoints: "Pain point",
-  opportunities: "Opportunity",
-  evidence: "Evidence",
+const FIELDS = new Map(touchpointFields().map((field) => [field.key, field]));
+/** "Pain point": one entry of a list, as a card's note starts it. */
+const listWord = (field: ListField) => {
+  const { diff } = FIELDS.get(field)!;
+  const noun = diff.by === "list" ? diff.noun : field;
+  return noun.charAt(0).toUpperCase() + noun.slice(1);
 };
 /** A persona's name in a card's note: a card is narrow, and every changed card names its personas. */
 const NAME_IN_NOTE_MAX = 40;
 
-const FIELD_WORDS: Record<TextField, string> = { description: "Description", channel: "Channel", owner: "Owner" };
-
-/** The lanes that draw a touchpoint field's entries (evidence has no lane). */
-const LANE_OF: Partial<Record<ListField, "actions" | "thoughts" | "painPoints" | "opportunities">> = {
-  actions: "actions",
-  thoughts: "thoughts",
-  painPoints: "painPoints",
-  opportunities: "opportunities",
+/** Whether a list field has a lane of its own (named after it) to mark its entries in: evidence has none. */
+const hasListLane = (field: ListField) => {
+  const { lane } = FIELDS.get(field)!;
+  return typeof lane === "object" && "list" in lane;
 };
 
 /**
@@ -237,8 +234,8 @@ function changedMarks(pair: TouchpointPair, change: PairChange, drawn: ReadonlyS
     fields.add(field);
     notes.push(
       value.old === undefined
-        ? `${FIELD_WORDS[field]} was not set`
-        : `${FIELD_WORDS[field]} was “${value.oldName ?? value.old}”`,
+        ? `${FIELDS.get(field)!.label} was not set`
+        : `${FIELDS.get(field)!.label} was “${value.oldName ?? value.old}”`,
     );
   }
   if (change.personas) fields.add("personas");
@@ -248,10 +245,9 @@ function changedMarks(pair: TouchpointPair, change: PairChange, drawn: ReadonlyS
     );
   const entries: NonNullable<TouchpointMarks["entries"]> = {};
   for (const [field, list] of Object.entries(change.lists) as Array<[ListField, { removed: string[] }]>) {
-    const lane = LANE_OF[field];
-    const positions = addedPositions(o[field] ?? [], n[field] ?? []);
-    if (lane && positions.length) entries[lane] = new Set(positions);
-    for (const text of list.removed) notes.push(`${LIST_WORDS[field]} removed: “${text}”`);
+    const positions = addedPositions(listOf(o, field), listOf(n, field));
+    if (hasListLane(field) && positions.length) entries[field as ListLaneName] = new Set(positions);
+    for (const text of list.removed) notes.push(`${listWord(field)} removed: “${text}”`);
   }
   // The metrics lane lists a touchpoint's metrics in their order in the map.
   const changedMetrics = new Set(change.metrics.map((metric) => metric.name));

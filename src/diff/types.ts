@@ -1,5 +1,6 @@
 // The shape of a journey diff: what changed between an old and a new version of a map, with both
 // sides' source positions. Stable: the json output is this object (docs/diff.md documents it).
+import type { ListFieldKey, TextFieldKey } from "../journey/fields.js";
 import type { Diagnostic, Range } from "../diagnostic.js";
 import type { Score } from "../journey/model.js";
 
@@ -115,8 +116,9 @@ export interface MetricChange {
   relativeChange?: number;
 }
 
-export type ListField = "actions" | "thoughts" | "painPoints" | "opportunities" | "evidence";
-export type TextField = "description" | "channel" | "owner";
+/** The touchpoint fields compared as lists and as text: those the field registry says (src/journey/fields.ts). */
+export type ListField = ListFieldKey;
+export type TextField = TextFieldKey;
 
 /** A touchpoint in both versions and everything about it that changed. */
 export interface TouchpointChange {

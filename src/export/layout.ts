@@ -1,8 +1,8 @@
 // The workbook's tables, named once for the writer (src/export/xlsx.ts) and the reader (src/import/):
 // sheet names, one column per field of a touchpoint, a stage, a persona, a team and a metric, how a
-// value becomes a cell and how a cell becomes a value again. A touchpoint field without its column
-// does not compile (`satisfies` the model's keys).
-import type { MODEL_KEYS } from "../journey/model-keys.js";
+// value becomes a cell and how a cell becomes a value again. The touchpoint columns come from the field
+// registry: a field gets its column without an edit here.
+import { touchpointFields, type TouchpointFieldKey } from "../journey/fields.js";
 import type { Journey, MeasuredValue, MetricValue, Stage, Touchpoint } from "../journey/model.js";
 
 export const SHEETS = {
@@ -33,26 +33,55 @@ export function listOf(cell: CellValue): string[] | undefined {
 
 type FieldKind = "text" | "list" | "emotion" | "metrics";
 
-/** Each touchpoint field: its kind and its column's header. Emotion and metrics take one column per
- * persona and per metric part. */
-export const TOUCHPOINT_FIELDS = {
-  id: { kind: "text", header: "Touchpoint id", width: 18 },
-  name: { kind: "text", header: "Touchpoint", width: 30 },
-  channel: { kind: "text", header: "Channel", width: 14 },
-  owner: { kind: "text", header: "Owner", width: 14 },
-  personas: { kind: "list", header: "Personas", width: 14 },
-  emotion: { kind: "emotion", header: "Emotion", width: 10 },
-  description: { kind: "text", header: "Description", width: 40 },
-  details: { kind: "text", header: "Details", width: 16 },
-  actions: { kind: "list", header: "Actions", width: 30 },
-  thoughts: { kind: "list", header: "Thoughts", width: 30 },
-  painPoints: { kind: "list", header: "Pain points", width: 36 },
-  opportunities: { kind: "list", header: "Opportunities", width: 36 },
-  evidence: { kind: "list", header: "Evidence", width: 24 },
-  metrics: { kind: "metrics", header: "Metric", width: 12 },
-} as const satisfies Record<keyof typeof MODEL_KEYS.touchpoint, { kind: FieldKind; header: string; width: number }>;
+/** A touchpoint field's column: its kind and header. Emotion and metrics take one column per persona and
+ * per metric part. */
+export interface SheetField {
+  kind: FieldKind;
+  header: string;
+  width: number;
+}
 
-export type TouchpointField = keyof typeof TOUCHPOINT_FIELDS;
+/** The Touchpoints sheet's columns in the order of the first workbooks (the spreadsheets teams keep
+ * are read back by header, and people find their columns where they were). A field the registry gains
+ * goes after these, in the registry's order; metric columns go last. */
+const SHEET_ORDER: readonly TouchpointFieldKey[] = [
+  "id",
+  "name",
+  "channel",
+  "owner",
+  "personas",
+  "emotion",
+  "description",
+  "details",
+  "actions",
+  "thoughts",
+  "painPoints",
+  "opportunities",
+  "evidence",
+];
+
+/** Each touchpoint field's column, from the field registry (src/journey/fields.ts): its label as the
+ * header unless it names another, 24 characters wide unless it says. */
+export const TOUCHPOINT_FIELDS: Readonly<Record<TouchpointFieldKey, SheetField>> = (() => {
+  const fields = touchpointFields();
+  const rank = (key: string, kind: string) =>
+    kind === "metrics"
+      ? Infinity
+      : SHEET_ORDER.includes(key as TouchpointFieldKey)
+        ? SHEET_ORDER.indexOf(key as TouchpointFieldKey)
+        : SHEET_ORDER.length;
+  const ordered = fields
+    .map((field, position) => ({ field, position }))
+    .sort((a, b) => rank(a.field.key, a.field.kind) - rank(b.field.key, b.field.kind) || a.position - b.position);
+  return Object.fromEntries(
+    ordered.map(({ field }) => [
+      field.key,
+      { kind: field.kind as FieldKind, header: field.sheet?.header ?? field.label, width: field.sheet?.width ?? 24 },
+    ]),
+  ) as Record<TouchpointFieldKey, SheetField>;
+})();
+
+export type TouchpointField = TouchpointFieldKey;
 
 /** The parts of a measured value that get a column of their own when a map uses them. */
 export const METRIC_PARTS = ["target", "date", "source", "n"] as const;
@@ -167,10 +196,7 @@ export function touchpointColumns(journey: Journey): Column[] {
     { header: STAGE_HEADERS["stage id"], width: 16, meaning: { field: "stage id" } },
     { header: STAGE_HEADERS.stage, width: 22, meaning: { field: "stage" } },
   ];
-  for (const [field, spec] of Object.entries(TOUCHPOINT_FIELDS) as [
-    TouchpointField,
-    (typeof TOUCHPOINT_FIELDS)[TouchpointField],
-  ][]) {
+  for (const [field, spec] of Object.entries(TOUCHPOINT_FIELDS) as [TouchpointField, SheetField][]) {
     if (field === "metrics") columns.push(...metricColumns(journey, touchpoints));
     else if (field === "emotion") {
       columns.push({ header: spec.header, width: spec.width, meaning: { field } });

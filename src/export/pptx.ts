@@ -4,6 +4,7 @@
 // native line chart, the metrics against their targets, and the pain points with no opportunity yet.
 import type * as Pptx from "pptxgenjs";
 import { JourneymapError } from "../errors.js";
+import { listOf, touchpointFields } from "../journey/fields.js";
 import {
   EMOTION_WORDS,
   emotionOf,
@@ -267,14 +268,16 @@ function textOf(journey: Journey): number {
     const drawn = (text ?? "").slice(0, TEXT_MAX_CHARACTERS);
     return drawn.length + 3 * (drawn.match(FAR_GLYPHS)?.length ?? 0);
   };
-  const lists = (texts: string[] | undefined) => (texts ?? []).reduce((sum, text) => sum + length(text), 0);
+  const lists = (texts: readonly string[]) => texts.reduce((sum, text) => sum + length(text), 0);
+  // Every list the picture draws as a lane, as the field registry says.
+  const drawn = touchpointFields().filter((field) => typeof field.lane === "object" && "list" in field.lane);
   let total = length(journey.title) + length(journey.description);
   for (const persona of journey.personas) total += length(persona.name);
   for (const stage of journey.stages) {
     total += length(stage.name) + length(stage.description);
     for (const touchpoint of stage.touchpoints ?? []) {
-      total += length(touchpoint.name) + lists(touchpoint.actions) + lists(touchpoint.thoughts);
-      total += lists(touchpoint.painPoints) + lists(touchpoint.opportunities);
+      total += length(touchpoint.name);
+      for (const field of drawn) total += lists(listOf(touchpoint, field.key));
     }
   }
   return total;

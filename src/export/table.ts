@@ -1,25 +1,26 @@
 // The map as rows, laid out as teams draw journey maps in a spreadsheet or a slide: stages as columns
 // (one column per touchpoint under its stage, a stage without touchpoints keeps one empty column), lanes
-// as rows. Shared by the Excel "Map" sheet and its import, and by any export that draws the same grid.
+// as rows, one per field of the field registry. Shared by the Excel "Map" sheet and its import, and by
+// any export that draws the same grid.
 import { emotionOf, type Journey, type MetricValue, type Stage, type Touchpoint } from "../journey/model.js";
+import { listOf, textOf, touchpointFields, type FieldKind, type TouchpointFieldKey } from "../journey/fields.js";
 import { listCell, type CellValue } from "./layout.js";
 
-/** Each lane of the grid: its label (column A) and what it shows of a touchpoint. */
-export const MAP_LANES = {
-  touchpoint: { label: "Touchpoint" },
-  channel: { label: "Channel" },
-  owner: { label: "Owner" },
-  personas: { label: "Personas" },
-  emotion: { label: "Emotion" },
-  actions: { label: "Actions" },
-  thoughts: { label: "Thoughts" },
-  painPoints: { label: "Pain points" },
-  opportunities: { label: "Opportunities" },
-  metrics: { label: "Metrics" },
-  evidence: { label: "Evidence" },
-} as const;
+/** The fields the grid leaves to the Touchpoints sheet: the id, the long description, the map link. */
+const NOT_IN_GRID = ["id", "description", "details"] as const;
 
-export type LaneKey = keyof typeof MAP_LANES;
+/** Each lane of the grid, in the field registry's order (src/journey/fields.ts): the touchpoint's name,
+ * then a lane per field but those above, under its label (column A), with its kind. */
+export type LaneKey = "touchpoint" | Exclude<TouchpointFieldKey, "name" | (typeof NOT_IN_GRID)[number]>;
+export const MAP_LANES: Readonly<Record<LaneKey, { label: string; kind: FieldKind }>> = Object.fromEntries(
+  touchpointFields()
+    .filter((field) => !(NOT_IN_GRID as readonly string[]).includes(field.key))
+    .map((field) =>
+      field.key === "name"
+        ? ["touchpoint", { label: "Touchpoint", kind: field.kind }]
+        : [field.key, { label: field.label, kind: field.kind }],
+    ),
+) as Record<LaneKey, { label: string; kind: FieldKind }>;
 
 /** The Map sheet scores at most this many personas, one lane each (the Touchpoints sheet has them all):
  * a grid of every persona by every touchpoint would grow as their product. */
@@ -79,36 +80,35 @@ export function mapTable(journey: Journey): MapTable {
     label: MAP_LANES[key].label,
     cells: columns.map((column) => (column.touchpoint ? cell(column.touchpoint) : undefined)),
   });
-  const lanes: MapLane[] = [
-    lane("touchpoint", (touchpoint) => touchpoint.name),
-    lane("channel", (touchpoint) => touchpoint.channel),
-    lane("owner", (touchpoint) => touchpoint.owner),
-    lane("personas", (touchpoint) => listCell(touchpoint.personas?.map((id) => personaNames.get(id) ?? id))),
-  ];
   // The personas each touchpoint names, looked up once: a touchpoint naming none involves every persona.
   const named = columns.map(({ touchpoint }) => (touchpoint?.personas ? new Set(touchpoint.personas) : undefined));
-  for (const persona of journey.personas.slice(0, MAX_EMOTION_LANES)) {
-    lanes.push({
-      key: "emotion",
-      label: `${MAP_LANES.emotion.label}: ${persona.name}`,
-      persona: persona.id,
-      cells: columns.map(({ touchpoint }, index) =>
-        touchpoint && (named[index]?.has(persona.id) ?? true) ? emotionOf(touchpoint, persona.id) : undefined,
-      ),
-    });
+  const lanes: MapLane[] = [];
+  for (const [key, { kind }] of Object.entries(MAP_LANES) as Array<[LaneKey, (typeof MAP_LANES)[LaneKey]]>) {
+    if (key === "touchpoint") lanes.push(lane(key, (touchpoint) => touchpoint.name));
+    else if (key === "personas")
+      lanes.push(lane(key, (touchpoint) => listCell(touchpoint.personas?.map((id) => personaNames.get(id) ?? id))));
+    else if (key === "emotion")
+      for (const persona of journey.personas.slice(0, MAX_EMOTION_LANES)) {
+        lanes.push({
+          key: "emotion",
+          label: `${MAP_LANES.emotion.label}: ${persona.name}`,
+          persona: persona.id,
+          cells: columns.map(({ touchpoint }, index) =>
+            touchpoint && (named[index]?.has(persona.id) ?? true) ? emotionOf(touchpoint, persona.id) : undefined,
+          ),
+        });
+      }
+    else if (key === "metrics")
+      lanes.push(
+        lane(key, (touchpoint) =>
+          listCell(
+            Object.entries(touchpoint.metrics ?? {}).map(([id, value]) => metricLine(metricNames.get(id) ?? id, value)),
+          ),
+        ),
+      );
+    else if (kind === "list") lanes.push(lane(key, (touchpoint) => listCell(listOf(touchpoint, key))));
+    else lanes.push(lane(key, (touchpoint) => textOf(touchpoint, key)));
   }
-  lanes.push(
-    lane("actions", (touchpoint) => listCell(touchpoint.actions)),
-    lane("thoughts", (touchpoint) => listCell(touchpoint.thoughts)),
-    lane("painPoints", (touchpoint) => listCell(touchpoint.painPoints)),
-    lane("opportunities", (touchpoint) => listCell(touchpoint.opportunities)),
-    lane("metrics", (touchpoint) =>
-      listCell(
-        Object.entries(touchpoint.metrics ?? {}).map(([id, value]) => metricLine(metricNames.get(id) ?? id, value)),
-      ),
-    ),
-    lane("evidence", (touchpoint) => listCell(touchpoint.evidence)),
-  );
   return {
     columns,
     lanes: lanes.filter(

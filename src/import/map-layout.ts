@@ -179,7 +179,9 @@ export function readMapLayout(
           break;
         }
         default:
-          touchpoint[lane.key] = listOf(value)!;
+          // Any other field, by its kind in the field registry: a list, one entry per line, or a text.
+          (touchpoint as unknown as Record<string, unknown>)[lane.key] =
+            MAP_LANES[lane.key].kind === "list" ? listOf(value)! : textOf(value)!;
       }
     }
     if (Object.keys(scores).length > 0) touchpoint.emotion = scores;

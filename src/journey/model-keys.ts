@@ -1,5 +1,7 @@
 // Every key of every model type, and whether it is required, written so that the compiler rejects
-// any drift from model.ts; test/journey/model.test.ts compares these lists with the JSON Schema.
+// any drift from model.ts (a touchpoint's and a stage's read from the field registry, fields.ts);
+// test/journey/model.test.ts compares these lists with the JSON Schema.
+import { STAGE_FIELDS, TOUCHPOINT_FIELDS } from "./fields.js";
 import type { JourneyDocument, Persona, Stage, Team, Touchpoint } from "./model.js";
 
 type Keys<T> = Exclude<keyof T, `x-${string}`>;
@@ -31,21 +33,15 @@ export const MODEL_KEYS: {
   },
   persona: { id: true, name: true, description: false, goals: false, frustrations: false, color: false },
   team: { id: true, name: false, description: false },
-  stage: { id: true, name: true, description: false, details: false, touchpoints: false, metrics: false },
-  touchpoint: {
-    id: false,
-    name: true,
-    description: false,
-    details: false,
-    channel: false,
-    owner: false,
-    personas: false,
-    emotion: false,
-    actions: false,
-    thoughts: false,
-    painPoints: false,
-    opportunities: false,
-    metrics: false,
-    evidence: false,
-  },
+  stage: requiredFlags(STAGE_FIELDS),
+  touchpoint: requiredFlags(TOUCHPOINT_FIELDS),
 };
+
+/** Each field's `required` flag, keyed by field: the registry's type carries the flags model.ts gives. */
+function requiredFlags<R extends Record<string, { required: boolean }>>(
+  fields: R,
+): { [K in keyof R]: R[K]["required"] } {
+  return Object.fromEntries(Object.entries(fields).map(([key, spec]) => [key, spec.required])) as {
+    [K in keyof R]: R[K]["required"];
+  };
+}

@@ -22,6 +22,7 @@ import {
   readingOf,
   targetOf,
 } from "../journey/metrics.js";
+import { listOf, textOf, touchpointFields, type TouchpointFieldKey } from "../journey/fields.js";
 import { ownershipOf } from "../journey/queries.js";
 import { escapeInvisible, inertJson } from "../report/visible.js";
 import { mermaidTextLimit, renderMermaidWithin, type MermaidOptions } from "./mermaid.js";
@@ -201,7 +202,32 @@ function list(entries: string[]): string {
   return entries.map((entry) => `- ${inline(entry)}`).join("\n");
 }
 
-const COLUMNS = ["Touchpoint", "Channel", "Owner", "Emotion", "Pain points", "Opportunities"];
+/** How the page writes a touchpoint's cell in a stage table. */
+type CellWriter = (
+  journey: Journey,
+  touchpoint: Touchpoint,
+  references: Map<string, PersonaReference>,
+  links: PageLinks | undefined,
+) => string;
+
+/** The cells that say more than the value: the name links the map that details it, the owner is
+ * flagged as lint flags it, the emotion is a score per persona. Other fields are written by kind. */
+const CELLS: Partial<Record<TouchpointFieldKey, CellWriter>> = {
+  name: (_journey, touchpoint, _references, links) => touchpointCell(touchpoint, links),
+  owner: (journey, touchpoint) => ownerCell(journey, touchpoint),
+  emotion: (journey, touchpoint, references) => emotionCell(journey, touchpoint, references),
+};
+
+/** The stage tables' columns: the fields the field registry gives a column on the page, in its order. */
+const COLUMNS = touchpointFields().flatMap((field) => {
+  if (field.page === undefined) return [];
+  const write: CellWriter =
+    CELLS[field.key as TouchpointFieldKey] ??
+    (field.kind === "list"
+      ? (_journey, touchpoint) => lines([...listOf(touchpoint, field.key)])
+      : (_journey, touchpoint) => inline(textOf(touchpoint, field.key) ?? ""));
+  return [{ header: field.page === true ? field.label : field.page, write }];
+});
 
 /** How the page names a persona in a table cell: its place in the map and a bounded label. */
 interface PersonaReference {
@@ -238,15 +264,11 @@ function stageBlock(
   if (touchpoints.length === 0) {
     parts.push("_No touchpoints yet._");
   } else {
-    const rows = touchpoints.map((touchpoint) => [
-      touchpointCell(touchpoint, links),
-      inline(touchpoint.channel ?? ""),
-      ownerCell(journey, touchpoint),
-      emotionCell(journey, touchpoint, references),
-      lines(touchpoint.painPoints),
-      lines(touchpoint.opportunities),
-    ]);
-    parts.push(site.wideTable(table(COLUMNS, rows)));
+    const rows = touchpoints.map((touchpoint) =>
+      COLUMNS.map((column) => column.write(journey, touchpoint, references, links)),
+    );
+    const headers = COLUMNS.map((column) => column.header);
+    parts.push(site.wideTable(table(headers, rows)));
   }
   return parts.join("\n\n");
 }

@@ -7,6 +7,7 @@ import { diffJourneys, isEmptyDiff } from "../../src/diff/index.js";
 import type { JourneyDiff, TouchpointChange } from "../../src/diff/index.js";
 import { loadJourney } from "../../src/journey/load.js";
 import type { Journey, Touchpoint } from "../../src/journey/model.js";
+import { listFieldsModel } from "../helpers/fields.js";
 
 const PERSONAS = ["parent", "student", "retiree"];
 const STAGES = ["awareness", "consideration", "decision", "retention"];
@@ -26,9 +27,8 @@ const touchpoint: fc.Arbitrary<Touchpoint> = fc
       owner: fc.option(fc.constantFrom(...TEAMS, "care"), { nil: undefined }),
       personas: fc.option(fc.subarray(PERSONAS, { minLength: 1 }), { nil: undefined }),
       emotion: fc.option(fc.oneof(score, fc.dictionary(fc.constantFrom(...PERSONAS), score)), { nil: undefined }),
-      actions: texts,
-      painPoints: texts,
-      opportunities: texts,
+      // Every list of text the field registry has: a field added there is compared here too.
+      ...listFieldsModel(texts),
       metrics: fc.option(
         fc.dictionary(
           fc.constantFrom("conversion", "nps"),

@@ -7,9 +7,11 @@ import { diffJourneys, isEmptyDiff } from "../../src/diff/index.js";
 import { cellText } from "../../src/export/cells.js";
 import { renderXlsx } from "../../src/export/xlsx.js";
 import { importSpreadsheet } from "../../src/import/index.js";
+import { listOf } from "../../src/journey/fields.js";
 import { loadJourney } from "../../src/journey/load.js";
 import type { Journey } from "../../src/journey/model.js";
 import { hostileJourney, toYaml } from "../helpers/adversarial.js";
+import { freeListFields } from "../helpers/fields.js";
 
 /** The map as cells can carry it. */
 function asCells(journey: Journey): Journey {
@@ -29,8 +31,10 @@ function asCells(journey: Journey): Journey {
         name: text(touchpoint.name),
         ...(touchpoint.channel !== undefined ? { channel: text(touchpoint.channel) } : {}),
         ...(touchpoint.owner !== undefined ? { owner: text(touchpoint.owner) } : {}),
-        painPoints: list(touchpoint.painPoints) ?? [],
-        opportunities: list(touchpoint.opportunities) ?? [],
+        // Every list of text the field registry has, as the generator fills them.
+        ...Object.fromEntries(
+          freeListFields().map((field) => [field.key, list([...listOf(touchpoint, field.key)]) ?? []]),
+        ),
         metrics: Object.fromEntries(
           Object.entries(touchpoint.metrics ?? {}).map(([key, value], index) => [
             `m${index}-${text(key).trim().replace(/\s+/g, "-") || "x"}`,

@@ -2,7 +2,9 @@
 // fast-check generators of valid maps made of them, and ~1 MB maps of each adversarial shape.
 import fc from "fast-check";
 import { stringify } from "yaml";
+import { listOf } from "../../src/journey/fields.js";
 import type { Journey, Score, Touchpoint } from "../../src/journey/model.js";
+import { freeListFields, listFieldsModel } from "./fields.js";
 
 /** Strings that mean something to a terminal, a CI log, XML, HTML, Markdown, Mermaid or YAML. */
 export const HOSTILE_STRINGS = [
@@ -91,8 +93,8 @@ export const hostileJourney: fc.Arbitrary<Journey> = fc
                   channel: hostileText,
                   owner: hostileText,
                   emotion: fc.integer({ min: 1, max: 5 }) as fc.Arbitrary<Score>,
-                  painPoints: fc.array(hostileText, { maxLength: 2 }),
-                  opportunities: fc.array(hostileText, { maxLength: 2 }),
+                  // Every list of text the field registry has (actions, thoughts, pain points...).
+                  ...listFieldsModel(fc.array(hostileText, { maxLength: 2 })),
                   metrics: fc.dictionary(
                     hostileText,
                     fc.oneof(
@@ -139,8 +141,11 @@ export function plainCopy(journey: Journey): Journey {
         name: plain(touchpoint.name),
         ...(touchpoint.channel !== undefined ? { channel: plain(touchpoint.channel) } : {}),
         ...(touchpoint.owner !== undefined ? { owner: plain(touchpoint.owner) } : {}),
-        ...(touchpoint.painPoints ? { painPoints: touchpoint.painPoints.map(plain) } : {}),
-        ...(touchpoint.opportunities ? { opportunities: touchpoint.opportunities.map(plain) } : {}),
+        ...Object.fromEntries(
+          freeListFields()
+            .filter((field) => field.key in touchpoint)
+            .map((field) => [field.key, listOf(touchpoint, field.key).map(plain)]),
+        ),
         ...(touchpoint.metrics
           ? {
               metrics: Object.fromEntries(

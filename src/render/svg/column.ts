@@ -1,6 +1,5 @@
 // Sizes, fonts and the text column every part of the layout fills: one box's wrapped lines and bullets.
-import type { Box, Layout } from "./layout.js";
-import type { Tone } from "./themes.js";
+import type { Box, Layout, Tone } from "./geometry.js";
 import { BASELINE, LINE_HEIGHT, cleanText, wrap, type Font } from "./text.js";
 
 // Sizes in px. Generous padding keeps text clear of borders even where a real font is a bit wider.

@@ -2,7 +2,7 @@
 // (no script, no CSS, no external references), every map string escaped, numbers rounded so the
 // same map always gives the same bytes. It reads only the layout and the theme, never the map.
 import { EMOTION_WORDS } from "../../journey/model.js";
-import type { Layout } from "./layout.js";
+import type { Layout } from "./geometry.js";
 import { drawHighlights, drawMarkDefs, drawMarkedBox, drawOldCurves, drawSamples } from "./marks.js";
 import { dashAttribute, escapeXml, face, n } from "./markup.js";
 import { cleanText, FONT_FAMILY } from "./text.js";

@@ -2,9 +2,9 @@
 // lane label, and per persona a curve of faces through the touchpoints it scores.
 import { EMOTION_WORDS, emotionOf, type Score } from "../../journey/model.js";
 import { LABEL_WIDTH, MARGIN, PAD, SCALE, SLOT_MIN, TextColumn, lineHeight } from "./column.js";
-import type { LaneArea, LaneContext } from "./lanes.js";
-import type { CurvePoint, Layout, PersonaCurve } from "./layout.js";
-import { inVersion, oldCurvesToDraw, oldScore } from "./marks.js";
+import type { CurvePoint, Layout, PersonaCurve } from "./geometry.js";
+import type { Lane, LaneArea, LaneContext } from "./lane.js";
+import { inVersion, oldCurvesToDraw, oldEmotionFilled, oldScore } from "./marks.js";
 import { shorten } from "../../text/shorten.js";
 import { cleanText } from "./text.js";
 
@@ -146,3 +146,11 @@ function traceCurves(
     return curve;
   });
 }
+
+export const emotionLane: Lane = {
+  label: "Emotion",
+  // The picture of a change keeps the lane for the old curve when the new version scores nothing.
+  filled: (context) => emotionFilled(context) || oldEmotionFilled(context),
+  note: emotionNote,
+  layout: layoutEmotion,
+};

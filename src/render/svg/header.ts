@@ -14,7 +14,7 @@ import {
   lineHeight,
 } from "./column.js";
 import { FACE_RADIUS, MAX_CURVES } from "./emotion.js";
-import type { Box, Layout } from "./layout.js";
+import type { Box, Layout } from "./geometry.js";
 
 export const PERSONA_WIDTH = 300;
 const SWATCH_WIDTH = 44;

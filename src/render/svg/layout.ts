@@ -2,7 +2,7 @@
 // Pure numbers, no SVG and no colours (draw.ts turns a Layout into markup), so tests can check
 // widths, wrapping and overlaps on the layout itself. The header, the lanes and the emotion curve
 // are laid out by their own modules; this one sets up the columns and stacks the parts.
-import type { Journey, Score } from "../../journey/model.js";
+import type { Journey } from "../../journey/model.js";
 import { DEFAULT_MAX_AGE_DAYS } from "../../journey/metrics.js";
 import { summaryOf } from "../../journey/queries.js";
 import { membersOf, personaIndex, type PersonaIndex } from "./cast.js";
@@ -20,146 +20,31 @@ import {
   largest,
 } from "./column.js";
 import { layoutHeader, PERSONA_WIDTH } from "./header.js";
-import {
-  LANE_NAMES,
-  LANES,
-  slotWidth,
-  type Column,
-  type Lane,
-  type LaneContext,
-  type TouchpointSlot,
-} from "./lanes.js";
-import {
-  layoutLegend,
-  marksLayout,
-  MarkedColumn,
-  type MarkKind,
-  type MarksLayout,
-  type PictureMarks,
-} from "./marks.js";
-import type { Surface, Tone } from "./themes.js";
+import type { Box, Layout, MapLinker, PictureMarks } from "./geometry.js";
+import type { Column, Lane, LaneContext, TouchpointSlot } from "./lane.js";
+import { LANE_NAMES, LANES, slotWidth } from "./lanes.js";
+import { layoutLegend, marksLayout, MarkedColumn } from "./marks.js";
 
 export { LANE_NAMES, LANES, type LaneName } from "./lanes.js";
-
-export interface Rect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-/** A box of the picture (a card, a header, a lane label); every text names the box it sits in. */
-export interface Box extends Rect {
-  id: string;
-  surface: Surface;
-  /** A touchpoint card whose touchpoint has no owner: drawn with a warning border. */
-  missingOwner?: boolean;
-  /** A touchpoint card whose owner is not a declared team: drawn like one with no owner. */
-  unknownOwner?: boolean;
-  /** Boxes with nothing to fill (the header area) are kept for containment checks but not painted. */
-  invisible?: boolean;
-  /** In the picture of a change: the card's touchpoint or stage was added, changed or removed. */
-  mark?: MarkKind;
-}
-
-export interface TextLine {
-  box: string;
-  text: string;
-  /** Left edge and baseline, as SVG wants them; top and height are the line's box. */
-  x: number;
-  y: number;
-  top: number;
-  width: number;
-  height: number;
-  size: number;
-  bold: boolean;
-  tone: Tone;
-}
-
-/** The dot before a list entry (actions, thoughts, pain points, goals...). */
-export interface Bullet {
-  box: string;
-  x: number;
-  y: number;
-}
-
-export interface CurvePoint {
-  x: number;
-  y: number;
-  score: Score;
-  /** The touchpoint's name, cleaned and cut short for the face's tooltip. */
-  touchpoint: string;
-}
-
-/** One persona's emotion curve: its points and the runs of consecutive points joined by a line. */
-export interface PersonaCurve {
-  persona: number;
-  /** The persona's name, cleaned and cut short for tooltips. */
-  name: string;
-  /** The persona's own `color` from the map, if any; the theme decides whether it is usable. */
-  ownColor?: string | undefined;
-  points: CurvePoint[];
-  segments: CurvePoint[][];
-}
-
-/** A persona's key in its header card: a piece of its curve with a face, in its colour and dash. */
-export interface Swatch {
-  persona: number;
-  ownColor?: string | undefined;
-  x1: number;
-  x2: number;
-  y: number;
-}
-
-/** A bar of the funnel lane, inside the card it belongs to. */
-export interface Bar extends Rect {
-  box: string;
-}
-
-export interface GridLine {
-  score: Score;
-  x1: number;
-  x2: number;
-  y: number;
-}
-
-/** A card or stage header that details another map: drawn as a link to that map's page. */
-export interface LinkArea {
-  box: string;
-  /** A relative href the caller built for a known map (never text from the map). */
-  href: string;
-}
-
-/** Turns a map id into the page of that map, for the maps a portfolio knows (undefined otherwise). */
-export type MapLinker = (mapId: string) => { href: string; title: string } | undefined;
+export type {
+  Bar,
+  Box,
+  Bullet,
+  CurvePoint,
+  GridLine,
+  Layout,
+  LinkArea,
+  MapLinker,
+  PersonaCurve,
+  Rect,
+  Swatch,
+  TextLine,
+} from "./geometry.js";
 
 /** What a picture may add to the map itself: the marks of a change, links to the maps cards detail. */
 export interface LayoutOptions extends MetricOptions {
   marks?: PictureMarks;
   linker?: MapLinker;
-}
-
-/** Everything draw.ts needs: it never reads the map itself. */
-export interface Layout {
-  /** The picture's size in px (whole numbers): PNG output can refuse a huge picture before drawing it. */
-  width: number;
-  height: number;
-  /** The map's title, for the SVG's <title>; the summary sentence, for its <desc>. */
-  title: string;
-  summary: string;
-  boxes: Box[];
-  texts: TextLine[];
-  bullets: Bullet[];
-  /** Faint bands behind every other stage column. */
-  bands: Rect[];
-  grid: GridLine[];
-  curves: PersonaCurve[];
-  swatches: Swatch[];
-  bars: Bar[];
-  faceRadius: number;
-  /** The picture of a change only: highlights, the old curves and the legend's samples (marks.ts). */
-  marks?: MarksLayout;
-  links: LinkArea[];
 }
 
 const MIN_CONTENT_WIDTH = 640;

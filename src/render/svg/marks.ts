@@ -5,58 +5,28 @@
 // line pattern besides its colour, so none is told by colour alone.
 import { EMOTION_WORDS, type Score } from "../../journey/model.js";
 import { BODY, BODY_BOLD, MARGIN, PAD, SMALL, SMALL_BOLD, TextColumn, lineHeight } from "./column.js";
-import type { Box, CurvePoint, Layout, PersonaCurve, Rect } from "./layout.js";
-import type { LaneContext, LaneName, TouchpointSlot } from "./lanes.js";
+import type {
+  Box,
+  CardField,
+  CurvePoint,
+  LaneName,
+  Layout,
+  MarkKind,
+  MarksLayout,
+  PersonaCurve,
+  PictureMarks,
+  Rect,
+  Sample,
+  TouchpointMarks,
+} from "./geometry.js";
+import type { LaneContext, TouchpointSlot } from "./lane.js";
 import { escapeXml, n } from "./markup.js";
 import { shorten } from "../../text/shorten.js";
 import { cleanText, measure, type Font } from "./text.js";
-import type { Theme, Tone } from "./themes.js";
+import type { Theme } from "./themes.js";
+import type { Tone } from "./geometry.js";
 
-export type MarkKind = "added" | "changed" | "removed";
-
-/** The lines of a touchpoint card that can be highlighted as changed. */
-export type CardField = "name" | "description" | "channel" | "owner" | "personas";
-
-export interface TouchpointMarks {
-  kind: MarkKind;
-  /** Short lines at the end of the card saying what it was ("Owner was “care”"). Raw map text. */
-  notes?: readonly string[];
-  fields?: ReadonlySet<CardField>;
-  /** Per list lane, the positions (in the lane's entries) of the entries that are new or changed. */
-  entries?: Partial<Record<LaneName, ReadonlySet<number>>>;
-  /** The scores of the old version by persona id, when they differ from the new ones (or the
-   * touchpoint is removed). Absent on a touchpoint that is not added: the old scores are the new ones. */
-  oldEmotion?: Readonly<Record<string, Score>>;
-}
-
-export type StageMarks = Pick<TouchpointMarks, "kind" | "notes">;
-
-/** Everything the picture draws about a change. Keys are positions in the map drawn: touchpoints in
- * journey order (0-based, as slots count them), stages in map order. */
-export interface PictureMarks {
-  touchpoints: ReadonlyMap<number, TouchpointMarks>;
-  stages: ReadonlyMap<number, StageMarks>;
-  /** Ids of the personas the old version has: only they get an old curve. */
-  oldPersonas: ReadonlySet<string>;
-  /** The names of the two versions, for the legend and tooltips. Raw map text. */
-  labels: { old: string; new: string };
-  /** Marked cards the picture left out (it draws a journey of thousands of changes only up to a cut):
-   * the legend counts them and names the outputs that list them all. */
-  notDrawn?: number;
-}
-
-/** What the drawing needs besides the plain picture. */
-export interface MarksLayout {
-  labels: { old: string; new: string };
-  notDrawn?: number;
-  /** Changed lines: a tinted band with a bar at its left edge (the bar is the signal without colour). */
-  highlights: Array<Rect & { box: string; field: string }>;
-  /** The old version's curves, one per persona drawn; `points` holds only where the old score differs. */
-  oldCurves: PersonaCurve[];
-  samples: Array<Rect & { sample: Sample }>;
-}
-
-type Sample = MarkKind | "highlight" | "new-curve" | "old-curve";
+export type { CardField, MarkKind, MarksLayout, PictureMarks, StageMarks, TouchpointMarks } from "./geometry.js";
 
 const HEADINGS: Record<MarkKind, string> = { added: "✚ Added", changed: "✎ Changed", removed: "✖ Removed" };
 const MAX_NOTES = 6;

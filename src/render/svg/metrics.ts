@@ -17,10 +17,9 @@ import {
 } from "../../journey/metrics.js";
 import type { MetricDefinition, Stage, Touchpoint } from "../../journey/model.js";
 import { BODY, BODY_BOLD, PAD, SMALL, SMALL_BOLD, TextColumn, evenRow, largest } from "./column.js";
-import type { Lane, LaneContext } from "./lanes.js";
-import type { Box, Layout } from "./layout.js";
+import type { Box, Layout, Tone } from "./geometry.js";
+import type { Lane, LaneContext } from "./lane.js";
 import { touchpointColumn } from "./marks.js";
-import type { Tone } from "./themes.js";
 
 const STATUS_TONES: Record<MetricStatus, Tone> = { on: "good", near: "caution", off: "warning" };
 

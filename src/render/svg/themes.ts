@@ -1,17 +1,9 @@
 // Colours of the native picture, light and dark: every text colour meets WCAG AA (4.5:1) on the
 // surface it is drawn on, and persona curves get a colour and a dash pattern so they read in greyscale.
 import { JourneymapError } from "../../errors.js";
-import type { LaneName } from "./lanes.js";
+import type { Surface, Tone } from "./geometry.js";
 
-/**
- * What a box is, which decides its fill: the page, a persona card, a stage header, a lane label, or a
- * card of one of the lanes. Every lane is a surface, so a theme without colours for a new lane does not compile.
- */
-export type Surface<Lanes extends string = LaneName> = "page" | "persona" | "stage" | "lane" | Lanes;
-
-/** How a text is drawn: body text, secondary text, a gap the reader should notice (no owner, a metric
- * off target), or a metric on target (good) or near it (caution). */
-export type Tone = "text" | "muted" | "warning" | "good" | "caution";
+export type { Surface, Tone } from "./geometry.js";
 
 export interface Theme {
   name: "light" | "dark";
