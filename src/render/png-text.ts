@@ -133,45 +133,53 @@ const MAX_LOOKUPS = 256;
  * the character. None for a picture with no text left.
  */
 export function pictureFontFiles(svg: string): string[] {
-  const texts = [...svg.matchAll(TEXT)];
+  // Each text's drawn characters (a fallback's <tspan>s included) and the families it names.
+  const texts = [...svg.matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/g)].map((match) => match[1]!.replace(/<[^>]*>/g, ""));
   if (texts.length === 0) return [];
   const faces = latinOutlines();
   const files = new Set<string>(faces?.files ?? latinFaces(LATIN_FAMILIES).regular?.path ?? []);
   const base = faces?.regular.font;
-  const far = new Set<string>();
-  for (const [, , content] of texts)
-    for (const character of drawnContent(content!) ?? content!)
-      if (!base || base.glyphId(character.codePointAt(0)!) === 0) far.add(character);
-  if (far.size === 0) return [...files];
   const fonts = installedFonts();
-  const byScript = new Map<ScriptName, string[]>();
-  for (const character of far) {
-    const script = scriptOf(character);
-    if (!script) continue;
-    const list = byScript.get(script) ?? [];
-    if (list.length < 64) list.push(character);
-    byScript.set(script, list);
-  }
   const add = (face: FontFace | undefined): void => {
     if (!face) return;
     files.add(face.path);
     const bold = fonts.boldOf(face);
     if (bold) files.add(bold.path);
   };
-  const chosen = new Map<ScriptName, FontFace | undefined>();
-  for (const [script, characters] of byScript) {
-    const face = fonts.faceFor(script, characters);
-    chosen.set(script, face);
-    add(face);
-  }
+  // The families fonts/fallback.ts named for a text or a span, as resvg will look them up.
+  const named = new Set<string>();
+  for (const [, families] of svg.matchAll(/<t(?:ext|span)\b[^>]*\sfont-family="([^"]*)"/g))
+    for (const family of families!.split(",")) named.add(family.trim().replace(/^'|'$/g, ""));
+  for (const family of named)
+    if (!LATIN_FAMILIES.includes(family) && family !== "sans-serif") add(fonts.family([family], false));
   let lookups = 0;
-  for (const character of far) {
-    const code = character.codePointAt(0)!;
-    if (/\s|\p{M}|\p{Cf}/u.test(character)) continue;
-    const script = scriptOf(character);
-    if (script && chosen.get(script)?.covers(code)) continue;
-    if (lookups++ >= MAX_LOOKUPS) break;
-    add(fonts.faceForCharacter(code, script));
+  for (const text of texts) {
+    const characters = [...new Set(drawnContent(text) ?? text)].filter(
+      (character) => !/\s|\p{M}|\p{Cf}/u.test(character) && (!base || base.glyphId(character.codePointAt(0)!) === 0),
+    );
+    if (characters.length === 0) continue;
+    // The face of each script's choice for this text, as fallback.ts chooses it; then one per character left.
+    const byScript = new Map<ScriptName, string[]>();
+    for (const character of characters) {
+      const script = scriptOf(character);
+      if (!script) continue;
+      const list = byScript.get(script) ?? [];
+      if (list.length < 64) list.push(character);
+      byScript.set(script, list);
+    }
+    const chosen = new Map<ScriptName, FontFace | undefined>();
+    for (const [script, list] of byScript) {
+      const face = fonts.faceFor(script, list);
+      chosen.set(script, face);
+      add(face);
+    }
+    for (const character of characters) {
+      const script = scriptOf(character);
+      const code = character.codePointAt(0)!;
+      if (script && chosen.get(script)?.covers(code)) continue;
+      if (lookups++ >= MAX_LOOKUPS) break;
+      add(fonts.faceForCharacter(code, script));
+    }
   }
   return [...files].sort((a, b) => basename(a).localeCompare(basename(b)));
 }
