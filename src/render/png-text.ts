@@ -5,8 +5,9 @@
 import { basename, delimiter } from "node:path";
 import type { FontFace } from "./fonts/font-file.js";
 import { fontFolders, installedFonts, LATIN_FAMILIES, latinFaces } from "./fonts/installed.js";
-import { anchoredStart, layoutLine } from "./fonts/line.js";
-import { GlyphOutlines } from "./fonts/outlines.js";
+import { CffFont, CffOutlines } from "./fonts/cff.js";
+import { anchoredStart, layoutLine, type PlacedGlyph } from "./fonts/line.js";
+import { GlyphOutlines, type OutlinePaths } from "./fonts/outlines.js";
 import { scriptOf, type ScriptName } from "./fonts/scripts.js";
 import { TrueTypeFont } from "./fonts/truetype.js";
 import { FONT_FAMILY } from "./svg/text.js";
@@ -73,8 +74,18 @@ export function drawnContent(content: string): string | undefined {
     .replace(/ {2,}/g, " ");
 }
 
+/** A face that draws text as outlines: its glyphs laid out on a line, and their path data. */
+interface OutlineFace {
+  unitsPerEm: number;
+  layout(text: string): { glyphs: PlacedGlyph[]; width: number; complete: boolean };
+  outlines: OutlinePaths;
+}
+
+/** The face for a text's font-family attribute (undefined: the picture's stack) and weight. */
+type FacePicker = (family: string | undefined, bold: boolean) => OutlineFace | undefined;
+
 /** One <text> element as a <path>, or undefined when it is left to resvg. */
-function asPath(attributes: string, content: string, faces: LatinOutlines): string | undefined {
+function asPath(attributes: string, content: string, pick: FacePicker): string | undefined {
   const values = new Map<string, string>();
   ATTRIBUTE.lastIndex = 0;
   let at = 0;
@@ -83,25 +94,24 @@ function asPath(attributes: string, content: string, faces: LatinOutlines): stri
   let kept = "";
   for (const [name, value] of values) {
     if (KEPT.test(name)) kept += ` ${name}="${value}"`;
-    else if (!["x", "y", "font-size", "font-weight", "text-anchor"].includes(name)) return undefined;
+    else if (!["x", "y", "font-size", "font-weight", "text-anchor", "font-family"].includes(name)) return undefined;
   }
   const [x, y, size] = ["x", "y", "font-size"].map((name) => (values.get(name) ?? "").replace(/px$/, ""));
   if (!NUMBER.test(x!) || !NUMBER.test(y!) || !NUMBER.test(size!)) return undefined;
   const anchor = values.get("text-anchor") ?? "start";
   if (!["start", "middle", "end"].includes(anchor)) return undefined;
   const weight = values.get("font-weight") ?? "normal";
-  const outlines = ["bold", "700"].includes(weight)
-    ? faces.bold
-    : ["normal", "400"].includes(weight)
-      ? faces.regular
-      : undefined;
+  const bold = ["bold", "700"].includes(weight);
+  if (!bold && !["normal", "400"].includes(weight)) return undefined;
   const text = drawnContent(content);
-  if (!outlines || text === undefined || NOT_AS_OUTLINES.test(text)) return undefined;
-  const line = layoutLine(outlines.font, text);
+  if (text === undefined || NOT_AS_OUTLINES.test(text)) return undefined;
+  const face = pick(values.get("font-family"), bold);
+  if (!face) return undefined;
+  const line = face.layout(text);
   if (!line.complete) return undefined;
-  const scale = parseFloat(size!) / outlines.font.unitsPerEm;
+  const scale = parseFloat(size!) / face.unitsPerEm;
   const start = anchoredStart(parseFloat(x!), line.width * scale, anchor);
-  const d = outlines.lineData(line.glyphs);
+  const d = face.outlines.lineData(line.glyphs);
   if (d === undefined) return undefined;
   if (d === "") return `<g${kept}/>`;
   const s = Math.round(scale * 1e6) / 1e6;
@@ -121,7 +131,63 @@ export function textAsOutlines(svg: string): string {
   if (!root?.includes(`font-family="${FONT_FAMILY}"`) || !svg.includes("<text")) return svg;
   const faces = latinOutlines();
   if (!faces) return svg;
-  return svg.replace(TEXT, (whole, attributes: string, content: string) => asPath(attributes, content, faces) ?? whole);
+  const latinFace = (outlines: GlyphOutlines): OutlineFace => ({
+    unitsPerEm: outlines.font.unitsPerEm,
+    layout: (text) => layoutLine(outlines.font, text),
+    outlines,
+  });
+  const [regular, bold] = [latinFace(faces.regular), faces.bold && latinFace(faces.bold)];
+  const pick: FacePicker = (family, isBold) => (family !== undefined ? undefined : isBold ? bold : regular);
+  return svg.replace(TEXT, (whole, attributes: string, content: string) => asPath(attributes, content, pick) ?? whole);
+}
+
+/** CFF faces opened for their outlines, by file and PostScript name (undefined: not a CFF face). */
+const cffFaces = new Map<string, OutlineFace | undefined>();
+
+function cffFace(face: FontFace): OutlineFace | undefined {
+  const key = `${face.path}\0${face.postscriptName}`;
+  if (!cffFaces.has(key)) {
+    const font = CffFont.open(face.path, face.postscriptName);
+    cffFaces.set(
+      key,
+      font && {
+        unitsPerEm: font.unitsPerEm,
+        layout: (text) => {
+          const glyphs: PlacedGlyph[] = [];
+          let [width, complete] = [0, true];
+          for (const character of text) {
+            const glyph = font.glyphId(character.codePointAt(0)!);
+            if (glyph === 0) complete = false;
+            glyphs.push({ glyph, x: width });
+            width += font.advance(glyph);
+          }
+          return { glyphs, width, complete };
+        },
+        outlines: new CffOutlines(font),
+      },
+    );
+  }
+  return cffFaces.get(key);
+}
+
+/**
+ * The picture with each text that names a CJK face first (fonts/fallback.ts writes its font-family)
+ * drawn as a path when that face draws all of it: resvg reads the whole font file again for each
+ * glyph it draws (20 MB for Noto Sans CJK, 2.5 ms a glyph). Run after withFallbackFamilies.
+ */
+export function namedFacesAsOutlines(svg: string): string {
+  if (!/<text\b[^>]*\sfont-family="/.test(svg)) return svg;
+  const fonts = installedFonts();
+  const pick: FacePicker = (family, bold) => {
+    const first = family?.split(",")[0]?.trim().replace(/^'|'$/g, "");
+    if (!first || LATIN_FAMILIES.includes(first)) return undefined;
+    const face = fonts.family([first], bold);
+    // resvg draws bold text in the family's bold face, or in its regular one when it has none.
+    return face && (!bold || face.weight >= 600) ? cffFace(face) : undefined;
+  };
+  return svg.replace(TEXT, (whole, attributes: string, content: string) =>
+    /\sfont-family="/.test(attributes) ? (asPath(attributes, content, pick) ?? whole) : whole,
+  );
 }
 
 /** At most this many characters the chosen faces lack are looked up one by one in every installed face. */

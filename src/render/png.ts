@@ -10,7 +10,7 @@ import { JourneymapError } from "../errors.js";
 import { drawnText, withFallbackFamilies } from "./fonts/fallback.js";
 import { installedFonts, reportMissingFonts } from "./fonts/installed.js";
 import { encodePng } from "./png-encode.js";
-import { pictureFontFiles, textAsOutlines } from "./png-text.js";
+import { namedFacesAsOutlines, pictureFontFiles, textAsOutlines } from "./png-text.js";
 
 /**
  * The most pixels a PNG may have. resvg holds about 8 bytes a pixel while it draws and encodes
@@ -63,7 +63,8 @@ export async function svgToPng(
   const module = await import("@resvg/resvg-js");
   const Resvg = module.Resvg ?? (module as unknown as { default: typeof module }).default.Resvg;
   // Latin text as outlines first: what is left is text resvg needs fonts for.
-  const picture = withInstalledFonts(textAsOutlines(svg), "PNG", options.warn);
+  // Then text in the CJK faces fonts/fallback.ts named: resvg reads such a face's file for each glyph.
+  const picture = namedFacesAsOutlines(withInstalledFonts(textAsOutlines(svg), "PNG", options.warn));
   const resvg = new Resvg(picture, {
     fitTo: { mode: "zoom", value: scale },
     // Only the files the picture's text needs: reading every installed font cost ~0.2 s a picture.

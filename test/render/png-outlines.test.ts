@@ -5,7 +5,9 @@
 import { execFileSync } from "node:child_process";
 import { Resvg } from "@resvg/resvg-js";
 import { describe, expect, it } from "vitest";
-import { drawnContent, pictureFontFiles, textAsOutlines } from "../../src/render/png-text.js";
+import { withFallbackFamilies } from "../../src/render/fonts/fallback.js";
+import { installedFonts } from "../../src/render/fonts/installed.js";
+import { drawnContent, namedFacesAsOutlines, pictureFontFiles, textAsOutlines } from "../../src/render/png-text.js";
 import { svgToPng } from "../../src/render/png.js";
 import { renderHeatmap } from "../../src/render/site/heatmap.js";
 import { renderPages } from "../../src/render/svg/pages.js";
@@ -235,5 +237,40 @@ describe("the font files resvg gets", () => {
     expect(files.length).toBeLessThanOrEqual(6);
     if (files.some((file) => /CJK/i.test(file)))
       expect(files.filter((file) => /CJK/i.test(file)).length).toBeLessThanOrEqual(2);
+  });
+});
+
+const cjk = installedFonts().faceFor("han", ["日"]);
+describe.runIf(cjk !== undefined)("CJK text as outlines of the face fonts/fallback.ts names", () => {
+  const lines = ["初めての注文です Order 12", "한국어제목입니다", "第一次下订单了，好吗？", "混合 Latin テキスト"];
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="${lines.length * 60}" font-family="${FONT_FAMILY}">` +
+    `<rect width="640" height="${lines.length * 60}" fill="#fff"/>` +
+    lines
+      .map(
+        (text, i) =>
+          `<text x="${i === 2 ? 630 : 10}" y="${40 + i * 60}" font-size="${24 + i * 2}"${i % 2 ? ' font-weight="bold"' : ""}${i === 2 ? ' text-anchor="end"' : ""} fill="#1f2328">${text}</text>`,
+      )
+      .join("") +
+    "</svg>";
+
+  it("draws every line as a path, and resvg needs no font file for them", () => {
+    const named = withFallbackFamilies(textAsOutlines(svg), installedFonts());
+    expect(named.match(/<text\b/g)).toHaveLength(lines.length);
+    const drawn = namedFacesAsOutlines(named);
+    expect(drawn.match(/<text\b/g)).toBeNull();
+    expect(pictureFontFiles(drawn)).toEqual([]);
+  });
+
+  it("puts each line's ink within a pixel of where resvg puts it in that face", async () => {
+    const ours = await outlined(svg);
+    const theirs = resvgText(withFallbackFamilies(svg, installedFonts()));
+    lines.forEach((_, i) => {
+      const [a, b] = [inkExtent(ours, i * 60, (i + 1) * 60), inkExtent(theirs, i * 60, (i + 1) * 60)];
+      expect(Math.abs(a.left - b.left), `line ${i + 1}`).toBeLessThanOrEqual(1);
+      expect(Math.abs(a.right - b.right), `line ${i + 1}`).toBeLessThanOrEqual(1);
+    });
+    expect(meanDifference(ours, theirs)).toBeLessThan(1.5);
+    expect(inkMoved(ours, theirs)).toBeLessThan(0.005);
   });
 });

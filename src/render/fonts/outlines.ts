@@ -1,6 +1,7 @@
 // Decodes the outlines of a TrueType face's glyphs (the glyf table: simple glyphs of quadratic
 // contours, and composites built of other glyphs, moved and scaled) into path commands, kept per glyph,
-// and writes a laid-out line of them as SVG path data: the PNG drawer hands resvg Latin text as shapes.
+// and writes a laid-out line of them (or of a CFF face's, fonts/cff.ts) as SVG path data: the PNG
+// drawer hands resvg Latin and CJK text as shapes.
 import type { PlacedGlyph } from "./line.js";
 import type { TrueTypeFont } from "./truetype.js";
 
@@ -9,7 +10,8 @@ const MAX_DEPTH = 8;
 /** A glyph with more points than this is not drawn as outlines (DejaVu Sans's largest has a few hundred). */
 const MAX_POINTS = 4000;
 
-/** Path commands in font units, y up: 0 x y (move), 1 x y (line), 2 cx cy x y (quadratic), 3 (close). */
+/** Path commands in font units, y up: 0 x y (move), 1 x y (line), 2 cx cy x y (quadratic), 3 (close),
+ * 4 c1x c1y c2x c2y x y (cubic, from CFF outlines). */
 export type Outline = number[];
 
 interface Point {
@@ -26,20 +28,20 @@ interface GlyphPath {
   end: [number, number];
 }
 
-/** The outlines of one face's glyphs, each decoded once. */
-export class GlyphOutlines {
+/** Glyph outlines written as SVG path data: each glyph decoded and written once. */
+export abstract class OutlinePaths {
   readonly #cache = new Map<number, Outline | undefined>();
   readonly #paths = new Map<number, GlyphPath | undefined>();
 
-  constructor(readonly font: TrueTypeFont) {}
+  /** A glyph's outline as the face stores it, or undefined when it cannot be read. */
+  protected abstract decode(glyph: number): Outline | undefined;
 
   /** A glyph's outline (empty for the space), or undefined when its data cannot be read. */
   outline(glyph: number): Outline | undefined {
     if (this.#cache.has(glyph)) return this.#cache.get(glyph);
     let outline: Outline | undefined;
     try {
-      const contours = this.#contours(glyph, 0);
-      outline = contours && toCommands(contours);
+      outline = this.decode(glyph);
     } catch {
       outline = undefined;
     }
@@ -71,6 +73,18 @@ export class GlyphOutlines {
     const path = outline && relativePath(outline);
     this.#paths.set(glyph, path);
     return path;
+  }
+}
+
+/** The outlines of a TrueType face's glyphs (glyf). */
+export class GlyphOutlines extends OutlinePaths {
+  constructor(readonly font: TrueTypeFont) {
+    super();
+  }
+
+  protected decode(glyph: number): Outline | undefined {
+    const contours = this.#contours(glyph, 0);
+    return contours && toCommands(contours);
   }
 
   /** The contours of a glyph in font units, a composite's with its components' placed; undefined if unreadable. */
@@ -243,11 +257,16 @@ function relativePath(outline: Outline): GlyphPath {
       body += `l${num(px - x)} ${num(py - y)}`;
       [x, y] = [px, py];
       i += 3;
-    } else {
+    } else if (command === 2) {
       const [ex, ey] = [r(outline[i + 3]!), r(outline[i + 4]!)];
       body += `q${num(px - x)} ${num(py - y)} ${num(ex - x)} ${num(ey - y)}`;
       [x, y] = [ex, ey];
       i += 5;
+    } else {
+      const [bx, by, ex, ey] = [r(outline[i + 3]!), r(outline[i + 4]!), r(outline[i + 5]!), r(outline[i + 6]!)];
+      body += `c${num(px - x)} ${num(py - y)} ${num(bx - x)} ${num(by - y)} ${num(ex - x)} ${num(ey - y)}`;
+      [x, y] = [ex, ey];
+      i += 7;
     }
   }
   return { first, body, end: [startX, startY] };
