@@ -3,6 +3,7 @@
 // was), each text keeps its place and data-* attributes, and text the Latin face cannot draw whole is
 // left to resvg, which is handed only the font files that text needs.
 import { execFileSync } from "node:child_process";
+import { join } from "node:path";
 import { Resvg } from "@resvg/resvg-js";
 import { describe, expect, it } from "vitest";
 import { withFallbackFamilies } from "../../src/render/fonts/fallback.js";
@@ -272,5 +273,26 @@ describe.runIf(cjk !== undefined)("CJK text as outlines of the face fonts/fallba
     });
     expect(meanDifference(ours, theirs)).toBeLessThan(1.5);
     expect(inkMoved(ours, theirs)).toBeLessThan(0.005);
+  });
+});
+
+describe("with JOURNEYMAP_FONT_DIRS", () => {
+  it("draws with that folder's faces only: a bold text with no bold face there is left to resvg, which gets that file", async () => {
+    const saved = process.env.JOURNEYMAP_FONT_DIRS;
+    process.env.JOURNEYMAP_FONT_DIRS = "test/fixtures/fonts";
+    try {
+      const svg =
+        `<svg xmlns="http://www.w3.org/2000/svg" width="300" height="60" font-family="${FONT_FAMILY}">` +
+        `<text x="5" y="20" font-size="12">Regular</text><text x="5" y="45" font-size="12" font-weight="bold">Bold</text></svg>`;
+      const converted = textAsOutlines(svg);
+      expect(converted.match(/<text\b[^>]*>([^<]*)<\/text>/g)).toEqual([
+        `<text x="5" y="45" font-size="12" font-weight="bold">Bold</text>`,
+      ]);
+      expect(pictureFontFiles(converted)).toEqual([join("test/fixtures/fonts", "DejaVuSans.ttf")]);
+      expect(readPng(await svgToPng(svg, { scale: 1 })).width).toBe(300);
+    } finally {
+      if (saved === undefined) delete process.env.JOURNEYMAP_FONT_DIRS;
+      else process.env.JOURNEYMAP_FONT_DIRS = saved;
+    }
   });
 });
