@@ -12,9 +12,15 @@ const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /**
  * An 8-bit RGBA PNG of `pixels`, resvg's premultiplied RGBA rows (tiny-skia's pixmap): a
- * translucent pixel is written with its colour divided by its alpha, as PNG wants.
+ * translucent pixel is written with its colour divided by its alpha, as PNG wants. `opaque`: the
+ * caller knows every pixel is opaque (then none is looked at).
  */
-export async function encodePng(pixels: Uint8Array, width: number, height: number): Promise<Uint8Array> {
+export async function encodePng(
+  pixels: Uint8Array,
+  width: number,
+  height: number,
+  options: { opaque?: boolean } = {},
+): Promise<Uint8Array> {
   const stride = width * 4;
   if (pixels.length < stride * height) throw new RangeError("fewer pixels than the picture's size");
   // Level 3 packs a map as small as resvg's encoder does (level 6: a third smaller, four times slower).
@@ -25,7 +31,8 @@ export async function encodePng(pixels: Uint8Array, width: number, height: numbe
   const rowsPerSlice = Math.max(1, Math.floor(SLICE_BYTES / (stride + 1)));
   // One slice, filled again once zlib has read it: a megabyte, whatever the picture's size.
   const slice = Buffer.allocUnsafe(Math.min(rowsPerSlice, height) * (stride + 1));
-  const alphas = alphaWords(pixels);
+  // A picture known to be opaque (it starts with a background of its own size) is not looked through.
+  const alphas = options.opaque ? undefined : alphaWords(pixels);
   for (let top = 0; top < height; top += rowsPerSlice) {
     const rows = Math.min(rowsPerSlice, height - top);
     for (let row = 0; row < rows; row++) {
@@ -33,7 +40,7 @@ export async function encodePng(pixels: Uint8Array, width: number, height: numbe
       slice[at] = 0; // filter: none
       const from = (top + row) * stride;
       slice.set(pixels.subarray(from, from + stride), at + 1);
-      if (!alphas || translucent(alphas, from / 4, width)) demultiply(slice, at + 1, stride);
+      if (!options.opaque && (!alphas || translucent(alphas, from / 4, width))) demultiply(slice, at + 1, stride);
     }
     await new Promise<void>((written, failed) =>
       deflate.write(slice.subarray(0, rows * (stride + 1)), (error) => (error ? failed(error) : written())),

@@ -82,7 +82,19 @@ export async function svgToPng(
   const { width, height } = image;
   // resvg's pixmap (V8 knows the size of the copy that `pixels` hands over, a Buffer).
   drawnBytes += width * height * 4;
-  return encodePng(image.pixels, width, height);
+  return encodePng(image.pixels, width, height, { opaque: opaqueBackground(svg) });
+}
+
+/** Whether the picture starts with an opaque background of its own size, as the renderers draw it
+ * (`<rect width height fill="#rrggbb"/>` first): then no pixel of the PNG is translucent. */
+export function opaqueBackground(svg: string): boolean {
+  const size = svgSize(svg);
+  const start = svg.indexOf(">", svg.indexOf("<svg"));
+  if (!size || start < 0) return false;
+  // The title and description come first; the background is the first shape.
+  const head = svg.slice(start + 1, start + 4097).replace(/<(title|desc)\b[^>]*>[^<]*<\/\1>/g, "");
+  const rect = /^\s*<rect width="([\d.]+)" height="([\d.]+)" fill="#[\da-fA-F]{6}"\/>/.exec(head);
+  return rect !== null && Number(rect[1]) === size.width && Number(rect[2]) === size.height;
 }
 
 /**

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { withFallbackFamilies } from "../../src/render/fonts/fallback.js";
 import { installedFonts } from "../../src/render/fonts/installed.js";
 import { drawnContent, namedFacesAsOutlines, pictureFontFiles, textAsOutlines } from "../../src/render/png-text.js";
-import { svgToPng } from "../../src/render/png.js";
+import { opaqueBackground, svgToPng } from "../../src/render/png.js";
 import { renderHeatmap } from "../../src/render/site/heatmap.js";
 import { renderPages } from "../../src/render/svg/pages.js";
 import { renderSvg } from "../../src/render/svg/index.js";
@@ -123,6 +123,8 @@ const PICTURES: [string, () => string][] = [
 describe("Latin text as outlines", () => {
   it.each(PICTURES)("%s looks as resvg draws its text, with every text drawn as a path", async (_, draw) => {
     const svg = draw();
+    // Each picture has a background of its own: the PNG writer need not look for translucent pixels.
+    expect(opaqueBackground(svg)).toBe(true);
     const texts = svg.match(/<text\b/g)?.length ?? 0;
     expect(texts).toBeGreaterThan(5);
     const converted = textAsOutlines(svg);
@@ -294,5 +296,19 @@ describe("with JOURNEYMAP_FONT_DIRS", () => {
       if (saved === undefined) delete process.env.JOURNEYMAP_FONT_DIRS;
       else process.env.JOURNEYMAP_FONT_DIRS = saved;
     }
+  });
+});
+
+describe("opaqueBackground", () => {
+  it.each([
+    ["no background", `<svg width="10" height="10"><circle r="3"/></svg>`],
+    ["a smaller background", `<svg width="10" height="10"><rect width="10" height="9" fill="#ffffff"/></svg>`],
+    [
+      "a translucent background",
+      `<svg width="10" height="10"><rect width="10" height="10" fill="#ffffff" opacity="0.5"/></svg>`,
+    ],
+    ["a shape first", `<svg width="10" height="10"><circle r="3"/><rect width="10" height="10" fill="#ffffff"/></svg>`],
+  ])("is false for a picture with %s", (_, svg) => {
+    expect(opaqueBackground(svg)).toBe(false);
   });
 });
