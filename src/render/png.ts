@@ -163,8 +163,9 @@ export function refuseTooMuchText(svg: string, format: "PNG" | "PDF"): void {
  * past this much the next picture first asks V8 for a full collection and lets the finalizers run.
  */
 let drawnBytes = 0;
-// A PNG worker thread (raster-pool.ts) holds a quarter: several of them share the run's memory budget.
-const COLLECT_AFTER_BYTES = (isMainThread ? 128 : 32) * 2 ** 20;
+// A PNG worker thread (raster-pool.ts) holds half: several of them share the run's memory budget. (At 32
+// MB, a worker collected every third map of 3,400 × 821 px: 3% more CPU for 200 maps, 15 MB less memory.)
+const COLLECT_AFTER_BYTES = (isMainThread ? 128 : 64) * 2 ** 20;
 let collect: (() => void) | undefined;
 
 async function releaseEarlierPictures(): Promise<void> {
