@@ -59,7 +59,7 @@ export async function svgToPng(
   refuseTooMuchText(svg, "PNG");
   const size = svgSize(svg);
   if (size) refuseTooLarge(size.width, size.height, scale);
-  await releaseEarlierPictures();
+  await releaseEarlierPictures(size ? Math.ceil(size.width * scale) * Math.ceil(size.height * scale) * 4 : 0);
   const module = await import("@resvg/resvg-js");
   const Resvg = module.Resvg ?? (module as unknown as { default: typeof module }).default.Resvg;
   // Latin text as outlines first: what is left is text resvg needs fonts for.
@@ -163,13 +163,15 @@ export function refuseTooMuchText(svg: string, format: "PNG" | "PDF"): void {
  * past this much the next picture first asks V8 for a full collection and lets the finalizers run.
  */
 let drawnBytes = 0;
-// A PNG worker thread (raster-pool.ts) holds half: several of them share the run's memory budget. (At 32
-// MB, a worker collected every third map of 3,400 × 821 px: 3% more CPU for 200 maps, 15 MB less memory.)
+// A PNG worker thread (raster-pool.ts) holds half: several of them share the run's memory budget. A
+// worker collects before every sixth map of 3,400 × 821 px at --scale 1, and before each at --scale 2.
 const COLLECT_AFTER_BYTES = (isMainThread ? 128 : 64) * 2 ** 20;
 let collect: (() => void) | undefined;
 
-async function releaseEarlierPictures(): Promise<void> {
-  if (drawnBytes < COLLECT_AFTER_BYTES) return;
+/** A collection first when the pictures drawn since the last one and the next (`upcoming` bytes) would
+ * pass COLLECT_AFTER_BYTES: a large picture is never drawn while a large one is still held. */
+async function releaseEarlierPictures(upcoming: number): Promise<void> {
+  if (drawnBytes === 0 || drawnBytes + upcoming <= COLLECT_AFTER_BYTES) return;
   drawnBytes = 0;
   if (!collect) {
     // The way jest's leak detector reaches gc() without --expose-gc on the command line.
