@@ -49,7 +49,7 @@ export function registerDiff(program: Command): void {
     .option("--labels <old,new>", 'names for the two versions, e.g. "As-is,To-be" (default: the maps\' titles)')
     .option("--fail-on <conditions>", "exit 1 when one holds: new-errors, new-warnings, emotion-drop (comma-separated)")
     .option("--theme <theme>", "the picture's theme (svg, png): light or dark", "light")
-    .option("--scale <n>", "PNG pixels per point", "2")
+    .option("--scale <n>", "PNG pixels per point: 1 at the picture's own size, 2 for high-DPI screens", "1")
     .option("--max-file-size <size>", "refuse maps larger than this, on disk or in git (default 16MB)")
     .addHelpText(
       "after",

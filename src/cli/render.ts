@@ -25,7 +25,11 @@ export function registerRender(program: Command): void {
       `for svg, png, pdf: ${ENGINE_NAMES.join(", ")}; native (the journey-map picture, PDF without a browser) is the default, chrome prints the picture to PDF in the system's Chrome, mermaid-cli draws the Mermaid diagram in Chrome`,
     )
     .option("--theme <theme>", "light or dark", "light")
-    .option("--scale <n>", "PNG pixels per point", "2")
+    .option(
+      "--scale <n>",
+      "PNG pixels per point: 1 draws the picture at its own size (96 px per inch), 2 for high-DPI screens",
+      "1",
+    )
     .option(
       "--page <paper>",
       "print PNG or PDF on pages of a4, a3, letter, legal or tabloid, split at stages; PNG writes one file per page (map-1.png, map-2.png...)",

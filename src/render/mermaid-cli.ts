@@ -25,7 +25,7 @@ export interface MermaidCliEngine {
   close(): Promise<void>;
 }
 
-export const DEFAULT_SCALE = 2;
+export const DEFAULT_SCALE = 1;
 const ENGINE = "--engine mermaid-cli";
 const PAGE =
   '<!doctype html><html><head><meta charset="utf-8"></head><body style="margin:0"><div id="container"></div></body></html>';

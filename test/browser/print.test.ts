@@ -117,7 +117,7 @@ describe("render --page a4 to PNG", () => {
     const output = join(folder, "small.png");
     const run = runCli(["render", small, "-o", output, "--page", "a3"]);
     expect(run.code, run.stderr).toBe(0);
-    expect(pngSize(readFileSync(output)).width).toBe(Math.round(1190.55 * 2));
+    expect(pngSize(readFileSync(output)).width).toBe(Math.round(1190.55)); // the default --scale 1
     const piped = runCli(["render", WIDE, "--format", "png", "--page", "a4"]);
     expect(piped.code).toBe(2);
     expect(piped.stderr).toBe(

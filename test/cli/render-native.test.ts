@@ -33,11 +33,11 @@ describe("journeymap render, native engine", () => {
     expect(run.stdout).toBe(renderSvg(loadMap(examplePath("hotel")), { theme: "dark" }));
   });
 
-  it("writes a PNG as large as the SVG times --scale (default 2)", () => {
+  it("writes a PNG as large as the SVG times --scale (default 1)", () => {
     const { width, height } = sizeOf(renderSvg(loadMap(examplePath("hotel"))));
     for (const [args, scale] of [
-      [[], 2],
-      [["--scale", "1"], 1],
+      [[], 1],
+      [["--scale", "2"], 2],
     ] as const) {
       const output = join(dir, `hotel-${scale}.png`);
       const run = runCli(["render", examplePath("hotel"), "--format", "png", "-o", output, ...args]);

@@ -88,13 +88,13 @@ describe.skipIf(!browser)("mermaid-cli engine", () => {
     expect(Buffer.from(await engine.draw(hotel, "svg")).equals(Buffer.from(first))).toBe(true);
   });
 
-  it("draws a PNG at the asked scale (2 by default)", async () => {
+  it("draws a PNG at the asked scale (1 by default, as the CLI's --scale)", async () => {
     const definition = mermaidOf("examples/freshcart.journey.yaml");
     const svg = new TextDecoder().decode(await engine.draw(definition, "svg"));
     const width = Number(/^<svg[^>]* width="([\d.]+)"/.exec(svg)![1]);
     const height = Number(/^<svg[^>]* height="([\d.]+)"/.exec(svg)![1]);
     const png = await engine.draw(definition, "png");
-    expect(pngSize(png)).toEqual({ width: Math.ceil(width) * 2, height: Math.ceil(height) * 2 });
+    expect(pngSize(png)).toEqual({ width: Math.ceil(width), height: Math.ceil(height) });
     const large = await engine.draw(definition, "png", { scale: 3 });
     expect(pngSize(large)).toEqual({ width: Math.ceil(width) * 3, height: Math.ceil(height) * 3 });
   });

@@ -97,10 +97,10 @@ function wideMap(name: string, count: number): string {
 
 describe("the PNG budgets", () => {
   it("refuses a picture over the pixels with the --scale at which it fits", () => {
-    // A stage of 120 touchpoints: 22,600 × 1,000 px, 45 million pixels at --scale 2.
+    // A stage of 120 touchpoints: 22,600 × 1,000 px, 45 million pixels at --scale 2 (it fits at the default, 1).
     const map = wideMap("wide", 120);
     const output = join(folder, "wide.png");
-    const refused = runCli(["render", map, "-o", output]);
+    const refused = runCli(["render", map, "-o", output, "--scale", "2"]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(
       /^journeymap: the picture is too large for PNG at scale 2 \(\d+ × \d+ px, more than 20,000,000 pixels\): use --scale (\d+(?:\.\d)?) or less, or --format svg\n$/,
