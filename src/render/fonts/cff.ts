@@ -6,6 +6,7 @@
 // that text is left to resvg.
 import { readFileSync, statSync } from "node:fs";
 import { OutlinePaths, type Outline } from "./outlines.js";
+import { postscriptNameOf, unicodeCmap } from "./truetype.js";
 
 /** A CJK collection is about 20 MB; a larger file is not read. */
 const MAX_FILE_BYTES = 40 * 2 ** 20;
@@ -36,7 +37,7 @@ export class CffFont {
     this.unitsPerEm = head.readUInt16BE(18) || 1000;
     this.#metrics = hhea.readUInt16BE(34);
     this.#hmtx = tables.get("hmtx")!;
-    this.#cmap = unicodeCmap(tables.get("cmap")!);
+    this.#cmap = unicodeCmap(tables.get("cmap"));
     // CFF: header, Name INDEX, Top DICT INDEX, String INDEX, Global Subr INDEX (offsets from the table).
     const at = (offset: number) => cffOffset + offset;
     const names = readIndex(data, at(cff[2]!));
@@ -425,82 +426,6 @@ function runCharString(
   run(start, end, 0);
   close();
   return out;
-}
-
-/** The lookup of the best Unicode cmap subtable: format 12 (every plane), else format 4 (the BMP). */
-function unicodeCmap(cmap: Buffer): (code: number) => number {
-  let format4: number | undefined;
-  let format12: number | undefined;
-  const count = cmap.readUInt16BE(2);
-  for (let i = 0; i < count && 4 + i * 8 + 8 <= cmap.length; i++) {
-    const platform = cmap.readUInt16BE(4 + i * 8);
-    const encoding = cmap.readUInt16BE(6 + i * 8);
-    const offset = cmap.readUInt32BE(8 + i * 8);
-    if (offset + 2 > cmap.length || !(platform === 0 || (platform === 3 && (encoding === 1 || encoding === 10))))
-      continue;
-    const format = cmap.readUInt16BE(offset);
-    if (format === 12) format12 ??= offset;
-    else if (format === 4) format4 ??= offset;
-  }
-  if (format12 !== undefined) {
-    const offset = format12;
-    const groups = Math.min(cmap.readUInt32BE(offset + 12), Math.floor((cmap.length - offset - 16) / 12));
-    return (code) => {
-      let [low, high] = [0, groups - 1];
-      while (low <= high) {
-        const middle = (low + high) >> 1;
-        const at = offset + 16 + middle * 12;
-        if (code < cmap.readUInt32BE(at)) high = middle - 1;
-        else if (code > cmap.readUInt32BE(at + 4)) low = middle + 1;
-        else return cmap.readUInt32BE(at + 8) + code - cmap.readUInt32BE(at);
-      }
-      return 0;
-    };
-  }
-  if (format4 === undefined) return () => 0;
-  const offset = format4;
-  const segments = cmap.readUInt16BE(offset + 6) / 2;
-  const ends = offset + 14;
-  const starts = ends + segments * 2 + 2;
-  const deltas = starts + segments * 2;
-  const rangeOffsets = deltas + segments * 2;
-  return (code) => {
-    if (code > 0xffff) return 0;
-    let [low, high] = [0, segments - 1];
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      if (code > cmap.readUInt16BE(ends + middle * 2)) low = middle + 1;
-      else if (code < cmap.readUInt16BE(starts + middle * 2)) high = middle - 1;
-      else {
-        const delta = cmap.readUInt16BE(deltas + middle * 2);
-        const rangeOffset = cmap.readUInt16BE(rangeOffsets + middle * 2);
-        if (rangeOffset === 0) return (code + delta) & 0xffff;
-        const at = rangeOffsets + middle * 2 + rangeOffset + (code - cmap.readUInt16BE(starts + middle * 2)) * 2;
-        const raw = at + 2 <= cmap.length ? cmap.readUInt16BE(at) : 0;
-        return raw === 0 ? 0 : (raw + delta) & 0xffff;
-      }
-    }
-    return 0;
-  };
-}
-
-/** Name 6, the PostScript name (Windows or Unicode platform, UTF-16; or Macintosh, Latin-1). */
-function postscriptNameOf(name: Buffer | undefined): string {
-  if (!name || name.length < 6) return "";
-  const count = name.readUInt16BE(2);
-  const strings = name.readUInt16BE(4);
-  for (let i = 0; i < count && 6 + i * 12 + 12 <= name.length; i++) {
-    const at = 6 + i * 12;
-    if (name.readUInt16BE(at + 6) !== 6) continue;
-    const [platform, length, offset] = [name.readUInt16BE(at), name.readUInt16BE(at + 8), name.readUInt16BE(at + 10)];
-    const begin = strings + offset;
-    if (begin + length > name.length) continue;
-    if (platform === 1) return name.toString("latin1", begin, begin + length);
-    let text = "";
-    for (let c = begin; c + 1 < begin + length; c += 2) text += String.fromCharCode(name.readUInt16BE(c));
-    return text;
-  }
-  return "";
 }
 
 /** The outlines of a CFF face's glyphs, written as path data by OutlinePaths. */

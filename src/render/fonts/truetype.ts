@@ -173,27 +173,12 @@ export class TrueTypeFont {
 
   /** Name 6, the PostScript name. */
   postscriptName(): string {
-    const name = this.table("name");
-    if (!name || name.length < 6) return "";
-    const count = name.readUInt16BE(2);
-    const strings = name.readUInt16BE(4);
-    for (let i = 0; i < count && 6 + i * 12 + 12 <= name.length; i++) {
-      const at = 6 + i * 12;
-      if (name.readUInt16BE(at + 6) !== 6) continue;
-      const [platform, length, offset] = [name.readUInt16BE(at), name.readUInt16BE(at + 8), name.readUInt16BE(at + 10)];
-      const begin = strings + offset;
-      if (begin + length > name.length) continue;
-      if (platform === 1) return name.toString("latin1", begin, begin + length);
-      let text = "";
-      for (let c = begin; c + 1 < begin + length; c += 2) text += String.fromCharCode(name.readUInt16BE(c));
-      return text;
-    }
-    return "";
+    return postscriptNameOf(this.table("name"));
   }
 }
 
 /** The lookup of the best Unicode cmap subtable: format 12 (every plane), else format 4 (the BMP). */
-function unicodeCmap(cmap: Buffer | undefined): (code: number) => number {
+export function unicodeCmap(cmap: Buffer | undefined): (code: number) => number {
   if (!cmap || cmap.length < 4) return () => 0;
   let best: { format: number; offset: number } | undefined;
   const count = cmap.readUInt16BE(2);
@@ -269,4 +254,23 @@ function kernPairs(kern: Buffer | undefined): Map<number, number> {
     at += length || kern.length;
   }
   return pairs;
+}
+
+/** Name 6, the PostScript name (Windows or Unicode platform, UTF-16; or Macintosh, Latin-1). */
+export function postscriptNameOf(name: Buffer | undefined): string {
+  if (!name || name.length < 6) return "";
+  const count = name.readUInt16BE(2);
+  const strings = name.readUInt16BE(4);
+  for (let i = 0; i < count && 6 + i * 12 + 12 <= name.length; i++) {
+    const at = 6 + i * 12;
+    if (name.readUInt16BE(at + 6) !== 6) continue;
+    const [platform, length, offset] = [name.readUInt16BE(at), name.readUInt16BE(at + 8), name.readUInt16BE(at + 10)];
+    const begin = strings + offset;
+    if (begin + length > name.length) continue;
+    if (platform === 1) return name.toString("latin1", begin, begin + length);
+    let text = "";
+    for (let c = begin; c + 1 < begin + length; c += 2) text += String.fromCharCode(name.readUInt16BE(c));
+    return text;
+  }
+  return "";
 }
