@@ -2,6 +2,7 @@
 // PostScript name, weight, whether it has outlines, and which characters its cmap maps. Only the table
 // directory and the cmap and name tables are read (a CJK collection is 20 MB; its cmap is a few hundred KB).
 import { closeSync, openSync, readSync } from "node:fs";
+import { bestUnicodeSubtable } from "./truetype.js";
 
 export interface FontFace {
   path: string;
@@ -124,21 +125,9 @@ function readCoverage(path: string, entry: { offset: number; length: number }): 
   }
 }
 
-/** The best Unicode subtable: format 12 (every plane) before format 4 (the BMP only). */
+/** The best Unicode subtable's mapped code points (truetype.ts picks the subtable). */
 function parseCmap(cmap: Buffer): Coverage {
-  const count = cmap.readUInt16BE(2);
-  let best: { format: number; offset: number } | undefined;
-  for (let i = 0; i < count && 4 + i * 8 + 8 <= cmap.length; i++) {
-    const platform = cmap.readUInt16BE(4 + i * 8);
-    const encoding = cmap.readUInt16BE(6 + i * 8);
-    const offset = cmap.readUInt32BE(8 + i * 8);
-    if (offset + 2 > cmap.length) continue;
-    const unicode = platform === 0 || (platform === 3 && (encoding === 1 || encoding === 10));
-    if (!unicode) continue;
-    const format = cmap.readUInt16BE(offset);
-    if (format === 12 && best?.format !== 12) best = { format, offset };
-    else if (format === 4 && !best) best = { format, offset };
-  }
+  const best = bestUnicodeSubtable(cmap);
   if (!best) return new Coverage([]);
   return best.format === 12 ? format12(cmap, best.offset) : format4(cmap, best.offset);
 }

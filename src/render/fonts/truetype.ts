@@ -177,10 +177,9 @@ export class TrueTypeFont {
   }
 }
 
-/** The lookup of the best Unicode cmap subtable: format 12 (every plane), else format 4 (the BMP). */
-export function unicodeCmap(cmap: Buffer | undefined): (code: number) => number {
-  if (!cmap || cmap.length < 4) return () => 0;
-  let best: { format: number; offset: number } | undefined;
+/** Where the best Unicode subtable of a cmap starts: format 12 (every plane) before format 4 (the BMP). */
+export function bestUnicodeSubtable(cmap: Buffer): { format: 4 | 12; offset: number } | undefined {
+  let best: { format: 4 | 12; offset: number } | undefined;
   const count = cmap.readUInt16BE(2);
   for (let i = 0; i < count && 4 + i * 8 + 8 <= cmap.length; i++) {
     const platform = cmap.readUInt16BE(4 + i * 8);
@@ -192,6 +191,13 @@ export function unicodeCmap(cmap: Buffer | undefined): (code: number) => number 
     if (format === 12 && best?.format !== 12) best = { format, offset };
     else if (format === 4 && !best) best = { format, offset };
   }
+  return best;
+}
+
+/** The lookup of the best Unicode cmap subtable: format 12 (every plane), else format 4 (the BMP). */
+export function unicodeCmap(cmap: Buffer | undefined): (code: number) => number {
+  if (!cmap || cmap.length < 4) return () => 0;
+  const best = bestUnicodeSubtable(cmap);
   if (!best) return () => 0;
   const { offset } = best;
   if (best.format === 12) {
