@@ -1,9 +1,10 @@
 // The repository's opportunities as the issue-tracker sync reads them: a typed list, independent of how
 // the maps write them, so the sync engine can be wired to the format when it lands.
 
+import type { OpportunityStatus } from "../journey/model.js";
+
 /** Where an opportunity stands: idea, planned and in-progress keep its issue open; done and dropped close it. */
-export const OPPORTUNITY_STATUSES = ["idea", "planned", "in-progress", "done", "dropped"] as const;
-export type OpportunityStatus = (typeof OPPORTUNITY_STATUSES)[number];
+export { OPPORTUNITY_STATUSES, type OpportunityStatus } from "../journey/model.js";
 
 /** The map an opportunity comes from: its title, its file (relative to the repository) and its page on the docs site. */
 export interface OpportunityMap {

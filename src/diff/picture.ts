@@ -291,8 +291,8 @@ const DRAWN_LISTS = ["actions", "thoughts", "painPoints", "opportunities"] as co
 function listsCut(touchpoint: Touchpoint): Touchpoint {
   let cut: Touchpoint | undefined;
   for (const field of DRAWN_LISTS) {
-    const list = touchpoint[field];
-    if (!list || list.length <= MAX_ENTRIES_DRAWN + 1) continue;
+    const list = listOf(touchpoint, field);
+    if (list.length <= MAX_ENTRIES_DRAWN + 1) continue;
     cut ??= { ...touchpoint };
     cut[field] = [...list.slice(0, MAX_ENTRIES_DRAWN), `… and ${list.length - MAX_ENTRIES_DRAWN} more`];
   }

@@ -2,7 +2,7 @@
 // sheet names, one column per field of a touchpoint, a stage, a persona, a team and a metric, how a
 // value becomes a cell and how a cell becomes a value again. The touchpoint columns come from the field
 // registry: a field gets its column without an edit here.
-import { touchpointFields, type TouchpointFieldKey } from "../journey/fields.js";
+import { listOf as entriesOf, touchpointFields, type TouchpointFieldKey } from "../journey/fields.js";
 import type { Journey, MeasuredValue, MetricValue, Stage, Touchpoint } from "../journey/model.js";
 
 export const SHEETS = {
@@ -244,7 +244,8 @@ export function cellOf(column: Column, stage: Stage, touchpoint?: Touchpoint): C
     default: {
       if (!touchpoint) return undefined;
       const value = touchpoint[meaning.field];
-      return Array.isArray(value) ? listCell(value) : value;
+      if (Array.isArray(value)) return listCell(entriesOf(touchpoint, meaning.field));
+      return typeof value === "string" ? value : undefined;
     }
   }
 }

@@ -1,4 +1,4 @@
-// The kinds of definition that maps can share (personas, teams, metrics): one registry entry each, and
+// The kinds of definition that maps can share (personas, teams, metrics, lanes): one registry entry each, and
 // the resolution of a map's lists and references against the shared definitions in its scope.
 import type { Range } from "../diagnostic.js";
 import type { Journey, JourneyDocument } from "./model.js";
@@ -46,6 +46,14 @@ function* metricReferences(document: JourneyDocument): Generator<string> {
   for (const { id } of metricValuesOf(document as Journey)) yield id;
 }
 
+/** The declared lanes a map fills on its stages and touchpoints (own keys only: lane ids are the author's). */
+function* laneReferences(document: JourneyDocument): Generator<string> {
+  for (const stage of (document as Journey).stages ?? []) {
+    if (stage.lanes) yield* Object.keys(stage.lanes);
+    for (const touchpoint of stage.touchpoints ?? []) if (touchpoint.lanes) yield* Object.keys(touchpoint.lanes);
+  }
+}
+
 const listIt = (id: string) => `list "${id}" in the maps that follow it`;
 
 /** Every kind that can be shared. Adding one is an entry here and its list in
@@ -66,6 +74,14 @@ export const DEFINITION_KINDS = {
     noun: "metric",
     references: metricReferences,
     useHint: (id) => `give "${id}" values in the maps that measure it`,
+    always: false,
+  },
+  lane: {
+    list: "lanes",
+    idKey: "id",
+    noun: "lane",
+    references: laneReferences,
+    useHint: (id) => `fill "${id}" under \`lanes\` on the touchpoints or stages of the maps that use it`,
     always: false,
   },
 } as const satisfies Record<string, DefinitionKind>;

@@ -2,11 +2,11 @@
 // definitions): what a value is, how `diff` compares it, its lane in the picture, its column on the
 // Markdown page and in the workbook. The model keys, the diff's walk, the list lanes, the page's columns
 // and the workbook's columns are read from here; ARCHITECTURE.md, "A field", says what else to touch.
-import type { Stage, Touchpoint } from "./model.js";
+import { entryText, type Stage, type Touchpoint } from "./model.js";
 
 /** What a field holds: one line of text, a list of texts, emotion scores, metric values, or (a stage's
  * `touchpoints`) the touchpoints themselves. */
-export type FieldKind = "text" | "list" | "emotion" | "metrics" | "touchpoints";
+export type FieldKind = "text" | "list" | "emotion" | "metrics" | "touchpoints" | "lanes";
 
 /** What a field's values name, when they name something defined elsewhere (lint checks the names). */
 export type FieldReference = "personas" | "teams" | "maps";
@@ -20,7 +20,7 @@ export type FieldDiff =
   /** Entries added and removed, matched by their text; `noun` names one entry in sentences. */
   | { by: "list"; noun: string; notable?: boolean }
   /** The personas involved, the emotion scores, the metric values: compared by their own code in src/diff. */
-  | { by: "personas" | "emotion" | "metrics" | "touchpoints" }
+  | { by: "personas" | "emotion" | "metrics" | "touchpoints" | "lanes" }
   /** Not compared, and why: the registry says so rather than diff forgetting a field. */
   | { by: "ignored"; why: string };
 
@@ -179,6 +179,12 @@ export const TOUCHPOINT_FIELDS = {
     diff: { by: "list", noun: "evidence" },
     sheet: { width: 24 },
   },
+  lanes: {
+    label: "Lanes",
+    kind: "lanes",
+    required: false,
+    diff: { by: "lanes" },
+  },
 } as const satisfies FieldTable<Touchpoint>;
 
 /** Every field of a stage. Its touchpoints' fields are above. */
@@ -205,6 +211,12 @@ export const STAGE_FIELDS = {
     required: false,
     diff: { by: "ignored", why: "a stage's counts are read from data pulls; diff compares touchpoints' values" },
     lane: { own: "funnel" },
+  },
+  lanes: {
+    label: "Lanes",
+    kind: "lanes",
+    required: false,
+    diff: { by: "lanes" },
   },
 } as const satisfies FieldTable<Stage>;
 
@@ -258,10 +270,14 @@ export function fieldLanes(): Array<{ name: string; field: Field; on: "touchpoin
   return lanes;
 }
 
-/** A touchpoint's value of a field, read by key (a list field as a list, never undefined). */
+/** A touchpoint's value of a field, read by key (a list field as a list of texts, never undefined: an
+ * entry written as an object, such as an opportunity tracked as work, reads as its text). */
 export function listOf(touchpoint: Touchpoint, key: string): readonly string[] {
   const value = (touchpoint as unknown as Record<string, unknown>)[key];
-  return Array.isArray(value) ? (value as string[]) : [];
+  if (!Array.isArray(value)) return [];
+  return value.every((entry) => typeof entry === "string")
+    ? (value as string[])
+    : (value as Parameters<typeof entryText>[0][]).map(entryText);
 }
 
 export function textOf(touchpoint: Touchpoint, key: string): string | undefined {

@@ -16,11 +16,19 @@ export interface Journey extends Extensions {
   title: string;
   description?: string;
   owner?: string;
+  /** A journey map (the default) or a service blueprint (drawn in the blueprint's rows, checked by its rules). */
+  type?: MapType;
+  /** Which journey the map shows. */
+  status?: MapStatus;
+  /** The day the owner last checked the map (YYYY-MM-DD). */
+  reviewed?: string;
   tags?: string[];
   personas: Persona[];
   teams?: Team[];
   /** The metrics the map measures (see MetricDefinition); values elsewhere refer to them by id. */
   metrics?: MetricDefinition[];
+  /** The lanes the team declares (its own and the shared ones it uses); touchpoints and stages fill them. */
+  lanes?: LaneDefinition[];
   /** CSV files that metric values are computed from (journeymap data pull; see docs/data.md). */
   sources?: Source[];
   stages: Stage[];
@@ -28,11 +36,91 @@ export interface Journey extends Extensions {
 
 /** A map as written: personas, teams and metrics may be defined in it, named by id (shared definitions),
  * or left out. The loader resolves it into a Journey. */
-export interface JourneyDocument extends Omit<Journey, "personas" | "teams" | "metrics"> {
+export interface JourneyDocument extends Omit<Journey, "personas" | "teams" | "metrics" | "lanes"> {
   personas?: Array<Persona | string>;
   teams?: Array<Team | string>;
   metrics?: Array<MetricDefinition | string>;
+  lanes?: Array<LaneDefinition | string>;
 }
+
+export const MAP_TYPES = ["journey", "blueprint"] as const;
+export type MapType = (typeof MAP_TYPES)[number];
+export const MAP_STATUSES = ["current", "future", "archived"] as const;
+export type MapStatus = (typeof MAP_STATUSES)[number];
+
+/** What a declared lane's values hold: a list (the default), one text, or chips (tags, people, systems). */
+export type LaneKind = "list" | "text" | "tags" | "people" | "systems";
+/** The service blueprint's rows a declared lane can belong to (physical evidence is the touchpoints'
+ * `evidence`; customer actions are their `actions` and the customer layer's lanes). */
+export const BLUEPRINT_LAYERS = ["customer", "frontstage", "backstage", "support"] as const;
+export type BlueprintLayer = (typeof BLUEPRINT_LAYERS)[number];
+
+/** A lane a team declares; touchpoints and stages fill it under `lanes`, by its id. */
+export interface LaneDefinition extends Extensions {
+  id: string;
+  label: string;
+  description?: string;
+  /** Default "list". */
+  kind?: LaneKind;
+  layer?: BlueprintLayer;
+  /** Smaller first; equal orders keep the written order. */
+  order?: number;
+}
+
+/** Where a step can fail, and who must prevent it. */
+export interface FailPoint extends Extensions {
+  risk?: string;
+  /** A team. */
+  owner?: string;
+  /** The id of the opportunity that prevents it. */
+  opportunity?: string;
+}
+
+/** One entry of a declared lane written as an object: named by others (id), naming what serves it in the
+ * rows below (servedBy), or marked as a fail point or a wait. */
+export interface LaneEntryObject extends Extensions {
+  id?: string;
+  text: string;
+  servedBy?: string[];
+  fail?: FailPoint;
+  /** How long the customer waits, as people say it ("5 min"). */
+  wait?: string;
+}
+export type LaneEntry = string | LaneEntryObject;
+/** A declared lane's value on a touchpoint or a stage: one text, or a list of entries. */
+export type LaneValue = string | LaneEntry[];
+/** The declared lanes a touchpoint or a stage fills, by lane id. Author-chosen keys: read them with
+ * Object.entries or hasOwnProperty, never as `lanes[id]` on a plain object (`__proto__`). */
+export type LaneValues = Record<string, LaneValue>;
+
+export const OPPORTUNITY_STATUSES = ["idea", "planned", "in-progress", "done", "dropped"] as const;
+export type OpportunityStatus = (typeof OPPORTUNITY_STATUSES)[number];
+
+/** An opportunity tracked as work. With a title it is written here; with only an id it names the one of
+ * that id written on another touchpoint or map (ids are unique across the repository). */
+export interface OpportunityObject extends Extensions {
+  id: string;
+  title?: string;
+  /** A team. */
+  owner?: string;
+  /** Absent: an idea. */
+  status?: OpportunityStatus;
+  /** 1..5 */
+  value?: number;
+  /** 1..5 */
+  effort?: number;
+  /** 0..100 (percent) */
+  confidence?: number;
+  /** The URL of the issue or ticket that carries it. */
+  issue?: string;
+  /** The metric it should move, and the value to reach. */
+  metric?: { id: string; target?: number };
+  /** YYYY-MM-DD */
+  due?: string;
+  /** The touchpoint's pain points it addresses, as written there; absent: all of them. */
+  addresses?: string[];
+}
+export type Opportunity = string | OpportunityObject;
 
 export interface Persona extends Extensions {
   id: string;
@@ -58,6 +146,7 @@ export interface Stage extends Extensions {
   touchpoints?: Touchpoint[];
   /** Measures of the whole stage; counts draw the funnel lane. */
   metrics?: Record<string, MetricValue>;
+  lanes?: LaneValues;
 }
 
 export interface Touchpoint extends Extensions {
@@ -74,9 +163,10 @@ export interface Touchpoint extends Extensions {
   actions?: string[];
   thoughts?: string[];
   painPoints?: string[];
-  opportunities?: string[];
+  opportunities?: Opportunity[];
   metrics?: Record<string, MetricValue>;
   evidence?: string[];
+  lanes?: LaneValues;
 }
 
 /** How a metric's values are read and shown. */
@@ -187,6 +277,14 @@ export function* touchpointsOf(journey: Journey): Generator<{ stage: Stage; touc
   for (const stage of journey.stages) {
     for (const touchpoint of stage.touchpoints ?? []) yield { stage, touchpoint, index: index++ };
   }
+}
+
+/** What a list entry says: the text itself, an entry's `text`, an opportunity's title (its id when it
+ * names one written elsewhere). Every list field's entries read as text through this. */
+export function entryText(entry: string | LaneEntryObject | OpportunityObject): string {
+  if (typeof entry === "string") return entry;
+  if ("text" in entry) return entry.text;
+  return entry.title ?? entry.id;
 }
 
 /** Words for emotion scores, shared by every renderer so the map reads the same everywhere. */

@@ -1,6 +1,6 @@
 // Questions about a map that rules, renderers and reports all ask, answered once: how to name an
 // element stably, who owns a touchpoint, and the one-sentence summary of a map.
-import type { Journey, MetricDefinition, Persona, Stage, Team, Touchpoint } from "./model.js";
+import type { Journey, LaneDefinition, MetricDefinition, Persona, Stage, Team, Touchpoint } from "./model.js";
 
 /** A touchpoint's stable key within its stage: its id, else its name (ids make it certain). */
 export function touchpointKey(touchpoint: Touchpoint): string {
@@ -16,6 +16,7 @@ export const subjectOf = {
   persona: (persona: Pick<Persona, "id">): string => `persona:${persona.id}`,
   team: (team: Pick<Team, "id">): string => `team:${team.id}`,
   metric: (metric: Pick<MetricDefinition, "id">): string => `metric:${metric.id}`,
+  lane: (lane: Pick<LaneDefinition, "id">): string => `lane:${lane.id}`,
 };
 
 /** Who owns a touchpoint: a declared team, an owner named but not declared (when the map declares

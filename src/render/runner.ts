@@ -28,6 +28,7 @@ import {
 } from "./formats.js";
 import type { LoadedJourney } from "../journey/load.js";
 import { touchpointsOf } from "../journey/model.js";
+import { listOf } from "../journey/fields.js";
 import { factsOf, type MapFacts } from "../workspace/facts.js";
 import { boundedBreadcrumbsOf, buildGraph, type Breadcrumbs, type MapGraph } from "../workspace/graph.js";
 import { SharedFinder } from "../workspace/scope.js";
@@ -787,7 +788,7 @@ class RenderRun {
       if (owner !== undefined) ownership.set(owner, (ownership.get(owner) ?? 0) + 1);
       const where = { stage: stage.name, touchpoint: touchpoint.name, ...(owner !== undefined ? { owner } : {}) };
       for (const text of touchpoint.painPoints ?? []) backlog.push({ kind: "pain point", text, ...where });
-      for (const text of touchpoint.opportunities ?? []) backlog.push({ kind: "opportunity", text, ...where });
+      for (const text of listOf(touchpoint, "opportunities")) backlog.push({ kind: "opportunity", text, ...where });
     }
     this.#siteLinter = await this.linter();
     const findings = this.#siteLinter.map(map, input);

@@ -29,6 +29,8 @@ export function schemaOfKind(kind: FieldSpec["kind"]): PropertySchema & Record<s
       return { $ref: "#/definitions/metricValues" };
     case "touchpoints":
       return { type: "array", items: { $ref: "#/definitions/touchpoint" } };
+    case "lanes":
+      return { $ref: "#/definitions/laneValues" };
   }
 }
 
@@ -40,6 +42,9 @@ export function kindOfSchema(property: PropertySchema): FieldSpec["kind"] | unde
   if (Array.isArray(property.type) && property.type.join() === "integer,object") return "emotion";
   if (property.type === "array" && property.items?.type === "string") return "list";
   if (property.type === "array" && property.items?.$ref === "#/definitions/touchpoint") return "touchpoints";
+  // Opportunities: texts, or objects that read as their title (entryText).
+  if (property.type === "array" && property.items?.$ref === "#/definitions/opportunity") return "list";
+  if (property.$ref === "#/definitions/laneValues") return "lanes";
   return undefined;
 }
 

@@ -293,7 +293,7 @@ describe("bad input is a diagnostic, never an exception", () => {
     );
     const { diagnostics } = loadJourney(text);
     expect(diagnostics.map((d) => d.message)).toEqual([
-      'unknown key "__proto__" in the map: use one of "journeymap", "id", "title", "description", "owner", "tags", "personas", "teams", "metrics", "sources", "stages", or start your own keys with "x-"',
+      'unknown key "__proto__" in the map: use one of "journeymap", "id", "title", "description", "owner", "type", "status", "reviewed", "tags", "personas", "teams", "metrics", "lanes", "sources", "stages", or start your own keys with "x-"',
       expect.stringMatching(/^unknown key "constructor" in the map/),
     ]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

@@ -5,6 +5,7 @@ import MarkdownIt from "markdown-it";
 import { describe, expect, it } from "vitest";
 import { loadMapFile } from "../../src/workspace/load.js";
 import { EMOTION_WORDS, type Journey } from "../../src/journey/model.js";
+import { listOf } from "../../src/journey/fields.js";
 import { BREAK, EMOTION_FACES, emotionLabel, renderMarkdown } from "../../src/render/markdown.js";
 import { renderMermaid } from "../../src/render/mermaid.js";
 
@@ -128,7 +129,7 @@ function expectedBlocks(journey: Journey): Block[] {
             touchpoint.owner === undefined ? "⚠ no owner" : text(touchpoint.owner),
             expect.any(String) as unknown as string, // the emotion cell has its own tests
             (touchpoint.painPoints ?? []).map(text).join("\n"),
-            (touchpoint.opportunities ?? []).map(text).join("\n"),
+            listOf(touchpoint, "opportunities").map(text).join("\n"),
           ]),
         ],
       });
