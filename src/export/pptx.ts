@@ -385,7 +385,11 @@ function stageSlides(deck: PptxGenJS, stage: Stage, index: number, journey: Jour
   const rows = (stage.touchpoints ?? []).map((touchpoint) => {
     const name = touchpointCell(journey, touchpoint);
     const pains = listCell(touchpoint.painPoints ?? [], perLineOf(STAGE_WIDTHS[1]!), LINES_PER_SLIDE - 2);
-    const opportunities = listCell([...listOf(touchpoint, "opportunities")], perLineOf(STAGE_WIDTHS[2]!), LINES_PER_SLIDE - 2);
+    const opportunities = listCell(
+      [...listOf(touchpoint, "opportunities")],
+      perLineOf(STAGE_WIDTHS[2]!),
+      LINES_PER_SLIDE - 2,
+    );
     return {
       cells: [name.cell, pains.cell, opportunities.cell],
       lines: Math.max(name.lines, pains.lines, opportunities.lines),
