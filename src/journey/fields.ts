@@ -276,7 +276,7 @@ export function listOf(touchpoint: Touchpoint, key: string): readonly string[] {
   const value = (touchpoint as unknown as Record<string, unknown>)[key];
   if (!Array.isArray(value)) return [];
   return value.every((entry) => typeof entry === "string")
-    ? (value)
+    ? value
     : (value as Parameters<typeof entryText>[0][]).map(entryText);
 }
 
