@@ -2,7 +2,7 @@
 // Each command's module is loaded only when that command runs (or for the full --help).
 import { Command, CommanderError } from "commander";
 import { JourneymapError } from "../errors.js";
-import { visibleLines } from "../report/visible.js";
+import { visibleLines } from "../text/visible.js";
 import { PACKAGE_VERSION } from "./version.js";
 import { stderr, stdout } from "../io/standard-streams.js";
 
