@@ -60,4 +60,3 @@ export async function loadWorkspace(folder: string, options: WorkspaceOptions = 
   ];
   return { maps, shared, facts, graph: buildGraph(facts), diagnostics };
 }
-
