@@ -2,19 +2,32 @@
 // the field registry (src/journey/fields.ts) gives, in its order: a lane of bulleted cards for each list
 // field with a lane (list-lane.ts: no code to write), and the lanes drawn by a module of their own
 // (emotion.ts, metrics.ts), named here. Each lane's colours are in themes.ts; the compiler refuses a
-// lane without its module or its colours (see test/render/svg/lanes.types.test.ts).
+// lane without its module or its colours (see test/render/svg/lanes.types.test.ts). A map's picture
+// adds the lanes the map declares (lanesOf), before the funnel.
 import { fieldLanes, type OwnLaneName } from "../../journey/fields.js";
-import type { Touchpoint } from "../../journey/model.js";
-import { BODY, BODY_BOLD, BULLET_INDENT, PAD, SLOT_MAX, SLOT_MIN } from "./column.js";
+import { declaredLanes, laneEntries, laneValueOf, type DeclaredLane } from "../../journey/lanes.js";
+import type { Journey, LaneEntryObject, LaneValue, Touchpoint } from "../../journey/model.js";
+import { chipLane } from "./chip-lane.js";
+import { BODY, BODY_BOLD, BULLET_INDENT, PAD, SLOT_MAX, SLOT_MIN, SMALL } from "./column.js";
 import { emotionLane } from "./emotion.js";
-import type { LaneName } from "./geometry.js";
-import type { Lane, LaneRegistry } from "./lane.js";
-import { listLane } from "./list-lane.js";
+import type { LaneName, PictureLaneName, Surface } from "./geometry.js";
+import type { Lane, LaneLine, LaneRegistry } from "./lane.js";
+import { listLane, listLaneOf } from "./list-lane.js";
 import { funnelLane, metricsLane } from "./metrics.js";
 import { measure } from "./text.js";
 import { touchpointLane } from "./touchpoint-card.js";
 
-export type { Column, Lane, LaneArea, LaneContext, LaneName, LaneRegistry, TouchpointSlot } from "./lane.js";
+export type {
+  Column,
+  DeclaredLaneName,
+  Lane,
+  LaneArea,
+  LaneContext,
+  LaneName,
+  LaneRegistry,
+  PictureLaneName,
+  TouchpointSlot,
+} from "./lane.js";
 
 /** The lanes drawn by a module of their own, under the name the field registry gives them. */
 const OWN_LANES = { emotion: emotionLane, metrics: metricsLane, funnel: funnelLane } satisfies Record<
@@ -22,7 +35,7 @@ const OWN_LANES = { emotion: emotionLane, metrics: metricsLane, funnel: funnelLa
   Lane
 >;
 
-/** Every lane, in the order the picture shows them top to bottom. */
+/** Every built-in lane, in the order the picture shows them top to bottom. */
 export const LANES: LaneRegistry = Object.fromEntries([
   ["touchpoint", touchpointLane],
   ...fieldLanes().map(({ name, field }) => [
@@ -33,11 +46,61 @@ export const LANES: LaneRegistry = Object.fromEntries([
 
 export const LANE_NAMES = Object.keys(LANES) as LaneName[];
 
+/** A lane of one map's picture, under the name its boxes' ids use. */
+export interface PictureLane {
+  name: PictureLaneName;
+  lane: Lane;
+  surface: Surface;
+}
+
+/** A map's lanes top to bottom: the built-in ones, with the lanes the map declares (in their order)
+ * after every touchpoint lane and before the funnel, the stage-level summary that closes the grid. */
+export function lanesOf(journey: Pick<Journey, "lanes">): PictureLane[] {
+  const builtIn = LANE_NAMES.map((name): PictureLane => ({ name, lane: LANES[name], surface: name }));
+  const declared = declaredLanes(journey).map((lane, k): PictureLane => ({
+    name: `declared-${k + 1}`,
+    lane: declaredLane(lane),
+    surface: "declared",
+  }));
+  if (!declared.length) return builtIn;
+  const funnel = builtIn.findIndex(({ name }) => name === "funnel");
+  const at = funnel < 0 ? builtIn.length : funnel;
+  return [...builtIn.slice(0, at), ...declared, ...builtIn.slice(at)];
+}
+
+/** A declared lane's entry as a bullet, its fail point and wait as small lines under it. */
+function listLine(entry: LaneEntryObject): LaneLine {
+  const notes: NonNullable<LaneLine["notes"]> = [];
+  if (entry.fail)
+    notes.push({
+      text: entry.fail.risk ? `⚠ Can fail: ${entry.fail.risk}` : "⚠ Can fail",
+      font: SMALL,
+      tone: "warning",
+    });
+  if (entry.wait !== undefined) notes.push({ text: `Wait: ${entry.wait}`, font: SMALL, tone: "muted" });
+  return notes.length ? { text: entry.text, notes } : { text: entry.text };
+}
+
+/** A declared lane's entry as a chip: ⚠ before a step that can fail, its wait after it. */
+function chipLine(entry: LaneEntryObject): LaneLine {
+  const text = `${entry.fail ? "⚠ " : ""}${entry.text}${entry.wait !== undefined ? ` · wait ${entry.wait}` : ""}`;
+  return entry.fail ? { text, tone: "warning" } : { text };
+}
+
+/** The lane a map declares: bulleted cards for a list or free text, chips for tags, people and systems. */
+function declaredLane(lane: DeclaredLane): Lane {
+  const chips = lane.kind === "tags" || lane.kind === "people" || lane.kind === "systems";
+  const toLines = (value: LaneValue | undefined) => laneEntries(value).map(chips ? chipLine : listLine);
+  const lines = (touchpoint: Touchpoint) => toLines(laneValueOf(touchpoint, lane.id));
+  const stageLines = (stage: Parameters<typeof laneValueOf>[0]) => toLines(laneValueOf(stage, lane.id));
+  if (chips) return chipLane({ label: lane.label, lines, stageLines });
+  return listLaneOf({ label: lane.label, surface: "declared", plain: lane.kind === "text", lines, stageLines });
+}
+
 /** How wide a touchpoint's slot wants to be: its longest line unwrapped, within SLOT_MIN..SLOT_MAX. */
-export function slotWidth(touchpoint: Touchpoint): number {
+export function slotWidth(touchpoint: Touchpoint, lanes: readonly PictureLane[]): number {
   let widest = measure(touchpoint.name, BODY_BOLD);
-  for (const name of LANE_NAMES) {
-    const lane: Lane = LANES[name];
+  for (const { lane } of lanes) {
     for (const entry of lane.entries?.(touchpoint) ?? [])
       widest = Math.max(widest, measure(entry, BODY) + BULLET_INDENT);
   }

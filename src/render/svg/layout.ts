@@ -21,11 +21,11 @@ import {
 } from "./column.js";
 import { layoutHeader, PERSONA_WIDTH } from "./header.js";
 import type { Box, Layout, MapLinker, PictureMarks } from "./geometry.js";
-import type { Column, Lane, LaneContext, TouchpointSlot } from "./lane.js";
-import { LANE_NAMES, LANES, slotWidth } from "./lanes.js";
+import type { Column, LaneContext, TouchpointSlot } from "./lane.js";
+import { lanesOf, slotWidth, type PictureLane } from "./lanes.js";
 import { layoutLegend, marksLayout, MarkedColumn } from "./marks.js";
 
-export { LANE_NAMES, LANES, type LaneName } from "./lanes.js";
+export { LANE_NAMES, LANES, lanesOf, type LaneName, type PictureLane, type PictureLaneName } from "./lanes.js";
 export type {
   Bar,
   Box,
@@ -53,6 +53,7 @@ const MIN_CONTENT_WIDTH = 640;
 function layoutColumns(
   journey: Journey,
   index: PersonaIndex,
+  lanes: readonly PictureLane[],
 ): { columns: Column[]; touchpoints: TouchpointSlot[]; right: number } {
   const touchpoints: TouchpointSlot[] = [];
   let x = MARGIN + LABEL_WIDTH + GAP;
@@ -60,7 +61,7 @@ function layoutColumns(
   const columns = journey.stages.map((stage): Column => {
     const start = x;
     for (const touchpoint of stage.touchpoints ?? []) {
-      const width = slotWidth(touchpoint);
+      const width = slotWidth(touchpoint, lanes);
       touchpoints.push({ touchpoint, index: count++, x, width, members: membersOf(index, touchpoint) });
       x += width + GAP;
     }
@@ -100,7 +101,8 @@ export function layoutJourney(journey: Journey, options: LayoutOptions = {}): La
 
   // Columns first: their widths decide the picture's width, which the header wraps into.
   const index = personaIndex(journey);
-  const { columns, touchpoints, right } = layoutColumns(journey, index);
+  const lanes = lanesOf(journey);
+  const { columns, touchpoints, right } = layoutColumns(journey, index, lanes);
   const personaRowWidth = Math.min(journey.personas.length, 3) * (PERSONA_WIDTH + GAP) - GAP;
   const contentWidth = Math.max(right - MARGIN, personaRowWidth, MIN_CONTENT_WIDTH);
   let y = layoutHeader(layout, journey, contentWidth, MARGIN);
@@ -146,8 +148,7 @@ export function layoutJourney(journey: Journey, options: LayoutOptions = {}): La
     ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
     windowDays: options.windowDays ?? DEFAULT_MAX_AGE_DAYS,
   };
-  for (const name of LANE_NAMES) {
-    const lane: Lane = LANES[name];
+  for (const { name, lane, surface } of lanes) {
     if (!lane.filled(context)) continue;
     const labelId = `lane-${name}`;
     const label = new TextColumn(layout, labelId, MARGIN + PAD, LABEL_WIDTH - 2 * PAD, y + PAD);
@@ -157,7 +158,10 @@ export function layoutJourney(journey: Journey, options: LayoutOptions = {}): La
     const labelBox: Box = { id: labelId, surface: "lane", x: MARGIN, y, width: LABEL_WIDTH, height: 0 };
     layout.boxes.push(labelBox);
     const minHeight = label.y + PAD - y;
-    const height = Math.max(minHeight, lane.layout(layout, context, { name, top: y, labelBottom: label.y, minHeight }));
+    const height = Math.max(
+      minHeight,
+      lane.layout(layout, context, { name, surface, top: y, labelBottom: label.y, minHeight }),
+    );
     labelBox.height = height;
     y += height + GAP;
   }
