@@ -5,7 +5,7 @@ import type { Stage, Touchpoint } from "../../journey/model.js";
 import { BODY, PAD, TextColumn, evenRow } from "./column.js";
 import type { Box, Layout, Rect } from "./geometry.js";
 import type { Lane, LaneLine } from "./lane.js";
-import { stageSpans } from "./stage-span.js";
+import { slotsFilling, stageSpans, type Filling } from "./stage-span.js";
 import { measure } from "./text.js";
 
 /** Room around a chip's text, and between chips. */
@@ -18,6 +18,8 @@ export interface ChipSource {
   label: string;
   lines: (touchpoint: Touchpoint) => LaneLine[];
   stageLines?: (stage: Stage) => LaneLine[];
+  /** The stages and touchpoints that fill the lane (absent: any may). */
+  filling?: Filling;
 }
 
 /** Lays `lines` out as chips in `card` from `top + PAD`, pushing the card then its chips; returns the card. */
@@ -49,17 +51,21 @@ function chipCard(layout: Layout, card: Rect & { id: string }, top: number, line
 
 export function chipLane(source: ChipSource): Lane {
   const { lines, stageLines } = source;
+  const filling = source.filling ?? {};
   return {
     label: source.label,
     entries: (touchpoint) => lines(touchpoint).map((line) => line.text),
     ...(stageLines ? { stageLines } : {}),
-    filled: ({ touchpoints, columns }) =>
-      touchpoints.some(({ touchpoint }) => lines(touchpoint).length > 0) ||
-      (stageLines !== undefined && columns.some(({ stage }) => stageLines(stage).length > 0)),
+    filled: (context) =>
+      slotsFilling(context, filling).some(({ touchpoint }) => lines(touchpoint).length > 0) ||
+      (stageLines !== undefined &&
+        (filling.stages ?? context.columns.map(({ stage }) => stage)).some((stage) => stageLines(stage).length > 0)),
     layout(layout, context, { name, top, minHeight }) {
-      const spans = stageSpans(context, top, name, stageLines, (card, entries) => chipCard(layout, card, top, entries));
+      const spans = stageSpans(context, top, name, filling, stageLines, (card, entries) =>
+        chipCard(layout, card, top, entries),
+      );
       const cards: Box[] = [];
-      for (const slot of context.touchpoints) {
+      for (const slot of slotsFilling(context, filling)) {
         const entries = lines(slot.touchpoint);
         if (!entries.length) continue;
         const card = { id: `t${slot.index + 1}-${name}`, x: slot.x, y: spans.bottom, width: slot.width, height: 0 };

@@ -5,8 +5,8 @@
 // lane without its module or its colours (see test/render/svg/lanes.types.test.ts). A map's picture
 // adds the lanes the map declares (lanesOf), before the funnel.
 import { fieldLanes, type OwnLaneName } from "../../journey/fields.js";
-import { declaredLanes, laneEntries, laneValueOf, type DeclaredLane } from "../../journey/lanes.js";
-import type { Journey, LaneEntryObject, LaneValue, Touchpoint } from "../../journey/model.js";
+import { declaredLanes, filledLanes, laneEntries, laneValueOf, type DeclaredLane } from "../../journey/lanes.js";
+import type { Journey, LaneEntryObject, LaneValue, Stage, Touchpoint } from "../../journey/model.js";
 import { chipLane } from "./chip-lane.js";
 import { BODY, BODY_BOLD, BULLET_INDENT, PAD, SLOT_MAX, SLOT_MIN, SMALL } from "./column.js";
 import { emotionLane } from "./emotion.js";
@@ -15,6 +15,7 @@ import type { Lane, LaneLine, LaneRegistry } from "./lane.js";
 import { listLane, listLaneOf } from "./list-lane.js";
 import { funnelLane, metricsLane } from "./metrics.js";
 import { measure } from "./text.js";
+import type { Filling } from "./stage-span.js";
 import { touchpointLane } from "./touchpoint-card.js";
 
 export type {
@@ -51,21 +52,41 @@ export interface PictureLane {
   name: PictureLaneName;
   lane: Lane;
   surface: Surface;
+  /** A declared lane's id (a touchpoint's values for it are under this key). */
+  id?: string;
 }
 
 /** A map's lanes top to bottom: the built-in ones, with the lanes the map declares (in their order)
  * after every touchpoint lane and before the funnel, the stage-level summary that closes the grid. */
-export function lanesOf(journey: Pick<Journey, "lanes">): PictureLane[] {
+export function lanesOf(journey: Pick<Journey, "lanes" | "stages">): PictureLane[] {
   const builtIn = LANE_NAMES.map((name): PictureLane => ({ name, lane: LANES[name], surface: name }));
-  const declared = declaredLanes(journey).map((lane, k): PictureLane => ({
+  const lanes = declaredLanes(journey);
+  const filling = fillingOf(journey, lanes);
+  const declared = lanes.map((lane, k): PictureLane => ({
     name: `declared-${k + 1}`,
-    lane: declaredLane(lane),
+    lane: declaredLane(lane, filling.get(lane.id)!),
     surface: "declared",
+    id: lane.id,
   }));
   if (!declared.length) return builtIn;
   const funnel = builtIn.findIndex(({ name }) => name === "funnel");
   const at = funnel < 0 ? builtIn.length : funnel;
   return [...builtIn.slice(0, at), ...declared, ...builtIn.slice(at)];
+}
+
+/** The stages and touchpoints that fill each declared lane, by lane id: one pass over the values
+ * written, so a lane visits only its own (a thousand lanes over thousands of touchpoints stay linear). */
+function fillingOf(journey: Pick<Journey, "stages">, lanes: readonly DeclaredLane[]) {
+  const filling = new Map<string, { stages: Stage[]; touchpoints: Touchpoint[] }>(
+    lanes.map((lane) => [lane.id, { stages: [], touchpoints: [] }]),
+  );
+  if (!lanes.length) return filling;
+  for (const stage of journey.stages) {
+    for (const [id] of filledLanes(stage)) filling.get(id)?.stages.push(stage);
+    for (const touchpoint of stage.touchpoints ?? [])
+      for (const [id] of filledLanes(touchpoint)) filling.get(id)?.touchpoints.push(touchpoint);
+  }
+  return filling;
 }
 
 /** A declared lane's entry as a bullet, its fail point and wait as small lines under it. */
@@ -88,21 +109,39 @@ function chipLine(entry: LaneEntryObject): LaneLine {
 }
 
 /** The lane a map declares: bulleted cards for a list or free text, chips for tags, people and systems. */
-function declaredLane(lane: DeclaredLane): Lane {
+function declaredLane(lane: DeclaredLane, filling: Filling): Lane {
   const chips = lane.kind === "tags" || lane.kind === "people" || lane.kind === "systems";
   const toLines = (value: LaneValue | undefined) => laneEntries(value).map(chips ? chipLine : listLine);
   const lines = (touchpoint: Touchpoint) => toLines(laneValueOf(touchpoint, lane.id));
-  const stageLines = (stage: Parameters<typeof laneValueOf>[0]) => toLines(laneValueOf(stage, lane.id));
-  if (chips) return chipLane({ label: lane.label, lines, stageLines });
-  return listLaneOf({ label: lane.label, surface: "declared", plain: lane.kind === "text", lines, stageLines });
+  const stageLines = (stage: Stage) => toLines(laneValueOf(stage, lane.id));
+  if (chips) return chipLane({ label: lane.label, lines, stageLines, filling });
+  return listLaneOf({
+    label: lane.label,
+    surface: "declared",
+    plain: lane.kind === "text",
+    lines,
+    stageLines,
+    filling,
+  });
 }
 
-/** How wide a touchpoint's slot wants to be: its longest line unwrapped, within SLOT_MIN..SLOT_MAX. */
-export function slotWidth(touchpoint: Touchpoint, lanes: readonly PictureLane[]): number {
-  let widest = measure(touchpoint.name, BODY_BOLD);
-  for (const { lane } of lanes) {
-    for (const entry of lane.entries?.(touchpoint) ?? [])
-      widest = Math.max(widest, measure(entry, BODY) + BULLET_INDENT);
-  }
-  return Math.min(SLOT_MAX, Math.max(SLOT_MIN, Math.ceil(widest) + 2 * PAD));
+/** How wide a touchpoint's slot wants to be with these lanes: its longest line unwrapped, within
+ * SLOT_MIN..SLOT_MAX. A declared lane is asked only about the touchpoints that fill it. */
+export function slotWidthOf(lanes: readonly PictureLane[]): (touchpoint: Touchpoint) => number {
+  const builtIn = lanes.filter((lane) => lane.id === undefined);
+  const declared = new Map(lanes.flatMap(({ id, lane }) => (id === undefined ? [] : [[id, lane] as const])));
+  return (touchpoint) => {
+    let widest = measure(touchpoint.name, BODY_BOLD);
+    const widen = (lane: Lane) => {
+      for (const entry of lane.entries?.(touchpoint) ?? [])
+        widest = Math.max(widest, measure(entry, BODY) + BULLET_INDENT);
+    };
+    for (const { lane } of builtIn) widen(lane);
+    if (declared.size)
+      for (const [id] of filledLanes(touchpoint)) {
+        const lane = declared.get(id);
+        if (lane) widen(lane);
+      }
+    return Math.min(SLOT_MAX, Math.max(SLOT_MIN, Math.ceil(widest) + 2 * PAD));
+  };
 }

@@ -22,7 +22,7 @@ import {
 import { layoutHeader, PERSONA_WIDTH } from "./header.js";
 import type { Box, Layout, MapLinker, PictureMarks } from "./geometry.js";
 import type { Column, LaneContext, TouchpointSlot } from "./lane.js";
-import { lanesOf, slotWidth, type PictureLane } from "./lanes.js";
+import { lanesOf, slotWidthOf, type PictureLane } from "./lanes.js";
 import { layoutLegend, marksLayout, MarkedColumn } from "./marks.js";
 
 export { LANE_NAMES, LANES, lanesOf, type LaneName, type PictureLane, type PictureLaneName } from "./lanes.js";
@@ -58,10 +58,11 @@ function layoutColumns(
   const touchpoints: TouchpointSlot[] = [];
   let x = MARGIN + LABEL_WIDTH + GAP;
   let count = 0;
+  const slotWidth = slotWidthOf(lanes);
   const columns = journey.stages.map((stage): Column => {
     const start = x;
     for (const touchpoint of stage.touchpoints ?? []) {
-      const width = slotWidth(touchpoint, lanes);
+      const width = slotWidth(touchpoint);
       touchpoints.push({ touchpoint, index: count++, x, width, members: membersOf(index, touchpoint) });
       x += width + GAP;
     }

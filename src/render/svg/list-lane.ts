@@ -7,7 +7,7 @@ import { BODY, BULLET_INDENT, PAD, evenRow } from "./column.js";
 import type { Box, Surface } from "./geometry.js";
 import type { Lane, LaneLine } from "./lane.js";
 import { MarkedColumn, touchpointColumn } from "./marks.js";
-import { stageSpans } from "./stage-span.js";
+import { slotsFilling, stageSpans, type Filling } from "./stage-span.js";
 
 /** What a list lane shows: its label, its cards' surface, and the lines of each touchpoint (and stage). */
 export interface ListSource {
@@ -19,6 +19,8 @@ export interface ListSource {
   lines: (touchpoint: Touchpoint) => LaneLine[];
   /** What a stage gives the lane, drawn across the stage's column above its touchpoints' cards. */
   stageLines?: (stage: Stage) => LaneLine[];
+  /** The stages and touchpoints that fill the lane (absent: any may). */
+  filling?: Filling;
 }
 
 /** The lane of a list field: its label, and its entries as written (in quotes for a quoted list). */
@@ -33,13 +35,15 @@ export function listLane(field: Field): Lane {
 /** A lane of bulleted cards from any source of lines. */
 export function listLaneOf(source: ListSource): Lane {
   const { lines, stageLines } = source;
+  const filling = source.filling ?? {};
   return {
     label: source.label,
     entries: (touchpoint) => lines(touchpoint).map((line) => line.text),
     ...(stageLines ? { stageLines } : {}),
-    filled: ({ touchpoints, columns }) =>
-      touchpoints.some(({ touchpoint }) => lines(touchpoint).length > 0) ||
-      (stageLines !== undefined && columns.some(({ stage }) => stageLines(stage).length > 0)),
+    filled: (context) =>
+      slotsFilling(context, filling).some(({ touchpoint }) => lines(touchpoint).length > 0) ||
+      (stageLines !== undefined &&
+        (filling.stages ?? context.columns.map(({ stage }) => stage)).some((stage) => stageLines(stage).length > 0)),
     layout(layout, context, { name, surface: laneSurface, top, minHeight }) {
       const surface = source.surface ?? laneSurface;
       const write = (text: MarkedColumn, entries: LaneLine[]) =>
@@ -49,7 +53,7 @@ export function listLaneOf(source: ListSource): Lane {
           else text.entry(name, i, line.text, BODY);
           for (const note of line.notes ?? []) text.paragraph(note.text, note.font, note.tone, BULLET_INDENT);
         });
-      const spans = stageSpans(context, top, name, stageLines, (card, entries) => {
+      const spans = stageSpans(context, top, name, filling, stageLines, (card, entries) => {
         const text = new MarkedColumn(layout, card, undefined, top + PAD);
         write(text, entries);
         const box: Box = { ...card, surface, height: text.y + PAD - top };
@@ -58,7 +62,7 @@ export function listLaneOf(source: ListSource): Lane {
       });
       const cardsTop = spans.bottom;
       const cards: Box[] = [];
-      for (const slot of context.touchpoints) {
+      for (const slot of slotsFilling(context, filling)) {
         const entries = lines(slot.touchpoint);
         if (!entries.length) continue;
         const id = `t${slot.index + 1}-${name}`;
