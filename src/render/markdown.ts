@@ -471,7 +471,7 @@ function laneEntryText(entry: LaneEntryObject): string {
 /** What a stage gives its declared lanes, as a list under the stage's heading ("Policies: …"). */
 function stageLaneList(stage: Stage, lanes: readonly DeclaredLane[]): string | undefined {
   const items: string[] = [];
-  for (const lane of lanes) {
+  for (const lane of filledInOrder(stage, lanes)) {
     const entries = laneEntries(laneValueOf(stage, lane.id));
     if (entries.length)
       items.push(`- ${inline(lane.label)}: ${entries.map((entry) => inline(laneEntryText(entry))).join("; ")}`);
@@ -486,7 +486,7 @@ function laneSection(touchpoints: readonly Touchpoint[], lanes: readonly Declare
   const items: string[] = [];
   for (const touchpoint of touchpoints) {
     const filled: string[] = [];
-    for (const lane of lanes) {
+    for (const lane of filledInOrder(touchpoint, lanes)) {
       const entries = laneEntries(laneValueOf(touchpoint, lane.id));
       if (!entries.length) continue;
       filled.push(`${indent}- ${inline(lane.label)}`);
@@ -495,6 +495,25 @@ function laneSection(touchpoints: readonly Touchpoint[], lanes: readonly Declare
     if (filled.length) items.push(`- ${inline(touchpoint.name)}`, ...filled);
   }
   return items.length ? items.join("\n") : undefined;
+}
+
+const placesOfLanes = new WeakMap<readonly DeclaredLane[], Map<string, number>>();
+
+/** The declared lanes a stage or touchpoint fills, in their order: read from what it wrote, so a page
+ * costs the values written, not touchpoints × lanes declared. */
+function filledInOrder(holder: Stage | Touchpoint, lanes: readonly DeclaredLane[]): DeclaredLane[] {
+  let places = placesOfLanes.get(lanes);
+  if (!places) {
+    places = new Map();
+    lanes.forEach((lane, k) => places!.set(lane.id, k));
+    placesOfLanes.set(lanes, places);
+  }
+  const found: number[] = [];
+  for (const [id] of filledLanes(holder)) {
+    const k = places.get(id);
+    if (k !== undefined) found.push(k);
+  }
+  return found.sort((a, b) => a - b).map((k) => lanes[k]!);
 }
 
 /** The declared lanes some touchpoint of the map fills, in their order: the ones the stage tables show.

@@ -47,6 +47,12 @@ export const LANES: LaneRegistry = Object.fromEntries([
 
 export const LANE_NAMES = Object.keys(LANES) as LaneName[];
 
+/** The declared lanes' cards and chips a picture draws, at most: past it the lanes left are not drawn and a
+ * row says how many (the Markdown page lists them all). A map declaring a thousand lanes that every
+ * touchpoint fills is about 80,000 cards from 1 MB; the cut keeps its picture within the hostile-input
+ * budget (test/security/lanes-hostile.test.ts). */
+export const DECLARED_BOXES_MAX = 20_000;
+
 /** A lane of one map's picture, under the name its boxes' ids use. */
 export interface PictureLane {
   name: PictureLaneName;

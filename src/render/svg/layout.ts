@@ -22,7 +22,7 @@ import {
 import { layoutHeader, PERSONA_WIDTH } from "./header.js";
 import type { Box, Layout, MapLinker, PictureMarks } from "./geometry.js";
 import type { Column, LaneContext, TouchpointSlot } from "./lane.js";
-import { lanesOf, slotWidthOf, type PictureLane } from "./lanes.js";
+import { DECLARED_BOXES_MAX, lanesOf, slotWidthOf, type PictureLane } from "./lanes.js";
 import { layoutLegend, marksLayout, MarkedColumn } from "./marks.js";
 
 export { LANE_NAMES, LANES, lanesOf, type LaneName, type PictureLane, type PictureLaneName } from "./lanes.js";
@@ -70,6 +70,17 @@ function layoutColumns(
     return { stage, x: start, width: x - GAP - start };
   });
   return { columns, touchpoints, right: x - GAP };
+}
+
+/** A row saying how many declared lanes the picture left out, and where they all are. */
+function notDrawnRow(layout: Layout, y: number, count: number): number {
+  const id = "lane-declared-more";
+  const label = new TextColumn(layout, id, MARGIN + PAD, LABEL_WIDTH - 2 * PAD, y + PAD);
+  label.paragraph(`${count.toLocaleString("en-US")} more lanes`, LABEL);
+  label.paragraph("not drawn: too many values for one picture; the Markdown page lists them", SMALL, "muted");
+  const height = label.y + PAD - y;
+  layout.boxes.push({ id, surface: "lane", x: MARGIN, y, width: LABEL_WIDTH, height });
+  return y + height + GAP;
 }
 
 /** What the picture measures metric values against: the day (none: no date is shown) and the window. */
@@ -149,8 +160,15 @@ export function layoutJourney(journey: Journey, options: LayoutOptions = {}): La
     ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
     windowDays: options.windowDays ?? DEFAULT_MAX_AGE_DAYS,
   };
-  for (const { name, lane, surface } of lanes) {
+  let declaredBoxes = 0;
+  let notDrawn = 0;
+  for (const { name, lane, surface, id } of lanes) {
     if (!lane.filled(context)) continue;
+    if (id !== undefined && declaredBoxes >= DECLARED_BOXES_MAX) {
+      notDrawn++;
+      continue;
+    }
+    const boxesBefore = layout.boxes.length;
     const labelId = `lane-${name}`;
     const label = new TextColumn(layout, labelId, MARGIN + PAD, LABEL_WIDTH - 2 * PAD, y + PAD);
     label.paragraph(lane.label, LABEL);
@@ -165,7 +183,9 @@ export function layoutJourney(journey: Journey, options: LayoutOptions = {}): La
     );
     labelBox.height = height;
     y += height + GAP;
+    if (id !== undefined) declaredBoxes += layout.boxes.length - boxesBefore;
   }
+  if (notDrawn) y = notDrawnRow(layout, y, notDrawn);
 
   const gridBottom = y - GAP;
   columns.forEach((column, s) => {

@@ -4,6 +4,7 @@
 // declared order after the built-in lanes and before the funnel; a map that declares none, unchanged.
 import { describe, expect, it } from "vitest";
 import { lanesOf, layoutJourney, type Box, type Layout } from "../../../src/render/svg/layout.js";
+import { DECLARED_BOXES_MAX } from "../../../src/render/svg/lanes.js";
 import { renderSvg } from "../../../src/render/svg/index.js";
 import { inside, overlappingPairs } from "./geometry.js";
 import { examplePath, loadMap, loadText } from "./maps.js";
@@ -244,5 +245,37 @@ describe("a map that declares no lanes", () => {
     const svg = renderSvg(journey);
     expect(renderSvg({ ...journey, lanes: [] })).toBe(svg);
     expect(renderSvg({ ...journey, lanes: [{ id: "systems", label: "Systems", kind: "systems" }] })).toBe(svg);
+  });
+});
+
+describe("a map with more declared-lane values than one picture holds", () => {
+  it(`draws lanes up to ${DECLARED_BOXES_MAX.toLocaleString("en-US")} of their cards, then says how many it left out`, () => {
+    const lanes = 30;
+    const touchpoints = 800;
+    const text = [
+      "journeymap: 1",
+      "title: Many lanes",
+      "personas: [{ id: p, name: P }]",
+      "lanes:",
+      ...Array.from({ length: lanes }, (_, k) => `  - { id: l${k}, label: L${k} }`),
+      "stages:",
+      "  - id: s",
+      "    name: S",
+      "    touchpoints:",
+      ...Array.from({ length: touchpoints }, (_, i) => [
+        `      - name: T${i}`,
+        `        lanes: { ${Array.from({ length: lanes }, (_, k) => `l${k}: [v]`).join(", ")} }`,
+      ]).flat(),
+    ].join("\n");
+    const layout = layoutJourney(loadText(text));
+    const drawn = layout.boxes.filter((box) => /^lane-declared-\d+$/.test(box.id)).length;
+    expect(drawn).toBe(Math.ceil(DECLARED_BOXES_MAX / (touchpoints + 1)));
+    expect(
+      layout.texts
+        .filter((text) => text.box === "lane-declared-more")
+        .map((text) => text.text)
+        .join(" "),
+    ).toBe(`${lanes - drawn} more lanes not drawn: too many values for one picture; the Markdown page lists them`);
+    expectTidy(layout);
   });
 });
