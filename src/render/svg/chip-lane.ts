@@ -5,7 +5,7 @@ import type { Stage, Touchpoint } from "../../journey/model.js";
 import { BODY, PAD, TextColumn, evenRow } from "./column.js";
 import type { Box, Layout, Rect } from "./geometry.js";
 import type { Lane, LaneLine } from "./lane.js";
-import { slotsFilling, stageSpans, type Filling } from "./stage-span.js";
+import { fillsAny, slotsFilling, stageSpans, type Filling } from "./stage-span.js";
 import { measure } from "./text.js";
 
 /** Room around a chip's text, and between chips. */
@@ -55,11 +55,7 @@ export function chipLane(source: ChipSource): Lane {
   return {
     label: source.label,
     entries: (touchpoint) => lines(touchpoint).map((line) => line.text),
-    ...(stageLines ? { stageLines } : {}),
-    filled: (context) =>
-      slotsFilling(context, filling).some(({ touchpoint }) => lines(touchpoint).length > 0) ||
-      (stageLines !== undefined &&
-        (filling.stages ?? context.columns.map(({ stage }) => stage)).some((stage) => stageLines(stage).length > 0)),
+    filled: (context) => fillsAny(context, filling, lines, stageLines),
     layout(layout, context, { name, top, minHeight }) {
       const spans = stageSpans(context, top, name, filling, stageLines, (card, entries) =>
         chipCard(layout, card, top, entries),

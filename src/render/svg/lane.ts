@@ -70,8 +70,6 @@ export interface Lane {
   layout(layout: Layout, context: LaneContext, area: LaneArea): number;
   /** A list lane's lines for a touchpoint; they also decide how wide the touchpoint's slot is. */
   entries?(touchpoint: Touchpoint): string[];
-  /** A declared lane's values on a stage: drawn across the stage's column, above its touchpoints' cards. */
-  stageLines?(stage: Stage): LaneLine[];
 }
 
 export type LaneRegistry<Name extends string = LaneName> = Record<Name, Lane>;

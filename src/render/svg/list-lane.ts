@@ -7,7 +7,7 @@ import { BODY, BULLET_INDENT, PAD, evenRow } from "./column.js";
 import type { Box, Surface } from "./geometry.js";
 import type { Lane, LaneLine } from "./lane.js";
 import { MarkedColumn, touchpointColumn } from "./marks.js";
-import { slotsFilling, stageSpans, type Filling } from "./stage-span.js";
+import { fillsAny, slotsFilling, stageSpans, type Filling } from "./stage-span.js";
 
 /** What a list lane shows: its label, its cards' surface, and the lines of each touchpoint (and stage). */
 export interface ListSource {
@@ -39,11 +39,7 @@ export function listLaneOf(source: ListSource): Lane {
   return {
     label: source.label,
     entries: (touchpoint) => lines(touchpoint).map((line) => line.text),
-    ...(stageLines ? { stageLines } : {}),
-    filled: (context) =>
-      slotsFilling(context, filling).some(({ touchpoint }) => lines(touchpoint).length > 0) ||
-      (stageLines !== undefined &&
-        (filling.stages ?? context.columns.map(({ stage }) => stage)).some((stage) => stageLines(stage).length > 0)),
+    filled: (context) => fillsAny(context, filling, lines, stageLines),
     layout(layout, context, { name, surface: laneSurface, top, minHeight }) {
       const surface = source.surface ?? laneSurface;
       const write = (text: MarkedColumn, entries: LaneLine[]) =>

@@ -49,6 +49,18 @@ export function slotsFilling(context: LaneContext, filling: Filling): readonly T
   return filling.touchpoints.flatMap((touchpoint) => slots.get(touchpoint) ?? []);
 }
 
+/** Whether a touchpoint or a stage that fills the lane gives it any line: a lane nobody fills is left out. */
+export function fillsAny(
+  context: LaneContext,
+  filling: Filling,
+  lines: (touchpoint: Touchpoint) => LaneLine[],
+  stageLines: ((stage: Stage) => LaneLine[]) | undefined,
+): boolean {
+  if (slotsFilling(context, filling).some(({ touchpoint }) => lines(touchpoint).length > 0)) return true;
+  const stages = filling.stages ?? context.columns.map(({ stage }) => stage);
+  return stageLines !== undefined && stages.some((stage) => stageLines(stage).length > 0);
+}
+
 /** Draws, with `draw`, a card per stage that gives the lane something, and evens the row. */
 export function stageSpans(
   context: LaneContext,
