@@ -3,9 +3,10 @@
 // (marks.ts), never on another lane or on the registry that orders them (lanes.ts).
 import type { Journey, Stage, Touchpoint } from "../../journey/model.js";
 import type { PersonaIndex } from "./cast.js";
-import type { LaneName, Layout, MapLinker, PictureMarks } from "./geometry.js";
+import type { LaneName, Layout, MapLinker, PictureLaneName, PictureMarks, Surface, Tone } from "./geometry.js";
+import type { Font } from "./text.js";
 
-export type { LaneName } from "./geometry.js";
+export type { DeclaredLaneName, LaneName, PictureLaneName } from "./geometry.js";
 
 /** A touchpoint's place in the grid. */
 export interface TouchpointSlot {
@@ -43,10 +44,20 @@ export interface LaneContext {
 
 /** Where a lane goes: its top, the bottom of its label's text, and the label's height (the least it takes). */
 export interface LaneArea {
-  name: LaneName;
+  name: PictureLaneName;
+  /** The fill of the lane's cards: a built-in lane's own, the neutral one of every declared lane. */
+  surface: Surface;
   top: number;
   labelBottom: number;
   minHeight: number;
+}
+
+/** One entry of a lane's card, and the small lines under it (a declared lane's fail point, a wait). */
+export interface LaneLine {
+  text: string;
+  /** The entry's own tone (a chip of a step that can fail); absent: body text. */
+  tone?: Tone;
+  notes?: Array<{ text: string; font: Font; tone: Tone }>;
 }
 
 export interface Lane {

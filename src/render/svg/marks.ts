@@ -9,11 +9,11 @@ import type {
   Box,
   CardField,
   CurvePoint,
-  LaneName,
   Layout,
   MarkKind,
   MarksLayout,
   PersonaCurve,
+  PictureLaneName,
   PictureMarks,
   Rect,
   Sample,
@@ -114,13 +114,13 @@ export class MarkedColumn extends TextColumn {
   }
 
   /** The entry at `position` of a list lane: highlighted when it is new or changed. */
-  entry(lane: LaneName, position: number, text: string, font: Font): void {
+  entry(lane: PictureLaneName, position: number, text: string, font: Font): void {
     this.entryLines(lane, position, () => this.bullet(text, font));
   }
 
   /** The entry at `position` of a lane written as several lines (a metric: its value, status and
    * small print), highlighted as one when it is new or changed. */
-  entryLines(lane: LaneName, position: number, write: () => void): void {
+  entryLines(lane: PictureLaneName, position: number, write: () => void): void {
     this.highlighted(`${lane}#${position + 1}`, this.marks?.entries?.[lane]?.has(position) === true, write);
   }
 
