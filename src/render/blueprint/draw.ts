@@ -57,7 +57,7 @@ export function drawBlueprint(layout: BlueprintLayout, theme: Theme): string {
     );
   for (const card of layout.cards) {
     const geometry = `x="${n(card.x)}" y="${n(card.y)}" width="${n(card.width)}" height="${n(card.height)}"`;
-    if (card.id === "header" || card.id === "legend") {
+    if (card.invisible) {
       out.push(`<rect ${geometry} fill="none" data-card="${card.id}"/>`);
       continue;
     }

@@ -67,6 +67,8 @@ const lineHeight = (font: Font): number => font.size * 1.35;
 export interface BlueprintCard extends Rect {
   id: string;
   surface: BlueprintSurface;
+  /** The header, the legend and the lines' names: kept for containment checks, not painted. */
+  invisible?: boolean;
   /** A fail point: the red circled F at the top right corner (its centre). */
   fail?: { x: number; y: number; r: number };
   /** A wait: Shostack's triangle with a W (the centre of its box). */
@@ -85,10 +87,9 @@ export interface BlueprintText {
   tone: Tone;
 }
 
+/** One of the three lines: it runs at y from x to x + width; its name is a text above it at the left. */
 export interface BlueprintLine extends Rect {
   kind: LineKind;
-  /** The line itself runs at y from x to x + width; the label sits above it at the left. */
-  label: BlueprintText;
 }
 
 export interface EmotionCurve {
@@ -128,7 +129,7 @@ interface PendingCard {
   /** Columns first..last (a stage's value spans its stage). */
   first: number;
   last: number;
-  lines: Array<{ text: string; font: Font; tone: Tone }>;
+  lines: Array<{ text: string; font: Font; tone: Tone; width: number }>;
   height: number;
   fail: boolean;
   wait: boolean;
@@ -193,7 +194,7 @@ export function layoutBlueprint(journey: Journey, options: BlueprintOptions = {}
     const width = textWidth(first, last, (fail ? 1 : 0) + (wait ? 1 : 0));
     const lines: PendingCard["lines"] = [];
     const push = (text: string, font: Font, tone: Tone) => {
-      for (const line of wrap(text, font, width)) lines.push({ text: line.text, font, tone });
+      for (const line of wrap(text, font, width)) lines.push({ text: line.text, font, tone, width: line.width });
     };
     push(entry.text, BODY, "text");
     if (fail) {
@@ -289,14 +290,14 @@ export function layoutBlueprint(journey: Journey, options: BlueprintOptions = {}
   // Strips are as tall as their tallest card; a sub-row at least as tall as its label.
   for (const card of pending) strips[card.strip]!.height = Math.max(strips[card.strip]!.height, card.height);
   const labelTexts = subRows.map((subRow, r) => {
-    const lines: Array<{ text: string; font: Font; tone: Tone }> = [];
+    const lines: Array<{ text: string; font: Font; tone: Tone; width: number }> = [];
     const firstOfRow = r === 0 || subRows[r - 1]!.row !== subRow.row;
     if (firstOfRow)
-      for (const line of wrap(ROW_LABELS[subRow.row], LABEL, LABEL_WIDTH - 2 * PAD))
-        lines.push({ text: line.text, font: LABEL, tone: "text" });
+      for (const line of wrap(ROW_LABELS[subRow.row], LABEL, LABEL_WIDTH - 8 - 2 * PAD))
+        lines.push({ text: line.text, font: LABEL, tone: "text", width: line.width });
     if (subRow.label !== undefined)
-      for (const line of wrap(subRow.label, SMALL, LABEL_WIDTH - 2 * PAD))
-        lines.push({ text: line.text, font: SMALL, tone: "muted" });
+      for (const line of wrap(subRow.label, SMALL, LABEL_WIDTH - 8 - 2 * PAD))
+        lines.push({ text: line.text, font: SMALL, tone: "muted", width: line.width });
     return lines;
   });
 
@@ -369,7 +370,15 @@ export function layoutBlueprint(journey: Journey, options: BlueprintOptions = {}
       y += lineHeight(font);
     }
   };
-  layout.cards.push({ id: "header", surface: "label", x: MARGIN, y: MARGIN, width: contentRight - MARGIN, height: 0 });
+  layout.cards.push({
+    id: "header",
+    surface: "label",
+    x: MARGIN,
+    y: MARGIN,
+    width: contentRight - MARGIN,
+    height: 0,
+    invisible: true,
+  });
   paragraph("header", journey.title, TITLE, "text", MARGIN, contentRight - MARGIN);
   if (journey.description)
     paragraph("header", journey.description, DESCRIPTION, "muted", MARGIN, contentRight - MARGIN);
@@ -422,7 +431,7 @@ export function layoutBlueprint(journey: Journey, options: BlueprintOptions = {}
   // Strips and gaps, top to bottom; gap g is above strip g. The three lines sit in the gaps between layers.
   const stripTop: number[] = [];
   const gapTop: number[] = [];
-  const lineBand: boolean[] = [];
+  const bands: number[] = [];
   const subRowTop: number[] = [];
   for (let s = 0; s <= strips.length; s++) {
     const below = strips[s];
@@ -441,27 +450,35 @@ export function layoutBlueprint(journey: Journey, options: BlueprintOptions = {}
               ? ROW_GAP
               : STRIP_GAP;
     gapTop.push(y);
-    lineBand.push(line !== undefined);
     if (line) {
-      layout.lines.push({
-        kind: line.kind,
-        x: MARGIN,
-        y: y + LINE_BAND - 4,
-        width: contentRight - MARGIN,
-        height: 0,
-        label: {
+      // The line's name above it, in the label column where no arrow runs; the band grows to hold it.
+      const words = wrap(line.label, SMALL_BOLD, LABEL_WIDTH - 8);
+      const band = Math.max(LINE_BAND, words.length * lineHeight(SMALL_BOLD) + 6);
+      words.forEach((word, i) =>
+        layout.texts.push({
           box: `line-${line.kind}`,
-          text: line.label,
-          x: MARGIN + 2,
-          y: y + LINE_BAND - 8,
-          width: 0,
-          size: 11,
+          text: word.text,
+          x: MARGIN,
+          y: y + 2 + i * lineHeight(SMALL_BOLD) + BASELINE * SMALL_BOLD.size,
+          width: word.width,
+          size: SMALL_BOLD.size,
           bold: true,
           tone: "muted",
-        },
+        }),
+      );
+      layout.lines.push({ kind: line.kind, x: MARGIN, y: y + band - 2, width: contentRight - MARGIN, height: 0 });
+      layout.cards.push({
+        id: `line-${line.kind}`,
+        surface: "label",
+        x: MARGIN,
+        y,
+        width: LABEL_WIDTH - 8,
+        height: band - 3,
+        invisible: true,
       });
-      y += LINE_BAND;
-    }
+      y += band;
+      bands.push(band);
+    } else bands.push(0);
     y += channels.gapHeight(s, base);
     if (!below) break;
     if (s === 0 || below.subRow !== above!.subRow) subRowTop[below.subRow] = y;
@@ -490,7 +507,7 @@ export function layoutBlueprint(journey: Journey, options: BlueprintOptions = {}
         text: line.text,
         x: MARGIN + PAD,
         y: lineY + BASELINE * line.font.size,
-        width: 0,
+        width: line.width,
         size: line.font.size,
         bold: line.font.bold === true,
         tone: line.tone,
@@ -523,7 +540,7 @@ export function layoutBlueprint(journey: Journey, options: BlueprintOptions = {}
         text: line.text,
         x: box.x + PAD,
         y: lineY + BASELINE * line.font.size,
-        width: 0,
+        width: line.width,
         size: line.font.size,
         bold: line.font.bold === true,
         tone: line.tone,
@@ -533,14 +550,7 @@ export function layoutBlueprint(journey: Journey, options: BlueprintOptions = {}
     return box;
   });
   layout.cards.push(...placed);
-  layout.arrows = placeArrows(
-    channels,
-    placed,
-    columnX,
-    COLUMN_WIDTH,
-    gapTop,
-    lineBand.map((band) => (band ? LINE_BAND : 0)),
-  );
+  layout.arrows = placeArrows(channels, placed, columnX, COLUMN_WIDTH, gapTop, bands);
 
   stageSpans.forEach((span, s) => {
     if (s % 2 === 1)
@@ -586,6 +596,7 @@ export function layoutBlueprint(journey: Journey, options: BlueprintOptions = {}
     y: legendY,
     width: legendX - 24 - MARGIN,
     height: MARK_SIZE,
+    invisible: true,
   });
   const legendRight = legendX - 24;
 
