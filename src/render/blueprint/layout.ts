@@ -4,7 +4,7 @@
 import type { BlueprintLayer, Journey, LaneEntryObject, Score, Stage, Touchpoint } from "../../journey/model.js";
 import { emotionOf, entryText, personasAt } from "../../journey/model.js";
 import { declaredLanes, laneEntries, laneValueOf, type DeclaredLane } from "../../journey/lanes.js";
-import { countOf, summaryOf } from "../../journey/queries.js";
+import { countOf } from "../../journey/queries.js";
 import { BASELINE, cleanText, measure, wrap, type Font } from "../svg/text.js";
 import type { Rect, Tone } from "../svg/geometry.js";
 import { MIN_GUTTER, placeArrows, routeArrows, type Arrow, type ArrowRequest, type Channels } from "./route.js";
@@ -711,9 +711,12 @@ function opportunityTitles(journey: Journey): Map<string, string> {
 function blueprintSummary(journey: Journey, cards: number, arrows: number, pending: readonly PendingCard[]): string {
   const fails = pending.filter((card) => card.fail).length;
   const waits = pending.filter((card) => card.wait).length;
-  return (
-    `${summaryOf(journey)} Drawn as a service blueprint: ${countOf(cards, "entry")} in the rows physical evidence, ` +
-    `customer actions, frontstage, backstage and support processes, ${countOf(arrows, "arrow")} from the entries ` +
-    `that serve others, ${countOf(fails, "fail point")} and ${countOf(waits, "wait")}.`
-  );
+  const touchpoints = journey.stages.reduce((sum, stage) => sum + (stage.touchpoints?.length ?? 0), 0);
+  const summary =
+    `Service blueprint with ${countOf(journey.stages.length, "stage")} ` +
+    `(${journey.stages.map((stage) => stage.name).join(", ")}) and ${countOf(touchpoints, "touchpoint")}: ` +
+    `${countOf(cards, "card")} in the rows physical evidence, customer actions, frontstage, backstage and ` +
+    `support processes, ${countOf(arrows, "arrow")} from the cards that serve others, ` +
+    `${countOf(fails, "fail point")} and ${countOf(waits, "wait")}.`;
+  return journey.description ? `${journey.description.trim()} ${summary}` : summary;
 }
