@@ -83,8 +83,8 @@ export function drawBlueprint(layout: BlueprintLayout, theme: Theme): string {
     );
   }
   for (const card of layout.cards) {
-    if (card.fail) out.push(failMark(card.fail.x, card.fail.y, card.fail.r, theme, surfaces[card.surface]));
-    if (card.wait) out.push(waitMark(card.wait.x, card.wait.y, card.wait.size, theme, surfaces[card.surface]));
+    if (card.fail) out.push(failMark(card.id, card.fail.x, card.fail.y, card.fail.r, theme, surfaces[card.surface]));
+    if (card.wait) out.push(waitMark(card.id, card.wait.x, card.wait.y, card.wait.size, theme, surfaces[card.surface]));
   }
   for (const curve of layout.curves) {
     const color = personaColor(theme, curve.persona, curve.ownColor);
@@ -103,8 +103,8 @@ export function drawBlueprint(layout: BlueprintLayout, theme: Theme): string {
   }
   const { legend } = layout;
   out.push(
-    failMark(legend.fail.x, legend.fail.y, 8, theme, theme.background),
-    waitMark(legend.wait.x, legend.wait.y, 16, theme, theme.background),
+    failMark("legend", legend.fail.x, legend.fail.y, 8, theme, theme.background),
+    waitMark("legend", legend.wait.x, legend.wait.y, 16, theme, theme.background),
     `<path d="M${n(legend.arrow.x)} ${n(legend.arrow.y)}L${n(legend.arrow.x + 24)} ${n(legend.arrow.y)}" stroke="${arrowColor}" stroke-width="1.25"/>`,
     `<path d="M${n(legend.arrow.x + 30)} ${n(legend.arrow.y)}L${n(legend.arrow.x + 23)} ${n(legend.arrow.y - 4)}L${n(legend.arrow.x + 23)} ${n(legend.arrow.y + 4)}Z" fill="${arrowColor}"/>`,
   );
@@ -119,18 +119,18 @@ export function drawBlueprint(layout: BlueprintLayout, theme: Theme): string {
 }
 
 /** The fail point: a red circle with an F, as Shostack marks where a step can fail. */
-function failMark(x: number, y: number, r: number, theme: Theme, fill: string): string {
+function failMark(card: string, x: number, y: number, r: number, theme: Theme, fill: string): string {
   return (
-    `<g data-mark="fail"><circle cx="${n(x)}" cy="${n(y)}" r="${n(r)}" fill="${fill}" stroke="${theme.tones.warning}" stroke-width="1.5"/>` +
+    `<g data-mark="fail" data-in="${card}"><circle cx="${n(x)}" cy="${n(y)}" r="${n(r)}" fill="${fill}" stroke="${theme.tones.warning}" stroke-width="1.5"/>` +
     `<text x="${n(x)}" y="${n(y + r * 0.45)}" font-size="${n(r * 1.25)}" font-weight="bold" text-anchor="middle" fill="${theme.tones.warning}">F</text></g>`
   );
 }
 
 /** The wait: a triangle with a W, Shostack's mark for where the customer waits. */
-function waitMark(x: number, y: number, size: number, theme: Theme, fill: string): string {
+function waitMark(card: string, x: number, y: number, size: number, theme: Theme, fill: string): string {
   const half = size / 2;
   return (
-    `<g data-mark="wait"><path d="M${n(x)} ${n(y - half)}L${n(x + half)} ${n(y + half)}L${n(x - half)} ${n(y + half)}Z" fill="${fill}" stroke="${theme.tones.caution}" stroke-width="1.5" stroke-linejoin="round"/>` +
+    `<g data-mark="wait" data-in="${card}"><path d="M${n(x)} ${n(y - half)}L${n(x + half)} ${n(y + half)}L${n(x - half)} ${n(y + half)}Z" fill="${fill}" stroke="${theme.tones.caution}" stroke-width="1.5" stroke-linejoin="round"/>` +
     `<text x="${n(x)}" y="${n(y + half - 2)}" font-size="${n(size * 0.5)}" font-weight="bold" text-anchor="middle" fill="${theme.tones.caution}">W</text></g>`
   );
 }

@@ -235,6 +235,31 @@ stages:
     expect(texts.join(" ")).toContain("Front</text><scrip t>"); // the lane's label, wrapped in its narrow column
   });
 
+  it("has checks that see a crossing and an arrow that stops short (the checks themselves)", () => {
+    const card = { id: "card-1", x: 10, y: 10, width: 100, height: 40 };
+    const through = {
+      label: "a",
+      to: "card-1",
+      points: [
+        { x: 0, y: 30 },
+        { x: 200, y: 30 },
+      ],
+      end: { x: 200, y: 30 },
+    };
+    expect(segmentsThroughCards([through], [card])).toEqual(["a segment 1 (0,30)→(200,30) crosses card-1"]);
+    expect(arrowsMissingTheirCard([through], new Map([["card-1", card]]))).toEqual([
+      "a ends at (200,30), not on card-1",
+    ]);
+    const along = {
+      label: "b",
+      points: [
+        { x: 10, y: 60 },
+        { x: 10, y: 50 },
+      ],
+    };
+    expect(segmentsThroughCards([along], [card])).toEqual([]);
+  });
+
   it("meets WCAG AA for every text tone on every row's fill, in both themes", () => {
     for (const theme of Object.values(THEMES))
       for (const [surface, fill] of Object.entries(BLUEPRINT_SURFACES[theme.name]))
