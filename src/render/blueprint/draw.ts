@@ -69,19 +69,20 @@ export function drawBlueprint(layout: BlueprintLayout, theme: Theme): string {
       `<line x1="${n(line.x)}" y1="${n(line.y)}" x2="${n(line.x + line.width)}" y2="${n(line.y)}" stroke="${theme.tones.text}"${LINE_STYLES[line.kind]} data-line="${line.kind}"/>`,
     );
   const arrowColor = theme.tones.muted;
+  // Built by concatenation, not arrays of parts: a hostile map's 50,000 arrows would make the garbage
+  // collector the slowest part of the picture.
+  let heads = "";
   for (const arrow of layout.arrows) {
-    const d = arrow.points.map((point, i) => `${i === 0 ? "M" : "L"}${n(point.x)} ${n(point.y)}`).join("");
+    let d = "";
+    for (const [i, point] of arrow.points.entries()) d += `${i === 0 ? "M" : "L"}${n(point.x)} ${n(point.y)}`;
     out.push(
       `<path d="${d}" fill="none" stroke="${arrowColor}" stroke-width="1.25" stroke-linejoin="round" data-arrow="${arrow.from} ${arrow.to}"/>`,
     );
-  }
-  // Heads after every line, so no arrow's line is drawn over another's head.
-  for (const arrow of layout.arrows) {
     const tip = arrow.points.at(-1)!;
-    out.push(
-      `<path d="M${n(tip.x)} ${n(tip.y)}L${n(tip.x - 4)} ${n(tip.y + 7)}L${n(tip.x + 4)} ${n(tip.y + 7)}Z" fill="${arrowColor}"/>`,
-    );
+    heads += `M${n(tip.x)} ${n(tip.y)}L${n(tip.x - 4)} ${n(tip.y + 7)}L${n(tip.x + 4)} ${n(tip.y + 7)}Z`;
   }
+  // Every head in one path, after every line, so no arrow's line is drawn over another's head.
+  if (heads) out.push(`<path d="${heads}" fill="${arrowColor}" data-heads="${layout.arrows.length}"/>`);
   for (const card of layout.cards) {
     if (card.fail) out.push(failMark(card.id, card.fail.x, card.fail.y, card.fail.r, theme, surfaces[card.surface]));
     if (card.wait) out.push(waitMark(card.id, card.wait.x, card.wait.y, card.wait.size, theme, surfaces[card.surface]));
