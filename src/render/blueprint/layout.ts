@@ -191,12 +191,14 @@ export function layoutBlueprint(journey: Journey, options: BlueprintOptions = {}
   ): void => {
     const fail = !plain && entry.fail !== undefined;
     const wait = !plain && typeof entry.wait === "string";
-    const width = textWidth(first, last, (fail ? 1 : 0) + (wait ? 1 : 0));
+    // The marks sit beside the text's first line (as tall as a mark): only that text leaves them room.
+    let width = textWidth(first, last, (fail ? 1 : 0) + (wait ? 1 : 0));
     const lines: PendingCard["lines"] = [];
     const push = (text: string, font: Font, tone: Tone) => {
       for (const line of wrap(text, font, width)) lines.push({ text: line.text, font, tone, width: line.width });
     };
     push(entry.text, BODY, "text");
+    if (lines.length > 0 && lineHeight(BODY) >= MARK_SIZE) width = textWidth(first, last, 0);
     if (fail) {
       const failPoint = entry.fail!;
       if (typeof failPoint.risk === "string") push(`Fails: ${failPoint.risk}`, SMALL, "warning");

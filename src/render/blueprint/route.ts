@@ -165,8 +165,11 @@ export function placeArrows(
   return channels.routes.map((route) => {
     const source = cards[route.from]!;
     const target = cards[route.to]!;
-    const exitX = source.x + ((route.exit + 1) * source.width) / (channels.exits[route.from]! + 1);
-    const entryX = target.x + ((route.entry + 1) * target.width) / (channels.entries[route.to]! + 1);
+    // Arrows leave from the left half of a card's top edge and arrive on the right half of its bottom edge:
+    // one card's exit and the card above's entry never share a line, so an arrow never seems to join them.
+    const exitX = source.x + ((route.exit + 1) * source.width) / 2 / (channels.exits[route.from]! + 1);
+    const entryX =
+      target.x + target.width / 2 + ((route.entry + 1) * target.width) / 2 / (channels.entries[route.to]! + 1);
     const fromY = trackY(route.gapFrom, route.trackFrom);
     const points = [
       { x: exitX, y: source.y },
