@@ -72,15 +72,17 @@ export function drawBlueprint(layout: BlueprintLayout, theme: Theme): string {
   // Built by concatenation, not arrays of parts: a hostile map's 50,000 arrows would make the garbage
   // collector the slowest part of the picture.
   let heads = "";
+  // The lines share their style through a group: a path per arrow carries only its points and its ends.
+  if (layout.arrows.length > 0)
+    out.push(`<g fill="none" stroke="${arrowColor}" stroke-width="1.25" stroke-linejoin="round">`);
   for (const arrow of layout.arrows) {
     let d = "";
     for (const [i, point] of arrow.points.entries()) d += `${i === 0 ? "M" : "L"}${n(point.x)} ${n(point.y)}`;
-    out.push(
-      `<path d="${d}" fill="none" stroke="${arrowColor}" stroke-width="1.25" stroke-linejoin="round" data-arrow="${arrow.from} ${arrow.to}"/>`,
-    );
+    out.push(`<path d="${d}" data-arrow="${arrow.from} ${arrow.to}"/>`);
     const tip = arrow.points.at(-1)!;
     heads += `M${n(tip.x)} ${n(tip.y)}L${n(tip.x - 4)} ${n(tip.y + 7)}L${n(tip.x + 4)} ${n(tip.y + 7)}Z`;
   }
+  if (layout.arrows.length > 0) out.push("</g>");
   // Every head in one path, after every line, so no arrow's line is drawn over another's head.
   if (heads) out.push(`<path d="${heads}" fill="${arrowColor}" data-heads="${layout.arrows.length}"/>`);
   for (const card of layout.cards) {
