@@ -35,6 +35,20 @@ export const BLUEPRINT_SURFACES: Record<Theme["name"], Record<BlueprintSurface, 
   },
 };
 
+/** The same text as markup.ts's n() (two decimals at most, never "-0"), from whole hundredths: a float's
+ * shortest form is slow to find, and a blueprint of 50,000 arrows writes 600,000 of them. */
+export function coordinate(value: number): string {
+  const hundredths = Math.round(value * 100);
+  if (hundredths === 0) return "0";
+  const size = hundredths < 0 ? -hundredths : hundredths;
+  const whole = Math.floor(size / 100);
+  const fraction = size - whole * 100;
+  const sign = hundredths < 0 ? "-" : "";
+  if (fraction === 0) return `${sign}${whole}`;
+  if (fraction % 10 === 0) return `${sign}${whole}.${fraction / 10}`;
+  return `${sign}${whole}.${fraction < 10 ? "0" : ""}${fraction}`;
+}
+
 /** Shostack draws the line of visibility dashed; the other two are solid, internal interaction thinner. */
 const LINE_STYLES: Record<LineKind, string> = {
   interaction: ' stroke-width="1.5"',
@@ -77,10 +91,13 @@ export function drawBlueprint(layout: BlueprintLayout, theme: Theme): string {
     out.push(`<g fill="none" stroke="${arrowColor}" stroke-width="1.25" stroke-linejoin="round">`);
   for (const arrow of layout.arrows) {
     let d = "";
-    for (const [i, point] of arrow.points.entries()) d += `${i === 0 ? "M" : "L"}${n(point.x)} ${n(point.y)}`;
+    const points = arrow.points;
+    for (let i = 0; i < points.length; i++)
+      d += `${i === 0 ? "M" : "L"}${coordinate(points[i]!.x)} ${coordinate(points[i]!.y)}`;
     out.push(`<path d="${d}" data-arrow="${arrow.from} ${arrow.to}"/>`);
     const tip = arrow.points.at(-1)!;
-    heads += `M${n(tip.x)} ${n(tip.y)}L${n(tip.x - 4)} ${n(tip.y + 7)}L${n(tip.x + 4)} ${n(tip.y + 7)}Z`;
+    const [x, y] = [coordinate(tip.x), coordinate(tip.y + 7)];
+    heads += `M${x} ${coordinate(tip.y)}L${coordinate(tip.x - 4)} ${y}L${coordinate(tip.x + 4)} ${y}Z`;
   }
   if (layout.arrows.length > 0) out.push("</g>");
   // Every head in one path, after every line, so no arrow's line is drawn over another's head.

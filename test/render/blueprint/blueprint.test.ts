@@ -9,7 +9,8 @@ import { describe, expect, it } from "vitest";
 import { generateBlueprint } from "../../../bench/generate-blueprint.mjs";
 import type { Journey } from "../../../src/journey/model.js";
 import { layoutBlueprint, renderBlueprintSvg, type BlueprintLayout } from "../../../src/render/blueprint/index.js";
-import { BLUEPRINT_SURFACES } from "../../../src/render/blueprint/draw.js";
+import { BLUEPRINT_SURFACES, coordinate } from "../../../src/render/blueprint/draw.js";
+import { n } from "../../../src/render/svg/markup.js";
 import { BASELINE, LINE_HEIGHT } from "../../../src/render/svg/text.js";
 import { contrast, THEMES } from "../../../src/render/svg/themes.js";
 import { arrowsMissingTheirCard, segmentsThroughCards, slantedSegments } from "../../helpers/blueprint-checks.js";
@@ -258,6 +259,14 @@ stages:
       ],
     };
     expect(segmentsThroughCards([along], [card])).toEqual([]);
+  });
+
+  it("writes coordinates exactly as the journey picture does (n), only faster", () => {
+    const values = [
+      0, -0.001, 0.004, 0.005, -0.005, 1, -1, 12.5, 12.25, 12.345, -12.345, 0.07, 99.999, 198080.126, -3.1,
+    ];
+    for (let i = 0; i < 2000; i++) values.push(Math.sin(i) * 10 ** (i % 7));
+    expect(values.map(coordinate)).toEqual(values.map(n));
   });
 
   it("meets WCAG AA for every text tone on every row's fill, in both themes", () => {
