@@ -14,6 +14,7 @@ import {
   DEFINITION_COLUMNS,
   INFO_ROWS,
   LIST_KEYS,
+  OPTIONAL_INFO_KEYS,
   SHEETS,
   stageColumns,
   touchpointColumns,
@@ -21,6 +22,14 @@ import {
   type CellValue,
   type Column,
 } from "./layout.js";
+import {
+  hasEntryObjects,
+  hasOpportunityObjects,
+  LANE_ENTRY_COLUMNS,
+  laneEntryRows,
+  OPPORTUNITY_COLUMNS,
+  opportunityRows,
+} from "./records.js";
 import { mapTable, STAGE_ROW_LABEL } from "./table.js";
 
 /** Excel's widest sheet. */
@@ -229,17 +238,28 @@ export async function renderXlsx(journey: Journey): Promise<Uint8Array> {
   small(SHEETS.personas, "personas", journey.personas);
   small(SHEETS.teams, "teams", journey.teams ?? []);
   small(SHEETS.metrics, "metrics", journey.metrics ?? []);
+  // The sheets of the lanes and the tracked opportunities, only for the maps that use them.
+  if ((journey.lanes ?? []).length > 0) small(SHEETS.lanes, "lanes", journey.lanes ?? []);
+  const recordColumns = (columns: ReadonlyArray<readonly [string, string]>) =>
+    columns.map(([header, key]) => ({ header, width: key === "text" || key === "title" ? 36 : 16 }));
+  if (hasEntryObjects(journey))
+    tableSheet(workbook, SHEETS.laneEntries, recordColumns(LANE_ENTRY_COLUMNS), laneEntryRows(journey));
+  if (hasOpportunityObjects(journey))
+    tableSheet(workbook, SHEETS.opportunities, recordColumns(OPPORTUNITY_COLUMNS), opportunityRows(journey));
 
   const info = workbook.addWorksheet(SHEETS.info);
   info.getColumn(1).width = 22;
   info.getColumn(2).width = 60;
-  INFO_ROWS.forEach(([label, key], index) => {
-    put(info, index + 1, 1, label);
+  let infoRow = 0;
+  for (const [label, key] of INFO_ROWS) {
     const value = journey[key];
-    put(info, index + 1, 2, Array.isArray(value) ? value.join("\n") : value);
-  });
-  put(info, INFO_ROWS.length + 1, 1, VERSION_LABEL);
-  put(info, INFO_ROWS.length + 1, 2, PACKAGE_VERSION);
+    if (value === undefined && OPTIONAL_INFO_KEYS.has(key)) continue;
+    infoRow++;
+    put(info, infoRow, 1, label);
+    put(info, infoRow, 2, Array.isArray(value) ? value.join("\n") : value);
+  }
+  put(info, infoRow + 1, 1, VERSION_LABEL);
+  put(info, infoRow + 1, 2, PACKAGE_VERSION);
   info.getColumn(1).font = { bold: true };
   info.getColumn(2).alignment = { wrapText: true, vertical: "top" };
 
