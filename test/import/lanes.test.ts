@@ -2,7 +2,8 @@
 // touchpoints and stages, lane entries written as objects, opportunities tracked as work, and the map's
 // type, status and review date. `journeymap diff` (the built CLI) finds no change, and the map loaded back
 // equals the original (a list lane's one text comes back as a list of that one entry).
-import { readdirSync, readFileSync, rmSync, mkdtempSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, rmSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -196,4 +197,43 @@ describe("the Lanes, Lane entries and Opportunities sheets, edited by a team", (
     );
     expect(result.code).toBe(2);
   });
+});
+
+const soffice = ["/usr/bin/soffice", "/usr/bin/libreoffice"].find((path) => existsSync(path));
+
+describe("LibreOffice Calc opens the workbook of lanes and tracked work", () => {
+  if (!soffice && process.env.CI !== "true") {
+    it.skip("LibreOffice is not installed here (apt-get install libreoffice-calc): the check runs in CI", () => {});
+    return;
+  }
+  it("saves it again as .xlsx, which imports back equal: every sheet kept, no text became a formula", () => {
+    expect(soffice, "CI installs libreoffice-calc (.ci/run)").toBeDefined();
+    const output = join(folder, "calc-in.xlsx");
+    expect(runCli(["render", FIXTURE, "-o", output]).code).toBe(0);
+    const profile = mkdtempSync(join(tmpdir(), "journeymap-lo-"));
+    const saved = join(folder, "calc-saved");
+    try {
+      const convert = spawnSync(
+        soffice!,
+        [
+          `-env:UserInstallation=file://${profile}`,
+          "--headless",
+          "--convert-to",
+          "xlsx:Calc MS Excel 2007 XML",
+          "--outdir",
+          saved,
+          output,
+        ],
+        { encoding: "utf8", timeout: 120_000 },
+      );
+      expect(convert.status, convert.stderr).toBe(0);
+    } finally {
+      rmSync(profile, { recursive: true, force: true });
+    }
+    const back = join(folder, "calc-back.journey.yaml");
+    // journeymap import refuses a formula cell: "=HYPERLINK(...)", "+cmd" and "@SUM(A1)" came back as text.
+    const imported = runCli(["import", join(saved, "calc-in.xlsx"), "-o", back]);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(loaded(back)).toEqual(loaded(FIXTURE));
+  }, 180_000);
 });
