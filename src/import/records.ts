@@ -80,11 +80,34 @@ function text(record: RecordRow, key: string, trimmed = false): string | undefin
   return trimmed ? value?.trim() : value;
 }
 
+/** The touchpoints of each stage by id and by name, indexed once a stage is named: each row is found in
+ * constant time, so a sheet of many rows stays linear. */
+type TouchpointIndex = Map<Stage, { byId: Map<string, Touchpoint[]>; byName: Map<string, Touchpoint[]> }>;
+
+function indexed(
+  index: TouchpointIndex,
+  stage: Stage,
+): { byId: Map<string, Touchpoint[]>; byName: Map<string, Touchpoint[]> } {
+  let found = index.get(stage);
+  if (found) return found;
+  found = { byId: new Map(), byName: new Map() };
+  for (const touchpoint of stage.touchpoints ?? []) {
+    if (touchpoint.id !== undefined)
+      found.byId.set(touchpoint.id, [...(found.byId.get(touchpoint.id) ?? []), touchpoint]);
+    const named = found.byName.get(touchpoint.name);
+    if (named) named.push(touchpoint);
+    else found.byName.set(touchpoint.name, [touchpoint]);
+  }
+  index.set(stage, found);
+  return found;
+}
+
 /** The stage and the touchpoints a row names (several when a stage repeats a name and no id tells them apart). */
 function placeOf(
   grid: Grid,
   record: RecordRow,
   stages: ReadonlyMap<string, Stage>,
+  index: TouchpointIndex,
 ): { stage: Stage; touchpoints?: Touchpoint[] } {
   const stageId = required(grid, record, "stage", "stage id").trim();
   const stage = stages.get(stageId);
@@ -98,10 +121,9 @@ function placeOf(
   const id = text(record, "touchpointId", true);
   const name = text(record, "touchpoint");
   if (id === undefined && name === undefined) return { stage };
-  const touchpoints = (stage.touchpoints ?? []).filter((touchpoint) =>
-    id !== undefined ? touchpoint.id === id : touchpoint.name === name,
-  );
-  if (touchpoints.length === 0)
+  const { byId, byName } = indexed(index, stage);
+  const touchpoints = id !== undefined ? byId.get(id) : byName.get(name!);
+  if (!touchpoints)
     throw cellProblem(
       grid,
       record.row,
@@ -111,18 +133,37 @@ function placeOf(
   return { stage, touchpoints };
 }
 
-/** Replaces the first line `shown` of a list that is still text by `entry`; false when there is none. */
-function replaceLine<T>(list: Array<string | T>, shown: string, entry: T): boolean {
-  const index = list.findIndex((line) => typeof line === "string" && line === shown);
-  if (index < 0) return false;
-  list[index] = entry;
-  return true;
+/** Where each text line of a list still is, in order, indexed once per list: a row finds its line in
+ * constant time (a sheet of 20,000 rows on one touchpoint would otherwise cost their square). */
+class Lines {
+  private readonly lists = new WeakMap<readonly unknown[], Map<string, { at: number[]; next: number }>>();
+
+  /** Replaces the first line `shown` of a list that is still text by `entry`; false when there is none. */
+  replace<T>(list: Array<string | T>, shown: string, entry: T): boolean {
+    let positions = this.lists.get(list);
+    if (!positions) {
+      positions = new Map();
+      list.forEach((line, index) => {
+        if (typeof line !== "string") return;
+        const found = positions!.get(line);
+        if (found) found.at.push(index);
+        else positions!.set(line, { at: [index], next: 0 });
+      });
+      this.lists.set(list, positions);
+    }
+    const found = positions.get(shown);
+    if (!found || found.next >= found.at.length) return false;
+    list[found.at[found.next++]!] = entry;
+    return true;
+  }
 }
 
 /** Lane entries written as objects, put back in the lanes of the stages and touchpoints they name. */
 export function applyLaneEntries(grid: Grid, stages: ReadonlyMap<string, Stage>): void {
+  const index: TouchpointIndex = new Map();
+  const lines = new Lines();
   for (const record of recordRows(grid, LANE_ENTRY_COLUMNS)) {
-    const { stage, touchpoints } = placeOf(grid, record, stages);
+    const { stage, touchpoints } = placeOf(grid, record, stages, index);
     const lane = required(grid, record, "lane", "lane id").trim();
     const id = text(record, "id", true);
     // The model's key order, as an author writes an entry.
@@ -148,19 +189,22 @@ export function applyLaneEntries(grid: Grid, stages: ReadonlyMap<string, Stage>)
         setLane(holder, lane, [entry]);
         return true;
       }
-      return Array.isArray(value) && replaceLine<LaneEntry>(value, entry.text, entry);
+      return Array.isArray(value) && lines.replace<LaneEntry>(value, entry.text, entry);
     });
     if (placed) continue;
     const holder = holders[0]!;
     const value = laneValueOf(holder, lane);
-    setLane(holder, lane, [...(value === undefined ? [] : typeof value === "string" ? [value] : value), entry]);
+    if (Array.isArray(value)) value.push(entry);
+    else setLane(holder, lane, [...(value === undefined ? [] : [value]), entry]);
   }
 }
 
 /** Opportunities tracked as work, put back in the touchpoints they are on, where their title is. */
 export function applyOpportunities(grid: Grid, stages: ReadonlyMap<string, Stage>): void {
+  const index: TouchpointIndex = new Map();
+  const lines = new Lines();
   for (const record of recordRows(grid, OPPORTUNITY_COLUMNS)) {
-    const { touchpoints } = placeOf(grid, record, stages);
+    const { touchpoints } = placeOf(grid, record, stages, index);
     if (!touchpoints)
       throw cellProblem(
         grid,
@@ -211,7 +255,7 @@ export function applyOpportunities(grid: Grid, stages: ReadonlyMap<string, Stage
     const shown = opportunity.title ?? opportunity.id;
     const placed = touchpoints.some(
       (touchpoint) =>
-        touchpoint.opportunities !== undefined && replaceLine(touchpoint.opportunities, shown, opportunity),
+        touchpoint.opportunities !== undefined && lines.replace(touchpoint.opportunities, shown, opportunity),
     );
     if (!placed) (touchpoints[0]!.opportunities ??= []).push(opportunity);
   }
