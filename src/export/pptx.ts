@@ -338,6 +338,7 @@ function tableSlides(
   header: string[],
   widths: number[],
   rows: Array<{ cells: TableCell[]; lines: number }>,
+  maxSlides = MAX_TABLE_SLIDES,
 ): void {
   const pages: Array<typeof rows> = [];
   let page: typeof rows = [];
@@ -353,7 +354,7 @@ function tableSlides(
     used += lines;
   }
   if (page.length > 0 || pages.length === 0) pages.push(page);
-  const shown = pages.slice(0, Math.max(1, Math.min(MAX_TABLE_SLIDES, slidesLeft(deck))));
+  const shown = pages.slice(0, Math.max(1, Math.min(maxSlides, slidesLeft(deck))));
   shown.forEach((rowsOfPage, index) => {
     const suffix = pages.length > 1 ? ` (${index + 1} of ${pages.length})` : "";
     const slide = titled(deck, `${title}${suffix}`);
@@ -430,6 +431,8 @@ function stageSlides(
 
 /** Declared lanes a lane table shows side by side, beside the touchpoint column. */
 const LANES_PER_TABLE = 3;
+/** Slides of one stage's lane table at most: the stage's own table comes first, the picture shows all. */
+const MAX_LANE_TABLE_SLIDES = 20;
 const LANE_TOUCHPOINT_WIDTH = 3;
 
 /** An entry of a declared lane as a slide shows it: its text, its wait and its fail point. */
@@ -479,6 +482,7 @@ function laneSlides(deck: PptxGenJS, stage: Stage, index: number, lanes: readonl
       ["Touchpoint", ...group.map((lane) => clean(lane.label, 200))],
       [LANE_TOUCHPOINT_WIDTH, ...group.map(() => width)],
       rows,
+      MAX_LANE_TABLE_SLIDES,
     );
   }
 }

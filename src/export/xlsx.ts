@@ -4,7 +4,8 @@
 // or a number), never a formula. exceljs is an optional peer dependency, loaded only here.
 import type { Workbook, Worksheet } from "exceljs";
 import { JourneymapError } from "../errors.js";
-import type { Journey } from "../journey/model.js";
+import { filledLanes } from "../journey/lanes.js";
+import type { Journey, Stage, Touchpoint } from "../journey/model.js";
 import { importOptional } from "../render/browser.js";
 import { repackZip } from "../io/zip-directory.js";
 import { PACKAGE_VERSION } from "../version.js";
@@ -13,6 +14,7 @@ import {
   cellOf,
   DEFINITION_COLUMNS,
   INFO_ROWS,
+  laneCell,
   LIST_KEYS,
   OPTIONAL_INFO_KEYS,
   SHEETS,
@@ -199,9 +201,32 @@ function definitionRows<T extends object>(
   );
 }
 
-function* touchpointRows(journey: Journey, columns: readonly Column[]): Generator<CellValue[]> {
+/** The cells of each holder's row (a touchpoint's, or a stage's): a lane column is filled from the lanes the
+ * holder fills, not looked up per declared lane (a map may declare thousands and fill a few on each). */
+function* holderRows<H extends Stage | Touchpoint>(
+  holders: Iterable<{ stage: Stage; holder: H }>,
+  columns: readonly Column[],
+): Generator<CellValue[]> {
+  const laneColumns = new Map<string, number>();
+  columns.forEach(({ meaning }, index) => {
+    if (meaning.field === "lanes") laneColumns.set(meaning.lane, index);
+  });
+  const others = columns.flatMap((column, index) => (column.meaning.field === "lanes" ? [] : [index]));
+  for (const { stage, holder } of holders) {
+    const cells: CellValue[] = new Array<CellValue>(columns.length).fill(undefined);
+    const touchpoint = holder === stage ? undefined : (holder as Touchpoint);
+    for (const index of others) cells[index] = cellOf(columns[index]!, stage, touchpoint);
+    for (const [lane, value] of filledLanes(holder)) {
+      const index = laneColumns.get(lane);
+      if (index !== undefined) cells[index] = laneCell(value);
+    }
+    yield cells;
+  }
+}
+
+function* touchpointsWithStages(journey: Journey): Generator<{ stage: Stage; holder: Touchpoint }> {
   for (const stage of journey.stages)
-    for (const touchpoint of stage.touchpoints ?? []) yield columns.map((column) => cellOf(column, stage, touchpoint));
+    for (const touchpoint of stage.touchpoints ?? []) yield { stage, holder: touchpoint };
 }
 
 /** The map as an .xlsx workbook, the same bytes for the same map. */
@@ -220,13 +245,16 @@ export async function renderXlsx(journey: Journey): Promise<Uint8Array> {
 
   mapSheet(workbook, journey);
   const columns = touchpointColumns(journey);
-  tableSheet(workbook, SHEETS.touchpoints, columns, touchpointRows(journey, columns));
+  tableSheet(workbook, SHEETS.touchpoints, columns, holderRows(touchpointsWithStages(journey), columns));
   const stages = stageColumns(journey);
   tableSheet(
     workbook,
     SHEETS.stages,
     stages,
-    journey.stages.map((stage) => stages.map((column) => cellOf(column, stage))),
+    holderRows(
+      journey.stages.map((stage) => ({ stage, holder: stage })),
+      stages,
+    ),
   );
   const small = (name: string, key: keyof typeof DEFINITION_COLUMNS, list: readonly object[]) =>
     tableSheet(
