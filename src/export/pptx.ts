@@ -100,18 +100,17 @@ export async function renderPptx(journey: Journey, options: PptxOptions = {}): P
     leftOut(deck, `${journey.personas.length - MAX_PERSONA_SLIDES} more personas`, "the deck shows the first 30");
   await pictureSlide(deck, journey, options);
   const labelOf = opportunityLabeller(journey);
-  const lanes = declaredLanes(journey);
   for (const [index, stage] of journey.stages.entries()) {
     if (slidesLeft(deck) <= 0) {
       leftOut(deck, `${journey.stages.length - index} more stages`, `the deck stops at ${MAX_SLIDES} slides`);
       break;
     }
     stageSlides(deck, stage, index, journey, labelOf);
-    laneSlides(deck, stage, index, lanes);
   }
   emotionSlides(deck, journey);
   metricSlides(deck, journey);
   unansweredPainSlides(deck, journey);
+  laneSection(deck, journey, declaredLanes(journey));
 
   // Stored, not compressed: the package is compressed once, when it is written again below.
   const written = await deck.write({ outputType: "uint8array", compression: false });
@@ -431,8 +430,31 @@ function stageSlides(
 
 /** Declared lanes a lane table shows side by side, beside the touchpoint column. */
 const LANES_PER_TABLE = 3;
-/** Slides of one stage's lane table at most: the stage's own table comes first, the picture shows all. */
-const MAX_LANE_TABLE_SLIDES = 20;
+/** Slides of the declared lanes' tables at most, in all: they come last, after everything the deck has
+ * without lanes, so a map's lanes never push its stages out of the deck (each slide costs about 5 ms). */
+const MAX_LANE_SLIDES = 30;
+
+/** Each stage's declared lanes, after the rest of the deck, within MAX_LANE_SLIDES. */
+function laneSection(deck: PptxGenJS, journey: Journey, lanes: readonly DeclaredLane[]): void {
+  if (lanes.length === 0) return;
+  const first = slidesLeft(deck);
+  for (const [index, stage] of journey.stages.entries()) {
+    const used = first - slidesLeft(deck);
+    if (used >= MAX_LANE_SLIDES || slidesLeft(deck) <= 0) {
+      const declared = new Set(lanes.map((lane) => lane.id));
+      const fills = (holder: Stage | Touchpoint) => filledLanes(holder).some(([id]) => declared.has(id));
+      const rest = journey.stages.slice(index).filter((other) => fills(other) || (other.touchpoints ?? []).some(fills));
+      if (rest.length === 0) return;
+      leftOut(
+        deck,
+        `the lanes of ${rest.length} more stages`,
+        `the deck gives the lanes at most ${MAX_LANE_SLIDES} slides`,
+      );
+      return;
+    }
+    laneSlides(deck, stage, index, lanes, MAX_LANE_SLIDES - used);
+  }
+}
 const LANE_TOUCHPOINT_WIDTH = 3;
 
 /** An entry of a declared lane as a slide shows it: its text, its wait and its fail point. */
@@ -448,17 +470,21 @@ function laneEntryLine(entry: LaneEntryObject): string {
 
 /** A stage's declared lanes as tables after its stage slide: a row per touchpoint (and one for the whole
  * stage when it fills a lane), a column per lane, three lanes a table; only the lanes the stage fills. */
-function laneSlides(deck: PptxGenJS, stage: Stage, index: number, lanes: readonly DeclaredLane[]): void {
-  if (lanes.length === 0) return;
+function laneSlides(
+  deck: PptxGenJS,
+  stage: Stage,
+  index: number,
+  lanes: readonly DeclaredLane[],
+  maxSlides: number,
+): void {
   const touchpoints = stage.touchpoints ?? [];
   const filled = new Set<string>();
   for (const holder of [stage, ...touchpoints]) for (const [id] of filledLanes(holder)) filled.add(id);
   const shown = lanes.filter((lane) => filled.has(lane.id));
+  const left = slidesLeft(deck);
   for (let first = 0; first < shown.length; first += LANES_PER_TABLE) {
-    if (slidesLeft(deck) <= 0) {
-      leftOut(deck, `the lanes of stage "${stage.name}" past the ${first}th`, `the deck stops at ${MAX_SLIDES} slides`);
-      return;
-    }
+    const room = Math.min(maxSlides - (left - slidesLeft(deck)), slidesLeft(deck));
+    if (room <= 0) return;
     const group = shown.slice(first, first + LANES_PER_TABLE);
     const width = (SLIDE.width - 2 * MARGIN - LANE_TOUCHPOINT_WIDTH) / group.length;
     const rowOf = (holder: Stage | Touchpoint, name: TableCell) => {
@@ -482,7 +508,7 @@ function laneSlides(deck: PptxGenJS, stage: Stage, index: number, lanes: readonl
       ["Touchpoint", ...group.map((lane) => clean(lane.label, 200))],
       [LANE_TOUCHPOINT_WIDTH, ...group.map(() => width)],
       rows,
-      MAX_LANE_TABLE_SLIDES,
+      room,
     );
   }
 }

@@ -13,6 +13,7 @@ import { renderPptx } from "../../src/export/pptx.js";
 import { loadJourney } from "../../src/journey/load.js";
 import type { Journey } from "../../src/journey/model.js";
 import { runCli } from "../helpers/cli.js";
+import { generateLanedMap } from "../../bench/generate-lanes.mjs";
 
 const FIXTURE = "test/fixtures/export/lanes-and-work.journey.yaml";
 const map = loadJourney(readFileSync(FIXTURE), { file: FIXTURE }).journey!;
@@ -103,6 +104,18 @@ describe("PowerPoint: lanes and tracked work", () => {
     const hotel = loadJourney(readFileSync("docs/examples/hotel.journey.yaml"), { file: "hotel" }).journey!;
     const slides = await slidesOf(hotel);
     expect(slides.filter((slide) => slide.title.endsWith(", lanes"))).toEqual([]);
+  });
+
+  it("gives the lanes at most 30 slides, after every other slide, and says which stages' lanes it leaves out", async () => {
+    const big = loadJourney(generateLanedMap({ touchpoints: 1000, stages: 10 })).journey!;
+    const titles = (await slidesOf(big)).map((slide) => slide.title);
+    const lanes = titles.filter((title) => /^Stage \d+: .*, lanes( \(\d+ of \d+\))?$/.test(title));
+    expect(lanes.length).toBeGreaterThan(10);
+    expect(lanes.length).toBeLessThanOrEqual(30);
+    expect(titles.indexOf(lanes[0]!)).toBeGreaterThan(titles.lastIndexOf("Pain points with no opportunity yet"));
+    for (let stage = 1; stage <= 10; stage++)
+      expect(titles.some((title) => title.startsWith(`Stage ${stage}: `))).toBe(true);
+    expect(titles.at(-1)).toMatch(/^Not in this deck: the lanes of \d+ more stages$/);
   });
 
   const ready = ["soffice", "pdftotext"].every(
