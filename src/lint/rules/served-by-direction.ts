@@ -22,17 +22,17 @@ export const servedByDirection: Rule = {
       if (!servedBy || !placed.layer) continue;
       const row = ROW_OF_LAYER[placed.layer];
       const below = BLUEPRINT_LAYERS.filter((layer) => ROW_OF_LAYER[layer] > row).map((layer) => LAYER_PLURALS[layer]);
-      const remedy =
+      const advice =
         below.length > 0
-          ? `name only the ${listOf(below).replace(/ and /, " or ")} that serve it`
-          : "nothing is below the support processes: move the entry, or remove servedBy";
+          ? `a blueprint's arrows come from the rows below, so name only the ${listOf(below).replace(/ and /, " or ")} that serve it`
+          : "support processes are the blueprint's bottom row, so nothing below serves them: move the entry to its row, or remove servedBy";
       servedBy.forEach((id, index) => {
         const target = byId.get(id);
         if (!target?.layer || ROW_OF_LAYER[target.layer] > row) return;
         const where =
           target.layer === placed.layer ? "in the same row" : `a ${LAYER_NOUNS[target.layer]}, in a row above`;
         report(
-          `${entryName(placed)} is served by "${id}", ${where}: a blueprint's arrows come from the rows below, so ${remedy}`,
+          `${entryName(placed)} is served by "${id}", ${where}: ${advice}`,
           source.itemRangeOf(servedBy, index),
           `${placed.subject} servedBy:${id}`,
         );
