@@ -2,7 +2,15 @@
 // written and how messages name it; entries by id. Built once per map and shared by the lane rules.
 import type { Range } from "../diagnostic.js";
 import { declaredLanes, filledLanes } from "../journey/lanes.js";
-import type { BlueprintLayer, Journey, LaneEntryObject, Stage, Touchpoint } from "../journey/model.js";
+import type {
+  BlueprintLayer,
+  Journey,
+  LaneEntry,
+  LaneEntryObject,
+  LaneValue,
+  Stage,
+  Touchpoint,
+} from "../journey/model.js";
 import { subjectOf } from "../journey/queries.js";
 import type { SourceMap } from "../journey/source-map.js";
 import { stageName, touchpointName } from "./names.js";
@@ -31,20 +39,47 @@ export const LAYER_NOUNS: Readonly<Record<BlueprintLayer, string>> = {
   support: "support process",
 };
 
-export interface PlacedEntry {
+/** One entry of a filled lane, where it is written. A class, not an object of closures: a map may hold
+ * 50,000 entries, and most are never reported (their subject and range are worked out on demand). */
+export class PlacedEntry {
+  constructor(
+    /** The entry as written: a text, or an object. */
+    readonly written: LaneEntry,
+    /** The lane's value that holds it (a list, or one text). */
+    readonly value: LaneValue,
+    readonly lane: string,
+    /** The row of its lane, when the lane is declared with a layer. */
+    readonly layer: BlueprintLayer | undefined,
+    readonly stage: Stage,
+    readonly touchpoint: Touchpoint | undefined,
+    /** Its place among the lane's entries on its touchpoint or stage. */
+    readonly index: number,
+    readonly source: SourceMap,
+  ) {
+    this.entry = typeof written === "string" ? { text: written } : written;
+  }
+
   /** The entry as an object (a text entry reads as `{text}`). */
-  entry: LaneEntryObject;
-  lane: string;
-  /** The row of its lane, when the lane is declared with a layer. */
-  layer?: BlueprintLayer;
-  stage: Stage;
-  touchpoint?: Touchpoint;
-  /** Its place among the lane's entries on its touchpoint or stage. */
-  index: number;
+  readonly entry: LaneEntryObject;
+
+  get id(): string | undefined {
+    return this.entry.id;
+  }
+
   /** What findings about it are about: its touchpoint or stage, lane and id (or place). */
-  subject: string;
+  get subject(): string {
+    const where = this.touchpoint ? subjectOf.touchpoint(this.stage, this.touchpoint) : subjectOf.stage(this.stage);
+    return `${where} lane:${this.lane} entry:${this.id ?? this.index}`;
+  }
+
   /** Where it is written: its id, else its text. */
-  range(): Range | undefined;
+  range(): Range | undefined {
+    const { written, value, source } = this;
+    if (typeof written !== "string")
+      return source.valueRangeOf(written, written.id !== undefined ? "id" : "text") ?? source.rangeOf(written);
+    if (Array.isArray(value)) return source.itemRangeOf(value, this.index);
+    return source.valueRangeOf((this.touchpoint ?? this.stage).lanes!, this.lane);
+  }
 }
 
 export interface LaneEntries {
@@ -67,31 +102,15 @@ export function laneEntriesOf(journey: Journey, source: SourceMap): LaneEntries 
   const entries: PlacedEntry[] = [];
   const byId = new Map<string, PlacedEntry>();
   const add = (stage: Stage, touchpoint: Touchpoint | undefined) => {
-    const holder = touchpoint ?? stage;
-    const where = touchpoint ? subjectOf.touchpoint(stage, touchpoint) : subjectOf.stage(stage);
-    for (const [lane, value] of filledLanes(holder)) {
+    for (const [lane, value] of filledLanes(touchpoint ?? stage)) {
       const layer = layers.get(lane);
       const list = Array.isArray(value) ? value : [value];
-      list.forEach((written, index) => {
-        const entry = typeof written === "string" ? { text: written } : written;
-        const placed: PlacedEntry = {
-          entry,
-          lane,
-          ...(layer ? { layer } : {}),
-          stage,
-          ...(touchpoint ? { touchpoint } : {}),
-          index,
-          subject: `${where} lane:${lane} entry:${entry.id ?? index}`,
-          range: () =>
-            typeof written !== "string"
-              ? (source.valueRangeOf(written, written.id !== undefined ? "id" : "text") ?? source.rangeOf(written))
-              : Array.isArray(value)
-                ? source.itemRangeOf(value, index)
-                : source.valueRangeOf(holder.lanes!, lane),
-        };
+      for (let index = 0; index < list.length; index++) {
+        const placed = new PlacedEntry(list[index]!, value, lane, layer, stage, touchpoint, index, source);
         entries.push(placed);
-        if (entry.id !== undefined && !byId.has(entry.id)) byId.set(entry.id, placed);
-      });
+        const { id } = placed;
+        if (id !== undefined && !byId.has(id)) byId.set(id, placed);
+      }
     }
   };
   for (const stage of journey.stages) {

@@ -55,7 +55,9 @@ export const duplicateId: Rule = {
       // servedBy names lane entries by id, across the whole map: two with one id make an arrow ambiguous.
       [
         "lane entry",
-        laneEntriesOf(journey, source).entries.map((placed) => element(placed.entry, () => placed.subject)),
+        laneEntriesOf(journey, source)
+          .entries.filter((placed) => placed.id !== undefined)
+          .map((placed) => element(placed.entry, () => placed.subject)),
       ],
     ];
     for (const [kind, elements] of groups) {

@@ -25,6 +25,9 @@ export const failPointUnowned: Rule = {
       for (const opportunity of touchpoint.opportunities ?? [])
         if (typeof opportunity === "object") opportunities.add(opportunity.id);
     const opportunitySuggester = new Suggester(opportunities, suggestions);
+    // The ids messages list, worked out once: a copy of every id per finding cost findings × ids.
+    const teamList = teams && listOf([...teams]);
+    const opportunityList = listOf([...opportunities]);
     for (const placed of entries) {
       const { fail } = placed.entry;
       if (!fail) continue;
@@ -39,7 +42,7 @@ export const failPointUnowned: Rule = {
       else if (teams && !teams.has(fail.owner)) {
         const guess = teamSuggester!.closest(fail.owner);
         report(
-          `owner "${fail.owner}" of ${name} is not a declared team: ${guess ? `did you mean "${guess}"?` : `use one of ${listOf([...teams])}, or add it to teams`}`,
+          `owner "${fail.owner}" of ${name} is not a declared team: ${guess ? `did you mean "${guess}"?` : `use one of ${teamList!}, or add it to teams`}`,
           source.valueRangeOf(fail, "owner"),
           `${placed.subject} fail:owner`,
         );
@@ -55,7 +58,7 @@ export const failPointUnowned: Rule = {
         const hint = guess
           ? `did you mean "${guess}"?`
           : opportunities.size > 0
-            ? `use one of ${listOf([...opportunities])}, or give the opportunity that prevents it "id: ${fail.opportunity}"`
+            ? `use one of ${opportunityList}, or give the opportunity that prevents it "id: ${fail.opportunity}"`
             : `give the opportunity that prevents it "id: ${fail.opportunity}" on a touchpoint of this map`;
         report(
           `${name} names opportunity "${fail.opportunity}", which no opportunity of the map has as id: ${hint}`,

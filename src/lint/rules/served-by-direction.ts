@@ -1,9 +1,21 @@
 // served-by-direction: in a blueprint, a servedBy that names an entry in the same row or a row above;
 // the blueprint's arrows come from the rows below (support serves backstage serves frontstage).
-import { BLUEPRINT_LAYERS } from "../../journey/model.js";
+import { BLUEPRINT_LAYERS, type BlueprintLayer } from "../../journey/model.js";
 import { entryName, isBlueprint, LAYER_NOUNS, LAYER_PLURALS, laneEntriesOf, ROW_OF_LAYER } from "../lane-entries.js";
 import { listOf } from "../names.js";
 import { docsUrl, type Rule } from "../types.js";
+
+/** What to do, by the row of the entry that names the wrong one: written once, not per entry. */
+const ADVICE = Object.fromEntries(
+  BLUEPRINT_LAYERS.map((layer) => {
+    const below = BLUEPRINT_LAYERS.filter((other) => ROW_OF_LAYER[other] > ROW_OF_LAYER[layer]);
+    const advice =
+      below.length > 0
+        ? `a blueprint's arrows come from the rows below, so name only the ${listOf(below.map((other) => LAYER_PLURALS[other])).replace(/ and /, " or ")} that serve it`
+        : "support processes are the blueprint's bottom row, so nothing below serves them: move the entry to its row, or remove servedBy";
+    return [layer, advice];
+  }),
+) as Record<BlueprintLayer, string>;
 
 export const servedByDirection: Rule = {
   meta: {
@@ -19,24 +31,20 @@ export const servedByDirection: Rule = {
     const { entries, byId } = laneEntriesOf(journey, source);
     for (const placed of entries) {
       const { servedBy } = placed.entry;
-      if (!servedBy || !placed.layer) continue;
-      const row = ROW_OF_LAYER[placed.layer];
-      const below = BLUEPRINT_LAYERS.filter((layer) => ROW_OF_LAYER[layer] > row).map((layer) => LAYER_PLURALS[layer]);
-      const advice =
-        below.length > 0
-          ? `a blueprint's arrows come from the rows below, so name only the ${listOf(below).replace(/ and /, " or ")} that serve it`
-          : "support processes are the blueprint's bottom row, so nothing below serves them: move the entry to its row, or remove servedBy";
-      servedBy.forEach((id, index) => {
+      const { layer } = placed;
+      if (!servedBy || !layer) continue;
+      const row = ROW_OF_LAYER[layer];
+      for (let index = 0; index < servedBy.length; index++) {
+        const id = servedBy[index]!;
         const target = byId.get(id);
-        if (!target?.layer || ROW_OF_LAYER[target.layer] > row) return;
-        const where =
-          target.layer === placed.layer ? "in the same row" : `a ${LAYER_NOUNS[target.layer]}, in a row above`;
+        if (!target?.layer || ROW_OF_LAYER[target.layer] > row) continue;
+        const where = target.layer === layer ? "in the same row" : `a ${LAYER_NOUNS[target.layer]}, in a row above`;
         report(
-          `${entryName(placed)} is served by "${id}", ${where}: ${advice}`,
+          `${entryName(placed)} is served by "${id}", ${where}: ${ADVICE[layer]}`,
           source.itemRangeOf(servedBy, index),
           `${placed.subject} servedBy:${id}`,
         );
-      });
+      }
     }
   },
 };
