@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call -- the test walks parsed reports */
+/* eslint-disable @typescript-eslint/no-unsafe-member-access -- the test walks parsed reports */
 // Issue 22's hostile shapes for the lane and blueprint rules: a map of at most 1 MB with 50,000 lane
 // entries, servedBy chains and cycles, thousands of undeclared lane ids or unknown servedBy ids goes
 // through lint with every report at once (stylish, json, sarif, github, junit, gitlab) within 3 s and a
