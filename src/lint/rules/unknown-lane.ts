@@ -1,6 +1,7 @@
 // unknown-lane: a touchpoint or a stage fills a lane that neither the map nor a shared file in scope
 // declares, or the map lists a lane id that is neither defined in it nor shared.
 import { filledLanes } from "../../journey/lanes.js";
+import type { Stage, Touchpoint } from "../../journey/model.js";
 import { subjectOf } from "../../journey/queries.js";
 import { Suggester } from "../../journey/suggest.js";
 import { knownIds, listOf, stageName, touchpointName } from "../names.js";
@@ -34,25 +35,29 @@ export const unknownLane: Rule = {
         subjectOf.lane(entry),
       );
     }
-    for (const stage of journey.stages) {
-      const holders = [
-        { holder: stage, name: stageName(stage), subject: subjectOf.stage(stage) },
-        ...(stage.touchpoints ?? []).map((touchpoint) => ({
-          holder: touchpoint,
-          name: touchpointName(touchpoint),
-          subject: subjectOf.touchpoint(stage, touchpoint),
-        })),
-      ];
-      for (const { holder, name, subject } of holders) {
-        for (const [id] of filledLanes(holder)) {
-          if (declared.has(id)) continue;
-          report(
-            `${name} fills lane "${id}", which is not declared: ${hint(id)}`,
-            source.keyRangeOf(holder.lanes!, id),
-            `${subject} lane:${id}`,
-          );
-        }
+    const check = (holder: Stage | Touchpoint, name: () => string, subject: () => string) => {
+      for (const [id] of filledLanes(holder)) {
+        if (declared.has(id)) continue;
+        report(
+          `${name()} fills lane "${id}", which is not declared: ${hint(id)}`,
+          source.keyRangeOf(holder.lanes!, id),
+          `${subject()} lane:${id}`,
+        );
       }
+    };
+    // Names and subjects only for a finding: most maps fill no lane at all.
+    for (const stage of journey.stages) {
+      check(
+        stage,
+        () => stageName(stage),
+        () => subjectOf.stage(stage),
+      );
+      for (const touchpoint of stage.touchpoints ?? [])
+        check(
+          touchpoint,
+          () => touchpointName(touchpoint),
+          () => subjectOf.touchpoint(stage, touchpoint),
+        );
     }
   },
 };
