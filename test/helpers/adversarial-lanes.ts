@@ -1,6 +1,6 @@
 // Hostile shapes of about 1 MB for the lane and blueprint rules (issue 22): 50,000 lane entries, servedBy
 // chains and cycles through every row, thousands of undeclared lane ids near declared ones, one id on
-// every entry, and one servedBy naming 30,000 ids that do not exist.
+// 28,000 entries, one servedBy naming 30,000 ids that do not exist, and one naming one id 300,000 times.
 
 const HEAD = [
   "journeymap: 1",
@@ -95,10 +95,23 @@ export function unknownServedBy(): string {
   return text(lines);
 }
 
+/** One frontstage entry whose servedBy names itself 300,000 times (three bytes a finding, were each
+ * one reported): one arrow, one finding. */
+export function repeatedServedBy(): string {
+  const named = Array.from({ length: 300_000 }, () => "a").join(", ");
+  return text([
+    ...HEAD,
+    ...LANES,
+    ...STAGE,
+    `      - {name: T, lanes: {frontstage: [{id: a, text: A, servedBy: [${named}]}]}}`,
+  ]);
+}
+
 export const adversarialLaneMaps: Record<string, () => string> = {
   "50,000 lane entries": manyEntries,
   "a servedBy chain closing in a cycle": servedByCycle,
   "30,000 undeclared lane ids": undeclaredLanes,
   "one id on 28,000 entries": oneEntryId,
   "30,000 unknown servedBy ids": unknownServedBy,
+  "one id named 300,000 times by one servedBy": repeatedServedBy,
 };

@@ -33,6 +33,7 @@ const EXPECTED: Record<string, Record<string, number>> = {
   "30,000 undeclared lane ids": { "unknown-lane": 30_000, "unused-lane": 1000 },
   "one id on 28,000 entries": { "duplicate-id": 27_999, "served-by-direction": 28_000, "unknown-served-by": 0 },
   "30,000 unknown servedBy ids": { "unknown-served-by": 30_000, "idle-support": 10_000 },
+  "one id named 300,000 times by one servedBy": { "served-by-direction": 1, "unserved-frontstage": 1 },
 };
 
 describe("a 1 MB blueprint built for the lane rules, through every report", () => {

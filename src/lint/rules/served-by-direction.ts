@@ -34,10 +34,13 @@ export const servedByDirection: Rule = {
       const { layer } = placed;
       if (!servedBy || !layer) continue;
       const row = ROW_OF_LAYER[layer];
+      // One finding per id, the first time the entry names it: naming it again draws no second arrow.
+      const seen = new Set<string>();
       for (let index = 0; index < servedBy.length; index++) {
         const id = servedBy[index]!;
         const target = byId.get(id);
-        if (!target?.layer || ROW_OF_LAYER[target.layer] > row) continue;
+        if (!target?.layer || ROW_OF_LAYER[target.layer] > row || seen.has(id)) continue;
+        seen.add(id);
         const where = target.layer === layer ? "in the same row" : `a ${LAYER_NOUNS[target.layer]}, in a row above`;
         report(
           `${entryName(placed)} is served by "${id}", ${where}: ${ADVICE[layer]}`,

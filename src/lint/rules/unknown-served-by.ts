@@ -28,8 +28,11 @@ export const unknownServedBy: Rule = {
     for (const placed of entries) {
       const { servedBy } = placed.entry;
       if (!servedBy) continue;
+      // One finding per id, the first time the entry names it: naming it again draws no second arrow.
+      const seen = new Set<string>();
       servedBy.forEach((id, index) => {
-        if (byId.has(id)) return;
+        if (byId.has(id) || seen.has(id)) return;
+        seen.add(id);
         report(
           `${entryName(placed)} is served by "${id}", which is no lane entry's id: ${hint(id)}`,
           source.itemRangeOf(servedBy, index),

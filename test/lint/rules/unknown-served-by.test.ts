@@ -66,6 +66,27 @@ testRule("unknown-served-by", {
       ],
     },
     {
+      name: "an unknown id named twice by one entry is one finding, at its first place",
+      code: yaml`
+        journeymap: 1
+        title: T
+        personas: [{id: guest, name: Guest}]
+        lanes: [{id: systems, label: Systems}]
+        stages:
+          - id: arrival
+            name: Arrival
+            lanes: {systems: [{id: pms, text: PMS, servedBy: [network, network, pms, network]}]}
+      `,
+      errors: [
+        {
+          line: 8,
+          column: 55,
+          message:
+            '"systems" entry "PMS" of stage "Arrival" is served by "network", which is no lane entry\'s id: use one of pms, or give the entry that serves it "id: network"',
+        },
+      ],
+    },
+    {
       name: "a journey map's lane without a layer, and no entry ids at all",
       code: yaml`
         journeymap: 1
