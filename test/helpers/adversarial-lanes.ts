@@ -107,6 +107,18 @@ export function repeatedServedBy(): string {
   ]);
 }
 
+/** One entry whose servedBy names 120,000 distinct ids no entry has (about 7 bytes a finding: the most
+ * findings a megabyte gives the lane rules). */
+export function manyUnknownServedBy(): string {
+  const named = Array.from({ length: 120_000 }, (_, i) => `x${i.toString(36)}`).join(", ");
+  return text([
+    ...HEAD,
+    ...LANES,
+    ...STAGE,
+    `      - {name: T, lanes: {support: [{id: a, text: A, servedBy: [${named}]}]}}`,
+  ]);
+}
+
 export const adversarialLaneMaps: Record<string, () => string> = {
   "50,000 lane entries": manyEntries,
   "a servedBy chain closing in a cycle": servedByCycle,
@@ -114,4 +126,5 @@ export const adversarialLaneMaps: Record<string, () => string> = {
   "one id on 28,000 entries": oneEntryId,
   "30,000 unknown servedBy ids": unknownServedBy,
   "one id named 300,000 times by one servedBy": repeatedServedBy,
+  "120,000 unknown servedBy ids on one entry": manyUnknownServedBy,
 };

@@ -34,6 +34,7 @@ const EXPECTED: Record<string, Record<string, number>> = {
   "one id on 28,000 entries": { "duplicate-id": 27_999, "served-by-direction": 28_000, "unknown-served-by": 0 },
   "30,000 unknown servedBy ids": { "unknown-served-by": 30_000, "idle-support": 10_000 },
   "one id named 300,000 times by one servedBy": { "served-by-direction": 1, "unserved-frontstage": 1 },
+  "120,000 unknown servedBy ids on one entry": { "unknown-served-by": 120_000, "idle-support": 1 },
 };
 
 describe("a 1 MB blueprint built for the lane rules, through every report", () => {
