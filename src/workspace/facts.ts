@@ -200,7 +200,12 @@ export function sharedFactsOf(path: string, shared: SharedFile): SharedFileFacts
     definitions: shared.definitions.map(({ kind, value, range }) => ({
       kind,
       id: value.id,
-      ...(typeof value.name === "string" ? { name: value.name } : {}),
+      // What messages call it: a persona's or a team's name, a lane's label.
+      ...(typeof value.name === "string"
+        ? { name: value.name }
+        : typeof value.label === "string"
+          ? { name: value.label }
+          : {}),
       ...(range ? { range } : {}),
     })),
   };

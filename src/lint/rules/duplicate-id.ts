@@ -1,15 +1,16 @@
-// duplicate-id: an id used twice among personas, teams, stages, or touchpoints.
+// duplicate-id: an id used twice among personas, teams, stages, touchpoints, lanes, or lane entries.
 import { subjectOf } from "../../journey/queries.js";
 import type { Range } from "../../diagnostic.js";
 import { touchpointsOf } from "../../journey/model.js";
+import { laneEntriesOf } from "../lane-entries.js";
 import { docsUrl, type Rule } from "../types.js";
 
 export const duplicateId: Rule = {
   meta: {
     id: "duplicate-id",
-    description: "an id used twice among personas, teams, stages, or touchpoints",
+    description: "an id used twice among personas, teams, stages, touchpoints, lanes, or lane entries",
     rationale:
-      "Ids are how touchpoints refer to personas and teams and how renderings link elements; two elements with one id make every reference ambiguous.",
+      "Ids are how touchpoints refer to personas and teams, how servedBy names the lane entries that serve a step, and how renderings link elements; two elements with one id make every reference ambiguous.",
     defaultSeverity: "error",
     docsUrl: docsUrl("duplicate-id"),
   },
@@ -18,7 +19,7 @@ export const duplicateId: Rule = {
     // Ranges and subjects are worked out only for an id met twice: most maps have none.
     type Place = { range: Range | undefined; whole: Range | undefined; subject: string };
     type Listed = { id: string | undefined; place(): Place };
-    const listed = (kind: "persona" | "team"): Listed[] =>
+    const listed = (kind: "persona" | "team" | "lane"): Listed[] =>
       definitions.entries
         .filter((entry) => entry.kind === kind)
         .map((entry) => ({
@@ -28,7 +29,7 @@ export const duplicateId: Rule = {
             return {
               range: entry.local ? source.valueRangeOf(entry.local, "id") : item,
               whole: entry.local ? source.rangeOf(entry.local) : item,
-              subject: kind === "persona" ? subjectOf.persona(entry) : subjectOf.team(entry),
+              subject: subjectOf[kind](entry),
             };
           },
         }));
@@ -49,6 +50,14 @@ export const duplicateId: Rule = {
         Array.from(touchpointsOf(journey), ({ stage, touchpoint }) =>
           element(touchpoint, () => subjectOf.touchpoint(stage, touchpoint)),
         ),
+      ],
+      ["lane", listed("lane")],
+      // servedBy names lane entries by id, across the whole map: two with one id make an arrow ambiguous.
+      [
+        "lane entry",
+        laneEntriesOf(journey, source)
+          .entries.filter((placed) => placed.id !== undefined)
+          .map((placed) => element(placed.entry, () => placed.subject)),
       ],
     ];
     for (const [kind, elements] of groups) {

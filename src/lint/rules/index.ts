@@ -21,6 +21,15 @@ import { unknownPersona } from "./unknown-persona.js";
 import { unusedDisable } from "./unused-disable.js";
 import { unusedPersona } from "./unused-persona.js";
 import { unusedTeam } from "./unused-team.js";
+// Declared lanes and service blueprints (issue 22).
+import { failPointUnowned } from "./fail-point-unowned.js";
+import { idleSupport } from "./idle-support.js";
+import { missingEvidence } from "./missing-evidence.js";
+import { servedByDirection } from "./served-by-direction.js";
+import { unknownLane } from "./unknown-lane.js";
+import { unknownServedBy } from "./unknown-served-by.js";
+import { unservedFrontstage } from "./unserved-frontstage.js";
+import { unusedLane } from "./unused-lane.js";
 
 const catalog = {
   "missing-stage": missingStage,
@@ -43,6 +52,15 @@ const catalog = {
   "metric-without-source": metricWithoutSource,
   "missing-persona": missingPersona,
   "shadowed-definition": shadowedDefinition,
+  // Declared lanes and service blueprints (issue 22).
+  "unknown-lane": unknownLane,
+  "unused-lane": unusedLane,
+  "unknown-served-by": unknownServedBy,
+  "served-by-direction": servedByDirection,
+  "unserved-frontstage": unservedFrontstage,
+  "fail-point-unowned": failPointUnowned,
+  "missing-evidence": missingEvidence,
+  "idle-support": idleSupport,
   "unused-disable": unusedDisable,
 } satisfies Record<string, Rule>;
 

@@ -75,4 +75,28 @@ describe("unused-shared-definition", () => {
       },
     ]);
   });
+
+  it("counts a shared lane as used when a map lists it or fills it, and reports one no map uses", async () => {
+    const lanes = ["listed", "filled", "unused"].map((id) => `  - {id: ${id}, label: ${id} lane}\n`);
+    const { findings } = await lintRepository(
+      {
+        "journeymap.shared.yaml": `journeymap: 1\npersonas:\n  - id: parent\n    name: Dana\nlanes:\n${lanes.join("")}`,
+        "one.journey.yaml": map("One", "", "personas: [parent]\nlanes: [listed]\n"),
+        "two.journey.yaml": map("Two", "    lanes: {filled: [Something]}\n", "personas: [parent]\n"),
+      },
+      { only: "unused-shared-definition" },
+    );
+    expect(findings).toEqual([
+      {
+        file: "journeymap.shared.yaml",
+        ruleId: "unused-shared-definition",
+        severity: "error",
+        line: 8,
+        column: 5,
+        message:
+          'no map uses the shared lane "unused lane": fill "unused" under `lanes` on the touchpoints or stages of the maps that use it, or remove it',
+        subject: "lane:unused",
+      },
+    ]);
+  });
 });

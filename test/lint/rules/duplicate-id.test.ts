@@ -112,3 +112,86 @@ testRule("duplicate-id", {
     },
   ],
 });
+
+// Lanes are listed like personas; lane entries' ids are one namespace across the map (servedBy names them).
+testRule("duplicate-id", {
+  valid: [
+    {
+      name: "lane entry ids unique across stages and touchpoints; a touchpoint may share one",
+      code: yaml`
+        journeymap: 1
+        title: T
+        personas: [{id: guest, name: Guest}]
+        lanes:
+          - {id: frontstage, label: Front desk}
+          - {id: backstage, label: Back office}
+        stages:
+          - id: arrival
+            name: Arrival
+            lanes: {backstage: [{id: lookup, text: Looks up the booking}]}
+            touchpoints:
+              - id: lookup
+                name: Checks in
+                lanes:
+                  frontstage: [{id: greet, text: Greets}, Smiles]
+                  backstage: [{id: lookup-again, text: Looks it up again}]
+              - name: Leaves
+                lanes:
+                  frontstage: [{id: goodbye, text: Says goodbye}]
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: "a lane declared twice, and entry ids reused on a stage and another touchpoint",
+      code: yaml`
+        journeymap: 1
+        title: T
+        personas: [{id: guest, name: Guest}]
+        lanes:
+          - {id: frontstage, label: Front desk}
+          - {id: backstage, label: Back office}
+          - {id: frontstage, label: Front desk again}
+        stages:
+          - id: arrival
+            name: Arrival
+            lanes: {backstage: [{id: lookup, text: Looks up the booking}]}
+            touchpoints:
+              - id: lookup
+                name: Checks in
+                lanes:
+                  frontstage: [{id: greet, text: Greets}, Smiles]
+                  backstage: [{id: lookup, text: Looks it up again}]
+              - name: Leaves
+                lanes:
+                  frontstage: [{id: greet, text: Says goodbye}]
+      `,
+      errors: [
+        {
+          line: 7,
+          column: 10,
+          endLine: 7,
+          endColumn: 20,
+          message: 'lane id "frontstage" is used twice (first used on line 5): give each lane its own id',
+          subject: "lane:frontstage",
+        },
+        {
+          line: 17,
+          column: 28,
+          endLine: 17,
+          endColumn: 34,
+          message: 'lane entry id "lookup" is used twice (first used on line 11): give each lane entry its own id',
+          subject: "touchpoint:arrival/lookup lane:backstage entry:lookup",
+        },
+        {
+          line: 20,
+          column: 29,
+          endLine: 20,
+          endColumn: 34,
+          message: 'lane entry id "greet" is used twice (first used on line 16): give each lane entry its own id',
+          subject: "touchpoint:arrival/Leaves lane:frontstage entry:greet",
+        },
+      ],
+    },
+  ],
+});

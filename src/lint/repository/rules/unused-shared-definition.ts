@@ -1,4 +1,4 @@
-// unused-shared-definition: a shared persona, team or metric that no map in its folder tree uses. Reported
+// unused-shared-definition: a shared persona, team, metric or lane that no map in its folder tree uses. Reported
 // once, in the shared file, and only when the run linted every map that could use it.
 import { dirname } from "node:path";
 import { DEFINITION_KINDS } from "../../../journey/definitions.js";
@@ -8,9 +8,9 @@ import type { RepositoryRule } from "../types.js";
 export const unusedSharedDefinition: RepositoryRule = {
   meta: {
     id: "unused-shared-definition",
-    description: "a shared persona, team or metric that no map uses",
+    description: "a shared persona, team, metric or lane that no map uses",
     rationale:
-      "A shared definition no journey uses is a leftover, or a persona, team or metric whose journeys are not mapped yet; either way the library says more than the maps do.",
+      "A shared definition no journey uses is a leftover, or a persona, team, metric or lane whose journeys are not mapped yet; either way the library says more than the maps do.",
     defaultSeverity: "info",
     docsUrl: docsUrl("unused-shared-definition"),
   },
