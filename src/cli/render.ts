@@ -74,7 +74,7 @@ export function registerRender(program: Command): void {
         "$ journeymap render docs/examples/hotel.journey.yaml -o hotel.svg    # the journey-map picture",
         "$ journeymap render docs/examples/hotel.journey.yaml -o hotel.png --engine mermaid-cli --scale 3",
         "$ journeymap render docs/examples/hotel.journey.yaml -o hotel.pdf --page a4      # A4 landscape pages, split at stages",
-        "$ journeymap render docs/examples/hotel-check-in.blueprint.yaml -o check-in.svg  # a service blueprint (type: blueprint)",
+        "$ journeymap render docs/examples/hotel-check-in.journey.yaml -o check-in.svg  # a service blueprint (type: blueprint)",
         "$ journeymap render docs/examples/hotel.journey.yaml -o hotel-blueprint.png --view blueprint",
         "$ journeymap render examples/ --format markdown -o docs/journeys --watch",
         "$ journeymap render examples/ --format markdown -o docs/journeys --site mkdocs   # pages MkDocs builds as they are",

@@ -44,7 +44,7 @@ const BLUEPRINTS = [
     name: "hotel check-in example",
     arrows: 17,
     svg: (theme: "light" | "dark") =>
-      renderBlueprintSvg(loadMap("docs/examples/hotel-check-in.blueprint.yaml"), { theme }),
+      renderBlueprintSvg(loadMap("docs/examples/hotel-check-in.journey.yaml"), { theme }),
   },
   {
     name: "generated: 60 touchpoints, 400 arrows, long texts",

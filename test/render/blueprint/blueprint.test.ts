@@ -19,7 +19,7 @@ import { inside, overlappingPairs } from "../svg/geometry.js";
 import { loadMap, loadText } from "../svg/maps.js";
 import { parse, walk } from "../svg/xml.js";
 
-const EXAMPLE = "docs/examples/hotel-check-in.blueprint.yaml";
+const EXAMPLE = "docs/examples/hotel-check-in.journey.yaml";
 
 /** A card's text as a reader reads it: its lines joined. */
 function cardText(layout: BlueprintLayout, box: string): string {
