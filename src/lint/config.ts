@@ -28,6 +28,14 @@ export interface LintConfig {
   rules?: Readonly<Record<string, RuleSeverity>>;
   /** Settings of metric values: the age at which stale-metric speaks ("90d", "12w"). */
   data?: { maxAge?: string };
+  /** How `journeymap backlog` ranks (docs/backlog.md); read by the backlog, not by the rules. */
+  backlog?: BacklogConfig;
+}
+
+/** The backlog's settings as written: a named priority formula and the confidence of an opportunity
+ * that states none. */
+export interface BacklogConfig {
+  priority?: { formula?: string; defaultConfidence?: number };
 }
 
 /** A configuration with every rule's severity and the expected stages decided. */
@@ -40,6 +48,7 @@ export interface ResolvedConfig {
   asOf?: string;
   /** The file it came from, when it came from one. */
   file?: string;
+  backlog?: BacklogConfig;
 }
 
 /** File names searched for in each folder, in this order. */
@@ -67,6 +76,7 @@ export function resolveConfig(config: LintConfig = {}, file?: string): ResolvedC
     rules: severities,
     maxAgeDays,
     ...(file ? { file } : {}),
+    ...(config.backlog ? { backlog: config.backlog } : {}),
   };
 }
 
@@ -224,9 +234,9 @@ function schemaProblems(
       if (path.length === 1 && path[0] === "rules") {
         add(unknownRuleMessage(key), keyRange);
       } else {
-        const guess = closest(key, ["stages", "rules", "data"]);
+        const guess = closest(key, ["stages", "rules", "data", "backlog"]);
         add(
-          `unknown key "${key}"${guess ? ` (did you mean "${guess}"?)` : ""}: a configuration has "stages", "rules" and "data"`,
+          `unknown key "${key}"${guess ? ` (did you mean "${guess}"?)` : ""}: a configuration has "stages", "rules", "data" and "backlog"`,
           keyRange,
         );
       }
@@ -252,6 +262,10 @@ function schemaProblems(
       );
     } else if (path[0] === "data" && path[1] === "maxAge") {
       add(`data.maxAge must be a number of days or weeks, such as 90d or 12w`, node(path));
+    } else if (path[0] === "backlog" && path[2] === "formula") {
+      add(`backlog.priority.formula must be one of rice, ice, value (see docs/backlog.md)`, node(path));
+    } else if (path[0] === "backlog" && path[2] === "defaultConfidence") {
+      add(`backlog.priority.defaultConfidence must be a percent from 0 to 100`, node(path));
     } else if (error.keyword === "type") {
       const what = path.length === 0 ? "the configuration" : `"${path.join(".")}"`;
       add(`${what} must be a mapping${path[0] === "rules" ? " of rule id to severity" : ""}`, node(path));
