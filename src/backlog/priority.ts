@@ -88,7 +88,8 @@ export function priorityOf(opportunity: CollectedOpportunity, settings: Priority
   if (formula.usesEffort && !onScale(effort)) return undefined;
   const confidence = (opportunity.confidence ?? settings.defaultConfidence) / 100;
   if (!(confidence >= 0 && confidence <= 1)) return undefined;
-  return formula.priority({ value, effort: effort ?? 1, confidence });
+  // Rounded so that floating-point noise (3 × 0.8 ÷ 3 ≠ 4 × 0.8 ÷ 4) never decides a rank or shows in JSON.
+  return Math.round(formula.priority({ value, effort: effort ?? 1, confidence }) * 1e6) / 1e6;
 }
 
 function onScale(score: number | undefined): score is number {
