@@ -38,6 +38,7 @@ const MORE_LINE = 18;
 const ASCENT = 0.928;
 const DESCENT = 0.236;
 const GAP = 2;
+const FULL_CELL = 12;
 
 interface Box {
   x: number;
@@ -246,6 +247,9 @@ export function renderMatrix(opportunities: readonly RankedOpportunity[], option
   const leaders: string[] = [];
   const labels: string[] = [];
   const unlabelled = new Map<string, Dot[]>();
+  // A cell where this many dots in a row found no place is full: its other dots go to its "… and N
+  // more" line without trying 40 places each (a thousand dots in one cell stay linear).
+  const failures = new Map<string, number>();
   for (const dot of dots) {
     const { opportunity } = dot;
     const colour = STATUS_TONE[opportunity.status](theme);
@@ -255,12 +259,14 @@ export function renderMatrix(opportunities: readonly RankedOpportunity[], option
     const label = labelText(opportunity.title, LABEL_CHARACTERS);
     const width = measure(label, LABEL_FONT) + 2 * GAP;
     let placed: (Box & { leader: boolean }) | undefined;
-    for (const candidate of candidates(dot, width, height + 2 * GAP)) {
-      if (inside(candidate, plotBox) && !index.overlaps(candidate)) {
-        placed = candidate;
-        break;
+    if ((failures.get(dot.cell) ?? 0) < FULL_CELL)
+      for (const candidate of candidates(dot, width, height + 2 * GAP)) {
+        if (inside(candidate, plotBox) && !index.overlaps(candidate)) {
+          placed = candidate;
+          break;
+        }
       }
-    }
+    failures.set(dot.cell, placed ? 0 : (failures.get(dot.cell) ?? 0) + 1);
     if (!placed) {
       const list = unlabelled.get(dot.cell);
       if (list) list.push(dot);
