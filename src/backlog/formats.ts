@@ -21,6 +21,9 @@ export interface BacklogFormatContext {
   /** Markdown: at most this many rows, then a line saying how many more (and `more`, a link to them). */
   top?: number;
   more?: string;
+  /** Markdown: false leaves out the page's "# Backlog" heading (a section of another page); group
+   * headings are then one level lower. */
+  heading?: boolean;
 }
 
 type BacklogFormatter = (backlog: Backlog, context: BacklogFormatContext) => string;
@@ -69,7 +72,9 @@ function notes(backlog: Backlog): string[] {
       `${plural(unscored, "opportunity").replace(/ys$/, "ies")} without ${needs} ranked last: score them to rank them`,
     );
   if (hidden > 0)
-    out.push(`${hidden.toLocaleString("en")} with another status not shown (--status all shows every one)`);
+    out.push(
+      `${hidden.toLocaleString("en")} with another status not shown (journeymap backlog --status all lists every one)`,
+    );
   if (backlog.untracked > 0)
     out.push(
       `${backlog.untracked.toLocaleString("en")} written as text are not tracked: give them an id and a title to rank them`,
@@ -137,7 +142,8 @@ function stylish(backlog: Backlog, context: BacklogFormatContext): string {
 }
 
 function markdown(backlog: Backlog, context: BacklogFormatContext): string {
-  const blocks = [`# Backlog`, inline(heading(backlog))];
+  const blocks = context.heading === false ? [inline(heading(backlog))] : [`# Backlog`, inline(heading(backlog))];
+  const groupHeading = context.heading === false ? "###" : "##";
   const top = context.top;
   let left = top ?? Infinity;
   const header = ["Rank", "Opportunity", "Priority", "Value", "Effort", "Confidence", "Status", "Owner", "Map"];
@@ -162,7 +168,7 @@ function markdown(backlog: Backlog, context: BacklogFormatContext): string {
     const shown = group.opportunities.slice(0, left);
     left -= shown.length;
     if (shown.length === 0) continue;
-    if (backlog.groupBy !== "none") blocks.push(`## ${inline(groupTitle(backlog, group))}`);
+    if (backlog.groupBy !== "none") blocks.push(`${groupHeading} ${inline(groupTitle(backlog, group))}`);
     blocks.push(table(header, shown.map(row)));
   }
   if (top !== undefined && backlog.opportunities.length > top) {

@@ -30,7 +30,7 @@ const CELL_WIDTH = PLOT.width / SCALE;
 const CELL_HEIGHT = PLOT.height / SCALE;
 const LABEL_FONT = { size: 11 };
 /** A label's title is cut to this many characters (the dot's tooltip has it whole, up to TOOLTIP). */
-const LABEL_CHARACTERS = 26;
+const LABEL_CHARACTERS = 32;
 const TOOLTIP = 300;
 const MORE_FONT = { size: 12 };
 const MORE_LINE = 18;

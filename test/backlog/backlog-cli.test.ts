@@ -75,7 +75,7 @@ describe("journeymap backlog", () => {
     );
     const ids = lines.slice(3, 9).map((line) => line.split("  ").at(-1)!.split(" · ")[0]);
     expect(ids).toEqual(FRESHCART_ORDER);
-    expect(run.stdout).toContain("1 with another status not shown (--status all shows every one)");
+    expect(run.stdout).toContain("1 with another status not shown (journeymap backlog --status all lists every one)");
   });
 
   it("writes JSON of a documented shape, every status with --status all", () => {
