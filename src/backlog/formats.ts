@@ -24,6 +24,8 @@ export interface BacklogFormatContext {
   /** Markdown: false leaves out the page's "# Backlog" heading (a section of another page); group
    * headings are then one level lower. */
   heading?: boolean;
+  /** Markdown: how a docs site wraps a wide table (MkDocs: a scroll container); default as it is. */
+  wideTable?: (table: string) => string;
 }
 
 type BacklogFormatter = (backlog: Backlog, context: BacklogFormatContext) => string;
@@ -169,7 +171,8 @@ function markdown(backlog: Backlog, context: BacklogFormatContext): string {
     left -= shown.length;
     if (shown.length === 0) continue;
     if (backlog.groupBy !== "none") blocks.push(`${groupHeading} ${inline(groupTitle(backlog, group))}`);
-    blocks.push(table(header, shown.map(row)));
+    const written = table(header, shown.map(row));
+    blocks.push(context.wideTable ? context.wideTable(written) : written);
   }
   if (top !== undefined && backlog.opportunities.length > top) {
     const rest = `${(backlog.opportunities.length - top).toLocaleString("en")} more`;
@@ -238,10 +241,14 @@ export const CSV_COLUMNS = [
   "pain_points",
 ] as const;
 
+const PLAIN_FIELD = /^(?![=+\-@\s:])(?!.*##\[)[\x20-\x21\x23-\x2b\x2d-\x7e]*$/;
+
 /** One CSV field (RFC 4180): controls shown as escapes (the file may be printed), a text a spreadsheet
  * would evaluate as a formula started with an apostrophe (OWASP), quoted when it holds a quote, a
  * comma or a line break. */
 export function csvField(text: string): string {
+  // Most fields (numbers, ids, statuses, plain titles) need nothing: one test instead of the escapes.
+  if (PLAIN_FIELD.test(text)) return text;
   let safe = visible(text);
   if (looksLikeFormula(safe)) safe = `'${safe}`;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;

@@ -948,7 +948,12 @@ class RenderRun {
       : {};
     this.writeOnce(index, renderPortfolio(maps, { ...(site ? { site: site.layout } : {}), ...heatmap, ...matrix }));
     if (ranked) {
-      const page = BACKLOG_FORMATS.markdown.formatter(ranked, { color: false, mapLink: backlogMapLink });
+      const layout = site?.layout;
+      const page = BACKLOG_FORMATS.markdown.formatter(ranked, {
+        color: false,
+        mapLink: backlogMapLink,
+        ...(layout ? { wideTable: (written: string) => layout.wideTable(written) } : {}),
+      });
       this.writeOnce(join(this.plan.destination!.path, BACKLOG_PAGE), page);
       this.writeOnce(matrixPath(this.plan), renderMatrix(ranked.opportunities));
     }

@@ -133,6 +133,7 @@ function rankedBacklog(ranked: Backlog, site: SiteLayout, matrix = MATRIX_FILE):
     top: INDEX_BACKLOG_ROWS,
     more: BACKLOG_PAGE,
     mapLink: backlogMapLink,
+    wideTable: (written) => site.wideTable(written),
   });
   return [
     top.trimEnd(),
