@@ -26,10 +26,10 @@ export interface LintConfig {
   stages?: readonly string[] | string;
   /** Severity per rule id; rules not listed keep their default. */
   rules?: Readonly<Record<string, RuleSeverity>>;
-  /** Settings of metric values: the age at which stale-metric speaks ("90d", "12w"). */
-  data?: { maxAge?: string };
   /** How `journeymap backlog` ranks (docs/backlog.md); read by the backlog, not by the rules. */
   backlog?: BacklogConfig;
+  /** Settings of metric values: the age at which stale-metric speaks ("90d", "12w"). */
+  data?: { maxAge?: string };
 }
 
 /** The backlog's settings as written: a named priority formula and the confidence of an opportunity
@@ -72,11 +72,11 @@ export function resolveConfig(config: LintConfig = {}, file?: string): ResolvedC
   const maxAgeDays =
     config.data?.maxAge === undefined ? DEFAULT_MAX_AGE_DAYS : parseDays(config.data.maxAge, "data.maxAge");
   return {
+    ...(config.backlog ? { backlog: config.backlog } : {}),
     stages: stagesOf(config.stages ?? DEFAULT_PRESET),
     rules: severities,
     maxAgeDays,
     ...(file ? { file } : {}),
-    ...(config.backlog ? { backlog: config.backlog } : {}),
   };
 }
 
@@ -234,9 +234,9 @@ function schemaProblems(
       if (path.length === 1 && path[0] === "rules") {
         add(unknownRuleMessage(key), keyRange);
       } else {
-        const guess = closest(key, ["stages", "rules", "data", "backlog"]);
+        const guess = closest(key, ["stages", "rules", "data"]);
         add(
-          `unknown key "${key}"${guess ? ` (did you mean "${guess}"?)` : ""}: a configuration has "stages", "rules", "data" and "backlog"`,
+          `unknown key "${key}"${guess ? ` (did you mean "${guess}"?)` : ""}: a configuration has "stages", "rules" and "data"`,
           keyRange,
         );
       }
@@ -260,12 +260,12 @@ function schemaProblems(
         `"stages" must be a list of stage ids or a preset name (${Object.keys(STAGE_PRESETS).join(", ")})`,
         node(path),
       );
-    } else if (path[0] === "data" && path[1] === "maxAge") {
-      add(`data.maxAge must be a number of days or weeks, such as 90d or 12w`, node(path));
     } else if (path[0] === "backlog" && path[2] === "formula") {
       add(`backlog.priority.formula must be one of rice, ice, value (see docs/backlog.md)`, node(path));
     } else if (path[0] === "backlog" && path[2] === "defaultConfidence") {
       add(`backlog.priority.defaultConfidence must be a percent from 0 to 100`, node(path));
+    } else if (path[0] === "data" && path[1] === "maxAge") {
+      add(`data.maxAge must be a number of days or weeks, such as 90d or 12w`, node(path));
     } else if (error.keyword === "type") {
       const what = path.length === 0 ? "the configuration" : `"${path.join(".")}"`;
       add(`${what} must be a mapping${path[0] === "rules" ? " of rule id to severity" : ""}`, node(path));
