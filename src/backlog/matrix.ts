@@ -58,7 +58,7 @@ const STATUS_TONE: Record<OpportunityStatus, (theme: Theme) => string> = {
 /** The text a label shows: one line, no control or invisible character acting (shown as an escape),
  * no pile of combining marks, cut to a length. */
 function labelText(title: string, max: number): string {
-  const oneLine = escapeInvisible(cleanText(title).replace(/[\r\n]+/g, " ")).replace(/(\p{M}{2})\p{M}+/gu, "$1");
+  const oneLine = cleanText(escapeInvisible(title.replace(/[\r\n]+/g, " "))).replace(/(\p{M}{2})\p{M}+/gu, "$1");
   return shorten(oneLine.trim(), max);
 }
 
@@ -311,8 +311,8 @@ export function renderMatrix(opportunities: readonly RankedOpportunity[], option
   const legend: string[] = [];
   let x = PLOT.left;
   for (const status of ["idea", "planned", "in-progress", "done", "dropped"] as const) {
-    legend.push(`<circle cx="${x + 5}" cy="40" r="5" fill="${STATUS_TONE[status](theme)}"/>`);
-    legend.push(`<text class="legend" x="${x + 14}" y="44" font-size="12" fill="${text}">${status}</text>`);
+    legend.push(`<circle cx="${n(x + 5)}" cy="40" r="5" fill="${STATUS_TONE[status](theme)}"/>`);
+    legend.push(`<text class="legend" x="${n(x + 14)}" y="44" font-size="12" fill="${text}">${status}</text>`);
     x += 14 + measure(status, { size: 12 }) + 24;
   }
 

@@ -115,7 +115,8 @@ export function rankOpportunities(
     return (
       b.priority - a.priority ||
       (b.opportunity.value ?? 0) - (a.opportunity.value ?? 0) ||
-      (a.opportunity.effort ?? 0) - (b.opportunity.effort ?? 0) ||
+      // An unknown effort (the value formula ranks without one) counts as more than any.
+      (a.opportunity.effort ?? 6) - (b.opportunity.effort ?? 6) ||
       a.order - b.order
     );
   });
