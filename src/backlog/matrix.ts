@@ -290,11 +290,22 @@ export function renderMatrix(opportunities: readonly RankedOpportunity[], option
   let y = bottom + 70;
   const cells = [...unlabelled.entries()].sort(([a], [b]) => cellOrder(a) - cellOrder(b));
   const unscored = opportunities.length - dots.length;
+  const width = WIDTH - PLOT.left - 20;
+  // Up to three names, as many as fit whole; the count at the end always says how many are not named.
   const lines: string[] = cells.map(([cell, list]) => {
     const [value, effort] = cell.split(",");
-    const names = list.slice(0, 3).map((dot) => labelText(dot.opportunity.title, LABEL_CHARACTERS));
-    const rest = list.length - names.length;
-    return `Value ${value}, effort ${effort}: ${names.join("; ")}${rest > 0 ? ` … and ${rest.toLocaleString("en")} more` : ""}`;
+    const prefix = `Value ${value}, effort ${effort}: `;
+    const line = (shown: number) => {
+      const names = list.slice(0, shown).map((dot) => labelText(dot.opportunity.title, LABEL_CHARACTERS));
+      const rest = list.length - shown;
+      return { names: prefix + names.join("; "), count: rest > 0 ? ` … and ${rest.toLocaleString("en")} more` : "" };
+    };
+    for (let shown = Math.min(3, list.length); shown > 1; shown--) {
+      const { names, count } = line(shown);
+      if (measure(names + count, MORE_FONT) <= width) return names + count;
+    }
+    const { names, count } = line(1);
+    return shortenToWidth(names, width - measure(count, MORE_FONT)) + count;
   });
   if (unscored > 0)
     lines.push(
@@ -302,7 +313,7 @@ export function renderMatrix(opportunities: readonly RankedOpportunity[], option
     );
   for (const line of lines) {
     more.push(
-      `<text class="more" x="${PLOT.left}" y="${y}" font-size="${MORE_FONT.size}" fill="${muted}">${escapeXml(shortenToWidth(line, WIDTH - PLOT.left - 20))}</text>`,
+      `<text class="more" x="${PLOT.left}" y="${y}" font-size="${MORE_FONT.size}" fill="${muted}">${escapeXml(line)}</text>`,
     );
     y += MORE_LINE;
   }
