@@ -2,6 +2,19 @@
 // map (flow style, short ids), titles and owners written to steer a terminal, a CI log, a spreadsheet
 // or an object's prototype, and scores far out of range.
 
+/** A map's first lines, up to its one touchpoint's keys. */
+function onePlace(title: string): string[] {
+  return [
+    "journeymap: 1",
+    `title: ${title}`,
+    "stages:",
+    "  - id: only",
+    "    name: Only",
+    "    touchpoints:",
+    "      - name: Pays",
+  ];
+}
+
 /** A map whose one touchpoint lists `count` opportunities: half written with a title (every fourth of
  * those scored, all in the same cell of the matrix), half naming one of those by id alone. */
 export function manyOpportunities(count: number): string {
@@ -12,17 +25,7 @@ export function manyOpportunities(count: number): string {
     entries.push(i % 4 === 0 ? `{id: ${id},title: t,value: 5,effort: 1}` : `{id: ${id},title: t}`);
   }
   for (let i = 0; i < count - defined; i++) entries.push(`{id: b${i.toString(36)}}`);
-  return [
-    "journeymap: 1",
-    "title: Many",
-    "stages:",
-    "  - id: only",
-    "    name: Only",
-    "    touchpoints:",
-    "      - name: Pays",
-    `        opportunities: [${entries.join(",")}]`,
-    "",
-  ].join("\n");
+  return [...onePlace("Many"), `        opportunities: [${entries.join(",")}]`, ""].join("\n");
 }
 
 /** Titles and owners that would act if printed raw: ANSI, OSC title, bidi, C1, workflow commands,
@@ -43,16 +46,7 @@ export const PROTOTYPE_OWNERS = ["__proto__", "constructor", "toString", "hasOwn
 
 /** A map whose opportunities carry the steering titles and prototype owners, repeated to `count`. */
 export function steeringOpportunities(count: number): string {
-  const lines = [
-    "journeymap: 1",
-    "title: Steering",
-    "stages:",
-    "  - id: only",
-    "    name: Only",
-    "    touchpoints:",
-    "      - name: Pays",
-    "        opportunities:",
-  ];
+  const lines = [...onePlace("Steering"), "        opportunities:"];
   for (let i = 0; i < count; i++) {
     const title = STEERING_TITLES[i % STEERING_TITLES.length]!;
     const owner = PROTOTYPE_OWNERS[i % PROTOTYPE_OWNERS.length]!;
@@ -66,13 +60,7 @@ export function steeringOpportunities(count: number): string {
 /** A schema-invalid map: scores far out of range and an id that is an Object.prototype key. */
 export function outOfRange(): string {
   return [
-    "journeymap: 1",
-    "title: Out of range",
-    "stages:",
-    "  - id: only",
-    "    name: Only",
-    "    touchpoints:",
-    "      - name: Pays",
+    ...onePlace("Out of range"),
     "        opportunities:",
     "          - {id: __proto__, title: Proto, value: 1e308, effort: -1}",
     '          - {id: huge, title: "\\e[31mHuge", value: 99999999999999999999, effort: 0, confidence: 1e9}',

@@ -1,7 +1,5 @@
-// Made-up opportunities and repositories of maps for the backlog's tests: deterministic (a seeded
+// Made-up opportunities for the backlog's tests: deterministic (a seeded
 // generator), with titles of every length, scores of every cell and some left unscored.
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import type { CollectedOpportunity } from "../../src/backlog/collect.js";
 import { OPPORTUNITY_STATUSES } from "../../src/journey/model.js";
 
@@ -61,44 +59,4 @@ export function madeUpOpportunities(
       written: { id: `opportunity-${i}` },
     };
   });
-}
-
-/** A map's YAML with `count` opportunity objects spread over its touchpoints (ids from `first`). */
-export function mapWithOpportunities(index: number, first: number, count: number): string {
-  const lines = ["journeymap: 1", `title: Map ${index}`, "stages:"];
-  const perTouchpoint = 5;
-  for (let stage = 0; stage * perTouchpoint * 2 < count; stage++) {
-    lines.push(`  - id: stage-${stage}`, `    name: Stage ${stage}`, "    touchpoints:");
-    for (let touchpoint = 0; touchpoint < 2; touchpoint++) {
-      const start = (stage * 2 + touchpoint) * perTouchpoint;
-      if (start >= count) break;
-      lines.push(
-        `      - name: Touchpoint ${stage}.${touchpoint}`,
-        "        painPoints: [Waits too long]",
-        "        opportunities:",
-      );
-      for (let k = start; k < Math.min(count, start + perTouchpoint); k++) {
-        const id = first + k;
-        lines.push(
-          `          - id: opp-${id}`,
-          `            title: Opportunity ${id} for the slot picker`,
-          `            owner: team-${id % 20}`,
-          `            status: ${["idea", "planned", "in-progress", "done"][id % 4]}`,
-          `            value: ${(id % 5) + 1}`,
-          `            effort: ${(id % 3) + 1}`,
-        );
-      }
-    }
-  }
-  return `${lines.join("\n")}\n`;
-}
-
-/** A folder of `maps` maps holding `perMap` opportunities each. */
-export function writeBacklogRepository(folder: string, maps: number, perMap: number): void {
-  mkdirSync(folder, { recursive: true });
-  for (let i = 0; i < maps; i++)
-    writeFileSync(
-      join(folder, `map-${String(i).padStart(4, "0")}.journey.yaml`),
-      mapWithOpportunities(i, i * perMap, perMap),
-    );
 }
