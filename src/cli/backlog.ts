@@ -45,7 +45,9 @@ export function registerBacklog(program: Command): void {
     .action((paths: string[], options: BacklogOptions, command: Command) => runBacklog(paths, options, command));
 }
 
-/** Every option of the command, in one place: the issue sync (src/cli/backlog-sync.ts) adds its own here. */
+/** Every option of the command, in one place: the issue sync (src/cli/backlog-sync.ts) adds its own here
+ * (`registerBacklogSync(command)`), and its run goes first in the action (`runBacklogSync`, which
+ * returns true when --sync did the work). */
 export function backlogCommandOptions(command: Command): Command {
   return command
     .addOption(
