@@ -1,5 +1,6 @@
 // docs/backlog.md and the command's help are the backlog's catalogs as users meet them: the format
-// table, the formula table and the --format and --priority choices must be exactly the registries.
+// table, the formula table and the --format and --priority choices must be exactly the registries,
+// and the page's sample output what the command prints.
 import { readFileSync } from "node:fs";
 import MarkdownIt from "markdown-it";
 import { describe, expect, it } from "vitest";
@@ -34,6 +35,11 @@ describe("the backlog's catalogs", () => {
   it("docs/backlog.md's formula table names every formula, the default first", () => {
     const names = tableStartingWith(page, "formula").map((row) => row[0]!.replace(/^`(\w+)`.*$/, "$1"));
     expect(names).toEqual(PRIORITY_FORMULA_NAMES);
+  });
+
+  it("docs/backlog.md shows what journeymap backlog examples/ prints today", () => {
+    const shown = /`journeymap backlog examples\/` in this repository:\n\n```text\n([\s\S]*?)```/.exec(page)?.[1];
+    expect(shown).toBe(runCli(["backlog", "examples/"]).stdout);
   });
 
   it("--format and --priority offer exactly the catalogs' names", () => {
