@@ -60,6 +60,19 @@ describe.runIf(executable !== undefined || mustRun)("the value × effort matrix 
     { name: "100 opportunities", opportunities: madeUpOpportunities(100) },
     { name: "1,000 opportunities", opportunities: madeUpOpportunities(1000, { seed: 3 }) },
     { name: "300 opportunities in one cell", opportunities: madeUpOpportunities(300, { crowded: true }) },
+    {
+      name: "100 opportunities titled in Arabic, joined emoji, CJK and wide ligatures",
+      opportunities: madeUpOpportunities(100, { seed: 5 }).map((opportunity, i) => ({
+        ...opportunity,
+        title: [
+          "مرحبا بالعالم الطلب السريع",
+          "👨‍👩‍👧‍👦👩🏽‍💻🏳️‍🌈 family",
+          "配送の時間を選ぶ画面",
+          "\ufdfd\ufdfa wide",
+          "WWWWWWWWWWWWWWWWWWWW",
+        ][i % 5]!,
+      })),
+    },
   ];
   for (const { name, opportunities } of cases) {
     it(`${name}: labels that overlap nothing, inside the picture`, { timeout: 60_000 }, async () => {
@@ -97,7 +110,7 @@ describe.runIf(executable !== undefined || mustRun)("the value × effort matrix 
         if (theme === "light") {
           await page.setViewport({ width: Math.ceil(live.width), height: Math.ceil(live.height) });
           await page.screenshot({
-            path: `test-artifacts/backlog/matrix-${opportunities.length}${name.includes("cell") ? "-crowded" : ""}.png`,
+            path: `test-artifacts/backlog/matrix-${opportunities.length}${name.includes("cell") ? "-crowded" : name.includes("Arabic") ? "-scripts" : ""}.png`,
           });
         }
       }
