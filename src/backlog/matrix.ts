@@ -63,11 +63,11 @@ function labelText(title: string, max: number): string {
 }
 
 /** A uniform grid of boxes for overlap tests: each query looks only at the boxes in its bins. */
-class BoxIndex {
-  readonly #bins = new Map<number, Box[]>();
+class BoxIndex<T extends Box = Box> {
+  readonly #bins = new Map<number, T[]>();
   static readonly SIZE = 40;
 
-  add(box: Box): void {
+  add(box: T): void {
     for (const key of this.#keys(box)) {
       const bin = this.#bins.get(key);
       if (bin) bin.push(box);
@@ -75,14 +75,16 @@ class BoxIndex {
     }
   }
 
-  overlaps(box: Box): boolean {
+  /** Whether a box overlapping `box` passes `test` (default: any does). */
+  overlaps(box: Box, test: (other: T) => boolean = () => true): boolean {
     for (const key of this.#keys(box))
       for (const other of this.#bins.get(key) ?? [])
         if (
           box.x < other.x + other.width &&
           other.x < box.x + box.width &&
           box.y < other.y + other.height &&
-          other.y < box.y + box.height
+          other.y < box.y + box.height &&
+          test(other)
         )
           return true;
     return false;
@@ -96,6 +98,52 @@ class BoxIndex {
     const y1 = Math.floor((box.y + box.height) / size);
     for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) yield y * 10_000 + x;
   }
+}
+
+/** A leader line, with its bounding box for the index. */
+interface Segment extends Box {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+function segment(x1: number, y1: number, x2: number, y2: number): Segment {
+  return {
+    x1,
+    y1,
+    x2,
+    y2,
+    x: Math.min(x1, x2),
+    y: Math.min(y1, y2),
+    width: Math.abs(x2 - x1),
+    height: Math.abs(y2 - y1),
+  };
+}
+
+/** Whether the segment passes through the box (Liang–Barsky clipping). */
+function crosses(line: Segment, box: Box): boolean {
+  const dx = line.x2 - line.x1;
+  const dy = line.y2 - line.y1;
+  let low = 0;
+  let high = 1;
+  const edges: Array<[number, number]> = [
+    [-dx, line.x1 - box.x],
+    [dx, box.x + box.width - line.x1],
+    [-dy, line.y1 - box.y],
+    [dy, box.y + box.height - line.y1],
+  ];
+  for (const [p, q] of edges) {
+    if (p === 0) {
+      if (q < 0) return false;
+      continue;
+    }
+    const t = q / p;
+    if (p < 0) low = Math.max(low, t);
+    else high = Math.min(high, t);
+    if (low > high) return false;
+  }
+  return true;
 }
 
 interface Dot {
@@ -182,6 +230,9 @@ export function renderMatrix(opportunities: readonly RankedOpportunity[], option
   const text = theme.tones.text;
   const muted = theme.tones.muted;
   const index = new BoxIndex();
+  /** The labels placed so far, and their leader lines: a leader line never crosses a label. */
+  const labelIndex = new BoxIndex();
+  const leaderIndex = new BoxIndex<Segment>();
   const plotBox: Box = { x: PLOT.left, y: PLOT.top, width: PLOT.width, height: PLOT.height };
   const right = PLOT.left + PLOT.width;
   const bottom = PLOT.top + PLOT.height;
@@ -259,12 +310,21 @@ export function renderMatrix(opportunities: readonly RankedOpportunity[], option
     const label = labelText(opportunity.title, LABEL_CHARACTERS);
     const width = measure(label, LABEL_FONT) + 2 * GAP;
     let placed: (Box & { leader: boolean }) | undefined;
+    let line: Segment | undefined;
     if ((failures.get(dot.cell) ?? 0) < FULL_CELL)
       for (const candidate of candidates(dot, width, height + 2 * GAP)) {
-        if (inside(candidate, plotBox) && !index.overlaps(candidate)) {
-          placed = candidate;
-          break;
+        if (!inside(candidate, plotBox) || index.overlaps(candidate)) continue;
+        // No leader line already drawn may cross the label, nor may the label's own cross another label.
+        if (leaderIndex.overlaps(candidate, (other) => crosses(other, candidate))) continue;
+        line = undefined;
+        if (candidate.leader) {
+          const [x, y] = nearest(candidate, dot.x, dot.y);
+          const own = segment(dot.x, dot.y, x, y);
+          if (labelIndex.overlaps(own, (other) => crosses(own, other))) continue;
+          line = own;
         }
+        placed = candidate;
+        break;
       }
     failures.set(dot.cell, placed ? 0 : (failures.get(dot.cell) ?? 0) + 1);
     if (!placed) {
@@ -274,10 +334,11 @@ export function renderMatrix(opportunities: readonly RankedOpportunity[], option
       continue;
     }
     index.add(placed);
-    if (placed.leader) {
-      const [x, y] = nearest(placed, dot.x, dot.y);
+    labelIndex.add(placed);
+    if (line) {
+      leaderIndex.add(line);
       leaders.push(
-        `<line x1="${n(dot.x)}" y1="${n(dot.y)}" x2="${n(x)}" y2="${n(y)}" stroke="${muted}" stroke-width="0.75"/>`,
+        `<line x1="${n(line.x1)}" y1="${n(line.y1)}" x2="${n(line.x2)}" y2="${n(line.y2)}" stroke="${muted}" stroke-width="0.75"/>`,
       );
     }
     labels.push(

@@ -41,17 +41,20 @@ describe.runIf(executable !== undefined || mustRun)("the value × effort matrix 
     await browser?.close();
   });
 
-  async function open(svg: string): Promise<{ width: number; height: number; shapes: Shape[] }> {
+  async function open(svg: string): Promise<{ width: number; height: number; shapes: Shape[]; leaders: number[][] }> {
     body = svg;
     await page.goto(`${ORIGIN}/matrix.svg`, { waitUntil: "load" });
     return page.evaluate(() => {
       const root = document.documentElement as unknown as SVGSVGElement;
+      const leaders = Array.from(document.querySelectorAll("g.leaders line")).map((line) =>
+        ["x1", "y1", "x2", "y2"].map((name) => Number(line.getAttribute(name))),
+      );
       const shapes = Array.from(document.querySelectorAll("text, circle")).map((element) => {
         const box = (element as SVGGraphicsElement).getBBox();
         const kind = element.tagName === "circle" ? "dot" : (element.getAttribute("class") ?? "text");
         return { kind, text: element.textContent ?? "", x: box.x, y: box.y, width: box.width, height: box.height };
       });
-      return { width: root.width.baseVal.value, height: root.height.baseVal.value, shapes };
+      return { width: root.width.baseVal.value, height: root.height.baseVal.value, shapes, leaders };
     });
   }
 
@@ -87,6 +90,16 @@ describe.runIf(executable !== undefined || mustRun)("the value × effort matrix 
         const dots = live.shapes.filter((shape) => shape.kind === "dot" && shape.width <= 12);
         for (const text of texts) expect(inside(text, picture), `${text.kind} "${text.text}" outside`).toBe(true);
         expect(overlappingPairs(texts).map(([a, b]) => `${a.text} × ${b.text}`)).toEqual([]);
+        // No leader line passes through a label (sampled every pixel along the line, a pixel inside the box).
+        const crossed = live.leaders.flatMap(([x1, y1, x2, y2]) => {
+          const steps = Math.ceil(Math.hypot(x2! - x1!, y2! - y1!));
+          return labels.filter((label) =>
+            Array.from({ length: steps + 1 }, (_, i) => i / Math.max(1, steps)).some((t) =>
+              inside({ x: x1! + (x2! - x1!) * t, y: y1! + (y2! - y1!) * t, width: 0, height: 0 }, label, -1),
+            ),
+          );
+        });
+        expect(crossed.map((label) => label.text)).toEqual([]);
         const covered = overlappingPairs([...texts, ...dots]).filter(
           ([a, b]) => (a.kind === "dot") !== (b.kind === "dot"),
         );
