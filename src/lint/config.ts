@@ -26,8 +26,16 @@ export interface LintConfig {
   stages?: readonly string[] | string;
   /** Severity per rule id; rules not listed keep their default. */
   rules?: Readonly<Record<string, RuleSeverity>>;
+  /** How `journeymap backlog` ranks (docs/backlog.md); read by the backlog, not by the rules. */
+  backlog?: BacklogConfig;
   /** Settings of metric values: the age at which stale-metric speaks ("90d", "12w"). */
   data?: { maxAge?: string };
+}
+
+/** The backlog's settings as written: a named priority formula and the confidence of an opportunity
+ * that states none. */
+export interface BacklogConfig {
+  priority?: { formula?: string; defaultConfidence?: number };
 }
 
 /** A configuration with every rule's severity and the expected stages decided. */
@@ -40,6 +48,7 @@ export interface ResolvedConfig {
   asOf?: string;
   /** The file it came from, when it came from one. */
   file?: string;
+  backlog?: BacklogConfig;
 }
 
 /** File names searched for in each folder, in this order. */
@@ -63,6 +72,7 @@ export function resolveConfig(config: LintConfig = {}, file?: string): ResolvedC
   const maxAgeDays =
     config.data?.maxAge === undefined ? DEFAULT_MAX_AGE_DAYS : parseDays(config.data.maxAge, "data.maxAge");
   return {
+    ...(config.backlog ? { backlog: config.backlog } : {}),
     stages: stagesOf(config.stages ?? DEFAULT_PRESET),
     rules: severities,
     maxAgeDays,
@@ -250,6 +260,10 @@ function schemaProblems(
         `"stages" must be a list of stage ids or a preset name (${Object.keys(STAGE_PRESETS).join(", ")})`,
         node(path),
       );
+    } else if (path[0] === "backlog" && path[2] === "formula") {
+      add(`backlog.priority.formula must be one of rice, ice, value (see docs/backlog.md)`, node(path));
+    } else if (path[0] === "backlog" && path[2] === "defaultConfidence") {
+      add(`backlog.priority.defaultConfidence must be a percent from 0 to 100`, node(path));
     } else if (path[0] === "data" && path[1] === "maxAge") {
       add(`data.maxAge must be a number of days or weeks, such as 90d or 12w`, node(path));
     } else if (error.keyword === "type") {

@@ -52,7 +52,20 @@ import {
   type SiteGenerator,
   type SiteLayout,
 } from "./site/generators.js";
-import { portfolioOrder, renderPortfolio, type BacklogItem, type PortfolioMap } from "./site/portfolio.js";
+import {
+  BACKLOG_PAGE,
+  backlogMapLink,
+  MATRIX_FILE,
+  portfolioOrder,
+  renderPortfolio,
+  type BacklogItem,
+  type PortfolioMap,
+} from "./site/portfolio.js";
+import { collectOpportunities } from "../backlog/collect.js";
+import { buildBacklog } from "../backlog/backlog.js";
+import { prioritySettings } from "../backlog/priority.js";
+import { renderMatrix } from "../backlog/matrix.js";
+import { BACKLOG_FORMATS } from "../backlog/formats.js";
 import type { MapLinker } from "./svg/layout.js";
 import { watchMaps, type MapWatcher } from "./watch.js";
 import { PAPER_NAMES, type FooterFacts, type PaperName } from "./svg/pages.js";
@@ -318,6 +331,11 @@ function heatmapPath(plan: Plan): string {
   return join(plan.site?.pictures?.folder ?? plan.destination!.path, HEATMAP_FILE);
 }
 
+/** Where the backlog's matrix goes: beside the index, or with the pictures. */
+function matrixPath(plan: Plan): string {
+  return join(plan.site?.pictures?.folder ?? plan.destination!.path, MATRIX_FILE);
+}
+
 function readMermaidConfig(file: string): Record<string, unknown> {
   const text = readTextFile(file, { what: "the Mermaid config" });
   let config: unknown;
@@ -381,8 +399,15 @@ function siteClaims(plan: Plan): Claims {
   for (const [file, what] of [
     [INDEX_PAGE, "the index page"],
     [HEATMAP_FILE, "the heat map"],
+    [BACKLOG_PAGE, "the backlog page"],
+    [MATRIX_FILE, "the backlog's matrix"],
   ] as const) {
-    const path = file === HEATMAP_FILE ? heatmapPath(plan) : join(plan.destination!.path, file);
+    const path =
+      file === HEATMAP_FILE
+        ? heatmapPath(plan)
+        : file === MATRIX_FILE
+          ? matrixPath(plan)
+          : join(plan.destination!.path, file);
     claims.writers.set(fileNameKey(path), { what, path });
   }
   return claims;
@@ -474,6 +499,8 @@ interface SiteLinter {
   repository(inputs: readonly MapInput[]): Map<string, Record<Severity, number>>;
   /** The stages the configuration of a map's folder expects, in order: the heat map's columns. */
   stages(input: MapInput): readonly string[] | undefined;
+  /** The backlog settings of a map's folder's configuration: the ranked backlog's formula. */
+  backlog(input: MapInput): import("../lint/config.js").BacklogConfig | undefined;
 }
 
 /** One run: renders maps, writes them, remembers the last good page of each for the index and --watch. */
@@ -799,12 +826,16 @@ class RenderRun {
     }
     this.#siteLinter = await this.linter();
     const findings = this.#siteLinter.map(map, input);
+    const page = relative(this.plan.destination!.path, target).split(/[\\/]/).join("/");
+    // Only what the ranked backlog needs is kept of the map: its opportunities written with a title.
+    const { opportunities } = collectOpportunities([{ journey, path: input.file, page }]);
     return {
       facts,
-      page: relative(this.plan.destination!.path, target).split(/[\\/]/).join("/"),
+      page,
       backlog,
       ownership,
       ...(findings ? { findings } : {}),
+      ...(opportunities.length > 0 ? { opportunities } : {}),
     };
   }
 
@@ -849,6 +880,7 @@ class RenderRun {
             return new Map(results.map((result) => [result.filePath, countBySeverity(result.messages)]));
           }) ?? new Map(),
         stages: (input) => guarded(() => resolver.forMap(input.path).config.stages),
+        backlog: (input) => guarded(() => resolver.forMap(input.path).config.backlog),
       };
     });
     return this.#lint;
@@ -917,7 +949,21 @@ class RenderRun {
     });
     const site = this.plan.site;
     const heatmap = site?.pictures ? { heatmap: `${site.pictures.url}${HEATMAP_FILE}` } : {};
-    this.writeOnce(index, renderPortfolio(maps, { ...(site ? { site: site.layout } : {}), ...heatmap }));
+    const ranked = this.rankedBacklog(maps);
+    const matrix = ranked
+      ? { backlog: ranked, ...(site?.pictures ? { matrix: `${site.pictures.url}${MATRIX_FILE}` } : {}) }
+      : {};
+    this.writeOnce(index, renderPortfolio(maps, { ...(site ? { site: site.layout } : {}), ...heatmap, ...matrix }));
+    if (ranked) {
+      const layout = site?.layout;
+      const page = BACKLOG_FORMATS.markdown.formatter(ranked, {
+        color: false,
+        mapLink: backlogMapLink,
+        ...(layout ? { wideTable: (written: string) => layout.wideTable(written) } : {}),
+      });
+      this.writeOnce(join(this.plan.destination!.path, BACKLOG_PAGE), page);
+      this.writeOnce(matrixPath(this.plan), renderMatrix(ranked.opportunities));
+    }
     this.writeOnce(
       heatmapPath(this.plan),
       renderHeatmap(
@@ -925,6 +971,26 @@ class RenderRun {
         { stages: this.configuredStages() },
       ),
     );
+  }
+
+  /** The open opportunities of the site's maps ranked as `journeymap backlog` ranks them (the first
+   * map's configuration sets the formula); undefined when no map tracks one. An id written with a title
+   * on two maps is ranked once, from the first. */
+  private rankedBacklog(maps: readonly PortfolioMap[]) {
+    if (!maps.some((map) => map.opportunities)) return undefined;
+    const seen = new Set<string>();
+    const opportunities = maps.flatMap((map) =>
+      (map.opportunities ?? []).filter((opportunity) => !seen.has(opportunity.id) && seen.add(opportunity.id)),
+    );
+    const first = this.plan.inputs[0];
+    const config = first && this.#siteLinter?.backlog(first);
+    let settings;
+    try {
+      settings = prioritySettings(config?.priority);
+    } catch {
+      settings = prioritySettings();
+    }
+    return buildBacklog({ opportunities, duplicates: [], unknown: [], untracked: 0 }, maps.length, { settings });
   }
 
   /** The stages the configuration expects, in order (of the first map's folder; the default preset when

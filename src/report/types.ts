@@ -8,7 +8,7 @@ export interface ReportContext {
   /** Use ANSI colours (stylish only). */
   color: boolean;
   /** Which command produced the findings, for reports that name it (junit, sarif). */
-  command: "validate" | "lint" | "render" | "data";
+  command: "validate" | "lint" | "render" | "data" | "backlog";
   /** The rules that ran, for reports that describe them (sarif, junit). */
   rules: RuleDescriptor[];
   /** The working directory that file paths are relative to (with `root`, turns them into repo-relative paths). */

@@ -86,15 +86,17 @@ describe("journeymap render: Mermaid and Markdown", () => {
     expect(run).toMatchObject({
       code: 0,
       stdout: "",
-      // Two pages, their pictures, the index and its heat map.
+      // Two pages, their pictures, the index and its heat map, the ranked backlog's page and its matrix.
       stderr: endsWithSummary(
         "✔ maps/hotel.journey.yaml → site/journeys/hotel.md\n✔ maps/retail/freshcart.journey.yaml → site/journeys/freshcart.md\n",
-        "2 maps to 6 files",
+        "2 maps to 8 files",
       ),
     });
     const site = join(dir, "site/journeys");
     // No temporary files left.
     expect(readdirSync(site).sort()).toEqual([
+      "backlog-matrix.svg",
+      "backlog.md",
       "freshcart.md",
       "freshcart.svg",
       "hotel.md",

@@ -28,7 +28,17 @@ const PAGES = [
     .filter((name) => name.endsWith(".md"))
     .map((name) => `docs/${name}`),
 ];
-const COMMANDS_WITH_EXAMPLES = ["validate", "lint", "render", "diff", "data pull", "init", "rules", "schema"];
+const COMMANDS_WITH_EXAMPLES = [
+  "validate",
+  "lint",
+  "render",
+  "diff",
+  "data pull",
+  "init",
+  "rules",
+  "schema",
+  "backlog",
+];
 const browser = findBrowser();
 
 /** The shell lines of a page's ```sh blocks that run journeymap (a trailing # comment is the shell's). */

@@ -8,6 +8,9 @@ import type { MapFacts } from "../../workspace/facts.js";
 import { buildGraph, hierarchyOrder } from "../../workspace/graph.js";
 import { BREAK, inline, link, table, type PageLink } from "../markdown.js";
 import { HEATMAP_FILE } from "./heatmap.js";
+import type { Backlog } from "../../backlog/backlog.js";
+import type { CollectedOpportunity } from "../../backlog/collect.js";
+import { BACKLOG_FORMATS } from "../../backlog/formats.js";
 import { GENERIC_LAYOUT, type SiteLayout } from "./generators.js";
 
 /** One pain point or opportunity of a map, with who owns its touchpoint. */
@@ -30,7 +33,15 @@ export interface PortfolioMap {
   ownership: ReadonlyMap<string, number>;
   /** Lint findings per severity, when the map was linted. */
   findings?: { error: number; warning: number; info: number };
+  /** The opportunities tracked as work that the map writes with a title (its `map.page` is the page). */
+  opportunities?: CollectedOpportunity[];
 }
+
+/** The ranked backlog's page and the matrix picture, beside the index. */
+export const BACKLOG_PAGE = "backlog.md";
+export const MATRIX_FILE = "backlog-matrix.svg";
+/** Rows of the ranked backlog on the index; the rest are on the backlog page. */
+export const INDEX_BACKLOG_ROWS = 10;
 
 /** Tree levels past this are listed at this depth (a chain of a thousand maps stays a readable list). */
 const MAX_DEPTH = 6;
@@ -57,6 +68,10 @@ export interface PortfolioOptions {
   site?: SiteLayout;
   /** The heat map's href (default: beside the index). */
   heatmap?: string;
+  /** The ranked backlog of the maps' tracked opportunities (none: no such section), and the matrix's
+   * href (default: beside the index). */
+  backlog?: Backlog;
+  matrix?: string;
 }
 
 /** The index page of `listed`, in hierarchy order. */
@@ -104,9 +119,35 @@ export function renderPortfolio(listed: readonly PortfolioMap[], options: Portfo
     ),
   );
 
+  if (options.backlog) blocks.push("## Ranked backlog", ...rankedBacklog(options.backlog, site, options.matrix));
   blocks.push("## Backlog by owning team", ...backlog(maps, pageOf, teamLabel));
   blocks.push("## Touchpoint ownership", site.wideTable(ownershipTable(maps, pageOf, teamLabel)));
   return `${blocks.join("\n\n")}\n`;
+}
+
+/** The top of the ranked backlog, linking the whole of it, and the value × effort matrix. */
+function rankedBacklog(ranked: Backlog, site: SiteLayout, matrix = MATRIX_FILE): string[] {
+  const top = BACKLOG_FORMATS.markdown.formatter(ranked, {
+    color: false,
+    heading: false,
+    top: INDEX_BACKLOG_ROWS,
+    more: BACKLOG_PAGE,
+    mapLink: backlogMapLink,
+    wideTable: (written) => site.wideTable(written),
+  });
+  return [
+    top.trimEnd(),
+    `[The whole backlog](${BACKLOG_PAGE})`,
+    site.picture(
+      "Value × effort matrix: each open opportunity placed by its value (up) and its effort (right); quick wins top left",
+      matrix,
+    ),
+  ];
+}
+
+/** A map's page in the backlog's tables: the page path the runner gave, beside the index. */
+export function backlogMapLink(map: { page?: string }): string | undefined {
+  return map.page === undefined ? undefined : map.page.split("/").map(encodeURIComponent).join("/");
 }
 
 /** Code-point order: the same on every machine, whatever its locale (and no collator to load). */
