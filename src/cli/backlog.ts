@@ -90,7 +90,7 @@ export async function runBacklog(given: string[], options: BacklogOptions, comma
   const { collectOpportunities } = await import("../backlog/collect.js");
   const { buildBacklog, parseGrouping, parseStatuses } = await import("../backlog/backlog.js");
   const { prioritySettings } = await import("../backlog/priority.js");
-  const { BACKLOG_FORMATS, backlogFormatOfFile } = await import("../backlog/formats.js");
+  const { BACKLOG_FORMATS, backlogFormatOfFile } = await import("../render/backlog/formats.js");
   const paths = given.length > 0 ? given : ["."];
   const format = options.format ?? (options.output ? backlogFormatOfFile(options.output) : undefined) ?? "stylish";
   if (!Object.hasOwn(BACKLOG_FORMATS, format)) throw new JourneymapError(`unknown format "${format}"`);

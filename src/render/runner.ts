@@ -64,8 +64,8 @@ import {
 import { collectOpportunities } from "../backlog/collect.js";
 import { buildBacklog } from "../backlog/backlog.js";
 import { prioritySettings } from "../backlog/priority.js";
-import { renderMatrix } from "../backlog/matrix.js";
-import { BACKLOG_FORMATS } from "../backlog/formats.js";
+import { renderMatrix } from "./backlog/matrix.js";
+import { BACKLOG_FORMATS } from "./backlog/formats.js";
 import type { MapLinker } from "./svg/layout.js";
 import { watchMaps, type MapWatcher } from "./watch.js";
 import { PAPER_NAMES, type FooterFacts, type PaperName } from "./svg/pages.js";

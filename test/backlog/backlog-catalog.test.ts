@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import MarkdownIt from "markdown-it";
 import { describe, expect, it } from "vitest";
-import { BACKLOG_FORMAT_NAMES, BACKLOG_FORMATS } from "../../src/backlog/formats.js";
+import { BACKLOG_FORMAT_NAMES, BACKLOG_FORMATS } from "../../src/render/backlog/formats.js";
 import { PRIORITY_FORMULA_NAMES } from "../../src/backlog/priority.js";
 import { runCli } from "../helpers/cli.js";
 

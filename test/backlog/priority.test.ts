@@ -1,7 +1,7 @@
 // The ranking and the matrix as pure functions: each formula's priority, ties, unscored opportunities,
 // settings checked; the matrix deterministic, every scored opportunity a dot, map text escaped.
 import { describe, expect, it } from "vitest";
-import { renderMatrix } from "../../src/backlog/matrix.js";
+import { renderMatrix } from "../../src/render/backlog/matrix.js";
 import { prioritySettings, rankOpportunities } from "../../src/backlog/priority.js";
 import { madeUpOpportunities } from "../helpers/backlog-opportunities.js";
 import { svgProblems } from "../helpers/oracles.js";

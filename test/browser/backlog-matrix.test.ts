@@ -6,7 +6,7 @@ import { mkdirSync } from "node:fs";
 import type { Browser, Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findBrowser, launchBrowser } from "../../src/render/browser.js";
-import { renderMatrix } from "../../src/backlog/matrix.js";
+import { renderMatrix } from "../../src/render/backlog/matrix.js";
 import { rankOpportunities, prioritySettings } from "../../src/backlog/priority.js";
 import { inside, overlappingPairs, type Area } from "../render/svg/geometry.js";
 import { madeUpOpportunities } from "../helpers/backlog-opportunities.js";

@@ -10,7 +10,7 @@ import { BREAK, inline, link, table, type PageLink } from "../markdown.js";
 import { HEATMAP_FILE } from "./heatmap.js";
 import type { Backlog } from "../../backlog/backlog.js";
 import type { CollectedOpportunity } from "../../backlog/collect.js";
-import { BACKLOG_FORMATS } from "../../backlog/formats.js";
+import { BACKLOG_FORMATS } from "../backlog/formats.js";
 import { GENERIC_LAYOUT, type SiteLayout } from "./generators.js";
 
 /** One pain point or opportunity of a map, with who owns its touchpoint. */

@@ -3,13 +3,13 @@
 // without touching another label, a dot or a quadrant's name (greedy, in rank order, with leader lines
 // for labels set further off), and a "… and N more" line per cell for the dots left unlabelled.
 // Pure and deterministic: the same backlog gives the same bytes.
-import { escapeInvisible } from "../text/visible.js";
-import { escapeXml, n } from "../render/svg/markup.js";
-import { cleanText, FONT_FAMILY, measure } from "../render/svg/text.js";
-import { themeNamed, type Theme } from "../render/svg/themes.js";
-import { shorten } from "../text/shorten.js";
-import type { OpportunityStatus } from "../journey/model.js";
-import type { RankedOpportunity } from "./priority.js";
+import { escapeInvisible } from "../../text/visible.js";
+import { escapeXml, n } from "../svg/markup.js";
+import { cleanText, FONT_FAMILY, measure } from "../svg/text.js";
+import { themeNamed, type Theme } from "../svg/themes.js";
+import { shorten } from "../../text/shorten.js";
+import type { OpportunityStatus } from "../../journey/model.js";
+import type { RankedOpportunity } from "../../backlog/priority.js";
 
 export interface MatrixOptions {
   theme?: "light" | "dark";

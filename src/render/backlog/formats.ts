@@ -1,15 +1,15 @@
 // The backlog's output formats, one pure function each, picked from one catalog by --format: map text
 // is data in every one of them (escaped for terminals and CI logs, Markdown, CSV and SVG).
-import { inline, table } from "../render/markdown.js";
-import { textWidth } from "../render/text-width.js";
-import { painter } from "../report/paint.js";
-import { inertJson, visible } from "../text/visible.js";
-import { looksLikeFormula } from "../render/export/cells.js";
-import { shorten } from "../text/shorten.js";
-import type { Backlog, BacklogGroup } from "./backlog.js";
+import { inline, table } from "../markdown.js";
+import { textWidth } from "../text-width.js";
+import { painter } from "../../report/paint.js";
+import { inertJson, visible } from "../../text/visible.js";
+import { looksLikeFormula } from "../export/cells.js";
+import { shorten } from "../../text/shorten.js";
+import type { Backlog, BacklogGroup } from "../../backlog/backlog.js";
 import { renderMatrix } from "./matrix.js";
-import { PRIORITY_FORMULAS, shownPriority, type RankedOpportunity } from "./priority.js";
-import type { OpportunityMap } from "./types.js";
+import { PRIORITY_FORMULAS, shownPriority, type RankedOpportunity } from "../../backlog/priority.js";
+import type { OpportunityMap } from "../../backlog/types.js";
 
 export interface BacklogFormatContext {
   /** Colours in the stylish format (a terminal). */
