@@ -25,26 +25,29 @@ function scalarText(value: string): string {
   return /^[A-Za-z0-9][A-Za-z0-9:/._~%?&=+@-]*$/.test(value) && !/:$/.test(value) ? value : JSON.stringify(value);
 }
 
-/** The objects of every `opportunities` list of the map that define an opportunity (a scalar id and a
- * title; an object with only an id names one defined elsewhere and takes no status). */
+/** The object of every `opportunities` list of the map with a scalar id, one per id: the first with a title
+ * (the opportunity's definition; an object with only an id names one defined elsewhere and takes no
+ * status), else the first. */
 function opportunityObjects(text: string): { id: string; node: YAMLMap }[] {
   const document = parseDocument(text);
   if (document.errors.length > 0)
     throw new JourneymapError(
       `the map is not valid YAML (${document.errors[0]!.message.split("\n")[0]}): no status written`,
     );
-  const found: { id: string; node: YAMLMap }[] = [];
+  const found = new Map<string, YAMLMap>();
   visit(document, {
     Pair(_, pair) {
       if (!isScalar(pair.key) || pair.key.value !== "opportunities" || !isSeq(pair.value)) return;
       for (const item of pair.value.items) {
         if (!isMap(item)) continue;
         const id = item.get("id", true);
-        if (isScalar(id) && typeof id.value === "string" && item.has("title")) found.push({ id: id.value, node: item });
+        if (!isScalar(id) || typeof id.value !== "string") continue;
+        if (!found.has(id.value) || (item.has("title") && !found.get(id.value)!.has("title")))
+          found.set(id.value, item);
       }
     },
   });
-  return found;
+  return [...found].map(([id, node]) => ({ id, node }));
 }
 
 /** Where a line ends (before its "\r\n" or "\n"), from an offset on it. */
@@ -76,7 +79,7 @@ export function writeOpportunityFields(
   const applied = new Set<string>();
   for (const { id, node } of opportunityObjects(text)) {
     const change = wanted.get(id);
-    if (change === undefined || applied.has(id)) continue;
+    if (change === undefined) continue;
     const added: string[] = [];
     for (const key of ["status", "issue"] as const) {
       const value = change[key];

@@ -17,6 +17,7 @@ const COMMANDS = {
   diff: () => import("./diff.js").then((module) => module.registerDiff),
   import: () => import("./import.js").then((module) => module.registerImport),
   data: () => import("./data.js").then((module) => module.registerData),
+  backlog: () => import("./backlog.js").then((module) => module.registerBacklog),
   init: () => import("./init.js").then((module) => module.registerInit),
   schema: () => import("./schema.js").then((module) => module.registerSchema),
   completion: () => import("./completion.js").then((module) => module.registerCompletion),

@@ -3,10 +3,10 @@
 import { JourneymapError } from "../../errors.js";
 import { visible } from "../../report/visible.js";
 import { printable, shorten } from "../../text/shorten.js";
-import type { Opportunity, StatusChange } from "../types.js";
+import type { Opportunity } from "../types.js";
 import { GitHub, type GitHubAnswer, GitHubError, type GitHubOptions } from "./github.js";
 import { type IssueState, readMarker } from "./marker.js";
-import { planPull, planSync, type SyncAction, type SyncPlan, type TrackedIssue } from "./plan.js";
+import { planPull, planSync, type PullPlan, type SyncAction, type SyncPlan, type TrackedIssue } from "./plan.js";
 
 /** The login of the workflow's GITHUB_TOKEN on GitHub Actions, which cannot read GET /user. */
 export const ACTIONS_AUTHOR = "github-actions[bot]";
@@ -228,10 +228,7 @@ export async function syncIssues(opportunities: readonly Opportunity[], options:
 }
 
 /** The status changes the issues the sync opened bring back into the maps; reads only. */
-export async function pullIssues(
-  opportunities: readonly Opportunity[],
-  options: SyncOptions,
-): Promise<{ changes: StatusChange[]; notes: string[] }> {
+export async function pullIssues(opportunities: readonly Opportunity[], options: SyncOptions): Promise<PullPlan> {
   const repository = repositoryOf(options.repository);
   const label = labelOf(options.label);
   const github = new GitHub(options);
