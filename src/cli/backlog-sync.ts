@@ -93,7 +93,6 @@ export async function runBacklogSync(paths: string[], options: BacklogSyncOption
     token,
     ...(options.label !== undefined ? { label: options.label } : {}),
     ...(env.GITHUB_API_URL ? { apiBase: env.GITHUB_API_URL } : {}),
-    ...testSettings(env),
     dryRun: options.dryRun === true,
     onWait: (message: string) => note(message),
   };
@@ -149,11 +148,6 @@ function pageUrls(siteUrl: string | undefined): ((name: string) => string) | und
     const page = encodeURIComponent(name);
     return siteUrl.includes("{name}") ? siteUrl.replace(/\{name\}/g, page) : `${siteUrl.replace(/\/+$/, "")}/${page}/`;
   };
-}
-
-/** Test settings (no pause between writes, short retries), read only from JOURNEYMAP_SYNC_TEST=1. */
-function testSettings(env: NodeJS.ProcessEnv): { writeIntervalMs?: number; retryDelayMs?: number } {
-  return env.JOURNEYMAP_SYNC_TEST === "1" ? { writeIntervalMs: 0, retryDelayMs: 10 } : {};
 }
 
 function note(message: string): void {

@@ -21,11 +21,12 @@ export interface GitHubOptions {
   onWait?: (message: string) => void;
 }
 
-/** A request GitHub refused, with its status (0 when it never answered). */
+/** A request GitHub refused, with its status (0 when it never answered), and whether its rate limit did. */
 export class GitHubError extends JourneymapError {
   constructor(
     message: string,
     readonly status: number,
+    readonly rateLimited = false,
   ) {
     super(message);
     this.name = "GitHubError";
@@ -156,6 +157,7 @@ export class GitHub {
           throw new GitHubError(
             `GitHub's rate limit stopped ${shown}: it asks to wait ${wait} s${last ? " more after several waits" : ""}, longer than the sync waits (${this.options.maxWaitSeconds} s); run the sync again later`,
             response.status,
+            true,
           );
         this.options.onWait?.(`GitHub's rate limit: waiting ${wait} s before ${shown}`);
         await sleep(wait * 1000);
