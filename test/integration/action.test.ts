@@ -211,9 +211,12 @@ describe("action.yml", () => {
       "comment-key",
       "config",
       "diff-comment",
+      "issue-label",
       "max-warnings",
       "paths",
       "sarif-file",
+      "site-url",
+      "sync-issues",
       "version",
     ]);
   });
