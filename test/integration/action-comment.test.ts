@@ -233,7 +233,12 @@ describe("the Action's diff-comment step against a fake GitHub API", () => {
   });
 
   it("runs after lint whatever lint found, never after a refused set-up, and only when asked", () => {
-    expect(action.runs.steps.map((candidate) => candidate.id)).toEqual(["setup", "lint", "diff-comment", "sync-issues"]);
+    expect(action.runs.steps.map((candidate) => candidate.id)).toEqual([
+      "setup",
+      "lint",
+      "diff-comment",
+      "sync-issues",
+    ]);
     expect(step.if).toBe("${{ !cancelled() && steps.setup.outcome == 'success' && inputs.diff-comment == 'true' }}");
     expect(step.run).not.toMatch(/\$\{\{/);
   });
