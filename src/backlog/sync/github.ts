@@ -38,6 +38,8 @@ export interface GitHubAnswer {
   body: unknown;
   /** The next page's URL (from the Link header), checked to stay on the API. */
   next?: string;
+  /** The answer's size in bytes, as read. */
+  bytes: number;
 }
 
 /** The API's base URL, checked: https, or http to this machine only, with no credentials, query or fragment. */
@@ -186,7 +188,12 @@ export class GitHub {
         const said = typeof message === "string" ? `: ${printable(message)}` : "";
         throw new GitHubError(`GitHub API ${shown} answered ${response.status}${said}`, response.status);
       }
-      return { status: response.status, body, next: nextLink(response.headers.get("link"), this.apiBase) };
+      return {
+        status: response.status,
+        body,
+        next: nextLink(response.headers.get("link"), this.apiBase),
+        bytes: Buffer.byteLength(text),
+      };
     }
   }
 

@@ -14,6 +14,8 @@ export const DEFAULT_LABEL = "journey-opportunity";
 const PER_PAGE = 100;
 /** 20,000 labelled issues at most: a sync that cannot see them all could open an issue twice, so it stops. */
 const MAX_PAGES = 200;
+/** 128 MiB of pages at most (6 KiB an issue on average over 20,000): an API answering more is not read on. */
+const MAX_LIST_BYTES = 128 * 1024 * 1024;
 
 export interface SyncOptions extends GitHubOptions {
   /** "owner/name". */
@@ -93,6 +95,7 @@ export async function listIssues(github: GitHub, repository: string, label: stri
   // Oldest first, so that an issue opened while the pages are read goes to the end rather than moving
   // the others from one page to the next; an issue listed twice is read once.
   const seen = new Set<number>();
+  let bytes = 0;
   let next: string | undefined =
     `/repos/${repository}/issues?labels=${encodeURIComponent(label)}&state=all&sort=created&direction=asc&per_page=${PER_PAGE}`;
   for (let page = 0; next !== undefined; page++) {
@@ -109,6 +112,12 @@ export async function listIssues(github: GitHub, repository: string, label: stri
       throw error;
     });
     if (!Array.isArray(answer.body)) throw new GitHubError("the GitHub API's list of issues is not a list", 0);
+    bytes += answer.bytes;
+    if (bytes > MAX_LIST_BYTES)
+      throw new GitHubError(
+        `the GitHub API's pages of issues labelled "${label}" add up to more than ${MAX_LIST_BYTES / 1024 / 1024} MiB: not read on, nothing synced`,
+        0,
+      );
     for (const entry of answer.body as unknown[]) {
       if (entry === null || typeof entry !== "object") continue;
       const issue = entry as Record<string, unknown>;
