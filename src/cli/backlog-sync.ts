@@ -71,7 +71,7 @@ export async function runBacklogSync(paths: string[], options: BacklogSyncOption
       `unknown issue tracker "${printable(options.sync)}" for --sync: use ${TRACKERS.join(", ")}`,
     );
   const env = process.env;
-  const repository = repositoryOption(options.repo ?? (env.GITHUB_REPOSITORY || undefined));
+  const repository = await repositoryOption(options.repo ?? (env.GITHUB_REPOSITORY || undefined));
   // The token is read here and only handed to the client: never printed, never part of a message.
   const token = env.GITHUB_TOKEN ?? "";
   if (!token)
@@ -111,15 +111,14 @@ export async function runBacklogSync(paths: string[], options: BacklogSyncOption
 }
 
 /** "owner/name" from the option or GITHUB_REPOSITORY, else from the git remote origin. */
-function repositoryOption(given: string | undefined): string {
+async function repositoryOption(given: string | undefined): Promise<string> {
   const value = given ?? remoteRepository();
   if (value === undefined)
     throw new JourneymapError(
       "no repository to sync with: give --repo owner/name (GITHUB_REPOSITORY on GitHub Actions, or a git remote origin, names it otherwise)",
     );
-  if (!/^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100}$/.test(value) || /\/\.\.?$/.test(value))
-    throw new JourneymapError(`"${printable(value)}" is not a GitHub repository: write it owner/name`);
-  return value;
+  const { repositoryOf } = await import("../backlog/sync/sync.js");
+  return repositoryOf(value);
 }
 
 /** owner/name of the git remote origin (https or ssh, any host), if there is one. */

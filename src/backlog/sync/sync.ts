@@ -1,5 +1,6 @@
 // The sync with GitHub: list the labelled issues, plan, then write (or, in a dry run, only say what it
 // would write); and the pull, which reads back the state of the issues the sync opened.
+import { isRepository } from "../../../action/github-api.mjs";
 import { JourneymapError } from "../../errors.js";
 import { visible } from "../../report/visible.js";
 import { printable, shorten } from "../../text/shorten.js";
@@ -47,7 +48,7 @@ export interface SyncResult {
 
 /** "owner/name" as GitHub allows them. */
 export function repositoryOf(value: string): string {
-  if (!/^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100}$/.test(value) || /\/\.\.?$/.test(value))
+  if (!isRepository(value))
     throw new JourneymapError(`"${printable(value)}" is not a GitHub repository: write it owner/name`);
   return value;
 }
