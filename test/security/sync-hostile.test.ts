@@ -176,7 +176,7 @@ describe("the sync against a hostile GitHub API", () => {
       url.searchParams.set("page", String(number + 1));
       return {
         status: 200,
-        headers: number < 200 ? { Link: `<${url.href}>; rel="next"` } : {},
+        headers: number < 200 ? { Link: `<${url.href}>; rel="next"` } : ({} as Record<string, string>),
         body: pages[number - 1] ?? "[]",
       };
     };
