@@ -38,7 +38,7 @@ export class ActionError extends Error {
 }
 
 /** Text made safe for a workflow command's message: no line break or control can start another command. */
-function commandText(text) {
+export function commandText(text) {
   return String(text)
     .replace(/%/g, "%25")
     .replace(/\r/g, "%0D")
@@ -240,7 +240,7 @@ function ensureCommit(sha) {
 }
 
 /** The paths input, one per line, trimmed; "." when empty. */
-function pathsOf(input) {
+export function pathsOf(input) {
   const paths = String(input ?? "")
     .split(/\r?\n/)
     .map((line) => line.trim())

@@ -9,18 +9,9 @@
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { ActionError, readEvent } from "./diff-comment.mjs";
+import { ActionError, commandText, pathsOf, readEvent } from "./diff-comment.mjs";
 
 const TITLE = "journeymap issue sync";
-
-/** Text made safe for a workflow command's message: no line break or control can start another command. */
-function commandText(text) {
-  return String(text)
-    .replace(/%/g, "%25")
-    .replace(/\r/g, "%0D")
-    .replace(/\n/g, "%0A")
-    .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "\ufffd");
-}
 
 function log(kind, message) {
   process.stdout.write(`::${kind} title=${TITLE}::${commandText(message)}\n`);
@@ -48,15 +39,6 @@ export function skipReason(env, readPayload = () => readEvent(env.GITHUB_EVENT_P
     return `the sync runs on the default branch (${branch}) only, not on ${where}`;
   }
   return undefined;
-}
-
-/** The paths input, one per line, trimmed; "." when empty. */
-function pathsOf(input) {
-  const paths = String(input ?? "")
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter(Boolean);
-  return paths.length ? paths : ["."];
 }
 
 export function main(argv = process.argv.slice(2), env = process.env) {

@@ -1,7 +1,6 @@
 // The Action's sync-issues step (action.yml, action/sync-issues.mjs) run as a runner runs it: its `run:`
 // script in bash with the step's env, in a folder of maps, against the fake GitHub API on 127.0.0.1, with
 // a simulated event payload. It syncs on a push of the default branch and skips, saying so, elsewhere.
-import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,16 +8,11 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { readMarker } from "../../src/backlog/sync/marker.js";
 import { FakeGitHub } from "../backlog/sync/fake-github.js";
+import { type ActionStep, runActionStep, type StepRun } from "../helpers/action-step.js";
 import { ROOT } from "../helpers/cli.js";
 
-interface Step {
-  id?: string;
-  if?: string;
-  env: Record<string, string>;
-  run: string;
-}
 const action = parse(readFileSync(join(ROOT, "action.yml"), "utf8")) as {
-  runs: { steps: Step[] };
+  runs: { steps: ActionStep[] };
   inputs: Record<string, { default?: string }>;
 };
 const step = action.runs.steps.find((candidate) => candidate.id === "sync-issues")!;
@@ -39,12 +33,6 @@ afterEach(async () => {
   rmSync(runner, { recursive: true, force: true });
 });
 
-interface StepRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 /** Runs the step as the runner would: its env's expressions filled in, its script in bash. */
 async function runStep(
   event: { name: string; ref: string; payload: unknown },
@@ -62,19 +50,10 @@ async function runStep(
     "github.action_path": ROOT,
     "github.token": token,
   };
-  const stepEnv = Object.fromEntries(
-    Object.entries(step.env).map(([name, value]) => [
-      name,
-      value.replace(/\$\{\{\s*(.*?)\s*\}\}/g, (_, expression: string) => {
-        if (!(expression in values)) throw new Error(`the test does not know the expression "${expression}"`);
-        return values[expression]!;
-      }),
-    ]),
-  );
-  const script = join(runner, "step.sh");
-  writeFileSync(script, step.run);
-  const child = spawn("bash", ["--noprofile", "--norc", "-eo", "pipefail", script], {
+  return runActionStep(step, {
     cwd: workspace,
+    runner,
+    values,
     env: {
       PATH: process.env.PATH ?? "",
       HOME: process.env.HOME ?? runner,
@@ -87,15 +66,8 @@ async function runStep(
       GITHUB_REPOSITORY: "acme/shop",
       GITHUB_API_URL: github.base,
       RUNNER_TEMP: runner,
-      ...stepEnv,
     },
   });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
-  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
-  const code = await new Promise<number>((done) => child.on("close", (status) => done(status ?? -1)));
-  return { code, stdout, stderr };
 }
 
 const push = (ref = "refs/heads/main") => ({
