@@ -178,6 +178,19 @@ describe("journeymap backlog --sync github", () => {
     const run = await sync(["--sync", "github"], { GITHUB_TOKEN: "secret-123" });
     expect(run.code).toBe(2);
     expect(run.stderr).toBe("journeymap: GitHub refused the token (401): give a valid token\n");
+    const debug = await sync(["--sync", "github", "--debug"], { GITHUB_TOKEN: "secret-123" });
+    expect(debug.code).toBe(2);
+    expect(debug.stderr + debug.stdout).not.toContain("secret-123");
+  });
+
+  it("an API URL that is not https (GitHub Enterprise Server's must be) is refused before any request", async () => {
+    const run = await sync(["--sync", "github"], { GITHUB_API_URL: "http://github.example.com/api/v3" });
+    expect(run).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "journeymap: the GitHub API URL must be an https URL (http only to this machine), without credentials\n",
+    });
+    expect(github.requests).toEqual([]);
   });
 
   it("waits as Retry-After asks on a rate limit, saying so, then goes on", async () => {
