@@ -13,6 +13,7 @@ import { appendFileSync, closeSync, fstatSync, mkdtempSync, openSync, readFileSy
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { checkApiUrl, isRepository, readBounded } from "./github-api.mjs";
 
 /** The login of the workflow's GITHUB_TOKEN: only its comments are ever updated. */
 export const COMMENT_AUTHOR = "github-actions[bot]";
@@ -37,7 +38,7 @@ export class ActionError extends Error {
 }
 
 /** Text made safe for a workflow command's message: no line break or control can start another command. */
-function commandText(text) {
+export function commandText(text) {
   return String(text)
     .replace(/%/g, "%25")
     .replace(/\r/g, "%0D")
@@ -100,24 +101,21 @@ export function pullRequestOf(event, eventName) {
 
 /** "owner/name" as GitHub allows them. */
 export function repositoryOf(value) {
-  if (typeof value !== "string" || !/^[A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9._-]+$/.test(value) || value.endsWith("/.."))
-    throw new ActionError("GITHUB_REPOSITORY is not owner/name");
+  if (!isRepository(value)) throw new ActionError("GITHUB_REPOSITORY is not owner/name");
   return value;
 }
 
 /** The API's base URL: https, or http to this machine only (a test's fake API), with no credentials. */
 export function apiUrlOf(value = "https://api.github.com") {
-  let url;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new ActionError("GITHUB_API_URL is not a URL");
-  }
-  const loopback = ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
-  if (!(url.protocol === "https:" || (url.protocol === "http:" && loopback)) || url.username || url.password)
-    throw new ActionError("GITHUB_API_URL must be an https URL (http only to this machine), without credentials");
-  if (url.search || url.hash) throw new ActionError("GITHUB_API_URL must not have a query or a fragment");
-  return url.href.replace(/\/+$/, "");
+  const { url, problem } = checkApiUrl(value);
+  if (url !== undefined) return url;
+  throw new ActionError(
+    problem === "not a URL"
+      ? "GITHUB_API_URL is not a URL"
+      : problem === "not https"
+        ? "GITHUB_API_URL must be an https URL (http only to this machine), without credentials"
+        : "GITHUB_API_URL must not have a query or a fragment",
+  );
 }
 
 /**
@@ -195,21 +193,10 @@ export function apiClient(baseUrl, token) {
 }
 
 async function boundedText(response) {
-  const reader = response.body?.getReader();
-  if (!reader) return "";
-  const chunks = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_RESPONSE_BYTES) {
-      await reader.cancel();
-      throw new ActionError(`the GitHub API's answer is larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MiB`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+  const text = await readBounded(response, MAX_RESPONSE_BYTES);
+  if (text === undefined)
+    throw new ActionError(`the GitHub API's answer is larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MiB`);
+  return text;
 }
 
 /** This job's comment on the pull request: the first whose first line is exactly its marker, written by
@@ -253,7 +240,7 @@ function ensureCommit(sha) {
 }
 
 /** The paths input, one per line, trimmed; "." when empty. */
-function pathsOf(input) {
+export function pathsOf(input) {
   const paths = String(input ?? "")
     .split(/\r?\n/)
     .map((line) => line.trim())

@@ -1,5 +1,6 @@
 // `journeymap backlog`: wiring only. The repository's opportunities ranked by a priority (src/backlog/),
 // in a report format or the value × effort matrix, to standard output or a file.
+import { registerBacklogSync, runBacklogSync, type BacklogSyncOptions } from "./backlog-sync.js";
 import { dirname, resolve } from "node:path";
 import { statSync } from "node:fs";
 import { Option, type Command } from "commander";
@@ -42,14 +43,16 @@ export function registerBacklog(program: Command): void {
         "$ journeymap backlog examples/ --priority ice --format markdown",
       ),
     )
-    .action((paths: string[], options: BacklogOptions, command: Command) => runBacklog(paths, options, command));
+    .action((paths: string[], options: BacklogOptions & BacklogSyncOptions, command: Command) =>
+      runBacklog(paths, options, command),
+    );
 }
 
 /** Every option of the command, in one place: the issue sync (src/cli/backlog-sync.ts) adds its own here
  * (`registerBacklogSync(command)`), and its run goes first in the action (`runBacklogSync`, which
  * returns true when --sync did the work). */
 export function backlogCommandOptions(command: Command): Command {
-  return command
+  return registerBacklogSync(command)
     .addOption(
       new Option(
         "-f, --format <name>",
@@ -85,7 +88,12 @@ export function backlogCommandOptions(command: Command): Command {
     .option("--stdin-filename <name>", "the name to show for standard input");
 }
 
-export async function runBacklog(given: string[], options: BacklogOptions, command: Command): Promise<void> {
+export async function runBacklog(
+  given: string[],
+  options: BacklogOptions & BacklogSyncOptions,
+  command: Command,
+): Promise<void> {
+  if (await runBacklogSync(given.length > 0 ? given : ["."], options, command)) return;
   const { readBacklogMaps } = await import("../backlog/read.js");
   const { collectOpportunities } = await import("../backlog/collect.js");
   const { buildBacklog, parseGrouping, parseStatuses } = await import("../backlog/backlog.js");

@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { writeStatuses } from "../../src/backlog/status-edit.js";
+import { writeOpportunityFields, writeStatuses } from "../../src/backlog/status-edit.js";
 import { JourneymapError } from "../../src/errors.js";
 
 const MAP = `journeymap: 1
@@ -124,5 +124,44 @@ describe("writeStatuses on generated maps (property, yaml as the oracle)", () =>
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("writeOpportunityFields", () => {
+  it("writes the issue's address beside the status, adds both after the id when missing, and skips a reference by id", () => {
+    const text = `opportunities:
+  - id: guest-checkout   # the big one
+    title: Let guests check out
+    issue: https://example.com/old   # moved
+  - id: saved-cards
+    title: Saved cards
+  - { id: express-pay, title: Express pay }
+  - id: saved-cards
+`;
+    const result = writeOpportunityFields(text, [
+      { id: "guest-checkout", issue: "https://github.com/acme/shop/issues/1" },
+      { id: "saved-cards", status: "done", issue: "https://github.com/acme/shop/issues/2" },
+      { id: "express-pay", issue: "https://github.com/acme/shop/issues/3" },
+    ]);
+    expect(result.text).toBe(`opportunities:
+  - id: guest-checkout   # the big one
+    title: Let guests check out
+    issue: https://github.com/acme/shop/issues/1   # moved
+  - id: saved-cards
+    status: done
+    issue: https://github.com/acme/shop/issues/2
+    title: Saved cards
+  - { id: express-pay, issue: https://github.com/acme/shop/issues/3, title: Express pay }
+  - id: saved-cards
+`);
+    const read = parse(result.text) as { opportunities: Record<string, string>[] };
+    expect(read.opportunities[2]!.issue).toBe("https://github.com/acme/shop/issues/3");
+  });
+
+  it("quotes an address YAML would read otherwise", () => {
+    const text = "opportunities:\n  - { id: a, title: A }\n";
+    const url = "https://example.com/a,b#c d";
+    const result = writeOpportunityFields(text, [{ id: "a", issue: url }]);
+    expect((parse(result.text) as { opportunities: { issue: string }[] }).opportunities[0]!.issue).toBe(url);
   });
 });

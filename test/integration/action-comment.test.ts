@@ -2,7 +2,6 @@
 // `run:` script in bash with the step's env, in a real git repository, against a local fake of the
 // GitHub REST API endpoints it calls (list, create and update issue comments) on 127.0.0.1, with a
 // simulated GITHUB_EVENT_PATH, GITHUB_REPOSITORY and GITHUB_STEP_SUMMARY.
-import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server } from "node:http";
@@ -14,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { ROOT } from "../helpers/cli.js";
 import { GIT_ENV, runGit } from "../helpers/git.js";
+import { runActionStep } from "../helpers/action-step.js";
 
 interface Step {
   name: string;
@@ -143,19 +143,10 @@ describe("the Action's diff-comment step against a fake GitHub API", () => {
       "github.action_path": ROOT,
       "github.token": TOKEN,
     };
-    const stepEnv = Object.fromEntries(
-      Object.entries(step.env).map(([name, value]) => [
-        name,
-        value.replace(/\$\{\{\s*(.*?)\s*\}\}/g, (_, expression: string) => {
-          if (!(expression in values)) throw new Error(`the test does not know the expression "${expression}"`);
-          return values[expression]!;
-        }),
-      ]),
-    );
-    const script = join(runner, "step.sh");
-    writeFileSync(script, step.run);
-    const child = spawn("bash", ["--noprofile", "--norc", "-eo", "pipefail", script], {
+    const run = await runActionStep(step, {
       cwd: repo,
+      runner,
+      values,
       env: {
         PATH: process.env.PATH ?? "",
         HOME: process.env.HOME ?? runner,
@@ -172,15 +163,9 @@ describe("the Action's diff-comment step against a fake GitHub API", () => {
         GITHUB_API_URL: options.apiUrl ?? api,
         GITHUB_STEP_SUMMARY: summaryFile,
         RUNNER_TEMP: runner,
-        ...stepEnv,
       },
     });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
-    const code = await new Promise<number>((done) => child.on("close", (status) => done(status ?? -1)));
-    return { code, stdout, stderr, summary: readFileSync(summaryFile, "utf8") } satisfies StepRun;
+    return { ...run, summary: readFileSync(summaryFile, "utf8") } satisfies StepRun;
   }
 
   const pullRequest = (head: string, extra: Record<string, unknown> = {}) => ({
@@ -233,7 +218,12 @@ describe("the Action's diff-comment step against a fake GitHub API", () => {
   });
 
   it("runs after lint whatever lint found, never after a refused set-up, and only when asked", () => {
-    expect(action.runs.steps.map((candidate) => candidate.id)).toEqual(["setup", "lint", "diff-comment"]);
+    expect(action.runs.steps.map((candidate) => candidate.id)).toEqual([
+      "setup",
+      "lint",
+      "diff-comment",
+      "sync-issues",
+    ]);
     expect(step.if).toBe("${{ !cancelled() && steps.setup.outcome == 'success' && inputs.diff-comment == 'true' }}");
     expect(step.run).not.toMatch(/\$\{\{/);
   });

@@ -211,9 +211,12 @@ describe("action.yml", () => {
       "comment-key",
       "config",
       "diff-comment",
+      "issue-label",
       "max-warnings",
       "paths",
       "sarif-file",
+      "site-url",
+      "sync-issues",
       "version",
     ]);
   });
@@ -478,7 +481,15 @@ describe("action.yml tells a tool failure from findings, and starts without a bu
   /** The action's checkout as a user's runner has it from `uses:`: the files in git, nothing built. */
   function unbuiltCheckout(): string {
     const checkout = temporary("journeymap-action-checkout-");
-    for (const file of ["action.yml", "package.json", "action/summary.mjs", "action/diff-comment.mjs"]) {
+    const files = [
+      "action.yml",
+      "package.json",
+      "action/summary.mjs",
+      "action/diff-comment.mjs",
+      "action/github-api.mjs",
+      "action/sync-issues.mjs",
+    ];
+    for (const file of files) {
       mkdirSync(join(checkout, file, ".."), { recursive: true });
       copyFileSync(join(ROOT, file), join(checkout, file));
     }

@@ -2,6 +2,7 @@
 // rate limit (bounded), bounded retries on 5xx, and pagination by Link headers that never leaves the API.
 import { JourneymapError } from "../../errors.js";
 import { printable } from "../../text/shorten.js";
+import { checkApiUrl, readBounded } from "../../../action/github-api.mjs";
 
 export interface GitHubOptions {
   /** The API's base URL: https, or http to this machine only (a test's fake API). */
@@ -21,11 +22,12 @@ export interface GitHubOptions {
   onWait?: (message: string) => void;
 }
 
-/** A request GitHub refused, with its status (0 when it never answered). */
+/** A request GitHub refused, with its status (0 when it never answered), and whether its rate limit did. */
 export class GitHubError extends JourneymapError {
   constructor(
     message: string,
     readonly status: number,
+    readonly rateLimited = false,
   ) {
     super(message);
     this.name = "GitHubError";
@@ -37,23 +39,21 @@ export interface GitHubAnswer {
   body: unknown;
   /** The next page's URL (from the Link header), checked to stay on the API. */
   next?: string;
+  /** The answer's size in bytes, as read. */
+  bytes: number;
 }
 
 /** The API's base URL, checked: https, or http to this machine only, with no credentials, query or fragment. */
 export function apiBaseOf(value = "https://api.github.com"): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new JourneymapError(`the GitHub API URL "${printable(value)}" is not a URL`);
-  }
-  const loopback = ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
-  if (!(url.protocol === "https:" || (url.protocol === "http:" && loopback)) || url.username || url.password)
-    throw new JourneymapError(
-      "the GitHub API URL must be an https URL (http only to this machine), without credentials",
-    );
-  if (url.search || url.hash) throw new JourneymapError("the GitHub API URL must not have a query or a fragment");
-  return url.href.replace(/\/+$/, "");
+  const { url, problem } = checkApiUrl(value);
+  if (url !== undefined) return url;
+  throw new JourneymapError(
+    problem === "not a URL"
+      ? `the GitHub API URL "${printable(value)}" is not a URL`
+      : problem === "not https"
+        ? "the GitHub API URL must be an https URL (http only to this machine), without credentials"
+        : "the GitHub API URL must not have a query or a fragment",
+  );
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -156,6 +156,7 @@ export class GitHub {
           throw new GitHubError(
             `GitHub's rate limit stopped ${shown}: it asks to wait ${wait} s${last ? " more after several waits" : ""}, longer than the sync waits (${this.options.maxWaitSeconds} s); run the sync again later`,
             response.status,
+            true,
           );
         this.options.onWait?.(`GitHub's rate limit: waiting ${wait} s before ${shown}`);
         await sleep(wait * 1000);
@@ -184,29 +185,23 @@ export class GitHub {
         const said = typeof message === "string" ? `: ${printable(message)}` : "";
         throw new GitHubError(`GitHub API ${shown} answered ${response.status}${said}`, response.status);
       }
-      return { status: response.status, body, next: nextLink(response.headers.get("link"), this.apiBase) };
+      return {
+        status: response.status,
+        body,
+        next: nextLink(response.headers.get("link"), this.apiBase),
+        bytes: Buffer.byteLength(text),
+      };
     }
   }
 
   private async boundedText(response: Response): Promise<string> {
-    const reader = response.body?.getReader();
-    if (!reader) return "";
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > this.options.maxResponseBytes) {
-        await reader.cancel();
-        throw new GitHubError(
-          `the GitHub API's answer is larger than ${Math.round(this.options.maxResponseBytes / 1024 / 1024)} MiB: not read`,
-          0,
-        );
-      }
-      chunks.push(value);
-    }
-    return Buffer.concat(chunks).toString("utf8");
+    const text = await readBounded(response, this.options.maxResponseBytes);
+    if (text === undefined)
+      throw new GitHubError(
+        `the GitHub API's answer is larger than ${Math.round(this.options.maxResponseBytes / 1024 / 1024)} MiB: not read`,
+        0,
+      );
+    return text;
   }
 }
 

@@ -123,21 +123,30 @@ function pulledStatus(issue: TrackedIssue, current: OpportunityStatus): Opportun
   return current === "done" || current === "dropped" ? "in-progress" : undefined;
 }
 
-/** The statuses that the issues the sync opened bring back: closed as completed → done, closed as not
- * planned → dropped, reopened → in-progress; only where GitHub's state changed since the last sync. */
-export function planPull(
-  opportunities: readonly Opportunity[],
-  issues: readonly TrackedIssue[],
-  me: string,
-): { changes: StatusChange[]; notes: string[] } {
+/** What the issues the sync opened bring back into the maps. */
+export interface PullPlan {
+  /** Statuses: closed as completed → done, closed as not planned → dropped, reopened → in-progress. */
+  changes: StatusChange[];
+  /** The address of the issue the sync opened, for each opportunity whose `issue` is not written yet. */
+  addresses: Array<{ id: string; issue: string }>;
+  notes: string[];
+}
+
+/** The statuses that the issues the sync opened bring back, only where GitHub's state changed since the
+ * last sync, and the addresses of those issues for opportunities that do not name one yet. */
+export function planPull(opportunities: readonly Opportunity[], issues: readonly TrackedIssue[], me: string): PullPlan {
   const notes: string[] = [];
   const ours = ourIssues(issues, me, notes);
   const changes: StatusChange[] = [];
+  const addresses: PullPlan["addresses"] = [];
   for (const opportunity of syncable(opportunities, notes).values()) {
     const issue = ours.get(opportunity.id);
     if (!issue) continue;
     const to = pulledStatus(issue, opportunity.status);
     if (to) changes.push({ id: opportunity.id, from: opportunity.status, to, issue: issue.url });
+    // Only an https address (the listing's html_url) is worth writing; "#12" says nothing in a map.
+    if (opportunity.issue === undefined && issue.url.startsWith("https://"))
+      addresses.push({ id: opportunity.id, issue: issue.url });
   }
-  return { changes, notes };
+  return { changes, addresses, notes };
 }

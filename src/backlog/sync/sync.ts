@@ -1,12 +1,13 @@
 // The sync with GitHub: list the labelled issues, plan, then write (or, in a dry run, only say what it
 // would write); and the pull, which reads back the state of the issues the sync opened.
+import { isRepository } from "../../../action/github-api.mjs";
 import { JourneymapError } from "../../errors.js";
 import { visible } from "../../text/visible.js";
 import { printable, shorten } from "../../text/shorten.js";
-import type { Opportunity, StatusChange } from "../types.js";
+import type { Opportunity } from "../types.js";
 import { GitHub, type GitHubAnswer, GitHubError, type GitHubOptions } from "./github.js";
 import { type IssueState, readMarker } from "./marker.js";
-import { planPull, planSync, type SyncAction, type SyncPlan, type TrackedIssue } from "./plan.js";
+import { planPull, planSync, type PullPlan, type SyncAction, type SyncPlan, type TrackedIssue } from "./plan.js";
 
 /** The login of the workflow's GITHUB_TOKEN on GitHub Actions, which cannot read GET /user. */
 export const ACTIONS_AUTHOR = "github-actions[bot]";
@@ -14,6 +15,8 @@ export const DEFAULT_LABEL = "journey-opportunity";
 const PER_PAGE = 100;
 /** 20,000 labelled issues at most: a sync that cannot see them all could open an issue twice, so it stops. */
 const MAX_PAGES = 200;
+/** 128 MiB of pages at most (6 KiB an issue on average over 20,000): an API answering more is not read on. */
+const MAX_LIST_BYTES = 128 * 1024 * 1024;
 
 export interface SyncOptions extends GitHubOptions {
   /** "owner/name". */
@@ -22,7 +25,7 @@ export interface SyncOptions extends GitHubOptions {
   label?: string;
   /** Plan and say, write nothing. */
   dryRun?: boolean;
-  /** The pause between two writes; 1 s by default, as GitHub asks of a run of writes. */
+  /** The pause between two writes; 1 s by default, as GitHub asks of a run of writes (none to an http API on this machine). */
   writeIntervalMs?: number;
   /** The token's login; asked of GET /user when not given (github-actions[bot] when the token cannot read it). */
   author?: string;
@@ -45,7 +48,7 @@ export interface SyncResult {
 
 /** "owner/name" as GitHub allows them. */
 export function repositoryOf(value: string): string {
-  if (!/^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100}$/.test(value) || /\/\.\.?$/.test(value))
+  if (!isRepository(value))
     throw new JourneymapError(`"${printable(value)}" is not a GitHub repository: write it owner/name`);
   return value;
 }
@@ -67,7 +70,7 @@ async function authorOf(github: GitHub, given: string | undefined): Promise<stri
     return login;
   } catch (error) {
     // An installation token (the workflow's GITHUB_TOKEN) is refused GET /user: its issues are github-actions[bot]'s.
-    if (error instanceof GitHubError && error.status === 403) return ACTIONS_AUTHOR;
+    if (error instanceof GitHubError && error.status === 403 && !error.rateLimited) return ACTIONS_AUTHOR;
     if (error instanceof GitHubError && error.status === 401)
       throw new GitHubError("GitHub refused the token (401): give a valid token", 401);
     throw error;
@@ -93,6 +96,7 @@ export async function listIssues(github: GitHub, repository: string, label: stri
   // Oldest first, so that an issue opened while the pages are read goes to the end rather than moving
   // the others from one page to the next; an issue listed twice is read once.
   const seen = new Set<number>();
+  let bytes = 0;
   let next: string | undefined =
     `/repos/${repository}/issues?labels=${encodeURIComponent(label)}&state=all&sort=created&direction=asc&per_page=${PER_PAGE}`;
   for (let page = 0; next !== undefined; page++) {
@@ -109,6 +113,12 @@ export async function listIssues(github: GitHub, repository: string, label: stri
       throw error;
     });
     if (!Array.isArray(answer.body)) throw new GitHubError("the GitHub API's list of issues is not a list", 0);
+    bytes += answer.bytes;
+    if (bytes > MAX_LIST_BYTES)
+      throw new GitHubError(
+        `the GitHub API's pages of issues labelled "${label}" add up to more than ${MAX_LIST_BYTES / 1024 / 1024} MiB: not read on, nothing synced`,
+        0,
+      );
     for (const entry of answer.body as unknown[]) {
       if (entry === null || typeof entry !== "object") continue;
       const issue = entry as Record<string, unknown>;
@@ -184,7 +194,8 @@ export async function syncIssues(opportunities: readonly Opportunity[], options:
   const writes: SyncWrite[] = [];
   if (dryRun || plan.actions.length === 0) return { plan, writes, dryRun };
   await checkPermission(github, repository);
-  const interval = options.writeIntervalMs ?? 1_000;
+  // No pause for an API on this machine (a test's fake API has no secondary rate limit).
+  const interval = options.writeIntervalMs ?? (new URL(github.apiBase).protocol === "http:" ? 0 : 1_000);
   for (const action of plan.actions) {
     // GitHub asks for a second between writes: a burst of them meets its secondary rate limit.
     if (writes.length > 0 && interval > 0) await new Promise((resolve) => setTimeout(resolve, interval));
@@ -228,10 +239,7 @@ export async function syncIssues(opportunities: readonly Opportunity[], options:
 }
 
 /** The status changes the issues the sync opened bring back into the maps; reads only. */
-export async function pullIssues(
-  opportunities: readonly Opportunity[],
-  options: SyncOptions,
-): Promise<{ changes: StatusChange[]; notes: string[] }> {
+export async function pullIssues(opportunities: readonly Opportunity[], options: SyncOptions): Promise<PullPlan> {
   const repository = repositoryOf(options.repository);
   const label = labelOf(options.label);
   const github = new GitHub(options);

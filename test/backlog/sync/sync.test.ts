@@ -395,7 +395,7 @@ describe("refusals and failures", () => {
           }
         : undefined;
     const pulled = await pullIssues([opportunity("a"), opportunity("b"), opportunity("c")], options());
-    expect(pulled).toEqual({ changes: [{ id: "b", from: "planned", to: "done", issue: "#5" }], notes: [] });
+    expect(pulled).toEqual({ changes: [{ id: "b", from: "planned", to: "done", issue: "#5" }], addresses: [], notes: [] });
   });
 
   it("refuses an answer larger than its bound", async () => {

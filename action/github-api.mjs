@@ -1,0 +1,49 @@
+// What the Action's scripts and journeymap's issue sync both check of GitHub's REST API: the API's base
+// URL (https, or http to this machine for tests; no credentials, query or fragment), a repository's
+// owner/name, and an answer's text read up to a size. Plain ESM with Node built-ins only, so the Action
+// runs it from its checkout without a build; the sync (src/backlog/sync/github.ts) imports it too and the
+// CLI bundle carries it. Each caller turns a problem into its own error and message.
+
+/** "owner/name" as GitHub allows them. */
+export function isRepository(value) {
+  return (
+    typeof value === "string" &&
+    /^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100}$/.test(value) &&
+    !/\/\.\.?$/.test(value)
+  );
+}
+
+/** The API's base URL without its trailing slashes, or what is wrong with it: "not a URL", "not https"
+ * (an http URL to another machine, another scheme, or credentials), or "query" (a query or a fragment). */
+export function checkApiUrl(value) {
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    return { problem: "not a URL" };
+  }
+  const loopback = ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
+  if (!(url.protocol === "https:" || (url.protocol === "http:" && loopback)) || url.username || url.password)
+    return { problem: "not https" };
+  if (url.search || url.hash) return { problem: "query" };
+  return { url: url.href.replace(/\/+$/, "") };
+}
+
+/** An answer's text, read up to `maxBytes`; undefined (the rest cancelled) when it is larger. */
+export async function readBounded(response, maxBytes) {
+  const reader = response.body?.getReader();
+  if (!reader) return "";
+  const chunks = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
