@@ -54,7 +54,7 @@ describe("parseConfig", () => {
   it("reports every problem, one per line", () => {
     expect(problems("stages: sass\nrule:\n  a: b\n").split("\n")).toEqual([
       'journeymap.config.yaml:1:9: unknown stage preset "sass" (did you mean "saas"?): use one of funnel, saas, service-design, or a list of stage ids',
-      'journeymap.config.yaml:2:1: unknown key "rule" (did you mean "rules"?): a configuration has "stages", "rules" and "data"',
+      'journeymap.config.yaml:2:1: unknown key "rule" (did you mean "rules"?): a configuration has "stages", "rules", "data" and "review"',
     ]);
   });
 

@@ -21,6 +21,14 @@ import { unknownPersona } from "./unknown-persona.js";
 import { unusedDisable } from "./unused-disable.js";
 import { unusedPersona } from "./unused-persona.js";
 import { unusedTeam } from "./unused-team.js";
+// Owners, reviews and opportunities as tracked work (issue 24).
+import { mapOwner } from "./map-owner.js";
+import { missingReviewDate } from "./missing-review-date.js";
+import { opportunityDone } from "./opportunity-done.js";
+import { opportunityMetric } from "./opportunity-metric.js";
+import { opportunityOverdue } from "./opportunity-overdue.js";
+import { opportunityOwner } from "./opportunity-owner.js";
+import { reviewOverdue } from "./review-overdue.js";
 
 const catalog = {
   "missing-stage": missingStage,
@@ -43,6 +51,14 @@ const catalog = {
   "metric-without-source": metricWithoutSource,
   "missing-persona": missingPersona,
   "shadowed-definition": shadowedDefinition,
+  // Owners, reviews and opportunities as tracked work (issue 24).
+  "map-owner": mapOwner,
+  "review-overdue": reviewOverdue,
+  "missing-review-date": missingReviewDate,
+  "opportunity-owner": opportunityOwner,
+  "opportunity-done": opportunityDone,
+  "opportunity-overdue": opportunityOverdue,
+  "opportunity-metric": opportunityMetric,
   "unused-disable": unusedDisable,
 } satisfies Record<string, Rule>;
 
