@@ -17,6 +17,14 @@ export function isUnderReview(journey: Journey): boolean {
   return journey.status !== "archived";
 }
 
+/** Whether the map takes part in reviews: it is not archived, and it writes a status or a review date,
+ * or the configuration sets a review period. Maps that use none of these lint as they did before the
+ * review keys existed. */
+export function takesPartInReviews(journey: Journey, reviewConfigured: boolean | undefined): boolean {
+  if (!isUnderReview(journey)) return false;
+  return journey.status !== undefined || journey.reviewed !== undefined || reviewConfigured === true;
+}
+
 /** Days from `date` to `asOf` (both YYYY-MM-DD): negative when `date` is later, undefined when either is
  * not a day of the calendar. */
 export function daysBetween(date: string, asOf: string): number | undefined {

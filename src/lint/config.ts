@@ -135,7 +135,9 @@ function reviewOf(review: LintConfig["review"]): Pick<ResolvedConfig, "reviewDay
   if (every === undefined) return { reviewDays: DEFAULT_REVIEW_DAYS };
   if (typeof every === "number") {
     if (!Number.isSafeInteger(every) || every <= 0 || every > MAX_REVIEW_DAYS)
-      throw new JourneymapError(`review.every needs a whole number of days from 1 to ${MAX_REVIEW_DAYS} (got ${every})`);
+      throw new JourneymapError(
+        `review.every needs a whole number of days from 1 to ${MAX_REVIEW_DAYS} (got ${every})`,
+      );
     return { reviewDays: every, reviewConfigured: true };
   }
   return { reviewDays: parseDays(every, "review.every"), reviewConfigured: true };
@@ -246,11 +248,9 @@ function schemaProblems(
       } else {
         const keys = path[0] === "review" ? ["every"] : ["stages", "rules", "data", "review"];
         const guess = closest(key, keys);
-        const has = path[0] === "review" ? '"review" has "every"' : 'a configuration has "stages", "rules", "data" and "review"';
-        add(
-          `unknown key "${key}"${guess ? ` (did you mean "${guess}"?)` : ""}: ${has}`,
-          keyRange,
-        );
+        const has =
+          path[0] === "review" ? '"review" has "every"' : 'a configuration has "stages", "rules", "data" and "review"';
+        add(`unknown key "${key}"${guess ? ` (did you mean "${guess}"?)` : ""}: ${has}`, keyRange);
       }
     } else if (path[0] === "rules" && path.length === 2) {
       add(badSeverityMessage(String(document.getIn(path)), path[1]!), node(path));

@@ -14,7 +14,7 @@ export interface OpportunityPlace {
   where: string;
   subject: string;
   /** The range of a key's value, else of the whole opportunity. */
-  rangeOf(key?: keyof OpportunityObject & string): Range | undefined;
+  rangeOf(key?: "owner" | "status" | "due" | "metric"): Range | undefined;
 }
 
 /** Every opportunity written as an object (with its title, or naming one by id), in journey order. */

@@ -1,7 +1,7 @@
 // map-owner: a map with no owner, when it takes part in reviews (it has a status or a review date, or
 // the configuration sets review.every). Maps that use none of these keep linting as before.
 import { subjectOf } from "../../journey/queries.js";
-import { isUnderReview } from "../../journey/review.js";
+import { takesPartInReviews } from "../../journey/review.js";
 import { docsUrl, type Rule } from "../types.js";
 
 export const mapOwner: Rule = {
@@ -14,9 +14,7 @@ export const mapOwner: Rule = {
     docsUrl: docsUrl("map-owner"),
   },
   check({ journey, source, settings, report }) {
-    if (journey.owner !== undefined || !isUnderReview(journey)) return;
-    const reviewed = journey.status !== undefined || journey.reviewed !== undefined || settings.reviewConfigured;
-    if (!reviewed) return;
+    if (journey.owner !== undefined || !takesPartInReviews(journey, settings.reviewConfigured)) return;
     report(
       `map "${journey.title}" has no owner: add "owner: <team>" naming the team that keeps it current`,
       source.keyRangeOf(journey, "title"),

@@ -24,11 +24,14 @@ export const opportunityDone: Rule = {
       const named = opportunity.addresses ? new Set(opportunity.addresses) : undefined;
       const still = named ? pains.filter((pain) => named.has(pain)) : pains;
       if (still.length > 0) {
-        const what = still.length === 1 ? `pain point "${still[0]}" is` : `pain points ${listOf(still.map((pain) => `"${pain}"`))} are`;
+        const what =
+          still.length === 1
+            ? `pain point "${still[0]}" is`
+            : `pain points ${listOf(still.map((pain) => `"${pain}"`))} are`;
         report(
           `${place.where} is done but ${what} still listed there: remove what the work fixed, or set its status back to in-progress`,
           place.rangeOf("status"),
-          place.subject,
+          `${place.subject}:pains`,
         );
       }
       const metric = opportunity.metric;
@@ -43,7 +46,7 @@ export const opportunityDone: Rule = {
       report(
         `${place.where} is done but ${definition?.name ?? metric.id} there is ${formatMetricNumber(reading.value!, definition)} against its target of ${formatMetricNumber(target!, definition)}: measure again once the change has landed, or set its status back to in-progress`,
         place.rangeOf("status"),
-        place.subject,
+        `${place.subject}:metric`,
       );
     }
   },
@@ -58,7 +61,11 @@ function valueAt(id: string, touchpoint: Touchpoint, stage: Stage): MetricValue 
 
 /** Whether a reading has not reached the target, in the direction the definition says is better.
  * Without a direction there is nothing to judge. */
-function isShort(reading: MetricReading, target: number | undefined, definition: MetricDefinition | undefined): boolean {
+function isShort(
+  reading: MetricReading,
+  target: number | undefined,
+  definition: MetricDefinition | undefined,
+): boolean {
   if (reading.value === undefined || target === undefined || !definition?.better) return false;
   return definition.better === "higher" ? reading.value < target : reading.value > target;
 }

@@ -8,7 +8,8 @@ import { docsUrl, type Rule } from "../types.js";
 export const painWithoutOpportunity: Rule = {
   meta: {
     id: "pain-without-opportunity",
-    description: "a touchpoint with pain points and no opportunity",
+    description:
+      "a touchpoint with pain points and no opportunity, or a pain point none of its opportunities addresses",
     rationale:
       "A pain point without an opportunity is a complaint nobody is fixing; writing down the opportunity is the first step towards the fix.",
     defaultSeverity: "warning",

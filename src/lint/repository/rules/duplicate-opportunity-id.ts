@@ -19,7 +19,11 @@ export const duplicateOpportunityId: RepositoryRule = {
         if (mention.kind !== "defines") continue;
         const earlier = first.get(mention.id);
         if (!earlier) {
-          first.set(mention.id, { file: map.file, at: mention.at, ...(mention.range ? { line: mention.range.line } : {}) });
+          first.set(mention.id, {
+            file: map.file,
+            at: mention.at,
+            ...(mention.range ? { line: mention.range.line } : {}),
+          });
           continue;
         }
         const where = `${earlier.file}${earlier.line === undefined ? "" : `:${earlier.line}`}`;

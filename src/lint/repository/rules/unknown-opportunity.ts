@@ -29,7 +29,8 @@ export const unknownOpportunity: RepositoryRule = {
         if (mention.kind === "defines" || defined.has(mention.id)) continue;
         suggester ??= new Suggester(defined, SuggestionBudget.for(64 * (maps.length + references)));
         const guess = suggester.closest(mention.id);
-        const what = mention.kind === "fail" ? `${mention.at} names opportunity` : `opportunity at ${mention.at} names id`;
+        const what =
+          mention.kind === "fail" ? `${mention.at} names opportunity` : `opportunity at ${mention.at} names id`;
         report(
           map.file,
           `${what} "${mention.id}", which no map in this run writes with a title: ${guess ? `did you mean "${guess}"?` : "write it with its title on one touchpoint (id, title, owner, status), or fix the id"}`,
