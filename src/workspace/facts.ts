@@ -57,8 +57,9 @@ export interface MapFacts {
   touchpoints: number;
   painPoints: number;
   opportunities: number;
-  /** The opportunity ids it writes (defined, named, or a fail point's), for the repository rules. */
-  opportunityMentions: OpportunityMention[];
+  /** The opportunity ids it writes (defined, named, or a fail point's), for the repository rules;
+   * absent when it writes none. */
+  opportunityMentions?: OpportunityMention[];
   emotion?: number;
   /** The map's lint findings per severity, once they are known. */
   findings?: Record<Severity, number>;
@@ -80,7 +81,7 @@ export function repositoryFactsOf(facts: MapFacts): RepositoryFacts {
     ...(idRange ? { idRange } : {}),
     links,
     uses,
-    opportunityMentions,
+    ...(opportunityMentions ? { opportunityMentions } : {}),
   };
 }
 
@@ -195,9 +196,15 @@ export function factsOf(loaded: LoadedJourney & { journey: Journey }, path?: str
     touchpoints,
     painPoints,
     opportunities,
-    opportunityMentions: opportunityMentionsOf(journey, source),
+    ...mentionsOf(journey, source),
     ...(emotion !== undefined ? { emotion } : {}),
   };
+}
+
+/** The map's opportunity mentions, left out when there are none (most maps of today). */
+function mentionsOf(journey: Journey, source: LoadedJourney["source"]): Pick<MapFacts, "opportunityMentions"> {
+  const mentions = opportunityMentionsOf(journey, source);
+  return mentions.length > 0 ? { opportunityMentions: mentions } : {};
 }
 
 /** A shared-definitions file as the repository rules see it. */
