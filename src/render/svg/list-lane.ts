@@ -2,10 +2,12 @@
 // list field the field registry gives a lane (actions, thoughts, pain points, opportunities...).
 import { listOf, type Field } from "../../journey/fields.js";
 import type { Touchpoint } from "../../journey/model.js";
-import { BODY, PAD, evenRow } from "./column.js";
-import type { Box } from "./geometry.js";
+import { trackedLabel } from "../../journey/opportunity-labels.js";
+import { BODY, BULLET_INDENT, PAD, SMALL, evenRow } from "./column.js";
+import type { Box, Tone } from "./geometry.js";
 import type { Lane } from "./lane.js";
 import { touchpointColumn } from "./marks.js";
+import { OPPORTUNITY_TONES } from "./themes.js";
 
 /** The lane of a list field: its label, and its entries as written (in quotes for a quoted list). */
 export function listLane(field: Field): Lane {
@@ -26,7 +28,12 @@ export function listLane(field: Field): Lane {
         const text = touchpointColumn(layout, context, slot, id, top);
         lines.forEach((line, i) => {
           if (i) text.space(3);
-          text.entry(name, i, line, BODY);
+          const status = field.key === "opportunities" ? statusLine(slot.touchpoint, i) : undefined;
+          if (!status) return text.entry(name, i, line, BODY);
+          text.entryLines(name, i, () => {
+            text.bullet(line, BODY);
+            text.paragraph(status.text, SMALL, status.tone, BULLET_INDENT);
+          });
         });
         const card: Box = { id, surface: name, x: slot.x, y: top, width: slot.width, height: text.y + PAD - top };
         cards.push(card);
@@ -34,5 +41,17 @@ export function listLane(field: Field): Lane {
       }
       return evenRow(cards, minHeight);
     },
+  };
+}
+
+/** The small line under an opportunity tracked as work: its status and owner ("planned · app"), in the
+ * status's tone. None for an opportunity written as text or named by id alone. */
+function statusLine(touchpoint: Touchpoint, position: number): { text: string; tone: Tone } | undefined {
+  const opportunity = touchpoint.opportunities?.[position];
+  const label = opportunity === undefined ? undefined : trackedLabel(opportunity);
+  if (!label) return undefined;
+  return {
+    text: label.owner === undefined ? label.words : `${label.words} · ${label.owner}`,
+    tone: OPPORTUNITY_TONES[label.status],
   };
 }

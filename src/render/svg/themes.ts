@@ -1,6 +1,7 @@
 // Colours of the native picture, light and dark: every text colour meets WCAG AA (4.5:1) on the
 // surface it is drawn on, and persona curves get a colour and a dash pattern so they read in greyscale.
 import { JourneymapError } from "../../errors.js";
+import type { OpportunityStatus } from "../../journey/model.js";
 import type { Surface, Tone } from "./geometry.js";
 
 export type { Surface, Tone } from "./geometry.js";
@@ -43,7 +44,14 @@ export const THEMES: Record<Theme["name"], Theme> = {
     border: "#8c959f",
     grid: "#d0d7de",
     band: "#f3f6fa",
-    tones: { text: "#1f2328", muted: "#4f5861", warning: "#a40e26", good: "#116329", caution: "#7d4e00" },
+    tones: {
+      text: "#1f2328",
+      muted: "#4f5861",
+      warning: "#a40e26",
+      good: "#116329",
+      caution: "#7d4e00",
+      accent: "#0550ae",
+    },
     personaColors: ["#0b5cad", "#b34700", "#1a7f37", "#8250df", "#bf3989", "#4d5a66"],
     bar: "#0b5cad",
   },
@@ -67,10 +75,27 @@ export const THEMES: Record<Theme["name"], Theme> = {
     border: "#6e7681",
     grid: "#30363d",
     band: "#11161d",
-    tones: { text: "#e6edf3", muted: "#a8b1bb", warning: "#ff9492", good: "#56d364", caution: "#e3b341" },
+    tones: {
+      text: "#e6edf3",
+      muted: "#a8b1bb",
+      warning: "#ff9492",
+      good: "#56d364",
+      caution: "#e3b341",
+      accent: "#79c0ff",
+    },
     personaColors: ["#58a6ff", "#ffa657", "#3fb950", "#d2a8ff", "#ff80c0", "#b1bac4"],
     bar: "#58a6ff",
   },
+};
+
+/** The tone of an opportunity's status line on the picture (the words say the status too): ideas and
+ * dropped work muted, planned work blue, work in progress amber, done green. */
+export const OPPORTUNITY_TONES: Record<OpportunityStatus, Tone> = {
+  idea: "muted",
+  planned: "accent",
+  "in-progress": "caution",
+  done: "good",
+  dropped: "muted",
 };
 
 /** Dash patterns for persona curves, in persona order (repeating): the first is solid. */
