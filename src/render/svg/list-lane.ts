@@ -1,13 +1,12 @@
 // A lane of bulleted lists, one card per touchpoint that has entries: what the picture draws for every
 // list field the field registry gives a lane (actions, thoughts, pain points, opportunities...).
 import { listOf, type Field } from "../../journey/fields.js";
-import type { Touchpoint } from "../../journey/model.js";
+import type { OpportunityStatus, Touchpoint } from "../../journey/model.js";
 import { trackedLabel } from "../../journey/opportunity-labels.js";
 import { BODY, BULLET_INDENT, PAD, SMALL, evenRow } from "./column.js";
 import type { Box, Tone } from "./geometry.js";
 import type { Lane } from "./lane.js";
 import { touchpointColumn } from "./marks.js";
-import { OPPORTUNITY_TONES } from "./themes.js";
 
 /** The lane of a list field: its label, and its entries as written (in quotes for a quoted list). */
 export function listLane(field: Field): Lane {
@@ -43,6 +42,16 @@ export function listLane(field: Field): Lane {
     },
   };
 }
+
+/** The tone of an opportunity's status line on the picture (the words say the status too): ideas and
+ * dropped work muted, planned work blue, work in progress amber, done green. */
+const OPPORTUNITY_TONES: Record<OpportunityStatus, Tone> = {
+  idea: "muted",
+  planned: "accent",
+  "in-progress": "caution",
+  done: "good",
+  dropped: "muted",
+};
 
 /** The small line under an opportunity tracked as work: its status and owner ("planned · app"), in the
  * status's tone. None for an opportunity written as text or named by id alone. */

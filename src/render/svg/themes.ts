@@ -1,7 +1,6 @@
 // Colours of the native picture, light and dark: every text colour meets WCAG AA (4.5:1) on the
 // surface it is drawn on, and persona curves get a colour and a dash pattern so they read in greyscale.
 import { JourneymapError } from "../../errors.js";
-import type { OpportunityStatus } from "../../journey/model.js";
 import type { Surface, Tone } from "./geometry.js";
 
 export type { Surface, Tone } from "./geometry.js";
@@ -86,16 +85,6 @@ export const THEMES: Record<Theme["name"], Theme> = {
     personaColors: ["#58a6ff", "#ffa657", "#3fb950", "#d2a8ff", "#ff80c0", "#b1bac4"],
     bar: "#58a6ff",
   },
-};
-
-/** The tone of an opportunity's status line on the picture (the words say the status too): ideas and
- * dropped work muted, planned work blue, work in progress amber, done green. */
-export const OPPORTUNITY_TONES: Record<OpportunityStatus, Tone> = {
-  idea: "muted",
-  planned: "accent",
-  "in-progress": "caution",
-  done: "good",
-  dropped: "muted",
 };
 
 /** Dash patterns for persona curves, in persona order (repeating): the first is solid. */
