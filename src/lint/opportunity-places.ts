@@ -24,18 +24,36 @@ export function* opportunityPlaces(journey: Journey, source: SourceMap): Generat
     if (!list) continue;
     for (let index = 0; index < list.length; index++) {
       const opportunity = list[index]!;
-      if (typeof opportunity === "string") continue;
-      yield {
-        stage,
-        touchpoint,
-        opportunity,
-        where: `opportunity "${opportunity.id}" at ${touchpointName(touchpoint)}`,
-        subject: `${subjectOf.touchpoint(stage, touchpoint)}:opportunity:${opportunity.id}`,
-        rangeOf: (key) =>
-          (key === undefined ? undefined : source.valueRangeOf(opportunity, key)) ??
-          source.rangeOf(opportunity) ??
-          source.itemRangeOf(list, index),
-      };
+      if (typeof opportunity !== "string") yield new Place(stage, touchpoint, opportunity, list, index, source);
     }
+  }
+}
+
+/** One opportunity, with its names and ranges worked out when a rule reports, not for every one (a map
+ * has many; most are fine). */
+class Place implements OpportunityPlace {
+  constructor(
+    readonly stage: Stage,
+    readonly touchpoint: Touchpoint,
+    readonly opportunity: OpportunityObject,
+    private readonly list: readonly unknown[],
+    private readonly index: number,
+    private readonly source: SourceMap,
+  ) {}
+
+  get where(): string {
+    return `opportunity "${this.opportunity.id}" at ${touchpointName(this.touchpoint)}`;
+  }
+
+  get subject(): string {
+    return `${subjectOf.touchpoint(this.stage, this.touchpoint)}:opportunity:${this.opportunity.id}`;
+  }
+
+  rangeOf(key?: "owner" | "status" | "due" | "metric"): Range | undefined {
+    return (
+      (key === undefined ? undefined : this.source.valueRangeOf(this.opportunity, key)) ??
+      this.source.rangeOf(this.opportunity) ??
+      this.source.itemRangeOf(this.list, this.index)
+    );
   }
 }
