@@ -56,7 +56,7 @@ export function manyOpportunities(count = 50_000, prefix = "o"): string {
 
 /** A folder of `maps` maps of `each` opportunities, whose ids clash across maps (every map starts at
  * the same numbers) and whose references name ids another map defines or nobody does. */
-export function opportunityFolder(maps = 100, each = 500): Record<string, string> {
+export function opportunityFolder(maps = 80, each = 496): Record<string, string> {
   const folder: Record<string, string> = {};
   for (let m = 0; m < maps; m++) folder[`map-${m}.journey.yaml`] = manyOpportunities(each, "shared-");
   return folder;
