@@ -2,7 +2,7 @@
 // owner, the same on the picture and the page ("in progress · app"), never colour alone.
 import type { Opportunity, OpportunityStatus } from "./model.js";
 
-export const OPPORTUNITY_STATUS_WORDS: Record<OpportunityStatus, string> = {
+const OPPORTUNITY_STATUS_WORDS: Record<OpportunityStatus, string> = {
   idea: "idea",
   planned: "planned",
   "in-progress": "in progress",
