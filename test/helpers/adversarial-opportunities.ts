@@ -23,7 +23,7 @@ function opportunity(i: number, prefix: string): string {
   const id = idOf(prefix, i);
   if (i % 2 === 1) {
     if (i % 64 === 9) return `{id: x${id}}`; // named alone, defined nowhere
-    if (i % 64 === 11) return `{id: ${idOf(prefix, i - 1)}, addresses: [__proto__]}`;
+    if (i % 64 === 11) return `{id: ${idOf(prefix, i - 3)}, addresses: [__proto__]}`; // i - 1 repeats the first id
     return `{id: ${idOf(prefix, i - 1)}}`;
   }
   switch (i % 64) {
