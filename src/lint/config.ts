@@ -15,6 +15,7 @@ import { closest } from "../journey/suggest.js";
 import validateConfigSchema from "../validators/config.generated.js";
 import { parseDays } from "../journey/dates.js";
 import { DEFAULT_MAX_AGE_DAYS } from "../journey/metrics.js";
+import { DEFAULT_REVIEW_DAYS, MAX_REVIEW_DAYS } from "../journey/review.js";
 import { DEFAULT_PRESET, STAGE_PRESETS, isPresetName } from "./presets.js";
 import { repositoryRules } from "./repository/rules/index.js";
 import { rules as mapRules } from "./rules/index.js";
@@ -30,6 +31,8 @@ export interface LintConfig {
   backlog?: BacklogConfig;
   /** Settings of metric values: the age at which stale-metric speaks ("90d", "12w"). */
   data?: { maxAge?: string };
+  /** How often each map must be reviewed: a number of days, or days or weeks ("90d", "13w"). */
+  review?: { every?: number | string };
 }
 
 /** The backlog's settings as written: a named priority formula and the confidence of an opportunity
@@ -44,6 +47,10 @@ export interface ResolvedConfig {
   rules: Readonly<Record<string, RuleSeverity>>;
   /** stale-metric's maximum age in days (default 90). */
   maxAgeDays: number;
+  /** review-overdue: a map reviewed longer ago than this many days is overdue (default 180). */
+  reviewDays: number;
+  /** Whether the configuration sets the review period: then every map is expected to have an owner. */
+  reviewConfigured?: boolean;
   /** The day a run measures ages at (set by the run, never read from a file). */
   asOf?: string;
   /** The file it came from, when it came from one. */
@@ -76,6 +83,7 @@ export function resolveConfig(config: LintConfig = {}, file?: string): ResolvedC
     stages: stagesOf(config.stages ?? DEFAULT_PRESET),
     rules: severities,
     maxAgeDays,
+    ...reviewOf(config.review),
     ...(file ? { file } : {}),
   };
 }
@@ -129,6 +137,20 @@ function checkRuleId(id: string, where = "the configuration"): void {
 function checkSeverity(severity: string, id: string, where = "the configuration"): asserts severity is RuleSeverity {
   if (!(RULE_SEVERITIES as readonly string[]).includes(severity))
     throw new JourneymapError(badSeverityMessage(severity, id, where));
+}
+
+/** The review period in days, from a number of days or a "90d"/"13w" text. */
+function reviewOf(review: LintConfig["review"]): Pick<ResolvedConfig, "reviewDays" | "reviewConfigured"> {
+  const every = review?.every;
+  if (every === undefined) return { reviewDays: DEFAULT_REVIEW_DAYS };
+  if (typeof every === "number") {
+    if (!Number.isSafeInteger(every) || every <= 0 || every > MAX_REVIEW_DAYS)
+      throw new JourneymapError(
+        `review.every needs a whole number of days from 1 to ${MAX_REVIEW_DAYS} (got ${every})`,
+      );
+    return { reviewDays: every, reviewConfigured: true };
+  }
+  return { reviewDays: parseDays(every, "review.every"), reviewConfigured: true };
 }
 
 function stagesOf(stages: readonly string[] | string): readonly string[] {
@@ -234,11 +256,11 @@ function schemaProblems(
       if (path.length === 1 && path[0] === "rules") {
         add(unknownRuleMessage(key), keyRange);
       } else {
-        const guess = closest(key, ["stages", "rules", "data"]);
-        add(
-          `unknown key "${key}"${guess ? ` (did you mean "${guess}"?)` : ""}: a configuration has "stages", "rules" and "data"`,
-          keyRange,
-        );
+        const keys = path[0] === "review" ? ["every"] : ["stages", "rules", "data", "review"];
+        const guess = closest(key, keys);
+        const has =
+          path[0] === "review" ? '"review" has "every"' : 'a configuration has "stages", "rules", "data" and "review"';
+        add(`unknown key "${key}"${guess ? ` (did you mean "${guess}"?)` : ""}: ${has}`, keyRange);
       }
     } else if (path[0] === "rules" && path.length === 2) {
       add(badSeverityMessage(String(document.getIn(path)), path[1]!), node(path));
@@ -266,6 +288,8 @@ function schemaProblems(
       add(`backlog.priority.defaultConfidence must be a percent from 0 to 100`, node(path));
     } else if (path[0] === "data" && path[1] === "maxAge") {
       add(`data.maxAge must be a number of days or weeks, such as 90d or 12w`, node(path));
+    } else if (path[0] === "review" && path[1] === "every") {
+      add(`review.every must be a number of days, or days or weeks such as 90d or 13w`, node(path));
     } else if (error.keyword === "type") {
       const what = path.length === 0 ? "the configuration" : `"${path.join(".")}"`;
       add(`${what} must be a mapping${path[0] === "rules" ? " of rule id to severity" : ""}`, node(path));

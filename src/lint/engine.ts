@@ -50,6 +50,8 @@ export function lintLoadedWithSuppressed(
   const settings: RuleContext["settings"] = {
     stages: config.stages,
     maxAgeDays: config.maxAgeDays,
+    reviewDays: config.reviewDays,
+    ...(config.reviewConfigured ? { reviewConfigured: true } : {}),
     ...(config.asOf !== undefined ? { asOf: config.asOf } : {}),
   };
   // One budget for the whole map: 20,000 unknown references cost what the map's size allows, no more.

@@ -35,6 +35,10 @@ export interface RuleSettings {
   stages: readonly string[];
   /** stale-metric: a value older than this many days is stale. */
   maxAgeDays: number;
+  /** review-overdue: a map reviewed longer ago than this many days is overdue (default 180). */
+  reviewDays: number;
+  /** The configuration sets the review period: every map is then expected to have an owner. */
+  reviewConfigured?: boolean;
   /** The day ages are measured at (YYYY-MM-DD): the CLI passes --as-of or today; rules read no clock,
    * so without it stale-metric finds nothing. */
   asOf?: string;

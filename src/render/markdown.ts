@@ -4,6 +4,7 @@
 import {
   EMOTION_WORDS,
   emotionOf,
+  entryText,
   type Journey,
   type LaneEntryObject,
   type Persona,
@@ -25,6 +26,7 @@ import {
 } from "../journey/metrics.js";
 import { listOf, textOf, touchpointFields, type TouchpointFieldKey } from "../journey/fields.js";
 import { declaredLanes, filledLanes, laneEntries, laneValueOf, type DeclaredLane } from "../journey/lanes.js";
+import { trackedLabel } from "../journey/opportunity-labels.js";
 import { ownershipOf } from "../journey/queries.js";
 import { escapeInvisible, inertJson } from "../text/visible.js";
 import { mermaidTextLimit, renderMermaidWithin, type MermaidOptions } from "./mermaid.js";
@@ -222,6 +224,7 @@ const CELLS: Partial<Record<TouchpointFieldKey, CellWriter>> = {
   name: (_journey, touchpoint, _references, links) => touchpointCell(touchpoint, links),
   owner: (journey, touchpoint) => ownerCell(journey, touchpoint),
   emotion: (journey, touchpoint, references) => emotionCell(journey, touchpoint, references),
+  opportunities: (_journey, touchpoint) => opportunitiesCell(touchpoint),
 };
 
 /** The stage tables' columns: the fields the field registry gives a column on the page, in its order. */
@@ -296,6 +299,18 @@ function touchpointCell(touchpoint: Touchpoint, links: PageLinks | undefined): s
 }
 
 /** The owner as written; a missing owner and one that is not a declared team are flagged, as lint reports them. */
+/** Each opportunity on a line; one tracked as work with its status and owner: "Title (planned, app)". */
+function opportunitiesCell(touchpoint: Touchpoint): string {
+  return (touchpoint.opportunities ?? [])
+    .map((opportunity) => {
+      const text = inline(entryText(opportunity));
+      const label = trackedLabel(opportunity);
+      if (!label) return text;
+      return `${text} (${label.words}${label.owner === undefined ? "" : `, ${inline(label.owner)}`})`;
+    })
+    .join(BREAK);
+}
+
 function ownerCell(journey: Journey, touchpoint: Touchpoint): string {
   const ownership = ownershipOf(journey, touchpoint);
   if (ownership.status === "missing") return "⚠ no owner";

@@ -7,6 +7,7 @@ import type { LoadedJourney } from "../journey/load.js";
 import type { SharedFile } from "../journey/shared.js";
 import type { Journey, Score, Stage, Touchpoint } from "../journey/model.js";
 import { subjectOf } from "../journey/queries.js";
+import { opportunityMentionsOf, type OpportunityMention } from "./opportunity-facts.js";
 
 /** A stage or touchpoint that points at the map that details it. */
 export interface MapLink {
@@ -56,6 +57,9 @@ export interface MapFacts {
   touchpoints: number;
   painPoints: number;
   opportunities: number;
+  /** The opportunity ids it writes (defined, named, or a fail point's), for the repository rules;
+   * absent when it writes none. */
+  opportunityMentions?: OpportunityMention[];
   emotion?: number;
   /** The map's lint findings per severity, once they are known. */
   findings?: Record<Severity, number>;
@@ -63,11 +67,22 @@ export interface MapFacts {
 
 /** What the repository rules need of a map: lint keeps only this for each map of a run (the site
  * keeps whole MapFacts, for its pages). */
-export type RepositoryFacts = Pick<MapFacts, "file" | "path" | "id" | "idRange" | "links" | "uses">;
+export type RepositoryFacts = Pick<
+  MapFacts,
+  "file" | "path" | "id" | "idRange" | "links" | "uses" | "opportunityMentions"
+>;
 
 export function repositoryFactsOf(facts: MapFacts): RepositoryFacts {
-  const { file, path, id, idRange, links, uses } = facts;
-  return { file, ...(path !== undefined ? { path } : {}), id, ...(idRange ? { idRange } : {}), links, uses };
+  const { file, path, id, idRange, links, uses, opportunityMentions } = facts;
+  return {
+    file,
+    ...(path !== undefined ? { path } : {}),
+    id,
+    ...(idRange ? { idRange } : {}),
+    links,
+    uses,
+    ...(opportunityMentions ? { opportunityMentions } : {}),
+  };
 }
 
 /** A map's default id: its file name without .journey.yaml, in lowercase kebab-case. */
@@ -181,8 +196,15 @@ export function factsOf(loaded: LoadedJourney & { journey: Journey }, path?: str
     touchpoints,
     painPoints,
     opportunities,
+    ...mentionsOf(journey, source),
     ...(emotion !== undefined ? { emotion } : {}),
   };
+}
+
+/** The map's opportunity mentions, left out when there are none (most maps of today). */
+function mentionsOf(journey: Journey, source: LoadedJourney["source"]): Pick<MapFacts, "opportunityMentions"> {
+  const mentions = opportunityMentionsOf(journey, source);
+  return mentions.length > 0 ? { opportunityMentions: mentions } : {};
 }
 
 /** A shared-definitions file as the repository rules see it. */

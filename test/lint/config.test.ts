@@ -54,8 +54,26 @@ describe("parseConfig", () => {
   it("reports every problem, one per line", () => {
     expect(problems("stages: sass\nrule:\n  a: b\n").split("\n")).toEqual([
       'journeymap.config.yaml:1:9: unknown stage preset "sass" (did you mean "saas"?): use one of funnel, saas, service-design, or a list of stage ids',
-      'journeymap.config.yaml:2:1: unknown key "rule" (did you mean "rules"?): a configuration has "stages", "rules" and "data"',
+      'journeymap.config.yaml:2:1: unknown key "rule" (did you mean "rules"?): a configuration has "stages", "rules", "data" and "review"',
     ]);
+  });
+
+  it("reads the review period in days or weeks, and names a bad one or an unknown key at its place", () => {
+    expect(resolveConfig(parseConfig("review:\n  every: 90\n", "c.yaml")).reviewDays).toBe(90);
+    expect(resolveConfig(parseConfig("review:\n  every: 13w\n", "c.yaml")).reviewDays).toBe(91);
+    expect(resolveConfig({}).reviewDays).toBe(180);
+    expect(problems("review:\n  every: 0\n")).toBe(
+      "journeymap.config.yaml:2:10: review.every must be a number of days, or days or weeks such as 90d or 13w",
+    );
+    expect(problems("review:\n  every: soon\n")).toBe(
+      "journeymap.config.yaml:2:10: review.every must be a number of days, or days or weeks such as 90d or 13w",
+    );
+    expect(problems("review:\n  evry: 90\n")).toBe(
+      'journeymap.config.yaml:2:3: unknown key "evry" (did you mean "every"?): "review" has "every"',
+    );
+    expect(() => resolveConfig({ review: { every: 1.5 } })).toThrow(
+      "review.every needs a whole number of days from 1 to 36500 (got 1.5)",
+    );
   });
 
   it("checks stage ids and duplicates", () => {

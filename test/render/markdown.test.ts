@@ -129,7 +129,14 @@ function expectedBlocks(journey: Journey): Block[] {
             touchpoint.owner === undefined ? "⚠ no owner" : text(touchpoint.owner),
             expect.any(String) as unknown as string, // the emotion cell has its own tests
             (touchpoint.painPoints ?? []).map(text).join("\n"),
-            listOf(touchpoint, "opportunities").map(text).join("\n"),
+            // An opportunity tracked as work shows its status in words and its owner after its title.
+            (touchpoint.opportunities ?? [])
+              .map((opportunity, i) =>
+                typeof opportunity === "object" && opportunity.title !== undefined
+                  ? `${text(listOf(touchpoint, "opportunities")[i]!)} (${(opportunity.status ?? "idea").replace("-", " ")}${opportunity.owner === undefined ? "" : `, ${text(opportunity.owner)}`})`
+                  : text(listOf(touchpoint, "opportunities")[i]!),
+              )
+              .join("\n"),
           ]),
         ],
       });

@@ -30,6 +30,14 @@ import { unknownLane } from "./unknown-lane.js";
 import { unknownServedBy } from "./unknown-served-by.js";
 import { unservedFrontstage } from "./unserved-frontstage.js";
 import { unusedLane } from "./unused-lane.js";
+// Owners, reviews and opportunities as tracked work (issue 24).
+import { mapOwner } from "./map-owner.js";
+import { missingReviewDate } from "./missing-review-date.js";
+import { opportunityDone } from "./opportunity-done.js";
+import { opportunityMetric } from "./opportunity-metric.js";
+import { opportunityOverdue } from "./opportunity-overdue.js";
+import { opportunityOwner } from "./opportunity-owner.js";
+import { reviewOverdue } from "./review-overdue.js";
 
 const catalog = {
   "missing-stage": missingStage,
@@ -61,6 +69,14 @@ const catalog = {
   "fail-point-unowned": failPointUnowned,
   "missing-evidence": missingEvidence,
   "idle-support": idleSupport,
+  // Owners, reviews and opportunities as tracked work (issue 24).
+  "map-owner": mapOwner,
+  "review-overdue": reviewOverdue,
+  "missing-review-date": missingReviewDate,
+  "opportunity-owner": opportunityOwner,
+  "opportunity-done": opportunityDone,
+  "opportunity-overdue": opportunityOverdue,
+  "opportunity-metric": opportunityMetric,
   "unused-disable": unusedDisable,
 } satisfies Record<string, Rule>;
 

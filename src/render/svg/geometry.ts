@@ -25,7 +25,7 @@ export type Surface<Lanes extends string = LaneName> =
 
 /** How a text is drawn: body text, secondary text, a gap the reader should notice (no owner, a metric
  * off target), or a metric on target (good) or near it (caution). */
-export type Tone = "text" | "muted" | "warning" | "good" | "caution";
+export type Tone = "text" | "muted" | "warning" | "good" | "caution" | "accent";
 
 export interface Rect {
   x: number;

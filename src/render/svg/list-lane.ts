@@ -2,9 +2,10 @@
 // list field the field registry gives a lane (actions, thoughts, pain points, opportunities...), and for
 // the lanes a map declares of kind list or text (their entries' fail points and waits as small lines).
 import { listOf, type Field } from "../../journey/fields.js";
-import type { Stage, Touchpoint } from "../../journey/model.js";
-import { BODY, BULLET_INDENT, PAD, evenRow } from "./column.js";
-import type { Box, Surface } from "./geometry.js";
+import type { OpportunityStatus, Stage, Touchpoint } from "../../journey/model.js";
+import { trackedLabel } from "../../journey/opportunity-labels.js";
+import { BODY, BULLET_INDENT, PAD, SMALL, evenRow } from "./column.js";
+import type { Box, Surface, Tone } from "./geometry.js";
 import type { Lane, LaneLine } from "./lane.js";
 import { MarkedColumn, touchpointColumn } from "./marks.js";
 import { fillsAny, slotsFilling, stageSpans, type Filling } from "./stage-span.js";
@@ -29,7 +30,15 @@ export function listLane(field: Field): Lane {
   const entries = quoted
     ? (touchpoint: Touchpoint) => listOf(touchpoint, field.key).map((entry) => `“${entry}”`)
     : (touchpoint: Touchpoint) => [...listOf(touchpoint, field.key)];
-  return listLaneOf({ label: field.label, lines: (touchpoint) => entries(touchpoint).map((text) => ({ text })) });
+  const status = field.key === "opportunities";
+  return listLaneOf({
+    label: field.label,
+    lines: (touchpoint) =>
+      entries(touchpoint).map((text, position) => {
+        const line = status ? statusLine(touchpoint, position) : undefined;
+        return line ? { text, notes: [{ text: line.text, font: SMALL, tone: line.tone }] } : { text };
+      }),
+  });
 }
 
 /** A lane of bulleted cards from any source of lines. */
@@ -45,9 +54,13 @@ export function listLaneOf(source: ListSource): Lane {
       const write = (text: MarkedColumn, entries: LaneLine[]) =>
         entries.forEach((line, i) => {
           if (i) text.space(3);
-          if (source.plain) text.entryLines(name, i, () => text.paragraph(line.text, BODY));
-          else text.entry(name, i, line.text, BODY);
-          for (const note of line.notes ?? []) text.paragraph(note.text, note.font, note.tone, BULLET_INDENT);
+          const notes = line.notes ?? [];
+          if (!notes.length && !source.plain) return text.entry(name, i, line.text, BODY);
+          text.entryLines(name, i, () => {
+            if (source.plain) text.paragraph(line.text, BODY);
+            else text.bullet(line.text, BODY);
+            for (const note of notes) text.paragraph(note.text, note.font, note.tone, BULLET_INDENT);
+          });
         });
       const spans = stageSpans(context, top, name, filling, stageLines, (card, entries) => {
         const text = new MarkedColumn(layout, card, undefined, top + PAD);
@@ -71,5 +84,27 @@ export function listLaneOf(source: ListSource): Lane {
       if (!cards.length) return Math.max(minHeight, spans.bottom - spans.gap - top);
       return cardsTop - top + evenRow(cards, spans.cards ? 0 : minHeight);
     },
+  };
+}
+
+/** The tone of an opportunity's status line on the picture (the words say the status too): ideas and
+ * dropped work muted, planned work blue, work in progress amber, done green. */
+const OPPORTUNITY_TONES: Record<OpportunityStatus, Tone> = {
+  idea: "muted",
+  planned: "accent",
+  "in-progress": "caution",
+  done: "good",
+  dropped: "muted",
+};
+
+/** The small line under an opportunity tracked as work: its status and owner ("planned · app"), in the
+ * status's tone. None for an opportunity written as text or named by id alone. */
+function statusLine(touchpoint: Touchpoint, position: number): { text: string; tone: Tone } | undefined {
+  const opportunity = touchpoint.opportunities?.[position];
+  const label = opportunity === undefined ? undefined : trackedLabel(opportunity);
+  if (!label) return undefined;
+  return {
+    text: label.owner === undefined ? label.words : `${label.words} · ${label.owner}`,
+    tone: OPPORTUNITY_TONES[label.status],
   };
 }

@@ -86,7 +86,7 @@ describe("render --site", () => {
       "refund.html",
     ]);
     expect(read("docs/public/journeys/freshcart.svg")).toMatch(
-      /^<svg [^>]*width="2250" height="1065" viewBox="0 0 2045 968"/,
+      /^<svg [^>]*width="2250" height="1082" viewBox="0 0 2045 983"/,
     );
     const index = read("docs/journeys/index.md");
     expect(index).toContain("](/journeys/portfolio-heatmap.svg)");
@@ -147,7 +147,7 @@ describe("render --site", () => {
       "\n\n![Journey map: FreshCart - first grocery order](freshcart.svg)\n\n## Detailed maps",
     );
     expect(svgLinks(read("out/freshcart.svg"))).toEqual(["checkout.md", "delivery.md", "refund.md"]);
-    expect(read("out/freshcart.svg")).toMatch(/^<svg [^>]*width="2045" height="968"/);
+    expect(read("out/freshcart.svg")).toMatch(/^<svg [^>]*width="2045" height="983"/);
     expect(read("out/index.md")).toMatch(/^\| Map +\| Owner +\| Personas +\|/m);
   });
 

@@ -6,6 +6,9 @@ import { linkCycle } from "./link-cycle.js";
 import { teamOwnsNothing } from "./team-owns-nothing.js";
 import { unknownMapLink } from "./unknown-map-link.js";
 import { unusedSharedDefinition } from "./unused-shared-definition.js";
+// Opportunities as tracked work (issue 24).
+import { duplicateOpportunityId } from "./duplicate-opportunity-id.js";
+import { unknownOpportunity } from "./unknown-opportunity.js";
 
 const catalog = {
   "unknown-map-link": unknownMapLink,
@@ -14,6 +17,9 @@ const catalog = {
   "duplicate-shared-definition": duplicateSharedDefinition,
   "unused-shared-definition": unusedSharedDefinition,
   "team-owns-nothing": teamOwnsNothing,
+  // Opportunities as tracked work (issue 24).
+  "duplicate-opportunity-id": duplicateOpportunityId,
+  "unknown-opportunity": unknownOpportunity,
 } satisfies Record<string, RepositoryRule>;
 
 export const repositoryRules: Record<string, RepositoryRule> = catalog;
