@@ -7,8 +7,10 @@ import type { CardField, PictureMarks, StageMarks, TouchpointMarks } from "../re
 import { MAX_CURVES } from "../render/svg/emotion.js";
 import { addedPositions, compareTouchpoints, EMPTY, type PairChange } from "./diff.js";
 import type { Located, TouchpointPair } from "./match.js";
-import { personasText } from "./notes.js";
-import type { ListField, TextField } from "./types.js";
+import { diffLanes, laneLabels } from "./lanes.js";
+import { personasText, statusWords } from "./notes.js";
+import { diffOpportunities, tracksWork } from "./opportunities.js";
+import type { LaneChange, ListField, OpportunityChange, TextField } from "./types.js";
 
 export interface DiffPicture {
   /** The map to draw: the new version's, with ghosts of what the old one had. */
@@ -147,10 +149,15 @@ export function diffPicture(
   let order = 0;
   for (const stage of after.stages) {
     const old = oldStages.get(stage.id);
+    const lanes = old ? diffLanes(old, stage, laneLabels(before), laneLabels(after)) : undefined;
+    const stageNotes = [
+      ...(old && old.name !== stage.name ? [`Renamed from “${old.name}”`] : []),
+      ...(lanes?.changes.flatMap(laneNotesOf) ?? []),
+    ];
     const marks: StageMarks | undefined = !old
       ? { kind: "added" }
-      : old.name !== stage.name
-        ? { kind: "changed", notes: [`Renamed from “${old.name}”`] }
+      : stageNotes.length
+        ? { kind: "changed", notes: stageNotes, ...(lanes?.positions.size ? { lanes: lanes.positions } : {}) }
         : undefined;
     const first = !placedStages.has(stage.id);
     placedStages.add(stage.id);
@@ -165,7 +172,8 @@ export function diffPicture(
           () =>
             !compared
               ? { kind: "added" }
-              : compared.change && entriesCut(touchpoint, changedMarks(compared.pair, compared.change, drawn)),
+              : compared.change &&
+                entriesCut(touchpoint, changedMarks(compared.pair, compared.change, drawn, before, after)),
           into,
         );
         placeGhosts(ghostsAfter.get(order), into);
@@ -217,7 +225,13 @@ function removedMarks(ghost: Located, drawn: ReadonlySet<string>): TouchpointMar
   return { kind: "removed", oldEmotion: scoresAt(ghost.touchpoint, drawn) };
 }
 
-function changedMarks(pair: TouchpointPair, change: PairChange, drawn: ReadonlySet<string>): TouchpointMarks {
+function changedMarks(
+  pair: TouchpointPair,
+  change: PairChange,
+  drawn: ReadonlySet<string>,
+  oldJourney: Journey,
+  newJourney: Journey,
+): TouchpointMarks {
   const o = pair.old.touchpoint;
   const n = pair.new.touchpoint;
   const fields = new Set<CardField>();
@@ -249,6 +263,16 @@ function changedMarks(pair: TouchpointPair, change: PairChange, drawn: ReadonlyS
     if (hasListLane(field) && positions.length) entries[field as ListLaneName] = new Set(positions);
     for (const text of list.removed) notes.push(`${listWord(field)} removed: “${text}”`);
   }
+  // Opportunities tracked as work are paired by id: a status move marks the opportunity's line.
+  if (tracksWork(o.opportunities) || tracksWork(n.opportunities)) {
+    const { positions } = diffOpportunities(o.opportunities ?? [], n.opportunities ?? []);
+    if (positions.length) entries.opportunities = new Set(positions);
+    else delete entries.opportunities;
+  }
+  for (const opportunity of change.opportunities ?? []) notes.push(opportunityNote(opportunity));
+  if (change.lanes) {
+    for (const lane of change.lanes) notes.push(...laneNotesOf(lane));
+  }
   // The metrics lane lists a touchpoint's metrics in their order in the map.
   const changedMetrics = new Set(change.metrics.map((metric) => metric.name));
   const metricPositions = Object.keys(n.metrics ?? {}).flatMap((name, position) =>
@@ -259,13 +283,45 @@ function changedMarks(pair: TouchpointPair, change: PairChange, drawn: ReadonlyS
     const name = metric.label ?? metric.name;
     notes.push(metric.old === undefined ? `${name} is new` : `${name} was ${String(metric.old)}`);
   }
+  // The entries of declared lanes added or changed, by lane id, for the lanes that draw them.
+  const lanes = change.lanes && diffLanes(o, n, laneLabels(oldJourney), laneLabels(newJourney)).positions;
   return {
     kind: "changed",
     notes,
     fields,
     entries,
+    ...(lanes?.size ? { lanes } : {}),
     ...(change.emotions.length ? { oldEmotion: scoresAt(o, drawn) } : {}),
   };
+}
+
+/** What an opportunity tracked as work was, on its card: "“Mobile key”: planned → in progress". */
+function opportunityNote(change: OpportunityChange): string {
+  const title = `Opportunity “${change.title}”`;
+  if (change.became === "tracked") return `${title} was text, now tracked as work`;
+  if (change.became === "text") return `${title} was tracked as work`;
+  const parts = Object.entries(change.fields).map(([field, value]) =>
+    field === "status"
+      ? `${statusWords(value.old)} → ${statusWords(value.new)}`
+      : `${field} was ${value.old === undefined ? "not set" : `“${String(value.old)}”`}`,
+  );
+  return `${title}: ${parts.join("; ")}`;
+}
+
+/** What a declared lane's entries were, on the card of a touchpoint or a stage. */
+function laneNotesOf(change: LaneChange): string[] {
+  const notes: string[] = [];
+  for (const text of change.removed) notes.push(`${change.label} removed: “${text}”`);
+  for (const entry of change.changed) {
+    if (entry.oldText !== undefined) notes.push(`${change.label} was “${entry.oldText}”`);
+    const what = `${change.label} “${entry.text}”`;
+    if (entry.servedBy?.removed.length) notes.push(`${what} was served by ${entry.servedBy.removed.join(", ")}`);
+    if (entry.fail && !entry.fail.new) notes.push(`${what}: fail point removed`);
+    else if (entry.fail && !entry.fail.old) notes.push(`${what}: fail point added`);
+    else if (entry.fail) notes.push(`${what}: fail point changed (risk was “${entry.fail.old!.risk ?? "not set"}”)`);
+    if (entry.wait) notes.push(`${what}: wait was ${entry.wait.old === undefined ? "not set" : `“${entry.wait.old}”`}`);
+  }
+  return notes;
 }
 
 // The picture's caps (below everything else here, apart from the rest of the picture's code).
