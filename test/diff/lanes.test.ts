@@ -63,7 +63,7 @@ describe("diff of declared lanes and tracked opportunities", () => {
     ]);
     expect(diff.stages.changed).toEqual([
       {
-        stage: expect.objectContaining({ id: "arrival", name: "Arrival" }),
+        stage: expect.objectContaining({ id: "arrival", name: "Arrival" }) as unknown,
         lanes: [
           {
             lane: "policies",
