@@ -5,7 +5,7 @@ import type { Touchpoint } from "../../journey/model.js";
 import { BODY, PAD, evenRow } from "./column.js";
 import type { Box } from "./geometry.js";
 import type { Lane } from "./lane.js";
-import { touchpointColumn } from "./marks.js";
+import { touchpointCard } from "./card.js";
 
 /** The lane of a list field: its label, and its entries as written (in quotes for a quoted list). */
 export function listLane(field: Field): Lane {
@@ -23,12 +23,14 @@ export function listLane(field: Field): Lane {
         const lines = entries(slot.touchpoint);
         if (!lines.length) continue;
         const id = `t${slot.index + 1}-${name}`;
-        const text = touchpointColumn(layout, context, slot, id, top);
+        const text = touchpointCard(layout, context, slot, id, top);
         lines.forEach((line, i) => {
           if (i) text.space(3);
           text.entry(name, i, line, BODY);
         });
-        const card: Box = { id, surface: name, x: slot.x, y: top, width: slot.width, height: text.y + PAD - top };
+        const card: Box = { id, surface: name, x: slot.x, y: top, width: slot.width, height: 0 };
+        text.close(card);
+        card.height = text.y + PAD - top;
         cards.push(card);
         layout.boxes.push(card);
       }
