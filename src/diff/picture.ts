@@ -48,6 +48,7 @@ export function diffPicture(
   const before = oldJourney ?? EMPTY;
   const after = newJourney ?? EMPTY;
   const { pairs, removed } = compareTouchpoints(before, after);
+  const lists = drawnLists();
   // The personas with an old curve: the emotion lane draws the first MAX_CURVES of the map drawn.
   const oldPersonas = new Set(before.personas.map((persona) => persona.id));
   const drawn = new Set(
@@ -167,13 +168,13 @@ export function diffPicture(
       for (const touchpoint of stage.touchpoints ?? []) {
         const compared = pairAt.get(order);
         place(
-          listsCut(touchpoint),
+          listsCut(touchpoint, lists),
           !compared || compared.change !== undefined,
           () =>
             !compared
               ? { kind: "added" }
               : compared.change &&
-                entriesCut(touchpoint, changedMarks(compared.pair, compared.change, drawn, before, after)),
+                entriesCut(touchpoint, changedMarks(compared.pair, compared.change, drawn, before, after), lists),
           into,
         );
         placeGhosts(ghostsAfter.get(order), into);
@@ -339,14 +340,19 @@ export const MAX_CARDS_DRAWN = 500;
  * 60,000 pain points drew a 21 MB picture. */
 export const MAX_ENTRIES_DRAWN = 50;
 
-/** The list lanes a card draws (evidence has none). */
-const DRAWN_LISTS = ["actions", "thoughts", "painPoints", "opportunities"] as const satisfies readonly ListField[];
+/** The list lanes a card draws, as the field registry gives them (evidence has none): a list field given
+ * a lane there is cut here too. Read when a picture is made (a test may add a field to the registry). */
+function drawnLists(): ListLaneName[] {
+  return touchpointFields()
+    .filter((field) => field.diff.by === "list" && hasListLane(field.key as ListField))
+    .map((field) => field.key as ListLaneName);
+}
 
 /** A touchpoint whose list lanes hold at most MAX_ENTRIES_DRAWN entries each and a count of the rest
  * (the same object when none is longer). */
-function listsCut(touchpoint: Touchpoint): Touchpoint {
+function listsCut(touchpoint: Touchpoint, lists: readonly ListLaneName[]): Touchpoint {
   let cut: Touchpoint | undefined;
-  for (const field of DRAWN_LISTS) {
+  for (const field of lists) {
     const list = listOf(touchpoint, field);
     if (list.length <= MAX_ENTRIES_DRAWN + 1) continue;
     cut ??= { ...touchpoint };
@@ -357,9 +363,9 @@ function listsCut(touchpoint: Touchpoint): Touchpoint {
 
 /** A changed card's marks as its cut lanes show them: changed entries past the cut mark the "… and N
  * more" entry, which then holds changes. */
-function entriesCut(touchpoint: Touchpoint, marks: TouchpointMarks): TouchpointMarks {
+function entriesCut(touchpoint: Touchpoint, marks: TouchpointMarks, lists: readonly ListLaneName[]): TouchpointMarks {
   let entries: NonNullable<TouchpointMarks["entries"]> | undefined;
-  for (const field of DRAWN_LISTS) {
+  for (const field of lists) {
     const positions = marks.entries?.[field];
     if (!positions || (touchpoint[field]?.length ?? 0) <= MAX_ENTRIES_DRAWN + 1) continue;
     entries ??= { ...marks.entries };
