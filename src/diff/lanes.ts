@@ -84,17 +84,22 @@ function diffLaneValue(
 /** The old entry each new entry is paired with (by position): by id first, then by text among the rest. */
 function pairEntries(olds: readonly LaneEntryObject[], news: readonly LaneEntryObject[]): Map<number, number> {
   const pairs = new Map<number, number>();
-  const oldById = new Map<string, number>();
+  // By id, a repeated id (a lint error) paired in order, as often as both versions write it.
+  const oldById = new Map<string, { positions: number[]; head: number }>();
   olds.forEach((entry, position) => {
-    if (entry.id !== undefined && !oldById.has(entry.id)) oldById.set(entry.id, position);
+    if (entry.id === undefined) return;
+    const queue = oldById.get(entry.id);
+    if (queue) queue.positions.push(position);
+    else oldById.set(entry.id, { positions: [position], head: 0 });
   });
   const taken = new Set<number>();
   news.forEach((entry, position) => {
-    const old = entry.id === undefined ? undefined : oldById.get(entry.id);
-    if (old !== undefined && !taken.has(old)) {
-      pairs.set(position, old);
-      taken.add(old);
-    }
+    const queue = entry.id === undefined ? undefined : oldById.get(entry.id);
+    const old = queue?.positions[queue.head];
+    if (old === undefined) return;
+    queue!.head++;
+    pairs.set(position, old);
+    taken.add(old);
   });
   // The rest by text, in order; two entries with different ids are two entries, whatever they say. Per
   // text, a queue of the old entries without an id and one of those with an id, each read from its head.

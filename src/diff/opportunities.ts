@@ -36,19 +36,24 @@ export function tracksWork(opportunities: readonly Opportunity[] | undefined): b
  * an object with that title are one opportunity; two objects with different ids are two). */
 export function diffOpportunities(olds: readonly Opportunity[], news: readonly Opportunity[]): ComparedOpportunities {
   const pairs = new Map<number, number>();
-  const oldById = new Map<string, number>();
+  // By id, a repeated id (a lint error) paired in order, as often as both versions write it.
+  const oldById = new Map<string, { positions: number[]; head: number }>();
   olds.forEach((opportunity, position) => {
     const id = idOf(opportunity);
-    if (id !== undefined && !oldById.has(id)) oldById.set(id, position);
+    if (id === undefined) return;
+    const queue = oldById.get(id);
+    if (queue) queue.positions.push(position);
+    else oldById.set(id, { positions: [position], head: 0 });
   });
   const taken = new Set<number>();
   news.forEach((opportunity, position) => {
     const id = idOf(opportunity);
-    const old = id === undefined ? undefined : oldById.get(id);
-    if (old !== undefined && !taken.has(old)) {
-      pairs.set(position, old);
-      taken.add(old);
-    }
+    const queue = id === undefined ? undefined : oldById.get(id);
+    const old = queue?.positions[queue.head];
+    if (old === undefined) return;
+    queue!.head++;
+    pairs.set(position, old);
+    taken.add(old);
   });
   // By text: old texts first in line for any new one; old objects only for a new text.
   const byText = new Map<string, { plain: number[]; named: number[]; heads: [number, number] }>();
