@@ -43,7 +43,9 @@ const map = fc.record({
   stageLanes: fc.dictionary(fc.constantFrom("policies", "constructor"), laneValue, { maxKeys: 2 }),
 });
 
-function load(generated: fc.RecordValue<typeof map extends fc.Arbitrary<infer T> ? T : never>, file: string) {
+type Generated = typeof map extends fc.Arbitrary<infer T> ? T : never;
+
+function load(generated: Generated, file: string) {
   return loadJourney(
     JSON.stringify({
       journeymap: 1,
