@@ -44,4 +44,9 @@ export default tseslint.config(
     languageOptions: { sourceType: "commonjs", globals: { ...nodeGlobals, require: "readonly" } },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
+  {
+    // Tools' configuration files that must be CommonJS (dependency-cruiser's).
+    files: ["**/*.cjs"],
+    languageOptions: { sourceType: "commonjs", globals: { ...nodeGlobals, module: "writable", require: "readonly" } },
+  },
 );

@@ -24,7 +24,7 @@ async function timeWithCpu(fn, { runs = 5, warmup = 2 } = {}) {
 export async function run() {
   const dist = (path) => new URL(path, `file://${ROOT}/`).href;
   const { loadJourney } = await import(dist("dist/journey/load.js"));
-  const { renderXlsx } = await import(dist("dist/export/xlsx.js"));
+  const { renderXlsx } = await import(dist("dist/render/export/xlsx.js"));
   const { importSpreadsheet } = await import(dist("dist/import/index.js"));
   const journey = loadJourney(generateMap({ touchpoints: 1000, title: "Excel bench" })).journey;
   let workbook = new Uint8Array();

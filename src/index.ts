@@ -22,7 +22,8 @@ export function validateJourney(input: string | Uint8Array, options: LoadOptions
 
 // A repository of maps: shared personas, teams and metrics (journeymap.shared.yaml), links between maps,
 // facts.
-export { loadWorkspace, loadMapFile, type Workspace, type WorkspaceOptions } from "./workspace/load.js";
+export { loadWorkspace, type Workspace, type WorkspaceOptions } from "./lint/workspace.js";
+export { loadMapFile } from "./workspace/load.js";
 export { loadSharedFile, SHARED_FILE, type SharedFile } from "./journey/shared.js";
 export {
   DEFINITION_KINDS,
@@ -58,7 +59,7 @@ export {
 } from "./lint/index.js";
 
 // Fixes that lint --fix applies: certain edits that keep every other byte of the map.
-export { fixMap, formatFixDiff, fixableRules, type AppliedFix, type FixOptions, type FixResult } from "./fix/index.js";
+export { fixMap, formatFixDiff, fixableRules, type AppliedFix, type FixOptions, type FixResult } from "./lint/fix/index.js";
 
 // Mermaid and Markdown renderers: pure functions from a journey to text.
 export { renderMermaid, type MermaidOptions } from "./render/mermaid.js";

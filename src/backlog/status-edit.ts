@@ -3,8 +3,8 @@
 // formatting included, stays as it was, as `lint --fix` writes.
 import { isMap, isScalar, isSeq, parseDocument, visit, type YAMLMap } from "yaml";
 import { JourneymapError } from "../errors.js";
-import { applyEdits } from "../fix/edits.js";
-import type { Edit } from "../fix/types.js";
+import { applyEdits } from "../lint/fix/edits.js";
+import type { Edit } from "../lint/fix/types.js";
 import type { OpportunityStatus } from "./types.js";
 
 export interface StatusEdit {

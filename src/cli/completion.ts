@@ -267,7 +267,9 @@ function fish(specs: CommandSpec[]): string {
 
 const SCRIPTS = { bash, zsh, fish } satisfies Record<Shell, (specs: CommandSpec[]) => string>;
 
-export function registerCompletion(program: Command): void {
+/** `whole` builds the program with every command registered (program.ts passes it: completion lists the
+ * commands, and the program lists completion). */
+export function registerCompletion(program: Command, whole: () => Promise<Command>): void {
   program
     .command("completion")
     .description("print a shell completion script (bash, zsh or fish) for journeymap's commands, options and maps")
@@ -282,10 +284,8 @@ export function registerCompletion(program: Command): void {
     )
     .action(async (shell: Shell) => {
       // The whole program, every command registered (this run registered only `completion`).
-      const { buildProgram } = await import("./main.js");
-      const whole = await buildProgram();
       const make = SCRIPTS[shell];
       if (!make) throw new JourneymapError(`unknown shell "${shell}": use bash, zsh or fish`);
-      stdout.write(make(await specOf(whole)));
+      stdout.write(make(await specOf(await whole())));
     });
 }

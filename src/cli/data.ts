@@ -7,7 +7,7 @@ import { findMaps } from "../io/find-maps.js";
 import { parseSize } from "../io/read-text.js";
 import { writeOutput } from "../io/write-output.js";
 import { formatters, type FileResult } from "../report/index.js";
-import { visible } from "../report/visible.js";
+import { visible } from "../text/visible.js";
 import { examples, hasErrors, useColor } from "./options.js";
 import { stdout, stderr } from "../io/standard-streams.js";
 
@@ -34,7 +34,7 @@ export function today(now: Date = new Date()): string {
 
 /** The as-of day and window of a run, checked (exit 2 for a bad value). */
 export async function dataSettings(flags: DataFlags): Promise<{ asOf: string; windowDays?: number }> {
-  const { parseAsOf, parseDays } = await import("../data/dates.js");
+  const { parseAsOf, parseDays } = await import("../journey/dates.js");
   return {
     asOf: flags.asOf === undefined ? today() : parseAsOf(flags.asOf),
     ...(flags.window === undefined ? {} : { windowDays: parseDays(flags.window) }),
@@ -120,7 +120,7 @@ export function registerData(program: Command): void {
         process.exitCode = 1;
         return;
       }
-      const { formatFixDiff } = await import("../fix/diff.js");
+      const { formatFixDiff } = await import("../lint/fix/diff.js");
       for (const map of run.changed) {
         const count = `${map.updates.length} value${map.updates.length === 1 ? "" : "s"}`;
         if (options.dryRun) {

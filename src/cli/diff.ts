@@ -14,7 +14,7 @@ import { loadJourney, type LoadedJourney } from "../journey/load.js";
 import type { SharedFile } from "../journey/shared.js";
 import { formatters } from "../report/index.js";
 import { SharedFinder } from "../workspace/scope.js";
-import type { SharedAt } from "../diff/git.js";
+import type { SharedAt } from "../workspace/git.js";
 import { examples, tell, useColor } from "./options.js";
 import { stdout, stderr } from "../io/standard-streams.js";
 
@@ -105,7 +105,7 @@ export function registerDiff(program: Command): void {
       };
 
       if (options.base !== undefined) {
-        const git = await import("../diff/git.js");
+        const git = await import("../workspace/git.js");
         const revisions = git.resolveRevisions(cwd, options.base, options.head);
         const notFound = git.pathsNotFound(revisions, cwd, paths);
         if (notFound.length)

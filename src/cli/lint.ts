@@ -11,7 +11,7 @@ import type { LintRunOptions, RuleSeverity } from "../lint/index.js";
 import { reportFormatNames, reportFormats, type ReportContext } from "../report/index.js";
 import { painter } from "../report/paint.js";
 import { countBySeverity, type FileResult, type Formatter } from "../report/types.js";
-import { inertJson } from "../report/visible.js";
+import { inertJson } from "../text/visible.js";
 import { dataOptions, dataSettings, reportNotes, type DataFlags } from "./data.js";
 import { PACKAGE_VERSION } from "./version.js";
 import {
@@ -157,7 +157,7 @@ export function registerLint(program: Command): void {
         }
         inputs.push(...run.configFiles);
         if (run.fixed.length > 0) {
-          const { formatFixDiff } = await import("../fix/index.js");
+          const { formatFixDiff } = await import("../lint/fix/index.js");
           for (const map of run.fixed) {
             if (options.fixDryRun) stdout.write(formatFixDiff(map.file, map.before, map.after));
             else

@@ -10,7 +10,7 @@ import {
   type ReportContext,
   type ReportFormatName,
 } from "../report/index.js";
-import { visibleLines } from "../report/visible.js";
+import { visibleLines } from "../text/visible.js";
 import { type StandardStream, stdout, stderr } from "../io/standard-streams.js";
 
 export interface GlobalOptions {

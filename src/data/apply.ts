@@ -11,9 +11,9 @@ import {
   type Pair,
   type YAMLMap,
 } from "yaml";
-import { LineIndex, applyEdits } from "../fix/edits.js";
-import { flowScalar, pairOf } from "../fix/touchpoint-nodes.js";
-import type { Edit } from "../fix/types.js";
+import { LineIndex, applyEdits } from "../lint/fix/edits.js";
+import { flowScalar, pairOf } from "../lint/fix/touchpoint-nodes.js";
+import type { Edit } from "../lint/fix/types.js";
 import type { SharedScope } from "../journey/definitions.js";
 import { loadJourney } from "../journey/load.js";
 import { plainNumber, readingOf, type Measurement } from "../journey/metrics.js";

@@ -18,7 +18,7 @@ import { printable } from "../text/shorten.js";
 import { aggregations, emptyTally, rateOf, tallyAnswer, type Aggregation, type Tally } from "./aggregations.js";
 import { CsvProblem, explainCsv } from "./csv.js";
 import { readTable, SourceTables, type Column, type SourceTable } from "./table.js";
-import { dayOfCell } from "./dates.js";
+import { dayOfCell } from "../journey/dates.js";
 
 /** The rule id of every data-source problem, in every report. */
 export const DATA_SOURCE = "data-source";

@@ -7,7 +7,7 @@ import { compareDiagnostics, type Diagnostic, type FileResult } from "../diagnos
 import type { MapInput } from "../io/find-maps.js";
 import { readMapBytes } from "../io/read-maps.js";
 import { openSourceFile } from "../io/source-files.js";
-import { LineIndex } from "../fix/edits.js";
+import { LineIndex } from "../lint/fix/edits.js";
 import { asWritten, loadJourney, type LoadedJourney } from "../journey/load.js";
 import type { Journey } from "../journey/model.js";
 import { SharedFinder } from "../workspace/scope.js";

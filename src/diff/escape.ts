@@ -1,9 +1,9 @@
 // Map text made inert for each output: a map's names and notes are data, never terminal escapes,
 // CI log commands, Markdown markup or HTML.
-import { visible } from "../report/visible.js";
+import { visible } from "../text/visible.js";
 
 /** For a terminal or a CI log: every control or invisible character shown as a visible escape, and
- * nothing a workflow command (see src/report/visible.ts). */
+ * nothing a workflow command (see src/text/visible.ts). */
 export function terminalText(text: string): string {
   return visible(text);
 }

@@ -1,6 +1,6 @@
 // The small sheets of a workbook journeymap wrote (or a team laid out the same way): personas, teams,
 // metrics, and the map's own facts. Each is optional; a sheet that is there is read by its headers.
-import { DEFINITION_COLUMNS, INFO_ROWS, LIST_KEYS, listOf, SHEETS, VERSION_LABEL } from "../export/layout.js";
+import { DEFINITION_COLUMNS, INFO_ROWS, LIST_KEYS, listOf, SHEETS, VERSION_LABEL } from "../render/export/layout.js";
 import type { MetricDefinition, Persona, Team } from "../journey/model.js";
 import { cellProblem, textAt, valueAt, widthOf, type Grid } from "./grid.js";
 import { requiredNumber, textOf } from "./values.js";

@@ -2,8 +2,8 @@
 // whatever file it came from (an .xlsx workbook's sheet, or a CSV file as its one sheet). Problems are
 // told at `Sheet!Cell`, as a spreadsheet names a cell.
 import { JourneymapError } from "../errors.js";
-import { columnLetters } from "../export/cells.js";
-import type { CellValue } from "../export/layout.js";
+import { columnLetters } from "../render/export/cells.js";
+import type { CellValue } from "../render/export/layout.js";
 
 export interface Grid {
   /** The sheet's name (a CSV file's: its file name without the extension, as Excel names it). */

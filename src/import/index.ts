@@ -4,8 +4,8 @@
 import { basename } from "node:path";
 import { Document, Scalar, visit } from "yaml";
 import { JourneymapError } from "../errors.js";
-import { SHEETS } from "../export/layout.js";
-import { STAGE_ROW_LABEL } from "../export/table.js";
+import { SHEETS } from "../render/export/layout.js";
+import { STAGE_ROW_LABEL } from "../render/export/table.js";
 import { loadJourney } from "../journey/load.js";
 import type { JourneyDocument } from "../journey/model.js";
 import { PACKAGE_VERSION } from "../version.js";

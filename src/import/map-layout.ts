@@ -2,8 +2,8 @@
 // the stages (a stage's name over its first column, merged or followed by empty cells over the rest),
 // one column per touchpoint. Ids are made from names where the workbook has no Personas or Metrics sheet
 // to look them up in.
-import { listOf } from "../export/layout.js";
-import { MAP_LANES, STAGE_ROW_LABEL, type LaneKey } from "../export/table.js";
+import { listOf } from "../render/export/layout.js";
+import { MAP_LANES, STAGE_ROW_LABEL, type LaneKey } from "../render/export/table.js";
 import type {
   MeasuredValue,
   MetricDefinition,

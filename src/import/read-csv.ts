@@ -5,7 +5,7 @@
 import { basename } from "node:path";
 import { CsvProblem, explainCsv, readCsv } from "../data/csv.js";
 import { JourneymapError } from "../errors.js";
-import type { CellValue } from "../export/layout.js";
+import type { CellValue } from "../render/export/layout.js";
 import { cellProblem, type Grid } from "./grid.js";
 
 /** The most cells journeymap reads from a CSV file. */

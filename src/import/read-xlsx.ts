@@ -5,7 +5,7 @@
 // imports values.
 import type { CellValue as ExcelValue, ValueType, Worksheet } from "exceljs";
 import { JourneymapError } from "../errors.js";
-import type { CellValue } from "../export/layout.js";
+import type { CellValue } from "../render/export/layout.js";
 import { inflateEntry, ZipProblem, zipEntries } from "../io/zip-directory.js";
 import { importOptional } from "../render/browser.js";
 import { cellProblem, type Grid } from "./grid.js";

@@ -1,5 +1,5 @@
 // The "Touchpoints" layout: one row per touchpoint, one column per field (the headers of
-// src/export/layout.ts), stages grouped by their id in order of first appearance; the "Stages" sheet,
+// src/render/export/layout.ts), stages grouped by their id in order of first appearance; the "Stages" sheet,
 // when there is one, gives the stages' order, descriptions and metrics (and the stages without touchpoints).
 import {
   listOf,
@@ -8,7 +8,7 @@ import {
   TOUCHPOINT_FIELDS,
   type ColumnMeaning,
   type MetricPart,
-} from "../export/layout.js";
+} from "../render/export/layout.js";
 import { MODEL_KEYS } from "../journey/model-keys.js";
 import type { MeasuredValue, MetricValue, Score, Stage, Touchpoint } from "../journey/model.js";
 import { cellProblem, textAt, valueAt, widthOf, type Grid } from "./grid.js";

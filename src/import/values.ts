@@ -1,6 +1,6 @@
 // A cell read as what the map says: an emotion score, a number, a metric value, an id made from a name;
 // each wrong value is told at its cell.
-import type { CellValue } from "../export/layout.js";
+import type { CellValue } from "../render/export/layout.js";
 import type { Score } from "../journey/model.js";
 import { cellProblem, type Grid } from "./grid.js";
 

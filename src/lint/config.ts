@@ -13,7 +13,7 @@ import { offsetsToRange } from "../journey/source-map.js";
 import { parsePointer } from "../journey/validate.js";
 import { closest } from "../journey/suggest.js";
 import validateConfigSchema from "../validators/config.generated.js";
-import { parseDays } from "../data/dates.js";
+import { parseDays } from "../journey/dates.js";
 import { DEFAULT_MAX_AGE_DAYS } from "../journey/metrics.js";
 import { DEFAULT_PRESET, STAGE_PRESETS, isPresetName } from "./presets.js";
 import { repositoryRules } from "./repository/rules/index.js";

@@ -12,7 +12,7 @@ import { enabledRules } from "./engine.js";
 import { lintLoadedMap, type MapLint } from "./lint-map.js";
 import { lintOnThreads, workerScript } from "./pool.js";
 import type { RuleSeverity } from "./types.js";
-import type { AppliedFix } from "../fix/index.js";
+import type { AppliedFix } from "./fix/index.js";
 import { asWritten, loadJourney, type LoadedJourney } from "../journey/load.js";
 import { writeOutput } from "../io/write-output.js";
 import { JourneymapError } from "../errors.js";
@@ -32,7 +32,7 @@ export interface LintRunOptions {
   maxBytes?: number;
   /** Where the configuration search stops outside a repository (default: the working directory). */
   cwd?: string;
-  /** Apply the certain fixes (src/fix) first: "write" saves them into the map files (--fix),
+  /** Apply the certain fixes (src/lint/fix) first: "write" saves them into the map files (--fix),
    * "dry-run" only reports them (--fix-dry-run). Findings are those of the fixed maps. */
   fix?: "write" | "dry-run";
   /** The folders the run lints whole (a portfolio): repository rules that need every map run on them. */
@@ -151,7 +151,7 @@ export async function lintFiles(given: readonly MapInput[], options: LintRunOpti
     );
   } else {
     // Loaded only when asked for: the fixers re-parse the map with the yaml Document API.
-    const fixer = options.fix ? await import("../fix/index.js") : undefined;
+    const fixer = options.fix ? await import("./fix/index.js") : undefined;
     for (const input of inputs) {
       const { config, checks } = resolver.forMap(input.path);
       const shared = repository.scopeFor(input.path);

@@ -223,9 +223,9 @@ export const renderFormats = {
     extensions: [".xlsx"],
     description: "an Excel workbook: the map as stages by lanes, a table of touchpoints, personas, teams, metrics",
     kind: "binary",
-    engines: [{ engine: "native", draw: async (journey) => (await import("../export/xlsx.js")).renderXlsx(journey) }],
+    engines: [{ engine: "native", draw: async (journey) => (await import("./export/xlsx.js")).renderXlsx(journey) }],
   },
-  // The office exports (src/export/): a deck to present, and diagrams to edit in draw.io and Visio.
+  // The office exports (src/render/export/): a deck to present, and diagrams to edit in draw.io and Visio.
   pptx: {
     aliases: ["powerpoint"],
     extensions: [".pptx"],
@@ -235,7 +235,7 @@ export const renderFormats = {
       {
         engine: "native",
         draw: async (journey, context) =>
-          (await import("../export/pptx.js")).renderPptx(journey, { theme: context.theme }),
+          (await import("./export/pptx.js")).renderPptx(journey, { theme: context.theme }),
       },
     ],
   },
@@ -247,7 +247,7 @@ export const renderFormats = {
     engines: [
       {
         engine: "native",
-        draw: async (journey, context) => (await import("../export/drawio.js")).renderDrawio(journey, context),
+        draw: async (journey, context) => (await import("./export/drawio.js")).renderDrawio(journey, context),
       },
     ],
   },
@@ -260,7 +260,7 @@ export const renderFormats = {
       {
         engine: "native",
         draw: async (journey, context) =>
-          (await import("../export/drawio.js")).renderDrawioSvg(await nativeSvg(journey, context), journey, context),
+          (await import("./export/drawio.js")).renderDrawioSvg(await nativeSvg(journey, context), journey, context),
       },
     ],
   },
@@ -273,7 +273,7 @@ export const renderFormats = {
       {
         engine: "native",
         draw: async (journey, context) =>
-          (await import("../export/vsdx.js")).renderVsdx(journey, { theme: context.theme }),
+          (await import("./export/vsdx.js")).renderVsdx(journey, { theme: context.theme }),
       },
     ],
   },

@@ -24,7 +24,7 @@ import {
 } from "../journey/metrics.js";
 import { listOf, textOf, touchpointFields, type TouchpointFieldKey } from "../journey/fields.js";
 import { ownershipOf } from "../journey/queries.js";
-import { escapeInvisible, inertJson } from "../report/visible.js";
+import { escapeInvisible, inertJson } from "../text/visible.js";
 import { mermaidTextLimit, renderMermaidWithin, type MermaidOptions } from "./mermaid.js";
 import { breakPlainText, breakReferences, breakTemplates } from "../text/inert-markdown.js";
 import { shorten } from "../text/shorten.js";
@@ -428,7 +428,7 @@ export function inline(text: string): string {
       .replace(/</g, "&lt;")
       .replace(/\r\n?|\n/g, BREAK),
     // Controls, bidi overrides, separators and characters that show nothing are shown as escapes (\x1b),
-    // in a browser as in a terminal (src/report/visible.ts).
+    // in a browser as in a terminal (src/text/visible.ts).
   );
   // Only what would really start a block is escaped, so "0.034" and "-5%" stay as they are; a leading
   // "::" is escaped too, so that a page printed in a CI log starts no workflow command.

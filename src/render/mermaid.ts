@@ -12,7 +12,7 @@ import {
 } from "../journey/model.js";
 import { JourneymapError } from "../errors.js";
 import { summaryOf } from "../journey/queries.js";
-import { INVISIBLE } from "../report/visible.js";
+import { INVISIBLE } from "../text/visible.js";
 
 export interface MermaidOptions {
   /** Mermaid's own configuration (theme, themeVariables, journey settings), written as front matter. */
@@ -127,7 +127,7 @@ function* section(journey: Journey, stage: Stage): Generator<string> {
 // Characters that Mermaid's journey lexer or its sanitizer would take for syntax: # starts a comment
 // (and an entity), ; and : end a field, % starts a %% comment or directive, & < > " ` are rewritten by
 // DOMPurify or the preprocessor, a no-break space becomes &nbsp;, control characters end the line; C1
-// controls, separators, bidi overrides and characters that show nothing (INVISIBLE, src/report/visible.ts)
+// controls, separators, bidi overrides and characters that show nothing (INVISIBLE, src/text/visible.ts)
 // would act on a terminal the diagram is printed to, or hide text. "{" is encoded so that no "{{"
 // reaches a page's Mermaid fence: Jekyll runs Liquid inside code fences.
 const SPECIALS = new RegExp(`[#;:%&<>\`{\\u00a0\\u0000-\\u001f\\u007f-\\u009f]|${INVISIBLE}`, "gu");

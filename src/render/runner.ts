@@ -39,7 +39,7 @@ import { parseScale } from "./png.js";
 import { pageHref, SKIPPED_CRUMBS, type PageLink, type PageLinks } from "./markdown.js";
 import type { MermaidCliEngine } from "./mermaid-cli.js";
 import { HEATMAP_FILE, renderHeatmap } from "./site/heatmap.js";
-import { visibleLines } from "../report/visible.js";
+import { visibleLines } from "../text/visible.js";
 import {
   detectSite,
   GENERATORS,
@@ -54,7 +54,7 @@ import { portfolioOrder, renderPortfolio, type BacklogItem, type PortfolioMap } 
 import type { MapLinker } from "./svg/layout.js";
 import { watchMaps, type MapWatcher } from "./watch.js";
 import { PAPER_NAMES, type FooterFacts, type PaperName } from "./svg/pages.js";
-import { lastCommitOf } from "../diff/git.js";
+import { lastCommitOf } from "../workspace/git.js";
 import { PACKAGE_VERSION } from "../version.js";
 import { stdout } from "../io/standard-streams.js";
 import { PROGRESS_MAPS, ProgressLine } from "../io/progress.js";

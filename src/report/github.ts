@@ -2,7 +2,7 @@
 import type { Severity } from "../diagnostic.js";
 import { cutNote, overflowNote, textCutter, shownFindings } from "./shown.js";
 import { repoRelativePath, type Formatter } from "./types.js";
-import { escapeControl, INVISIBLE } from "./visible.js";
+import { escapeControl, INVISIBLE } from "../text/visible.js";
 
 const COMMAND: Record<Severity, "error" | "warning" | "notice"> = {
   error: "error",

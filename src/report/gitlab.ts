@@ -4,7 +4,7 @@ import type { Severity } from "../diagnostic.js";
 import { findingIdentities } from "./fingerprint.js";
 import { cutNote, overflowNote, textCutter, shownFindings } from "./shown.js";
 import { repoRelativePath, type Formatter } from "./types.js";
-import { inertJson } from "./visible.js";
+import { inertJson } from "../text/visible.js";
 
 /** Code Quality's scale is info, minor, major, critical, blocker: an error blocks nothing by itself. */
 const SEVERITY: Record<Severity, "info" | "minor" | "major"> = { error: "major", warning: "minor", info: "info" };

@@ -1,7 +1,7 @@
 // The json report: one entry per file, ESLint's shape, for scripts and other tools.
 import { textCutter, shownFindings } from "./shown.js";
 import { countBySeverity, type Formatter } from "./types.js";
-import { inertJson } from "./visible.js";
+import { inertJson } from "../text/visible.js";
 
 export const json: Formatter = (results, context) => {
   const cut = textCutter();

@@ -13,7 +13,7 @@ import {
   type RuleDescriptor,
   type SuppressedDiagnostic,
 } from "./types.js";
-import { inertJson } from "./visible.js";
+import { inertJson } from "../text/visible.js";
 
 const LEVEL: Record<Severity, "error" | "warning" | "note"> = { error: "error", warning: "warning", info: "note" };
 const INFORMATION_URI = "https://www.npmjs.com/package/journeymap";

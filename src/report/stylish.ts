@@ -2,7 +2,7 @@
 import type { Diagnostic } from "../diagnostic.js";
 import { cutNote, overflowNote, textCutter, shownFindings } from "./shown.js";
 import type { Formatter } from "./types.js";
-import { breakLogCommands, visible, visibleChar } from "./visible.js";
+import { breakLogCommands, visible, visibleChar } from "../text/visible.js";
 import { painter } from "./paint.js";
 
 export const stylish: Formatter = (results, context) => {

@@ -1,6 +1,6 @@
 // Map text as one line of GitHub-flavoured Markdown that renders as the text itself: no markup, link,
 // HTML or table cell break, no @mention, reference or autolink, controls shown as escapes.
-import { escapeControl, escapeInvisible } from "../report/visible.js";
+import { escapeControl, escapeInvisible } from "./visible.js";
 import { breakReferences } from "./inert-markdown.js";
 
 /** For Markdown (GFM, as GitHub renders it): ASCII punctuation backslash-escaped, so no markup, link,

@@ -132,7 +132,7 @@ describe("the footer's version of the map", () => {
   let commit: string[] = [];
 
   it("is the last commit of a tracked, unchanged map; none once it is edited, untracked or outside git", async () => {
-    const { lastCommitOf } = await import("../../src/diff/git.js");
+    const { lastCommitOf } = await import("../../src/workspace/git.js");
     runGit(folder, ["init", "-q", repository]);
     mkdirSync(join(repository, "maps"));
     copyFileSync(WIDE, map);

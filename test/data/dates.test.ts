@@ -1,7 +1,7 @@
 // The date cells of a source: each format exports write, unpadded ISO days included, and days that do
 // not exist refused in every format.
 import { describe, expect, it } from "vitest";
-import { dayOfCell } from "../../src/data/dates.js";
+import { dayOfCell } from "../../src/journey/dates.js";
 import { dayNumber } from "../../src/journey/metrics.js";
 
 describe("dayOfCell", () => {

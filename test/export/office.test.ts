@@ -12,9 +12,9 @@ import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { loadJourney } from "../../src/journey/load.js";
 import { touchpointsOf, type Journey } from "../../src/journey/model.js";
-import { renderDrawio, renderDrawioSvg } from "../../src/export/drawio.js";
-import { renderPptx } from "../../src/export/pptx.js";
-import { renderVsdx } from "../../src/export/vsdx.js";
+import { renderDrawio, renderDrawioSvg } from "../../src/render/export/drawio.js";
+import { renderPptx } from "../../src/render/export/pptx.js";
+import { renderVsdx } from "../../src/render/export/vsdx.js";
 import { renderSvg } from "../../src/render/svg/index.js";
 import { runCli } from "../helpers/cli.js";
 

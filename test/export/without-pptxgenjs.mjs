@@ -13,7 +13,7 @@ export async function resolve(specifier, context, next) {
   return next(specifier, context);
 }`)}`,
 );
-const { renderPptx } = await import("../../dist/export/pptx.js");
+const { renderPptx } = await import("../../dist/render/export/pptx.js");
 try {
   await renderPptx({ journeymap: 1, title: "T", personas: [], stages: [] });
   console.log("no error");

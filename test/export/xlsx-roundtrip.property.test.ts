@@ -4,8 +4,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { diffJourneys, isEmptyDiff } from "../../src/diff/index.js";
-import { cellText } from "../../src/export/cells.js";
-import { renderXlsx } from "../../src/export/xlsx.js";
+import { cellText } from "../../src/render/export/cells.js";
+import { renderXlsx } from "../../src/render/export/xlsx.js";
 import { importSpreadsheet } from "../../src/import/index.js";
 import { listOf } from "../../src/journey/fields.js";
 import { loadJourney } from "../../src/journey/load.js";

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { loadJourney } from "../../src/journey/load.js";
 import { resolveConfig } from "../../src/lint/config.js";
 import { lintJourney } from "../../src/lint/engine.js";
-import { fixMap } from "../../src/fix/index.js";
+import { fixMap } from "../../src/lint/fix/index.js";
 
 const fixture = (name: string) => readFileSync(new URL(`fixtures/${name}`, import.meta.url), "utf8");
 

@@ -4,9 +4,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatFixDiff, idFromName } from "../../src/fix/index.js";
-import { OneEditIndex, withinOneEdit } from "../../src/fix/one-edit.js";
-import { IdAllocator } from "../../src/fix/touchpoint-ids.js";
+import { formatFixDiff, idFromName } from "../../src/lint/fix/index.js";
+import { OneEditIndex, withinOneEdit } from "../../src/lint/fix/one-edit.js";
+import { IdAllocator } from "../../src/lint/fix/touchpoint-ids.js";
 
 describe("idFromName", () => {
   it.each([

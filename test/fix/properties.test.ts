@@ -2,7 +2,7 @@
 // fixing once, only fixed lines change, and removing disable comments never unsuppresses a finding.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fixMap } from "../../src/fix/index.js";
+import { fixMap } from "../../src/lint/fix/index.js";
 import { loadJourney } from "../../src/journey/load.js";
 import { resolveConfig } from "../../src/lint/config.js";
 import { lintJourney } from "../../src/lint/engine.js";

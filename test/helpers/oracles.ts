@@ -5,7 +5,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import MarkdownIt from "markdown-it";
 import { expect } from "vitest";
 import { BREAK } from "../../src/render/markdown.js";
-import { INVISIBLE, escapeControl } from "../../src/report/visible.js";
+import { INVISIBLE, escapeControl } from "../../src/text/visible.js";
 
 /** Characters that steer a terminal or a log viewer: C0 controls but tab and line feed, DEL, C1, line
  * separators, bidi controls. */
@@ -20,7 +20,7 @@ export function expectInertInLog(output: string): void {
 }
 
 /** C0 (but tab and line feed) and C1 controls, and every bidi control and default-ignorable character
- * (src/report/visible.ts's INVISIBLE: Unicode's own lists, checked there). */
+ * (src/text/visible.ts's INVISIBLE: Unicode's own lists, checked there). */
 const SHOWN_ESCAPED = new RegExp(`[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f]|${INVISIBLE}`, "gu");
 
 /** What a reader sees of map text in a Markdown page's table cell: trimmed, runs of spaces as one,

@@ -32,7 +32,7 @@ const { diffFormats } = await import("../../src/diff/formats.js");
 const { renderSvg } = await import("../../src/render/svg/index.js");
 const { THEMES } = await import("../../src/render/svg/themes.js");
 const { renderMarkdown } = await import("../../src/render/markdown.js");
-const { renderXlsx } = await import("../../src/export/xlsx.js");
+const { renderXlsx } = await import("../../src/render/export/xlsx.js");
 // Imports the page's renderer too: after the registry entry.
 const { markdownTables } = await import("../helpers/oracles.js");
 

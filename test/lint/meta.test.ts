@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import MarkdownIt from "markdown-it";
 import { describe, expect, it } from "vitest";
-import { fixableRules } from "../../src/fix/index.js";
+import { fixableRules } from "../../src/lint/fix/index.js";
 import { findMaps } from "../../src/io/find-maps.js";
 import { loadJourney } from "../../src/journey/load.js";
 import { loadSharedFile, SHARED_FILE } from "../../src/journey/shared.js";
@@ -110,7 +110,7 @@ describe.each(RULE_FILES)("rule %s", (id) => {
     const page = readFileSync(path, "utf8");
     expect(page.startsWith(`# ${id}\n`)).toBe(true);
     expect(page).toContain(`Default severity: **${rules[id]!.meta.defaultSeverity}**`);
-    // Users look for whether --fix can repair it: the page says so exactly when src/fix has a fixer.
+    // Users look for whether --fix can repair it: the page says so exactly when src/lint/fix has a fixer.
     const fixable = (fixableRules as readonly string[]).includes(id);
     expect(page).toMatch(new RegExp(`^Fixable: ${fixable ? "yes" : "no"}\\.`, "m"));
     const examples = examplesByHeading(page);

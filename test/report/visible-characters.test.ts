@@ -2,7 +2,7 @@
 // escape: Unicode's own lists (Bidi_Control, Default_Ignorable_Code_Point) are the oracle, read through
 // the property escapes of Node's regular expressions, so a character no list here names is caught.
 import { describe, expect, it } from "vitest";
-import { escapeInvisible, inertJson, visible, visibleChar } from "../../src/report/visible.js";
+import { escapeInvisible, inertJson, visible, visibleChar } from "../../src/text/visible.js";
 
 /** Characters that emoji and scripts are written with: shown as they are. */
 const KEPT = /^[\u200c\u200d\p{Variation_Selector}]$/u;

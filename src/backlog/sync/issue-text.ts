@@ -2,7 +2,7 @@
 // punctuation mark is backslash-escaped (no markup, link, HTML or table can start), GitHub's filters find
 // no @mention, team, issue reference or autolink, and controls are shown as escapes; the title is one
 // line of plain text with the same references broken.
-import { escapeInvisible } from "../../report/visible.js";
+import { escapeInvisible } from "../../text/visible.js";
 import { breakPlainText } from "../../text/inert-markdown.js";
 import { markdownText } from "../../text/markdown-text.js";
 import { shorten } from "../../text/shorten.js";

@@ -1,7 +1,7 @@
 // The sync with GitHub: list the labelled issues, plan, then write (or, in a dry run, only say what it
 // would write); and the pull, which reads back the state of the issues the sync opened.
 import { JourneymapError } from "../../errors.js";
-import { visible } from "../../report/visible.js";
+import { visible } from "../../text/visible.js";
 import { printable, shorten } from "../../text/shorten.js";
 import type { Opportunity, StatusChange } from "../types.js";
 import { GitHub, type GitHubAnswer, GitHubError, type GitHubOptions } from "./github.js";

@@ -46,7 +46,7 @@ const catalog = {
   "unused-disable": unusedDisable,
 } satisfies Record<string, Rule>;
 
-/** A rule id that exists: registries keyed by rule (such as src/fix/fixers.ts) use it so a typo fails to compile. */
+/** A rule id that exists: registries keyed by rule (such as src/lint/fix/fixers.ts) use it so a typo fails to compile. */
 export type RuleId = keyof typeof catalog;
 
 export const rules: Record<string, Rule> = catalog;

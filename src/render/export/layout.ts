@@ -1,9 +1,9 @@
-// The workbook's tables, named once for the writer (src/export/xlsx.ts) and the reader (src/import/):
+// The workbook's tables, named once for the writer (src/render/export/xlsx.ts) and the reader (src/import/):
 // sheet names, one column per field of a touchpoint, a stage, a persona, a team and a metric, how a
 // value becomes a cell and how a cell becomes a value again. The touchpoint columns come from the field
 // registry: a field gets its column without an edit here.
-import { listOf as entriesOf, touchpointFields, type TouchpointFieldKey } from "../journey/fields.js";
-import type { Journey, MeasuredValue, MetricValue, Stage, Touchpoint } from "../journey/model.js";
+import { listOf as entriesOf, touchpointFields, type TouchpointFieldKey } from "../../journey/fields.js";
+import type { Journey, MeasuredValue, MetricValue, Stage, Touchpoint } from "../../journey/model.js";
 
 export const SHEETS = {
   map: "Map",

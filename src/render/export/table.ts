@@ -2,8 +2,8 @@
 // (one column per touchpoint under its stage, a stage without touchpoints keeps one empty column), lanes
 // as rows, one per field of the field registry. Shared by the Excel "Map" sheet and its import, and by
 // any export that draws the same grid.
-import { emotionOf, type Journey, type MetricValue, type Stage, type Touchpoint } from "../journey/model.js";
-import { listOf, textOf, touchpointFields, type FieldKind, type TouchpointFieldKey } from "../journey/fields.js";
+import { emotionOf, type Journey, type MetricValue, type Stage, type Touchpoint } from "../../journey/model.js";
+import { listOf, textOf, touchpointFields, type FieldKind, type TouchpointFieldKey } from "../../journey/fields.js";
 import { listCell, type CellValue } from "./layout.js";
 
 /** The fields the grid leaves to the Touchpoints sheet: the id, the long description, the map link. */

@@ -8,7 +8,7 @@ import { displayPath, MAP_FILE } from "../io/find-maps.js";
 import { DEFAULT_MAX_FILE_SIZE, formatSize, readFileBytes } from "../io/read-text.js";
 import type { SharedScope } from "../journey/definitions.js";
 import { loadSharedFile, SHARED_FILE, type SharedFile } from "../journey/shared.js";
-import { scopeOf, SharedFinder } from "../workspace/scope.js";
+import { scopeOf, SharedFinder } from "./scope.js";
 
 /** One map that changed: its repository-relative path on each side (absent where it does not exist). */
 export interface ChangedMap {

@@ -1,6 +1,6 @@
 // The fix catalog: rule id → fixer (only real rule ids compile as keys), plus the touchpoint-id fix
 // that --fix always applies; FIX_STEPS is the order fixMap runs them in.
-import type { RuleId } from "../lint/rules/index.js";
+import type { RuleId } from "../rules/index.js";
 import { unknownOwnerFixes, unknownPersonaFixes } from "./references.js";
 import { TOUCHPOINT_ID, touchpointIds } from "./touchpoint-ids.js";
 import type { Fixer } from "./types.js";

@@ -1,11 +1,11 @@
 // What a fix is: one text edit that resolves one finding for certain, proposed by a fixer from a
 // loaded, valid map; and what fixMap reports back for each fix it applied.
 import type { Document } from "yaml";
-import type { Diagnostic } from "../diagnostic.js";
-import type { LoadedJourney } from "../journey/load.js";
-import type { Journey } from "../journey/model.js";
-import type { ResolvedConfig } from "../lint/config.js";
-import type { Directive } from "../lint/suppressions.js";
+import type { Diagnostic } from "../../diagnostic.js";
+import type { LoadedJourney } from "../../journey/load.js";
+import type { Journey } from "../../journey/model.js";
+import type { ResolvedConfig } from "../config.js";
+import type { Directive } from "../suppressions.js";
 import type { LineIndex } from "./edits.js";
 
 /** Replace text[start, end) by `replacement` (an insertion when start === end). Offsets are UTF-16

@@ -1,7 +1,7 @@
 // unknown-owner and unknown-persona fixes: a reference that is one edit (a typo) away from exactly
 // one declared id, and from no other, is corrected in place; anything less certain is left alone.
 import { isMap, isSeq, type Scalar } from "yaml";
-import type { Diagnostic } from "../diagnostic.js";
+import type { Diagnostic } from "../../diagnostic.js";
 import { OneEditIndex } from "./one-edit.js";
 import { plainOrQuoted } from "./touchpoint-ids.js";
 import { flowScalar, pairOf, touchpointNodes } from "./touchpoint-nodes.js";

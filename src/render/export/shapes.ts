@@ -1,10 +1,10 @@
 // The native picture as editable shapes, for the diagram exports (draw.io, Visio): the picture's own
 // layout (src/render/svg/layout.ts) regrouped into the header, persona cards, stage headers, one
 // container per lane with its cards, and the emotion curves, each shape with its text and colours.
-import type { Journey } from "../journey/model.js";
-import { PAD } from "../render/svg/column.js";
-import { layoutJourney, type Box, type Layout, type Rect, type TextLine } from "../render/svg/layout.js";
-import { personaColor, personaDash, themeNamed, type Theme } from "../render/svg/themes.js";
+import type { Journey } from "../../journey/model.js";
+import { PAD } from "../svg/column.js";
+import { layoutJourney, type Box, type Layout, type Rect, type TextLine } from "../svg/layout.js";
+import { personaColor, personaDash, themeNamed, type Theme } from "../svg/themes.js";
 
 /** A box of the picture with its text: the picture's wrapped lines joined back into paragraphs. */
 export interface Shape extends Rect {

@@ -3,11 +3,11 @@
 // field, and the stages, personas, teams, metrics and the map's own facts. Every cell is a value (text
 // or a number), never a formula. exceljs is an optional peer dependency, loaded only here.
 import type { Workbook, Worksheet } from "exceljs";
-import { JourneymapError } from "../errors.js";
-import type { Journey } from "../journey/model.js";
-import { importOptional } from "../render/browser.js";
-import { repackZip } from "../io/zip-directory.js";
-import { PACKAGE_VERSION } from "../version.js";
+import { JourneymapError } from "../../errors.js";
+import type { Journey } from "../../journey/model.js";
+import { importOptional } from "../browser.js";
+import { repackZip } from "../../io/zip-directory.js";
+import { PACKAGE_VERSION } from "../../version.js";
 import { cellText, columnLetters, looksLikeFormula, storedText } from "./cells.js";
 import {
   cellOf,

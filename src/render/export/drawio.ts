@@ -2,8 +2,8 @@
 // the picture's shapes, editable: a swimlane container per lane holding its cards, stage headers, the
 // header and persona cards, and each persona's emotion curve as an edge with waypoints. Also the
 // picture with that XML in its `content` attribute (.drawio.svg), which draw.io opens for editing.
-import type { Journey } from "../journey/model.js";
-import { escapeXml, n } from "../render/svg/markup.js";
+import type { Journey } from "../../journey/model.js";
+import { escapeXml, n } from "../svg/markup.js";
 import { pictureShapes, type PictureShapes, type Shape } from "./shapes.js";
 import { XmlWriter } from "./xml.js";
 

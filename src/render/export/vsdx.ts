@@ -3,7 +3,7 @@
 // as native shapes — the header, persona cards, stage headers, lane labels, cards with their text, and
 // each persona's emotion curve as one shape whose geometry is a polyline. No masters: every shape
 // carries its own cells. Visio measures in inches from the page's bottom-left corner.
-import type { Journey } from "../journey/model.js";
+import type { Journey } from "../../journey/model.js";
 import { writePackage } from "./package.js";
 import { pictureShapes, type CurveShape, type PictureShapes, type Shape } from "./shapes.js";
 import { XmlWriter } from "./xml.js";

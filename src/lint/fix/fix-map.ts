@@ -1,13 +1,13 @@
 // fixMap: applies the certain fixes to a map's text, step by step, keeping every untouched byte;
 // each step's result is re-loaded and re-linted, and a step that would break the map is dropped.
 import { parseDocument, type Document } from "yaml";
-import type { Diagnostic } from "../diagnostic.js";
-import { loadJourney, type LoadedJourney } from "../journey/load.js";
-import type { Journey } from "../journey/model.js";
-import { resolveConfig, type ResolvedConfig } from "../lint/config.js";
-import { lintLoaded } from "../lint/engine.js";
-import { rules } from "../lint/rules/index.js";
-import { parseDirectives, type Directive } from "../lint/suppressions.js";
+import type { Diagnostic } from "../../diagnostic.js";
+import { loadJourney, type LoadedJourney } from "../../journey/load.js";
+import type { Journey } from "../../journey/model.js";
+import { resolveConfig, type ResolvedConfig } from "../config.js";
+import { lintLoaded } from "../engine.js";
+import { rules } from "../rules/index.js";
+import { parseDirectives, type Directive } from "../suppressions.js";
 import { LineIndex, OffsetMap, applyEdits, withoutOverlaps } from "./edits.js";
 import { FIX_STEPS, type FixStep } from "./fixers.js";
 import type { AppliedFix, FixContext, ProposedFix } from "./types.js";

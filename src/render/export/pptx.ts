@@ -3,8 +3,8 @@
 // opportunities as an editable table (continued on more slides when long), the emotion curves as a
 // native line chart, the metrics against their targets, and the pain points with no opportunity yet.
 import type * as Pptx from "pptxgenjs";
-import { JourneymapError } from "../errors.js";
-import { listOf, touchpointFields } from "../journey/fields.js";
+import { JourneymapError } from "../../errors.js";
+import { listOf, touchpointFields } from "../../journey/fields.js";
 import {
   EMOTION_WORDS,
   emotionOf,
@@ -13,7 +13,7 @@ import {
   type Journey,
   type Stage,
   type Touchpoint,
-} from "../journey/model.js";
+} from "../../journey/model.js";
 import {
   formatReading,
   metricDefinitionsFor,
@@ -24,14 +24,14 @@ import {
   STATUS_LABELS,
   targetOf,
   formatMetricNumber,
-} from "../journey/metrics.js";
-import { ownerLabel, ownershipOf } from "../journey/queries.js";
-import { importOptional } from "../render/browser.js";
-import { MAX_CURVES } from "../render/svg/emotion.js";
-import { TEXT_MAX_CHARACTERS } from "../render/svg/text.js";
-import { personaColor, themeNamed } from "../render/svg/themes.js";
-import { shorten } from "../text/shorten.js";
-import { PACKAGE_VERSION } from "../version.js";
+} from "../../journey/metrics.js";
+import { ownerLabel, ownershipOf } from "../../journey/queries.js";
+import { importOptional } from "../browser.js";
+import { MAX_CURVES } from "../svg/emotion.js";
+import { TEXT_MAX_CHARACTERS } from "../svg/text.js";
+import { personaColor, themeNamed } from "../svg/themes.js";
+import { shorten } from "../../text/shorten.js";
+import { PACKAGE_VERSION } from "../../version.js";
 import { rewritePackage } from "./package.js";
 import { xmlText } from "./xml.js";
 
@@ -204,7 +204,7 @@ function listSection(lines: TextProps[], heading: string, entries: string[]): vo
 /** The native picture as a PNG fitted to the slide; a picture too large for one says where to find it. */
 async function pictureSlide(deck: PptxGenJS, journey: Journey, options: PptxOptions): Promise<void> {
   const slide = titled(deck, "The journey map");
-  const { svgToPng, MIN_SCALE, MAX_DRAWN_GLYPHS } = await import("../render/png.js");
+  const { svgToPng, MIN_SCALE, MAX_DRAWN_GLYPHS } = await import("../png.js");
   // Drawing a picture that PNG would refuse for its text costs as much as the rest of the deck.
   if (textOf(journey) > MAX_DRAWN_GLYPHS) {
     slide.addText(
@@ -216,7 +216,7 @@ async function pictureSlide(deck: PptxGenJS, journey: Journey, options: PptxOpti
     );
     return;
   }
-  const { renderSvg } = await import("../render/svg/index.js");
+  const { renderSvg } = await import("../svg/index.js");
   const svg = renderSvg(journey, { theme: options.theme ?? "light" });
   const size = /^<svg[^>]* width="([\d.]+)" height="([\d.]+)"/.exec(svg);
   const [width, height] = size ? [Number(size[1]), Number(size[2])] : [0, 0];

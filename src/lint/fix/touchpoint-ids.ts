@@ -1,7 +1,7 @@
 // The fix --fix always applies: an id for every touchpoint without one, made from its name, so that
 // diffs, SARIF fingerprints and links can follow the touchpoint when its name or position changes.
 import { isScalar } from "yaml";
-import { touchpointsOf } from "../journey/model.js";
+import { touchpointsOf } from "../../journey/model.js";
 import { flowScalar, pairOf, touchpointNodes } from "./touchpoint-nodes.js";
 import type { FixContext, ProposedFix } from "./types.js";
 

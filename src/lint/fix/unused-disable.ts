@@ -1,9 +1,9 @@
 // unused-disable fixes: a journeymap-disable comment that suppresses nothing is removed (its whole
 // line when it is alone on it); one that names some rules it does not use loses just those names.
 // Comments naming unknown rules or directives are left alone: they are typos to correct, not remove.
-import type { Diagnostic } from "../diagnostic.js";
-import { ruleIds } from "../lint/rules/index.js";
-import type { Directive } from "../lint/suppressions.js";
+import type { Diagnostic } from "../../diagnostic.js";
+import { ruleIds } from "../rules/index.js";
+import type { Directive } from "../suppressions.js";
 import type { FixContext, ProposedFix } from "./types.js";
 
 const COMMENT = /^(#\s*journeymap-[a-z-]+)(.*)$/s;

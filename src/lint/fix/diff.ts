@@ -1,7 +1,7 @@
 // formatFixDiff: the unified diff that `lint --fix-dry-run` prints. A line diff of its own, linear in
 // the text: equal lines are skipped pairwise and, at a difference, the nearest resynchronisation
 // within a small window is taken, which is exact for the local edits fixes make.
-import { breakLogCommands, escapeInvisible, visible } from "../report/visible.js";
+import { breakLogCommands, escapeInvisible, visible } from "../../text/visible.js";
 
 /** How far a difference may reach before it is shown as lines replaced one for one. */
 const WINDOW = 16;

@@ -1,8 +1,8 @@
 // Dates of data sources: each row's date cell in the formats exports write, and the window of days a
 // run counts (`--as-of DATE`, `--window 90d`), so that the same files give the same values in CI.
 import { JourneymapError } from "../errors.js";
-import type { DateFormat } from "../journey/model.js";
-import { dayNumber, dayOf } from "../journey/metrics.js";
+import type { DateFormat } from "./model.js";
+import { dayNumber, dayOf } from "./metrics.js";
 
 /** The day (days since 1970-01-01) a date cell names in `format`, or undefined when it names none. */
 export function dayOfCell(cell: string, format: DateFormat = "auto"): number | undefined {

@@ -3,7 +3,7 @@
 // in the picture, and line breaks, C1, bidi and separator controls written as character references (an
 // attribute keeps its line breaks, which a reader would turn into spaces, and a file printed to a
 // terminal or a CI log acts on none; "##[" is written "#&#35;["). Own code rather than xmlbuilder2: see ARCHITECTURE.md.
-import { cleanText } from "../render/svg/text.js";
+import { cleanText } from "../svg/text.js";
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
 /** Characters written as references: they are the same text to a reader, and inert everywhere else. */
