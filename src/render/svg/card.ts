@@ -3,7 +3,7 @@
 // never knows what they draw. With no layers it writes exactly what a TextColumn writes.
 import { PAD, TextColumn } from "./column.js";
 import type { Box, Layout, Tone } from "./geometry.js";
-import type { CardLine, CardRef, LaneContext, PictureLayer, TouchpointSlot } from "./lane.js";
+import type { CardLine, CardRef, Column, LaneContext, PictureLayer, TouchpointSlot } from "./lane.js";
 import type { Font } from "./text.js";
 
 const NO_LAYERS: readonly PictureLayer[] = [];
@@ -80,5 +80,18 @@ export function touchpointCard(
   role: CardRef["role"] = "lane",
 ): CardColumn {
   const card: CardRef = { on: "touchpoint", index: slot.index, role, id, x: slot.x, width: slot.width };
+  return new CardColumn(layout, card, context.layers, top + PAD).open();
+}
+
+/** The column of a stage's card in a lane (what the stage itself fills, such as its declared lanes). */
+export function stageCard(
+  layout: Layout,
+  context: LaneContext,
+  column: Column,
+  stage: number,
+  id: string,
+  top: number,
+): CardColumn {
+  const card: CardRef = { on: "stage", index: stage, role: "lane", id, x: column.x, width: column.width };
   return new CardColumn(layout, card, context.layers, top + PAD).open();
 }

@@ -50,7 +50,8 @@ export function marksLayer(marks: PictureMarks, layout: Layout): PictureLayer {
     // A removed touchpoint's lines are all secondary: it is no longer part of the journey.
     tone: (card, tone) => (touchpointMarks(card)?.kind === "removed" ? "muted" : tone),
     line(card, line) {
-      const mark = touchpointMarks(card);
+      // A stage's card (a lane that draws what a stage fills) has its declared lanes' entries marked too.
+      const mark = line.declared ? marksOf(card) : touchpointMarks(card);
       if (!mark || !changed(mark, line) || !layout.marks) return;
       layout.marks.highlights.push({
         box: card.id,
@@ -99,7 +100,7 @@ export function marksLayer(marks: PictureMarks, layout: Layout): PictureLayer {
 
 /** Whether a line a lane wrote shows a change: a changed field of the card, a new or changed entry. */
 function changed(
-  mark: TouchpointMarks,
+  mark: Pick<TouchpointMarks, "fields" | "entries" | "lanes">,
   line: { field?: string; lane?: string; declared?: boolean; position?: number },
 ) {
   if (line.field !== undefined) return mark.fields?.has(line.field as never) === true;

@@ -50,7 +50,7 @@ describe("the marks' layer", () => {
         },
       ],
     ]),
-    stages: new Map(),
+    stages: new Map([[0, { kind: "changed", lanes: new Map([["policies", new Set([0])]]) }]]),
     oldPersonas: new Set(),
     labels: { old: "a", new: "b" },
   };
@@ -66,9 +66,14 @@ describe("the marks' layer", () => {
     const declared = new CardColumn(layout, card("lane", "t1-lane-constructor"), layers, 10).open();
     declared.declaredEntry("constructor", 0, () => declared.bullet("CRM", BODY));
     declared.declaredEntry("constructor", 1, () => declared.bullet("PMS", BODY));
+    // A stage's card in a lane: its declared lanes' entries by the stage's marks.
+    const stage: CardRef = { on: "stage", index: 0, role: "lane", id: "s1-lane-policies", x: 100, width: 200 };
+    const policies = new CardColumn(layout, stage, layers, 10).open();
+    policies.declaredEntry("policies", 0, () => policies.paragraph("Rooms ready by 14:00", BODY));
     expect(layout.marks!.highlights.map((line) => [line.box, line.field])).toEqual([
       ["t1-painPoints", "painPoints#2"],
       ["t1-lane-constructor", "lane:constructor#1"],
+      ["s1-lane-policies", "lane:policies#1"],
     ]);
   });
 
