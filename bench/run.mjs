@@ -10,6 +10,7 @@ const AREAS = [
   "lint",
   "render",
   "svg",
+  "blueprint",
   "pdf",
   "diff",
   "site",

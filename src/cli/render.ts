@@ -1,7 +1,7 @@
 // `journeymap render`: wiring only. Options in, renderPaths (src/render/runner.ts: the plan, the
 // targets, drawing, writing, the index page and --watch), an exit code out.
 import type { Command } from "commander";
-import { ENGINE_NAMES, formatHelp, knownExtensions } from "../render/formats.js";
+import { ENGINE_NAMES, formatHelp, knownExtensions, PICTURE_VIEWS } from "../render/formats.js";
 import type { LoadedJourney } from "../journey/load.js";
 import { renderPaths, type RenderRunOptions } from "../render/runner.js";
 import { SITE_GENERATORS } from "../render/site/generators.js";
@@ -23,6 +23,10 @@ export function registerRender(program: Command): void {
     .option(
       "--engine <engine>",
       `for svg, png, pdf: ${ENGINE_NAMES.join(", ")}; native (the journey-map picture, PDF without a browser) is the default, chrome prints the picture to PDF in the system's Chrome, mermaid-cli draws the Mermaid diagram in Chrome`,
+    )
+    .option(
+      "--view <view>",
+      `the picture svg, png and pdf draw: ${PICTURE_VIEWS.join(" or ")} (default: blueprint for a map with "type: blueprint", else journey)`,
     )
     .option("--theme <theme>", "light or dark", "light")
     .option(
@@ -70,6 +74,8 @@ export function registerRender(program: Command): void {
         "$ journeymap render docs/examples/hotel.journey.yaml -o hotel.svg    # the journey-map picture",
         "$ journeymap render docs/examples/hotel.journey.yaml -o hotel.png --engine mermaid-cli --scale 3",
         "$ journeymap render docs/examples/hotel.journey.yaml -o hotel.pdf --page a4      # A4 landscape pages, split at stages",
+        "$ journeymap render docs/examples/hotel-check-in.blueprint.yaml -o check-in.svg  # a service blueprint (type: blueprint)",
+        "$ journeymap render docs/examples/hotel.journey.yaml -o hotel-blueprint.png --view blueprint",
         "$ journeymap render examples/ --format markdown -o docs/journeys --watch",
         "$ journeymap render examples/ --format markdown -o docs/journeys --site mkdocs   # pages MkDocs builds as they are",
         "$ journeymap render docs/examples/data/office-order.journey.yaml -o office-order.svg --data --as-of 2025-06-30 --window 90d",

@@ -2,7 +2,7 @@
 // as a ghost, and the marks the native SVG draws over it (src/render/svg/marks.ts): added, changed and
 // removed cards, changed lines, the old emotions. Pure: two journeys in, a journey and marks out.
 import { listOf, touchpointFields, type ListLaneName } from "../journey/fields.js";
-import { emotionOf, type Journey, type Score, type Stage, type Touchpoint } from "../journey/model.js";
+import { emotionOf, type Journey, type LaneValues, type Score, type Stage, type Touchpoint } from "../journey/model.js";
 import type { CardField, PictureMarks, StageMarks, TouchpointMarks } from "../render/svg/index.js";
 import { MAX_CURVES } from "../render/svg/emotion.js";
 import { addedPositions, compareTouchpoints, EMPTY, type PairChange } from "./diff.js";
@@ -124,9 +124,9 @@ export function diffPicture(
     cards++;
     if (marks) {
       changes++;
-      stageMarks.set(stages.length, marks);
+      stageMarks.set(stages.length, lanePositionsCut(marks));
     }
-    stages.push({ ...stage, touchpoints });
+    stages.push({ ...lanesCut(stage), touchpoints });
     fill(touchpoints);
   };
   // Old stages that the new version no longer has, each after the old stage before it that remains.
@@ -348,10 +348,11 @@ function drawnLists(): ListLaneName[] {
     .map((field) => field.key as ListLaneName);
 }
 
-/** A touchpoint whose list lanes hold at most MAX_ENTRIES_DRAWN entries each and a count of the rest
- * (the same object when none is longer). */
+/** A touchpoint whose list lanes and declared lanes hold at most MAX_ENTRIES_DRAWN entries each and a
+ * count of the rest (the same object when none is longer). */
 function listsCut(touchpoint: Touchpoint, lists: readonly ListLaneName[]): Touchpoint {
-  let cut: Touchpoint | undefined;
+  let cut: Touchpoint | undefined = lanesCut(touchpoint);
+  if (cut === touchpoint) cut = undefined;
   for (const field of lists) {
     const list = listOf(touchpoint, field);
     if (list.length <= MAX_ENTRIES_DRAWN + 1) continue;
@@ -359,6 +360,35 @@ function listsCut(touchpoint: Touchpoint, lists: readonly ListLaneName[]): Touch
     cut[field] = [...list.slice(0, MAX_ENTRIES_DRAWN), `… and ${list.length - MAX_ENTRIES_DRAWN} more`];
   }
   return cut ?? touchpoint;
+}
+
+/** A touchpoint or stage whose declared lanes hold at most MAX_ENTRIES_DRAWN entries each and a count of
+ * the rest (the same object when none is longer): one lane of 40,000 entries drew an 8 MB picture. Lane
+ * ids are the author's: the values are copied by Object.entries, never assigned by key. */
+function lanesCut<T extends { lanes?: LaneValues }>(holder: T): T {
+  const values = holder.lanes;
+  if (!values) return holder;
+  let longer = false;
+  const cut = Object.entries(values).map(([id, value]): [string, LaneValues[string]] => {
+    if (typeof value === "string" || value.length <= MAX_ENTRIES_DRAWN + 1) return [id, value];
+    longer = true;
+    return [id, [...value.slice(0, MAX_ENTRIES_DRAWN), `… and ${value.length - MAX_ENTRIES_DRAWN} more`]];
+  });
+  return longer ? { ...holder, lanes: Object.fromEntries(cut) } : holder;
+}
+
+/** Marks as cut declared lanes show them: a changed entry past the cut marks the "… and N more" entry
+ * (a position past MAX_ENTRIES_DRAWN is only in a lane that was cut). */
+function lanePositionsCut<M extends { lanes?: ReadonlyMap<string, ReadonlySet<number>> }>(marks: M): M {
+  const past = (positions: ReadonlySet<number>) => [...positions].some((position) => position > MAX_ENTRIES_DRAWN);
+  if (!marks.lanes || ![...marks.lanes.values()].some(past)) return marks;
+  const lanes = new Map(
+    [...marks.lanes].map(([id, positions]) => [
+      id,
+      new Set([...positions].map((position) => Math.min(position, MAX_ENTRIES_DRAWN))),
+    ]),
+  );
+  return { ...marks, lanes };
 }
 
 /** A changed card's marks as its cut lanes show them: changed entries past the cut mark the "… and N
@@ -371,5 +401,5 @@ function entriesCut(touchpoint: Touchpoint, marks: TouchpointMarks, lists: reado
     entries ??= { ...marks.entries };
     entries[field] = new Set([...positions].map((position) => Math.min(position, MAX_ENTRIES_DRAWN)));
   }
-  return entries ? { ...marks, entries } : marks;
+  return lanePositionsCut(entries ? { ...marks, entries } : marks);
 }

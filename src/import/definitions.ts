@@ -1,11 +1,13 @@
 // The small sheets of a workbook journeymap wrote (or a team laid out the same way): personas, teams,
 // metrics, and the map's own facts. Each is optional; a sheet that is there is read by its headers.
 import { DEFINITION_COLUMNS, INFO_ROWS, LIST_KEYS, listOf, SHEETS, VERSION_LABEL } from "../render/export/layout.js";
-import type { MetricDefinition, Persona, Team } from "../journey/model.js";
+import type { LaneDefinition, MetricDefinition, Persona, Team } from "../journey/model.js";
 import { cellProblem, textAt, valueAt, widthOf, type Grid } from "./grid.js";
 import { requiredNumber, textOf } from "./values.js";
 
-const NUMBER_KEYS = new Set(["target", "warning"]);
+/** The Map info values that are ids, names or dates rather than free text. */
+const TRIMMED_INFO: ReadonlySet<string> = new Set(["id", "type", "status", "reviewed"]);
+const NUMBER_KEYS = new Set(["target", "warning", "order"]);
 
 function definitionsOf<T>(grid: Grid, columns: ReadonlyArray<readonly [string, string]>): T[] {
   const keys: (string | undefined)[] = [];
@@ -62,6 +64,7 @@ export interface WorkbookDefinitions {
   personas?: Persona[];
   teams?: Team[];
   metrics?: MetricDefinition[];
+  lanes?: LaneDefinition[];
   info: Record<string, string | string[]>;
 }
 
@@ -74,6 +77,8 @@ export function readDefinitions(sheets: ReadonlyMap<string, Grid>): WorkbookDefi
   if (teams) found.teams = definitionsOf<Team>(teams, DEFINITION_COLUMNS.teams);
   const metrics = sheets.get(SHEETS.metrics.toLowerCase());
   if (metrics) found.metrics = definitionsOf<MetricDefinition>(metrics, DEFINITION_COLUMNS.metrics);
+  const lanes = sheets.get(SHEETS.lanes.toLowerCase());
+  if (lanes) found.lanes = definitionsOf<LaneDefinition>(lanes, DEFINITION_COLUMNS.lanes);
   const info = sheets.get(SHEETS.info.toLowerCase());
   if (info) {
     for (let row = 1; row <= info.rows.length; row++) {
@@ -88,7 +93,7 @@ export function readDefinitions(sheets: ReadonlyMap<string, Grid>): WorkbookDefi
           `unknown row "${label}": the ${info.name} sheet has ${INFO_ROWS.map(([name]) => name).join(", ")}`,
         );
       const value = valueAt(info, row, 2);
-      const read = key === "tags" ? listOf(value) : key === "id" ? textAt(info, row, 2) : textOf(value);
+      const read = key === "tags" ? listOf(value) : TRIMMED_INFO.has(key) ? textAt(info, row, 2) : textOf(value);
       if (read !== undefined) found.info[key] = read;
     }
   }

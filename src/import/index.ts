@@ -12,6 +12,7 @@ import { PACKAGE_VERSION } from "../version.js";
 import { cellProblem, textAt, type Grid } from "./grid.js";
 import { readDefinitions } from "./definitions.js";
 import { readMapLayout } from "./map-layout.js";
+import { applyLaneEntries, applyOpportunities } from "./records.js";
 import { stagesFromTables } from "./touchpoints.js";
 
 export const LAYOUTS = ["touchpoints", "map"] as const;
@@ -67,7 +68,7 @@ export function importGrids(grids: readonly Grid[], options: ImportOptions): Imp
     title,
     stages: [],
   };
-  for (const key of ["description", "owner", "tags"] as const)
+  for (const key of ["description", "owner", "type", "status", "reviewed", "tags"] as const)
     if (definitions.info[key] !== undefined)
       (document as unknown as Record<string, unknown>)[key] = definitions.info[key];
   if (layout === "map") {
@@ -80,7 +81,14 @@ export function importGrids(grids: readonly Grid[], options: ImportOptions): Imp
     if (definitions.personas && definitions.personas.length > 0) document.personas = definitions.personas;
     if (definitions.teams && definitions.teams.length > 0) document.teams = definitions.teams;
     if (definitions.metrics && definitions.metrics.length > 0) document.metrics = definitions.metrics;
-    document.stages = stagesFromTables(grid, sheets.get(SHEETS.stages.toLowerCase()));
+    if (definitions.lanes && definitions.lanes.length > 0) document.lanes = definitions.lanes;
+    const laneKinds = new Map((definitions.lanes ?? []).map((lane) => [lane.id, lane.kind ?? "list"]));
+    document.stages = stagesFromTables(grid, sheets.get(SHEETS.stages.toLowerCase()), laneKinds);
+    const byId = new Map(document.stages.map((stage) => [stage.id, stage]));
+    const entries = sheets.get(SHEETS.laneEntries.toLowerCase());
+    if (entries) applyLaneEntries(entries, byId);
+    const opportunities = sheets.get(SHEETS.opportunities.toLowerCase());
+    if (opportunities) applyOpportunities(opportunities, byId);
   }
   if (document.stages.length === 0)
     throw cellProblem(grid, 2, 1, "the sheet has no rows below its header: nothing to import");

@@ -10,8 +10,9 @@ import {
   type MetricPart,
 } from "../render/export/layout.js";
 import { MODEL_KEYS } from "../journey/model-keys.js";
-import type { MeasuredValue, MetricValue, Score, Stage, Touchpoint } from "../journey/model.js";
+import type { LaneKind, MeasuredValue, MetricValue, Score, Stage, Touchpoint } from "../journey/model.js";
 import { cellProblem, textAt, valueAt, widthOf, type Grid } from "./grid.js";
+import { laneValueOfCell, setLane } from "./records.js";
 import { idFor, numberOf, requiredNumber, scoreAt, textOf } from "./values.js";
 
 /** The columns of a header row, checked: known, unmerged, each once. */
@@ -45,6 +46,7 @@ export function headerColumns(grid: Grid): Map<number, ColumnMeaning> {
         "Emotion: <persona id>",
         "Metric: <metric id>",
         "Metric target|date|source|n: <metric id>",
+        "Lane: <lane id>",
       ];
       throw cellProblem(grid, 1, column, `unknown column "${header}": use ${known.join(", ")}`);
     }
@@ -124,8 +126,13 @@ function rowIsEmpty(grid: Grid, row: number): boolean {
   return (grid.rows[row - 1] ?? []).every((value) => value === undefined || String(value).trim() === "");
 }
 
-/** The stages of a Touchpoints sheet (and of a Stages sheet beside it), in order. */
-export function stagesFromTables(touchpointsGrid: Grid, stagesGrid: Grid | undefined): Stage[] {
+/** The stages of a Touchpoints sheet (and of a Stages sheet beside it), in order. `laneKinds` tells a
+ * declared lane's kind (a text lane's cell is one text; any other lane's, one entry per line). */
+export function stagesFromTables(
+  touchpointsGrid: Grid,
+  stagesGrid: Grid | undefined,
+  laneKinds: ReadonlyMap<string, LaneKind> = new Map(),
+): Stage[] {
   const stages = new Map<string, Stage>();
   const taken = new Set<string>();
   const columnsOfStages = stagesGrid ? headerColumns(stagesGrid) : undefined;
@@ -154,6 +161,9 @@ export function stagesFromTables(touchpointsGrid: Grid, stagesGrid: Grid | undef
         } else if (meaning.field === "stage details") {
           const text = textAt(stagesGrid, row, column);
           if (text !== undefined) stage.details = text;
+        } else if (meaning.field === "lanes") {
+          const lane = laneValueOfCell(value, laneKinds.get(meaning.lane));
+          if (lane !== undefined) setLane(stage, meaning.lane, lane);
         } else if (meaning.field !== "stage id" && meaning.field !== "stage" && meaning.field !== "metrics")
           throw cellProblem(
             stagesGrid,
@@ -185,12 +195,17 @@ export function stagesFromTables(touchpointsGrid: Grid, stagesGrid: Grid | undef
   for (let row = 2; row <= touchpointsGrid.rows.length; row++) {
     if (rowIsEmpty(touchpointsGrid, row)) continue;
     const stage = stageFor(touchpointsGrid, row, stageOfRow(touchpointsGrid, row, columns));
-    (stage.touchpoints ??= []).push(touchpointOfRow(touchpointsGrid, row, columns));
+    (stage.touchpoints ??= []).push(touchpointOfRow(touchpointsGrid, row, columns, laneKinds));
   }
   return [...stages.values()];
 }
 
-function touchpointOfRow(grid: Grid, row: number, columns: Map<number, ColumnMeaning>): Touchpoint {
+function touchpointOfRow(
+  grid: Grid,
+  row: number,
+  columns: Map<number, ColumnMeaning>,
+  laneKinds: ReadonlyMap<string, LaneKind>,
+): Touchpoint {
   const fields: Partial<Touchpoint> = {};
   const scores: Record<string, Score> = {};
   let nameColumn = 1;
@@ -203,6 +218,11 @@ function touchpointOfRow(grid: Grid, row: number, columns: Map<number, ColumnMea
       case "stage details":
       case "metrics":
         break;
+      case "lanes": {
+        const lane = laneValueOfCell(value, laneKinds.get(meaning.lane));
+        if (lane !== undefined) setLane(fields as Touchpoint, meaning.lane, lane);
+        break;
+      }
       case "emotion": {
         const score = scoreAt(grid, row, column, value);
         if (score === undefined) break;

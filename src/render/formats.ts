@@ -44,6 +44,16 @@ export interface RenderSettings {
   windowDays?: number;
   /** --page: PNG and PDF printed on pages of this paper, landscape unless --portrait. */
   print?: { paper: PaperName; landscape: boolean };
+  /** --view: the picture drawn for svg, png, pdf and a page's picture; absent: the map's `type` decides. */
+  view?: PictureView;
+}
+
+export const PICTURE_VIEWS = ["journey", "blueprint"] as const;
+export type PictureView = (typeof PICTURE_VIEWS)[number];
+
+/** The picture a map is drawn as: --view when given, else a blueprint for `type: blueprint`. */
+export function viewOf(journey: Journey, view: PictureView | undefined): PictureView {
+  return view ?? (journey.type === "blueprint" ? "blueprint" : "journey");
 }
 
 export interface RenderContext extends RenderSettings {
@@ -107,6 +117,13 @@ async function nativeSvg(journey: Journey, context: RenderContext): Promise<stri
   });
 }
 
+/** The native picture of the map's view: the journey-map picture, or the service blueprint (src/render/blueprint). */
+async function pictureSvg(journey: Journey, context: RenderContext): Promise<string> {
+  if (viewOf(journey, context.view) === "journey") return nativeSvg(journey, context);
+  const { renderBlueprintSvg } = await import("./blueprint/index.js");
+  return renderBlueprintSvg(journey, { theme: context.theme });
+}
+
 function mermaidCliDraw(format: "svg" | "png" | "pdf") {
   return async (journey: Journey, context: RenderContext): Promise<Uint8Array> => {
     // Refused before the browser starts: Mermaid would draw only its "Maximum text size" picture.
@@ -147,7 +164,7 @@ export const renderFormats = {
     description: "a Markdown docs page",
     kind: "text",
     // Written to a file, the page shows the journey-map picture, an SVG beside it.
-    companion: { extension: ".svg", draw: nativeSvg },
+    companion: { extension: ".svg", draw: pictureSvg },
     engines: [
       {
         engine: "native",
@@ -167,10 +184,10 @@ export const renderFormats = {
   svg: {
     aliases: [],
     extensions: [".svg"],
-    description: "the journey-map picture (or Mermaid's, with --engine mermaid-cli)",
+    description: "the journey-map picture, or the service blueprint (--view; or Mermaid's, with --engine mermaid-cli)",
     kind: "text",
     engines: [
-      { engine: "native", draw: nativeSvg },
+      { engine: "native", draw: pictureSvg },
       {
         engine: "mermaid-cli",
         draw: async (journey, context) => new TextDecoder().decode(await mermaidCliDraw("svg")(journey, context)),
@@ -187,7 +204,7 @@ export const renderFormats = {
         engine: "native",
         draw: async (journey, context) => {
           const toPng = context.svgToPng ?? (await import("./png.js")).svgToPng;
-          return toPng(await nativeSvg(journey, context), {
+          return toPng(await pictureSvg(journey, context), {
             scale: context.scale,
             ...(context.warn ? { warn: context.warn } : {}),
           });
@@ -205,7 +222,7 @@ export const renderFormats = {
       {
         engine: "native",
         draw: async (journey, context) =>
-          (await import("./pdf-native.js")).svgToNativePdf(await nativeSvg(journey, context), {
+          (await import("./pdf-native.js")).svgToNativePdf(await pictureSvg(journey, context), {
             title: journey.title,
             ...(context.warn ? { warn: context.warn } : {}),
           }),
@@ -213,7 +230,7 @@ export const renderFormats = {
       {
         engine: "chrome",
         draw: async (journey, context) =>
-          (await import("./pdf.js")).svgToPdf(await nativeSvg(journey, context), { browser: context.browser }),
+          (await import("./pdf.js")).svgToPdf(await pictureSvg(journey, context), { browser: context.browser }),
       },
       { engine: "mermaid-cli", draw: mermaidCliDraw("pdf") },
     ],
@@ -400,6 +417,10 @@ export async function drawPrinted(
 ): Promise<Uint8Array[]> {
   if (!PRINTED_FORMATS.includes(format.name))
     throw new JourneymapError(`--page prints ${PRINTED_FORMATS.join(" and ")}, not ${format.name}`);
+  if (viewOf(journey, context.view) === "blueprint")
+    throw new JourneymapError(
+      `--page prints the journey-map picture, and "${journey.title}" is drawn as a service blueprint: leave out --page for the blueprint on one page, or add --view journey`,
+    );
   const { renderPages } = await import("./svg/pages.js");
   const links = context.page?.pictureLinks;
   const pages = renderPages(journey, {

@@ -5,6 +5,7 @@ import {
   EMOTION_WORDS,
   emotionOf,
   type Journey,
+  type LaneEntryObject,
   type Persona,
   type Score,
   type Stage,
@@ -23,6 +24,7 @@ import {
   targetOf,
 } from "../journey/metrics.js";
 import { listOf, textOf, touchpointFields, type TouchpointFieldKey } from "../journey/fields.js";
+import { declaredLanes, filledLanes, laneEntries, laneValueOf, type DeclaredLane } from "../journey/lanes.js";
 import { ownershipOf } from "../journey/queries.js";
 import { escapeInvisible, inertJson } from "../text/visible.js";
 import { mermaidTextLimit, renderMermaidWithin, type MermaidOptions } from "./mermaid.js";
@@ -108,9 +110,13 @@ export function renderMarkdown(journey: Journey, options: MarkdownOptions = {}):
   }
   const references = personaReferences(journey);
   const stageHeading = uniqueHeadings();
+  const lanes = declaredLanes(journey);
+  const touchpointLanes = lanesTouchpointsFill(journey, lanes);
   blocks.push(
     "## Stages",
-    ...journey.stages.map((stage) => stageBlock(journey, stage, references, links, stageHeading, site)),
+    ...journey.stages.map((stage) =>
+      stageBlock(journey, stage, references, links, stageHeading, site, lanes, touchpointLanes),
+    ),
   );
   const metrics = metricsTable(journey, site);
   if (metrics) blocks.push("## Metrics", metrics);
@@ -255,20 +261,30 @@ function stageBlock(
   links: PageLinks | undefined,
   heading: (text: string) => string,
   site: SiteLayout,
+  lanes: readonly DeclaredLane[],
+  touchpointLanes: readonly DeclaredLane[],
 ): string {
   const parts = [`### ${heading(inline(stage.name))}`];
   if (stage.description) parts.push(inline(stage.description));
   const detail = stage.details === undefined ? undefined : links?.pageOf(stage.details);
   if (detail) parts.push(`Detailed in ${link(detail)}.`);
+  const stageLanes = stageLaneList(stage, lanes);
+  if (stageLanes) parts.push(stageLanes);
   const touchpoints = stage.touchpoints ?? [];
   if (touchpoints.length === 0) {
     parts.push("_No touchpoints yet._");
   } else {
-    const rows = touchpoints.map((touchpoint) =>
-      COLUMNS.map((column) => column.write(journey, touchpoint, references, links)),
-    );
-    const headers = COLUMNS.map((column) => column.header);
+    const laneColumns = touchpointLanes.length <= MAX_LANE_COLUMNS ? touchpointLanes : [];
+    const rows = touchpoints.map((touchpoint) => [
+      ...COLUMNS.map((column) => column.write(journey, touchpoint, references, links)),
+      ...laneColumns.map((lane) => lines(laneEntries(laneValueOf(touchpoint, lane.id)).map(laneEntryText))),
+    ]);
+    const headers = [...COLUMNS.map((column) => column.header), ...laneColumns.map((lane) => inline(lane.label))];
     parts.push(site.wideTable(table(headers, rows)));
+    if (laneColumns.length < touchpointLanes.length) {
+      const section = laneSection(touchpoints, touchpointLanes, site);
+      if (section) parts.push("#### Lanes", section);
+    }
   }
   return parts.join("\n\n");
 }
@@ -437,4 +453,76 @@ export function inline(text: string): string {
       .replace(/^([-+=:])(?=[\s\-+=:]|$)/, "\\$1")
       .replace(/^(\d{1,9})([.)])(?=\s|$)/, "$1\\$2"),
   );
+}
+
+/** Up to this many declared lanes that touchpoints fill get a column each in the stage tables (lanes only
+ * stages fill need none); past it (the table already has up to eight columns, and a docs column is about
+ * 700 px wide), each stage lists them in a "Lanes" section under its table instead. */
+export const MAX_LANE_COLUMNS = 3;
+
+/** A declared lane's entry as the page writes it (raw text: the caller escapes it): its text, a step
+ * that can fail and a wait said after it, as the picture marks them. */
+function laneEntryText(entry: LaneEntryObject): string {
+  const fail = entry.fail ? ` ⚠ can fail${entry.fail.risk ? `: ${entry.fail.risk}` : ""}` : "";
+  const wait = entry.wait !== undefined ? ` (wait ${entry.wait})` : "";
+  return `${entry.text}${fail}${wait}`;
+}
+
+/** What a stage gives its declared lanes, as a list under the stage's heading ("Policies: …"). */
+function stageLaneList(stage: Stage, lanes: readonly DeclaredLane[]): string | undefined {
+  const items: string[] = [];
+  for (const lane of filledInOrder(stage, lanes)) {
+    const entries = laneEntries(laneValueOf(stage, lane.id));
+    if (entries.length)
+      items.push(`- ${inline(lane.label)}: ${entries.map((entry) => inline(laneEntryText(entry))).join("; ")}`);
+  }
+  return items.length ? items.join("\n") : undefined;
+}
+
+/** The declared lanes of a stage's touchpoints when they are too many for columns: a list item per
+ * touchpoint that fills any, a nested item per lane, a further one per entry. */
+function laneSection(touchpoints: readonly Touchpoint[], lanes: readonly DeclaredLane[], site: SiteLayout) {
+  const indent = " ".repeat(site.listIndent);
+  const items: string[] = [];
+  for (const touchpoint of touchpoints) {
+    const filled: string[] = [];
+    for (const lane of filledInOrder(touchpoint, lanes)) {
+      const entries = laneEntries(laneValueOf(touchpoint, lane.id));
+      if (!entries.length) continue;
+      filled.push(`${indent}- ${inline(lane.label)}`);
+      for (const entry of entries) filled.push(`${indent}${indent}- ${inline(laneEntryText(entry))}`);
+    }
+    if (filled.length) items.push(`- ${inline(touchpoint.name)}`, ...filled);
+  }
+  return items.length ? items.join("\n") : undefined;
+}
+
+const placesOfLanes = new WeakMap<readonly DeclaredLane[], Map<string, number>>();
+
+/** The declared lanes a stage or touchpoint fills, in their order: read from what it wrote, so a page
+ * costs the values written, not touchpoints × lanes declared. */
+function filledInOrder(holder: Stage | Touchpoint, lanes: readonly DeclaredLane[]): DeclaredLane[] {
+  let places = placesOfLanes.get(lanes);
+  if (!places) {
+    places = new Map();
+    lanes.forEach((lane, k) => places!.set(lane.id, k));
+    placesOfLanes.set(lanes, places);
+  }
+  const found: number[] = [];
+  for (const [id] of filledLanes(holder)) {
+    const k = places.get(id);
+    if (k !== undefined) found.push(k);
+  }
+  return found.sort((a, b) => a - b).map((k) => lanes[k]!);
+}
+
+/** The declared lanes some touchpoint of the map fills, in their order: the ones the stage tables show.
+ * One pass over the values written, whatever the number of lanes declared. */
+function lanesTouchpointsFill(journey: Journey, lanes: readonly DeclaredLane[]): DeclaredLane[] {
+  if (!lanes.length) return [];
+  const filled = new Set<string>();
+  for (const stage of journey.stages)
+    for (const touchpoint of stage.touchpoints ?? [])
+      for (const [id, value] of filledLanes(touchpoint)) if (laneEntries(value).length) filled.add(id);
+  return lanes.filter((lane) => filled.has(lane.id));
 }

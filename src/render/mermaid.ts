@@ -11,7 +11,9 @@ import {
   type Touchpoint,
 } from "../journey/model.js";
 import { JourneymapError } from "../errors.js";
+import { declaredLanes, filledLanes, laneEntries } from "../journey/lanes.js";
 import { summaryOf } from "../journey/queries.js";
+import { shorten } from "../text/shorten.js";
 import { INVISIBLE } from "../text/visible.js";
 
 export interface MermaidOptions {
@@ -104,6 +106,8 @@ function* diagramLines(journey: Journey, options: MermaidOptions): Generator<str
   yield `  title ${encode(journey.title)}`;
   yield `  accTitle: ${encode(journey.title)}`;
   yield `  accDescr: ${encode(summaryOf(journey))}`;
+  const dropped = droppedLanesComment(journey);
+  if (dropped) yield dropped;
   for (const stage of journey.stages) yield* section(journey, stage);
 }
 
@@ -157,3 +161,35 @@ function encodeTaskName(name: string): string {
 function entity(character: string): string {
   return `#${character.codePointAt(0)};`;
 }
+
+/** At most this many dropped lanes are named, each cut to LANE_LABEL_MAX characters: the comment stays
+ * a line, whatever the number of lanes a map declares. */
+const DROPPED_LANES_MAX = 12;
+const LANE_LABEL_MAX = 60;
+
+/**
+ * Mermaid's `journey` holds sections, tasks, scores and actors, no lanes: a `%%` comment (Mermaid skips
+ * it) names the declared lanes that hold values the diagram leaves out, so a reader of the text knows.
+ * Labels are encoded like every other map text, so no "%%{" directive, line break or "}%%" gets in.
+ */
+export function droppedLanesComment(journey: Pick<Journey, "lanes" | "stages">): string | undefined {
+  const lanes = declaredLanes(journey);
+  if (!lanes.length) return undefined;
+  const filled = new Set<string>();
+  for (const stage of journey.stages) {
+    for (const [id, value] of filledLanes(stage)) if (laneEntries(value).length) filled.add(id);
+    for (const touchpoint of stage.touchpoints ?? [])
+      for (const [id, value] of filledLanes(touchpoint)) if (laneEntries(value).length) filled.add(id);
+  }
+  const dropped = lanes.filter((lane) => filled.has(lane.id));
+  if (!dropped.length) return undefined;
+  const named = dropped
+    .slice(0, DROPPED_LANES_MAX)
+    .map((lane) => encode(shorten(lane.label, LANE_LABEL_MAX), LABEL_SPECIALS))
+    .join(", ");
+  const more = dropped.length > DROPPED_LANES_MAX ? ` and ${dropped.length - DROPPED_LANES_MAX} more` : "";
+  return `  %% lanes not drawn (Mermaid's journey has none; the svg picture and the Markdown page show them): ${named}${more}`;
+}
+
+// In the comment, "}" is encoded too, and "," (it separates the labels).
+const LABEL_SPECIALS = new RegExp(`[#;:%&<>\`{},\u00a0\u0000-\u001f\u007f-\u009f]|${INVISIBLE}`, "gu");

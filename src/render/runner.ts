@@ -19,8 +19,10 @@ import {
   drawMap,
   drawPrinted,
   formatOfPath,
+  PICTURE_VIEWS,
   PRINTED_FORMATS,
   type EngineName,
+  type PictureView,
   type PageContext,
   type RenderContext,
   type RenderFormat,
@@ -82,6 +84,8 @@ export interface RenderRunOptions {
   quiet?: boolean;
   /** The docs-site generator the pages are written for (--site); absent: found above the output folder. */
   site?: string;
+  /** --view journey|blueprint: the picture drawn; absent: the map's `type` decides. */
+  view?: string;
   /** The day metric values are judged at, and the window past which the picture shows their date. */
   asOf?: string;
   windowDays?: number;
@@ -149,6 +153,8 @@ async function makePlan(paths: string[], options: RenderRunOptions): Promise<Pla
   if (options.theme !== "light" && options.theme !== "dark")
     throw new JourneymapError(`unknown theme "${options.theme}": use light or dark`);
   const scale = parseScale(options.scale);
+  if (options.view !== undefined && !(PICTURE_VIEWS as readonly string[]).includes(options.view))
+    throw new JourneymapError(`unknown --view "${options.view}": use ${PICTURE_VIEWS.join(" or ")}`);
   if (options.site !== undefined && !(SITE_GENERATORS as readonly string[]).includes(options.site))
     throw new JourneymapError(`unknown --site "${options.site}": use ${SITE_GENERATORS.join(", ")}`);
   const folders = paths
@@ -187,6 +193,7 @@ async function makePlan(paths: string[], options: RenderRunOptions): Promise<Pla
       ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
       ...(options.windowDays !== undefined ? { windowDays: options.windowDays } : {}),
       ...(print ? { print } : {}),
+      ...(options.view !== undefined ? { view: options.view as PictureView } : {}),
     },
     ...(options.measure ? { measure: options.measure } : {}),
     quiet: options.quiet ?? false,

@@ -154,6 +154,102 @@ describe("diff of declared lanes and tracked opportunities", () => {
     expect(run.stdout).toMatch(/data-mark="changed"/);
   });
 
+  it("the picture draws the map's declared lanes and highlights each changed entry where its lane draws it", () => {
+    const run = runCli(["diff", OLD, NEW, "--format", "svg"]);
+    expect(run.code).toBe(0);
+    // Every element of the parsed SVG with its tag, in document order.
+    type Node = Record<string, unknown>;
+    const elements: Array<[string, Node]> = [];
+    const walk = (tag: string, node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach((item) => walk(tag, item));
+      if (!node || typeof node !== "object") return;
+      elements.push([tag, node as Node]);
+      for (const [key, value] of Object.entries(node)) if (!key.startsWith("@_") && key !== "#text") walk(key, value);
+    };
+    walk("", new XMLParser({ ignoreAttributes: false }).parse(run.stdout));
+    const texts = elements
+      .filter(([tag]) => tag === "text")
+      .map(([, node]) => ({ in: String(node["@_data-in"]), y: Number(node["@_y"]), text: String(node["#text"]) }));
+    const textIn = (box: string) =>
+      texts
+        .filter((line) => line.in === box)
+        .map((line) => line.text)
+        .join(" ");
+    // The declared lanes, under their labels, in the map's order.
+    expect([1, 2, 3, 4, 5].map((k) => textIn(`lane-declared-${k}`))).toEqual([
+      "Front desk",
+      "Back office",
+      "IT systems",
+      "Policies",
+      "KPIs",
+    ]);
+    const highlights = elements
+      .filter(([tag, node]) => tag === "g" && node["@_data-highlight"] !== undefined)
+      .map(([, node]) => {
+        const rect = (node.rect as Node[])[0]!;
+        const top = Number(rect["@_y"]);
+        return {
+          field: String(node["@_data-highlight"]),
+          in: String(node["@_data-in"]),
+          top,
+          bottom: top + Number(rect["@_height"]),
+        };
+      });
+    const declared = highlights.filter((line) => line.field.startsWith("lane:"));
+    // One highlight per changed entry: a touchpoint's list card, its chip (CRM, not the unchanged PMS),
+    // the stage's text card, a lane the new version added.
+    expect(declared.map((line) => [line.field, line.in, textIn(line.in)])).toEqual([
+      ["lane:frontstage#1", "t1-declared-1", "Greets the guest and finds the booking Wait: 10 min"],
+      ["lane:backstage#1", "t1-declared-2", "Looks up the booking ⚠ Can fail: Booking not found"],
+      ["lane:systems#2", "t1-declared-3-2", "CRM"],
+      ["lane:policies#1", "s1-declared-4", "Rooms ready by 14:00"],
+      ["lane:kpis#1", "t1-declared-5", "Check-in under 2 min"],
+    ]);
+    // Each highlight lies behind its entry's lines (the wait and fail point included).
+    for (const line of declared)
+      for (const text of texts.filter((other) => other.in === line.in)) {
+        expect(text.y).toBeGreaterThan(line.top);
+        expect(text.y).toBeLessThan(line.bottom);
+      }
+    expect(highlights.some((line) => line.in === "t1-declared-3-1")).toBe(false);
+  });
+
+  it("the picture draws at most 50 entries of a declared lane and marks a change past them on the count", () => {
+    const map = (changed: string) =>
+      loadJourney(
+        JSON.stringify({
+          journeymap: 1,
+          title: "T",
+          personas: [],
+          lanes: [{ id: "constructor", label: "Ctor" }],
+          stages: [
+            {
+              id: "s",
+              name: "S",
+              lanes: { constructor: Array.from({ length: 60 }, (_, i) => (i === 55 ? changed : `s${i}`)) },
+              touchpoints: [
+                {
+                  name: "Pays",
+                  lanes: { constructor: Array.from({ length: 60 }, (_, i) => (i === 55 ? changed : `t${i}`)) },
+                },
+              ],
+            },
+          ],
+        }),
+        { file: "m.journey.yaml" },
+      );
+    const picture = diffPicture(map("old").journey, map("new").journey, { old: "a", new: "b" });
+    const [stage] = picture.journey.stages;
+    for (const holder of [stage!, stage!.touchpoints![0]!]) {
+      const value = Object.entries(holder.lanes!);
+      expect(value.map(([id, entries]) => [id, entries.length, entries.at(-1)])).toEqual([
+        ["constructor", 51, "… and 10 more"],
+      ]);
+    }
+    expect(picture.marks.stages.get(0)!.lanes).toEqual(new Map([["constructor", new Set([50])]]));
+    expect(picture.marks.touchpoints.get(0)!.lanes).toEqual(new Map([["constructor", new Set([50])]]));
+  });
+
   it("a status move marks the opportunity's line; an unchanged tracked list is no change", () => {
     const base = (status: string) => ({
       journeymap: 1,

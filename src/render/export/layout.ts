@@ -3,7 +3,8 @@
 // value becomes a cell and how a cell becomes a value again. The touchpoint columns come from the field
 // registry: a field gets its column without an edit here.
 import { listOf as entriesOf, touchpointFields, type TouchpointFieldKey } from "../../journey/fields.js";
-import type { Journey, MeasuredValue, MetricValue, Stage, Touchpoint } from "../../journey/model.js";
+import { declaredLanes, filledLanes, laneTexts, laneValueOf } from "../../journey/lanes.js";
+import type { Journey, LaneValue, MeasuredValue, MetricValue, Stage, Touchpoint } from "../../journey/model.js";
 
 export const SHEETS = {
   map: "Map",
@@ -12,6 +13,9 @@ export const SHEETS = {
   personas: "Personas",
   teams: "Teams",
   metrics: "Metrics",
+  lanes: "Lanes",
+  laneEntries: "Lane entries",
+  opportunities: "Opportunities",
   info: "Map info",
 } as const;
 
@@ -31,7 +35,7 @@ export function listOf(cell: CellValue): string[] | undefined {
   return items.length > 0 ? items : undefined;
 }
 
-type FieldKind = "text" | "list" | "emotion" | "metrics";
+type FieldKind = "text" | "list" | "emotion" | "metrics" | "lanes";
 
 /** A touchpoint field's column: its kind and header. Emotion and metrics take one column per persona and
  * per metric part. */
@@ -90,8 +94,9 @@ export type MetricPart = "value" | (typeof METRIC_PARTS)[number];
 /** What a column of the Touchpoints or Stages sheet holds. */
 export type ColumnMeaning =
   | { field: "stage id" | "stage" | "stage description" | "stage details" }
-  | { field: Exclude<TouchpointField, "emotion" | "metrics"> }
+  | { field: Exclude<TouchpointField, "emotion" | "metrics" | "lanes"> }
   | { field: "emotion"; persona?: string }
+  | { field: "lanes"; lane: string }
   | { field: "metrics"; metric: string; part: MetricPart };
 
 export interface Column {
@@ -110,6 +115,7 @@ export const STAGE_HEADERS = {
 /** The header of a column: "Emotion: parent", "Metric: nps", "Metric target: nps". */
 export function headerOf(meaning: ColumnMeaning): string {
   if (meaning.field === "emotion") return meaning.persona === undefined ? "Emotion" : `Emotion: ${meaning.persona}`;
+  if (meaning.field === "lanes") return `${LANE_PREFIX}${meaning.lane}`;
   // The part goes before the colon: a metric id may be any text, spaces and colons included.
   if (meaning.field === "metrics")
     return `Metric${meaning.part === "value" ? "" : ` ${meaning.part}`}: ${meaning.metric}`;
@@ -124,13 +130,15 @@ export function meaningOf(header: string): ColumnMeaning | undefined {
   for (const [field, name] of Object.entries(STAGE_HEADERS))
     if (name.toLowerCase() === wanted) return { field: field as keyof typeof STAGE_HEADERS };
   for (const [field, spec] of Object.entries(TOUCHPOINT_FIELDS)) {
-    if (spec.kind === "emotion" || spec.kind === "metrics") continue;
+    if (spec.kind === "emotion" || spec.kind === "metrics" || spec.kind === "lanes") continue;
     if (spec.header.toLowerCase() === wanted) return { field } as ColumnMeaning;
   }
   if (wanted === "emotion") return { field: "emotion" };
   // Ids keep their case and spaces: only the words before the colon are matched loosely.
   const emotion = /^emotion\s*:\s*([^]+)$/i.exec(header.trim());
   if (emotion) return { field: "emotion", persona: emotion[1]! };
+  const lane = /^lane\s*:\s*([^]+)$/i.exec(header.trim());
+  if (lane) return { field: "lanes", lane: lane[1]! };
   const metric = /^metric(?:\s+(target|date|source|n))?\s*:\s*([^]+)$/i.exec(header.trim());
   if (metric)
     return {
@@ -177,6 +185,26 @@ function metricColumns(journey: Journey, holders: ReadonlyArray<{ metrics?: Reco
   );
 }
 
+/** A declared lane's column: "Lane: <lane id>" (the id, as emotion columns name a persona's). */
+export const LANE_PREFIX = "Lane: ";
+
+/** A lane value as a cell: one text as it is, a list's entries one per line (an entry object by its text). */
+export function laneCell(value: LaneValue | undefined): CellValue {
+  if (typeof value === "string") return value === "" ? undefined : value;
+  return listCell(laneTexts(value));
+}
+
+/** A column per declared lane, in drawing order, then one per lane that `holders` fill without declaring it
+ * (lint reports those; the workbook keeps them so that the import gives the map back). */
+function laneColumns(journey: Journey, holders: Iterable<Pick<Touchpoint | Stage, "lanes">>): Column[] {
+  const ids = new Set(declaredLanes(journey).map((lane) => lane.id));
+  for (const holder of holders) for (const [id] of filledLanes(holder)) ids.add(id);
+  return [...ids].map((lane) => {
+    const meaning: ColumnMeaning = { field: "lanes", lane };
+    return { header: headerOf(meaning), width: 30, meaning };
+  });
+}
+
 /** The persona ids that touchpoints score one by one, in the map's order, then any others. */
 function scoredPersonas(journey: Journey): string[] {
   const ids = new Set<string>();
@@ -198,6 +226,7 @@ export function touchpointColumns(journey: Journey): Column[] {
   ];
   for (const [field, spec] of Object.entries(TOUCHPOINT_FIELDS) as [TouchpointField, SheetField][]) {
     if (field === "metrics") columns.push(...metricColumns(journey, touchpoints));
+    else if (field === "lanes") columns.push(...laneColumns(journey, touchpoints));
     else if (field === "emotion") {
       columns.push({ header: spec.header, width: spec.width, meaning: { field } });
       for (const persona of scoredPersonas(journey)) {
@@ -217,6 +246,7 @@ export function stageColumns(journey: Journey): Column[] {
     { header: STAGE_HEADERS["stage description"], width: 40, meaning: { field: "stage description" } },
     { header: STAGE_HEADERS["stage details"], width: 16, meaning: { field: "stage details" } },
     ...metricColumns(journey, journey.stages),
+    ...laneColumns(journey, journey.stages),
   ];
 }
 
@@ -241,6 +271,8 @@ export function cellOf(column: Column, stage: Stage, touchpoint?: Touchpoint): C
     }
     case "metrics":
       return metricCell((touchpoint ?? stage).metrics?.[meaning.metric], meaning.part);
+    case "lanes":
+      return laneCell(laneValueOf(touchpoint ?? stage, meaning.lane));
     default: {
       if (!touchpoint) return undefined;
       const value = touchpoint[meaning.field];
@@ -275,6 +307,14 @@ export const DEFINITION_COLUMNS = {
     ["Target", "target"],
     ["Warning", "warning"],
   ],
+  lanes: [
+    ["Id", "id"],
+    ["Label", "label"],
+    ["Description", "description"],
+    ["Kind", "kind"],
+    ["Layer", "layer"],
+    ["Order", "order"],
+  ],
 } as const;
 
 /** The keys whose values are lists (one item per line) in the small sheets. */
@@ -287,6 +327,12 @@ export const INFO_ROWS = [
   ["Description", "description"],
   ["Owner", "owner"],
   ["Tags", "tags"],
+  ["Type", "type"],
+  ["Status", "status"],
+  ["Reviewed", "reviewed"],
 ] as const;
+
+/** The Map info rows written only when the map has a value (workbooks of maps without them are unchanged). */
+export const OPTIONAL_INFO_KEYS: ReadonlySet<string> = new Set(["type", "status", "reviewed"]);
 
 export const VERSION_LABEL = "Written by journeymap";

@@ -5,12 +5,15 @@
 import type * as Pptx from "pptxgenjs";
 import { JourneymapError } from "../../errors.js";
 import { listOf, touchpointFields } from "../../journey/fields.js";
+import { declaredLanes, filledLanes, laneEntries, laneValueOf, type DeclaredLane } from "../../journey/lanes.js";
 import {
   EMOTION_WORDS,
   emotionOf,
   personasAt,
   touchpointsOf,
   type Journey,
+  type LaneEntryObject,
+  type Opportunity,
   type Stage,
   type Touchpoint,
 } from "../../journey/model.js";
@@ -32,6 +35,7 @@ import { TEXT_MAX_CHARACTERS } from "../svg/text.js";
 import { personaColor, themeNamed } from "../svg/themes.js";
 import { shorten } from "../../text/shorten.js";
 import { PACKAGE_VERSION } from "../../version.js";
+import { opportunityLabeller } from "./opportunities.js";
 import { rewritePackage } from "./package.js";
 import { xmlText } from "./xml.js";
 
@@ -95,16 +99,18 @@ export async function renderPptx(journey: Journey, options: PptxOptions = {}): P
   if (journey.personas.length > MAX_PERSONA_SLIDES)
     leftOut(deck, `${journey.personas.length - MAX_PERSONA_SLIDES} more personas`, "the deck shows the first 30");
   await pictureSlide(deck, journey, options);
+  const labelOf = opportunityLabeller(journey);
   for (const [index, stage] of journey.stages.entries()) {
     if (slidesLeft(deck) <= 0) {
       leftOut(deck, `${journey.stages.length - index} more stages`, `the deck stops at ${MAX_SLIDES} slides`);
       break;
     }
-    stageSlides(deck, stage, index, journey);
+    stageSlides(deck, stage, index, journey, labelOf);
   }
   emotionSlides(deck, journey);
   metricSlides(deck, journey);
   unansweredPainSlides(deck, journey);
+  laneSection(deck, journey, declaredLanes(journey));
 
   // Stored, not compressed: the package is compressed once, when it is written again below.
   const written = await deck.write({ outputType: "uint8array", compression: false });
@@ -129,10 +135,21 @@ function titleSlide(deck: PptxGenJS, journey: Journey): void {
   if (journey.description) lines.push(paragraph(journey.description, { fontSize: 18, color: "4F5861" }));
   const facts = [
     journey.owner ? `Owner: ${journey.owner}` : undefined,
+    mapFacts(journey),
     `journeymap format ${journey.journeymap} · exported by journeymap ${PACKAGE_VERSION}`,
   ].filter((fact): fact is string => fact !== undefined);
   for (const fact of facts) lines.push(paragraph(fact, { fontSize: 14, color: "4F5861" }));
   slide.addText(lines, { x: MARGIN, y: 3.5, w: SLIDE.width - 2 * MARGIN, h: 2.5, valign: "top", fontFace: FONT });
+}
+
+/** "Service blueprint · future state · reviewed 2026-11-30", for the maps that say any of them. */
+function mapFacts(journey: Journey): string | undefined {
+  const facts = [
+    journey.type === "blueprint" ? "Service blueprint" : undefined,
+    journey.status === "archived" ? "archived" : journey.status !== undefined ? `${journey.status} state` : undefined,
+    journey.reviewed !== undefined ? `reviewed ${journey.reviewed}` : undefined,
+  ].filter((fact): fact is string => fact !== undefined);
+  return facts.length > 0 ? facts.join(" · ") : undefined;
 }
 
 /** Slides added to each deck (pptxgenjs does not say). */
@@ -320,6 +337,7 @@ function tableSlides(
   header: string[],
   widths: number[],
   rows: Array<{ cells: TableCell[]; lines: number }>,
+  maxSlides = MAX_TABLE_SLIDES,
 ): void {
   const pages: Array<typeof rows> = [];
   let page: typeof rows = [];
@@ -335,7 +353,7 @@ function tableSlides(
     used += lines;
   }
   if (page.length > 0 || pages.length === 0) pages.push(page);
-  const shown = pages.slice(0, Math.max(1, Math.min(MAX_TABLE_SLIDES, slidesLeft(deck))));
+  const shown = pages.slice(0, Math.max(1, Math.min(maxSlides, slidesLeft(deck))));
   shown.forEach((rowsOfPage, index) => {
     const suffix = pages.length > 1 ? ` (${index + 1} of ${pages.length})` : "";
     const slide = titled(deck, `${title}${suffix}`);
@@ -381,12 +399,18 @@ function touchpointCell(journey: Journey, touchpoint: Touchpoint): { cell: Table
   return { cell: { text: runs, options: CELL }, lines: linesOf([name, details], perLineOf(STAGE_WIDTHS[0]!)) };
 }
 
-function stageSlides(deck: PptxGenJS, stage: Stage, index: number, journey: Journey): void {
+function stageSlides(
+  deck: PptxGenJS,
+  stage: Stage,
+  index: number,
+  journey: Journey,
+  labelOf: (opportunity: Opportunity) => string,
+): void {
   const rows = (stage.touchpoints ?? []).map((touchpoint) => {
     const name = touchpointCell(journey, touchpoint);
     const pains = listCell(touchpoint.painPoints ?? [], perLineOf(STAGE_WIDTHS[1]!), LINES_PER_SLIDE - 2);
     const opportunities = listCell(
-      [...listOf(touchpoint, "opportunities")],
+      (touchpoint.opportunities ?? []).map(labelOf),
       perLineOf(STAGE_WIDTHS[2]!),
       LINES_PER_SLIDE - 2,
     );
@@ -402,6 +426,91 @@ function stageSlides(deck: PptxGenJS, stage: Stage, index: number, journey: Jour
     STAGE_WIDTHS,
     rows,
   );
+}
+
+/** Declared lanes a lane table shows side by side, beside the touchpoint column. */
+const LANES_PER_TABLE = 3;
+/** Slides of the declared lanes' tables at most, in all: they come last, after everything the deck has
+ * without lanes, so a map's lanes never push its stages out of the deck (each slide costs about 5 ms). */
+const MAX_LANE_SLIDES = 30;
+
+/** Each stage's declared lanes, after the rest of the deck, within MAX_LANE_SLIDES. */
+function laneSection(deck: PptxGenJS, journey: Journey, lanes: readonly DeclaredLane[]): void {
+  if (lanes.length === 0) return;
+  const first = slidesLeft(deck);
+  for (const [index, stage] of journey.stages.entries()) {
+    const used = first - slidesLeft(deck);
+    if (used >= MAX_LANE_SLIDES || slidesLeft(deck) <= 0) {
+      const declared = new Set(lanes.map((lane) => lane.id));
+      const fills = (holder: Stage | Touchpoint) => filledLanes(holder).some(([id]) => declared.has(id));
+      const rest = journey.stages.slice(index).filter((other) => fills(other) || (other.touchpoints ?? []).some(fills));
+      if (rest.length === 0) return;
+      leftOut(
+        deck,
+        `the lanes of ${rest.length} more stages`,
+        `the deck gives the lanes at most ${MAX_LANE_SLIDES} slides`,
+      );
+      return;
+    }
+    laneSlides(deck, stage, index, lanes, MAX_LANE_SLIDES - used);
+  }
+}
+const LANE_TOUCHPOINT_WIDTH = 3;
+
+/** An entry of a declared lane as a slide shows it: its text, its wait and its fail point. */
+function laneEntryLine(entry: LaneEntryObject): string {
+  const marks = [
+    entry.wait !== undefined ? `wait ${entry.wait}` : undefined,
+    entry.fail !== undefined
+      ? `fail point${entry.fail.risk !== undefined ? `: ${entry.fail.risk}` : ""}${entry.fail.owner !== undefined ? ` (${entry.fail.owner})` : ""}`
+      : undefined,
+  ].filter((mark): mark is string => mark !== undefined);
+  return marks.length > 0 ? `${entry.text} [${marks.join("; ")}]` : entry.text;
+}
+
+/** A stage's declared lanes as tables after its stage slide: a row per touchpoint (and one for the whole
+ * stage when it fills a lane), a column per lane, three lanes a table; only the lanes the stage fills. */
+function laneSlides(
+  deck: PptxGenJS,
+  stage: Stage,
+  index: number,
+  lanes: readonly DeclaredLane[],
+  maxSlides: number,
+): void {
+  const touchpoints = stage.touchpoints ?? [];
+  const filled = new Set<string>();
+  for (const holder of [stage, ...touchpoints]) for (const [id] of filledLanes(holder)) filled.add(id);
+  const shown = lanes.filter((lane) => filled.has(lane.id));
+  const left = slidesLeft(deck);
+  for (let first = 0; first < shown.length; first += LANES_PER_TABLE) {
+    const room = Math.min(maxSlides - (left - slidesLeft(deck)), slidesLeft(deck));
+    if (room <= 0) return;
+    const group = shown.slice(first, first + LANES_PER_TABLE);
+    const width = (SLIDE.width - 2 * MARGIN - LANE_TOUCHPOINT_WIDTH) / group.length;
+    const rowOf = (holder: Stage | Touchpoint, name: TableCell) => {
+      const cells = group.map((lane) =>
+        listCell(laneEntries(laneValueOf(holder, lane.id)).map(laneEntryLine), perLineOf(width), LINES_PER_SLIDE - 2),
+      );
+      return {
+        cells: [name, ...cells.map((cell) => cell.cell)],
+        lines: Math.max(1, ...cells.map((cell) => cell.lines)),
+      };
+    };
+    const rows = [];
+    if (group.some((lane) => laneValueOf(stage, lane.id) !== undefined))
+      rows.push(rowOf(stage, { text: "The whole stage", options: { ...CELL, italic: true } }));
+    for (const touchpoint of touchpoints)
+      if (group.some((lane) => laneValueOf(touchpoint, lane.id) !== undefined))
+        rows.push(rowOf(touchpoint, { text: clean(touchpoint.name), options: { ...CELL, bold: true } }));
+    tableSlides(
+      deck,
+      `Stage ${index + 1}: ${stage.name}, lanes`,
+      ["Touchpoint", ...group.map((lane) => clean(lane.label, 200))],
+      [LANE_TOUCHPOINT_WIDTH, ...group.map(() => width)],
+      rows,
+      room,
+    );
+  }
 }
 
 /** The emotion curves as native line charts: one series per persona (as many as the picture draws). */

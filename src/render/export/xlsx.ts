@@ -4,7 +4,8 @@
 // or a number), never a formula. exceljs is an optional peer dependency, loaded only here.
 import type { Workbook, Worksheet } from "exceljs";
 import { JourneymapError } from "../../errors.js";
-import type { Journey } from "../../journey/model.js";
+import { filledLanes } from "../../journey/lanes.js";
+import type { Journey, Stage, Touchpoint } from "../../journey/model.js";
 import { importOptional } from "../browser.js";
 import { repackZip } from "../../io/zip-directory.js";
 import { PACKAGE_VERSION } from "../../version.js";
@@ -13,7 +14,9 @@ import {
   cellOf,
   DEFINITION_COLUMNS,
   INFO_ROWS,
+  laneCell,
   LIST_KEYS,
+  OPTIONAL_INFO_KEYS,
   SHEETS,
   stageColumns,
   touchpointColumns,
@@ -21,6 +24,14 @@ import {
   type CellValue,
   type Column,
 } from "./layout.js";
+import {
+  hasEntryObjects,
+  hasOpportunityObjects,
+  LANE_ENTRY_COLUMNS,
+  laneEntryRows,
+  OPPORTUNITY_COLUMNS,
+  opportunityRows,
+} from "./records.js";
 import { mapTable, STAGE_ROW_LABEL } from "./table.js";
 
 /** Excel's widest sheet. */
@@ -190,9 +201,32 @@ function definitionRows<T extends object>(
   );
 }
 
-function* touchpointRows(journey: Journey, columns: readonly Column[]): Generator<CellValue[]> {
+/** The cells of each holder's row (a touchpoint's, or a stage's): a lane column is filled from the lanes the
+ * holder fills, not looked up per declared lane (a map may declare thousands and fill a few on each). */
+function* holderRows<H extends Stage | Touchpoint>(
+  holders: Iterable<{ stage: Stage; holder: H }>,
+  columns: readonly Column[],
+): Generator<CellValue[]> {
+  const laneColumns = new Map<string, number>();
+  columns.forEach(({ meaning }, index) => {
+    if (meaning.field === "lanes") laneColumns.set(meaning.lane, index);
+  });
+  const others = columns.flatMap((column, index) => (column.meaning.field === "lanes" ? [] : [index]));
+  for (const { stage, holder } of holders) {
+    const cells: CellValue[] = new Array<CellValue>(columns.length).fill(undefined);
+    const touchpoint = holder === stage ? undefined : (holder as Touchpoint);
+    for (const index of others) cells[index] = cellOf(columns[index]!, stage, touchpoint);
+    for (const [lane, value] of filledLanes(holder)) {
+      const index = laneColumns.get(lane);
+      if (index !== undefined) cells[index] = laneCell(value);
+    }
+    yield cells;
+  }
+}
+
+function* touchpointsWithStages(journey: Journey): Generator<{ stage: Stage; holder: Touchpoint }> {
   for (const stage of journey.stages)
-    for (const touchpoint of stage.touchpoints ?? []) yield columns.map((column) => cellOf(column, stage, touchpoint));
+    for (const touchpoint of stage.touchpoints ?? []) yield { stage, holder: touchpoint };
 }
 
 /** The map as an .xlsx workbook, the same bytes for the same map. */
@@ -211,13 +245,16 @@ export async function renderXlsx(journey: Journey): Promise<Uint8Array> {
 
   mapSheet(workbook, journey);
   const columns = touchpointColumns(journey);
-  tableSheet(workbook, SHEETS.touchpoints, columns, touchpointRows(journey, columns));
+  tableSheet(workbook, SHEETS.touchpoints, columns, holderRows(touchpointsWithStages(journey), columns));
   const stages = stageColumns(journey);
   tableSheet(
     workbook,
     SHEETS.stages,
     stages,
-    journey.stages.map((stage) => stages.map((column) => cellOf(column, stage))),
+    holderRows(
+      journey.stages.map((stage) => ({ stage, holder: stage })),
+      stages,
+    ),
   );
   const small = (name: string, key: keyof typeof DEFINITION_COLUMNS, list: readonly object[]) =>
     tableSheet(
@@ -229,17 +266,28 @@ export async function renderXlsx(journey: Journey): Promise<Uint8Array> {
   small(SHEETS.personas, "personas", journey.personas);
   small(SHEETS.teams, "teams", journey.teams ?? []);
   small(SHEETS.metrics, "metrics", journey.metrics ?? []);
+  // The sheets of the lanes and the tracked opportunities, only for the maps that use them.
+  if ((journey.lanes ?? []).length > 0) small(SHEETS.lanes, "lanes", journey.lanes ?? []);
+  const recordColumns = (columns: ReadonlyArray<readonly [string, string]>) =>
+    columns.map(([header, key]) => ({ header, width: key === "text" || key === "title" ? 36 : 16 }));
+  if (hasEntryObjects(journey))
+    tableSheet(workbook, SHEETS.laneEntries, recordColumns(LANE_ENTRY_COLUMNS), laneEntryRows(journey));
+  if (hasOpportunityObjects(journey))
+    tableSheet(workbook, SHEETS.opportunities, recordColumns(OPPORTUNITY_COLUMNS), opportunityRows(journey));
 
   const info = workbook.addWorksheet(SHEETS.info);
   info.getColumn(1).width = 22;
   info.getColumn(2).width = 60;
-  INFO_ROWS.forEach(([label, key], index) => {
-    put(info, index + 1, 1, label);
+  let infoRow = 0;
+  for (const [label, key] of INFO_ROWS) {
     const value = journey[key];
-    put(info, index + 1, 2, Array.isArray(value) ? value.join("\n") : value);
-  });
-  put(info, INFO_ROWS.length + 1, 1, VERSION_LABEL);
-  put(info, INFO_ROWS.length + 1, 2, PACKAGE_VERSION);
+    if (value === undefined && OPTIONAL_INFO_KEYS.has(key)) continue;
+    infoRow++;
+    put(info, infoRow, 1, label);
+    put(info, infoRow, 2, Array.isArray(value) ? value.join("\n") : value);
+  }
+  put(info, infoRow + 1, 1, VERSION_LABEL);
+  put(info, infoRow + 1, 2, PACKAGE_VERSION);
   info.getColumn(1).font = { bold: true };
   info.getColumn(2).alignment = { wrapText: true, vertical: "top" };
 

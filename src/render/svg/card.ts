@@ -22,8 +22,10 @@ export class CardColumn extends TextColumn {
     private readonly card: CardRef,
     layers: readonly PictureLayer[] | undefined,
     y: number,
+    /** Room between the card's sides and its text (a chip has less). */
+    inset = PAD,
   ) {
-    super(target, card.id, card.x + PAD, card.width - 2 * PAD, y);
+    super(target, card.id, card.x + inset, card.width - 2 * inset, y);
     this.layers = layers ?? NO_LAYERS;
   }
 

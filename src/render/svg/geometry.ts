@@ -9,11 +9,19 @@ import type { Score } from "../../journey/model.js";
  * of their own. */
 export type LaneName = "touchpoint" | ListLaneName | OwnLaneName;
 
+/** A lane the map declares (`lanes:`), named by its place among the map's declared lanes (1-based), never
+ * by its author-chosen id: names become element ids of the picture. */
+export type DeclaredLaneName = `declared-${number}`;
+
+/** Any lane of a map's picture: a built-in one or one the map declares. */
+export type PictureLaneName = LaneName | DeclaredLaneName;
+
 /**
  * What a box is, which decides its fill: the page, a persona card, a stage header, a lane label, or a
  * card of one of the lanes. Every lane is a surface, so a theme without colours for a new lane does not compile.
  */
-export type Surface<Lanes extends string = LaneName> = "page" | "persona" | "stage" | "lane" | Lanes;
+export type Surface<Lanes extends string = LaneName> =
+  "page" | "persona" | "stage" | "lane" | "declared" | "chip" | Lanes;
 
 /** How a text is drawn: body text, secondary text, a gap the reader should notice (no owner, a metric
  * off target), or a metric on target (good) or near it (caution). */

@@ -5,9 +5,10 @@
 import type { Journey, Score, Stage, Touchpoint } from "../../journey/model.js";
 import type { PersonaIndex } from "./cast.js";
 import type { TextColumn } from "./column.js";
-import type { Box, LaneName, Layout, MapLinker, PersonaCurve, Tone } from "./geometry.js";
+import type { Box, LaneName, Layout, MapLinker, PersonaCurve, PictureLaneName, Surface, Tone } from "./geometry.js";
+import type { Font } from "./text.js";
 
-export type { LaneName } from "./geometry.js";
+export type { DeclaredLaneName, LaneName, PictureLaneName } from "./geometry.js";
 
 /** A touchpoint's place in the grid. */
 export interface TouchpointSlot {
@@ -45,10 +46,20 @@ export interface LaneContext {
 
 /** Where a lane goes: its top, the bottom of its label's text, and the label's height (the least it takes). */
 export interface LaneArea {
-  name: LaneName;
+  name: PictureLaneName;
+  /** The fill of the lane's cards: a built-in lane's own, the neutral one of every declared lane. */
+  surface: Surface;
   top: number;
   labelBottom: number;
   minHeight: number;
+}
+
+/** One entry of a lane's card, and the small lines under it (a declared lane's fail point, a wait). */
+export interface LaneLine {
+  text: string;
+  /** The entry's own tone (a chip of a step that can fail); absent: body text. */
+  tone?: Tone;
+  notes?: Array<{ text: string; font: Font; tone: Tone }>;
 }
 
 export interface Lane {
@@ -66,7 +77,8 @@ export interface Lane {
 export type LaneRegistry<Name extends string = LaneName> = Record<Name, Lane>;
 
 /** A card as the layers see it. A "header" card names its touchpoint or stage (the touchpoint lane's
- * card, a stage's header); the other cards hold one lane's entries for a touchpoint. */
+ * card, a stage's header); the other cards hold one lane's entries for a touchpoint or a stage (a chip of
+ * a declared lane is a card of its own, holding one entry). */
 export interface CardRef {
   on: "touchpoint" | "stage";
   /** The touchpoint's index in journey order (as slots count), or the stage's in map order. */

@@ -21,12 +21,12 @@ import {
 } from "./column.js";
 import { layoutHeader, PERSONA_WIDTH } from "./header.js";
 import type { Box, Layout, MapLinker, PictureMarks } from "./geometry.js";
-import type { Column, Lane, LaneContext, PictureLayer, TouchpointSlot } from "./lane.js";
-import { LANE_NAMES, LANES, slotWidth } from "./lanes.js";
+import type { Column, LaneContext, PictureLayer, TouchpointSlot } from "./lane.js";
+import { DECLARED_BOXES_MAX, lanesOf, slotWidthOf, type PictureLane } from "./lanes.js";
 import { CardColumn } from "./card.js";
 import { marksLayer, marksLayout } from "./marks-layer.js";
 
-export { LANE_NAMES, LANES, type LaneName } from "./lanes.js";
+export { LANE_NAMES, LANES, lanesOf, type LaneName, type PictureLane, type PictureLaneName } from "./lanes.js";
 export type {
   Bar,
   Box,
@@ -54,10 +54,12 @@ const MIN_CONTENT_WIDTH = 640;
 function layoutColumns(
   journey: Journey,
   index: PersonaIndex,
+  lanes: readonly PictureLane[],
 ): { columns: Column[]; touchpoints: TouchpointSlot[]; right: number } {
   const touchpoints: TouchpointSlot[] = [];
   let x = MARGIN + LABEL_WIDTH + GAP;
   let count = 0;
+  const slotWidth = slotWidthOf(lanes);
   const columns = journey.stages.map((stage): Column => {
     const start = x;
     for (const touchpoint of stage.touchpoints ?? []) {
@@ -69,6 +71,17 @@ function layoutColumns(
     return { stage, x: start, width: x - GAP - start };
   });
   return { columns, touchpoints, right: x - GAP };
+}
+
+/** A row saying how many declared lanes the picture left out, and where they all are. */
+function notDrawnRow(layout: Layout, y: number, count: number): number {
+  const id = "lane-declared-more";
+  const label = new TextColumn(layout, id, MARGIN + PAD, LABEL_WIDTH - 2 * PAD, y + PAD);
+  label.paragraph(`${count.toLocaleString("en-US")} more lanes`, LABEL);
+  label.paragraph("not drawn: too many values for one picture; the Markdown page lists them", SMALL, "muted");
+  const height = label.y + PAD - y;
+  layout.boxes.push({ id, surface: "lane", x: MARGIN, y, width: LABEL_WIDTH, height });
+  return y + height + GAP;
 }
 
 /** What the picture measures metric values against: the day (none: no date is shown) and the window. */
@@ -103,7 +116,8 @@ export function layoutJourney(journey: Journey, options: LayoutOptions = {}): La
 
   // Columns first: their widths decide the picture's width, which the header wraps into.
   const index = personaIndex(journey);
-  const { columns, touchpoints, right } = layoutColumns(journey, index);
+  const lanes = lanesOf(journey);
+  const { columns, touchpoints, right } = layoutColumns(journey, index, lanes);
   const personaRowWidth = Math.min(journey.personas.length, 3) * (PERSONA_WIDTH + GAP) - GAP;
   const contentWidth = Math.max(right - MARGIN, personaRowWidth, MIN_CONTENT_WIDTH);
   let y = layoutHeader(layout, journey, contentWidth, MARGIN);
@@ -144,9 +158,15 @@ export function layoutJourney(journey: Journey, options: LayoutOptions = {}): La
     ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
     windowDays: options.windowDays ?? DEFAULT_MAX_AGE_DAYS,
   };
-  for (const name of LANE_NAMES) {
-    const lane: Lane = LANES[name];
+  let declaredBoxes = 0;
+  let notDrawn = 0;
+  for (const { name, lane, surface, id } of lanes) {
     if (!lane.filled(context)) continue;
+    if (id !== undefined && declaredBoxes >= DECLARED_BOXES_MAX) {
+      notDrawn++;
+      continue;
+    }
+    const boxesBefore = layout.boxes.length;
     const labelId = `lane-${name}`;
     const label = new TextColumn(layout, labelId, MARGIN + PAD, LABEL_WIDTH - 2 * PAD, y + PAD);
     label.paragraph(lane.label, LABEL);
@@ -155,10 +175,15 @@ export function layoutJourney(journey: Journey, options: LayoutOptions = {}): La
     const labelBox: Box = { id: labelId, surface: "lane", x: MARGIN, y, width: LABEL_WIDTH, height: 0 };
     layout.boxes.push(labelBox);
     const minHeight = label.y + PAD - y;
-    const height = Math.max(minHeight, lane.layout(layout, context, { name, top: y, labelBottom: label.y, minHeight }));
+    const height = Math.max(
+      minHeight,
+      lane.layout(layout, context, { name, surface, top: y, labelBottom: label.y, minHeight }),
+    );
     labelBox.height = height;
     y += height + GAP;
+    if (id !== undefined) declaredBoxes += layout.boxes.length - boxesBefore;
   }
+  if (notDrawn) y = notDrawnRow(layout, y, notDrawn);
 
   const gridBottom = y - GAP;
   columns.forEach((column, s) => {

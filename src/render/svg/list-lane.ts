@@ -1,11 +1,30 @@
 // A lane of bulleted lists, one card per touchpoint that has entries: what the picture draws for every
-// list field the field registry gives a lane (actions, thoughts, pain points, opportunities...).
+// list field the field registry gives a lane (actions, thoughts, pain points, opportunities...), and for
+// the lanes a map declares of kind list or text (their entries' fail points and waits as small lines).
 import { listOf, type Field } from "../../journey/fields.js";
-import type { Touchpoint } from "../../journey/model.js";
-import { BODY, PAD, evenRow } from "./column.js";
-import type { Box } from "./geometry.js";
-import type { Lane } from "./lane.js";
-import { touchpointCard } from "./card.js";
+import type { Stage, Touchpoint } from "../../journey/model.js";
+import { BODY, BULLET_INDENT, PAD, evenRow } from "./column.js";
+import type { Box, Surface } from "./geometry.js";
+import type { Lane, LaneLine } from "./lane.js";
+import { stageCard, touchpointCard, type CardColumn } from "./card.js";
+import { fillsAny, slotsFilling, stageSpans, type Filling } from "./stage-span.js";
+
+/** What a list lane shows: its label, its cards' surface, and the lines of each touchpoint (and stage). */
+export interface ListSource {
+  label: string;
+  /** A declared lane's id: its entries are written as the lane's (the layers mark them by it). Absent: a
+   * lane of the field registry, whose entries go by the lane's name. */
+  id?: string;
+  /** The cards' fill; absent: the lane's own (a built-in lane's). */
+  surface?: Surface;
+  /** Entries as paragraphs rather than bullets (a lane of free text). */
+  plain?: boolean;
+  lines: (touchpoint: Touchpoint) => LaneLine[];
+  /** What a stage gives the lane, drawn across the stage's column above its touchpoints' cards. */
+  stageLines?: (stage: Stage) => LaneLine[];
+  /** The stages and touchpoints that fill the lane (absent: any may). */
+  filling?: Filling;
+}
 
 /** The lane of a list field: its label, and its entries as written (in quotes for a quoted list). */
 export function listLane(field: Field): Lane {
@@ -13,28 +32,63 @@ export function listLane(field: Field): Lane {
   const entries = quoted
     ? (touchpoint: Touchpoint) => listOf(touchpoint, field.key).map((entry) => `“${entry}”`)
     : (touchpoint: Touchpoint) => [...listOf(touchpoint, field.key)];
+  return listLaneOf({ label: field.label, lines: (touchpoint) => entries(touchpoint).map((text) => ({ text })) });
+}
+
+/** A lane of bulleted cards from any source of lines. */
+export function listLaneOf(source: ListSource): Lane {
+  const { lines, stageLines } = source;
+  const filling = source.filling ?? {};
   return {
-    label: field.label,
-    entries,
-    filled: ({ touchpoints }) => touchpoints.some(({ touchpoint }) => listOf(touchpoint, field.key).length > 0),
-    layout(layout, context, { name, top, minHeight }) {
-      const cards: Box[] = [];
-      for (const slot of context.touchpoints) {
-        const lines = entries(slot.touchpoint);
-        if (!lines.length) continue;
-        const id = `t${slot.index + 1}-${name}`;
-        const text = touchpointCard(layout, context, slot, id, top);
-        lines.forEach((line, i) => {
+    label: source.label,
+    entries: (touchpoint) => lines(touchpoint).map((line) => line.text),
+    filled: (context) => fillsAny(context, filling, lines, stageLines),
+    layout(layout, context, { name, surface: laneSurface, top, minHeight }) {
+      const surface = source.surface ?? laneSurface;
+      // A declared lane's entry and its small lines (a fail point, a wait) are one line of the card, written
+      // as the lane's (by its id): a changed wait marks the entry. A built-in lane's go by the lane's name.
+      const write = (text: CardColumn, entries: LaneLine[]) =>
+        entries.forEach((line, i) => {
           if (i) text.space(3);
-          text.entry(name, i, line, BODY);
+          const body = () => (source.plain ? text.paragraph(line.text, BODY) : text.bullet(line.text, BODY));
+          const notes = () => {
+            for (const note of line.notes ?? []) text.paragraph(note.text, note.font, note.tone, BULLET_INDENT);
+          };
+          if (source.id !== undefined) {
+            text.declaredEntry(source.id, i, () => {
+              body();
+              notes();
+            });
+            return;
+          }
+          text.entryLines(name, i, body);
+          notes();
         });
-        const card: Box = { id, surface: name, x: slot.x, y: top, width: slot.width, height: 0 };
+      const spans = stageSpans(context, top, name, filling, stageLines, (card, entries, column, stage) => {
+        const text = stageCard(layout, context, column, stage, card.id, top);
+        write(text, entries);
+        const box: Box = { ...card, surface, height: 0 };
+        text.close(box);
+        box.height = text.y + PAD - top;
+        layout.boxes.push(box);
+        return box;
+      });
+      const cardsTop = spans.bottom;
+      const cards: Box[] = [];
+      for (const slot of slotsFilling(context, filling)) {
+        const entries = lines(slot.touchpoint);
+        if (!entries.length) continue;
+        const id = `t${slot.index + 1}-${name}`;
+        const text = touchpointCard(layout, context, slot, id, cardsTop);
+        write(text, entries);
+        const card: Box = { id, surface, x: slot.x, y: cardsTop, width: slot.width, height: 0 };
         text.close(card);
-        card.height = text.y + PAD - top;
+        card.height = text.y + PAD - cardsTop;
         cards.push(card);
         layout.boxes.push(card);
       }
-      return evenRow(cards, minHeight);
+      if (!cards.length) return Math.max(minHeight, spans.bottom - spans.gap - top);
+      return cardsTop - top + evenRow(cards, spans.cards ? 0 : minHeight);
     },
   };
 }

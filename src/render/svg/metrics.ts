@@ -79,7 +79,7 @@ export const metricsLane: Lane = {
   filled: (context) =>
     context.touchpoints.some(({ touchpoint }) => metricEntries(touchpoint).length > 0) ||
     context.journey.stages.some((stage) => stageEntries(stage, definitionsOf(context), false).length > 0),
-  layout(layout: Layout, context, { name, top, minHeight }) {
+  layout(layout: Layout, context, { name, surface, top, minHeight }) {
     const definitions = definitionsOf(context);
     const stageCards: Box[] = [];
     context.columns.forEach((column, s) => {
@@ -92,7 +92,7 @@ export const metricsLane: Lane = {
         if (i) text.space(3);
         writeValue(text, context, metric, value);
       });
-      const card: Box = { id, surface: name, x: column.x, y: top, width: column.width, height: text.y + PAD - top };
+      const card: Box = { id, surface, x: column.x, y: top, width: column.width, height: text.y + PAD - top };
       stageCards.push(card);
       layout.boxes.push(card);
     });
@@ -108,7 +108,7 @@ export const metricsLane: Lane = {
         if (i) text.space(3);
         text.entryLines(name, i, () => writeValue(text, context, metric, value));
       });
-      const card: Box = { id, surface: name, x: slot.x, y, width: slot.width, height: 0 };
+      const card: Box = { id, surface, x: slot.x, y, width: slot.width, height: 0 };
       text.close(card);
       card.height = text.y + PAD - y;
       cards.push(card);
@@ -134,7 +134,7 @@ function funnelMetrics(context: LaneContext): MetricDefinition[] {
 export const funnelLane: Lane = {
   label: "Funnel",
   filled: (context) => funnelMetrics(context).length > 0,
-  layout(layout, context, { name, top, minHeight }) {
+  layout(layout, context, { name, surface, top, minHeight }) {
     const metrics = funnelMetrics(context);
     const counts = metrics.map((definition) =>
       context.columns.map((column) => {
@@ -176,7 +176,7 @@ export const funnelLane: Lane = {
             "muted",
           );
       });
-      const card: Box = { id, surface: name, x: column.x, y: top, width: column.width, height: text.y + PAD - top };
+      const card: Box = { id, surface, x: column.x, y: top, width: column.width, height: text.y + PAD - top };
       cards.push(card);
       layout.boxes.push(card);
     });

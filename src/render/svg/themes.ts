@@ -8,7 +8,8 @@ export type { Surface, Tone } from "./geometry.js";
 export interface Theme {
   name: "light" | "dark";
   background: string;
-  /** Fill of every kind of box. */
+  /** Fill of every kind of box. A team cannot pick colours: every lane a map declares gets the neutral
+   * `declared` surface, its tags, people and systems the `chip` one. */
   surfaces: Record<Surface, string>;
   /** Border of boxes, grid lines of the curve. */
   border: string;
@@ -31,6 +32,8 @@ export const THEMES: Record<Theme["name"], Theme> = {
       persona: "#f6f8fa",
       stage: "#dde7f3",
       lane: "#eef1f4",
+      declared: "#f7f7f4",
+      chip: "#e6eaee",
       touchpoint: "#ffffff",
       actions: "#f6f8fa",
       thoughts: "#f6f8fa",
@@ -55,6 +58,8 @@ export const THEMES: Record<Theme["name"], Theme> = {
       persona: "#161b22",
       stage: "#1c2d44",
       lane: "#1b2129",
+      declared: "#15191e",
+      chip: "#262d36",
       touchpoint: "#0d1117",
       actions: "#161b22",
       thoughts: "#161b22",

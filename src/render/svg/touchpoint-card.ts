@@ -15,7 +15,7 @@ const DRAWN = new Set(["id", "name", "description", "details", "channel", "owner
 export const touchpointLane: Lane = {
   label: "Touchpoints",
   filled: ({ touchpoints }) => touchpoints.length > 0,
-  layout(layout, context, { name, top, minHeight }) {
+  layout(layout, context, { name, surface, top, minHeight }) {
     const { journey, linker } = context;
     const personas = journey.personas;
     const more = touchpointFields().filter((field) => field.lane === "card" && !DRAWN.has(field.key));
@@ -28,7 +28,7 @@ export const touchpointLane: Lane = {
       if (touchpoint.description) text.field("description", touchpoint.description, SMALL, "muted");
       text.space(4);
       if (touchpoint.channel) text.field("channel", `Channel: ${touchpoint.channel}`, SMALL, "muted");
-      const card: Box = { id, surface: name, x: slot.x, y: top, width: slot.width, height: 0 };
+      const card: Box = { id, surface, x: slot.x, y: top, width: slot.width, height: 0 };
       // A removed touchpoint, drawn where it was, has no owner to check in this version.
       const ownership = isGhost(context, slot.index) ? undefined : ownershipOf(journey, touchpoint);
       if (ownership?.status === "owned") {

@@ -1,0 +1,7 @@
+export function generateBlueprint(options?: {
+  touchpoints?: number;
+  stages?: number;
+  arrows?: number;
+  textWords?: number;
+  stageValues?: boolean;
+}): string;

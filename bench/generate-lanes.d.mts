@@ -1,0 +1,6 @@
+export function generateLanedMap(options?: {
+  touchpoints?: number;
+  personas?: number;
+  stages?: number;
+  title?: string;
+}): string;
