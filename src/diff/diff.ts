@@ -18,6 +18,7 @@ import type {
   JourneyDiff,
   ListChange,
   ListField,
+  MapField,
   MetricChange,
   PersonaListChange,
   StageChanges,
@@ -28,6 +29,8 @@ import type {
 } from "./types.js";
 import { MAX_LISTED_PERSONAS } from "./types.js";
 import { shortName } from "./shown.js";
+import { diffLanes, laneLabels } from "./lanes.js";
+import { diffOpportunities, tracksWork } from "./opportunities.js";
 
 export interface DiffOptions {
   /** Names for the two versions ("As-is", "To-be"); by default the maps' titles, else their files. */
@@ -87,6 +90,18 @@ export function diffJourneys(
   };
   if (oldLoaded && newLoaded && before.journey.title !== after.journey.title)
     diff.title = { old: before.journey.title, new: after.journey.title };
+  // Added after the fields above, and only when something changed: the json output's keys stay in their order.
+  const map = diffMapFields(before.journey, after.journey);
+  if (map) diff.map = map;
+  const lanes = diffElements(
+    before,
+    after,
+    (j) => j.lanes ?? [],
+    (lane) => lane.label,
+  );
+  if (lanes.added.length + lanes.removed.length + lanes.renamed.length) diff.lanes = lanes;
+  const stageLanes = diffStageLanes(before, after);
+  if (stageLanes.length) diff.stages.changed = stageLanes;
   return diff;
 }
 
@@ -97,6 +112,9 @@ export function isEmptyDiff(diff: JourneyDiff): boolean {
   return (
     diff.status === "modified" &&
     diff.title === undefined &&
+    diff.map === undefined &&
+    (diff.lanes === undefined || none(diff.lanes)) &&
+    (diff.stages.changed?.length ?? 0) === 0 &&
     none(diff.personas) &&
     none(diff.teams) &&
     none(diff.stages) &&
@@ -120,16 +138,18 @@ function rangeOf(version: Version, element: object) {
   return version.loaded?.source.rangeOf(element);
 }
 
-function diffElements(
+function diffElements<T extends { id: string }>(
   before: Version,
   after: Version,
-  listOf: (journey: Journey) => ReadonlyArray<{ id: string; name?: string }>,
+  listOf: (journey: Journey) => readonly T[],
+  nameOf: (element: T) => string | undefined = (element) => (element as { name?: string }).name,
 ): ElementChanges<ElementRef> {
-  const refOf = (version: Version, element: { id: string; name?: string }): ElementRef => {
+  const refOf = (version: Version, element: T): ElementRef => {
     const range = rangeOf(version, element);
+    const name = nameOf(element);
     return {
       id: element.id,
-      ...(element.name !== undefined ? { name: element.name } : {}),
+      ...(name !== undefined ? { name } : {}),
       ...(range ? { range } : {}),
     };
   };
@@ -139,7 +159,8 @@ function diffElements(
   for (const [id, element] of news) {
     const old = olds.get(id);
     if (!old) changes.added.push(refOf(after, element));
-    else if (old.name !== element.name) changes.renamed.push({ old: refOf(before, old), new: refOf(after, element) });
+    else if (nameOf(old) !== nameOf(element))
+      changes.renamed.push({ old: refOf(before, old), new: refOf(after, element) });
   }
   for (const [id, element] of olds) if (!news.has(id)) changes.removed.push(refOf(before, element));
   return changes;
@@ -150,6 +171,45 @@ function firstById<T extends { id: string }>(list: readonly T[]): Map<string, T>
   const byId = new Map<string, T>();
   for (const element of list) if (!byId.has(element.id)) byId.set(element.id, element);
   return byId;
+}
+
+/** The map's fields compared as text, in this order. */
+const MAP_FIELDS = ["type", "status", "reviewed", "owner"] as const satisfies readonly MapField[];
+
+/** The map's type, status, review date and owner old → new, or undefined when none changed. A map added
+ * or deleted has them all on one side: they are part of what was added, not changes. */
+function diffMapFields(oldJourney: Journey, newJourney: Journey): JourneyDiff["map"] {
+  if (oldJourney === EMPTY || newJourney === EMPTY) return undefined;
+  const changes: NonNullable<JourneyDiff["map"]> = {};
+  for (const field of MAP_FIELDS) {
+    const before = oldJourney[field];
+    const after = newJourney[field];
+    if (before === after) continue;
+    changes[field] = {
+      ...(before !== undefined ? { old: before } : {}),
+      ...(after !== undefined ? { new: after } : {}),
+    };
+  }
+  return Object.keys(changes).length ? changes : undefined;
+}
+
+/** The stages in both versions (by id, the first of a repeated one) whose declared lanes changed, in the new order. */
+function diffStageLanes(before: Version, after: Version): NonNullable<StageChanges["changed"]> {
+  const oldJourney = before.journey;
+  const newJourney = after.journey;
+  const olds = firstById(oldJourney.stages);
+  const oldLabels = laneLabels(oldJourney);
+  const newLabels = laneLabels(newJourney);
+  const changed: NonNullable<StageChanges["changed"]> = [];
+  for (const [id, stage] of firstById(newJourney.stages)) {
+    const old = olds.get(id);
+    if (!old) continue;
+    const { changes } = diffLanes(old, stage, oldLabels, newLabels);
+    if (!changes.length) continue;
+    const range = rangeOf(after, stage);
+    changed.push({ stage: { id, name: shortName(stage.name), ...(range ? { range } : {}) }, lanes: changes });
+  }
+  return changed;
 }
 
 function diffStages(before: Version, after: Version): StageChanges {
@@ -246,14 +306,26 @@ function compare(oldJourney: Journey, newJourney: Journey): ComparedTouchpoints 
     }
     const personas = involved && diffInvolvement(cast, involved);
     if (personas) change.personas = personas;
+    // Opportunities tracked as work are matched by id (opportunities.ts); a list of text alone, as any list.
+    const tracked =
+      tracksWork(o.opportunities) || tracksWork(n.opportunities)
+        ? diffOpportunities(o.opportunities ?? [], n.opportunities ?? [])
+        : undefined;
     for (const field of LIST_FIELDS) {
-      const list = diffList(listOf(o, field), listOf(n, field));
+      const list = field === "opportunities" && tracked ? tracked.list : diffList(listOf(o, field), listOf(n, field));
       if (list) change.lists[field] = list;
+    }
+    if (tracked?.changed.length) change.opportunities = tracked.changed;
+    if (o.lanes !== undefined || n.lanes !== undefined) {
+      const { changes } = diffLanes(o, n, laneLabels(oldJourney), laneLabels(newJourney));
+      if (changes.length) change.lanes = changes;
     }
     const anything =
       change.renamed ||
       change.moved ||
       change.personas ||
+      change.opportunities ||
+      change.lanes ||
       Object.keys(change.fields).length + Object.keys(change.lists).length > 0 ||
       change.emotions.length + change.metrics.length > 0;
     compared.push(anything ? { pair, change } : { pair });

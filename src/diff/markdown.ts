@@ -3,7 +3,16 @@
 // is escaped, so it renders as the text it is: never markup, HTML, a link or a mention.
 import { markdownText } from "./escape.js";
 import type { DiffFormatter } from "./formats.js";
-import { emotionText, MAX_NOTES_SHOWN, moreChanges, notesOf, personasText, summaryLine, type Sign } from "./notes.js";
+import {
+  emotionText,
+  MAX_NOTES_SHOWN,
+  moreChanges,
+  notesOf,
+  personasText,
+  statusWords,
+  summaryLine,
+  type Sign,
+} from "./notes.js";
 import { shorten } from "../text/shorten.js";
 import { MAX_SHOWN_TEXT } from "./shown.js";
 import type { EmotionChange, JourneyDiff } from "./types.js";
@@ -36,7 +45,7 @@ function section(diff: JourneyDiff, heading: string): string[] {
     "",
   ];
   const notes = notesOf(diff);
-  const notable = notes.filter((note) => note.notable && !note.change.startsWith("emotion of "));
+  const notable = notes.filter((note) => note.notable && !note.statusMove && !note.change.startsWith("emotion of "));
   if (notable.length) {
     out.push("| Change | What | Detail |", "|---|---|---|");
     for (const note of notable.slice(0, MAX_NOTES_SHOWN))
@@ -78,6 +87,7 @@ function section(diff: JourneyDiff, heading: string): string[] {
     out.push("");
     if (emotions.length > MAX_NOTES_SHOWN) out.push(markdownText(moreChanges(emotions.length - MAX_NOTES_SHOWN)), "");
   }
+  for (const line of statusTable(diff)) out.push(line);
   const rest = notes.filter((note) => !note.notable);
   if (rest.length) {
     out.push(`<details><summary>${rest.length} more change${rest.length === 1 ? "" : "s"}</summary>`, "");
@@ -86,6 +96,32 @@ function section(diff: JourneyDiff, heading: string): string[] {
     if (rest.length > MAX_NOTES_SHOWN) out.push(`- ${markdownText(moreChanges(rest.length - MAX_NOTES_SHOWN))}`);
     out.push("", "</details>", "");
   }
+  return out;
+}
+
+/** The opportunities whose status moved, as a table of their own: the moves reviewers look for. */
+function statusTable(diff: JourneyDiff): string[] {
+  const moves: string[] = [];
+  // Two versions with one title (the usual case) get column names that tell them apart.
+  const columns = diff.old.label === diff.new.label ? ["Before", "After"] : [diff.old.label, diff.new.label];
+  for (const change of diff.touchpoints.changed)
+    for (const opportunity of change.opportunities ?? []) {
+      const status = opportunity.became ? undefined : opportunity.fields.status;
+      if (!status) continue;
+      const cells = [opportunity.title, change.new.name].map((text) => markdownText(shorten(text, MAX_SHOWN_TEXT)));
+      cells.push(markdownText(statusWords(status.old)), `**${markdownText(statusWords(status.new))}**`);
+      moves.push(`| ${cells.join(" | ")} |`);
+    }
+  if (!moves.length) return [];
+  const out = [
+    "**Opportunity status**",
+    "",
+    `| Opportunity | Touchpoint | ${columns.map(markdownText).join(" | ")} |`,
+    "|---|---|---|---|",
+    ...moves.slice(0, MAX_NOTES_SHOWN),
+    "",
+  ];
+  if (moves.length > MAX_NOTES_SHOWN) out.push(markdownText(moreChanges(moves.length - MAX_NOTES_SHOWN)), "");
   return out;
 }
 

@@ -11,8 +11,12 @@ import type {
   ElementChanges,
   ElementRef,
   EmotionChange,
+  FailPointRef,
   JourneyDiff,
+  LaneChange,
   ListField,
+  MapField,
+  OpportunityChange,
   TextField,
   TouchpointChange,
 } from "./types.js";
@@ -37,6 +41,8 @@ export interface Note {
   notable: boolean;
   /** Where it is, in the version that has it (the new one when both do). */
   at?: { side: "old" | "new"; range: Range };
+  /** An opportunity's status move: the pull-request comment gives these a table of their own. */
+  statusMove?: true;
 }
 
 /** What one entry of each list is called, from the field registry ("pain point"). */
@@ -61,6 +67,14 @@ export function notesOf(diff: JourneyDiff): Note[] {
       change: `title ${show(diff.title.old)} → ${show(diff.title.new)}`,
       notable: true,
     });
+  for (const [field, value] of Object.entries(diff.map ?? {}) as Array<[MapField, { old?: string; new?: string }]>)
+    notes.push({
+      sign: "~",
+      element: "map",
+      change: `${field} ${show(value.old)} → ${show(value.new)}`,
+      notable: MAP_NOTABLE.has(field),
+    });
+  if (diff.lanes) elementNotes(notes, "lane", diff.lanes, "relabelled");
   elementNotes(notes, "persona", diff.personas);
   elementNotes(notes, "team", diff.teams);
   elementNotes(notes, "stage", diff.stages);
@@ -71,6 +85,11 @@ export function notesOf(diff: JourneyDiff): Note[] {
       change: `reordered: ${orderText(diff.stages.reordered.old)} → ${orderText(diff.stages.reordered.new)}`,
       notable: true,
     });
+  for (const { stage, lanes } of diff.stages.changed ?? []) {
+    const element = `stage ${show(stage.name ?? stage.id)}`;
+    for (const lane of lanes)
+      for (const note of laneNotes(lane)) notes.push({ element, ...note, ...at("new", stage.range) });
+  }
   for (const touchpoint of diff.touchpoints.added)
     notes.push({
       sign: "+",
@@ -107,7 +126,7 @@ export function notesOf(diff: JourneyDiff): Note[] {
   return notes;
 }
 
-function elementNotes(notes: Note[], kind: string, changes: ElementChanges<ElementRef>): void {
+function elementNotes(notes: Note[], kind: string, changes: ElementChanges<ElementRef>, verb = "renamed"): void {
   const label = (element: ElementRef) => `${kind} ${show(element.name ?? element.id)}`;
   for (const element of changes.added)
     notes.push({ sign: "+", element: label(element), change: "added", notable: true, ...at("new", element.range) });
@@ -117,7 +136,7 @@ function elementNotes(notes: Note[], kind: string, changes: ElementChanges<Eleme
     notes.push({
       sign: "~",
       element: `${kind} ${shorten(renamed.id, MAX_SHOWN_TEXT)}`,
-      change: `renamed ${show(old.name)} → ${show(renamed.name)}`,
+      change: `${verb} ${show(old.name)} → ${show(renamed.name)}`,
       notable: true,
       ...at("new", renamed.range),
     });
@@ -161,6 +180,9 @@ function touchpointNotes(notes: Note[], change: TouchpointChange): void {
     for (const text of list.added) add("+", `${LIST_WORDS.get(field)} ${show(text)}`, NOTABLE.has(field));
     for (const text of list.removed) add("-", `${LIST_WORDS.get(field)} ${show(text)}`, NOTABLE.has(field));
   }
+  for (const opportunity of change.opportunities ?? [])
+    for (const note of opportunityNotes(opportunity)) notes.push({ element, ...note, ...where });
+  for (const lane of change.lanes ?? []) for (const note of laneNotes(lane)) notes.push({ element, ...note, ...where });
   for (const metric of change.metrics) {
     const relative = metric.relativeChange === undefined ? "" : ` (${percent(metric.relativeChange)})`;
     add(
@@ -171,6 +193,115 @@ function touchpointNotes(notes: Note[], change: TouchpointChange): void {
   }
   if (change.matchedBy === "similarity" && !change.renamed) add("~", "matched by similarity (a guess)", false);
 }
+
+/** The map's fields whose change goes in the pull-request comment's table (a review date is detail). */
+const MAP_NOTABLE = new Set<MapField>(["type", "status", "owner"]);
+
+type PartNote = Omit<Note, "element">;
+
+/** An opportunity status as people say it: "in progress"; absent, an idea. */
+export function statusWords(status: string | number | undefined): string {
+  return status === undefined ? "idea" : String(status).replaceAll("-", " ");
+}
+
+/** One opportunity's changes: its status move and its owner (notable: what reviewers look for), then
+ * the rest in one note; an opportunity that became tracked work (or text) is one note. */
+function opportunityNotes(change: OpportunityChange): PartNote[] {
+  const what = `opportunity ${show(change.title)}`;
+  const { fields } = change;
+  if (change.became) {
+    const side = change.became === "tracked" ? "new" : "old";
+    const said = [
+      ...(change.id !== undefined ? [`id ${show(change.id)}`] : []),
+      ...(Object.entries(fields) as Array<[string, { old?: string | number; new?: string | number }]>).map(
+        ([field, value]) => (field === "status" ? statusWords(value[side]) : `${field} ${show(value[side])}`),
+      ),
+    ].join(", ");
+    return [
+      {
+        sign: "~",
+        change:
+          change.became === "tracked"
+            ? `${what}: now tracked as work (${said})`
+            : `${what}: no longer tracked as work (it had ${said})`,
+        notable: true,
+      },
+    ];
+  }
+  const notes: PartNote[] = [];
+  if (fields.status)
+    notes.push({
+      sign: "~",
+      change: `${what}: ${statusWords(fields.status.old)} → ${statusWords(fields.status.new)}`,
+      notable: true,
+      statusMove: true,
+    });
+  if (fields.owner)
+    notes.push({
+      sign: "~",
+      change: `${what}: owner ${show(fields.owner.old)} → ${show(fields.owner.new)}`,
+      notable: true,
+    });
+  const rest = (Object.entries(fields) as Array<[string, { old?: string | number; new?: string | number }]>)
+    .filter(([field]) => field !== "status" && field !== "owner")
+    .map(([field, value]) => `${field} ${show(value.old)} → ${show(value.new)}`);
+  if (rest.length) notes.push({ sign: "~", change: `${what}: ${rest.join("; ")}`, notable: false });
+  return notes;
+}
+
+/** A declared lane's changes at a touchpoint or a stage, named by the lane's label ("Systems: added
+ * "CRM""). A fail point is notable: it is where the service breaks. */
+function laneNotes(change: LaneChange): PartNote[] {
+  const label = shorten(change.label, MAX_SHOWN_TEXT);
+  const notes: PartNote[] = [];
+  for (const text of change.added) notes.push({ sign: "+", change: `${label}: added ${show(text)}`, notable: false });
+  for (const text of change.removed)
+    notes.push({ sign: "-", change: `${label}: removed ${show(text)}`, notable: false });
+  for (const entry of change.changed) {
+    if (entry.oldText !== undefined)
+      notes.push({ sign: "~", change: `${label}: ${show(entry.oldText)} → ${show(entry.text)}`, notable: false });
+    const what = `${label} ${show(entry.text)}`;
+    if (entry.servedBy?.added.length)
+      notes.push({ sign: "+", change: `${what}: now served by ${ids(entry.servedBy.added)}`, notable: false });
+    if (entry.servedBy?.removed.length)
+      notes.push({ sign: "-", change: `${what}: no longer served by ${ids(entry.servedBy.removed)}`, notable: false });
+    const fail = entry.fail;
+    if (fail && !fail.old)
+      notes.push({ sign: "+", change: `${what}: fail point added (${failText(fail.new!)})`, notable: true });
+    else if (fail && !fail.new)
+      notes.push({ sign: "-", change: `${what}: fail point removed (${failText(fail.old!)})`, notable: true });
+    else if (fail) {
+      const moves = (["risk", "owner", "opportunity"] as const)
+        .filter((key) => fail.old![key] !== fail.new![key])
+        .map((key) => `${key} ${show(fail.old![key])} → ${show(fail.new![key])}`);
+      notes.push({ sign: "~", change: `${what}: fail point ${moves.join("; ")}`, notable: true });
+    }
+    if (entry.wait)
+      notes.push({
+        sign: "~",
+        change: `${what}: wait ${show(entry.wait.old)} → ${show(entry.wait.new)}`,
+        notable: false,
+      });
+  }
+  return notes;
+}
+
+function failText(fail: FailPointRef): string {
+  const parts = (["risk", "owner", "opportunity"] as const)
+    .filter((key) => fail[key] !== undefined)
+    .map((key) => `${key} ${show(fail[key])}`);
+  return parts.join(", ") || "no risk named";
+}
+
+/** Entry ids in a note: the first few, quoted, and a count of the rest. */
+function ids(list: readonly string[]): string {
+  const shown = list.slice(0, MAX_LISTED_IDS).map((id) => show(id));
+  return list.length > MAX_LISTED_IDS
+    ? `${shown.join(", ")} and ${list.length - MAX_LISTED_IDS} more`
+    : shown.join(", ");
+}
+
+const MAX_LISTED_IDS = 5;
 
 /** The personas of an emotion change: their names, and how many more changed the same way. */
 export function personasText(emotion: EmotionChange, nameMax = MAX_SHOWN_NAME): string {
@@ -232,6 +363,7 @@ export function summaryLine(diff: JourneyDiff): string {
     changed.length ? `${changed.length} changed` : "",
   ].filter(Boolean);
   if (touchpoints.length) parts.push(`touchpoints: ${touchpoints.join(", ")}`);
+  if (diff.stages.changed?.length) parts.push(`lanes changed in ${countOf(diff.stages.changed.length, "stage")}`);
   const structure =
     diff.personas.added.length +
     diff.personas.removed.length +
@@ -243,7 +375,9 @@ export function summaryLine(diff: JourneyDiff): string {
     diff.stages.removed.length +
     diff.stages.renamed.length +
     (diff.stages.reordered ? 1 : 0) +
-    (diff.title ? 1 : 0);
+    (diff.title ? 1 : 0) +
+    Object.keys(diff.map ?? {}).length +
+    (diff.lanes ? diff.lanes.added.length + diff.lanes.removed.length + diff.lanes.renamed.length : 0);
   if (structure) parts.push(countOf(structure, "map-level change"));
   const drops = emotionDrops(diff);
   if (drops) parts.push(countOf(drops, "emotion drop"));

@@ -2,13 +2,15 @@
 // as a ghost, and the marks the native SVG draws over it (src/render/svg/marks.ts): added, changed and
 // removed cards, changed lines, the old emotions. Pure: two journeys in, a journey and marks out.
 import { listOf, touchpointFields, type ListLaneName } from "../journey/fields.js";
-import { emotionOf, type Journey, type Score, type Stage, type Touchpoint } from "../journey/model.js";
+import { emotionOf, type Journey, type LaneValues, type Score, type Stage, type Touchpoint } from "../journey/model.js";
 import type { CardField, PictureMarks, StageMarks, TouchpointMarks } from "../render/svg/index.js";
 import { MAX_CURVES } from "../render/svg/emotion.js";
 import { addedPositions, compareTouchpoints, EMPTY, type PairChange } from "./diff.js";
 import type { Located, TouchpointPair } from "./match.js";
-import { personasText } from "./notes.js";
-import type { ListField, TextField } from "./types.js";
+import { diffLanes, laneLabels } from "./lanes.js";
+import { personasText, statusWords } from "./notes.js";
+import { diffOpportunities, tracksWork } from "./opportunities.js";
+import type { LaneChange, ListField, OpportunityChange, TextField } from "./types.js";
 
 export interface DiffPicture {
   /** The map to draw: the new version's, with ghosts of what the old one had. */
@@ -46,6 +48,7 @@ export function diffPicture(
   const before = oldJourney ?? EMPTY;
   const after = newJourney ?? EMPTY;
   const { pairs, removed } = compareTouchpoints(before, after);
+  const lists = drawnLists();
   // The personas with an old curve: the emotion lane draws the first MAX_CURVES of the map drawn.
   const oldPersonas = new Set(before.personas.map((persona) => persona.id));
   const drawn = new Set(
@@ -121,9 +124,9 @@ export function diffPicture(
     cards++;
     if (marks) {
       changes++;
-      stageMarks.set(stages.length, marks);
+      stageMarks.set(stages.length, lanePositionsCut(marks));
     }
-    stages.push({ ...stage, touchpoints });
+    stages.push({ ...lanesCut(stage), touchpoints });
     fill(touchpoints);
   };
   // Old stages that the new version no longer has, each after the old stage before it that remains.
@@ -147,10 +150,15 @@ export function diffPicture(
   let order = 0;
   for (const stage of after.stages) {
     const old = oldStages.get(stage.id);
+    const lanes = old ? diffLanes(old, stage, laneLabels(before), laneLabels(after)) : undefined;
+    const stageNotes = [
+      ...(old && old.name !== stage.name ? [`Renamed from “${old.name}”`] : []),
+      ...(lanes?.changes.flatMap(laneNotesOf) ?? []),
+    ];
     const marks: StageMarks | undefined = !old
       ? { kind: "added" }
-      : old.name !== stage.name
-        ? { kind: "changed", notes: [`Renamed from “${old.name}”`] }
+      : stageNotes.length
+        ? { kind: "changed", notes: stageNotes, ...(lanes?.positions.size ? { lanes: lanes.positions } : {}) }
         : undefined;
     const first = !placedStages.has(stage.id);
     placedStages.add(stage.id);
@@ -160,12 +168,13 @@ export function diffPicture(
       for (const touchpoint of stage.touchpoints ?? []) {
         const compared = pairAt.get(order);
         place(
-          listsCut(touchpoint),
+          listsCut(touchpoint, lists),
           !compared || compared.change !== undefined,
           () =>
             !compared
               ? { kind: "added" }
-              : compared.change && entriesCut(touchpoint, changedMarks(compared.pair, compared.change, drawn)),
+              : compared.change &&
+                entriesCut(touchpoint, changedMarks(compared.pair, compared.change, drawn, before, after), lists),
           into,
         );
         placeGhosts(ghostsAfter.get(order), into);
@@ -217,7 +226,13 @@ function removedMarks(ghost: Located, drawn: ReadonlySet<string>): TouchpointMar
   return { kind: "removed", oldEmotion: scoresAt(ghost.touchpoint, drawn) };
 }
 
-function changedMarks(pair: TouchpointPair, change: PairChange, drawn: ReadonlySet<string>): TouchpointMarks {
+function changedMarks(
+  pair: TouchpointPair,
+  change: PairChange,
+  drawn: ReadonlySet<string>,
+  oldJourney: Journey,
+  newJourney: Journey,
+): TouchpointMarks {
   const o = pair.old.touchpoint;
   const n = pair.new.touchpoint;
   const fields = new Set<CardField>();
@@ -249,6 +264,16 @@ function changedMarks(pair: TouchpointPair, change: PairChange, drawn: ReadonlyS
     if (hasListLane(field) && positions.length) entries[field as ListLaneName] = new Set(positions);
     for (const text of list.removed) notes.push(`${listWord(field)} removed: “${text}”`);
   }
+  // Opportunities tracked as work are paired by id: a status move marks the opportunity's line.
+  if (tracksWork(o.opportunities) || tracksWork(n.opportunities)) {
+    const { positions } = diffOpportunities(o.opportunities ?? [], n.opportunities ?? []);
+    if (positions.length) entries.opportunities = new Set(positions);
+    else delete entries.opportunities;
+  }
+  for (const opportunity of change.opportunities ?? []) notes.push(opportunityNote(opportunity));
+  if (change.lanes) {
+    for (const lane of change.lanes) notes.push(...laneNotesOf(lane));
+  }
   // The metrics lane lists a touchpoint's metrics in their order in the map.
   const changedMetrics = new Set(change.metrics.map((metric) => metric.name));
   const metricPositions = Object.keys(n.metrics ?? {}).flatMap((name, position) =>
@@ -259,13 +284,45 @@ function changedMarks(pair: TouchpointPair, change: PairChange, drawn: ReadonlyS
     const name = metric.label ?? metric.name;
     notes.push(metric.old === undefined ? `${name} is new` : `${name} was ${String(metric.old)}`);
   }
+  // The entries of declared lanes added or changed, by lane id, for the lanes that draw them.
+  const lanes = change.lanes && diffLanes(o, n, laneLabels(oldJourney), laneLabels(newJourney)).positions;
   return {
     kind: "changed",
     notes,
     fields,
     entries,
+    ...(lanes?.size ? { lanes } : {}),
     ...(change.emotions.length ? { oldEmotion: scoresAt(o, drawn) } : {}),
   };
+}
+
+/** What an opportunity tracked as work was, on its card: "“Mobile key”: planned → in progress". */
+function opportunityNote(change: OpportunityChange): string {
+  const title = `Opportunity “${change.title}”`;
+  if (change.became === "tracked") return `${title} was text, now tracked as work`;
+  if (change.became === "text") return `${title} was tracked as work`;
+  const parts = Object.entries(change.fields).map(([field, value]) =>
+    field === "status"
+      ? `${statusWords(value.old)} → ${statusWords(value.new)}`
+      : `${field} was ${value.old === undefined ? "not set" : `“${String(value.old)}”`}`,
+  );
+  return `${title}: ${parts.join("; ")}`;
+}
+
+/** What a declared lane's entries were, on the card of a touchpoint or a stage. */
+function laneNotesOf(change: LaneChange): string[] {
+  const notes: string[] = [];
+  for (const text of change.removed) notes.push(`${change.label} removed: “${text}”`);
+  for (const entry of change.changed) {
+    if (entry.oldText !== undefined) notes.push(`${change.label} was “${entry.oldText}”`);
+    const what = `${change.label} “${entry.text}”`;
+    if (entry.servedBy?.removed.length) notes.push(`${what} was served by ${entry.servedBy.removed.join(", ")}`);
+    if (entry.fail && !entry.fail.new) notes.push(`${what}: fail point removed`);
+    else if (entry.fail && !entry.fail.old) notes.push(`${what}: fail point added`);
+    else if (entry.fail) notes.push(`${what}: fail point changed (risk was “${entry.fail.old!.risk ?? "not set"}”)`);
+    if (entry.wait) notes.push(`${what}: wait was ${entry.wait.old === undefined ? "not set" : `“${entry.wait.old}”`}`);
+  }
+  return notes;
 }
 
 // The picture's caps (below everything else here, apart from the rest of the picture's code).
@@ -283,14 +340,20 @@ export const MAX_CARDS_DRAWN = 500;
  * 60,000 pain points drew a 21 MB picture. */
 export const MAX_ENTRIES_DRAWN = 50;
 
-/** The list lanes a card draws (evidence has none). */
-const DRAWN_LISTS = ["actions", "thoughts", "painPoints", "opportunities"] as const satisfies readonly ListField[];
+/** The list lanes a card draws, as the field registry gives them (evidence has none): a list field given
+ * a lane there is cut here too. Read when a picture is made (a test may add a field to the registry). */
+function drawnLists(): ListLaneName[] {
+  return touchpointFields()
+    .filter((field) => field.diff.by === "list" && hasListLane(field.key as ListField))
+    .map((field) => field.key as ListLaneName);
+}
 
-/** A touchpoint whose list lanes hold at most MAX_ENTRIES_DRAWN entries each and a count of the rest
- * (the same object when none is longer). */
-function listsCut(touchpoint: Touchpoint): Touchpoint {
-  let cut: Touchpoint | undefined;
-  for (const field of DRAWN_LISTS) {
+/** A touchpoint whose list lanes and declared lanes hold at most MAX_ENTRIES_DRAWN entries each and a
+ * count of the rest (the same object when none is longer). */
+function listsCut(touchpoint: Touchpoint, lists: readonly ListLaneName[]): Touchpoint {
+  let cut: Touchpoint | undefined = lanesCut(touchpoint);
+  if (cut === touchpoint) cut = undefined;
+  for (const field of lists) {
     const list = listOf(touchpoint, field);
     if (list.length <= MAX_ENTRIES_DRAWN + 1) continue;
     cut ??= { ...touchpoint };
@@ -299,15 +362,44 @@ function listsCut(touchpoint: Touchpoint): Touchpoint {
   return cut ?? touchpoint;
 }
 
+/** A touchpoint or stage whose declared lanes hold at most MAX_ENTRIES_DRAWN entries each and a count of
+ * the rest (the same object when none is longer): one lane of 40,000 entries drew an 8 MB picture. Lane
+ * ids are the author's: the values are copied by Object.entries, never assigned by key. */
+function lanesCut<T extends { lanes?: LaneValues }>(holder: T): T {
+  const values = holder.lanes;
+  if (!values) return holder;
+  let longer = false;
+  const cut = Object.entries(values).map(([id, value]): [string, LaneValues[string]] => {
+    if (typeof value === "string" || value.length <= MAX_ENTRIES_DRAWN + 1) return [id, value];
+    longer = true;
+    return [id, [...value.slice(0, MAX_ENTRIES_DRAWN), `… and ${value.length - MAX_ENTRIES_DRAWN} more`]];
+  });
+  return longer ? { ...holder, lanes: Object.fromEntries(cut) } : holder;
+}
+
+/** Marks as cut declared lanes show them: a changed entry past the cut marks the "… and N more" entry
+ * (a position past MAX_ENTRIES_DRAWN is only in a lane that was cut). */
+function lanePositionsCut<M extends { lanes?: ReadonlyMap<string, ReadonlySet<number>> }>(marks: M): M {
+  const past = (positions: ReadonlySet<number>) => [...positions].some((position) => position > MAX_ENTRIES_DRAWN);
+  if (!marks.lanes || ![...marks.lanes.values()].some(past)) return marks;
+  const lanes = new Map(
+    [...marks.lanes].map(([id, positions]) => [
+      id,
+      new Set([...positions].map((position) => Math.min(position, MAX_ENTRIES_DRAWN))),
+    ]),
+  );
+  return { ...marks, lanes };
+}
+
 /** A changed card's marks as its cut lanes show them: changed entries past the cut mark the "… and N
  * more" entry, which then holds changes. */
-function entriesCut(touchpoint: Touchpoint, marks: TouchpointMarks): TouchpointMarks {
+function entriesCut(touchpoint: Touchpoint, marks: TouchpointMarks, lists: readonly ListLaneName[]): TouchpointMarks {
   let entries: NonNullable<TouchpointMarks["entries"]> | undefined;
-  for (const field of DRAWN_LISTS) {
+  for (const field of lists) {
     const positions = marks.entries?.[field];
     if (!positions || (touchpoint[field]?.length ?? 0) <= MAX_ENTRIES_DRAWN + 1) continue;
     entries ??= { ...marks.entries };
     entries[field] = new Set([...positions].map((position) => Math.min(position, MAX_ENTRIES_DRAWN)));
   }
-  return entries ? { ...marks, entries } : marks;
+  return lanePositionsCut(entries ? { ...marks, entries } : marks);
 }

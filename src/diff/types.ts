@@ -2,7 +2,7 @@
 // sides' source positions. Stable: the json output is this object (docs/diff.md documents it).
 import type { ListFieldKey, TextFieldKey } from "../journey/fields.js";
 import type { Diagnostic, Range } from "../diagnostic.js";
-import type { Score } from "../journey/model.js";
+import type { FailPoint, Score } from "../journey/model.js";
 
 /** One version of the map: the file it came from, its title, and the label shown for it. */
 export interface DiffSide {
@@ -55,6 +55,8 @@ export interface ElementChanges<T> {
 export interface StageChanges extends ElementChanges<ElementRef> {
   /** The stages in both versions, in each version's order, when that order differs. */
   reordered?: { old: string[]; new: string[] };
+  /** Stages whose declared lanes changed; only when there are some. */
+  changed?: StageLaneChanges[];
 }
 
 /** A text field (channel, owner, description) old → new; absent means not set on that side. */
@@ -120,6 +122,69 @@ export interface MetricChange {
 export type ListField = ListFieldKey;
 export type TextField = TextFieldKey;
 
+/** A fail point as the diff compares it: its risk, owner (a team) and opportunity (an id). */
+export type FailPointRef = Pick<FailPoint, "risk" | "owner" | "opportunity">;
+
+/** A fail point added (no `old`), removed (no `new`) or changed. */
+export interface FailPointChange {
+  old?: FailPointRef;
+  new?: FailPointRef;
+}
+
+/** An entry of a declared lane in both versions (paired by id, else by text) that changed. */
+export interface LaneEntryChange {
+  id?: string;
+  /** Its text in the new version. */
+  text: string;
+  /** Its text in the old version, when it changed (a text lane's value old → new is one such change). */
+  oldText?: string;
+  /** The ids of the entries that serve it, added and removed. */
+  servedBy?: ListChange;
+  fail?: FailPointChange;
+  /** Its wait old → new; absent side: no wait. */
+  wait?: { old?: string; new?: string };
+}
+
+/** A declared lane's value at a touchpoint or a stage, old → new. */
+export interface LaneChange {
+  /** The lane's id, as the values name it. */
+  lane: string;
+  /** Its label as the new version declares it (else the old one; else the id); cut at MAX_SHOWN_NAME. */
+  label: string;
+  /** Entries' texts added and removed (entries paired by id, else by text). */
+  added: string[];
+  removed: string[];
+  changed: LaneEntryChange[];
+}
+
+/** The properties of an opportunity tracked as work that the diff compares (`metric`: the metric's id;
+ * `target`: the metric's target). */
+export type OpportunityField =
+  "title" | "status" | "owner" | "value" | "effort" | "confidence" | "issue" | "due" | "metric" | "target";
+
+/** An opportunity in both versions (objects paired by id, else by text) whose properties changed. */
+export interface OpportunityChange {
+  /** Its id (the new version's; the old one's when it became text). */
+  id?: string;
+  /** Its title (or text) in the new version. */
+  title: string;
+  /** "tracked": written as text before, as an object now; "text": the reverse. `fields` then holds what
+   * the object says, on its side. */
+  became?: "tracked" | "text";
+  /** Properties old → new; an absent side is not set. */
+  fields: Partial<Record<OpportunityField, { old?: string | number; new?: string | number }>>;
+}
+
+/** The map's own fields compared as text (the title has its own entry). */
+export type MapField = "type" | "status" | "reviewed" | "owner";
+
+/** A stage in both versions whose declared lanes changed. */
+export interface StageLaneChanges {
+  /** The stage as the new version has it. */
+  stage: ElementRef;
+  lanes: LaneChange[];
+}
+
 /** A touchpoint in both versions and everything about it that changed. */
 export interface TouchpointChange {
   /** The touchpoint's subject in the new version (`touchpoint:stage/key`, as lint findings name it). */
@@ -137,6 +202,11 @@ export interface TouchpointChange {
   emotions: EmotionChange[];
   lists: Partial<Record<ListField, ListChange>>;
   metrics: MetricChange[];
+  /** Opportunities tracked as work whose status, owner, scores, issue, due date or metric changed
+   * (added and removed ones are in `lists.opportunities`); only when there are some. */
+  opportunities?: OpportunityChange[];
+  /** The declared lanes it fills whose values changed; only when there are some. */
+  lanes?: LaneChange[];
 }
 
 export interface FindingChanges {
@@ -155,6 +225,10 @@ export interface JourneyDiff {
   /** "added" or "deleted" when one version does not exist (a map added or deleted in git). */
   status: "modified" | "added" | "deleted";
   title?: { old?: string; new?: string };
+  /** The map's type, status, review date and owner, old → new; only those that changed, only when one did. */
+  map?: Partial<Record<MapField, { old?: string; new?: string }>>;
+  /** Declared lanes added, removed and relabelled (`name` is the label); only when there are some. */
+  lanes?: ElementChanges<ElementRef>;
   personas: ElementChanges<ElementRef>;
   teams: ElementChanges<ElementRef>;
   stages: StageChanges;

@@ -3,8 +3,8 @@
 import { EMOTION_WORDS, emotionOf, type Score } from "../../journey/model.js";
 import { LABEL_WIDTH, MARGIN, PAD, SCALE, SLOT_MIN, TextColumn, lineHeight } from "./column.js";
 import type { CurvePoint, Layout, PersonaCurve } from "./geometry.js";
-import type { Lane, LaneArea, LaneContext } from "./lane.js";
-import { inVersion, oldCurvesToDraw, oldEmotionFilled, oldScore } from "./marks.js";
+import { isGhost } from "./card.js";
+import type { CurveVersion, Lane, LaneArea, LaneContext } from "./lane.js";
 import { shorten } from "../../text/shorten.js";
 import { cleanText } from "./text.js";
 
@@ -75,30 +75,30 @@ export function layoutEmotion(layout: Layout, context: LaneContext, area: LaneAr
       layout.grid.push({ score, x1: column.x, x2: column.x + column.width, y: levelY(score) });
   });
 
-  const curves = traceCurves(context, drawn, levelY, "new");
+  // The map drawn: a ghost (a touchpoint drawn where it was) is no gap in its curves.
+  const curves = traceCurves(context, drawn, levelY, { inVersion: (slot) => !isGhost(context, slot.index) });
   let points = 0;
   for (const curve of curves) {
     layout.curves.push(curve);
     points += curve.points.length;
   }
   if (points > DETAILED_POINTS_MAX) layout.faceRadius = Math.min(layout.faceRadius, DOT_RADIUS);
-  if (layout.marks) {
-    // The picture of a change: the old version's curve goes under the new one.
-    layout.marks.oldCurves = oldCurvesToDraw(traceCurves(context, drawn, levelY, "old"), curves);
-  }
+  // A layer may trace another version's curves through the same frame (the picture of a change: the old one).
+  for (const layer of context.layers ?? [])
+    layer.curves?.({ curves, trace: (version) => traceCurves(context, drawn, levelY, version) });
   return height;
 }
 
 /**
- * One curve per persona drawn, through the touchpoints of one version (the old one only in the picture
- * of a change). Points of different personas sit side by side in a slot so equal scores do not hide
+ * One curve per persona drawn, through the touchpoints of one version: the map drawn, or (with its own
+ * scores) another one a layer traces. Points of different personas sit side by side in a slot so equal scores do not hide
  * each other. One pass over the touchpoints.
  */
 function traceCurves(
   context: LaneContext,
   drawn: number,
   levelY: (score: number) => number,
-  version: "old" | "new",
+  version: CurveVersion,
 ): PersonaCurve[] {
   const { journey, touchpoints } = context;
   const curves = journey.personas
@@ -114,16 +114,16 @@ function traceCurves(
     }));
   let position = -1;
   for (const slot of touchpoints) {
-    // A removed touchpoint drawn where it was is no gap in the new curve, nor an added one in the old.
-    if (!inVersion(context, slot, version)) continue;
+    // A touchpoint not in the version traced is no gap in its curve.
+    if (!version.inVersion(slot)) continue;
     position++;
-    if (version === "new" && slot.touchpoint.emotion === undefined) continue;
+    if (!version.scoreAt && slot.touchpoint.emotion === undefined) continue;
     const name = shorten(cleanText(slot.touchpoint.name), TOOLTIP_NAME_MAX);
     const involved = slot.members && new Set(slot.members);
     for (const curve of curves) {
       const id = journey.personas[curve.persona]!.id;
       const current = () => (involved && !involved.has(curve.persona) ? undefined : emotionOf(slot.touchpoint, id));
-      const score: Score | undefined = version === "new" ? current() : oldScore(context, slot, id, current);
+      const score: Score | undefined = version.scoreAt ? version.scoreAt(slot, id, current) : current();
       if (score === undefined) continue;
       const point: CurvePoint = {
         x: slot.x + (slot.width * (curve.persona + 1)) / (drawn + 1),
@@ -149,8 +149,9 @@ function traceCurves(
 
 export const emotionLane: Lane = {
   label: "Emotion",
-  // The picture of a change keeps the lane for the old curve when the new version scores nothing.
-  filled: (context) => emotionFilled(context) || oldEmotionFilled(context),
+  // A layer may keep the lane (the picture of a change: for the old curve when the new version scores nothing).
+  filled: (context) =>
+    emotionFilled(context) || context.layers?.some((layer) => layer.fills?.("emotion", context) === true) === true,
   note: emotionNote,
   layout: layoutEmotion,
 };

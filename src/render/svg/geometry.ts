@@ -153,13 +153,16 @@ export interface TouchpointMarks {
   notes?: readonly string[];
   fields?: ReadonlySet<CardField>;
   /** Per list lane, the positions (in the lane's entries) of the entries that are new or changed. */
-  entries?: Partial<Record<PictureLaneName, ReadonlySet<number>>>;
+  entries?: Partial<Record<LaneName, ReadonlySet<number>>>;
+  /** Per declared lane (by its id: a Map, as the author chose it), the positions of the entries that are
+   * new or changed in the value the touchpoint or stage gives it. */
+  lanes?: ReadonlyMap<string, ReadonlySet<number>>;
   /** The scores of the old version by persona id, when they differ from the new ones (or the
    * touchpoint is removed). Absent on a touchpoint that is not added: the old scores are the new ones. */
   oldEmotion?: Readonly<Record<string, Score>>;
 }
 
-export type StageMarks = Pick<TouchpointMarks, "kind" | "notes">;
+export type StageMarks = Pick<TouchpointMarks, "kind" | "notes" | "lanes">;
 
 /** Everything the picture draws about a change. Keys are positions in the map drawn: touchpoints in
  * journey order (0-based, as slots count them), stages in map order. */

@@ -3,7 +3,7 @@
 import type { Journey } from "../../journey/model.js";
 import { drawSvg } from "./draw.js";
 import { layoutJourney, type MapLinker, type MetricOptions } from "./layout.js";
-import type { PictureMarks } from "./marks.js";
+import type { PictureMarks } from "./geometry.js";
 import { themeNamed } from "./themes.js";
 
 export type { Layout } from "./layout.js";

@@ -1,9 +1,11 @@
-// What a lane of the picture is and what it may read: the contract every lane module implements. A lane
-// depends on this file, the layout primitives (geometry.ts, column.ts) and the marks' card columns
-// (marks.ts), never on another lane or on the registry that orders them (lanes.ts).
-import type { Journey, Stage, Touchpoint } from "../../journey/model.js";
+// What a lane of the picture is and what it may read: the contract every lane module implements, and the
+// contract of a layer drawn over the lanes (the marks of a change: marks-layer.ts). A lane depends on
+// this file and the layout primitives (geometry.ts, column.ts, card.ts), never on another lane, on a
+// layer, or on the registry that orders them (lanes.ts).
+import type { Journey, Score, Stage, Touchpoint } from "../../journey/model.js";
 import type { PersonaIndex } from "./cast.js";
-import type { LaneName, Layout, MapLinker, PictureLaneName, PictureMarks, Surface, Tone } from "./geometry.js";
+import type { TextColumn } from "./column.js";
+import type { Box, LaneName, Layout, MapLinker, PersonaCurve, PictureLaneName, Surface, Tone } from "./geometry.js";
 import type { Font } from "./text.js";
 
 export type { DeclaredLaneName, LaneName, PictureLaneName } from "./geometry.js";
@@ -32,8 +34,8 @@ export interface LaneContext {
   columns: Column[];
   touchpoints: TouchpointSlot[];
   index: PersonaIndex;
-  /** The picture of a change only: what was added, changed or removed (marks.ts). */
-  marks?: PictureMarks;
+  /** Layers drawn over the lanes (the picture of a change has one: its marks). */
+  layers?: readonly PictureLayer[];
   /** The pages of the maps that touchpoints detail, when the picture is part of a portfolio. */
   linker?: MapLinker;
   /** The day metric ages are measured at (none: no date is shown), and the window past which a
@@ -73,3 +75,66 @@ export interface Lane {
 }
 
 export type LaneRegistry<Name extends string = LaneName> = Record<Name, Lane>;
+
+/** A card as the layers see it. A "header" card names its touchpoint or stage (the touchpoint lane's
+ * card, a stage's header); the other cards hold one lane's entries for a touchpoint or a stage (a chip of
+ * a declared lane is a card of its own, holding one entry). */
+export interface CardRef {
+  on: "touchpoint" | "stage";
+  /** The touchpoint's index in journey order (as slots count), or the stage's in map order. */
+  index: number;
+  role: "header" | "lane";
+  /** The card's box id. */
+  id: string;
+  x: number;
+  width: number;
+}
+
+/** One line of a card as a lane wrote it, from `top` to `bottom`: a field of the card, or the entry at
+ * `position` of a lane (`declared` for a lane a team declares, named by its id). */
+export interface CardLine {
+  /** What the picture calls the line: "owner", "painPoints#2" (position + 1). */
+  key: string;
+  field?: string;
+  lane?: string;
+  declared?: boolean;
+  position?: number;
+  top: number;
+  bottom: number;
+}
+
+/** How a curve is traced through one version of the touchpoints: which slots are in it, and (for a
+ * version other than the one drawn) each persona's score there. */
+export interface CurveVersion {
+  inVersion(slot: TouchpointSlot): boolean;
+  scoreAt?(slot: TouchpointSlot, personaId: string, current: () => Score | undefined): Score | undefined;
+}
+
+/** The emotion lane's curves as a layer sees them: those drawn, and a way to trace another version's. */
+export interface CurveFrame {
+  curves: PersonaCurve[];
+  trace(version: CurveVersion): PersonaCurve[];
+}
+
+/** What a layer over the picture may add to the cards and lanes the lanes lay out; every hook optional. */
+export interface PictureLayer {
+  /** Lines at the top of a card, before its content (the card grows by them). */
+  open?(card: CardRef, column: TextColumn): void;
+  /** The tone a card's field is written in. */
+  tone?(card: CardRef, tone: Tone): Tone;
+  /** A line the lane wrote (only when it wrote some text). */
+  line?(card: CardRef, line: CardLine): void;
+  /** Lines at the bottom of a card, after its content. */
+  close?(card: CardRef, column: TextColumn): void;
+  /** The card's box, as the lane made it (its height is set after). */
+  box?(card: CardRef, box: Box): void;
+  /** Whether a touchpoint is drawn where it was but is not part of the map drawn: no owner to check, no
+   * point on the curve. */
+  ghost?(index: number): boolean;
+  /** Whether the layer draws in a lane, which then stays even when no touchpoint fills it. */
+  fills?(lane: LaneName, context: LaneContext): boolean;
+  /** The emotion lane's curves, once traced. */
+  curves?(frame: CurveFrame): void;
+  /** Lays out what goes under the grid (a legend); returns its bottom. */
+  below?(layout: Layout, top: number, contentWidth: number): number;
+}

@@ -120,9 +120,10 @@ function declaredLane(lane: DeclaredLane, filling: Filling): Lane {
   const toLines = (value: LaneValue | undefined) => laneEntries(value).map(chips ? chipLine : listLine);
   const lines = (touchpoint: Touchpoint) => toLines(laneValueOf(touchpoint, lane.id));
   const stageLines = (stage: Stage) => toLines(laneValueOf(stage, lane.id));
-  if (chips) return chipLane({ label: lane.label, lines, stageLines, filling });
+  if (chips) return chipLane({ label: lane.label, id: lane.id, lines, stageLines, filling });
   return listLaneOf({
     label: lane.label,
+    id: lane.id,
     surface: "declared",
     plain: lane.kind === "text",
     lines,

@@ -21,9 +21,10 @@ import {
 } from "./column.js";
 import { layoutHeader, PERSONA_WIDTH } from "./header.js";
 import type { Box, Layout, MapLinker, PictureMarks } from "./geometry.js";
-import type { Column, LaneContext, TouchpointSlot } from "./lane.js";
+import type { Column, LaneContext, PictureLayer, TouchpointSlot } from "./lane.js";
 import { DECLARED_BOXES_MAX, lanesOf, slotWidthOf, type PictureLane } from "./lanes.js";
-import { layoutLegend, marksLayout, MarkedColumn } from "./marks.js";
+import { CardColumn } from "./card.js";
+import { marksLayer, marksLayout } from "./marks-layer.js";
 
 export { LANE_NAMES, LANES, lanesOf, type LaneName, type PictureLane, type PictureLaneName } from "./lanes.js";
 export type {
@@ -110,6 +111,8 @@ export function layoutJourney(journey: Journey, options: LayoutOptions = {}): La
     ...(marks ? { marks: marksLayout(marks) } : {}),
     links: [],
   };
+  // The layers drawn over the lanes: the marks of a change, when the picture is one.
+  const layers: PictureLayer[] = marks ? [marksLayer(marks, layout)] : [];
 
   // Columns first: their widths decide the picture's width, which the header wraps into.
   const index = personaIndex(journey);
@@ -123,13 +126,8 @@ export function layoutJourney(journey: Journey, options: LayoutOptions = {}): La
   const gridTop = y;
   const stageBoxes = columns.map((column, s) => {
     const id = `stage-${s + 1}`;
-    const text = new MarkedColumn(
-      layout,
-      { id, x: column.x, width: column.width, y, height: 0 },
-      marks?.stages.get(s),
-      y + PAD,
-    );
-    text.heading(" stage");
+    const card = { on: "stage", index: s, role: "header", id, x: column.x, width: column.width } as const;
+    const text = new CardColumn(layout, card, layers, y + PAD).open();
     text.paragraph(column.stage.name, STAGE);
     if (column.stage.description) text.paragraph(column.stage.description, SMALL, "muted");
     const detail = column.stage.details === undefined ? undefined : linker?.(column.stage.details);
@@ -137,9 +135,9 @@ export function layoutJourney(journey: Journey, options: LayoutOptions = {}): La
       text.paragraph(`→ ${detail.title}`, SMALL_BOLD, "muted");
       layout.links.push({ box: id, href: detail.href });
     }
-    text.notes();
-    const box: Box = { id, surface: "stage", x: column.x, y, width: column.width, height: text.y + PAD - y };
-    text.markBox(box);
+    const box: Box = { id, surface: "stage", x: column.x, y, width: column.width, height: 0 };
+    text.close(box);
+    box.height = text.y + PAD - y;
     layout.boxes.push(box);
     return box;
   });
@@ -155,7 +153,7 @@ export function layoutJourney(journey: Journey, options: LayoutOptions = {}): La
     columns,
     touchpoints,
     index,
-    ...(marks ? { marks } : {}),
+    ...(layers.length ? { layers } : {}),
     ...(linker ? { linker } : {}),
     ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
     windowDays: options.windowDays ?? DEFAULT_MAX_AGE_DAYS,
@@ -197,8 +195,8 @@ export function layoutJourney(journey: Journey, options: LayoutOptions = {}): La
         height: gridBottom - gridTop + GAP,
       });
   });
-  const emotionShown = layout.boxes.some((box) => box.id === "lane-emotion");
-  const bottom = marks ? layoutLegend(layout, gridBottom + GAP, contentWidth, emotionShown) : gridBottom;
+  let bottom = gridBottom;
+  for (const layer of layers) bottom = layer.below?.(layout, bottom + GAP, contentWidth) ?? bottom;
   layout.width = MARGIN + contentWidth + MARGIN;
   layout.height = Math.ceil(bottom + MARGIN);
   return layout;

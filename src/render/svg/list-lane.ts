@@ -7,12 +7,15 @@ import { trackedLabel } from "../../journey/opportunity-labels.js";
 import { BODY, BULLET_INDENT, PAD, SMALL, evenRow } from "./column.js";
 import type { Box, Surface, Tone } from "./geometry.js";
 import type { Lane, LaneLine } from "./lane.js";
-import { MarkedColumn, touchpointColumn } from "./marks.js";
+import { stageCard, touchpointCard, type CardColumn } from "./card.js";
 import { fillsAny, slotsFilling, stageSpans, type Filling } from "./stage-span.js";
 
 /** What a list lane shows: its label, its cards' surface, and the lines of each touchpoint (and stage). */
 export interface ListSource {
   label: string;
+  /** A declared lane's id: its entries are written as the lane's (the layers mark them by it). Absent: a
+   * lane of the field registry, whose entries go by the lane's name. */
+  id?: string;
   /** The cards' fill; absent: the lane's own (a built-in lane's). */
   surface?: Surface;
   /** Entries as paragraphs rather than bullets (a lane of free text). */
@@ -51,21 +54,34 @@ export function listLaneOf(source: ListSource): Lane {
     filled: (context) => fillsAny(context, filling, lines, stageLines),
     layout(layout, context, { name, surface: laneSurface, top, minHeight }) {
       const surface = source.surface ?? laneSurface;
-      const write = (text: MarkedColumn, entries: LaneLine[]) =>
+      // A declared lane's entry and its small lines (a fail point, a wait) are one line of the card, written
+      // as the lane's (by its id): a changed wait marks the entry. A built-in lane's go by the lane's name.
+      const write = (text: CardColumn, entries: LaneLine[]) =>
         entries.forEach((line, i) => {
           if (i) text.space(3);
-          const notes = line.notes ?? [];
-          if (!notes.length && !source.plain) return text.entry(name, i, line.text, BODY);
+          const body = () => (source.plain ? text.paragraph(line.text, BODY) : text.bullet(line.text, BODY));
+          const notes = () => {
+            for (const note of line.notes ?? []) text.paragraph(note.text, note.font, note.tone, BULLET_INDENT);
+          };
+          if (source.id !== undefined) {
+            text.declaredEntry(source.id, i, () => {
+              body();
+              notes();
+            });
+            return;
+          }
+          // An entry's notes (an opportunity's status, a fail point, a wait) are part of it when it changed.
           text.entryLines(name, i, () => {
-            if (source.plain) text.paragraph(line.text, BODY);
-            else text.bullet(line.text, BODY);
-            for (const note of notes) text.paragraph(note.text, note.font, note.tone, BULLET_INDENT);
+            body();
+            notes();
           });
         });
-      const spans = stageSpans(context, top, name, filling, stageLines, (card, entries) => {
-        const text = new MarkedColumn(layout, card, undefined, top + PAD);
+      const spans = stageSpans(context, top, name, filling, stageLines, (card, entries, column, stage) => {
+        const text = stageCard(layout, context, column, stage, card.id, top);
         write(text, entries);
-        const box: Box = { ...card, surface, height: text.y + PAD - top };
+        const box: Box = { ...card, surface, height: 0 };
+        text.close(box);
+        box.height = text.y + PAD - top;
         layout.boxes.push(box);
         return box;
       });
@@ -75,9 +91,11 @@ export function listLaneOf(source: ListSource): Lane {
         const entries = lines(slot.touchpoint);
         if (!entries.length) continue;
         const id = `t${slot.index + 1}-${name}`;
-        const text = touchpointColumn(layout, context, slot, id, cardsTop);
+        const text = touchpointCard(layout, context, slot, id, cardsTop);
         write(text, entries);
-        const card: Box = { id, surface, x: slot.x, y: cardsTop, width: slot.width, height: text.y + PAD - cardsTop };
+        const card: Box = { id, surface, x: slot.x, y: cardsTop, width: slot.width, height: 0 };
+        text.close(card);
+        card.height = text.y + PAD - cardsTop;
         cards.push(card);
         layout.boxes.push(card);
       }

@@ -19,7 +19,7 @@ import type { MetricDefinition, Stage, Touchpoint } from "../../journey/model.js
 import { BODY, BODY_BOLD, PAD, SMALL, SMALL_BOLD, TextColumn, evenRow, largest } from "./column.js";
 import type { Box, Layout, Tone } from "./geometry.js";
 import type { Lane, LaneContext } from "./lane.js";
-import { touchpointColumn } from "./marks.js";
+import { touchpointCard } from "./card.js";
 
 const STATUS_TONES: Record<MetricStatus, Tone> = { on: "good", near: "caution", off: "warning" };
 
@@ -103,12 +103,14 @@ export const metricsLane: Lane = {
       if (!entries.length) continue;
       const id = `t${slot.index + 1}-${name}`;
       const y = top + stageRow;
-      const text = touchpointColumn(layout, context, slot, id, y);
+      const text = touchpointCard(layout, context, slot, id, y);
       entries.forEach(([metric, value], i) => {
         if (i) text.space(3);
         text.entryLines(name, i, () => writeValue(text, context, metric, value));
       });
-      const card: Box = { id, surface, x: slot.x, y, width: slot.width, height: text.y + PAD - y };
+      const card: Box = { id, surface, x: slot.x, y, width: slot.width, height: 0 };
+      text.close(card);
+      card.height = text.y + PAD - y;
       cards.push(card);
       layout.boxes.push(card);
     }

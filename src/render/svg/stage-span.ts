@@ -61,14 +61,15 @@ export function fillsAny(
   return stageLines !== undefined && stages.some((stage) => stageLines(stage).length > 0);
 }
 
-/** Draws, with `draw`, a card per stage that gives the lane something, and evens the row. */
+/** Draws, with `draw`, a card per stage that gives the lane something (told the stage's column and its
+ * index in map order, for the layers over its card), and evens the row. */
 export function stageSpans(
   context: LaneContext,
   top: number,
   name: PictureLaneName,
   filling: Filling,
   stageLines: ((stage: Stage) => LaneLine[]) | undefined,
-  draw: (card: Rect & { id: string }, lines: LaneLine[]) => Box,
+  draw: (card: Rect & { id: string }, lines: LaneLine[], column: Column, stage: number) => Box,
 ): StageSpans {
   if (!stageLines) return { bottom: top, gap: 0, cards: 0 };
   const { columns } = placesOf(context);
@@ -79,7 +80,8 @@ export function stageSpans(
     const lines = place ? stageLines(stage) : [];
     if (!place || !lines.length) continue;
     const [column, s] = place;
-    cards.push(draw({ id: `s${s + 1}-${name}`, x: column.x, y: top, width: column.width, height: 0 }, lines));
+    const card = { id: `s${s + 1}-${name}`, x: column.x, y: top, width: column.width, height: 0 };
+    cards.push(draw(card, lines, column, s));
   }
   if (!cards.length) return { bottom: top, gap: 0, cards: 0 };
   return { bottom: top + evenRow(cards, 0) + STAGE_ROW_GAP, gap: STAGE_ROW_GAP, cards: cards.length };

@@ -5,9 +5,9 @@ import { touchpointFields, textOf } from "../../journey/fields.js";
 import { ownerLabel, ownershipOf } from "../../journey/queries.js";
 import { nameList } from "../../text/name-list.js";
 import { BODY_BOLD, PAD, SMALL, SMALL_BOLD, evenRow } from "./column.js";
-import type { Box, CardField } from "./geometry.js";
+import type { Box } from "./geometry.js";
 import type { Lane } from "./lane.js";
-import { touchpointColumn } from "./marks.js";
+import { isGhost, touchpointCard } from "./card.js";
 
 /** The fields this file draws by name; the registry's other card fields are drawn as "Label: value". */
 const DRAWN = new Set(["id", "name", "description", "details", "channel", "owner", "personas"]);
@@ -23,15 +23,14 @@ export const touchpointLane: Lane = {
     for (const slot of context.touchpoints) {
       const id = `t${slot.index + 1}-${name}`;
       const { touchpoint, members } = slot;
-      const text = touchpointColumn(layout, context, slot, id, top);
-      text.heading();
+      const text = touchpointCard(layout, context, slot, id, top, "header");
       text.field("name", touchpoint.name, BODY_BOLD);
       if (touchpoint.description) text.field("description", touchpoint.description, SMALL, "muted");
       text.space(4);
       if (touchpoint.channel) text.field("channel", `Channel: ${touchpoint.channel}`, SMALL, "muted");
       const card: Box = { id, surface, x: slot.x, y: top, width: slot.width, height: 0 };
       // A removed touchpoint, drawn where it was, has no owner to check in this version.
-      const ownership = text.kind === "removed" ? undefined : ownershipOf(journey, touchpoint);
+      const ownership = isGhost(context, slot.index) ? undefined : ownershipOf(journey, touchpoint);
       if (ownership?.status === "owned") {
         text.field("owner", `Owner: ${ownerLabel(ownership)!}`, SMALL, "muted");
       } else if (ownership?.status === "unknown") {
@@ -44,7 +43,7 @@ export const touchpointLane: Lane = {
       }
       for (const field of more) {
         const value = textOf(touchpoint, field.key);
-        if (value) text.field(field.key as CardField, `${field.label}: ${value}`, SMALL, "muted");
+        if (value) text.field(field.key, `${field.label}: ${value}`, SMALL, "muted");
       }
       if (members && personas.length > 1) {
         const names = nameList(members.map((p) => personas[p]!.name));
@@ -55,8 +54,7 @@ export const touchpointLane: Lane = {
         text.paragraph(`→ ${detail.title}`, SMALL_BOLD, "muted");
         layout.links.push({ box: id, href: detail.href });
       }
-      text.notes();
-      text.markBox(card);
+      text.close(card);
       card.height = text.y + PAD - top;
       cards.push(card);
       layout.boxes.push(card);
