@@ -59,7 +59,14 @@ export {
 } from "./lint/index.js";
 
 // Fixes that lint --fix applies: certain edits that keep every other byte of the map.
-export { fixMap, formatFixDiff, fixableRules, type AppliedFix, type FixOptions, type FixResult } from "./lint/fix/index.js";
+export {
+  fixMap,
+  formatFixDiff,
+  fixableRules,
+  type AppliedFix,
+  type FixOptions,
+  type FixResult,
+} from "./lint/fix/index.js";
 
 // Mermaid and Markdown renderers: pure functions from a journey to text.
 export { renderMermaid, type MermaidOptions } from "./render/mermaid.js";

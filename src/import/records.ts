@@ -2,7 +2,12 @@
 // row finds its stage and touchpoint, then the line of the lane's or the opportunities' cell it details,
 // and makes that line the object it was. A row whose line is not there adds its entry at the end.
 import { listOf, type CellValue } from "../render/export/layout.js";
-import { LANE_ENTRY_COLUMNS, OPPORTUNITY_COLUMNS, RECORD_LIST_KEYS, RECORD_NUMBER_KEYS } from "../render/export/records.js";
+import {
+  LANE_ENTRY_COLUMNS,
+  OPPORTUNITY_COLUMNS,
+  RECORD_LIST_KEYS,
+  RECORD_NUMBER_KEYS,
+} from "../render/export/records.js";
 import { laneValueOf } from "../journey/lanes.js";
 import {
   OPPORTUNITY_STATUSES,

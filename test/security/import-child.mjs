@@ -12,7 +12,8 @@ let size = 0;
 try {
   if (mode === "render") {
     const loaded = loadJourney(readFileSync(file, "utf8"), { file });
-    if (loaded.journey) size = (await (await import("../../dist/render/export/xlsx.js")).renderXlsx(loaded.journey)).length;
+    if (loaded.journey)
+      size = (await (await import("../../dist/render/export/xlsx.js")).renderXlsx(loaded.journey)).length;
     else refusal = loaded.diagnostics[0]?.message;
   } else {
     const { importSpreadsheet } = await import("../../dist/import/index.js");

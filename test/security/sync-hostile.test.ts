@@ -174,11 +174,8 @@ describe("the sync against a hostile GitHub API", () => {
       if (url.pathname !== "/repos/acme/shop/issues") return undefined;
       const number = Number(url.searchParams.get("page") ?? 1);
       url.searchParams.set("page", String(number + 1));
-      return {
-        status: 200,
-        headers: number < 200 ? { Link: `<${url.href}>; rel="next"` } : ({} as Record<string, string>),
-        body: pages[number - 1] ?? "[]",
-      };
+      const headers: Record<string, string> = number < 200 ? { Link: `<${url.href}>; rel="next"` } : {};
+      return { status: 200, headers, body: pages[number - 1] ?? "[]" };
     };
     const run = await sync(["--dry-run"]);
     expect(run.code).toBe(0);

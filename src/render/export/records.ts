@@ -43,7 +43,6 @@ export const OPPORTUNITY_COLUMNS = [
 ] as const;
 
 export type LaneEntryKey = (typeof LANE_ENTRY_COLUMNS)[number][1];
-export type OpportunityKey = (typeof OPPORTUNITY_COLUMNS)[number][1];
 
 /** The keys whose cells are lists, one item per line. */
 export const RECORD_LIST_KEYS: ReadonlySet<string> = new Set(["servedBy", "addresses"]);

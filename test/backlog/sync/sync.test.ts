@@ -395,7 +395,11 @@ describe("refusals and failures", () => {
           }
         : undefined;
     const pulled = await pullIssues([opportunity("a"), opportunity("b"), opportunity("c")], options());
-    expect(pulled).toEqual({ changes: [{ id: "b", from: "planned", to: "done", issue: "#5" }], addresses: [], notes: [] });
+    expect(pulled).toEqual({
+      changes: [{ id: "b", from: "planned", to: "done", issue: "#5" }],
+      addresses: [],
+      notes: [],
+    });
   });
 
   it("refuses an answer larger than its bound", async () => {
