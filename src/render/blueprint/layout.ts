@@ -64,6 +64,29 @@ const SMALL: Font = { size: 11 };
 const SMALL_BOLD: Font = { size: 11, bold: true };
 const lineHeight = (font: Font): number => font.size * 1.35;
 
+/** Writes one line of text with its top at `top`, and returns the line's height. */
+function writeLine(
+  layout: { texts: BlueprintLayout["texts"] },
+  box: string,
+  line: { text: string; width: number },
+  font: Font,
+  tone: Tone,
+  x: number,
+  top: number,
+): number {
+  layout.texts.push({
+    box,
+    text: line.text,
+    x,
+    y: top + BASELINE * font.size,
+    width: line.width,
+    size: font.size,
+    bold: font.bold === true,
+    tone,
+  });
+  return lineHeight(font);
+}
+
 export interface BlueprintCard extends Rect {
   id: string;
   surface: BlueprintSurface;
@@ -358,19 +381,7 @@ export function layoutBlueprint(journey: Journey, options: BlueprintOptions = {}
 
   let y = MARGIN;
   const paragraph = (box: string, text: string, font: Font, tone: Tone, left: number, width: number) => {
-    for (const line of wrap(text, font, width)) {
-      layout.texts.push({
-        box,
-        text: line.text,
-        x: left,
-        y: y + BASELINE * font.size,
-        width: line.width,
-        size: font.size,
-        bold: font.bold === true,
-        tone,
-      });
-      y += lineHeight(font);
-    }
+    for (const line of wrap(text, font, width)) y += writeLine(layout, box, line, font, tone, left, y);
   };
   layout.cards.push({
     id: "header",
@@ -503,19 +514,7 @@ export function layoutBlueprint(journey: Journey, options: BlueprintOptions = {}
     const id = `label-${r + 1}`;
     layout.cards.push({ id, surface: subRow.row, x: MARGIN, y: top, width: LABEL_WIDTH - 8, height: bottom - top });
     let lineY = top + PAD;
-    for (const line of labelTexts[r]!) {
-      layout.texts.push({
-        box: id,
-        text: line.text,
-        x: MARGIN + PAD,
-        y: lineY + BASELINE * line.font.size,
-        width: line.width,
-        size: line.font.size,
-        bold: line.font.bold === true,
-        tone: line.tone,
-      });
-      lineY += lineHeight(line.font);
-    }
+    for (const line of labelTexts[r]!) lineY += writeLine(layout, id, line, line.font, line.tone, MARGIN + PAD, lineY);
   });
 
   // The cards, each at the top of its strip in its columns.
@@ -536,19 +535,7 @@ export function layoutBlueprint(journey: Journey, options: BlueprintOptions = {}
     }
     if (card.wait) box.wait = { x: markX, y: box.y + PAD + MARK_SIZE / 2, size: MARK_SIZE };
     let lineY = box.y + PAD;
-    for (const line of card.lines) {
-      layout.texts.push({
-        box: card.id,
-        text: line.text,
-        x: box.x + PAD,
-        y: lineY + BASELINE * line.font.size,
-        width: line.width,
-        size: line.font.size,
-        bold: line.font.bold === true,
-        tone: line.tone,
-      });
-      lineY += lineHeight(line.font);
-    }
+    for (const line of card.lines) lineY += writeLine(layout, card.id, line, line.font, line.tone, box.x + PAD, lineY);
     return box;
   });
   layout.cards.push(...placed);
@@ -623,19 +610,8 @@ function headerRow(
   const cards = headers.map((header) => {
     let lineY = top + PAD;
     for (const source of header.lines)
-      for (const line of wrap(source.text, source.font, header.width - 2 * PAD)) {
-        layout.texts.push({
-          box: header.id,
-          text: line.text,
-          x: header.x + PAD,
-          y: lineY + BASELINE * source.font.size,
-          width: line.width,
-          size: source.font.size,
-          bold: source.font.bold === true,
-          tone: source.tone,
-        });
-        lineY += lineHeight(source.font);
-      }
+      for (const line of wrap(source.text, source.font, header.width - 2 * PAD))
+        lineY += writeLine(layout, header.id, line, source.font, source.tone, header.x + PAD, lineY);
     height = Math.max(height, lineY + PAD - top);
     return { id: header.id, surface: header.surface, x: header.x, y: top, width: header.width, height: 0 };
   });
