@@ -54,7 +54,7 @@ describe("the round trip through Excel of lanes and tracked work", () => {
     expect(yaml).toMatch(/type: blueprint\nstatus: future\nreviewed: 2026-11-30/);
   });
 
-  const examples = readdirSync("docs/examples").filter((name) => name.endsWith(".yaml"));
+  const examples = readdirSync("docs/examples").filter((name) => name.endsWith(".journey.yaml"));
   it.each(examples)("docs/examples/%s: render, import, diff finds no change", (name) => {
     const { back } = roundTrip(join("docs/examples", name), name.replace(/\..*$/, ""));
     expect(loaded(back)).toEqual(loaded(join("docs/examples", name)));
