@@ -45,7 +45,17 @@ describe("render --format xlsx", () => {
     const output = join(folder, "checkout.xlsx");
     expect(runCli(["render", "examples/freshcart/checkout.journey.yaml", "-o", output]).code).toBe(0);
     const sheets = await sheetsOf(output);
-    expect([...sheets.keys()]).toEqual(["Map", "Touchpoints", "Stages", "Personas", "Teams", "Metrics", "Map info"]);
+    // The checkout map tracks opportunities as work (id, owner, status, scores): their own sheet.
+    expect([...sheets.keys()]).toEqual([
+      "Map",
+      "Touchpoints",
+      "Stages",
+      "Personas",
+      "Teams",
+      "Metrics",
+      "Opportunities",
+      "Map info",
+    ]);
     const map = sheets.get("Map")!;
     expect(map[0]).toEqual([
       "Stage",
