@@ -45,7 +45,9 @@ describe("diff of declared lanes and tracked opportunities", () => {
       '      + IT systems: added "CRM"',
       '      - IT systems: removed "Key encoder"',
       '      + KPIs: added "Check-in under 2 min"',
-      "  touchpoints: 1 changed; lanes changed in 1 stage; 4 map-level changes",
+      // The map became a blueprint, so the blueprint rules now apply to it: the diff says what they find.
+      '  + warning unserved-frontstage: new: frontstage action "Greets the guest and finds the booking" of touchpoint "Checks in at the desk" is served by no backstage action or support process: give the ones that make it happen an id and name them under servedBy  new 41:19',
+      "  touchpoints: 1 changed; lanes changed in 1 stage; 4 map-level changes; 1 new warning",
     ])
       expect(lines).toContain(line);
   });
