@@ -1,4 +1,4 @@
-/* global module -- a CommonJS file: puppeteer reads its configuration with require() */
+// A CommonJS file: puppeteer reads its configuration with require().
 // Never download a browser on install: journeymap drives the system's Chromium
 // (see src/render/browser.ts for how it is found).
 module.exports = {
