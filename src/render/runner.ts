@@ -61,11 +61,6 @@ import {
   type BacklogItem,
   type PortfolioMap,
 } from "./site/portfolio.js";
-import { collectOpportunities } from "../backlog/collect.js";
-import { buildBacklog } from "../backlog/backlog.js";
-import { prioritySettings } from "../backlog/priority.js";
-import { renderMatrix } from "./backlog/matrix.js";
-import { BACKLOG_FORMATS } from "./backlog/formats.js";
 import type { MapLinker } from "./svg/layout.js";
 import { watchMaps, type MapWatcher } from "./watch.js";
 import { PAPER_NAMES, type FooterFacts, type PaperName } from "./svg/pages.js";
@@ -332,6 +327,19 @@ function heatmapPath(plan: Plan): string {
 }
 
 /** Where the backlog's matrix goes: beside the index, or with the pictures. */
+/** The backlog's modules a site's index uses: loaded on a site's first page only. */
+async function loadBacklog() {
+  const [{ collectOpportunities }, { buildBacklog }, { prioritySettings }, { renderMatrix }, { BACKLOG_FORMATS }] =
+    await Promise.all([
+      import("../backlog/collect.js"),
+      import("../backlog/backlog.js"),
+      import("../backlog/priority.js"),
+      import("./backlog/matrix.js"),
+      import("./backlog/formats.js"),
+    ]);
+  return { collectOpportunities, buildBacklog, prioritySettings, renderMatrix, BACKLOG_FORMATS };
+}
+
 function matrixPath(plan: Plan): string {
   return join(plan.site?.pictures?.folder ?? plan.destination!.path, MATRIX_FILE);
 }
@@ -514,6 +522,8 @@ class RenderRun {
   #lint?: Promise<SiteLinter>;
   /** The linter once loaded: the index, written synchronously, adds the repository rules' findings. */
   #siteLinter?: SiteLinter;
+  /** The backlog's modules, loaded by the first page of a site (a run of pictures never loads them). */
+  #backlog?: Awaited<ReturnType<typeof loadBacklog>>;
   #shared = new SharedFinder();
   readonly #reported = new Set<string>();
   readonly #written = new Map<string, string>();
@@ -828,7 +838,8 @@ class RenderRun {
     const findings = this.#siteLinter.map(map, input);
     const page = relative(this.plan.destination!.path, target).split(/[\\/]/).join("/");
     // Only what the ranked backlog needs is kept of the map: its opportunities written with a title.
-    const { opportunities } = collectOpportunities([{ journey, path: input.file, page }]);
+    this.#backlog ??= await loadBacklog();
+    const { opportunities } = this.#backlog.collectOpportunities([{ journey, path: input.file, page }]);
     return {
       facts,
       page,
@@ -950,19 +961,24 @@ class RenderRun {
     const site = this.plan.site;
     const heatmap = site?.pictures ? { heatmap: `${site.pictures.url}${HEATMAP_FILE}` } : {};
     const ranked = this.rankedBacklog(maps);
-    const matrix = ranked
-      ? { backlog: ranked, ...(site?.pictures ? { matrix: `${site.pictures.url}${MATRIX_FILE}` } : {}) }
-      : {};
+    const matrix =
+      ranked && this.#backlog
+        ? {
+            backlog: ranked,
+            backlogMarkdown: this.#backlog.BACKLOG_FORMATS.markdown.formatter,
+            ...(site?.pictures ? { matrix: `${site.pictures.url}${MATRIX_FILE}` } : {}),
+          }
+        : {};
     this.writeOnce(index, renderPortfolio(maps, { ...(site ? { site: site.layout } : {}), ...heatmap, ...matrix }));
-    if (ranked) {
+    if (ranked && this.#backlog) {
       const layout = site?.layout;
-      const page = BACKLOG_FORMATS.markdown.formatter(ranked, {
+      const page = this.#backlog.BACKLOG_FORMATS.markdown.formatter(ranked, {
         color: false,
         mapLink: backlogMapLink,
         ...(layout ? { wideTable: (written: string) => layout.wideTable(written) } : {}),
       });
       this.writeOnce(join(this.plan.destination!.path, BACKLOG_PAGE), page);
-      this.writeOnce(matrixPath(this.plan), renderMatrix(ranked.opportunities));
+      this.writeOnce(matrixPath(this.plan), this.#backlog.renderMatrix(ranked.opportunities));
     }
     this.writeOnce(
       heatmapPath(this.plan),
@@ -977,7 +993,8 @@ class RenderRun {
    * map's configuration sets the formula); undefined when no map tracks one. An id written with a title
    * on two maps is ranked once, from the first. */
   private rankedBacklog(maps: readonly PortfolioMap[]) {
-    if (!maps.some((map) => map.opportunities)) return undefined;
+    const backlog = this.#backlog;
+    if (!backlog || !maps.some((map) => map.opportunities)) return undefined;
     const seen = new Set<string>();
     const opportunities = maps.flatMap((map) =>
       (map.opportunities ?? []).filter((opportunity) => !seen.has(opportunity.id) && seen.add(opportunity.id)),
@@ -986,11 +1003,13 @@ class RenderRun {
     const config = first && this.#siteLinter?.backlog(first);
     let settings;
     try {
-      settings = prioritySettings(config?.priority);
+      settings = backlog.prioritySettings(config?.priority);
     } catch {
-      settings = prioritySettings();
+      settings = backlog.prioritySettings();
     }
-    return buildBacklog({ opportunities, duplicates: [], unknown: [], untracked: 0 }, maps.length, { settings });
+    return backlog.buildBacklog({ opportunities, duplicates: [], unknown: [], untracked: 0 }, maps.length, {
+      settings,
+    });
   }
 
   /** The stages the configuration expects, in order (of the first map's folder; the default preset when

@@ -10,7 +10,7 @@ import { BREAK, inline, link, table, type PageLink } from "../markdown.js";
 import { HEATMAP_FILE } from "./heatmap.js";
 import type { Backlog } from "../../backlog/backlog.js";
 import type { CollectedOpportunity } from "../../backlog/collect.js";
-import { BACKLOG_FORMATS } from "../backlog/formats.js";
+import type { BACKLOG_FORMATS } from "../backlog/formats.js";
 import { GENERIC_LAYOUT, type SiteLayout } from "./generators.js";
 
 /** One pain point or opportunity of a map, with who owns its touchpoint. */
@@ -71,6 +71,9 @@ export interface PortfolioOptions {
   /** The ranked backlog of the maps' tracked opportunities (none: no such section), and the matrix's
    * href (default: beside the index). */
   backlog?: Backlog;
+  /** How the ranked backlog is written as Markdown (render/backlog/formats.ts), given with it: the index
+   * loads the backlog's outputs only for a site whose maps track opportunities. */
+  backlogMarkdown?: (typeof BACKLOG_FORMATS)["markdown"]["formatter"];
   matrix?: string;
 }
 
@@ -119,15 +122,21 @@ export function renderPortfolio(listed: readonly PortfolioMap[], options: Portfo
     ),
   );
 
-  if (options.backlog) blocks.push("## Ranked backlog", ...rankedBacklog(options.backlog, site, options.matrix));
+  if (options.backlog && options.backlogMarkdown)
+    blocks.push("## Ranked backlog", ...rankedBacklog(options.backlog, options.backlogMarkdown, site, options.matrix));
   blocks.push("## Backlog by owning team", ...backlog(maps, pageOf, teamLabel));
   blocks.push("## Touchpoint ownership", site.wideTable(ownershipTable(maps, pageOf, teamLabel)));
   return `${blocks.join("\n\n")}\n`;
 }
 
 /** The top of the ranked backlog, linking the whole of it, and the value × effort matrix. */
-function rankedBacklog(ranked: Backlog, site: SiteLayout, matrix = MATRIX_FILE): string[] {
-  const top = BACKLOG_FORMATS.markdown.formatter(ranked, {
+function rankedBacklog(
+  ranked: Backlog,
+  markdown: NonNullable<PortfolioOptions["backlogMarkdown"]>,
+  site: SiteLayout,
+  matrix = MATRIX_FILE,
+): string[] {
+  const top = markdown(ranked, {
     color: false,
     heading: false,
     top: INDEX_BACKLOG_ROWS,
