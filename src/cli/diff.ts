@@ -9,7 +9,7 @@ import { displayPath } from "../io/find-maps.js";
 import { readMap } from "../io/read-maps.js";
 import { parseSize } from "../io/read-text.js";
 import { writeOutput } from "../io/write-output.js";
-import { parseScale } from "../render/png.js";
+import { parseScale } from "../render/scale.js";
 import { loadJourney, type LoadedJourney } from "../journey/load.js";
 import type { SharedFile } from "../journey/shared.js";
 import { formatters } from "../report/index.js";

@@ -7,6 +7,7 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { isMainThread } from "node:worker_threads";
 import { JourneymapError } from "../errors.js";
+import { MAX_SCALE, MIN_SCALE } from "./scale.js";
 import { drawnText, withFallbackFamilies } from "./fonts/fallback.js";
 import { installedFonts, reportMissingFonts } from "./fonts/installed.js";
 import { encodePng } from "./png-encode.js";
@@ -33,17 +34,7 @@ export const MAX_DRAWN_GLYPHS = 16_000;
 /** From the CJK radicals on, and everything outside the Basic Multilingual Plane (emoji). */
 const FAR_GLYPHS = /[\ud800-\udbff][\udc00-\udfff]|[\u2e80-\ud7ff\ue000-\uffff]/g;
 
-/** --scale for PNG: from a tenth of a pixel per point (smaller gives an empty picture) to 10. */
-export const MIN_SCALE = 0.1;
-export const MAX_SCALE = 10;
-
-/** The --scale option checked: a number from MIN_SCALE to MAX_SCALE, or a usage error (exit 2). */
-export function parseScale(text: string): number {
-  const scale = text.trim() === "" ? Number.NaN : Number(text);
-  if (!Number.isFinite(scale) || scale < MIN_SCALE || scale > MAX_SCALE)
-    throw new JourneymapError(`--scale must be a number from ${MIN_SCALE} to ${MAX_SCALE} (got "${text}")`);
-  return scale;
-}
+export { MAX_SCALE, MIN_SCALE } from "./scale.js";
 
 export async function svgToPng(
   svg: string,

@@ -37,7 +37,7 @@ import { SharedFinder } from "../workspace/scope.js";
 import { isSharedFile } from "../journey/shared.js";
 import { isInside } from "../io/repository.js";
 import { INDEX_PAGE } from "./index-page.js";
-import { parseScale } from "./png.js";
+import { parseScale } from "./scale.js";
 import { pageHref, SKIPPED_CRUMBS, type PageLink, type PageLinks } from "./markdown.js";
 import type { MermaidCliEngine } from "./mermaid-cli.js";
 import { HEATMAP_FILE, renderHeatmap } from "./site/heatmap.js";
@@ -67,7 +67,7 @@ import { PAPER_NAMES, type FooterFacts, type PaperName } from "./svg/pages.js";
 import { lastCommitOf } from "../workspace/git.js";
 import { PACKAGE_VERSION } from "../version.js";
 import { stdout } from "../io/standard-streams.js";
-import { PROGRESS_MAPS, ProgressLine } from "../io/progress.js";
+import { monotonicMs, PROGRESS_MAPS, ProgressLine } from "../io/progress.js";
 import { renderSummary } from "./summary.js";
 
 /** The render command's options as given (strings, unchecked). */
@@ -144,7 +144,7 @@ interface SitePlan {
  * exit code: 0 when every map was rendered, 1 when one had errors. Throws JourneymapError (exit 2) for
  * usage and I/O problems, before anything is written when it can know them up front. */
 export async function renderPaths(paths: string[], options: RenderRunOptions, streams: RenderStreams): Promise<number> {
-  const started = performance.now();
+  const started = monotonicMs();
   const plan = await makePlan(paths, options);
   const run = new RenderRun(plan, streams);
   try {
@@ -558,13 +558,13 @@ class RenderRun {
 
   /** The run's last line: maps rendered, files written, time taken (see renderSummary). */
   private summarize(started: number, maps: number, failed: number): void {
-    const seconds = (performance.now() - started) / 1000;
+    const seconds = (monotonicMs() - started) / 1000;
     const files = this.plan.destination ? this.#filesWritten : undefined;
     this.note(renderSummary({ maps, failed, files, seconds }));
   }
 
   /** Renders every map of the plan; true when one of them (or a shared file they use) had errors. */
-  async renderAll(started = performance.now()): Promise<boolean> {
+  async renderAll(started = monotonicMs()): Promise<boolean> {
     this.#filesWritten = 0;
     const total = this.plan.inputs.length;
     // A rendering on standard output may share the terminal with the line: no line then (one map).
@@ -1053,7 +1053,7 @@ class RenderRun {
       isMap: (path) => isMap(path) || isSharedFile({ path }),
       skippedFolders: new Set(["node_modules", ".git"]),
       onChange: async (path) => {
-        const started = performance.now();
+        const started = monotonicMs();
         this.#filesWritten = 0;
         const stats = statSync(path, { throwIfNoEntry: false });
         // Deleted, mid-rename or just truncated by the editor: the write that follows brings another event.
