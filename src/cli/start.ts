@@ -20,7 +20,6 @@ import {
   writeSync,
   type Stats,
 } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Script } from "node:vm";
@@ -104,7 +103,7 @@ function load(name: string): Bundle {
   run.call(
     module.exports,
     module.exports,
-    createRequire(BUNDLE),
+    bundleRequire(),
     module,
     BUNDLE,
     dirname(BUNDLE),
@@ -112,6 +111,14 @@ function load(name: string): Bundle {
     (specifier: string) => import(specifier),
   );
   return module.exports;
+}
+
+/** The bundle's require. Built as dist/bundle/start.js, the start-up is a CommonJS module in the bundle's own
+ * folder, so its require resolves exactly as the bundle's would; loading node:module for createRequire
+ * instead costs ~0.4 ms of every start. */
+function bundleRequire(): NodeJS.Require {
+  if (typeof require === "function") return require;
+  return process.getBuiltinModule("node:module").createRequire(BUNDLE);
 }
 
 function disabled(): boolean {
