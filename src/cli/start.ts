@@ -24,10 +24,14 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Script } from "node:vm";
 
-/** What the bundle exports (src/cli/bundle-entry.ts). */
+/** Each bundle's modules that the other one imports, by name (see scripts/bundle-cli.mjs). */
+type Modules = Record<string, () => unknown>;
+
+/** What the hot bundle exports (src/cli/bundle.ts, and its modules). */
 interface Bundle {
   main(argv: string[]): Promise<void>;
   runWorker(kind: string): Promise<void>;
+  modules: Modules;
 }
 
 const MAGIC = 0x4a4d4331; // "JMC1"
@@ -37,28 +41,47 @@ const MAX_CACHE = 64 * 1024 * 1024;
 const COMMANDS = new Set(["validate", "lint", "render", "diff", "init", "rules", "schema"]);
 
 const BUNDLE = fileURLToPath(new URL("./cli.js", import.meta.url));
+/** The modules no validate, lint or render of a map needs, loaded the first time one of them is asked for. */
+const COLD_BUNDLE = fileURLToPath(new URL("./cold.js", import.meta.url));
 /** The package root's .cache/ (two folders up from dist/bundle/), which npm never packs. No trailing
  * slash: lstat must see a link at this name as a link, not the folder it points to. */
 const CACHE_FOLDER = fileURLToPath(new URL("../../.cache/code", import.meta.url));
 
 /** Runs the journeymap command. */
 export async function main(argv: string[]): Promise<void> {
-  await load(cacheName(argv)).main(argv);
+  await loadBundles(cacheName(argv)).main(argv);
 }
 
 /** Runs a worker thread's loop (the lint pool's workers start here, in dist/bundle/lint-worker.js). */
 export function startWorker(kind: string): Promise<void> {
-  return load(fileName(`worker-${kind}`)).runWorker(kind);
+  return loadBundles(`worker-${kind}`).runWorker(kind);
 }
 
-/** The cache file's name: one per command (each compiles different functions) and Node. */
+/** The hot bundle, run, with the cold one at hand: each asks the other for the modules it imports
+ * from it. `name` names their code caches. */
+function loadBundles(name: string): Bundle {
+  let cold: Modules | undefined;
+  const module = (modules: Modules, key: string): unknown => {
+    if (!Object.hasOwn(modules, key)) throw new Error(`journeymap's bundles are damaged: no module ${key}`);
+    return modules[key]!();
+  };
+  const hot: Bundle = load(BUNDLE, fileName(name), (key): unknown => {
+    cold ??= load<{ modules: Modules }>(COLD_BUNDLE, fileName(`${name}.cold`), (hotKey): unknown =>
+      module(hot.modules, hotKey),
+    ).modules;
+    return module(cold, key);
+  });
+  return hot;
+}
+
+/** The code cache's name: one per command (each compiles different functions); fileName adds Node's. */
 function cacheName(argv: readonly string[]): string {
   const args = argv.slice(2);
   const command = args.find((arg) => !arg.startsWith("-"));
   let name = command !== undefined && COMMANDS.has(command) ? command : "other";
   // The formats draw with different code: the first one asked for would otherwise decide.
   if (name === "render") name += `-${renderFormat(args)}`;
-  return fileName(name);
+  return name;
 }
 
 /** The formats render draws, by --format value or --output extension (one cache each, at most). */
@@ -86,29 +109,32 @@ function fileName(name: string): string {
   return `${name}-${process.version}-${process.arch}.v8`;
 }
 
-function load(name: string): Bundle {
+/** Compiles and runs one bundle through its code cache `name`; `other` serves its imports of the other
+ * bundle's modules. */
+function load<Exports = Bundle>(bundle: string, name: string, other: (key: string) => unknown): Exports {
   // The build makes the bundle ASCII only: latin1 is then the same text, read without decoding.
-  const source = readFileSync(BUNDLE, "latin1");
+  const source = readFileSync(bundle, "latin1");
   const key = keyOf(source);
   const path = join(CACHE_FOLDER, name);
   const cached = disabled() ? undefined : readCache(path, key);
   // The bundle is one function expression (see scripts/bundle-cli.mjs), compiled as it is.
-  const script = new Script(source, { filename: BUNDLE, ...(cached ? { cachedData: cached } : {}) });
+  const script = new Script(source, { filename: bundle, ...(cached ? { cachedData: cached } : {}) });
   if (!disabled() && (!cached || script.cachedDataRejected === true)) {
     // After the run, when every function the command needed has been compiled.
     process.once("exit", () => writeCache(path, key, script));
   }
-  const module = { exports: {} as Bundle };
+  const module = { exports: {} as Exports };
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   run.call(
     module.exports,
     module.exports,
     bundleRequire(),
     module,
-    BUNDLE,
-    dirname(BUNDLE),
+    bundle,
+    dirname(bundle),
     // Packages outside the bundle (the browser, resvg) are imported from here, as from the bundle's folder.
     (specifier: string) => import(specifier),
+    other,
   );
   return module.exports;
 }

@@ -4,8 +4,8 @@ import type { ErrorObject } from "ajv";
 import { SCHEMA } from "./checks.js";
 import type { Diagnostic, Range } from "../diagnostic.js";
 import { compareDiagnostics } from "../diagnostic.js";
-import validateSchema from "../validators/journey.generated.js";
-import validateSharedSchema from "../validators/shared.generated.js";
+import { validate as validateSchema } from "../validators/journey.generated.js";
+import { validate as validateSharedSchema } from "../validators/shared.generated.js";
 import type { Path, SourceMap } from "./source-map.js";
 import { Suggester, SuggestionBudget } from "./suggest.js";
 

@@ -9,10 +9,11 @@ import { JourneymapError } from "../errors.js";
 import { displayPath } from "../io/find-maps.js";
 import { readTextFile } from "../io/read-text.js";
 import { findRepositoryRoot, isInside } from "../io/repository.js";
-import { offsetsToRange } from "../journey/source-map.js";
+import { readFastYaml } from "../journey/fast-yaml.js";
+import { SourceMap, offsetsToRange } from "../journey/source-map.js";
 import { parsePointer } from "../journey/validate.js";
 import { closest } from "../journey/suggest.js";
-import validateConfigSchema from "../validators/config.generated.js";
+import { validate as validateConfigSchema } from "../validators/config.generated.js";
 import { parseDays } from "../journey/dates.js";
 import { DEFAULT_MAX_AGE_DAYS } from "../journey/metrics.js";
 import { DEFAULT_REVIEW_DAYS, MAX_REVIEW_DAYS } from "../journey/review.js";
@@ -188,6 +189,12 @@ export function parseConfig(text: string, file: string): LintConfig {
     throw new JourneymapError(
       `${file}:1:1: the configuration is nested more than ${MAX_CONFIG_DEPTH} levels deep: a configuration has "stages" and "rules"`,
     );
+  // A configuration in the YAML maps are written in, and valid, is read by the loader's one pass (no
+  // yaml package to load, which is most of what a lint of one map would otherwise load for it). Anything
+  // else goes through yaml's document, which gives every problem with its position.
+  const fast = readFastYaml(text, new SourceMap(text));
+  if (fast?.kind === "value" && validate(fast.value)) return fast.value as LintConfig;
+  if (fast?.kind === "empty" && validate({})) return {};
   const lineCounter = new LineCounter();
   let document: Document;
   try {

@@ -165,4 +165,37 @@ describe("the code cache", () => {
     expect(lint.stderr).toMatch(/^journeymap: no such file or folder/);
     expect(readdirSync(cache)).toEqual([`lint-${process.version}-${process.arch}.v8`]);
   });
+
+  it("a validate, lint or render of maps loads the main bundle alone; a diff loads the other one too, with its own cache", () => {
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, [join(install, "bin/journeymap.js"), ...args], {
+        encoding: "utf8",
+        env: { ...process.env, NO_COLOR: "1" },
+      });
+    const out = mkdtempSync(join(tmpdir(), "journeymap-bundles-"));
+    try {
+      // FreshCart: a configuration, a shared file, tracked opportunities (the site's backlog page).
+      const folder = join(ROOT, "examples");
+      expect(run("validate", folder).status).toBe(0);
+      expect(run("lint", folder, "--as-of", "2026-12-01").status).toBe(0);
+      expect(run("render", folder, "--format", "svg", "-o", join(out, "svg")).status).toBe(0);
+      expect(run("render", folder, "--format", "markdown", "-o", join(out, "site")).status).toBe(0);
+      expect(run("render", MAP, "--format", "mermaid", "-o", join(out, "map.mmd")).status).toBe(0);
+      const names = readdirSync(cache);
+      expect(names.length).toBe(5);
+      expect(names.filter((name) => name.includes(".cold"))).toEqual([]);
+
+      const diff = () => run("diff", MAP, MAP);
+      const first = diff();
+      expect(first.status).toBe(0);
+      expect(first.stdout).toContain("no changes");
+      const cold = join(cache, `diff.cold-${process.version}-${process.arch}.v8`);
+      const written = statSync(cold).mtimeMs;
+      const second = diff();
+      expect({ ...second, pid: 0, output: [] }).toEqual({ ...first, pid: 0, output: [] });
+      expect(statSync(cold).mtimeMs).toBe(written);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
 });

@@ -1,9 +1,10 @@
 // Lint configuration: the config file's own schema with positions in messages, presets, --rule
 // options, and the search from a map's folder up to the repository root.
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import {
   ConfigFinder,
   findRepositoryRoot,
@@ -24,6 +25,24 @@ const problems = (text: string): string => {
 };
 
 describe("parseConfig", () => {
+  it("reads a valid configuration in one pass to the same value yaml gives, in every form the loader reads", () => {
+    const texts = [
+      readFileSync(join(__dirname, "../../examples/journeymap.config.yaml"), "utf8"),
+      readFileSync(join(__dirname, "../../examples/freshcart/journeymap.config.yaml"), "utf8"),
+      readFileSync(join(__dirname, "../../docs/examples/journeymap.config.yaml"), "utf8"),
+      "stages: &funnel [awareness, 'consideration', \"decision\"]  # a comment\nrules: {touchpoint-owner: error}\n",
+      "review:\n  every: 13w\nrules:\n  missing-channel: off\n  emotion-dip: 'warning'\n",
+    ];
+    for (const text of texts) expect(parseConfig(text, "c.yaml")).toEqual(parse(text) ?? {});
+  });
+
+  it("a configuration the one pass does not read (a tag, a duplicate key) goes through yaml, with its messages", () => {
+    expect(parseConfig("stages: !!str funnel\n", "c.yaml")).toEqual({ stages: "funnel" });
+    expect(problems("stages: funnel\nstages: saas\n")).toMatch(
+      /^journeymap\.config\.yaml:2:1: Map keys must be unique/,
+    );
+  });
+
   it("reads stages (a list or a preset) and rule severities", () => {
     expect(
       parseConfig(
