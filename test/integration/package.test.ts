@@ -106,6 +106,7 @@ describe("package.json", () => {
       "package.json",
       "bin/journeymap.js",
       "dist/bundle/cli.js",
+      "dist/bundle/cold.js",
       "dist/index.js",
       "dist/index.d.ts",
       "schemas/journeymap.schema.json",
