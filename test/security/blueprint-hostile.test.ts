@@ -20,6 +20,7 @@ import {
   spanningStageValues,
   tallLane,
 } from "../helpers/adversarial-blueprint.js";
+import { everyoneServesEveryone } from "../helpers/adversarial-blueprint-arrows.js";
 import { BUDGET_MS, childRenderer, MEMORY_MB } from "../helpers/render-child.js";
 import { parse, walk } from "../render/svg/xml.js";
 
@@ -28,6 +29,7 @@ const MAPS = {
   "cycles and self-references": cyclesAndSelfReferences,
   "a lane of 18,000 entries on one touchpoint": tallLane,
   "2,000 stage values across a stage of 1,000 touchpoints": spanningStageValues,
+  "152,100 arrows: 390 frontstage entries each served by all 390 support processes": everyoneServesEveryone,
 };
 
 describe("hostile service blueprints stay within the budget", () => {
@@ -72,6 +74,13 @@ describe("hostile service blueprints stay within the budget", () => {
     const note = elements.find((element) => element.attributes["data-in"] === "arrows-not-drawn");
     expect(note?.text).toBe(arrowsNotDrawnNote(50_000 - MAX_ARROWS));
     expect(note?.text).toMatch(/^48,000 more arrows not drawn: /);
+  });
+
+  it("counts 152,100 arrows from 390 × 390 entries, draws the first 2,000 (those into the first frontstage cards)", () => {
+    const layout = layoutBlueprint(loadJourney(everyoneServesEveryone()).journey as Journey);
+    expect(layout.arrows).toHaveLength(MAX_ARROWS);
+    expect(new Set(layout.arrows.map((arrow) => arrow.to)).size).toBe(Math.ceil(MAX_ARROWS / 390));
+    expect(layout.texts.find((text) => text.box === "arrows-not-drawn")?.text).toBe(arrowsNotDrawnNote(150_100));
   });
 
   it("draws each arrow of a cycle once, and none for an entry naming itself", () => {
