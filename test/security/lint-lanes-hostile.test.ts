@@ -32,9 +32,10 @@ const EXPECTED: Record<string, Record<string, number>> = {
   },
   "30,000 undeclared lane ids": { "unknown-lane": 30_000, "unused-lane": 1000 },
   "one id on 28,000 entries": { "duplicate-id": 27_999, "served-by-direction": 28_000, "unknown-served-by": 0 },
-  "30,000 unknown servedBy ids": { "unknown-served-by": 30_000, "idle-support": 10_000 },
+  // An entry's first 10 unknown ids one by one, then one finding counting the rest (src/lint/served-by-flood.ts).
+  "30,000 unknown servedBy ids": { "unknown-served-by": 11, "idle-support": 10_000 },
   "one id named 300,000 times by one servedBy": { "served-by-direction": 1, "unserved-frontstage": 1 },
-  "120,000 unknown servedBy ids on one entry": { "unknown-served-by": 120_000, "idle-support": 1 },
+  "120,000 unknown servedBy ids on one entry": { "unknown-served-by": 11, "idle-support": 1 },
 };
 
 describe("a 1 MB blueprint built for the lane rules, through every report", () => {
@@ -96,5 +97,23 @@ describe("a 1 MB blueprint built for the lane rules, through every report", () =
     expect(first?.message).toBe(
       'touchpoint "T0" fills lane "lame-0000-0", which is not declared: did you mean "lane-0000"?',
     );
+  });
+
+  it("reports an entry's first 10 unknown servedBy ids one by one, and counts the other 119,990 in one finding", () => {
+    const root = join(folder, "120-000-unknown-servedBy-ids-on-one-entry");
+    const [file] = JSON.parse(readFileSync(join(root, "report.json"), "utf8")) as JsonReportFile[];
+    const findings = file!.messages.filter((message) => message.ruleId === "unknown-served-by");
+    expect(findings.slice(0, 10).map((finding) => finding.message)).toEqual(
+      Array.from(
+        { length: 10 },
+        (_, i) =>
+          `support process "A" of touchpoint "T" is served by "x${i}", which is no lane entry's id: use one of a, or give the entry that serves it "id: x${i}"`,
+      ),
+    );
+    expect(findings[10]!.message).toBe(
+      'support process "A" of touchpoint "T" is served by 119,990 more ids that name no lane entry, from "xa" on (the first 10 are reported one by one): correct them to the ids of the entries that serve it, or remove them',
+    );
+    // At the 11th id: "    - {name: T, lanes: {support: [{id: a, text: A, servedBy: [x0, x1, ..., x9, xa".
+    expect([findings[10]!.line, findings[10]!.column]).toEqual([findings[9]!.line, findings[9]!.column + 4]);
   });
 });

@@ -1,8 +1,9 @@
-// served-by-direction: in a blueprint, a servedBy that names an entry in the same row or a row above;
-// the blueprint's arrows come from the rows below (support serves backstage serves frontstage).
+// served-by-direction: in a blueprint, a servedBy that names an entry in the same row or a row above, or
+// the entry itself; the blueprint's arrows come from the rows below (support serves backstage serves frontstage).
 import { BLUEPRINT_LAYERS, type BlueprintLayer } from "../../journey/model.js";
 import { entryName, isBlueprint, LAYER_NOUNS, LAYER_PLURALS, laneEntriesOf, ROW_OF_LAYER } from "../lane-entries.js";
 import { listOf } from "../names.js";
+import { MAX_SERVED_BY_FINDINGS, MORE_SUBJECT, moreOf, reportServedBy } from "../served-by-flood.js";
 import { docsUrl, type Rule } from "../types.js";
 
 /** What to do, by the row of the entry that names the wrong one: written once, not per entry. */
@@ -32,22 +33,39 @@ export const servedByDirection: Rule = {
     for (const placed of entries) {
       const { servedBy } = placed.entry;
       const { layer } = placed;
-      if (!servedBy || !layer) continue;
-      const row = ROW_OF_LAYER[layer];
+      if (!servedBy) continue;
+      const row = layer ? ROW_OF_LAYER[layer] : undefined;
       // One finding per id, the first time the entry names it: naming it again draws no second arrow.
       const seen = new Set<string>();
+      const wrong: number[] = [];
       for (let index = 0; index < servedBy.length; index++) {
         const id = servedBy[index]!;
         const target = byId.get(id);
-        if (!target?.layer || ROW_OF_LAYER[target.layer] > row || seen.has(id)) continue;
+        // An entry naming itself is wrong in any lane; the others only between two rows of the blueprint.
+        const self = target === placed;
+        if (!self && (row === undefined || !target?.layer || ROW_OF_LAYER[target.layer] > row)) continue;
+        if (seen.has(id)) continue;
         seen.add(id);
-        const where = target.layer === layer ? "in the same row" : `a ${LAYER_NOUNS[target.layer]}, in a row above`;
-        report(
-          `${entryName(placed)} is served by "${id}", ${where}: ${ADVICE[layer]}`,
-          source.itemRangeOf(servedBy, index),
-          `${placed.subject} servedBy:${id}`,
-        );
+        wrong.push(index);
       }
+      reportServedBy(
+        wrong,
+        (index) => {
+          const id = servedBy[index]!;
+          const target = byId.get(id)!;
+          const message =
+            target === placed
+              ? `${entryName(placed)} is served by "${id}", its own id: an entry cannot serve itself, so no arrow is drawn; remove "${id}" from its servedBy`
+              : `${entryName(placed)} is served by "${id}", ${target.layer === layer ? "in the same row" : `a ${LAYER_NOUNS[target.layer!]}, in a row above`}: ${ADVICE[layer!]}`;
+          report(message, source.itemRangeOf(servedBy, index), `${placed.subject} servedBy:${id}`);
+        },
+        (index, count) =>
+          report(
+            `${entryName(placed)} is served by ${moreOf(count, "entry", "entries")} in its own row or a row above (or itself), from "${servedBy[index]!}" on (the first ${MAX_SERVED_BY_FINDINGS} are reported one by one): ${layer ? ADVICE[layer] : "name only entries of the rows below"}`,
+            source.itemRangeOf(servedBy, index),
+            `${placed.subject} ${MORE_SUBJECT}`,
+          ),
+      );
     }
   },
 };

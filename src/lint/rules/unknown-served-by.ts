@@ -2,6 +2,7 @@
 import { Suggester } from "../../journey/suggest.js";
 import { entryName, laneEntriesOf } from "../lane-entries.js";
 import { listOf } from "../names.js";
+import { MAX_SERVED_BY_FINDINGS, MORE_SUBJECT, moreOf, reportServedBy } from "../served-by-flood.js";
 import { docsUrl, type Rule } from "../types.js";
 
 export const unknownServedBy: Rule = {
@@ -30,15 +31,29 @@ export const unknownServedBy: Rule = {
       if (!servedBy) continue;
       // One finding per id, the first time the entry names it: naming it again draws no second arrow.
       const seen = new Set<string>();
+      const unknown: number[] = [];
       servedBy.forEach((id, index) => {
         if (byId.has(id) || seen.has(id)) return;
         seen.add(id);
-        report(
-          `${entryName(placed)} is served by "${id}", which is no lane entry's id: ${hint(id)}`,
-          source.itemRangeOf(servedBy, index),
-          `${placed.subject} servedBy:${id}`,
-        );
+        unknown.push(index);
       });
+      reportServedBy(
+        unknown,
+        (index) => {
+          const id = servedBy[index]!;
+          report(
+            `${entryName(placed)} is served by "${id}", which is no lane entry's id: ${hint(id)}`,
+            source.itemRangeOf(servedBy, index),
+            `${placed.subject} servedBy:${id}`,
+          );
+        },
+        (index, count) =>
+          report(
+            `${entryName(placed)} is served by ${moreOf(count, "id")} that name no lane entry, from "${servedBy[index]!}" on (the first ${MAX_SERVED_BY_FINDINGS} are reported one by one): correct them to the ids of the entries that serve it, or remove them`,
+            source.itemRangeOf(servedBy, index),
+            `${placed.subject} ${MORE_SUBJECT}`,
+          ),
+      );
     }
   },
 };

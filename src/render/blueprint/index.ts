@@ -7,7 +7,7 @@ import { drawBlueprint } from "./draw.js";
 import { layoutBlueprint, type BlueprintOptions } from "./layout.js";
 
 export type { BlueprintLayout } from "./layout.js";
-export { layoutBlueprint } from "./layout.js";
+export { arrowsNotDrawnNote, layoutBlueprint, MAX_ARROWS } from "./layout.js";
 
 export interface BlueprintSvgOptions extends BlueprintOptions {
   theme?: "light" | "dark";

@@ -54,6 +54,13 @@ const ROW_GAP = 12;
 const OTHER_GAP = 28;
 const EMPTY_STRIP = 30;
 
+/** The arrows a blueprint draws, at most: past them it counts the others in a line under the legend. Real
+ * blueprints draw tens to hundreds (the example 17, the browser check 400, the bench 1,000); 2,000 already
+ * fill every gutter of 80 columns to its 24 tracks, past which arrows share tracks and read as one. A 1 MB
+ * map declares 150,000 and more (every frontstage entry served by every support process), whose SVG took
+ * 6.8 s and 489 MB; 50,000 took 3.9 s on a loaded 2-core machine. 2,000 take 0.1 s (docs/blueprint.md). */
+export const MAX_ARROWS = 2_000;
+
 const TITLE: Font = { size: 22, bold: true };
 const DESCRIPTION: Font = { size: 13 };
 const STAGE: Font = { size: 14, bold: true };
@@ -332,17 +339,24 @@ export function layoutBlueprint(journey: Journey, options: BlueprintOptions = {}
     const id = card.entry?.id;
     if (typeof id === "string" && !byId.has(id)) byId.set(id, index);
   });
+  // Past MAX_ARROWS the arrows are only counted: routing and drawing stay linear in what is drawn.
   const requests: ArrowRequest[] = [];
+  let declaredArrows = 0;
   pending.forEach((card, index) => {
     const servedBy = card.entry?.servedBy;
     if (!Array.isArray(servedBy)) return;
+    // An id named twice draws one arrow, as lint counts it: a servedBy of 300,000 repeats is one arrow.
+    const named = servedBy.length > 1 ? new Set<number>() : undefined;
     for (const id of servedBy) {
       const from = typeof id === "string" ? byId.get(id) : undefined;
       // An id naming nothing, or the card itself, draws no arrow: lint reports both.
-      if (from === undefined || from === index) continue;
-      requests.push({ from, to: index });
+      if (from === undefined || from === index || named?.has(from)) continue;
+      named?.add(from);
+      declaredArrows++;
+      if (requests.length < MAX_ARROWS) requests.push({ from, to: index });
     }
   });
+  const arrowsNotDrawn = declaredArrows - requests.length;
   const stageStrips = new Map<number, number[]>();
   for (const [stage, list] of stagesOf)
     stageStrips.set(
@@ -359,7 +373,7 @@ export function layoutBlueprint(journey: Journey, options: BlueprintOptions = {}
     width: 0,
     height: 0,
     title: journey.title,
-    summary: blueprintSummary(journey, pending.length, requests.length, pending),
+    summary: blueprintSummary(journey, pending.length, requests.length, arrowsNotDrawn, pending),
     cards: [],
     texts: [],
     lines: [],
@@ -587,11 +601,41 @@ export function layoutBlueprint(journey: Journey, options: BlueprintOptions = {}
     height: MARK_SIZE,
     invisible: true,
   });
-  const legendRight = legendX - 24;
+  let legendRight = legendX - 24;
+  let bottom = legendY + MARK_SIZE;
+  if (arrowsNotDrawn > 0) {
+    // Said on the picture itself, where the reader counts the arrows, not only in a message on the terminal.
+    const text = arrowsNotDrawnNote(arrowsNotDrawn);
+    const top = bottom + ROW_GAP;
+    const width = measure(text, SMALL_BOLD);
+    writeLine(layout, "arrows-not-drawn", { text, width }, SMALL_BOLD, "warning", MARGIN, top);
+    layout.cards.push({
+      id: "arrows-not-drawn",
+      surface: "label",
+      x: MARGIN,
+      y: top,
+      width,
+      height: lineHeight(SMALL_BOLD),
+      invisible: true,
+    });
+    legendRight = Math.max(legendRight, MARGIN + width);
+    bottom = top + lineHeight(SMALL_BOLD);
+  }
 
   layout.width = Math.ceil(Math.max(contentRight, legendRight) + MARGIN);
-  layout.height = Math.ceil(legendY + MARK_SIZE + MARGIN);
+  layout.height = Math.ceil(bottom + MARGIN);
   return layout;
+}
+
+/** The line under the legend of a blueprint that declares more arrows than it draws. */
+export function arrowsNotDrawnNote(count: number): string {
+  // Grouped by hand: toLocaleString's first call loads ICU, a tenth of a second.
+  const grouped = (value: number) => String(value).replace(/\B(?=(\d{3})+$)/g, ",");
+  const more = count === 1 ? "1 more arrow" : `${grouped(count)} more arrows`;
+  return (
+    `${more} not drawn: a blueprint draws at most ${grouped(MAX_ARROWS)}, ` +
+    "those into the top rows first (render --format xlsx lists every servedBy)"
+  );
 }
 
 /** A row of header cards (stages, touchpoints) all as tall as the tallest. Returns the row's height. */
@@ -686,7 +730,13 @@ function opportunityTitles(journey: Journey): Map<string, string> {
   return titles;
 }
 
-function blueprintSummary(journey: Journey, cards: number, arrows: number, pending: readonly PendingCard[]): string {
+function blueprintSummary(
+  journey: Journey,
+  cards: number,
+  arrows: number,
+  notDrawn: number,
+  pending: readonly PendingCard[],
+): string {
   const fails = pending.filter((card) => card.fail).length;
   const waits = pending.filter((card) => card.wait).length;
   const touchpoints = journey.stages.reduce((sum, stage) => sum + (stage.touchpoints?.length ?? 0), 0);
@@ -694,7 +744,8 @@ function blueprintSummary(journey: Journey, cards: number, arrows: number, pendi
     `Service blueprint with ${countOf(journey.stages.length, "stage")} ` +
     `(${journey.stages.map((stage) => stage.name).join(", ")}) and ${countOf(touchpoints, "touchpoint")}: ` +
     `${countOf(cards, "card")} in the rows physical evidence, customer actions, frontstage, backstage and ` +
-    `support processes, ${countOf(arrows, "arrow")} from the cards that serve others, ` +
+    `support processes, ${countOf(arrows, "arrow")} from the cards that serve others` +
+    `${notDrawn > 0 ? ` (${notDrawn} more not drawn)` : ""}, ` +
     `${countOf(fails, "fail point")} and ${countOf(waits, "wait")}.`;
   return journey.description ? `${journey.description.trim()} ${summary}` : summary;
 }

@@ -109,3 +109,56 @@ testRule("unknown-served-by", {
     },
   ],
 });
+
+// A flood of unknown ids on one entry: its first 10 one by one, then one finding that counts the rest.
+const FLOOD = "n1, n2, n3, n4, n5, n6, n7, n8, n9, n10, n3, n11, n12, n13";
+const floodLine = `    lanes: {systems: [{id: pms, text: PMS, servedBy: [${FLOOD}]}]}`;
+const floodColumn = (id: string) => floodLine.indexOf(`[${FLOOD}`) + 2 + `${FLOOD}, `.indexOf(`${id},`);
+
+testRule("unknown-served-by", {
+  valid: [
+    {
+      name: "a known id named many times",
+      code: yaml`
+        journeymap: 1
+        title: T
+        personas: [{id: guest, name: Guest}]
+        lanes: [{id: systems, label: Systems}]
+        stages:
+          - id: arrival
+            name: Arrival
+            lanes: {systems: [{id: pms, text: PMS}, {id: net, text: Network, servedBy: [pms, pms, pms, pms]}]}
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: "13 unknown ids on one entry (one named twice): 10 findings, then one for the other 3",
+      code: yaml`
+        journeymap: 1
+        title: T
+        personas: [{id: guest, name: Guest}]
+        lanes: [{id: systems, label: Systems}]
+        stages:
+          - id: arrival
+            name: Arrival
+            lanes: {systems: [{id: pms, text: PMS, servedBy: [${FLOOD}]}]}
+      `,
+      errors: [
+        ...["n1", "n2", "n3", "n4", "n5", "n6", "n7", "n8", "n9", "n10"].map((id) => ({
+          line: 8,
+          column: floodColumn(id),
+          message: `"systems" entry "PMS" of stage "Arrival" is served by "${id}", which is no lane entry's id: use one of pms, or give the entry that serves it "id: ${id}"`,
+          subject: `stage:arrival lane:systems entry:pms servedBy:${id}`,
+        })),
+        {
+          line: 8,
+          column: floodColumn("n11"),
+          message:
+            '"systems" entry "PMS" of stage "Arrival" is served by 3 more ids that name no lane entry, from "n11" on (the first 10 are reported one by one): correct them to the ids of the entries that serve it, or remove them',
+          subject: "stage:arrival lane:systems entry:pms servedBy:+more",
+        },
+      ],
+    },
+  ],
+});

@@ -8,7 +8,12 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generateBlueprint } from "../../../bench/generate-blueprint.mjs";
 import type { Journey } from "../../../src/journey/model.js";
-import { layoutBlueprint, renderBlueprintSvg, type BlueprintLayout } from "../../../src/render/blueprint/index.js";
+import {
+  layoutBlueprint,
+  MAX_ARROWS,
+  renderBlueprintSvg,
+  type BlueprintLayout,
+} from "../../../src/render/blueprint/index.js";
 import { BLUEPRINT_SURFACES, coordinate } from "../../../src/render/blueprint/draw.js";
 import { n } from "../../../src/render/svg/markup.js";
 import { BASELINE, LINE_HEIGHT } from "../../../src/render/svg/text.js";
@@ -329,5 +334,91 @@ describe("render chooses the picture by the map's type and --view", () => {
     expect(text).toContain("Line of visibility");
     expect(text).toContain("Owner: Reservations");
     expect(text).toContain("Support");
+  });
+});
+
+/** A blueprint of 100 touchpoints whose frontstage entries are served by `arrows` support processes in all
+ * (each by its own and the next ones, round the map), every servedBy naming `repeat` times what it names. */
+function fanIn(arrows: number, repeat = 1): Journey {
+  const touchpoints = [];
+  for (let t = 0; t < 100; t++) {
+    const count = Math.floor(arrows / 100) + (t < arrows % 100 ? 1 : 0);
+    const servedBy = Array.from({ length: count }, (_, k) => `s${(t + k) % 100}`).flatMap((id) =>
+      Array.from({ length: repeat }, () => id),
+    );
+    touchpoints.push({
+      name: `T${t}`,
+      lanes: { f: [{ id: `f${t}`, text: "Serves the guest", servedBy }], s: [{ id: `s${t}`, text: "System" }] },
+    });
+  }
+  return loadText(
+    JSON.stringify({
+      journeymap: 1,
+      title: "Fan-in",
+      type: "blueprint",
+      personas: [{ id: "p", name: "P" }],
+      lanes: [
+        { id: "f", label: "F", layer: "frontstage" },
+        { id: "s", label: "S", layer: "support" },
+      ],
+      stages: [{ id: "one", name: "One", touchpoints }],
+    }),
+  );
+}
+
+describe("a blueprint declaring more arrows than a picture draws", () => {
+  const NOTE_ID = "arrows-not-drawn";
+
+  it("draws every arrow up to the cap, and no note", () => {
+    const layout = layoutBlueprint(fanIn(MAX_ARROWS));
+    expect(layout.arrows).toHaveLength(MAX_ARROWS);
+    expect(layout.cards.some((card) => card.id === NOTE_ID)).toBe(false);
+    expect(layout.summary).toContain(`${MAX_ARROWS} arrows from the cards that serve others, `);
+  });
+
+  it("draws the first 2,000 past it and says on the picture how many more it left out", () => {
+    const journey = fanIn(MAX_ARROWS + 1);
+    const layout = layoutBlueprint(journey);
+    expect(MAX_ARROWS).toBe(2000);
+    expect(layout.arrows).toHaveLength(MAX_ARROWS);
+    // Those into the top rows first, then left to right: the one left out was the last frontstage card's 20th.
+    const into = new Map<string, number>();
+    for (const arrow of layout.arrows) into.set(arrow.to, (into.get(arrow.to) ?? 0) + 1);
+    expect([...into.values()]).toEqual([21, ...Array.from({ length: 98 }, () => 20), 19]);
+    expect(problemsOf(layout)).toEqual([]);
+    expect(layout.summary).toContain("2000 arrows from the cards that serve others (1 more not drawn), ");
+
+    // Read back with an XML parser: 2,000 arrow lines, 2,000 heads, and the note under the legend, inside the picture.
+    const svg = parse(renderBlueprintSvg(journey));
+    const elements = [...walk(svg)];
+    expect(elements.filter((element) => element.attributes["data-arrow"] !== undefined)).toHaveLength(2000);
+    expect(elements.find((element) => element.attributes["data-heads"])?.attributes["data-heads"]).toBe("2000");
+    const note = elements.filter((element) => element.name === "text" && element.attributes["data-in"] === NOTE_ID);
+    expect(note.map((element) => element.text)).toEqual([
+      "1 more arrow not drawn: a blueprint draws at most 2,000, those into the top rows first (render --format xlsx lists every servedBy)",
+    ]);
+    const legend = layout.cards.find((card) => card.id === "legend")!;
+    const noteCard = layout.cards.find((card) => card.id === NOTE_ID)!;
+    expect(noteCard.y).toBeGreaterThan(legend.y + legend.height);
+    expect(noteCard.y + noteCard.height).toBeLessThanOrEqual(Number(svg.attributes.height));
+    expect(noteCard.x + noteCard.width).toBeLessThanOrEqual(Number(svg.attributes.width));
+    expect(elements.find((element) => element.name === "desc")!.text).toContain("(1 more not drawn)");
+  });
+
+  it("counts thousands left out with a thousands separator", () => {
+    const text = layoutBlueprint(fanIn(5000)).texts.find((candidate) => candidate.box === NOTE_ID)!.text;
+    expect(text).toMatch(/^3,000 more arrows not drawn: a blueprint draws at most 2,000, /);
+  });
+
+  it("draws one arrow for an id named many times (lint counts it once too)", () => {
+    const layout = layoutBlueprint(fanIn(300, 50));
+    expect(layout.arrows).toHaveLength(300);
+    expect(layout.cards.some((card) => card.id === NOTE_ID)).toBe(false);
+  });
+
+  it("leaves the hotel check-in example's picture byte for byte as docs/images shows it", () => {
+    const rendered = runCli(["render", EXAMPLE, "--format", "svg"]);
+    expect(rendered.code).toBe(0);
+    expect(rendered.stdout).toBe(readFileSync("docs/images/hotel-check-in-blueprint.svg", "utf8"));
   });
 });
