@@ -47,7 +47,7 @@ export class Deadline {
   }
 
   /** The limit as a message names it. */
-  toString(): string {
+  get named(): string {
     return `the sync's time limit (--timeout ${timeoutText(this.seconds)})`;
   }
 }

@@ -141,7 +141,7 @@ export class GitHub {
   async pause(ms: number, shown: string): Promise<void> {
     const deadline = this.options.deadline;
     if (deadline !== undefined && ms >= deadline.left())
-      throw new TimeLimitError(`${deadline} ran out before ${shown}`, false);
+      throw new TimeLimitError(`${deadline.named} ran out before ${shown}`, false);
     if (ms > 0) await sleep(ms);
   }
 
@@ -158,10 +158,11 @@ export class GitHub {
       // The request's timeout, clipped to the time left: its signal ends the answer's read too, so an
       // answer that drips in is cut off at the deadline as well as one that never starts.
       const left = deadline?.left() ?? Infinity;
-      if (left === 0) throw new TimeLimitError(`${deadline} ran out before ${shown}`, false);
-      const clipped = left < this.options.timeoutMs;
+      if (deadline !== undefined && left === 0)
+        throw new TimeLimitError(`${deadline.named} ran out before ${shown}`, false);
+      const clipped = deadline !== undefined && left < this.options.timeoutMs ? deadline : undefined;
       const cutOff = (error: unknown, what: string) =>
-        clipped && isTimeout(error) ? new TimeLimitError(`${deadline} ran out ${what}`, true) : undefined;
+        clipped && isTimeout(error) ? new TimeLimitError(`${clipped.named} ran out ${what}`, true) : undefined;
       let response: Response;
       try {
         response = await fetch(url, {
@@ -197,7 +198,7 @@ export class GitHub {
           );
         if (deadline !== undefined && wait * 1000 >= deadline.left())
           throw new TimeLimitError(
-            `GitHub's rate limit asks to wait ${wait} s before ${shown}, longer than the ${(deadline.left() / 1000).toFixed(1)} s left of ${deadline}`,
+            `GitHub's rate limit asks to wait ${wait} s before ${shown}, longer than the ${(deadline.left() / 1000).toFixed(1)} s left of ${deadline.named}`,
             false,
           );
         this.options.onWait?.(`GitHub's rate limit: waiting ${wait} s before ${shown}`);
