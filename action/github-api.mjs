@@ -29,6 +29,11 @@ export function checkApiUrl(value) {
   return { url: url.href.replace(/\/+$/, "") };
 }
 
+/** The sync's time limit when none is given: five minutes, a sync of a few hundred opportunities with a
+ * second between writes and room for a minute's rate-limit wait (a first sync of more finishes on the
+ * next run). */
+export const DEFAULT_TIMEOUT_SECONDS = 5 * 60;
+
 /** The longest time limit a sync takes: a GitHub-hosted runner's job limit, 6 hours. */
 export const MAX_TIMEOUT_SECONDS = 6 * 60 * 60;
 

@@ -291,6 +291,24 @@ describe("journeymap backlog --sync github", () => {
     expect(unknown.stderr).toBe('journeymap: unknown issue tracker "jira" for --sync: use github\n');
   });
 
+  it("--timeout takes seconds or minutes, and refuses nonsense before any request (exit 2)", async () => {
+    for (const value of ["soon", "0", "-1", "5d", "1.5m", "7h"]) {
+      const run = await sync(["--sync", "github", "--timeout", value]);
+      expect(run, value).toEqual({
+        code: 2,
+        stdout: "",
+        stderr: `journeymap: --timeout needs a time from 1 second to 6 hours, such as 300 (seconds), 90s or 5m (got "${value}")\n`,
+      });
+    }
+    expect(github.requests).toEqual([]);
+    const stray = await sync(["--timeout", "5m"]);
+    expect(stray.stderr).toBe("journeymap: --timeout goes with --sync github: add it, or leave the option out\n");
+    for (const value of ["90", "90s", "5m"]) {
+      const run = await sync(["--sync", "github", "--dry-run", "--timeout", value]);
+      expect(run.code, value).toBe(0);
+    }
+  });
+
   it("takes the repository from --repo, GITHUB_REPOSITORY or the git remote, and refuses anything else", async () => {
     const none = await sync(["--sync", "github"], { GITHUB_REPOSITORY: undefined });
     expect(none.code).toBe(2);

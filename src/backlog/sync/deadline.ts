@@ -4,9 +4,8 @@ import { timeoutSeconds } from "../../../action/github-api.mjs";
 import { JourneymapError } from "../../errors.js";
 import { printable } from "../../text/shorten.js";
 
-/** Five minutes: a sync of a few hundred opportunities, with a second between writes, and room for a
- * minute's rate-limit wait. A first sync of more stops there and finishes on the next run. */
-export const DEFAULT_TIMEOUT_SECONDS = 5 * 60;
+// Five minutes; named in action/github-api.mjs, where the Action's step reads it too.
+export { DEFAULT_TIMEOUT_SECONDS } from "../../../action/github-api.mjs";
 
 /** Parses `--timeout`: seconds ("300", "90s"), minutes ("5m") or hours ("1h"), at most 6 hours. */
 export function parseTimeout(value: string): number {
