@@ -35,7 +35,7 @@ export function checkApiUrl(value) {
 export const DEFAULT_TIMEOUT_SECONDS = 5 * 60;
 
 /** The longest time limit a sync takes: a GitHub-hosted runner's job limit, 6 hours. */
-export const MAX_TIMEOUT_SECONDS = 6 * 60 * 60;
+const MAX_TIMEOUT_SECONDS = 6 * 60 * 60;
 
 /** A time limit in seconds, written as seconds ("300", "90s"), minutes ("5m") or hours ("1h"), as
  * `parseDays` (src/journey/dates.ts) reads days and weeks; undefined when it is not one, or is 0 or

@@ -208,7 +208,7 @@ function stoppedText(error: GitHubError, action: SyncAction, writes: readonly Sy
   const left = total - writes.length;
   const made =
     writes.length === 0
-      ? `The sync stopped before the first of its ${total} writes`
+      ? `The sync made none of its ${total} writes`
       : `The sync stopped after ${writes.length} of ${total} writes (${writesText(writes)}); ${left} not made`;
   // An opening whose answer was cut off may have opened the issue: it carries its marker, so the next
   // sync finds it rather than opening it twice.
@@ -252,7 +252,7 @@ export async function syncIssues(opportunities: readonly Opportunity[], options:
       answer = await github.request(method, path, payloadOf(action, label));
     } catch (error) {
       if (!(error instanceof GitHubError)) throw error;
-      if (writes.length === 0 && [401, 403, 404].includes(error.status))
+      if (writes.length === 0 && !error.rateLimited && [401, 403, 404].includes(error.status))
         throw new GitHubError(
           `GitHub refused to write issues in ${repository} (${error.message}). ${REFUSED}`,
           error.status,

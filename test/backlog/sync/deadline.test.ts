@@ -154,6 +154,14 @@ describe("a sync stopped by the deadline", () => {
     expect(github.issues.map((issue) => readMarker(issue.body)?.id)).toEqual(["a", "b", "c"]);
   });
 
+  it("a rate limit on the first write is not taken for a refusal of the token", async () => {
+    github.intercept = (request) =>
+      request.method === "POST" ? { status: 403, headers: { "Retry-After": "3600" }, body: "{}" } : undefined;
+    await expect(syncIssues([opportunity("a"), opportunity("b")], options(60))).rejects.toThrow(
+      "GitHub's rate limit stopped POST /repos/acme/shop/issues: it asks to wait 3600 s, longer than the sync waits (60 s); run the sync again later. The sync made none of its 2 writes; run it again to finish",
+    );
+  });
+
   it("a pause between writes that would outlast the deadline is not begun", async () => {
     const started = performance.now();
     await expect(
