@@ -1,8 +1,9 @@
 // What the Action's scripts and journeymap's issue sync both check of GitHub's REST API: the API's base
 // URL (https, or http to this machine for tests; no credentials, query or fragment), a repository's
-// owner/name, an answer's text read up to a size, and the sync's time limit (--timeout, sync-timeout). Plain ESM with Node built-ins only, so the Action
-// runs it from its checkout without a build; the sync (src/backlog/sync/github.ts) imports it too and the
-// CLI bundle carries it. Each caller turns a problem into its own error and message.
+// owner/name, an answer's text read up to a size, and the sync's time limit (--timeout, sync-timeout).
+// Plain ESM with Node built-ins only, so the Action runs it from its checkout without a build; the sync
+// (src/backlog/sync/github.ts) imports it too and the CLI bundle carries it. Each caller turns a problem
+// into its own error and message.
 
 /** "owner/name" as GitHub allows them. */
 export function isRepository(value) {

@@ -1,7 +1,7 @@
 // `journeymap backlog --sync github`: the options that keep the repository's opportunities in step with
-// GitHub issues (--dry-run, --pull, --repo, --label, --site-url, --timeout) and their action, wiring the maps, the
-// collector (src/backlog/collect.ts) and the sync engine (src/backlog/sync/). The one place a sync reads
-// the environment (GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_API_URL) and the git remote.
+// GitHub issues (--dry-run, --pull, --repo, --label, --site-url, --timeout) and their action, wiring the
+// maps, the collector (src/backlog/collect.ts) and the sync engine (src/backlog/sync/). The one place a
+// sync reads the environment (GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_API_URL) and the git remote.
 import { spawnSync } from "node:child_process";
 import { relative, resolve, sep } from "node:path";
 import type { Command } from "commander";

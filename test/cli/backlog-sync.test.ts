@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { DEFAULT_TIMEOUT_SECONDS, timeoutText } from "../../src/backlog/sync/deadline.js";
 import { readMarker } from "../../src/backlog/sync/marker.js";
 import { FakeGitHub } from "../backlog/sync/fake-github.js";
 import { BIN, ROOT, type CliRun } from "../helpers/cli.js";
@@ -307,6 +308,9 @@ describe("journeymap backlog --sync github", () => {
       const run = await sync(["--sync", "github", "--dry-run", "--timeout", value]);
       expect(run.code, value).toBe(0);
     }
+    // The help names the default the code uses.
+    const help = spawnSync(process.execPath, [BIN, "backlog", "--help"], { encoding: "utf8" });
+    expect(help.stdout.replace(/\s+/g, " ")).toContain(`default ${timeoutText(DEFAULT_TIMEOUT_SECONDS)}`);
   });
 
   it("takes the repository from --repo, GITHUB_REPOSITORY or the git remote, and refuses anything else", async () => {
