@@ -9,6 +9,9 @@ import { syncIssues, type SyncOptions } from "../../../src/backlog/sync/sync.js"
 import type { Opportunity } from "../../../src/backlog/types.js";
 import { FakeGitHub } from "./fake-github.js";
 
+/** Loosens the time bounds on a loaded machine. */
+const SLACK = Number(process.env.TIME_SLACK ?? 2);
+
 let github: FakeGitHub;
 beforeEach(async () => {
   github = new FakeGitHub();
@@ -78,7 +81,7 @@ describe("the client keeps to the deadline", () => {
       unanswered: true,
     });
     expect(ms).toBeGreaterThanOrEqual(950);
-    expect(ms).toBeLessThan(1_500);
+    expect(ms).toBeLessThan(1_000 + 500 * SLACK);
   });
 
   it("cuts off an answer whose bytes drip in, not only one whose headers are late", async () => {
@@ -90,7 +93,7 @@ describe("the client keeps to the deadline", () => {
     );
     const ms = performance.now() - started;
     expect(ms).toBeGreaterThanOrEqual(950);
-    expect(ms).toBeLessThan(1_500);
+    expect(ms).toBeLessThan(1_000 + 500 * SLACK);
   });
 
   it("does not begin a retry pause or a rate-limit wait that would outlast the deadline", async () => {
@@ -110,7 +113,7 @@ describe("the client keeps to the deadline", () => {
     await expect(limited.request("GET", "/user")).rejects.toThrow(
       /^GitHub's rate limit asks to wait 30 s before GET \/user, longer than the [12]\.\d s left of the sync's time limit \(--timeout 2s\)$/,
     );
-    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(performance.now() - started).toBeLessThan(500 * SLACK);
     expect(github.requests).toHaveLength(2);
   });
 
@@ -169,7 +172,7 @@ describe("a sync stopped by the deadline", () => {
     ).rejects.toThrow(
       "the sync's time limit (--timeout 1s) ran out before POST /repos/acme/shop/issues. The sync stopped after 1 of 2 writes (1 issue opened); 1 not made; run it again to finish",
     );
-    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(performance.now() - started).toBeLessThan(500 * SLACK);
     expect(github.issues).toHaveLength(1);
   });
 });
