@@ -152,7 +152,7 @@ export function commentBody(markdown, pull, marker, limit = MAX_COMMENT) {
 }
 
 /** The API, with the token, a timeout and bounded answers; an answer that is not 2xx is an ActionError. */
-export function apiClient(baseUrl, token) {
+export function apiClient(baseUrl, token, timeoutMs = TIMEOUT_MS) {
   return async function request(method, path, body) {
     let response;
     try {
@@ -167,13 +167,13 @@ export function apiClient(baseUrl, token) {
         },
         ...(body ? { body: JSON.stringify(body) } : {}),
         redirect: "error",
-        signal: AbortSignal.timeout(TIMEOUT_MS),
+        signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
       const why = error?.cause?.code ?? error?.name ?? "network error";
       throw new ActionError(`cannot reach the GitHub API for ${method} ${path}: ${why}`);
     }
-    const text = await boundedText(response);
+    const text = await boundedText(response, `${method} ${path}`);
     let answer;
     try {
       answer = text ? JSON.parse(text) : undefined;
@@ -192,8 +192,15 @@ export function apiClient(baseUrl, token) {
   };
 }
 
-async function boundedText(response) {
-  const text = await readBounded(response, MAX_RESPONSE_BYTES);
+async function boundedText(response, shown) {
+  let text;
+  try {
+    text = await readBounded(response, MAX_RESPONSE_BYTES);
+  } catch (error) {
+    // The timeout ends the answer's read too: an answer that drips in is a failure of the step, not a crash.
+    const why = error?.name === "TimeoutError" ? "no whole answer in time" : (error?.cause?.code ?? "network error");
+    throw new ActionError(`the GitHub API's answer to ${shown} was cut off: ${why}`);
+  }
   if (text === undefined)
     throw new ActionError(`the GitHub API's answer is larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MiB`);
   return text;

@@ -10,6 +10,7 @@ import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ActionError, commandText, pathsOf, readEvent } from "./diff-comment.mjs";
+import { DEFAULT_TIMEOUT_SECONDS, timeoutSeconds } from "./github-api.mjs";
 
 const TITLE = "journeymap issue sync";
 
@@ -41,7 +42,10 @@ export function skipReason(env, readPayload = () => readEvent(env.GITHUB_EVENT_P
   return undefined;
 }
 
-export function main(argv = process.argv.slice(2), env = process.env) {
+/** How long past its own time limit journeymap may run before the step stops it: npx may first fetch it. */
+export const BACKSTOP_SECONDS = 5 * 60;
+
+export function main(argv = process.argv.slice(2), env = process.env, backstopSeconds = BACKSTOP_SECONDS) {
   if (String(env.INPUT_SYNC_ISSUES ?? "").toLowerCase() !== "true") return 0;
   const separator = argv.indexOf("--");
   const command = separator === -1 ? [] : argv.slice(separator + 1);
@@ -54,8 +58,21 @@ export function main(argv = process.argv.slice(2), env = process.env) {
   const args = ["backlog", "--sync", "github"];
   if (env.INPUT_SITE_URL) args.push("--site-url", String(env.INPUT_SITE_URL));
   if (env.INPUT_ISSUE_LABEL) args.push("--label", String(env.INPUT_ISSUE_LABEL));
+  // journeymap checks the time limit and refuses one it cannot read (exit 2, saying why).
+  if (env.INPUT_SYNC_TIMEOUT) args.push("--timeout", String(env.INPUT_SYNC_TIMEOUT));
   args.push("--", ...pathsOf(env.INPUT_PATHS));
-  const ran = spawnSync(command[0], [...command.slice(1), ...args], { stdio: ["ignore", "inherit", "inherit"] });
+  // A backstop: journeymap keeps to its own limit; should it not, or should npx hang fetching it, the step
+  // stops it this long after that limit rather than hold the job until the runner's 6 hours.
+  const limit = timeoutSeconds(String(env.INPUT_SYNC_TIMEOUT ?? "")) ?? DEFAULT_TIMEOUT_SECONDS;
+  const ran = spawnSync(command[0], [...command.slice(1), ...args], {
+    stdio: ["ignore", "inherit", "inherit"],
+    timeout: (limit + backstopSeconds) * 1000,
+    killSignal: "SIGKILL",
+  });
+  if (ran.error?.code === "ETIMEDOUT") {
+    log("error", `journeymap was still running ${backstopSeconds} s past the sync's time limit (${limit} s): stopped`);
+    return 2;
+  }
   if (ran.error) throw new ActionError(`cannot run journeymap: ${ran.error.code ?? ran.error.message}`);
   // journeymap has said why on standard error; the step's exit code is the sync's (1: maps with errors).
   if (ran.status === 1 || ran.status === 2) {

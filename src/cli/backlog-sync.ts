@@ -1,7 +1,7 @@
 // `journeymap backlog --sync github`: the options that keep the repository's opportunities in step with
-// GitHub issues (--dry-run, --pull, --repo, --label, --site-url) and their action, wiring the maps, the
-// collector (src/backlog/collect.ts) and the sync engine (src/backlog/sync/). The one place a sync reads
-// the environment (GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_API_URL) and the git remote.
+// GitHub issues (--dry-run, --pull, --repo, --label, --site-url, --timeout) and their action, wiring the
+// maps, the collector (src/backlog/collect.ts) and the sync engine (src/backlog/sync/). The one place a
+// sync reads the environment (GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_API_URL) and the git remote.
 import { spawnSync } from "node:child_process";
 import { relative, resolve, sep } from "node:path";
 import type { Command } from "commander";
@@ -27,6 +27,7 @@ export interface BacklogSyncOptions {
   repo?: string;
   label?: string;
   siteUrl?: string;
+  timeout?: string;
 }
 
 /** The trackers `--sync` knows. */
@@ -52,6 +53,10 @@ export function registerBacklogSync(command: Command): Command {
     .option(
       "--site-url <url>",
       'with --sync: where the docs site serves the map pages, linked from each issue ("{name}" stands for the page\'s name; else <url>/<name>/)',
+    )
+    .option(
+      "--timeout <time>",
+      "with --sync: the time limit of the whole sync, every request, wait and retry included: seconds (300, 90s) or minutes (5m); default 5m",
     );
 }
 
@@ -59,7 +64,9 @@ export function registerBacklogSync(command: Command): Command {
  * sync's options without it. */
 export async function runBacklogSync(paths: string[], options: BacklogSyncOptions, command: Command): Promise<boolean> {
   if (options.sync === undefined) {
-    const stray = (["dryRun", "pull", "repo", "label", "siteUrl"] as const).find((key) => options[key] !== undefined);
+    const stray = (["dryRun", "pull", "repo", "label", "siteUrl", "timeout"] as const).find(
+      (key) => options[key] !== undefined,
+    );
     if (stray !== undefined)
       throw new JourneymapError(
         `--${stray.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)} goes with --sync github: add it, or leave the option out`,
@@ -70,6 +77,11 @@ export async function runBacklogSync(paths: string[], options: BacklogSyncOption
     throw new JourneymapError(
       `unknown issue tracker "${printable(options.sync)}" for --sync: use ${TRACKERS.join(", ")}`,
     );
+  // The clock starts before the maps are read: the limit is the whole command's, as a CI job sees it.
+  const { Deadline, DEFAULT_TIMEOUT_SECONDS, parseTimeout } = await import("../backlog/sync/deadline.js");
+  const deadline = new Deadline(
+    options.timeout === undefined ? DEFAULT_TIMEOUT_SECONDS : parseTimeout(options.timeout),
+  );
   const env = process.env;
   const repository = await repositoryOption(options.repo ?? (env.GITHUB_REPOSITORY || undefined));
   // The token is read here and only handed to the client: never printed, never part of a message.
@@ -95,12 +107,15 @@ export async function runBacklogSync(paths: string[], options: BacklogSyncOption
     ...(env.GITHUB_API_URL ? { apiBase: env.GITHUB_API_URL } : {}),
     dryRun: options.dryRun === true,
     onWait: (message: string) => note(message),
+    deadline,
   };
   if (!options.pull) {
     const result = await syncIssues(collected.opportunities, syncOptions);
     stdout.write(formatSync(result));
     return true;
   }
+  // Every read is done (or the time limit has stopped the run) before the first map is edited; the
+  // edits below make no request, so the deadline never falls between two maps' writes.
   const pulled = await pullIssues(collected.opportunities, syncOptions);
   for (const line of pulled.notes) note(line);
   const edits = new Map<string, OpportunityEdit>();

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { DEFAULT_TIMEOUT_SECONDS, timeoutText } from "../../src/backlog/sync/deadline.js";
 import { readMarker } from "../../src/backlog/sync/marker.js";
 import { FakeGitHub } from "../backlog/sync/fake-github.js";
 import { BIN, ROOT, type CliRun } from "../helpers/cli.js";
@@ -289,6 +290,27 @@ describe("journeymap backlog --sync github", () => {
     });
     const unknown = await sync(["--sync", "jira"]);
     expect(unknown.stderr).toBe('journeymap: unknown issue tracker "jira" for --sync: use github\n');
+  });
+
+  it("--timeout takes seconds or minutes, and refuses nonsense before any request (exit 2)", async () => {
+    for (const value of ["soon", "0", "-1", "5d", "1.5m", "7h"]) {
+      const run = await sync(["--sync", "github", "--timeout", value]);
+      expect(run, value).toEqual({
+        code: 2,
+        stdout: "",
+        stderr: `journeymap: --timeout needs a time from 1 second to 6 hours, such as 300 (seconds), 90s or 5m (got "${value}")\n`,
+      });
+    }
+    expect(github.requests).toEqual([]);
+    const stray = await sync(["--timeout", "5m"]);
+    expect(stray.stderr).toBe("journeymap: --timeout goes with --sync github: add it, or leave the option out\n");
+    for (const value of ["90", "90s", "5m"]) {
+      const run = await sync(["--sync", "github", "--dry-run", "--timeout", value]);
+      expect(run.code, value).toBe(0);
+    }
+    // The help names the default the code uses.
+    const help = spawnSync(process.execPath, [BIN, "backlog", "--help"], { encoding: "utf8" });
+    expect(help.stdout.replace(/\s+/g, " ")).toContain(`default ${timeoutText(DEFAULT_TIMEOUT_SECONDS)}`);
   });
 
   it("takes the repository from --repo, GITHUB_REPOSITORY or the git remote, and refuses anything else", async () => {

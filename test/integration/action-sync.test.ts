@@ -1,9 +1,11 @@
 // The Action's sync-issues step (action.yml, action/sync-issues.mjs) run as a runner runs it: its `run:`
 // script in bash with the step's env, in a folder of maps, against the fake GitHub API on 127.0.0.1, with
 // a simulated event payload. It syncs on a push of the default branch and skips, saying so, elsewhere.
+import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { readMarker } from "../../src/backlog/sync/marker.js";
@@ -45,6 +47,7 @@ async function runStep(
     "inputs.sync-issues": inputs["sync-issues"] ?? "true",
     "inputs.site-url": inputs["site-url"] ?? "",
     "inputs.issue-label": inputs["issue-label"] ?? "",
+    "inputs.sync-timeout": inputs["sync-timeout"] ?? "",
     "inputs.paths": inputs.paths ?? ".",
     "steps.setup.outputs.version": "", // the set-up found journeymap built in the checkout
     "github.action_path": ROOT,
@@ -139,5 +142,56 @@ describe("the Action's sync-issues step against a fake GitHub API", () => {
       "::error title=journeymap issue sync::the issue sync failed (exit 2): the log above says why\n",
     );
     expect(github.issues).toEqual([]);
+  });
+
+  it("sync-timeout bounds the whole sync: an API that never answers fails the step by then, saying so (exit 2)", async () => {
+    github.intercept = () => "hang";
+    const started = performance.now();
+    const run = await runStep(push(), { "sync-timeout": "2s" });
+    const ms = performance.now() - started;
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      "journeymap: the sync's time limit (--timeout 2s) ran out waiting for the answer to GET /user. Nothing was written: run the sync again (with a longer --timeout if GitHub is that slow)\n",
+    );
+    expect(run.stdout).toBe(
+      "::error title=journeymap issue sync::the issue sync failed (exit 2): the log above says why\n",
+    );
+    expect(ms).toBeGreaterThanOrEqual(2_000);
+    expect(ms).toBeLessThan(2_000 + 1_500 * Number(process.env.TIME_SLACK ?? 2));
+    expect(github.issues).toEqual([]);
+  });
+
+  it("a sync-timeout that is not a time: journeymap refuses it before any request (exit 2)", async () => {
+    const run = await runStep(push(), { "sync-timeout": "a while" });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      'journeymap: --timeout needs a time from 1 second to 6 hours, such as 300 (seconds), 90s or 5m (got "a while")\n',
+    );
+    expect(github.requests).toEqual([]);
+  });
+
+  it("stops a journeymap that outlives its time limit by the backstop (as a hung npx would)", () => {
+    const eventFile = join(runner, "event.json");
+    writeFileSync(eventFile, JSON.stringify(push().payload));
+    // The step's main() with a backstop of 1 s, its "journeymap" a node that sleeps a minute.
+    const script = `import { main } from ${JSON.stringify(pathToFileURL(join(ROOT, "action/sync-issues.mjs")).href)};
+process.exitCode = main(["--", process.execPath, "-e", "setTimeout(() => {}, 60000)"], process.env, 1);`;
+    const started = performance.now();
+    const run = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
+      encoding: "utf8",
+      env: {
+        PATH: process.env.PATH ?? "",
+        INPUT_SYNC_ISSUES: "true",
+        INPUT_SYNC_TIMEOUT: "1",
+        GITHUB_EVENT_NAME: "push",
+        GITHUB_EVENT_PATH: eventFile,
+        GITHUB_REF: "refs/heads/main",
+      },
+    });
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe(
+      "::error title=journeymap issue sync::journeymap was still running 1 s past the sync's time limit (1 s): stopped\n",
+    );
   });
 });

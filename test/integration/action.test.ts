@@ -217,6 +217,7 @@ describe("action.yml", () => {
       "sarif-file",
       "site-url",
       "sync-issues",
+      "sync-timeout",
       "version",
     ]);
   });

@@ -1,8 +1,10 @@
 // GitHub's REST API for the sync: the token, a timeout and a size bound on every answer, waits on the
-// rate limit (bounded), bounded retries on 5xx, and pagination by Link headers that never leaves the API.
+// rate limit (bounded), bounded retries on 5xx, pagination by Link headers that never leaves the API, and
+// the run's overall deadline, which clips every timeout, retry pause and wait.
 import { JourneymapError } from "../../errors.js";
 import { printable } from "../../text/shorten.js";
 import { checkApiUrl, readBounded } from "../../../action/github-api.mjs";
+import type { Deadline } from "./deadline.js";
 
 export interface GitHubOptions {
   /** The API's base URL: https, or http to this machine only (a test's fake API). */
@@ -20,6 +22,9 @@ export interface GitHubOptions {
   maxResponseBytes?: number;
   /** Told when the client waits on a rate limit. */
   onWait?: (message: string) => void;
+  /** The whole run's time limit: each request's timeout is clipped to the time left, and a pause or a
+   * wait that would outlast it is not begun. None by default (the CLI always gives one). */
+  deadline?: Deadline;
 }
 
 /** A request GitHub refused, with its status (0 when it never answered), and whether its rate limit did. */
@@ -31,6 +36,18 @@ export class GitHubError extends JourneymapError {
   ) {
     super(message);
     this.name = "GitHubError";
+  }
+}
+
+/** The run's time limit ran out, or a wait would outlast it. `unanswered` when a request had gone out and
+ * its answer was cut off: a POST may then have opened an issue (the next sync finds it by its marker). */
+export class TimeLimitError extends GitHubError {
+  constructor(
+    message: string,
+    readonly unanswered: boolean,
+  ) {
+    super(message, 0);
+    this.name = "TimeLimitError";
   }
 }
 
@@ -101,7 +118,8 @@ function nextLink(header: string | null, base: string): string | undefined {
 /** A client for one repository's API, with one token. */
 export class GitHub {
   readonly apiBase: string;
-  private readonly options: Required<Omit<GitHubOptions, "apiBase" | "onWait">> & Pick<GitHubOptions, "onWait">;
+  private readonly options: Required<Omit<GitHubOptions, "apiBase" | "onWait" | "deadline">> &
+    Pick<GitHubOptions, "onWait" | "deadline">;
 
   constructor(options: GitHubOptions) {
     this.apiBase = apiBaseOf(options.apiBase);
@@ -115,7 +133,16 @@ export class GitHub {
       retryDelayMs: options.retryDelayMs ?? 1_000,
       maxResponseBytes: options.maxResponseBytes ?? 32 * 1024 * 1024,
       onWait: options.onWait,
+      deadline: options.deadline,
     };
+  }
+
+  /** Waits `ms`, or, when the run's deadline would pass first, stops at once (before `shown`). */
+  async pause(ms: number, shown: string): Promise<void> {
+    const deadline = this.options.deadline;
+    if (deadline !== undefined && ms >= deadline.left())
+      throw new TimeLimitError(`${deadline.named} ran out before ${shown}`, false);
+    if (ms > 0) await sleep(ms);
   }
 
   /** One request (a path under the API, or a next-page URL already checked), retried as the header says;
@@ -125,8 +152,17 @@ export class GitHub {
     const url = pathOrUrl.startsWith("/") ? `${this.apiBase}${pathOrUrl}` : pathOrUrl;
     const shown = `${method} ${pathOrUrl.startsWith("/") ? pathOrUrl.replace(/\?.*$/, "") : "next page"}`;
     const retrySafe = method !== "POST";
+    const deadline = this.options.deadline;
     for (let attempt = 0; ; attempt++) {
       const last = attempt >= this.options.retries;
+      // The request's timeout, clipped to the time left: its signal ends the answer's read too, so an
+      // answer that drips in is cut off at the deadline as well as one that never starts.
+      const left = deadline?.left() ?? Infinity;
+      if (deadline !== undefined && left === 0)
+        throw new TimeLimitError(`${deadline.named} ran out before ${shown}`, false);
+      const clipped = deadline !== undefined && left < this.options.timeoutMs ? deadline : undefined;
+      const cutOff = (error: unknown, what: string) =>
+        clipped && isTimeout(error) ? new TimeLimitError(`${clipped.named} ran out ${what}`, true) : undefined;
       let response: Response;
       try {
         response = await fetch(url, {
@@ -140,11 +176,13 @@ export class GitHub {
           },
           ...(payload !== undefined ? { body: JSON.stringify(payload) } : {}),
           redirect: "error",
-          signal: AbortSignal.timeout(this.options.timeoutMs),
+          signal: AbortSignal.timeout(Math.min(left, this.options.timeoutMs)),
         });
       } catch (error) {
+        const outOfTime = cutOff(error, `waiting for the answer to ${shown}`);
+        if (outOfTime) throw outOfTime;
         if (retrySafe && !last) {
-          await sleep(this.options.retryDelayMs * 2 ** attempt);
+          await this.pause(this.options.retryDelayMs * 2 ** attempt, `retrying ${shown}`);
           continue;
         }
         throw new GitHubError(`cannot reach the GitHub API for ${shown}: ${reasonOf(error)}`, 0);
@@ -158,6 +196,11 @@ export class GitHub {
             response.status,
             true,
           );
+        if (deadline !== undefined && wait * 1000 >= deadline.left())
+          throw new TimeLimitError(
+            `GitHub's rate limit asks to wait ${wait} s before ${shown}, longer than the ${(deadline.left() / 1000).toFixed(1)} s left of ${deadline.named}`,
+            false,
+          );
         this.options.onWait?.(`GitHub's rate limit: waiting ${wait} s before ${shown}`);
         await sleep(wait * 1000);
         continue;
@@ -167,11 +210,13 @@ export class GitHub {
         text = await this.boundedText(response);
       } catch (error) {
         if (error instanceof GitHubError) throw error;
+        const outOfTime = cutOff(error, `reading the answer to ${shown}, which was still arriving`);
+        if (outOfTime) throw outOfTime;
         if (retrySafe && !last) continue;
         throw new GitHubError(`the GitHub API's answer to ${shown} was cut off: ${reasonOf(error)}`, 0);
       }
       if (response.status >= 500 && retrySafe && !last) {
-        await sleep(this.options.retryDelayMs * 2 ** attempt);
+        await this.pause(this.options.retryDelayMs * 2 ** attempt, `retrying ${shown}`);
         continue;
       }
       let body: unknown;
@@ -203,6 +248,11 @@ export class GitHub {
       );
     return text;
   }
+}
+
+/** Whether a request or its read ended on its signal's timeout. */
+function isTimeout(error: unknown): boolean {
+  return (error as { name?: unknown } | undefined)?.name === "TimeoutError";
 }
 
 function reasonOf(error: unknown): string {

@@ -5,7 +5,7 @@ import { JourneymapError } from "../../errors.js";
 import { visible } from "../../text/visible.js";
 import { printable, shorten } from "../../text/shorten.js";
 import type { Opportunity } from "../types.js";
-import { GitHub, type GitHubAnswer, GitHubError, type GitHubOptions } from "./github.js";
+import { GitHub, type GitHubAnswer, GitHubError, type GitHubOptions, TimeLimitError } from "./github.js";
 import { type IssueState, readMarker } from "./marker.js";
 import { planPull, planSync, type PullPlan, type SyncAction, type SyncPlan, type TrackedIssue } from "./plan.js";
 
@@ -175,6 +175,50 @@ function payloadOf(action: SyncAction, label: string): Record<string, unknown> {
   return { title: action.title, body: action.body, ...state };
 }
 
+/** What a read stopped by the time limit leaves behind, added to its message; other errors as they are. */
+async function reading<T>(read: () => Promise<T>, leftBehind: string): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof TimeLimitError) throw new TimeLimitError(`${error.message}. ${leftBehind}`, false);
+    throw error;
+  }
+}
+
+const NOTHING_WRITTEN = "Nothing was written: run the sync again (with a longer --timeout if GitHub is that slow)";
+
+const DONE: Record<SyncAction["kind"], string> = {
+  open: "opened",
+  update: "updated",
+  close: "closed",
+  reopen: "reopened",
+};
+
+/** The writes made, counted by kind: "2 issues opened, 1 closed". */
+function writesText(writes: readonly SyncWrite[]): string {
+  const counts = new Map<SyncAction["kind"], number>();
+  for (const write of writes) counts.set(write.kind, (counts.get(write.kind) ?? 0) + 1);
+  return [...counts]
+    .map(([kind, count], i) => `${count}${i === 0 ? ` issue${count === 1 ? "" : "s"}` : ""} ${DONE[kind]}`)
+    .join(", ");
+}
+
+/** The message of a write that failed after others: what was written, what was not, and that a rerun finishes. */
+function stoppedText(error: GitHubError, action: SyncAction, writes: readonly SyncWrite[], total: number): string {
+  const left = total - writes.length;
+  const made =
+    writes.length === 0
+      ? `The sync made none of its ${total} writes`
+      : `The sync stopped after ${writes.length} of ${total} writes (${writesText(writes)}); ${left} not made`;
+  // An opening whose answer was cut off may have opened the issue: it carries its marker, so the next
+  // sync finds it rather than opening it twice.
+  const lost =
+    error instanceof TimeLimitError && error.unanswered && action.kind === "open"
+      ? ` (the issue of opportunity "${action.id}" may have been opened without an answer: the next sync finds it by its marker)`
+      : "";
+  return `${error.message}. ${made}${lost}; run it again to finish: the issues written carry their marker and are not opened twice`;
+}
+
 /**
  * Opens, updates, closes and reopens the issues of the opportunities. Nothing is half-done: every read
  * and the whole plan come before the first write; a user token that the repository says may only read
@@ -188,32 +232,35 @@ export async function syncIssues(opportunities: readonly Opportunity[], options:
   const repository = repositoryOf(options.repository);
   const label = labelOf(options.label);
   const github = new GitHub(options);
-  const me = await authorOf(github, options.author);
-  const plan = planSync(opportunities, await listIssues(github, repository, label), me);
   const dryRun = options.dryRun === true;
+  const { me, plan } = await reading(async () => {
+    const me = await authorOf(github, options.author);
+    return { me, plan: planSync(opportunities, await listIssues(github, repository, label), me) };
+  }, NOTHING_WRITTEN);
   const writes: SyncWrite[] = [];
   if (dryRun || plan.actions.length === 0) return { plan, writes, dryRun };
-  await checkPermission(github, repository);
+  await reading(() => checkPermission(github, repository), NOTHING_WRITTEN);
   // No pause for an API on this machine (a test's fake API has no secondary rate limit).
   const interval = options.writeIntervalMs ?? (new URL(github.apiBase).protocol === "http:" ? 0 : 1_000);
   for (const action of plan.actions) {
-    // GitHub asks for a second between writes: a burst of them meets its secondary rate limit.
-    if (writes.length > 0 && interval > 0) await new Promise((resolve) => setTimeout(resolve, interval));
+    const method = action.kind === "open" ? "POST" : "PATCH";
     const path = action.kind === "open" ? `/repos/${repository}/issues` : `/repos/${repository}/issues/${action.issue}`;
     let answer;
     try {
-      answer = await github.request(action.kind === "open" ? "POST" : "PATCH", path, payloadOf(action, label));
+      // GitHub asks for a second between writes: a burst of them meets its secondary rate limit.
+      if (writes.length > 0 && interval > 0) await github.pause(interval, `${method} ${path}`);
+      answer = await github.request(method, path, payloadOf(action, label));
     } catch (error) {
       if (!(error instanceof GitHubError)) throw error;
-      if (writes.length === 0 && [401, 403, 404].includes(error.status))
+      if (writes.length === 0 && !error.rateLimited && [401, 403, 404].includes(error.status))
         throw new GitHubError(
           `GitHub refused to write issues in ${repository} (${error.message}). ${REFUSED}`,
           error.status,
         );
-      throw new GitHubError(
-        `${error.message}. The sync stopped after ${writes.length} of ${plan.actions.length} writes; run it again to finish: the issues written carry their marker and are not opened twice`,
-        error.status,
-      );
+      const message = stoppedText(error, action, writes, plan.actions.length);
+      throw error instanceof TimeLimitError
+        ? new TimeLimitError(message, error.unanswered)
+        : new GitHubError(message, error.status);
     }
     const written = answer.body as
       { number?: unknown; html_url?: unknown; labels?: unknown; user?: { login?: unknown } | null } | undefined;
@@ -243,8 +290,10 @@ export async function pullIssues(opportunities: readonly Opportunity[], options:
   const repository = repositoryOf(options.repository);
   const label = labelOf(options.label);
   const github = new GitHub(options);
-  const me = await authorOf(github, options.author);
-  return planPull(opportunities, await listIssues(github, repository, label), me);
+  return reading(async () => {
+    const me = await authorOf(github, options.author);
+    return planPull(opportunities, await listIssues(github, repository, label), me);
+  }, "No map was changed: run the pull again (with a longer --timeout if GitHub is that slow)");
 }
 
 const VERBS: Record<SyncAction["kind"], string> = {

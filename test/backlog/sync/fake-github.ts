@@ -1,5 +1,5 @@
 // A fake GitHub REST API on 127.0.0.1 for the sync's tests: issues, their labels, authors and states,
-// Link-header pagination, tokens that can or cannot write, and every request recorded.
+// Link-header pagination, tokens that can or cannot write, answers that drip, and every request recorded.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -61,6 +61,9 @@ export class FakeGitHub {
     ["fork-token", { author: "github-actions[bot]", write: false }],
   ]);
   intercept: Intercept | undefined;
+  /** For the requests it names, the pause in ms between two bytes of the answer (status and headers
+   * come at once; what the request does, such as opening an issue, is done before the first byte). */
+  drip: ((request: RecordedRequest) => number | undefined) | undefined;
   private server: Server | undefined;
   base = "";
 
@@ -109,18 +112,28 @@ export class FakeGitHub {
       body: text ? (JSON.parse(text) as unknown) : undefined,
     };
     this.requests.push(recorded);
+    const dripMs = this.drip?.(recorded);
+    const answer = (status: number, text: string, headers: Record<string, string> = {}) => {
+      response.writeHead(status, { "Content-Type": "application/json", ...headers });
+      if (dripMs === undefined) return void response.end(text);
+      response.flushHeaders();
+      const bytes = Buffer.from(text);
+      let sent = 0;
+      const timer = setInterval(() => {
+        if (sent < bytes.length) response.write(bytes.subarray(sent, ++sent));
+        else {
+          clearInterval(timer);
+          response.end();
+        }
+      }, dripMs);
+      response.on("close", () => clearInterval(timer));
+    };
     const canned = this.intercept?.(recorded);
     if (canned === "hang") return;
-    if (canned) {
-      response.writeHead(canned.status, { "Content-Type": "application/json", ...canned.headers });
-      response.end(canned.body ?? "");
-      return;
-    }
+    if (canned) return answer(canned.status, canned.body ?? "", canned.headers);
     const token = this.tokens.get((request.headers.authorization ?? "").replace(/^Bearer /, ""));
-    const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
-      response.writeHead(status, { "Content-Type": "application/json", ...headers });
-      response.end(JSON.stringify(body));
-    };
+    const send = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+      answer(status, JSON.stringify(body), headers);
     if (!token) return send(401, { message: "Bad credentials" });
     const url = new URL(recorded.path, this.base);
     if (recorded.method === "GET" && url.pathname === "/user") {

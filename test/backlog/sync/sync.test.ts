@@ -332,7 +332,7 @@ describe("refusals and failures", () => {
     await expect(
       syncIssues([opportunity("a"), opportunity("b"), opportunity("c"), opportunity("d")], options()),
     ).rejects.toThrow(
-      "GitHub API POST /repos/acme/shop/issues answered 502. The sync stopped after 1 of 3 writes; run it again to finish: the issues written carry their marker and are not opened twice",
+      "GitHub API POST /repos/acme/shop/issues answered 502. The sync stopped after 1 of 3 writes (1 issue opened); 2 not made; run it again to finish: the issues written carry their marker and are not opened twice",
     );
     expect(github.writes()).toHaveLength(2);
     github.intercept = undefined;
