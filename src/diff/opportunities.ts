@@ -7,7 +7,7 @@ import type { ListChange, OpportunityChange, OpportunityField, OpportunityValue 
 
 /** The properties compared, in the order the outputs name them (the metric's id and its target apart):
  * those the registry of opportunity fields marks for the diff. */
-export const OPPORTUNITY_FIELDS: readonly OpportunityField[] = opportunityColumnsOf("diff").map(
+const COMPARED_FIELDS: readonly OpportunityField[] = opportunityColumnsOf("diff").map(
   ({ key }) => key as OpportunityField,
 );
 
@@ -102,7 +102,7 @@ function diffOpportunity(o: Opportunity, n: Opportunity): OpportunityChange | un
     // Text became tracked work (or the reverse): one change, with what the object says.
     const object = (typeof n === "string" ? o : n) as OpportunityObject;
     const fields: OpportunityChange["fields"] = {};
-    for (const field of OPPORTUNITY_FIELDS) {
+    for (const field of COMPARED_FIELDS) {
       const value = propertyOf(object, field);
       if (value === undefined || field === "title") continue;
       fields[field] = typeof n === "string" ? { old: value } : { new: value };
@@ -110,7 +110,7 @@ function diffOpportunity(o: Opportunity, n: Opportunity): OpportunityChange | un
     return { ...base, became: typeof n === "string" ? "text" : "tracked", fields };
   }
   const fields: OpportunityChange["fields"] = {};
-  for (const field of OPPORTUNITY_FIELDS) {
+  for (const field of COMPARED_FIELDS) {
     const before = propertyOf(o, field);
     const after = propertyOf(n, field);
     if (same(before, after)) continue;
