@@ -17,6 +17,7 @@ import type {
   ListField,
   MapField,
   OpportunityChange,
+  OpportunityValue,
   TextField,
   TouchpointChange,
 } from "./types.js";
@@ -200,7 +201,7 @@ const MAP_NOTABLE = new Set<MapField>(["type", "status", "owner"]);
 type PartNote = Omit<Note, "element">;
 
 /** An opportunity status as people say it: "in progress"; absent, an idea. */
-export function statusWords(status: string | number | undefined): string {
+export function statusWords(status: OpportunityValue | undefined): string {
   return status === undefined ? "idea" : String(status).replaceAll("-", " ");
 }
 
@@ -213,8 +214,9 @@ function opportunityNotes(change: OpportunityChange): PartNote[] {
     const side = change.became === "tracked" ? "new" : "old";
     const said = [
       ...(change.id !== undefined ? [`id ${show(change.id)}`] : []),
-      ...(Object.entries(fields) as Array<[string, { old?: string | number; new?: string | number }]>).map(
-        ([field, value]) => (field === "status" ? statusWords(value[side]) : `${field} ${show(value[side])}`),
+      ...(Object.entries(fields) as Array<[string, { old?: OpportunityValue; new?: OpportunityValue }]>).map(
+        ([field, value]) =>
+          field === "status" ? statusWords(value[side]) : `${field} ${shownProperty(field, value[side])}`,
       ),
     ].join(", ");
     return [
@@ -239,12 +241,12 @@ function opportunityNotes(change: OpportunityChange): PartNote[] {
   if (fields.owner)
     notes.push({
       sign: "~",
-      change: `${what}: owner ${show(fields.owner.old)} → ${show(fields.owner.new)}`,
+      change: `${what}: owner ${shownProperty("owner", fields.owner.old)} → ${shownProperty("owner", fields.owner.new)}`,
       notable: true,
     });
-  const rest = (Object.entries(fields) as Array<[string, { old?: string | number; new?: string | number }]>)
+  const rest = (Object.entries(fields) as Array<[string, { old?: OpportunityValue; new?: OpportunityValue }]>)
     .filter(([field]) => field !== "status" && field !== "owner")
-    .map(([field, value]) => `${field} ${show(value.old)} → ${show(value.new)}`);
+    .map(([field, value]) => `${field} ${shownProperty(field, value.old)} → ${shownProperty(field, value.new)}`);
   if (rest.length) notes.push({ sign: "~", change: `${what}: ${rest.join("; ")}`, notable: false });
   return notes;
 }
@@ -320,6 +322,19 @@ export function emotionText(emotion: EmotionChange): string {
 function show(value: string | number | undefined): string {
   if (value === undefined) return "(none)";
   return typeof value === "number" ? String(value) : `"${shorten(value, MAX_SHOWN_TEXT)}"`;
+}
+
+/** A property of an opportunity as the notes show it: the pain points it addresses as a list (absent:
+ * all of the touchpoint's), at most MAX_ORDER_SHOWN of them. */
+function shownProperty(field: string, value: OpportunityValue | undefined): string {
+  if (value === undefined && field === "addresses") return "(all pain points)";
+  if (typeof value !== "object") return show(value);
+  if (!value.length) return "(none)";
+  const shown = value
+    .slice(0, MAX_ORDER_SHOWN)
+    .map((text) => show(text))
+    .join(", ");
+  return value.length > MAX_ORDER_SHOWN ? `${shown} and ${value.length - MAX_ORDER_SHOWN} more` : shown;
 }
 
 function orderText(ids: readonly string[]): string {

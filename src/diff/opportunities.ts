@@ -2,21 +2,14 @@
 // so a status move, a new owner or a new score is one change, and an opportunity written as text that
 // became tracked work with the same title is one change too, never a removal and an addition.
 import { entryText, type Opportunity, type OpportunityObject } from "../journey/model.js";
-import type { ListChange, OpportunityChange, OpportunityField } from "./types.js";
+import { opportunityColumnsOf } from "../journey/opportunity-fields.js";
+import type { ListChange, OpportunityChange, OpportunityField, OpportunityValue } from "./types.js";
 
-/** The properties compared, in the order the outputs name them (the metric's id and its target apart). */
-export const OPPORTUNITY_FIELDS = [
-  "title",
-  "status",
-  "owner",
-  "value",
-  "effort",
-  "confidence",
-  "issue",
-  "due",
-  "metric",
-  "target",
-] as const satisfies readonly OpportunityField[];
+/** The properties compared, in the order the outputs name them (the metric's id and its target apart):
+ * those the registry of opportunity fields marks for the diff. */
+const COMPARED_FIELDS: readonly OpportunityField[] = opportunityColumnsOf("diff").map(
+  ({ key }) => key as OpportunityField,
+);
 
 export interface ComparedOpportunities {
   /** Opportunities added and removed, by their text (as the list of any other field). */
@@ -109,7 +102,7 @@ function diffOpportunity(o: Opportunity, n: Opportunity): OpportunityChange | un
     // Text became tracked work (or the reverse): one change, with what the object says.
     const object = (typeof n === "string" ? o : n) as OpportunityObject;
     const fields: OpportunityChange["fields"] = {};
-    for (const field of OPPORTUNITY_FIELDS) {
+    for (const field of COMPARED_FIELDS) {
       const value = propertyOf(object, field);
       if (value === undefined || field === "title") continue;
       fields[field] = typeof n === "string" ? { old: value } : { new: value };
@@ -117,10 +110,10 @@ function diffOpportunity(o: Opportunity, n: Opportunity): OpportunityChange | un
     return { ...base, became: typeof n === "string" ? "text" : "tracked", fields };
   }
   const fields: OpportunityChange["fields"] = {};
-  for (const field of OPPORTUNITY_FIELDS) {
+  for (const field of COMPARED_FIELDS) {
     const before = propertyOf(o, field);
     const after = propertyOf(n, field);
-    if (before === after) continue;
+    if (same(before, after)) continue;
     fields[field] = {
       ...(before !== undefined ? { old: before } : {}),
       ...(after !== undefined ? { new: after } : {}),
@@ -133,8 +126,9 @@ function idOf(opportunity: Opportunity): string | undefined {
   return typeof opportunity === "string" ? undefined : opportunity.id;
 }
 
-/** A property as the diff compares it: the metric by its id, its target apart; a status as written. */
-function propertyOf(opportunity: OpportunityObject, field: OpportunityField): string | number | undefined {
+/** A property as the diff compares it: the metric by its id, its target apart; a status as written;
+ * the pain points it addresses as a list (absent: all of the touchpoint's). */
+function propertyOf(opportunity: OpportunityObject, field: OpportunityField): OpportunityValue | undefined {
   switch (field) {
     case "metric":
       return opportunity.metric?.id;
@@ -143,4 +137,13 @@ function propertyOf(opportunity: OpportunityObject, field: OpportunityField): st
     default:
       return opportunity[field];
   }
+}
+
+/** Whether two values of a property are the same: the pain points addressed in any order. */
+function same(before: OpportunityValue | undefined, after: OpportunityValue | undefined): boolean {
+  if (!Array.isArray(before) || !Array.isArray(after)) return before === after;
+  if (before.length !== after.length) return false;
+  const sorted = (list: readonly string[]) => [...list].sort();
+  const other = sorted(after);
+  return sorted(before).every((text, index) => text === other[index]);
 }

@@ -10,7 +10,7 @@ import type { Located, TouchpointPair } from "./match.js";
 import { diffLanes, laneLabels } from "./lanes.js";
 import { personasText, statusWords } from "./notes.js";
 import { diffOpportunities, tracksWork } from "./opportunities.js";
-import type { LaneChange, ListField, OpportunityChange, TextField } from "./types.js";
+import type { LaneChange, ListField, OpportunityChange, OpportunityValue, TextField } from "./types.js";
 
 export interface DiffPicture {
   /** The map to draw: the new version's, with ghosts of what the old one had. */
@@ -304,9 +304,22 @@ function opportunityNote(change: OpportunityChange): string {
   const parts = Object.entries(change.fields).map(([field, value]) =>
     field === "status"
       ? `${statusWords(value.old)} → ${statusWords(value.new)}`
-      : `${field} was ${value.old === undefined ? "not set" : `“${String(value.old)}”`}`,
+      : `${field} was ${wasText(field, value.old)}`,
   );
   return `${title}: ${parts.join("; ")}`;
+}
+
+/** Pain points a card's note names at most, then "and N more". */
+const MAX_WAS_SHOWN = 5;
+
+/** An opportunity's old property on its card: the pain points it addressed listed (absent: all of them). */
+function wasText(field: string, value: OpportunityValue | undefined): string {
+  if (value === undefined) return field === "addresses" ? "all pain points" : "not set";
+  if (typeof value !== "object") return `“${String(value)}”`;
+  const shown = value.slice(0, MAX_WAS_SHOWN).map((text) => `“${text}”`);
+  return value.length > MAX_WAS_SHOWN
+    ? `${shown.join(", ")} and ${value.length - MAX_WAS_SHOWN} more`
+    : shown.join(", ") || "none";
 }
 
 /** What a declared lane's entries were, on the card of a touchpoint or a stage. */

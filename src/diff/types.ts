@@ -1,6 +1,7 @@
 // The shape of a journey diff: what changed between an old and a new version of a map, with both
 // sides' source positions. Stable: the json output is this object (docs/diff.md documents it).
 import type { ListFieldKey, TextFieldKey } from "../journey/fields.js";
+import type { ComparedOpportunityField } from "../journey/opportunity-fields.js";
 import type { Diagnostic, Range } from "../diagnostic.js";
 import type { FailPoint, Score } from "../journey/model.js";
 
@@ -158,9 +159,10 @@ export interface LaneChange {
 }
 
 /** The properties of an opportunity tracked as work that the diff compares (`metric`: the metric's id;
- * `target`: the metric's target). */
-export type OpportunityField =
-  "title" | "status" | "owner" | "value" | "effort" | "confidence" | "issue" | "due" | "metric" | "target";
+ * `target`: the metric's target), as the registry of opportunity fields lists them. */
+export type OpportunityField = ComparedOpportunityField;
+/** A compared property's value: a text, a number, or (`addresses`) the pain points, as written. */
+export type OpportunityValue = string | number | readonly string[];
 
 /** An opportunity in both versions (objects paired by id, else by text) whose properties changed. */
 export interface OpportunityChange {
@@ -172,7 +174,7 @@ export interface OpportunityChange {
    * the object says, on its side. */
   became?: "tracked" | "text";
   /** Properties old → new; an absent side is not set. */
-  fields: Partial<Record<OpportunityField, { old?: string | number; new?: string | number }>>;
+  fields: Partial<Record<OpportunityField, { old?: OpportunityValue; new?: OpportunityValue }>>;
 }
 
 /** The map's own fields compared as text (the title has its own entry). */

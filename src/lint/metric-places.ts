@@ -1,10 +1,19 @@
 // The metric values rules look at, with what every message and position needs: the element's name
-// and subject, and where the value (or its key, or its element) is in the file.
+// and subject, and where the value (or its key, or its element) is in the file; and the metric ids a
+// map may name, with the closest one to a misspelt id.
 import type { Range } from "../diagnostic.js";
-import { metricSubject, metricValuesOf, type MetricPlace } from "../journey/metrics.js";
+import type { SharedScope } from "../journey/definitions.js";
+import {
+  declaredMetricIds,
+  metricDefinitionsFor,
+  metricSubject,
+  metricValuesOf,
+  type MetricPlace,
+} from "../journey/metrics.js";
 import type { Journey } from "../journey/model.js";
 import { subjectOf } from "../journey/queries.js";
 import type { SourceMap } from "../journey/source-map.js";
+import { Suggester, type SuggestionBudget } from "../journey/suggest.js";
 import { stageName, touchpointName } from "./names.js";
 
 export interface RuleMetricPlace extends MetricPlace {
@@ -14,6 +23,27 @@ export interface RuleMetricPlace extends MetricPlace {
   /** The range of a key of the value (`value`, `date`) when it is a measured value, else of the value. */
   rangeOf(field?: "value" | "date" | "source"): Range | undefined;
   keyRange(): Range | undefined;
+}
+
+/** The metric ids a map may name, and the closest of them to an id it does not know. */
+export interface KnownMetrics {
+  ids: ReadonlySet<string>;
+  /** The known id a misspelt one most likely meant ("did you mean"), from the map's shared budget. */
+  closest: (id: string) => string | undefined;
+}
+
+/** The metrics a map declares or that are shared in its scope; with `measured`, also those it records
+ * values of (a value is a measure someone takes, declared or not). */
+export function knownMetrics(
+  journey: Journey,
+  scope: SharedScope | undefined,
+  suggestions: SuggestionBudget,
+  { measured = false }: { measured?: boolean } = {},
+): KnownMetrics {
+  const ids = declaredMetricIds(metricDefinitionsFor(journey), scope);
+  if (measured) for (const value of metricValuesOf(journey)) ids.add(value.id);
+  const suggester = new Suggester(ids, suggestions);
+  return { ids, closest: (id) => suggester.closest(id) };
 }
 
 /** Every metric value of the map; a value written in by lint --data falls back to its element's range. */

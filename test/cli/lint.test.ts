@@ -18,6 +18,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { lintJourney } from "../../src/lint/engine.js";
 import { reportFormats } from "../../src/report/index.js";
 import { BIN, runCli, type JsonReportFile } from "../helpers/cli.js";
+import { EXAMPLES_AS_OF } from "../helpers/examples-day.js";
 
 const GAPS = "test/fixtures/lint/gaps.journey.yaml";
 const GAPS_TEXT = readFileSync(GAPS, "utf8");
@@ -56,7 +57,11 @@ beforeAll(() => {
 
 describe("journeymap lint: results and exit codes", () => {
   it("exits 0 on a clean map", () => {
-    expect(runCli(["lint", CLEAN])).toEqual({ code: 0, stdout: "✔ 1 map checked, no problems\n", stderr: "" });
+    expect(runCli(["lint", CLEAN, "--as-of", EXAMPLES_AS_OF])).toEqual({
+      code: 0,
+      stdout: "✔ 1 map checked, no problems\n",
+      stderr: "",
+    });
   });
 
   it("the SaaS example lints clean with its own config (saas stages, an accepted gap suppressed in the map)", () => {
@@ -216,7 +221,7 @@ describe("journeymap lint: formats and --output", () => {
   });
 
   it("--format junit prints XML that parses, a suite per map", () => {
-    const run = runCli(["lint", "--format", "junit", GAPS, CLEAN]);
+    const run = runCli(["lint", "--format", "junit", GAPS, CLEAN, "--as-of", EXAMPLES_AS_OF]);
     expect(run.code).toBe(1);
     const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" }).parse(run.stdout) as JunitReport;
     expect(parsed.testsuites.testsuite.map((suite) => suite.name)).toEqual([GAPS, CLEAN]);

@@ -1,6 +1,5 @@
 // opportunity-metric: an opportunity whose `metric` names a metric the map neither declares nor measures.
-import { declaredMetricIds, metricDefinitionsFor, metricValuesOf } from "../../journey/metrics.js";
-import { Suggester } from "../../journey/suggest.js";
+import { knownMetrics, type KnownMetrics } from "../metric-places.js";
 import { opportunityPlaces } from "../opportunity-places.js";
 import { listOf } from "../names.js";
 import { docsUrl, type Rule } from "../types.js";
@@ -15,22 +14,18 @@ export const opportunityMetric: Rule = {
     docsUrl: docsUrl("opportunity-metric"),
   },
   check({ journey, source, definitions, suggestions, report }) {
-    let known: Set<string> | undefined;
-    let suggester: Suggester | undefined;
+    // Looked up when an opportunity names a metric (most name none).
+    let known: KnownMetrics | undefined;
     for (const place of opportunityPlaces(journey, source)) {
       const metric = place.opportunity.metric;
       if (!metric) continue;
-      if (!known) {
-        known = new Set(declaredMetricIds(metricDefinitionsFor(journey), definitions.scope));
-        for (const value of metricValuesOf(journey)) known.add(value.id);
-        suggester = new Suggester(known, suggestions);
-      }
-      if (known.has(metric.id)) continue;
-      const guess = suggester!.closest(metric.id);
+      known ??= knownMetrics(journey, definitions.scope, suggestions, { measured: true });
+      if (known.ids.has(metric.id)) continue;
+      const guess = known.closest(metric.id);
       const hint = guess
         ? `did you mean "${guess}"?`
-        : known.size > 0
-          ? `use one of ${listOf([...known])}, or declare it under metrics`
+        : known.ids.size > 0
+          ? `use one of ${listOf([...known.ids])}, or declare it under metrics`
           : "declare it under metrics, and record its value on the touchpoint";
       report(
         `${place.where} should move metric "${metric.id}", which the map neither declares nor measures: ${hint}`,

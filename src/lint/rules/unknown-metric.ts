@@ -1,9 +1,7 @@
 // unknown-metric: a metric value whose id neither the map's metric definitions nor the metrics shared in
 // its scope declare, or an id in the map's `metrics` list that names no shared metric.
-import { declaredMetricIds, metricDefinitionsFor } from "../../journey/metrics.js";
 import { subjectOf } from "../../journey/queries.js";
-import { Suggester } from "../../journey/suggest.js";
-import { metricPlaces } from "../metric-places.js";
+import { knownMetrics, metricPlaces } from "../metric-places.js";
 import { listOf } from "../names.js";
 import { docsUrl, type Rule } from "../types.js";
 
@@ -17,12 +15,11 @@ export const unknownMetric: Rule = {
     docsUrl: docsUrl("unknown-metric"),
   },
   check({ journey, source, definitions, suggestions, report }) {
-    const declared = declaredMetricIds(metricDefinitionsFor(journey), definitions.scope);
-    const suggester = new Suggester(declared, suggestions);
+    const { ids: declared, closest } = knownMetrics(journey, definitions.scope, suggestions);
     const shares = (definitions.scope?.byKind.metric.size ?? 0) > 0;
     for (const entry of definitions.entries) {
       if (entry.kind !== "metric" || entry.local || entry.shared) continue;
-      const guess = suggester.closest(entry.id);
+      const guess = closest(entry.id);
       const hint = guess
         ? `did you mean "${guess}"?`
         : declared.size > 0
@@ -38,7 +35,7 @@ export const unknownMetric: Rule = {
     const where = shares ? 'is neither declared in "metrics" nor shared' : 'is not declared in "metrics"';
     for (const place of metricPlaces(journey, source)) {
       if (declared.has(place.id)) continue;
-      const guess = suggester.closest(place.id);
+      const guess = closest(place.id);
       report(
         `metric "${place.id}" at ${place.where} ${where}${guess ? ` (did you mean "${guess}"?)` : ""}: declare it, or use a declared metric id`,
         place.keyRange(),

@@ -10,6 +10,7 @@ import type { Backlog, BacklogGroup } from "../../backlog/backlog.js";
 import { renderMatrix } from "./matrix.js";
 import { PRIORITY_FORMULAS, shownPriority, type RankedOpportunity } from "../../backlog/priority.js";
 import type { OpportunityMap } from "../../backlog/types.js";
+import { opportunityColumnsOf, type OpportunityFieldOf } from "../../journey/opportunity-fields.js";
 
 export interface BacklogFormatContext {
   /** Colours in the stylish format (a terminal). */
@@ -224,22 +225,10 @@ function json(backlog: Backlog): string {
   return `${inertJson(JSON.stringify(document, null, 2))}\n`;
 }
 
-export const CSV_COLUMNS = [
-  "rank",
-  "priority",
-  "id",
-  "title",
-  "status",
-  "owner",
-  "value",
-  "effort",
-  "confidence",
-  "due",
-  "issue",
-  "map",
-  "map_title",
-  "pain_points",
-] as const;
+/** The CSV's columns: the rank, the opportunity's fields headed by their keys (src/journey/opportunity-fields.ts),
+ * then its map and the pain points it addresses. */
+const CSV_FIELDS = opportunityColumnsOf("csv").map(({ key }) => key as OpportunityFieldOf<"csv">);
+export const CSV_COLUMNS: readonly string[] = ["rank", "priority", ...CSV_FIELDS, "map", "map_title", "pain_points"];
 
 const PLAIN_FIELD = /^(?![=+\-@\s:])(?!.*##\[)[\x20-\x21\x23-\x2b\x2d-\x7e]*$/;
 
@@ -260,15 +249,7 @@ function csv(backlog: Backlog): string {
     const fields = [
       String(opportunity.rank),
       opportunity.priority === undefined ? "" : shownPriority(opportunity.priority),
-      opportunity.id,
-      opportunity.title,
-      opportunity.status,
-      opportunity.owner ?? "",
-      opportunity.value === undefined ? "" : String(opportunity.value),
-      opportunity.effort === undefined ? "" : String(opportunity.effort),
-      opportunity.confidence === undefined ? "" : String(opportunity.confidence),
-      opportunity.due ?? "",
-      opportunity.issue ?? "",
+      ...CSV_FIELDS.map((key) => String(opportunity[key] ?? "")),
       opportunity.map.path,
       opportunity.map.title,
       opportunity.painPoints.join("; "),

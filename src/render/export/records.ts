@@ -5,6 +5,7 @@
 // xlsx.ts, read back by src/import/records.ts.
 import { entryObjectsOf } from "../../journey/lanes.js";
 import type { Journey, OpportunityObject, Stage, Touchpoint } from "../../journey/model.js";
+import { opportunityColumns, type OpportunityColumn } from "../../journey/opportunity-fields.js";
 import { listCell, type CellValue } from "./layout.js";
 
 /** Where a row is: a stage, and a touchpoint of it (by id when it has one, and by name). */
@@ -26,21 +27,10 @@ export const LANE_ENTRY_COLUMNS = [
   ["Fail opportunity", "failOpportunity"],
 ] as const;
 
-export const OPPORTUNITY_COLUMNS = [
-  ...WHERE_COLUMNS,
-  ["Id", "id"],
-  ["Title", "title"],
-  ["Owner", "owner"],
-  ["Status", "status"],
-  ["Value", "value"],
-  ["Effort", "effort"],
-  ["Confidence", "confidence"],
-  ["Issue", "issue"],
-  ["Metric", "metric"],
-  ["Target", "target"],
-  ["Due", "due"],
-  ["Addresses", "addresses"],
-] as const;
+/** The Opportunities sheet's columns: where, then the opportunity's fields (src/journey/opportunity-fields.ts). */
+export const OPPORTUNITY_COLUMNS: ReadonlyArray<
+  readonly [string, (typeof WHERE_COLUMNS)[number][1] | OpportunityColumn["key"]]
+> = [...WHERE_COLUMNS, ...opportunityColumns().map(({ header, key }) => [header, key] as const)];
 
 export type LaneEntryKey = (typeof LANE_ENTRY_COLUMNS)[number][1];
 

@@ -1,43 +1,13 @@
 // fail-point-unowned: in a blueprint, a fail point with no owner or no opportunity (at `fail`), an owner
 // that is no declared team or an opportunity id that no opportunity object of the map has (at the value).
 import { testRule, yaml } from "../rule-tester.js";
+import { WELL_FORMED_BLUEPRINT } from "./blueprint-maps.js";
 
 testRule("fail-point-unowned", {
   valid: [
     {
       name: "a well-formed blueprint",
-      code: yaml`
-        journeymap: 1
-        title: Hotel check-in
-        type: blueprint
-        personas: [{id: guest, name: Guest}]
-        teams: [{id: front-office}]
-        lanes:
-          - {id: customer, label: Guest, layer: customer}
-          - {id: frontstage, label: Front desk, layer: frontstage}
-          - {id: backstage, label: Back office, layer: backstage}
-          - {id: systems, label: Systems, layer: support}
-        stages:
-          - id: arrival
-            name: Arrival
-            touchpoints:
-              - name: Checks in
-                owner: front-office
-                actions: [Gives name and passport]
-                evidence: [Lobby, Key card]
-                opportunities:
-                  - {id: live-room-status, title: Live room status}
-                lanes:
-                  customer: [{id: ask, text: Asks for the room, servedBy: [greet]}]
-                  frontstage: [{id: greet, text: Greets, servedBy: [lookup, pms]}]
-                  backstage:
-                    - id: lookup
-                      text: Looks up the booking
-                      servedBy: [pms]
-                      fail: {risk: Booking not found, owner: front-office, opportunity: live-room-status}
-                  systems: [{id: pms, text: PMS}]
-              - name: Sleeps
-      `,
+      code: WELL_FORMED_BLUEPRINT,
     },
     {
       name: "the same fail points in a journey map",

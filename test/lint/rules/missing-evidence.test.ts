@@ -1,43 +1,13 @@
 // missing-evidence: in a blueprint that records evidence, a touchpoint with customer actions (`actions` or
 // a customer lane) and no evidence, at the key that holds the actions.
 import { testRule, yaml } from "../rule-tester.js";
+import { WELL_FORMED_BLUEPRINT } from "./blueprint-maps.js";
 
 testRule("missing-evidence", {
   valid: [
     {
       name: "a well-formed blueprint",
-      code: yaml`
-        journeymap: 1
-        title: Hotel check-in
-        type: blueprint
-        personas: [{id: guest, name: Guest}]
-        teams: [{id: front-office}]
-        lanes:
-          - {id: customer, label: Guest, layer: customer}
-          - {id: frontstage, label: Front desk, layer: frontstage}
-          - {id: backstage, label: Back office, layer: backstage}
-          - {id: systems, label: Systems, layer: support}
-        stages:
-          - id: arrival
-            name: Arrival
-            touchpoints:
-              - name: Checks in
-                owner: front-office
-                actions: [Gives name and passport]
-                evidence: [Lobby, Key card]
-                opportunities:
-                  - {id: live-room-status, title: Live room status}
-                lanes:
-                  customer: [{id: ask, text: Asks for the room, servedBy: [greet]}]
-                  frontstage: [{id: greet, text: Greets, servedBy: [lookup, pms]}]
-                  backstage:
-                    - id: lookup
-                      text: Looks up the booking
-                      servedBy: [pms]
-                      fail: {risk: Booking not found, owner: front-office, opportunity: live-room-status}
-                  systems: [{id: pms, text: PMS}]
-              - name: Sleeps
-      `,
+      code: WELL_FORMED_BLUEPRINT,
     },
     {
       name: "the same touchpoints in a journey map",
