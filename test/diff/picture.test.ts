@@ -281,8 +281,14 @@ describe("the picture's cost", () => {
     expect(marks.filter((mark) => mark === "removed")).toHaveLength(60);
     expect(marks.filter((mark) => mark === "added")).toHaveLength(60);
     expect(marks.filter((mark) => mark === "changed")).toHaveLength(60);
-    const smallMs = await fastest(() => svgOf(small), 3);
-    const largeMs = await fastest(() => svgOf(large), 3);
+    // Alternated, the fastest of 7 each: a busy machine slows both alike, and the cold first runs
+    // (compiling, the first picture's fonts) count for neither.
+    let smallMs = Infinity;
+    let largeMs = Infinity;
+    for (let round = 0; round < 7; round++) {
+      smallMs = Math.min(smallMs, await fastest(() => svgOf(small), 1));
+      largeMs = Math.min(largeMs, await fastest(() => svgOf(large), 1));
+    }
     expect(largeMs / smallMs, `${smallMs.toFixed(1)} ms → ${largeMs.toFixed(1)} ms`).toBeLessThan(2 * 3);
   });
 });
