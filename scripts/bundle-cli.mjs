@@ -145,7 +145,8 @@ await build({
 // start-up instead (the __journeymapImport it passes in). Any other import() fails the build.
 const bundle = join(outdir, "cli.js");
 let code = readFileSync(bundle, "utf8");
-for (const name of EXTERNAL)
+// exceljs's Workbook file is imported alone (src/render/export/excel-workbook.ts).
+for (const name of [...EXTERNAL, "exceljs/lib/doc/workbook.js"])
   code = code.split(`import(${JSON.stringify(name)})`).join(`__journeymapImport(${JSON.stringify(name)})`);
 const left = /\bimport\s*\(/.exec(code);
 if (left)

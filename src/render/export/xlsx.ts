@@ -1,15 +1,15 @@
 // The Excel workbook of a map (render --format xlsx): the "Map" sheet as teams draw journey maps (stages
 // as columns, lanes as rows, emotions as numbers on a colour scale), the "Touchpoints" table with every
 // field, and the stages, personas, teams, metrics and the map's own facts. Every cell is a value (text
-// or a number), never a formula. exceljs is an optional peer dependency, loaded only here.
+// or a number), never a formula. exceljs is an optional peer dependency, loaded only here (excel-workbook.ts).
 import type { Workbook, Worksheet } from "exceljs";
 import { JourneymapError } from "../../errors.js";
 import { filledLanes } from "../../journey/lanes.js";
 import type { Journey, Stage, Touchpoint } from "../../journey/model.js";
-import { importOptional } from "../browser.js";
 import { repackZip } from "../../io/zip-directory.js";
 import { PACKAGE_VERSION } from "../../version.js";
 import { cellText, columnLetters, looksLikeFormula, storedText } from "./cells.js";
+import { loadWorkbookClass } from "./excel-workbook.js";
 import {
   cellOf,
   DEFINITION_COLUMNS,
@@ -231,12 +231,8 @@ function* touchpointsWithStages(journey: Journey): Generator<{ stage: Stage; hol
 
 /** The map as an .xlsx workbook, the same bytes for the same map. */
 export async function renderXlsx(journey: Journey): Promise<Uint8Array> {
-  const { default: ExcelJS } = await importOptional(
-    "exceljs",
-    "the Excel export (--format xlsx)",
-    () => import("exceljs"),
-  );
-  const workbook = new ExcelJS.Workbook();
+  const Workbook = await loadWorkbookClass("the Excel export (--format xlsx)");
+  const workbook = new Workbook();
   workbook.creator = "journeymap";
   workbook.lastModifiedBy = "journeymap";
   workbook.created = FIXED_DATE;
