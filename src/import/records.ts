@@ -3,7 +3,9 @@
 // and makes that line the object it was. A row whose line is not there adds its entry at the end.
 import { listOf, type CellValue } from "../render/export/layout.js";
 import {
+  JSON_COLUMN_SUFFIX,
   LANE_ENTRY_COLUMNS,
+  MAX_EXTENSION_COLUMNS,
   OPPORTUNITY_COLUMNS,
   RECORD_LIST_KEYS,
   RECORD_NUMBER_KEYS,
@@ -35,25 +37,41 @@ export function laneValueOfCell(value: CellValue, kind: LaneKind | undefined): L
   return listOf(value);
 }
 
-/** One row of a record sheet: the cells by key, and the column of each key. */
+/** One row of a record sheet: the cells by key (a team's x- keys by their own), the column of each key,
+ * and the x- keys whose cells are JSON. */
 interface RecordRow {
   row: number;
   cells: Map<string, CellValue>;
   columns: Map<string, number>;
+  json: ReadonlySet<string>;
 }
 
 function recordRows(grid: Grid, columns: ReadonlyArray<readonly [string, string]>): RecordRow[] {
   const keyColumns = new Map<string, number>();
+  const json = new Set<string>();
+  let extensions = 0;
   for (let column = 1; column <= widthOf(grid); column++) {
     const header = textAt(grid, 1, column);
     if (header === undefined) continue;
-    const key = columns.find(([name]) => name.toLowerCase() === header.toLowerCase())?.[1];
+    let key = columns.find(([name]) => name.toLowerCase() === header.toLowerCase())?.[1];
+    if (key === undefined && header.startsWith("x-")) {
+      // A team's own key, as the export writes it: "x-<key>", or "x-<key> (JSON)" for JSON values.
+      key = header.endsWith(JSON_COLUMN_SUFFIX) ? header.slice(0, -JSON_COLUMN_SUFFIX.length).trimEnd() : header;
+      if (header !== key) json.add(key);
+      if (++extensions > MAX_EXTENSION_COLUMNS)
+        throw cellProblem(
+          grid,
+          1,
+          column,
+          `the ${grid.name} sheet has more than ${MAX_EXTENSION_COLUMNS} columns of x- keys: keep your own data under fewer x- keys (one key can hold an object)`,
+        );
+    }
     if (key === undefined)
       throw cellProblem(
         grid,
         1,
         column,
-        `unknown column "${header}": the ${grid.name} sheet has ${columns.map(([name]) => name).join(", ")}`,
+        `unknown column "${header}": the ${grid.name} sheet has ${columns.map(([name]) => name).join(", ")}, and x-<your key>`,
       );
     if (keyColumns.has(key)) throw cellProblem(grid, 1, column, `the column "${header}" is there twice: keep one`);
     keyColumns.set(key, column);
@@ -65,7 +83,7 @@ function recordRows(grid: Grid, columns: ReadonlyArray<readonly [string, string]
       const value = valueAt(grid, row, column);
       if (value !== undefined && String(value).trim() !== "") cells.set(key, value);
     }
-    if (cells.size > 0) rows.push({ row, cells, columns: keyColumns });
+    if (cells.size > 0) rows.push({ row, cells, columns: keyColumns, json });
   }
   return rows;
 }
@@ -78,6 +96,29 @@ function required(grid: Grid, record: RecordRow, key: string, what: string): str
   if (value === undefined)
     throw cellProblem(grid, record.row, columnOf(record, key), `this row has no ${what}: fill it, or delete the row`);
   return String(value);
+}
+
+/** A record's x- keys and their values: a text or a number as the cell holds it, a JSON cell's value. */
+function extensionsOf(grid: Grid, record: RecordRow): [string, unknown][] {
+  const found: [string, unknown][] = [];
+  for (const [key, value] of record.cells) {
+    if (!key.startsWith("x-")) continue;
+    if (!record.json.has(key) || typeof value === "number") {
+      found.push([key, value]);
+      continue;
+    }
+    try {
+      found.push([key, JSON.parse(String(value))]);
+    } catch {
+      throw cellProblem(
+        grid,
+        record.row,
+        columnOf(record, key),
+        `${JSON.stringify(String(value).slice(0, 40))} is not JSON, which the column "${key}${JSON_COLUMN_SUFFIX}" holds: write the value as JSON ("text" in double quotes), or name the column "${key}" for text`,
+      );
+    }
+  }
+  return found;
 }
 
 function text(record: RecordRow, key: string, trimmed = false): string | undefined {
@@ -187,6 +228,7 @@ export function applyLaneEntries(grid: Grid, stages: ReadonlyMap<string, Stage>)
     if (Object.keys(failPoint).length > 0) entry.fail = failPoint;
     const wait = text(record, "wait");
     if (wait !== undefined) entry.wait = wait;
+    for (const [key, value] of extensionsOf(grid, record)) entry[key as `x-${string}`] = value;
     const holders: Array<Touchpoint | Stage> = touchpoints ?? [stage];
     const placed = holders.some((holder) => {
       const value = laneValueOf(holder, lane);
@@ -257,6 +299,7 @@ export function applyOpportunities(grid: Grid, stages: ReadonlyMap<string, Stage
         );
       opportunity.metric.target = requiredNumber(grid, record.row, columnOf(record, "target"), target, "target")!;
     }
+    for (const [key, value] of extensionsOf(grid, record)) opportunity[key as `x-${string}`] = value;
     const shown = opportunity.title ?? opportunity.id;
     const placed = touchpoints.some(
       (touchpoint) =>

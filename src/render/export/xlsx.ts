@@ -28,9 +28,12 @@ import {
   hasEntryObjects,
   hasOpportunityObjects,
   LANE_ENTRY_COLUMNS,
+  laneEntryExtensions,
   laneEntryRows,
   OPPORTUNITY_COLUMNS,
+  opportunityExtensions,
   opportunityRows,
+  type ExtensionColumn,
 } from "./records.js";
 import { mapTable, STAGE_ROW_LABEL } from "./table.js";
 
@@ -264,12 +267,29 @@ export async function renderXlsx(journey: Journey): Promise<Uint8Array> {
   small(SHEETS.metrics, "metrics", journey.metrics ?? []);
   // The sheets of the lanes and the tracked opportunities, only for the maps that use them.
   if ((journey.lanes ?? []).length > 0) small(SHEETS.lanes, "lanes", journey.lanes ?? []);
-  const recordColumns = (columns: ReadonlyArray<readonly [string, string]>) =>
-    columns.map(([header, key]) => ({ header, width: key === "text" || key === "title" ? 36 : 16 }));
-  if (hasEntryObjects(journey))
-    tableSheet(workbook, SHEETS.laneEntries, recordColumns(LANE_ENTRY_COLUMNS), laneEntryRows(journey));
-  if (hasOpportunityObjects(journey))
-    tableSheet(workbook, SHEETS.opportunities, recordColumns(OPPORTUNITY_COLUMNS), opportunityRows(journey));
+  // Their fields, then a column per x- key the records have.
+  const recordColumns = (columns: ReadonlyArray<readonly [string, string]>, extensions: readonly ExtensionColumn[]) => [
+    ...columns.map(([header, key]) => ({ header, width: key === "text" || key === "title" ? 36 : 16 })),
+    ...extensions.map(({ header }) => ({ header, width: 16 })),
+  ];
+  if (hasEntryObjects(journey)) {
+    const extensions = laneEntryExtensions(journey);
+    tableSheet(
+      workbook,
+      SHEETS.laneEntries,
+      recordColumns(LANE_ENTRY_COLUMNS, extensions),
+      laneEntryRows(journey, extensions),
+    );
+  }
+  if (hasOpportunityObjects(journey)) {
+    const extensions = opportunityExtensions(journey);
+    tableSheet(
+      workbook,
+      SHEETS.opportunities,
+      recordColumns(OPPORTUNITY_COLUMNS, extensions),
+      opportunityRows(journey, extensions),
+    );
+  }
 
   const info = workbook.addWorksheet(SHEETS.info);
   info.getColumn(1).width = 22;
