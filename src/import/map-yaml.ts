@@ -35,8 +35,10 @@ function isPlain(text: string): boolean {
   );
 }
 
-/** JSON's string, which YAML reads as a double-quoted text, with what JSON leaves as it is but YAML may not escaped. */
+/** JSON's string, which YAML reads as a double-quoted text, with what JSON leaves as it is but YAML may not
+ * escaped; single quotes (as yaml writes it) for a line with double quotes and nothing to escape. */
 function quoted(text: string): string {
+  if (text.includes('"') && !text.includes("'") && !/[\n\t\\]/.test(text) && !ESCAPED.test(text)) return `'${text}'`;
   return JSON.stringify(text).replace(
     /[\u007F-\u009F\u2028\u2029\uFEFF\uFFFE\uFFFF]/g,
     (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`,
@@ -64,6 +66,8 @@ function scalar(value: unknown, indent: string): string {
 }
 
 const key = (text: string) => (isPlain(text) ? text : quoted(text));
+/** The longest key written on its value's line (YAML allows 1,024 characters before the colon). */
+const MAX_IMPLICIT_KEY = 1_000;
 
 function isCollection(value: unknown): value is object {
   return typeof value === "object" && value !== null && (!Array.isArray(value) || value.length > 0);
@@ -104,11 +108,17 @@ function block(value: object, indent: string, out: Lines): void {
   }
   for (const [name, item] of Object.entries(value)) {
     if (item === undefined) continue;
+    let written = key(name);
+    if (written.length > MAX_IMPLICIT_KEY) {
+      // YAML reads a key of more than 1,024 characters only after "? ", its value after ": ".
+      out.push(`${indent}? ${written}`);
+      written = "";
+    }
     if (isCollection(item) && Object.keys(item).length > 0) {
-      out.push(`${indent}${key(name)}:`);
+      out.push(`${indent}${written}:`);
       // Sequences are indented below their key, as yaml writes them (indentSeq).
       block(item, inner, out);
-    } else out.push(`${indent}${key(name)}: ${inline(item, inner)}`);
+    } else out.push(`${indent}${written}: ${inline(item, inner)}`);
   }
 }
 

@@ -125,6 +125,16 @@ describe("the import's YAML writer", () => {
     if (!/^[yYnN]$/.test(tricky)) same(parse(yaml, { version: "1.1" }), written);
   });
 
+  it("a key longer than YAML's 1,024 characters on a line: written after ?, read back equal", () => {
+    const long = "k".repeat(2_000);
+    const written = { [long]: "v", [`${long}!`]: { [long]: ["a", { [long]: 1 }] }, short: [] };
+    const yaml = mapYaml(written);
+    expect(yaml).toContain(`? ${long}\n: v\n`);
+    same(parse(yaml), written);
+    const fast = readFastYaml(yaml, new SourceMap(yaml));
+    if (fast?.kind === "value") same(fast.value, written);
+  });
+
   it("keeps the layout authors know: block collections, sequences below their key, |- for lines", () => {
     expect(
       mapYaml({
