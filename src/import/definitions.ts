@@ -11,7 +11,7 @@ const NUMBER_KEYS = new Set(["target", "warning", "order"]);
 
 function definitionsOf<T>(grid: Grid, columns: ReadonlyArray<readonly [string, string]>): T[] {
   const keys: (string | undefined)[] = [];
-  for (let column = 1; column <= widthOf(grid); column++) {
+  for (let column = 1, width = widthOf(grid); column <= width; column++) {
     const header = textAt(grid, 1, column);
     if (header === undefined) continue;
     if (grid.covered.has(`1:${column + 1}`))

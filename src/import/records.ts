@@ -50,7 +50,7 @@ function recordRows(grid: Grid, columns: ReadonlyArray<readonly [string, string]
   const keyColumns = new Map<string, number>();
   const json = new Set<string>();
   let extensions = 0;
-  for (let column = 1; column <= widthOf(grid); column++) {
+  for (let column = 1, width = widthOf(grid); column <= width; column++) {
     const header = textAt(grid, 1, column);
     if (header === undefined) continue;
     let key = columns.find(([name]) => name.toLowerCase() === header.toLowerCase())?.[1];
