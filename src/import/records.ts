@@ -3,6 +3,7 @@
 // and makes that line the object it was. A row whose line is not there adds its entry at the end.
 import { listOf, type CellValue } from "../render/export/layout.js";
 import {
+  FAIL_PREFIX,
   JSON_COLUMN_SUFFIX,
   LANE_ENTRY_COLUMNS,
   MAX_EXTENSION_COLUMNS,
@@ -54,10 +55,16 @@ function recordRows(grid: Grid, columns: ReadonlyArray<readonly [string, string]
     const header = textAt(grid, 1, column);
     if (header === undefined) continue;
     let key = columns.find(([name]) => name.toLowerCase() === header.toLowerCase())?.[1];
-    if (key === undefined && header.startsWith("x-")) {
-      // A team's own key, as the export writes it: "x-<key>", or "x-<key> (JSON)" for JSON values.
-      key = header.endsWith(JSON_COLUMN_SUFFIX) ? header.slice(0, -JSON_COLUMN_SUFFIX.length).trimEnd() : header;
-      if (header !== key) json.add(key);
+    const failKey = header.slice(0, FAIL_PREFIX.length).toLowerCase() === FAIL_PREFIX.toLowerCase();
+    const extension = failKey ? header.slice(FAIL_PREFIX.length).trimStart() : header;
+    if (key === undefined && extension.startsWith("x-")) {
+      // A team's own key, as the export writes it: "x-<key>", or "x-<key> (JSON)" for JSON values; a
+      // fail point's behind "Fail ", kept in the record as "fail:x-<key>".
+      const name = extension.endsWith(JSON_COLUMN_SUFFIX)
+        ? extension.slice(0, -JSON_COLUMN_SUFFIX.length).trimEnd()
+        : extension;
+      key = failKey ? `fail:${name}` : name;
+      if (name !== extension) json.add(key);
       if (++extensions > MAX_EXTENSION_COLUMNS)
         throw cellProblem(
           grid,
@@ -98,23 +105,26 @@ function required(grid: Grid, record: RecordRow, key: string, what: string): str
   return String(value);
 }
 
-/** A record's x- keys and their values: a text or a number as the cell holds it, a JSON cell's value. */
-function extensionsOf(grid: Grid, record: RecordRow): [string, unknown][] {
+/** A record's x- keys (those of its fail point with `prefix` "fail:") and their values: a text or a
+ * number as the cell holds it, a JSON cell's value. */
+function extensionsOf(grid: Grid, record: RecordRow, prefix = ""): [string, unknown][] {
   const found: [string, unknown][] = [];
   for (const [key, value] of record.cells) {
-    if (!key.startsWith("x-")) continue;
+    if (!key.startsWith(`${prefix}x-`)) continue;
+    const name = key.slice(prefix.length);
     if (!record.json.has(key) || typeof value === "number") {
-      found.push([key, value]);
+      found.push([name, value]);
       continue;
     }
     try {
-      found.push([key, JSON.parse(String(value))]);
+      found.push([name, JSON.parse(String(value))]);
     } catch {
+      const header = `${prefix === "" ? "" : FAIL_PREFIX}${name}`;
       throw cellProblem(
         grid,
         record.row,
         columnOf(record, key),
-        `${JSON.stringify(String(value).slice(0, 40))} is not JSON, which the column "${key}${JSON_COLUMN_SUFFIX}" holds: write the value as JSON ("text" in double quotes), or name the column "${key}" for text`,
+        `${JSON.stringify(String(value).slice(0, 40))} is not JSON, which the column "${header}${JSON_COLUMN_SUFFIX}" holds: write the value as JSON ("text" in double quotes), or name the column "${header}" for text`,
       );
     }
   }
@@ -224,7 +234,10 @@ export function applyLaneEntries(grid: Grid, stages: ReadonlyMap<string, Stage>)
       owner: text(record, "failOwner", true),
       opportunity: text(record, "failOpportunity", true),
     };
-    const failPoint = Object.fromEntries(Object.entries(fail).filter(([, value]) => value !== undefined));
+    const failPoint = Object.fromEntries([
+      ...Object.entries(fail).filter(([, value]) => value !== undefined),
+      ...extensionsOf(grid, record, "fail:"),
+    ]);
     if (Object.keys(failPoint).length > 0) entry.fail = failPoint;
     const wait = text(record, "wait");
     if (wait !== undefined) entry.wait = wait;

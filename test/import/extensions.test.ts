@@ -2,6 +2,7 @@
 // sheets give each key a column ("x-jira", or "x-meta (JSON)" when a value is not a text or a number), the
 // import puts them back, and the map loaded back equals the original key by key (journeymap diff ignores
 // x- keys, so the test compares the maps themselves); after LibreOffice Calc saves the workbook again too.
+// A lane entry's fail point's keys have theirs too ("Fail x-incident").
 // Hostile values stay text (no formula), and a wrong JSON cell is told at its cell.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -33,7 +34,7 @@ stages:
     name: Arrival
     lanes:
       backstage:
-        - { id: prep, text: Prepares keys, x-sla: 2 h }
+        - { id: prep, text: Prepares keys, x-sla: 2 h, fail: { x-incident: only the team's own } }
     touchpoints:
       - id: desk
         name: Checks in at the desk
@@ -64,6 +65,7 @@ stages:
               x-none: null
               x-formula: "+cmd|' /C calc'!A0"
               x-long: ${LONG}
+              fail: { risk: Booking not found, owner: front-office, x-incident: INC-1, x-tags: [night] }
       - id: room
         name: Finds the room
         opportunities:
@@ -123,6 +125,8 @@ describe("x- keys of lane entries and opportunities through Excel", () => {
       "x-none (JSON)",
       "x-formula",
       "x-long",
+      "Fail x-incident",
+      "Fail x-tags (JSON)",
     ]);
     const lookup = entries.find((row) => row[5] === "lookup")!;
     expect(lookup.slice(11)).toEqual([
@@ -133,7 +137,11 @@ describe("x- keys of lane entries and opportunities through Excel", () => {
       "null",
       "+cmd|' /C calc'!A0",
       expect.stringMatching(/^y+ … \[cut by journeymap/),
+      "INC-1",
+      '["night"]',
     ]);
+    const prep = entries.find((row) => row[5] === "prep")!;
+    expect([prep[11], prep[18], prep[19]]).toEqual(["2 h", "only the team's own", null]);
     const greet = entries.find((row) => row[5] === "greet")!;
     expect(greet.slice(12, 14)).toEqual(["Good evening,\nwelcome", '"bell\\u0007 and tab\\t"']);
     const opportunities = sheets.get("Opportunities")!;

@@ -6,7 +6,7 @@
 // xlsx.ts, read back by src/import/records.ts.
 import { JourneymapError } from "../../errors.js";
 import { entryObjectsOf } from "../../journey/lanes.js";
-import type { Journey, OpportunityObject, Stage, Touchpoint } from "../../journey/model.js";
+import type { Journey, LaneEntryObject, OpportunityObject, Stage, Touchpoint } from "../../journey/model.js";
 import { cellText, MAX_CELL_TEXT } from "./cells.js";
 import { listCell, type CellValue } from "./layout.js";
 
@@ -58,6 +58,8 @@ function whereCells(stage: Stage, touchpoint: Touchpoint | undefined): CellValue
 
 /** The header of an x- key's column whose cells are JSON (a value that is not a text or a number). */
 export const JSON_COLUMN_SUFFIX = " (JSON)";
+/** The header of a fail point's x- key's column starts with it: "Fail x-incident". */
+export const FAIL_PREFIX = "Fail ";
 
 /** An x- key's column: headed by the key, or by "<key> (JSON)" when one of its values is not a text or a
  * number (true, null, a list, an object; or a text a cell would not give back: empty, or only spaces). */
@@ -65,6 +67,8 @@ export interface ExtensionColumn {
   key: string;
   json: boolean;
   header: string;
+  /** A key of the lane entry's fail point ("Fail x-<key>"), not of the entry. */
+  fail?: boolean;
 }
 
 /** A value a cell gives back as it is: a finite number, or a text with something besides spaces and no
@@ -79,7 +83,7 @@ const isCellValue = (value: unknown) =>
 export const MAX_EXTENSION_COLUMNS = 100;
 
 /** The x- keys of these records, in order of first appearance. */
-export function extensionColumns(records: Iterable<object>, sheet: string): ExtensionColumn[] {
+export function extensionColumns(records: Iterable<object>, sheet: string, fail = false): ExtensionColumn[] {
   const json = new Map<string, boolean>();
   for (const record of records)
     for (const [key, value] of Object.entries(record)) {
@@ -90,27 +94,41 @@ export function extensionColumns(records: Iterable<object>, sheet: string): Exte
           `the ${sheet} sheet would need more than ${MAX_EXTENSION_COLUMNS} columns of x- keys: keep your own data under fewer x- keys (one key can hold an object)`,
         );
     }
-  return [...json].map(([key, asJson]) => ({ key, json: asJson, header: asJson ? key + JSON_COLUMN_SUFFIX : key }));
+  return [...json].map(([key, asJson]) => ({
+    key,
+    json: asJson,
+    header: `${fail ? FAIL_PREFIX : ""}${key}${asJson ? JSON_COLUMN_SUFFIX : ""}`,
+    ...(fail ? { fail } : {}),
+  }));
 }
 
 /** A record's cells of its x- keys: a text or a number as it is, in a JSON column the value's JSON. */
 function extensionCells(record: object, columns: readonly ExtensionColumn[]): CellValue[] {
-  return columns.map(({ key, json }) => {
-    if (!Object.hasOwn(record, key)) return undefined;
-    const value = (record as Record<string, unknown>)[key];
+  return columns.map(({ key, json, fail }) => {
+    const holder = fail ? (record as LaneEntryObject).fail : record;
+    if (holder === undefined || !Object.hasOwn(holder, key)) return undefined;
+    const value = (holder as Record<string, unknown>)[key];
     if (!json || (typeof value === "number" && Number.isFinite(value))) return value as CellValue;
     return JSON.stringify(value) ?? "null";
   });
 }
 
 /** The x- columns of the Lane entries sheet and of the Opportunities sheet. */
-export const laneEntryExtensions = (journey: Journey) =>
-  extensionColumns(
+export const laneEntryExtensions = (journey: Journey) => [
+  ...extensionColumns(
     (function* () {
       for (const { entry } of entryObjectsOf(journey)) yield entry;
     })(),
     "Lane entries",
-  );
+  ),
+  ...extensionColumns(
+    (function* () {
+      for (const { entry } of entryObjectsOf(journey)) if (entry.fail) yield entry.fail;
+    })(),
+    "Lane entries",
+    true,
+  ),
+];
 
 export const opportunityExtensions = (journey: Journey) =>
   extensionColumns(opportunityObjects(journey), "Opportunities");
