@@ -116,8 +116,9 @@ function extensionsOf(grid: Grid, record: RecordRow, prefix = ""): [string, unkn
       found.push([name, value]);
       continue;
     }
+    let parsed: unknown;
     try {
-      found.push([name, JSON.parse(String(value))]);
+      parsed = JSON.parse(String(value));
     } catch {
       const header = `${prefix === "" ? "" : FAIL_PREFIX}${name}`;
       throw cellProblem(
@@ -127,8 +128,26 @@ function extensionsOf(grid: Grid, record: RecordRow, prefix = ""): [string, unkn
         `${JSON.stringify(String(value).slice(0, 40))} is not JSON, which the column "${header}${JSON_COLUMN_SUFFIX}" holds: write the value as JSON ("text" in double quotes), or name the column "${header}" for text`,
       );
     }
+    if (nestedDeeper(parsed, MAX_JSON_DEPTH))
+      throw cellProblem(
+        grid,
+        record.row,
+        columnOf(record, key),
+        `the value is nested more than ${MAX_JSON_DEPTH} levels deep: a map holds a handful, flatten it`,
+      );
+    found.push([name, parsed]);
   }
   return found;
+}
+
+/** How deep a JSON cell's value may nest: the map loader refuses more than 64 levels in all, and every
+ * step that walks the map is recursive (a 32,767-character cell could nest 16,000 levels). */
+const MAX_JSON_DEPTH = 32;
+
+function nestedDeeper(value: unknown, levels: number): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  if (levels === 0) return true;
+  return Object.values(value).some((item) => nestedDeeper(item, levels - 1));
 }
 
 function text(record: RecordRow, key: string, trimmed = false): string | undefined {

@@ -224,6 +224,17 @@ describe("x- columns edited by a team", () => {
     );
     expect(result.code).toBe(2);
   });
+
+  it("a JSON cell nested 16,000 levels deep, told at its cell (not a stack overflow)", async () => {
+    const result = await edited(
+      (workbook) =>
+        (workbook.getWorksheet("Opportunities")!.getCell("S2").value = `${"[".repeat(16_000)}${"]".repeat(16_000)}`),
+    );
+    expect(result.stderr).toBe(
+      "journeymap: Opportunities!S2: the value is nested more than 32 levels deep: a map holds a handful, flatten it\n",
+    );
+    expect(result.code).toBe(2);
+  });
 });
 
 const soffice = ["/usr/bin/soffice", "/usr/bin/libreoffice"].find((path) => existsSync(path));
