@@ -297,7 +297,8 @@ function finish(bundle) {
   // Code compiled by node:vm cannot import(): the packages outside the bundle are imported by the
   // start-up instead (the __journeymapImport it passes in). Any other import() fails the build.
   let code = readFileSync(bundle, "utf8");
-  for (const name of EXTERNAL)
+  // exceljs's Workbook file is imported alone (src/render/export/excel-workbook.ts).
+  for (const name of [...EXTERNAL, "exceljs/lib/doc/workbook.js"])
     code = code.split(`import(${JSON.stringify(name)})`).join(`__journeymapImport(${JSON.stringify(name)})`);
   const left = /\bimport\s*\(/.exec(code);
   if (left)

@@ -11,7 +11,7 @@ const NUMBER_KEYS = new Set(["target", "warning", "order"]);
 
 function definitionsOf<T>(grid: Grid, columns: ReadonlyArray<readonly [string, string]>): T[] {
   const keys: (string | undefined)[] = [];
-  for (let column = 1; column <= widthOf(grid); column++) {
+  for (let column = 1, width = widthOf(grid); column <= width; column++) {
     const header = textAt(grid, 1, column);
     if (header === undefined) continue;
     if (grid.covered.has(`1:${column + 1}`))
@@ -33,11 +33,12 @@ function definitionsOf<T>(grid: Grid, columns: ReadonlyArray<readonly [string, s
       1,
       `the ${grid.name} sheet has no "Id" column: add one (its first row names the columns)`,
     );
+  // The named columns only: a row's other cells are read by no one (and a sheet may be 16,384 wide).
+  const named = keys.flatMap((key, index) => (key === undefined ? [] : [[key, index] as const]));
   const definitions: T[] = [];
   for (let row = 2; row <= grid.rows.length; row++) {
     const definition: Record<string, unknown> = {};
-    keys.forEach((key, index) => {
-      if (key === undefined) return;
+    named.forEach(([key, index]) => {
       const value = valueAt(grid, row, index + 1);
       if (LIST_KEYS.has(key)) {
         const items = listOf(value);

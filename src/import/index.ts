@@ -2,7 +2,6 @@
 // the schema before anyone writes it. The layout is the "Touchpoints" table when the workbook has one
 // (what render --format xlsx writes, which round-trips), else the stages-as-columns "Map" sheet.
 import { basename } from "node:path";
-import { Document, Scalar, visit } from "yaml";
 import { JourneymapError } from "../errors.js";
 import { SHEETS } from "../render/export/layout.js";
 import { STAGE_ROW_LABEL } from "../render/export/table.js";
@@ -12,10 +11,15 @@ import { PACKAGE_VERSION } from "../version.js";
 import { cellProblem, textAt, type Grid } from "./grid.js";
 import { readDefinitions } from "./definitions.js";
 import { readMapLayout } from "./map-layout.js";
+import { mapYaml, YamlTooLong } from "./map-yaml.js";
 import { applyLaneEntries, applyOpportunities } from "./records.js";
 import { stagesFromTables } from "./touchpoints.js";
 
 export const LAYOUTS = ["touchpoints", "map"] as const;
+
+/** The longest map an import writes: an export of any map of 1 MB imports back to about as much, and a
+ * spreadsheet of sparse cells could otherwise grow 16 times (a 1 MB CSV into 16 MB of YAML, 5.6 s). */
+export const MAX_IMPORTED_YAML = 4 * 1024 * 1024;
 export type Layout = (typeof LAYOUTS)[number];
 
 export interface ImportOptions {
@@ -96,7 +100,16 @@ export function importGrids(grids: readonly Grid[], options: ImportOptions): Imp
   const header =
     `# Imported by journeymap ${PACKAGE_VERSION} from ${source}, sheet ${JSON.stringify(grid.name)} (${layout} layout).\n` +
     "# Check it with: journeymap lint <this file>\n";
-  const text = header + yamlOf(lastStages(document));
+  let yaml: string;
+  try {
+    yaml = mapYaml(lastStages(document), MAX_IMPORTED_YAML);
+  } catch (error) {
+    if (!(error instanceof YamlTooLong)) throw error;
+    throw new JourneymapError(
+      `the map imported from sheet ${JSON.stringify(grid.name)} would be more than ${MAX_IMPORTED_YAML / 1024 / 1024} MB of YAML, more than a journey map needs (one of 1,000 touchpoints is about 1 MB): split the spreadsheet into several maps`,
+    );
+  }
+  const text = header + yaml;
   const loaded = loadJourney(text, { file: "imported map" });
   const error = loaded.diagnostics.find((diagnostic) => diagnostic.severity === "error");
   if (error)
@@ -125,17 +138,4 @@ export async function importSpreadsheet(bytes: Uint8Array, options: ImportOption
     );
   if (grids.length === 0) throw new JourneymapError(`"${options.shown}" has no sheet: nothing to import`);
   return importGrids(grids, options);
-}
-
-/** The map as YAML. A text with a line of only spaces (or spaces before a line break) is written
- * double-quoted: a block scalar cannot hold it, and yaml's writer would lose the spaces. */
-function yamlOf(map: unknown): string {
-  const document = new Document(map, { aliasDuplicateObjects: false });
-  visit(document, {
-    Scalar(_, node) {
-      if (typeof node.value === "string" && /[ \t](\n|$)|(^|\n)[ \t]+\n/.test(node.value) && node.value.includes("\n"))
-        node.type = Scalar.QUOTE_DOUBLE;
-    },
-  });
-  return document.toString({ lineWidth: 0 });
 }

@@ -117,6 +117,16 @@ export function readMapLayout(
       `the sheet has no "Touchpoint" lane: name the row of touchpoint names "Touchpoint" in column A`,
     );
 
+  // The filled lanes of each column, found in one pass over the lanes' filled cells (not every lane of
+  // every column: a sheet may be 16,384 columns wide and 20,000 lanes long, and fill a few cells).
+  const filledByColumn = new Map<number, typeof lanes>();
+  for (const lane of lanes)
+    (grid.rows[lane.row - 1] ?? []).forEach((_, index) => {
+      if (index === 0 || textAt(grid, lane.row, index + 1) === undefined) return;
+      const filled = filledByColumn.get(index + 1);
+      if (filled) filled.push(lane);
+      else filledByColumn.set(index + 1, [lane]);
+    });
   const stages: Stage[] = [];
   const stageIds = new Set<string>();
   let stage: Stage | undefined;
@@ -126,8 +136,8 @@ export function readMapLayout(
       stage = { id: idFor(stageName, stageIds, `stage-${stages.length + 1}`), name: stageName };
       stages.push(stage);
     }
-    const filled = lanes.filter((lane) => textAt(grid, lane.row, column) !== undefined);
-    if (filled.length === 0) continue;
+    const filled = filledByColumn.get(column);
+    if (!filled) continue;
     if (!stage)
       throw cellProblem(
         grid,

@@ -1,13 +1,14 @@
 // An .xlsx workbook's sheets as grids of values. Before any library inflates a byte, the zip's central
 // directory is checked (entries, their declared sizes, the total and the compression ratio) and each
 // entry is inflated with a cap at its declared size, so that a zip bomb is refused, not unpacked.
-// exceljs (an optional peer dependency) then reads the checked package. A formula is refused: journeymap
-// imports values.
+// exceljs (an optional peer dependency) then reads the checked package, stored uncompressed (Node's
+// zlib inflated it already; exceljs's JavaScript inflate took 8% of an import). A formula is refused:
+// journeymap imports values.
 import type { CellValue as ExcelValue, ValueType, Worksheet } from "exceljs";
 import { JourneymapError } from "../errors.js";
 import type { CellValue } from "../render/export/layout.js";
-import { inflateEntry, ZipProblem, zipEntries } from "../io/zip-directory.js";
-import { importOptional } from "../render/browser.js";
+import { CELL_TYPES, loadWorkbookClass } from "../render/export/excel-workbook.js";
+import { repackZip, ZipProblem, zipEntries } from "../io/zip-directory.js";
 import { cellProblem, type Grid } from "./grid.js";
 
 /** A workbook's parts inflated together: a 1,000-touchpoint export is about 1.1 MB, and exceljs reads about 2 MB of sheet XML a second (a 4.7 MB sheet of 100,000 cells: 2.3 s), so 6 MB keeps any import within the 3 s budget. */
@@ -17,8 +18,9 @@ export const MAX_RATIO = 200;
 /** The most cells journeymap reads from a workbook. */
 export const MAX_CELLS = 500_000;
 
-/** Checks the package's directory and every entry's real size; throws JourneymapError (exit 2). */
-export function checkPackage(bytes: Uint8Array, shown: string): void {
+/** Checks the package's directory and every entry's real size; throws JourneymapError (exit 2). Returns
+ * the package with every entry stored uncompressed. */
+export function checkPackage(bytes: Uint8Array, shown: string): Uint8Array {
   const fail = (reason: string) => new JourneymapError(`cannot read workbook "${shown}": ${reason}`);
   try {
     const entries = zipEntries(bytes, 2_000);
@@ -37,7 +39,7 @@ export function checkPackage(bytes: Uint8Array, shown: string): void {
           `its entry "${entry.name}" unpacks ${Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize))} times larger than it is stored, more than the ${MAX_RATIO} times a spreadsheet does (a zip bomb?)`,
         );
     }
-    for (const entry of entries) if (!entry.name.endsWith("/")) inflateEntry(bytes, entry);
+    return repackZip(bytes, { stored: true });
   } catch (error) {
     if (error instanceof ZipProblem) throw fail(error.message);
     throw error;
@@ -56,7 +58,7 @@ function plain(value: ExcelValue): CellValue {
   return undefined;
 }
 
-function gridOf(sheet: Worksheet, budget: { cells: number }, types: typeof ValueType): Grid {
+function gridOf(sheet: Worksheet, budget: { cells: number }): Grid {
   const rows: CellValue[][] = [];
   const covered = new Set<string>();
   const grid: Grid = { name: sheet.name, rows, covered, typed: true };
@@ -67,11 +69,11 @@ function gridOf(sheet: Worksheet, budget: { cells: number }, types: typeof Value
         throw new JourneymapError(
           `the workbook holds more than ${MAX_CELLS.toLocaleString("en")} cells, more than a journey map needs: split it`,
         );
-      if (cell.type === types.Merge) {
+      if (cell.type === (CELL_TYPES.merge as ValueType)) {
         covered.add(`${rowNumber}:${columnNumber}`);
         return;
       }
-      if (cell.formula !== undefined || cell.type === types.Formula)
+      if (cell.formula !== undefined || cell.type === (CELL_TYPES.formula as ValueType))
         throw cellProblem(
           grid,
           rowNumber,
@@ -88,16 +90,16 @@ function gridOf(sheet: Worksheet, budget: { cells: number }, types: typeof Value
 
 /** Every sheet of the workbook, in the workbook's order. */
 export async function readWorkbook(bytes: Uint8Array, shown: string): Promise<Grid[]> {
-  checkPackage(bytes, shown);
-  const { default: ExcelJS } = await importOptional("exceljs", "importing a workbook (.xlsx)", () => import("exceljs"));
-  const workbook = new ExcelJS.Workbook();
+  const checked = checkPackage(bytes, shown);
+  const Workbook = await loadWorkbookClass("importing a workbook (.xlsx)");
+  const workbook = new Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
+    await workbook.xlsx.load(Buffer.from(checked.buffer, checked.byteOffset, checked.byteLength) as never);
   } catch (error) {
     throw new JourneymapError(
       `cannot read workbook "${shown}": ${(error as Error).message.split("\n")[0]} (is it an .xlsx file saved by Excel, LibreOffice or Google Sheets?)`,
     );
   }
   const budget = { cells: MAX_CELLS };
-  return workbook.worksheets.map((sheet) => gridOf(sheet, budget, ExcelJS.ValueType));
+  return workbook.worksheets.map((sheet) => gridOf(sheet, budget));
 }

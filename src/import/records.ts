@@ -3,7 +3,10 @@
 // and makes that line the object it was. A row whose line is not there adds its entry at the end.
 import { listOf, type CellValue } from "../render/export/layout.js";
 import {
+  FAIL_PREFIX,
+  JSON_COLUMN_SUFFIX,
   LANE_ENTRY_COLUMNS,
+  MAX_EXTENSION_COLUMNS,
   OPPORTUNITY_COLUMNS,
   RECORD_LIST_KEYS,
   RECORD_NUMBER_KEYS,
@@ -26,7 +29,11 @@ import { requiredNumber, textOf } from "./values.js";
 /** Sets a lane's value by its author-chosen id: an own property even for `__proto__` (never the prototype). */
 export function setLane(holder: Touchpoint | Stage, lane: string, value: LaneValue): void {
   holder.lanes ??= {};
-  Object.defineProperty(holder.lanes, lane, { value, enumerable: true, writable: true, configurable: true });
+  // Assigning makes an own key for any id but __proto__, Object.prototype's one accessor (and costs a
+  // tenth of defining one: a workbook of 10,000 lanes sets 16,000).
+  if (lane === "__proto__")
+    Object.defineProperty(holder.lanes, lane, { value, enumerable: true, writable: true, configurable: true });
+  else holder.lanes[lane] = value;
 }
 
 /** A lane's cell as its value: a text lane's cell is one text, any other lane's one entry per line. */
@@ -35,25 +42,47 @@ export function laneValueOfCell(value: CellValue, kind: LaneKind | undefined): L
   return listOf(value);
 }
 
-/** One row of a record sheet: the cells by key, and the column of each key. */
+/** One row of a record sheet: the cells by key (a team's x- keys by their own), the column of each key,
+ * and the x- keys whose cells are JSON. */
 interface RecordRow {
   row: number;
   cells: Map<string, CellValue>;
   columns: Map<string, number>;
+  json: ReadonlySet<string>;
 }
 
 function recordRows(grid: Grid, columns: ReadonlyArray<readonly [string, string]>): RecordRow[] {
   const keyColumns = new Map<string, number>();
-  for (let column = 1; column <= widthOf(grid); column++) {
+  const json = new Set<string>();
+  let extensions = 0;
+  for (let column = 1, width = widthOf(grid); column <= width; column++) {
     const header = textAt(grid, 1, column);
     if (header === undefined) continue;
-    const key = columns.find(([name]) => name.toLowerCase() === header.toLowerCase())?.[1];
+    let key = columns.find(([name]) => name.toLowerCase() === header.toLowerCase())?.[1];
+    const failKey = header.slice(0, FAIL_PREFIX.length).toLowerCase() === FAIL_PREFIX.toLowerCase();
+    const extension = failKey ? header.slice(FAIL_PREFIX.length).trimStart() : header;
+    if (key === undefined && extension.startsWith("x-")) {
+      // A team's own key, as the export writes it: "x-<key>", or "x-<key> (JSON)" for JSON values; a
+      // fail point's behind "Fail ", kept in the record as "fail:x-<key>".
+      const name = extension.endsWith(JSON_COLUMN_SUFFIX)
+        ? extension.slice(0, -JSON_COLUMN_SUFFIX.length).trimEnd()
+        : extension;
+      key = failKey ? `fail:${name}` : name;
+      if (name !== extension) json.add(key);
+      if (++extensions > MAX_EXTENSION_COLUMNS)
+        throw cellProblem(
+          grid,
+          1,
+          column,
+          `the ${grid.name} sheet has more than ${MAX_EXTENSION_COLUMNS} columns of x- keys: keep your own data under fewer x- keys (one key can hold an object)`,
+        );
+    }
     if (key === undefined)
       throw cellProblem(
         grid,
         1,
         column,
-        `unknown column "${header}": the ${grid.name} sheet has ${columns.map(([name]) => name).join(", ")}`,
+        `unknown column "${header}": the ${grid.name} sheet has ${columns.map(([name]) => name).join(", ")}, and x-<your key>`,
       );
     if (keyColumns.has(key)) throw cellProblem(grid, 1, column, `the column "${header}" is there twice: keep one`);
     keyColumns.set(key, column);
@@ -65,7 +94,7 @@ function recordRows(grid: Grid, columns: ReadonlyArray<readonly [string, string]
       const value = valueAt(grid, row, column);
       if (value !== undefined && String(value).trim() !== "") cells.set(key, value);
     }
-    if (cells.size > 0) rows.push({ row, cells, columns: keyColumns });
+    if (cells.size > 0) rows.push({ row, cells, columns: keyColumns, json });
   }
   return rows;
 }
@@ -78,6 +107,51 @@ function required(grid: Grid, record: RecordRow, key: string, what: string): str
   if (value === undefined)
     throw cellProblem(grid, record.row, columnOf(record, key), `this row has no ${what}: fill it, or delete the row`);
   return String(value);
+}
+
+/** A record's x- keys (those of its fail point with `prefix` "fail:") and their values: a text or a
+ * number as the cell holds it, a JSON cell's value. */
+function extensionsOf(grid: Grid, record: RecordRow, prefix = ""): [string, unknown][] {
+  const found: [string, unknown][] = [];
+  for (const [key, value] of record.cells) {
+    if (!key.startsWith(`${prefix}x-`)) continue;
+    const name = key.slice(prefix.length);
+    if (!record.json.has(key) || typeof value === "number") {
+      found.push([name, value]);
+      continue;
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(String(value));
+    } catch {
+      const header = `${prefix === "" ? "" : FAIL_PREFIX}${name}`;
+      throw cellProblem(
+        grid,
+        record.row,
+        columnOf(record, key),
+        `${JSON.stringify(String(value).slice(0, 40))} is not JSON, which the column "${header}${JSON_COLUMN_SUFFIX}" holds: write the value as JSON ("text" in double quotes), or name the column "${header}" for text`,
+      );
+    }
+    if (nestedDeeper(parsed, MAX_JSON_DEPTH))
+      throw cellProblem(
+        grid,
+        record.row,
+        columnOf(record, key),
+        `the value is nested more than ${MAX_JSON_DEPTH} levels deep: a map holds a handful, flatten it`,
+      );
+    found.push([name, parsed]);
+  }
+  return found;
+}
+
+/** How deep a JSON cell's value may nest: the map loader refuses more than 64 levels in all, and every
+ * step that walks the map is recursive (a 32,767-character cell could nest 16,000 levels). */
+const MAX_JSON_DEPTH = 32;
+
+function nestedDeeper(value: unknown, levels: number): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  if (levels === 0) return true;
+  return Object.values(value).some((item) => nestedDeeper(item, levels - 1));
 }
 
 function text(record: RecordRow, key: string, trimmed = false): string | undefined {
@@ -183,10 +257,14 @@ export function applyLaneEntries(grid: Grid, stages: ReadonlyMap<string, Stage>)
       owner: text(record, "failOwner", true),
       opportunity: text(record, "failOpportunity", true),
     };
-    const failPoint = Object.fromEntries(Object.entries(fail).filter(([, value]) => value !== undefined));
+    const failPoint = Object.fromEntries([
+      ...Object.entries(fail).filter(([, value]) => value !== undefined),
+      ...extensionsOf(grid, record, "fail:"),
+    ]);
     if (Object.keys(failPoint).length > 0) entry.fail = failPoint;
     const wait = text(record, "wait");
     if (wait !== undefined) entry.wait = wait;
+    for (const [key, value] of extensionsOf(grid, record)) entry[key as `x-${string}`] = value;
     const holders: Array<Touchpoint | Stage> = touchpoints ?? [stage];
     const placed = holders.some((holder) => {
       const value = laneValueOf(holder, lane);
@@ -257,6 +335,7 @@ export function applyOpportunities(grid: Grid, stages: ReadonlyMap<string, Stage
         );
       opportunity.metric.target = requiredNumber(grid, record.row, columnOf(record, "target"), target, "target")!;
     }
+    for (const [key, value] of extensionsOf(grid, record)) opportunity[key as `x-${string}`] = value;
     const shown = opportunity.title ?? opportunity.id;
     const placed = touchpoints.some(
       (touchpoint) =>

@@ -15,18 +15,37 @@ import { cellProblem, textAt, valueAt, widthOf, type Grid } from "./grid.js";
 import { laneValueOfCell, setLane } from "./records.js";
 import { idFor, numberOf, requiredNumber, scoreAt, textOf } from "./values.js";
 
+/** The columns that have a value below the header row, found in one pass over the filled cells. */
+function filledColumns(grid: Grid): Set<number> {
+  const filled = new Set<number>();
+  for (let row = 2; row <= grid.rows.length; row++)
+    (grid.rows[row - 1] ?? []).forEach((_, index) => {
+      if (!filled.has(index + 1) && textAt(grid, row, index + 1) !== undefined) filled.add(index + 1);
+    });
+  return filled;
+}
+
+/** What tells two columns' meanings apart, cheaper than their JSON for a sheet of 10,000 lane columns. */
+function meaningKey(meaning: ColumnMeaning): string {
+  const { field } = meaning;
+  if (field === "lanes") return `lanes\u0000${meaning.lane}`;
+  if (field === "emotion") return meaning.persona === undefined ? "emotion" : `emotion\u0000${meaning.persona}`;
+  if (field === "metrics") return `metrics\u0000${meaning.part}\u0000${meaning.metric}`;
+  return field;
+}
+
 /** The columns of a header row, checked: known, unmerged, each once. */
 export function headerColumns(grid: Grid): Map<number, ColumnMeaning> {
   const columns = new Map<number, ColumnMeaning>();
   const seen = new Map<string, number>();
   const width = widthOf(grid);
+  const filled = filledColumns(grid);
   for (let column = 1; column <= width; column++) {
     const header = textAt(grid, 1, column);
     if (header === undefined) {
       if (grid.covered.has(`1:${column}`)) continue;
-      for (let row = 2; row <= grid.rows.length; row++)
-        if (textAt(grid, row, column) !== undefined)
-          throw cellProblem(grid, 1, column, "this column has values but no header: name it in the first row");
+      if (filled.has(column))
+        throw cellProblem(grid, 1, column, "this column has values but no header: name it in the first row");
       continue;
     }
     if (grid.covered.has(`1:${column + 1}`))
@@ -50,13 +69,36 @@ export function headerColumns(grid: Grid): Map<number, ColumnMeaning> {
       ];
       throw cellProblem(grid, 1, column, `unknown column "${header}": use ${known.join(", ")}`);
     }
-    const key = JSON.stringify(meaning);
+    const key = meaningKey(meaning);
     const earlier = seen.get(key);
     if (earlier !== undefined) throw cellProblem(grid, 1, column, `the column "${header}" is there twice: keep one`);
     seen.set(key, column);
     columns.set(column, meaning);
   }
   return columns;
+}
+
+/** Calls `visit` with each filled cell of a row that has a column meaning, in column order. A row is
+ * read by its filled cells, not by the sheet's columns: a sheet of 10,000 lane columns fills a few on
+ * each row, and reading every column of every row cost the square of a 1 MB workbook's size. */
+function eachFilledCell(
+  grid: Grid,
+  row: number,
+  columns: ReadonlyMap<number, ColumnMeaning>,
+  visit: (column: number, meaning: ColumnMeaning, value: string | number) => void,
+): void {
+  // forEach skips the holes of a sparse row (a workbook's rows hold only their filled cells).
+  (grid.rows[row - 1] ?? []).forEach((value, index) => {
+    if (value === undefined) return;
+    const meaning = columns.get(index + 1);
+    if (meaning) visit(index + 1, meaning, value);
+  });
+}
+
+/** The column of the first header with this meaning (for messages about a cell left empty). */
+function columnWith(columns: ReadonlyMap<number, ColumnMeaning>, field: ColumnMeaning["field"]): number | undefined {
+  for (const [column, meaning] of columns) if (meaning.field === field) return column;
+  return undefined;
 }
 
 /** The metrics of one row: each metric's value and parts, read from its columns. */
@@ -66,14 +108,13 @@ function metricsOfRow(
   columns: Map<number, ColumnMeaning>,
 ): Record<string, MetricValue> | undefined {
   const parts = new Map<string, Partial<Record<MetricPart, { value: string | number; column: number }>>>();
-  for (const [column, meaning] of columns) {
-    if (meaning.field !== "metrics") continue;
-    const value = valueAt(grid, row, column);
-    if (value === undefined || (typeof value === "string" && value.trim() === "")) continue;
+  eachFilledCell(grid, row, columns, (column, meaning, value) => {
+    if (meaning.field !== "metrics") return;
+    if (typeof value === "string" && value.trim() === "") return;
     const found = parts.get(meaning.metric) ?? {};
     found[meaning.part] = { value, column };
     parts.set(meaning.metric, found);
-  }
+  });
   if (parts.size === 0) return undefined;
   const metrics: Record<string, MetricValue> = {};
   for (const [metric, found] of parts) {
@@ -107,18 +148,41 @@ function metricsOfRow(
   return metrics;
 }
 
+/** The fields a row of the Stages sheet may fill. */
+const STAGES_SHEET_FIELDS: ReadonlySet<ColumnMeaning["field"]> = new Set([
+  "stage id",
+  "stage",
+  "stage description",
+  "stage details",
+  "lanes",
+  "metrics",
+]);
+
 /** A stage's own fields from a row of the Touchpoints or Stages sheet. */
 interface StageRow {
   id?: string;
   name?: string;
 }
 
-function stageOfRow(grid: Grid, row: number, columns: Map<number, ColumnMeaning>): StageRow {
-  const stage: StageRow = {};
+/** The columns of a stage's id and name (the last of each, as a row's later cell wins). */
+interface StageColumns {
+  id?: number;
+  name?: number;
+}
+
+function stageColumnsOf(columns: ReadonlyMap<number, ColumnMeaning>): StageColumns {
+  const found: StageColumns = {};
   for (const [column, meaning] of columns) {
-    if (meaning.field === "stage id") stage.id = textAt(grid, row, column);
-    if (meaning.field === "stage") stage.name = textOf(valueAt(grid, row, column));
+    if (meaning.field === "stage id") found.id = column;
+    if (meaning.field === "stage") found.name = column;
   }
+  return found;
+}
+
+function stageOfRow(grid: Grid, row: number, columns: StageColumns): StageRow {
+  const stage: StageRow = {};
+  if (columns.id !== undefined) stage.id = textAt(grid, row, columns.id);
+  if (columns.name !== undefined) stage.name = textOf(valueAt(grid, row, columns.name));
   return stage;
 }
 
@@ -150,11 +214,23 @@ export function stagesFromTables(
     return stage;
   };
   if (stagesGrid && columnsOfStages) {
+    const stageColumns = stageColumnsOf(columnsOfStages);
+    let checked = false;
     for (let row = 2; row <= stagesGrid.rows.length; row++) {
       if (rowIsEmpty(stagesGrid, row)) continue;
-      const stage = stageFor(stagesGrid, row, stageOfRow(stagesGrid, row, columnsOfStages));
-      for (const [column, meaning] of columnsOfStages) {
-        const value = valueAt(stagesGrid, row, column);
+      if (!checked) {
+        checked = true;
+        for (const [column, meaning] of columnsOfStages)
+          if (!STAGES_SHEET_FIELDS.has(meaning.field))
+            throw cellProblem(
+              stagesGrid,
+              1,
+              column,
+              `the Stages sheet has no touchpoint column "${textAt(stagesGrid, 1, column)}"`,
+            );
+      }
+      const stage = stageFor(stagesGrid, row, stageOfRow(stagesGrid, row, stageColumns));
+      eachFilledCell(stagesGrid, row, columnsOfStages, (column, meaning, value) => {
         if (meaning.field === "stage description") {
           const text = textOf(value);
           if (text !== undefined) stage.description = text;
@@ -164,14 +240,8 @@ export function stagesFromTables(
         } else if (meaning.field === "lanes") {
           const lane = laneValueOfCell(value, laneKinds.get(meaning.lane));
           if (lane !== undefined) setLane(stage, meaning.lane, lane);
-        } else if (meaning.field !== "stage id" && meaning.field !== "stage" && meaning.field !== "metrics")
-          throw cellProblem(
-            stagesGrid,
-            1,
-            column,
-            `the Stages sheet has no touchpoint column "${textAt(stagesGrid, 1, column)}"`,
-          );
-      }
+        }
+      });
       const metrics = metricsOfRow(stagesGrid, row, columnsOfStages);
       if (metrics) stage.metrics = metrics;
     }
@@ -192,10 +262,12 @@ export function stagesFromTables(
       1,
       'the sheet has no "Stage" or "Stage id" column: add one, so that each touchpoint has its stage',
     );
+  const stageColumns = stageColumnsOf(columns);
+  const nameColumn = columnWith(columns, "name") ?? 1;
   for (let row = 2; row <= touchpointsGrid.rows.length; row++) {
     if (rowIsEmpty(touchpointsGrid, row)) continue;
-    const stage = stageFor(touchpointsGrid, row, stageOfRow(touchpointsGrid, row, columns));
-    (stage.touchpoints ??= []).push(touchpointOfRow(touchpointsGrid, row, columns, laneKinds));
+    const stage = stageFor(touchpointsGrid, row, stageOfRow(touchpointsGrid, row, stageColumns));
+    (stage.touchpoints ??= []).push(touchpointOfRow(touchpointsGrid, row, columns, laneKinds, nameColumn));
   }
   return [...stages.values()];
 }
@@ -205,12 +277,11 @@ function touchpointOfRow(
   row: number,
   columns: Map<number, ColumnMeaning>,
   laneKinds: ReadonlyMap<string, LaneKind>,
+  nameColumn: number,
 ): Touchpoint {
   const fields: Partial<Touchpoint> = {};
   const scores: Record<string, Score> = {};
-  let nameColumn = 1;
-  for (const [column, meaning] of columns) {
-    const value = valueAt(grid, row, column);
+  eachFilledCell(grid, row, columns, (column, meaning, value) => {
     switch (meaning.field) {
       case "stage id":
       case "stage":
@@ -231,14 +302,13 @@ function touchpointOfRow(
         break;
       }
       default: {
-        if (meaning.field === "name") nameColumn = column;
         const kind = TOUCHPOINT_FIELDS[meaning.field].kind;
         const read =
           kind === "list" ? listOf(value) : meaning.field === "id" ? textAt(grid, row, column) : textOf(value);
         if (read !== undefined) (fields as Record<string, unknown>)[meaning.field] = read;
       }
     }
-  }
+  });
   if (fields.name === undefined)
     throw cellProblem(grid, row, nameColumn, "this row has no touchpoint name: name the touchpoint, or delete the row");
   if (Object.keys(scores).length > 0) {

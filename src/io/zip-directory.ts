@@ -102,17 +102,19 @@ const FIRST_DAY = { time: 0, date: (0 << 9) | (1 << 5) | 1 };
 /**
  * The package written again: every entry deflated by Node's zlib (native, several times faster than
  * the JavaScript deflate a library brings) and dated 1980-01-01, so that the same content gives the
- * same bytes. Entries keep their names, order and checksums.
+ * same bytes. Entries keep their names, order and checksums. `stored`: every entry inflated once here
+ * (natively, each within its declared size) and written uncompressed, for a library to read without
+ * inflating it again in JavaScript.
  */
-export function repackZip(bytes: Uint8Array): Uint8Array {
+export function repackZip(bytes: Uint8Array, { stored = false }: { stored?: boolean } = {}): Uint8Array {
   const parts: Uint8Array[] = [];
   const directory: Uint8Array[] = [];
   let offset = 0;
   const entries = zipEntries(bytes);
   for (const entry of entries) {
     const data = inflateEntry(bytes, entry);
-    const compressed = data.length === 0 ? new Uint8Array(0) : deflateRawSync(data, { level: 6 });
-    const method = data.length === 0 ? 0 : 8;
+    const compressed = data.length === 0 || stored ? data : deflateRawSync(data, { level: 6 });
+    const method = data.length === 0 || stored ? 0 : 8;
     // Bit 3 (sizes in a data descriptor) is dropped: the sizes are in the headers now.
     const flags = entry.flags & 0x0800;
     const local = new DataView(new ArrayBuffer(30));

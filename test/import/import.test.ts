@@ -88,7 +88,7 @@ describe("the round trip through Excel", () => {
     );
     expect(yaml).toContain("- =1+1 looks like a formula");
     expect(yaml).toContain("details: discover-map");
-    expect(yaml).toMatch(/nps:\n\s+value: 12\n\s+target: 30\n\s+date: 2025-03-01\n\s+source: survey\n\s+n: 40/);
+    expect(yaml).toMatch(/nps:\n\s+value: 12\n\s+target: 30\n\s+date: "2025-03-01"\n\s+source: survey\n\s+n: 40/);
     expect(yaml).toContain("id: empty");
   });
 });

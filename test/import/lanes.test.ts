@@ -51,7 +51,7 @@ describe("the round trip through Excel of lanes and tracked work", () => {
     // The text lane stays one text, the tracked opportunity keeps its place among the plain ones.
     expect(yaml).toContain("policies: Rooms ready by 15:00");
     expect(yaml).toMatch(/opportunities:\n\s+- Show the queue on the app\n\s+- id: mobile-key\n\s+title: Mobile key/);
-    expect(yaml).toMatch(/type: blueprint\nstatus: future\nreviewed: 2026-11-30/);
+    expect(yaml).toMatch(/type: blueprint\nstatus: future\nreviewed: "2026-11-30"/);
   });
 
   const examples = readdirSync("docs/examples").filter((name) => name.endsWith(".journey.yaml"));

@@ -139,3 +139,62 @@ describe("a workbook built to attack the import of lanes and tracked work", () =
     expect(imported.text).toMatch(/ {4}lanes:\n\s+constructor:\n\s+- id: x\n\s+text: polluted\n/);
   });
 });
+
+/** Maps of about 1 MB aimed at the x- columns and the Opportunities sheet. */
+const q = (text: string) => JSON.stringify(text);
+const extensionMaps: Record<string, () => string> = {
+  // 10,000 opportunities tracked as work, formula-like titles and x- values, on 100 touchpoints.
+  "10,000 tracked opportunities with x- keys": () => {
+    const lines = ["journeymap: 1", "title: Work", "personas: [{id: p, name: Guest}]", "stages:"];
+    lines.push("  - id: s", "    name: Stay", "    touchpoints:");
+    for (let touchpoint = 0; touchpoint < 100; touchpoint++) {
+      const opportunities = Array.from({ length: 100 }, (_, k) => {
+        const i = touchpoint * 100 + k;
+        return `{id: o${i}, title: ${q(`${FORMULAS[i % 5]!} ${i}`)}, status: planned, value: 3, x-jira: ${q(FORMULAS[(i + 1) % 5]!)}}`;
+      });
+      lines.push(`      - {name: T${touchpoint}, opportunities: [${opportunities.join(", ")}]}`);
+    }
+    return `${lines.join("\n")}\n`;
+  },
+  // 6,000 lane entries with 100 x- keys between them: texts, numbers, objects, control characters.
+  "x- keys on 6,000 lane entries": () => {
+    const entries = Array.from(
+      { length: 6_000 },
+      (_, i) =>
+        `{id: e${i}, text: ${q(FORMULAS[i % 5]!)}, x-k${i % 97}: ${q(FORMULAS[(i + 2) % 5]!)}, x-n: ${i}, x-obj: {a: [${q(FORMULAS[i % 5]!)}], b: true}, x-ctl: "a\\u0007b"}`,
+    );
+    return [
+      "journeymap: 1",
+      "title: Keys",
+      "type: blueprint",
+      "personas: [{id: p, name: Guest}]",
+      "lanes: [{id: backstage, label: Back office, layer: backstage}]",
+      "stages:",
+      "  - id: s",
+      "    name: Stay",
+      "    touchpoints:",
+      `      - {id: desk, name: Desk, lanes: {backstage: [${entries.join(", ")}]}}`,
+      "",
+    ].join("\n");
+  },
+};
+
+describe("a 1 MB map of x- keys and tracked work, to .xlsx and back", () => {
+  for (const [shape, make] of Object.entries(extensionMaps)) {
+    it(`${shape}: exported and imported within 3 s and 500 MB each, every x- value back, no formula`, async () => {
+      const text = make();
+      expect(Buffer.byteLength(text)).toBeLessThan(1 << 20);
+      const map = join(folder, `${shape.replace(/[^a-z0-9]+/gi, "-")}.journey.yaml`);
+      writeFileSync(map, text);
+      const workbook = join(folder, "extensions.xlsx");
+      withinBudget(`${shape} → .xlsx`, ["render", map, "-o", workbook]);
+      await expectNoFormula(workbook);
+      const back = join(folder, "extensions-back.journey.yaml");
+      withinBudget(`${shape} ← .xlsx`, ["import", workbook, "-o", back]);
+      const yaml = readFileSync(back, "utf8");
+      const keys = (source: string) => source.match(/\bx-[a-z0-9]+:/g)?.length;
+      expect(keys(yaml)).toBe(keys(text));
+      for (const formula of FORMULAS) expect(yaml).toContain(formula);
+    }, 240_000);
+  }
+});

@@ -123,3 +123,83 @@ describe("a hostile spreadsheet of at most 1 MB, imported", () => {
     expect(run("import", "cells.xlsx", bytes).refusal).toBeUndefined();
   });
 });
+
+/** A workbook of these sheets, each filled by its function. */
+async function workbookOf(sheets: Record<string, (sheet: ExcelJS.Worksheet) => void>): Promise<Uint8Array> {
+  const book = new ExcelJS.Workbook();
+  for (const [name, fill] of Object.entries(sheets)) fill(book.addWorksheet(name));
+  const bytes = new Uint8Array(await book.xlsx.writeBuffer());
+  expect(bytes.length).toBeLessThan(1 << 20);
+  return bytes;
+}
+
+// Each row is read by its filled cells: a sheet as wide as Excel allows (one cell in its last column)
+// once cost every column of every row (5.8 s for the Map layout's 20,000 lanes, 4.3 s for 20,000 rows).
+describe("a hostile workbook 16,384 columns wide, imported", () => {
+  it("the Map layout: 20,000 lanes and a stage in the last column", async () => {
+    const bytes = await workbookOf({
+      Map: (sheet) => {
+        sheet.getCell(1, 1).value = "Stage";
+        sheet.getCell(1, 16_384).value = "Far";
+        sheet.getCell(2, 1).value = "Touchpoint";
+        for (let row = 3; row < 20_003; row++) sheet.getCell(row, 1).value = "Owner";
+      },
+    });
+    expect(run("import", "wide-map.xlsx", bytes).refusal).toBeUndefined();
+  });
+
+  it("the Touchpoints layout: 20,000 rows and a lane column in the last column", async () => {
+    const bytes = await workbookOf({
+      Touchpoints: (sheet) => {
+        sheet.addRow(["Stage", "Touchpoint"]);
+        sheet.getCell(1, 16_384).value = "Lane: far";
+        for (let row = 0; row < 20_000; row++) sheet.addRow(["s", `T${row}`]);
+      },
+    });
+    expect(run("import", "wide-touchpoints.xlsx", bytes).refusal).toBeUndefined();
+  });
+
+  it("a Lanes sheet of 20,000 lanes with one cell in the last column", async () => {
+    const bytes = await workbookOf({
+      Touchpoints: (sheet) =>
+        sheet.addRows([
+          ["Stage", "Touchpoint"],
+          ["s", "T"],
+        ]),
+      Lanes: (sheet) => {
+        sheet.addRow(["Id", "Label"]);
+        for (let row = 0; row < 20_000; row++) sheet.addRow([`l${row}`, "L"]);
+        sheet.getCell(2, 16_384).value = "far";
+      },
+    });
+    expect(run("import", "wide-lanes.xlsx", bytes).refusal).toBeUndefined();
+  });
+
+  it("a Lane entries sheet of 20,000 rows with one cell in the last column (once 4.3 s)", async () => {
+    const bytes = await workbookOf({
+      Touchpoints: (sheet) =>
+        sheet.addRows([
+          ["Stage id", "Touchpoint", "Lane: backstage"],
+          ["s", "Desk", "x"],
+        ]),
+      "Lane entries": (sheet) => {
+        sheet.addRow(["Stage id", "Touchpoint", "Lane", "Text"]);
+        for (let row = 0; row < 20_000; row++) sheet.addRow(["s", "Desk", "backstage", `t${row}`]);
+        sheet.getCell(2, 16_384).value = "far";
+      },
+    });
+    expect(run("import", "wide-entries.xlsx", bytes).refusal).toBeUndefined();
+  });
+});
+
+describe("a spreadsheet whose map would be far larger than it", () => {
+  it("a 1 MB CSV of 475,000 one-letter lane cells (15 MB of YAML): refused, once 7.7 s and 900 MB", () => {
+    const header = `Stage,Touchpoint,${Array.from({ length: 5_000 }, (_, index) => `Lane: l${index}`).join(",")}`;
+    const rows = Array.from({ length: 95 }, (_, index) => `s,T${index},${Array(5_000).fill("x").join(",")}`);
+    const csv = [header, ...rows].join("\n");
+    expect(csv.length).toBeLessThan(1 << 20);
+    expect(run("import", "sparse.csv", csv).refusal).toMatch(
+      /^the map imported from sheet "sparse" would be more than 4 MB of YAML, more than a journey map needs/,
+    );
+  });
+});

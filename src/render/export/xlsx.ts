@@ -1,15 +1,15 @@
 // The Excel workbook of a map (render --format xlsx): the "Map" sheet as teams draw journey maps (stages
 // as columns, lanes as rows, emotions as numbers on a colour scale), the "Touchpoints" table with every
 // field, and the stages, personas, teams, metrics and the map's own facts. Every cell is a value (text
-// or a number), never a formula. exceljs is an optional peer dependency, loaded only here.
+// or a number), never a formula. exceljs is an optional peer dependency, loaded only here (excel-workbook.ts).
 import type { Workbook, Worksheet } from "exceljs";
 import { JourneymapError } from "../../errors.js";
 import { filledLanes } from "../../journey/lanes.js";
 import type { Journey, Stage, Touchpoint } from "../../journey/model.js";
-import { importOptional } from "../browser.js";
 import { repackZip } from "../../io/zip-directory.js";
 import { PACKAGE_VERSION } from "../../version.js";
 import { cellText, columnLetters, looksLikeFormula, storedText } from "./cells.js";
+import { loadWorkbookClass } from "./excel-workbook.js";
 import {
   cellOf,
   DEFINITION_COLUMNS,
@@ -28,9 +28,12 @@ import {
   hasEntryObjects,
   hasOpportunityObjects,
   LANE_ENTRY_COLUMNS,
+  laneEntryExtensions,
   laneEntryRows,
   OPPORTUNITY_COLUMNS,
+  opportunityExtensions,
   opportunityRows,
+  type ExtensionColumn,
 } from "./records.js";
 import { mapTable, STAGE_ROW_LABEL } from "./table.js";
 
@@ -231,12 +234,8 @@ function* touchpointsWithStages(journey: Journey): Generator<{ stage: Stage; hol
 
 /** The map as an .xlsx workbook, the same bytes for the same map. */
 export async function renderXlsx(journey: Journey): Promise<Uint8Array> {
-  const { default: ExcelJS } = await importOptional(
-    "exceljs",
-    "the Excel export (--format xlsx)",
-    () => import("exceljs"),
-  );
-  const workbook = new ExcelJS.Workbook();
+  const Workbook = await loadWorkbookClass("the Excel export (--format xlsx)");
+  const workbook = new Workbook();
   workbook.creator = "journeymap";
   workbook.lastModifiedBy = "journeymap";
   workbook.created = FIXED_DATE;
@@ -268,12 +267,29 @@ export async function renderXlsx(journey: Journey): Promise<Uint8Array> {
   small(SHEETS.metrics, "metrics", journey.metrics ?? []);
   // The sheets of the lanes and the tracked opportunities, only for the maps that use them.
   if ((journey.lanes ?? []).length > 0) small(SHEETS.lanes, "lanes", journey.lanes ?? []);
-  const recordColumns = (columns: ReadonlyArray<readonly [string, string]>) =>
-    columns.map(([header, key]) => ({ header, width: key === "text" || key === "title" ? 36 : 16 }));
-  if (hasEntryObjects(journey))
-    tableSheet(workbook, SHEETS.laneEntries, recordColumns(LANE_ENTRY_COLUMNS), laneEntryRows(journey));
-  if (hasOpportunityObjects(journey))
-    tableSheet(workbook, SHEETS.opportunities, recordColumns(OPPORTUNITY_COLUMNS), opportunityRows(journey));
+  // Their fields, then a column per x- key the records have.
+  const recordColumns = (columns: ReadonlyArray<readonly [string, string]>, extensions: readonly ExtensionColumn[]) => [
+    ...columns.map(([header, key]) => ({ header, width: key === "text" || key === "title" ? 36 : 16 })),
+    ...extensions.map(({ header }) => ({ header, width: 16 })),
+  ];
+  if (hasEntryObjects(journey)) {
+    const extensions = laneEntryExtensions(journey);
+    tableSheet(
+      workbook,
+      SHEETS.laneEntries,
+      recordColumns(LANE_ENTRY_COLUMNS, extensions),
+      laneEntryRows(journey, extensions),
+    );
+  }
+  if (hasOpportunityObjects(journey)) {
+    const extensions = opportunityExtensions(journey);
+    tableSheet(
+      workbook,
+      SHEETS.opportunities,
+      recordColumns(OPPORTUNITY_COLUMNS, extensions),
+      opportunityRows(journey, extensions),
+    );
+  }
 
   const info = workbook.addWorksheet(SHEETS.info);
   info.getColumn(1).width = 22;
