@@ -64,6 +64,24 @@ export class StandardStream {
     }
   }
 
+  /** Resolves once everything written has reached the descriptor: at once, unless a full pipe made
+   * the writes go through Node's stream, which may still hold some. */
+  drained(): Promise<void> {
+    const stream = this.#stream;
+    if (!stream || stream.writableLength === 0 || stream.destroyed) return Promise.resolve();
+    return new Promise((done) => {
+      const finish = () => {
+        stream.off("drain", finish);
+        stream.off("close", finish);
+        stream.off("error", finish);
+        done();
+      };
+      stream.on("drain", finish);
+      stream.on("close", finish);
+      stream.on("error", finish);
+    });
+  }
+
   /** Whether it is a terminal (colours, and no binary output). */
   get isTTY(): boolean {
     if (this.#stream) return this.#stream.isTTY === true;
