@@ -38,7 +38,9 @@ export function renderDrawioPicture(journey: Journey, options: SvgOptions = {}):
 
 function withDiagram(svg: string, shapes: PictureShapes): string {
   const diagram = drawioDocument(shapes, new XmlWriter({ declaration: false }));
-  return svg.replace(/^<svg /, `<svg content="${escapeXml(diagram)}" `);
+  // A function, not a replacement string: a map's "$&" or "$`" would be read as a pattern.
+  const attribute = `<svg content="${escapeXml(diagram)}" `;
+  return svg.replace(/^<svg /, () => attribute);
 }
 
 function drawioDocument(shapes: PictureShapes, xml: XmlWriter): string {

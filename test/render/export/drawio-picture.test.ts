@@ -24,3 +24,27 @@ describe("the .drawio.svg from one layout", () => {
     }
   }
 });
+
+describe("the .drawio.svg's content attribute", () => {
+  it("carries a map's dollar patterns as text ($& $' $` once inserted the picture's own markup)", () => {
+    const title = "Dollar $' and $& and $` and $$ end";
+    const journey = loadJourney(
+      [
+        "journeymap: 1",
+        `title: ${JSON.stringify(title)}`,
+        "personas: [{id: p, name: P}]",
+        "stages:",
+        "  - id: s",
+        "    name: S",
+        "    touchpoints: [{name: T, emotion: 3}]",
+        "",
+      ].join("\n"),
+      { file: "dollar" },
+    ).journey!;
+    const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "", htmlEntities: true });
+    const content = (parser.parse(renderDrawioPicture(journey)) as { svg: { content: string } }).svg.content;
+    expect(content).not.toContain("<svg");
+    const diagram = parser.parse(content) as { mxfile: { diagram: { name: string } } };
+    expect(diagram.mxfile.diagram.name).toBe(title);
+  });
+});
