@@ -36,3 +36,17 @@ export function escapedEverywhere(): string {
   }
   return `${lines.join("\n")}\n`;
 }
+
+/** 8 personas (as many curves as the picture draws) each scored on all 11,000 touchpoints: the diagrams'
+ * polylines and the deck's chart series at their longest. */
+export function eightLongCurves(): string {
+  const lines = ["journeymap: 1", "title: Curves", "personas:"];
+  for (let p = 0; p < 8; p++) lines.push(`  - {id: p${p}, name: P${p}}`);
+  lines.push("stages:");
+  for (let t = 0; t < 11_000; t++) {
+    if (t % 100 === 0) lines.push(`  - id: s${t}`, `    name: S${t}`, "    touchpoints:");
+    const scores = Array.from({ length: 8 }, (_, p) => `p${p}: ${((t + p) % 5) + 1}`).join(", ");
+    lines.push(`      - {name: T${t}, emotion: {${scores}}}`);
+  }
+  return `${lines.join("\n")}\n`;
+}

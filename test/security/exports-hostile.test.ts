@@ -9,7 +9,7 @@ import { XMLValidator } from "fast-xml-parser";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { exportMaps } from "../helpers/adversarial-exports.js";
-import { escapedEverywhere, everyoneServedByEveryone } from "../helpers/adversarial-exports-speed.js";
+import { eightLongCurves, escapedEverywhere, everyoneServedByEveryone } from "../helpers/adversarial-exports-speed.js";
 import { BUDGET_MS, MEMORY_MB, childRenderer } from "../helpers/render-child.js";
 
 const { folder, renderInChild } = childRenderer("exports-hostile");
@@ -50,12 +50,14 @@ describe("a 1 MB map of every hostile shape, exported", () => {
   }
 });
 
-// The blueprint a megabyte of servedBy links makes, and texts that all need escaping: exported within the
-// same budget, every package read back with each entry's CRC-32 checked (the zip is journeymap's own).
-describe("a 1 MB blueprint of links and a map of escapes, exported", () => {
+// The blueprint a megabyte of servedBy links makes, texts that all need escaping, and eight curves over
+// 11,000 touchpoints: exported within the same budget, every package read back with each entry's CRC-32
+// checked (the zip is journeymap's own).
+describe("a 1 MB blueprint of links, a map of escapes and one of long curves, exported", () => {
   const maps = {
     "every entry served by every process": everyoneServedByEveryone,
     "escapes everywhere": escapedEverywhere,
+    "eight curves over 11,000 touchpoints": eightLongCurves,
   };
   for (const [shape, make] of Object.entries(maps)) {
     it(`${shape}: ${EXPORTS.join(", ")} within 3 s and 500 MB each`, async () => {
