@@ -112,8 +112,9 @@ export async function renderPptx(journey: Journey, options: PptxOptions = {}): P
   unansweredPainSlides(deck, journey);
   laneSection(deck, journey, declaredLanes(journey));
 
-  // Stored, not compressed: the package is compressed once, when it is written again below.
-  const written = await deck.write({ outputType: "uint8array", compression: false });
+  // Stored, not compressed: the package is compressed once, when it is written again below. A Node
+  // buffer, not a Uint8Array: jszip copies every chunk into one byte by byte.
+  const written = await deck.write({ outputType: "nodebuffer", compression: false });
   // pptxgenjs stamps the clock into docProps/core.xml and every zip entry: rewritten without it.
   return rewritePackage(written as Uint8Array);
 }
