@@ -97,4 +97,15 @@ describe("the XML writer", () => {
     expect(written.length).toBeGreaterThan(10 * 65_536);
     expect(written).toBe(expected);
   });
+
+  it("gives the same document as UTF-8 bytes, its pieces encoded one by one (a character on a piece's edge kept whole)", () => {
+    const document = () => {
+      const xml = new XmlWriter().start("Texts");
+      for (let index = 0; index < 30_000; index++) xml.element("T", { ID: index }, `é✓👨‍👩‍👧 ${index}`);
+      return xml;
+    };
+    const text = document().toString();
+    expect(text.length).toBeGreaterThan(10 * 65_536);
+    expect(Buffer.from(document().toBytes()).toString("utf8")).toBe(text);
+  });
 });
