@@ -8,6 +8,7 @@ import { renderDrawableMermaid } from "./mermaid.js";
 import type { MermaidCliEngine } from "./mermaid-cli.js";
 import type { svgToPng } from "./png.js";
 import type { SiteLayout } from "./site/generators.js";
+import type { SvgOptions } from "./svg/index.js";
 import type { MapLinker } from "./svg/layout.js";
 import type { FooterFacts, PaperName } from "./svg/pages.js";
 
@@ -108,13 +109,17 @@ export type FormatSpec = {
 async function nativeSvg(journey: Journey, context: RenderContext): Promise<string> {
   // The native picture's modules load only when a picture is asked for.
   const { renderSvg } = await import("./svg/index.js");
+  return renderSvg(journey, svgOptions(context));
+}
+
+function svgOptions(context: RenderContext): SvgOptions {
   const links = context.page?.pictureLinks;
-  return renderSvg(journey, {
+  return {
     theme: context.theme,
     ...(links ? { links } : {}),
     ...(context.asOf !== undefined ? { asOf: context.asOf } : {}),
     ...(context.windowDays !== undefined ? { windowDays: context.windowDays } : {}),
-  });
+  };
 }
 
 /** The native picture of the map's view: the journey-map picture, or the service blueprint (src/render/blueprint). */
@@ -277,7 +282,7 @@ export const renderFormats = {
       {
         engine: "native",
         draw: async (journey, context) =>
-          (await import("./export/drawio.js")).renderDrawioSvg(await nativeSvg(journey, context), journey, context),
+          (await import("./export/drawio.js")).renderDrawioPicture(journey, svgOptions(context)),
       },
     ],
   },

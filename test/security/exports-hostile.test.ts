@@ -9,6 +9,7 @@ import { XMLValidator } from "fast-xml-parser";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { exportMaps } from "../helpers/adversarial-exports.js";
+import { eightLongCurves, escapedEverywhere, everyoneServedByEveryone } from "../helpers/adversarial-exports-speed.js";
 import { BUDGET_MS, MEMORY_MB, childRenderer } from "../helpers/render-child.js";
 
 const { folder, renderInChild } = childRenderer("exports-hostile");
@@ -44,6 +45,37 @@ describe("a 1 MB map of every hostile shape, exported", () => {
         expect(outcome.peakRss, extension).toBeLessThan(MEMORY_MB);
         if (extension === ".pptx" || extension === ".vsdx") await expectCleanPackage(output);
         else expectCleanXml(readFileSync(output, "utf8"), extension);
+      }
+    }, 120_000);
+  }
+});
+
+// The blueprint a megabyte of servedBy links makes, texts that all need escaping, and eight curves over
+// 11,000 touchpoints: exported within the same budget, every package read back with each entry's CRC-32
+// checked (the zip is journeymap's own).
+describe("a 1 MB blueprint of links, a map of escapes and one of long curves, exported", () => {
+  const maps = {
+    "every entry served by every process": everyoneServedByEveryone,
+    "escapes everywhere": escapedEverywhere,
+    "eight curves over 11,000 touchpoints": eightLongCurves,
+  };
+  for (const [shape, make] of Object.entries(maps)) {
+    it(`${shape}: ${EXPORTS.join(", ")} within 3 s and 500 MB each`, async () => {
+      const text = make();
+      expect(Buffer.byteLength(text)).toBeLessThan(1_250_000);
+      const map = join(folder, `${shape.replace(/[^a-z0-9]+/gi, "-")}.journey.yaml`);
+      writeFileSync(map, text);
+      for (const extension of EXPORTS) {
+        const output = join(folder, `export${extension}`);
+        const outcome = renderInChild(["render", map, "-o", output]);
+        console.info(`${shape} → ${extension}: ${outcome.ms} ms, peak RSS ${outcome.peakRss} MB`);
+        expect(outcome.code, outcome.stderr).toBe(0);
+        expect(outcome.ms, extension).toBeLessThan(BUDGET_MS);
+        expect(outcome.peakRss, extension).toBeLessThan(MEMORY_MB);
+        if (extension === ".pptx" || extension === ".vsdx") {
+          await JSZip.loadAsync(readFileSync(output), { checkCRC32: true });
+          await expectCleanPackage(output);
+        } else expectCleanXml(readFileSync(output, "utf8"), extension);
       }
     }, 120_000);
   }

@@ -112,8 +112,9 @@ export async function renderPptx(journey: Journey, options: PptxOptions = {}): P
   unansweredPainSlides(deck, journey);
   laneSection(deck, journey, declaredLanes(journey));
 
-  // Stored, not compressed: the package is compressed once, when it is written again below.
-  const written = await deck.write({ outputType: "uint8array", compression: false });
+  // Stored, not compressed: the package is compressed once, when it is written again below. A Node
+  // buffer, not a Uint8Array: jszip copies every chunk into one byte by byte.
+  const written = await deck.write({ outputType: "nodebuffer", compression: false });
   // pptxgenjs stamps the clock into docProps/core.xml and every zip entry: rewritten without it.
   return rewritePackage(written as Uint8Array);
 }
@@ -330,13 +331,19 @@ function listCell(entries: string[], perLine: number, maxLines: number): { cell:
   return { cell: { text: runs.length > 0 ? runs : "", options: CELL }, lines: lines + (rest > 0 ? 1 : 0) };
 }
 
+/** A row of a table slide and its estimated lines; its cells may be made only when a slide shows it. */
+interface TableRow {
+  cells: TableCell[] | (() => TableCell[]);
+  lines: number;
+}
+
 /** Rows of a table on as many slides as they need (each slide repeats the header row). */
 function tableSlides(
   deck: PptxGenJS,
   title: string,
   header: string[],
   widths: number[],
-  rows: Array<{ cells: TableCell[]; lines: number }>,
+  rows: TableRow[],
   maxSlides = MAX_TABLE_SLIDES,
 ): void {
   const pages: Array<typeof rows> = [];
@@ -358,7 +365,10 @@ function tableSlides(
     const suffix = pages.length > 1 ? ` (${index + 1} of ${pages.length})` : "";
     const slide = titled(deck, `${title}${suffix}`);
     const headerRow: Row = header.map((text) => ({ text, options: { ...CELL, bold: true, fill: HEADER_FILL } }));
-    const table: Row[] = [headerRow, ...rowsOfPage.map((row) => row.cells)];
+    const table: Row[] = [
+      headerRow,
+      ...rowsOfPage.map((row) => (typeof row.cells === "function" ? row.cells() : row.cells)),
+    ];
     slide.addTable(table, {
       x: MARGIN,
       y: BODY_TOP,
@@ -586,7 +596,8 @@ const SUMMARY_WIDTHS = [4.333, 1.6, 1.6, 1.6, 1.6, 1.6];
 function metricSlides(deck: PptxGenJS, journey: Journey): void {
   const definitions = metricDefinitionsFor(journey);
   const summary = new Map<string, { values: number; on: number; near: number; off: number }>();
-  const rows: Array<{ cells: TableCell[]; lines: number }> = [];
+  // A 1 MB map can hold 20,000 values with a target: a row's cells are made only if a slide shows it.
+  const rows: TableRow[] = [];
   for (const place of metricValuesOf(journey)) {
     const definition = definitions.get(place.id);
     const reading = readingOf(place.value);
@@ -606,10 +617,11 @@ function metricSlides(deck: PptxGenJS, journey: Journey): void {
       status ? STATUS_LABELS[status] : "",
     ];
     rows.push({
-      cells: texts.map((text, column) => ({
-        text,
-        options: { ...CELL, ...(column === 4 && status ? { color: STATUS_COLORS[status] } : {}) },
-      })),
+      cells: () =>
+        texts.map((text, column) => ({
+          text,
+          options: { ...CELL, ...(column === 4 && status ? { color: STATUS_COLORS[status] } : {}) },
+        })),
       lines: Math.max(...texts.map((text, column) => linesOf([text], perLineOf(METRIC_WIDTHS[column]!)))),
     });
   }

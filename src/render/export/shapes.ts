@@ -64,8 +64,12 @@ export interface PictureShapes {
 
 /** The picture of a map as shapes, in the picture's coordinates (px, y down). Linear in the layout. */
 export function pictureShapes(journey: Journey, options: { theme?: "light" | "dark" } = {}): PictureShapes {
+  return shapesOfLayout(layoutJourney(journey), options);
+}
+
+/** The shapes of a picture already laid out (the .drawio.svg draws its picture from the same layout). */
+export function shapesOfLayout(layout: Layout, options: { theme?: "light" | "dark" } = {}): PictureShapes {
   const theme = themeNamed(options.theme);
-  const layout = layoutJourney(journey);
   const texts = textsByBox(layout);
   // A list entry starts where the picture drew its bullet.
   const bullets = new Map<string, number[]>();

@@ -141,7 +141,7 @@ function pagesPart(shapes: PictureShapes, title: string): string {
   return xml.toString();
 }
 
-function pagePart(shapes: PictureShapes): string {
+function pagePart(shapes: PictureShapes): Uint8Array {
   const list = visioRoot("PageContents").start("Shapes");
   let id = 1;
   const height = shapes.height;
@@ -168,7 +168,7 @@ function pagePart(shapes: PictureShapes): string {
     for (const card of lane.cards) box(list, id++, height, card, shapes);
   }
   for (const curve of shapes.curves) for (const segment of curve.segments) polyline(list, id++, height, curve, segment);
-  return list.toString();
+  return list.toBytes();
 }
 
 function visioRoot(name: string): XmlWriter {

@@ -35,7 +35,9 @@ export type Attributes = Record<string, string | number | undefined>;
 
 /** Writes one XML document front to back; linear in what it writes. */
 export class XmlWriter {
-  /** One growing string: V8 joins the pieces once, at the end, with less garbage than an array of them. */
+  /** The document so far: flat strings of about CHUNK characters, then the piece being written. */
+  private readonly written: string[] = [];
+  /** A growing string: V8 joins its pieces once, when it is flattened, with less garbage than an array. */
   private out = "";
   private readonly open: string[] = [];
 
@@ -47,13 +49,13 @@ export class XmlWriter {
   start(name: string, attributes: Attributes = {}): this {
     this.out += `<${checkedName(name)}${attributesOf(attributes)}>`;
     this.open.push(name);
-    return this;
+    return this.flushed();
   }
 
   /** An element with no content. */
   leaf(name: string, attributes: Attributes = {}): this {
     this.out += `<${checkedName(name)}${attributesOf(attributes)}/>`;
-    return this;
+    return this.flushed();
   }
 
   /** An element holding only text. */
@@ -63,7 +65,7 @@ export class XmlWriter {
 
   text(text: string): this {
     this.out += escapeValue(text);
-    return this;
+    return this.flushed();
   }
 
   end(): this {
@@ -76,8 +78,36 @@ export class XmlWriter {
   /** The document, every element closed. */
   toString(): string {
     while (this.open.length > 0) this.end();
-    return this.out;
+    return this.written.length === 0 ? this.out : this.written.join("") + this.out;
   }
+
+  /** The document as UTF-8, every element closed: its pieces encoded one by one, never joined into one
+   * string (a Visio page can be 30 MB). */
+  toBytes(): Uint8Array {
+    while (this.open.length > 0) this.end();
+    const bytes = Buffer.concat([...this.written, this.out].map((piece) => Buffer.from(piece, "utf8")));
+    return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+
+  /** Past CHUNK characters, the piece being written is flattened and set aside: a document of millions
+   * of pieces held as one string of pieces survived every young-generation collection (a Visio page of
+   * 16 MB spent 0.9 s of its 1.9 s collecting garbage). */
+  private flushed(): this {
+    if (this.out.length > CHUNK) {
+      this.written.push(flattened(this.out));
+      this.out = "";
+    }
+    return this;
+  }
+}
+
+/** Characters of a flattened piece of a document. */
+const CHUNK = 1 << 16;
+
+/** The same text as one flat string: converting a string to a number makes V8 flatten it in place. */
+function flattened(text: string): string {
+  Number(text);
+  return text;
 }
 
 /** Names already checked: a document repeats a few dozen names thousands of times. */
