@@ -2,29 +2,8 @@
 // frontstage entry is served by every support process (152,100 servedBy links in about 0.9 MB), and a
 // map whose texts all need escaping, so that every piece of the diagrams' XML goes through the escaper.
 
-/** 390 touchpoints whose frontstage entry names all 390 support processes. */
-export function everyoneServedByEveryone(count = 390): string {
-  const support = Array.from({ length: count }, (_, i) => `s${i.toString(36)}`);
-  const servedBy = `[${support.join(", ")}]`;
-  const lines = [
-    "journeymap: 1",
-    "title: Dense",
-    "type: blueprint",
-    "personas: [{id: p, name: P}]",
-    "lanes:",
-    "  - {id: f, label: F, layer: frontstage}",
-    "  - {id: s, label: S, layer: support}",
-    "stages:",
-    "  - id: a",
-    "    name: A",
-    "    touchpoints:",
-  ];
-  for (let t = 0; t < count; t++)
-    lines.push(
-      `      - {name: T${t}, lanes: {f: [{id: f${t.toString(36)}, text: F, servedBy: ${servedBy}}], s: [{id: ${support[t]!}, text: S}]}}`,
-    );
-  return `${lines.join("\n")}\n`;
-}
+/** 390 touchpoints whose frontstage entry names all 390 support processes (the blueprint suite's map). */
+export { everyoneServesEveryone as everyoneServedByEveryone } from "./adversarial-blueprint-arrows.js";
 
 /** 6,000 touchpoints in 60 stages, every name and pain point made of ampersands and angle brackets. */
 export function escapedEverywhere(): string {
