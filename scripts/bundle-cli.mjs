@@ -43,6 +43,43 @@ module.exports = Object.create(new Proxy({}, {
 
 rmSync(outdir, { recursive: true, force: true }); // nothing stale from earlier builds
 
+/**
+ * Moves each module's namespace object setup (`__export(x_exports, {...})`, a getter per export) from the
+ * bundle's top level to the start of the module's own lazy init (`__esm`), where nothing can read the
+ * namespace before it: every use of a namespace comes after its init, which now fills it before its own
+ * imports' inits run, so a cycle sees it filled too. At the top level, the 64 namespaces of the hot bundle
+ * were set up at every start, used or not (~0.3 ms). A namespace whose init does not directly follow is
+ * left where it is.
+ */
+function exportsAtInit(code) {
+  const setup = /var (\w+)=\{\};__export\(\1,\{[^{}]*\}\);/g;
+  let out = "";
+  let from = 0;
+  let moved = 0;
+  for (let found = setup.exec(code); found; found = setup.exec(code)) {
+    const init = code.indexOf('=__esm({"', found.index + found[0].length);
+    const opens = init === -1 ? -1 : code.indexOf('"(){', init);
+    const between = init === -1 ? "" : code.slice(found.index + found[0].length, init);
+    // Only declarations between (var ...; function ...(){...}) and no other module's start.
+    if (opens === -1 || /__export\(|__commonJS\(|__esm\(/.test(between)) continue;
+    const call = found[0].slice(`var ${found[1]}={};`.length);
+    out +=
+      code.slice(from, found.index) +
+      `var ${found[1]}={};` +
+      code.slice(found.index + found[0].length, opens + 4) +
+      call;
+    from = opens + 4;
+    setup.lastIndex = from;
+    moved++;
+  }
+  if (moved === 0) throw new Error("bundle-cli: no namespace setup found to move (has esbuild's output changed?)");
+  return out + code.slice(from);
+}
+
+/** import.meta for CommonJS output: its url, made the first time it is read. */
+const META_BANNER =
+  'var __journeymapMeta = { get url() { return require("node:url").pathToFileURL(__filename).href; } };';
+
 /** Node's threshold for an external string (see finish()), rounded up. */
 const EXTERNAL_STRING = 1 << 20;
 
@@ -59,9 +96,10 @@ const COMMON = {
   // Without its whitespace the bundle is a third smaller, which every start-up reads (~1 ms). Names are
   // kept, so a --debug stack trace still names each function.
   minifyWhitespace: true,
-  // The bundle's own URL, for the relative URLs (package.json, schemas) that modules resolve.
-  define: { "import.meta.url": "__journeymapUrl" },
-  banner: { js: 'var __journeymapUrl = require("node:url").pathToFileURL(__filename).href;' },
+  // The bundle's own URL, for the relative URLs (schemas, workers) that modules resolve: made when first
+  // asked for, as most runs never do and node:url's code costs ~0.3 ms to load.
+  define: { "import.meta.url": "__journeymapMeta.url" },
+  banner: { js: META_BANNER },
   logLevel: "warning",
 };
 
@@ -300,6 +338,7 @@ function finish(bundle) {
   // exceljs's Workbook file is imported alone (src/render/export/excel-workbook.ts).
   for (const name of [...EXTERNAL, "exceljs/lib/doc/workbook.js"])
     code = code.split(`import(${JSON.stringify(name)})`).join(`__journeymapImport(${JSON.stringify(name)})`);
+  code = exportsAtInit(code);
   const left = /\bimport\s*\(/.exec(code);
   if (left)
     throw new Error(
@@ -330,8 +369,8 @@ await build({
   format: "cjs",
   platform: "node",
   target: "node20",
-  define: { "import.meta.url": "__journeymapUrl" },
-  banner: { js: 'var __journeymapUrl = require("node:url").pathToFileURL(__filename).href;' },
+  define: { "import.meta.url": "__journeymapMeta.url" },
+  banner: { js: META_BANNER },
   logLevel: "warning",
 });
 writeFileSync(join(outdir, "package.json"), `${JSON.stringify({ type: "commonjs" })}\n`);

@@ -9,7 +9,7 @@ import { writeOutput } from "../io/write-output.js";
 import { starterMap } from "../journey/starter.js";
 import { examples } from "./options.js";
 import { PACKAGE_VERSION } from "./version.js";
-import { EDITOR_SCHEMA_URL, SCHEMA_URL } from "./schema.js";
+import { editorSchemaUrl, schemaUrl } from "./schema.js";
 import { stdout } from "../io/standard-streams.js";
 
 /** The editor schema of this very version: a moving "latest" URL would let a future format flag today's map. */
@@ -40,9 +40,9 @@ export function registerInit(program: Command): void {
  * project) the published URL, since an editor can read neither a zip nor a folder npx deletes.
  */
 function schemaReference(target: string): string {
-  const schemaPath = fileURLToPath(EDITOR_SCHEMA_URL);
+  const schemaPath = fileURLToPath(editorSchemaUrl());
   const schemaFile = realpathOrUndefined(schemaPath);
-  const packageRoot = dirname(dirname(fileURLToPath(SCHEMA_URL)));
+  const packageRoot = dirname(dirname(fileURLToPath(schemaUrl())));
   if (!packageRoot.includes(`${sep}node_modules${sep}`) && target.startsWith(packageRoot + sep)) {
     return relative(dirname(target), schemaPath).split(sep).join("/");
   }

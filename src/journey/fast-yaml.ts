@@ -832,6 +832,28 @@ class FastReader {
   }
 }
 
+/** "integer" for [-+]?[0-9]+ (INT below); "text" for what none of the patterns below can match: a character
+ * none of them has, or a sign that is neither first nor after an exponent's e; else "other". */
+function numberShape(raw: string): "integer" | "text" | "other" {
+  let digits = 0;
+  let other = false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) digits++;
+    else if (c === 0x2b || c === 0x2d) {
+      const before = i === 0 ? 0 : raw.charCodeAt(i - 1);
+      if (i !== 0 && before !== 0x65 && before !== 0x45) return "text";
+    } else if (NUMBER_LETTERS.includes(raw[i]!)) other = true;
+    else return "text";
+  }
+  const signed = raw.charCodeAt(0) === 0x2b || raw.charCodeAt(0) === 0x2d ? 1 : 0;
+  return !other && digits > 0 && digits === raw.length - signed ? "integer" : "other";
+}
+
+/** The letters and marks of the patterns below besides digits and signs: hex digits (and e, E), o, x, the
+ * point, and those of inf and nan in their cases. */
+const NUMBER_LETTERS = ".abcdefABCDEFoxiInNF";
+
 const INT = /^[-+]?[0-9]+$/;
 const OCT = /^0o[0-7]+$/;
 const HEX = /^0x[0-9a-fA-F]+$/;
@@ -839,8 +861,16 @@ const NAN_OR_INFINITY = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const EXPONENT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 
-/** A number as yaml's core schema reads plain text (its tags, in its order), or undefined for text. */
+/** A number as yaml's core schema reads plain text (its tags, in its order), or undefined for text. Whole
+ * numbers, and text no tag can match (a date, a time, words), are told apart by hand first: each regular
+ * expression costs a compile at every start, and a map's plain text is mostly those. */
 function resolveNumber(raw: string): number | undefined {
+  switch (numberShape(raw)) {
+    case "text":
+      return undefined;
+    case "integer":
+      return parseInt(raw, 10);
+  }
   if (OCT.test(raw)) return parseInt(raw.substring(2), 8);
   if (INT.test(raw)) return parseInt(raw, 10);
   if (HEX.test(raw)) return parseInt(raw.substring(2), 16);
