@@ -527,7 +527,9 @@ function laneSlides(
 function emotionSlides(deck: PptxGenJS, journey: Journey): void {
   const touchpoints = [...touchpointsOf(journey)].map((entry) => entry.touchpoint);
   const scored = touchpoints.filter((touchpoint) => touchpoint.emotion !== undefined);
-  if (scored.length === 0) return;
+  // A curve per persona, as in the picture: a map that follows none has no curve to chart (and pptxgenjs
+  // throws on a chart of no series).
+  if (scored.length === 0 || journey.personas.length === 0) return;
   const theme = themeNamed("light");
   const personas = journey.personas.slice(0, MAX_CURVES);
   const charts = Math.min(Math.ceil(touchpoints.length / CHART_TOUCHPOINTS), MAX_CHARTS);

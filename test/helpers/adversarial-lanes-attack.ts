@@ -1,0 +1,40 @@
+// Maps built to break the declared lanes where the earlier hostile suites did not look: a deck of a map that
+// scores emotions and follows no persona, and two ~1 MB versions of a map whose every lane declaration
+// changed (kind, blueprint layer, description, order reversed), for the diff of declarations.
+
+const KINDS = ["list", "text", "tags", "people", "systems"];
+const LAYERS = ["customer", "frontstage", "backstage", "support"];
+
+/** A map with emotion scores and no persona: the picture draws no curve, the deck must not chart one. */
+export const scoredWithoutPersonas = `journeymap: 1
+title: No persona
+lanes:
+  - {id: systems, label: Systems, kind: systems}
+stages:
+  - id: s
+    name: Stay
+    touchpoints:
+      - name: Checks in
+        emotion: 2
+        lanes: {systems: [PMS]}
+      - name: Checks out
+        emotion: 4
+`;
+
+/** Two versions of `count` declared lanes: the new one reverses their order (`order`), gives each another
+ * kind, layer and description, and each lane is filled by one touchpoint the same way in both. */
+export function redeclaredLanes(count: number): { old: string; new: string } {
+  const version = (changed: boolean) => {
+    const lines = ["journeymap: 1", "title: Redeclared", "personas: [{id: p, name: Guest}]", "lanes:"];
+    for (let k = 0; k < count; k++) {
+      const shift = changed ? 1 : 0;
+      lines.push(
+        `  - {id: lane-${k}, label: "Lane ${k}", kind: ${KINDS[(k + shift) % 5]}, layer: ${LAYERS[(k + shift) % 4]}, description: "d${changed ? "+" : ""}", order: ${changed ? count - k : k}}`,
+      );
+    }
+    lines.push("stages:", "  - id: s", "    name: Stay", "    touchpoints:");
+    for (let k = 0; k < count; k++) lines.push(`      - {name: "T${k}", lanes: {lane-${k}: [v]}}`);
+    return `${lines.join("\n")}\n`;
+  };
+  return { old: version(false), new: version(true) };
+}

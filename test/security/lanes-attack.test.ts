@@ -1,0 +1,69 @@
+// Issue 22's surface attacked after it was built (test/helpers/adversarial-lanes-attack.ts): a deck of a
+// map that scores emotions and follows no persona (pptxgenjs threw on a chart of no series: exit 2 and
+// "unexpected error"), and the diff of ~1 MB versions whose every lane declaration changed, within the
+// budget in every output, each run a child process with a 500 MB heap.
+import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import JSZip from "jszip";
+import { describe, expect, it } from "vitest";
+import type { JourneyDiff } from "../../src/diff/index.js";
+import { redeclaredLanes, scoredWithoutPersonas } from "../helpers/adversarial-lanes-attack.js";
+import { runCli } from "../helpers/cli.js";
+import { BUDGET_MS, childRenderer, MEMORY_MB } from "../helpers/render-child.js";
+
+const { folder, renderInChild } = childRenderer("lanes-attack");
+
+describe("a deck of a map that scores emotions and follows no persona", () => {
+  it("is written with no emotion chart (the picture draws no curve either), its lanes on their slide", async () => {
+    const map = join(folder, "no-persona.journey.yaml");
+    writeFileSync(map, scoredWithoutPersonas);
+    const deck = join(folder, "no-persona.pptx");
+    const run = runCli(["render", map, "-o", deck]);
+    expect(run.stderr).not.toContain("unexpected error");
+    expect(run.code, run.stderr).toBe(0);
+    const zip = await JSZip.loadAsync(readFileSync(deck));
+    const names = Object.keys(zip.files);
+    expect(names.filter((name) => name.startsWith("ppt/charts/"))).toEqual([]);
+    const slides = await Promise.all(
+      names.filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name)).map((name) => zip.file(name)!.async("string")),
+    );
+    expect(slides.join("\n")).not.toContain("Emotions along the journey");
+    expect(slides.join("\n")).toContain("Systems");
+  });
+});
+
+describe("diff of two ~1 MB versions whose every lane declaration changed", () => {
+  const count = 6_000;
+  const versions = redeclaredLanes(count);
+  const files = { old: join(folder, "old.journey.yaml"), new: join(folder, "new.journey.yaml") };
+  writeFileSync(files.old, versions.old);
+  writeFileSync(files.new, versions.new);
+
+  it("stylish, markdown, json and svg within 3 s and 500 MB each; json has every lane's change and both orders", () => {
+    expect(versions.new.length).toBeLessThanOrEqual(1_000_000);
+    expect(versions.new.length).toBeGreaterThan(600_000);
+    for (const format of ["stylish", "markdown", "json", "svg"]) {
+      const output = join(folder, `redeclared.${format}`);
+      const outcome = renderInChild(["diff", files.old, files.new, "-f", format, "-o", output]);
+      const label = `${format}: exit ${outcome.code} in ${outcome.ms} ms, ${outcome.peakRss} MB, ${statSync(output).size} bytes`;
+      if (process.env.JOURNEYMAP_SHOW_FIGURES) console.log(label);
+      expect(outcome.stderr, label).not.toContain("unexpected error");
+      expect([0, 1], `${label}\n${outcome.stderr}`).toContain(outcome.code);
+      expect(outcome.ms, label).toBeLessThanOrEqual(BUDGET_MS);
+      expect(outcome.peakRss, label).toBeLessThanOrEqual(MEMORY_MB);
+    }
+    const [diff] = JSON.parse(readFileSync(join(folder, "redeclared.json"), "utf8")) as JourneyDiff[];
+    expect(diff!.lanes!.changed).toHaveLength(count);
+    expect(diff!.lanes!.changed![0]).toMatchObject({
+      lane: { id: `lane-${count - 1}` },
+      // lane-5999: kind and layer each shifted by one (test/helpers/adversarial-lanes-attack.ts).
+      kind: { old: "systems", new: "list" },
+      layer: { old: "support", new: "customer" },
+      description: { old: "d", new: "d+" },
+    });
+    expect(diff!.lanes!.reordered!.new[0]).toBe(`lane-${count - 1}`);
+    expect(diff!.lanes!.reordered!.old[0]).toBe("lane-0");
+    // The stylish report is cut, and says where the rest is.
+    expect(readFileSync(join(folder, "redeclared.stylish"), "utf8")).toContain("--format json lists them all");
+  });
+});
