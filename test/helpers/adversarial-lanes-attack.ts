@@ -38,3 +38,31 @@ export function redeclaredLanes(count: number): { old: string; new: string } {
   };
   return { old: version(false), new: version(true) };
 }
+
+/** Declared lanes whose ids and labels are the built-in fields' (actions, evidence, pain points, owner),
+ * filled beside those fields on one touchpoint: each value must stay on its side in every round trip. */
+export const lanesNamedLikeFields = `journeymap: 1
+title: Clash
+personas: [{id: p, name: P}]
+lanes:
+  - {id: actions, label: Actions}
+  - {id: evidence, label: Evidence, kind: tags}
+  - {id: pain-points, label: Pain points}
+  - {id: owner, label: Owner, kind: people}
+stages:
+  - id: s
+    name: S
+    lanes: {actions: [Stage-wide lane action]}
+    touchpoints:
+      - id: t
+        name: T
+        owner: p
+        actions: [Built-in action]
+        evidence: [Built-in evidence]
+        painPoints: [Built-in pain]
+        lanes:
+          actions: [Lane action]
+          evidence: [Lane tag]
+          pain-points: [Lane pain]
+          owner: [Lane person]
+`;

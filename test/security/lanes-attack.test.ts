@@ -3,11 +3,12 @@
 // "unexpected error"), and the diff of ~1 MB versions whose every lane declaration changed, within the
 // budget in every output, each run a child process with a 500 MB heap.
 import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { parse } from "yaml";
 import { join } from "node:path";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import type { JourneyDiff } from "../../src/diff/index.js";
-import { redeclaredLanes, scoredWithoutPersonas } from "../helpers/adversarial-lanes-attack.js";
+import { lanesNamedLikeFields, redeclaredLanes, scoredWithoutPersonas } from "../helpers/adversarial-lanes-attack.js";
 import { runCli } from "../helpers/cli.js";
 import { BUDGET_MS, childRenderer, MEMORY_MB } from "../helpers/render-child.js";
 
@@ -65,5 +66,28 @@ describe("diff of two ~1 MB versions whose every lane declaration changed", () =
     expect(diff!.lanes!.reordered!.old[0]).toBe("lane-0");
     // The stylish report is cut, and says where the rest is.
     expect(readFileSync(join(folder, "redeclared.stylish"), "utf8")).toContain("--format json lists them all");
+  });
+});
+
+describe("declared lanes named like the built-in fields (actions, evidence, pain points, owner)", () => {
+  it("keeps each value on its side through the workbook and back, and diff finds the round trip the same map", () => {
+    const map = join(folder, "clash.journey.yaml");
+    const workbook = join(folder, "clash.xlsx");
+    const back = join(folder, "clash-back.journey.yaml");
+    writeFileSync(map, lanesNamedLikeFields);
+    expect(runCli(["render", map, "-o", workbook]).code).toBe(0);
+    const imported = runCli(["import", workbook, "-o", back]);
+    expect(imported.code, imported.stderr).toBe(0);
+    const [touchpoint] = (parse(readFileSync(back, "utf8")) as { stages: Array<{ touchpoints: unknown[] }> }).stages[0]!
+      .touchpoints as Array<Record<string, unknown>>;
+    expect(touchpoint).toMatchObject({
+      owner: "p",
+      actions: ["Built-in action"],
+      evidence: ["Built-in evidence"],
+      painPoints: ["Built-in pain"],
+      lanes: { actions: ["Lane action"], evidence: ["Lane tag"], "pain-points": ["Lane pain"], owner: ["Lane person"] },
+    });
+    const diff = runCli(["diff", map, back]);
+    expect(diff.stdout, diff.stderr).toContain("no changes");
   });
 });
