@@ -66,3 +66,25 @@ stages:
           pain-points: [Lane pain]
           owner: [Lane person]
 `;
+
+/** A lane entry, its fail point and an opportunity's title, each with a right-to-left override (U+202E)
+ * left open: in a deck's cell, journeymap writes a fail point's owner and an opportunity's status after them. */
+export const openOverrides = `journeymap: 1
+title: Overrides
+personas: [{id: p, name: Guest}]
+teams: [{id: desk, name: Front desk}]
+lanes:
+  - {id: back, label: Backstage, layer: backstage}
+stages:
+  - id: s
+    name: Stay
+    touchpoints:
+      - name: Checks in
+        owner: desk
+        painPoints: [Queue]
+        opportunities:
+          - {id: mobile-key, title: "Mobile \u202Ekey", status: planned, owner: desk}
+        lanes:
+          back:
+            - {text: "Looks up \u202Ebooking", wait: "5 \u202Emin", fail: {risk: "Not \u202Efound", owner: desk}}
+`;

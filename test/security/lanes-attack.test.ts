@@ -8,7 +8,12 @@ import { join } from "node:path";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import type { JourneyDiff } from "../../src/diff/index.js";
-import { lanesNamedLikeFields, redeclaredLanes, scoredWithoutPersonas } from "../helpers/adversarial-lanes-attack.js";
+import {
+  lanesNamedLikeFields,
+  openOverrides,
+  redeclaredLanes,
+  scoredWithoutPersonas,
+} from "../helpers/adversarial-lanes-attack.js";
 import { runCli } from "../helpers/cli.js";
 import { BUDGET_MS, childRenderer, MEMORY_MB } from "../helpers/render-child.js";
 
@@ -89,5 +94,33 @@ describe("declared lanes named like the built-in fields (actions, evidence, pain
     });
     const diff = runCli(["diff", map, back]);
     expect(diff.stdout, diff.stderr).toContain("no changes");
+  });
+});
+
+describe("a deck of texts that leave a right-to-left override open", () => {
+  it("isolates each of the author's texts, so the fail point, the owner and the status after them read as written", async () => {
+    const map = join(folder, "overrides.journey.yaml");
+    const deck = join(folder, "overrides.pptx");
+    writeFileSync(map, openOverrides);
+    const run = runCli(["render", map, "-o", deck]);
+    expect(run.code, run.stderr).toBe(0);
+    const zip = await JSZip.loadAsync(readFileSync(deck));
+    const slides = await Promise.all(
+      Object.keys(zip.files)
+        .filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name))
+        .map((name) => zip.file(name)!.async("string")),
+    );
+    // The runs' text as a reader's program decodes it (the deck writes bidi controls as references).
+    const text = slides
+      .join("\n")
+      .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
+      .replace(/&amp;/g, "&");
+    // FIRST STRONG ISOLATE ... POP DIRECTIONAL ISOLATE around each text: the override ends at the PDI.
+    expect(text).toContain(
+      "\u2068Looks up \u202ebooking\u2069 [wait \u20685 \u202emin\u2069; fail point: \u2068Not \u202efound\u2069 (desk)]",
+    );
+    expect(text).toContain("\u2068Mobile \u202ekey\u2069 — planned, Front desk");
+    // Texts with no bidi control are written as they are.
+    expect(text).not.toContain("\u2068Front desk");
   });
 });
