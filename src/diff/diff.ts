@@ -4,7 +4,15 @@ import type { Diagnostic } from "../diagnostic.js";
 import { JourneymapError } from "../errors.js";
 import { listOf, textOf, touchpointFields } from "../journey/fields.js";
 import type { LoadedJourney } from "../journey/load.js";
-import { emotionOf, type Journey, type MetricValue, type Score, type Touchpoint } from "../journey/model.js";
+import { declaredLanes } from "../journey/lanes.js";
+import {
+  emotionOf,
+  type Journey,
+  type LaneDefinition,
+  type MetricValue,
+  type Score,
+  type Touchpoint,
+} from "../journey/model.js";
 import { ownershipOf, subjectOf } from "../journey/queries.js";
 import type { SourceMap } from "../journey/source-map.js";
 import { lintJourney, type LintConfig } from "../lint/index.js";
@@ -16,6 +24,8 @@ import type {
   EmotionChange,
   FindingChanges,
   JourneyDiff,
+  LaneDeclarationChange,
+  LaneDeclarationChanges,
   ListChange,
   ListField,
   MapField,
@@ -93,13 +103,17 @@ export function diffJourneys(
   // Added after the fields above, and only when something changed: the json output's keys stay in their order.
   const map = diffMapFields(before.journey, after.journey);
   if (map) diff.map = map;
-  const lanes = diffElements(
+  const lanes: LaneDeclarationChanges = diffElements(
     before,
     after,
     (j) => j.lanes ?? [],
     (lane) => lane.label,
   );
-  if (lanes.added.length + lanes.removed.length + lanes.renamed.length) diff.lanes = lanes;
+  const declarations = diffLaneDeclarations(before, after);
+  if (declarations.changed.length) lanes.changed = declarations.changed;
+  if (declarations.reordered) lanes.reordered = declarations.reordered;
+  if (lanes.added.length + lanes.removed.length + lanes.renamed.length || lanes.changed || lanes.reordered)
+    diff.lanes = lanes;
   const stageLanes = diffStageLanes(before, after);
   if (stageLanes.length) diff.stages.changed = stageLanes;
   return diff;
@@ -113,7 +127,8 @@ export function isEmptyDiff(diff: JourneyDiff): boolean {
     diff.status === "modified" &&
     diff.title === undefined &&
     diff.map === undefined &&
-    (diff.lanes === undefined || none(diff.lanes)) &&
+    (diff.lanes === undefined ||
+      (none(diff.lanes) && diff.lanes.changed === undefined && diff.lanes.reordered === undefined)) &&
     (diff.stages.changed?.length ?? 0) === 0 &&
     none(diff.personas) &&
     none(diff.teams) &&
@@ -191,6 +206,51 @@ function diffMapFields(oldJourney: Journey, newJourney: Journey): JourneyDiff["m
     };
   }
   return Object.keys(changes).length ? changes : undefined;
+}
+
+/** The declared lanes in both versions (by id, the first of a repeated one) whose kind, layer, description or
+ * declaring file changed, in the new version's drawn order; and both drawn orders when they differ. Linear
+ * in the lanes. A map added or deleted has no lane changed, only lanes added or removed. */
+function diffLaneDeclarations(
+  before: Version,
+  after: Version,
+): { changed: LaneDeclarationChange[]; reordered?: { old: string[]; new: string[] } } {
+  const changed: LaneDeclarationChange[] = [];
+  if (!before.loaded?.journey || !after.loaded?.journey) return { changed };
+  const olds = new Map(declaredLanes(before.journey).map((lane) => [lane.id, lane]));
+  const news = declaredLanes(after.journey);
+  const whereOf = (version: Version, definition: LaneDefinition) => {
+    if (!version.loaded?.definitions?.isShared(definition)) return "map";
+    const shared = version.loaded.definitions.scope?.byKind.lane.get(definition.id);
+    return shared?.file ?? "a shared file";
+  };
+  for (const lane of news) {
+    const old = olds.get(lane.id);
+    if (!old) continue;
+    const change: LaneDeclarationChange = { lane: { id: lane.id, name: shortName(lane.label) } };
+    const range = rangeOf(after, lane.definition);
+    if (range) change.lane.range = range;
+    if (old.kind !== lane.kind) change.kind = { old: old.kind, new: lane.kind };
+    if (old.layer !== lane.layer)
+      change.layer = {
+        ...(old.layer !== undefined ? { old: old.layer } : {}),
+        ...(lane.layer !== undefined ? { new: lane.layer } : {}),
+      };
+    if (old.description !== lane.description)
+      change.description = {
+        ...(old.description !== undefined ? { old: old.description } : {}),
+        ...(lane.description !== undefined ? { new: lane.description } : {}),
+      };
+    const oldWhere = whereOf(before, old.definition);
+    const newWhere = whereOf(after, lane.definition);
+    if (oldWhere !== newWhere) change.declaredIn = { old: oldWhere, new: newWhere };
+    if (change.kind || change.layer || change.description || change.declaredIn) changed.push(change);
+  }
+  const newIds = new Set(news.map((lane) => lane.id));
+  const oldOrder = [...olds.keys()].filter((id) => newIds.has(id));
+  const newOrder = news.map((lane) => lane.id).filter((id) => olds.has(id));
+  const same = oldOrder.length === newOrder.length && oldOrder.every((id, index) => newOrder[index] === id);
+  return same ? { changed } : { changed, reordered: { old: oldOrder, new: newOrder } };
 }
 
 /** The stages in both versions (by id, the first of a repeated one) whose declared lanes changed, in the new order. */

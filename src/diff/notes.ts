@@ -14,6 +14,7 @@ import type {
   FailPointRef,
   JourneyDiff,
   LaneChange,
+  LaneDeclarationChanges,
   ListField,
   MapField,
   OpportunityChange,
@@ -75,7 +76,10 @@ export function notesOf(diff: JourneyDiff): Note[] {
       change: `${field} ${show(value.old)} → ${show(value.new)}`,
       notable: MAP_NOTABLE.has(field),
     });
-  if (diff.lanes) elementNotes(notes, "lane", diff.lanes, "relabelled");
+  if (diff.lanes) {
+    elementNotes(notes, "lane", diff.lanes, "relabelled");
+    laneDeclarationNotes(notes, diff.lanes);
+  }
   elementNotes(notes, "persona", diff.personas);
   elementNotes(notes, "team", diff.teams);
   elementNotes(notes, "stage", diff.stages);
@@ -142,6 +146,29 @@ function elementNotes(notes: Note[], kind: string, changes: ElementChanges<Eleme
       ...at("new", renamed.range),
     });
 }
+
+/** A lane's declaration changed other than by label (its kind and layer change how and where its entries are
+ * drawn: notable), and the lanes' drawn order. */
+function laneDeclarationNotes(notes: Note[], lanes: LaneDeclarationChanges): void {
+  for (const { lane, kind, layer, description, declaredIn } of lanes.changed ?? []) {
+    const element = `lane ${shorten(lane.id, MAX_SHOWN_TEXT)}`;
+    const add = (change: string, notable: boolean) =>
+      notes.push({ sign: "~", element, change, notable, ...at("new", lane.range) });
+    if (kind) add(`kind ${show(kind.old)} → ${show(kind.new)}`, true);
+    if (layer) add(`blueprint layer ${show(layer.old)} → ${show(layer.new)}`, true);
+    if (description) add(`description ${show(description.old)} → ${show(description.new)}`, false);
+    if (declaredIn) add(`declared in ${whereShown(declaredIn.old)} → ${whereShown(declaredIn.new)}`, false);
+  }
+  if (lanes.reordered)
+    notes.push({
+      sign: "~",
+      element: "lanes",
+      change: `reordered: ${orderText(lanes.reordered.old)} → ${orderText(lanes.reordered.new)}`,
+      notable: true,
+    });
+}
+
+const whereShown = (where: string) => (where === "map" ? "the map" : show(where));
 
 function touchpointNotes(notes: Note[], change: TouchpointChange): void {
   const element = `touchpoint ${show(change.new.name)}`;
@@ -392,7 +419,13 @@ export function summaryLine(diff: JourneyDiff): string {
     (diff.stages.reordered ? 1 : 0) +
     (diff.title ? 1 : 0) +
     Object.keys(diff.map ?? {}).length +
-    (diff.lanes ? diff.lanes.added.length + diff.lanes.removed.length + diff.lanes.renamed.length : 0);
+    (diff.lanes
+      ? diff.lanes.added.length +
+        diff.lanes.removed.length +
+        diff.lanes.renamed.length +
+        (diff.lanes.changed?.length ?? 0) +
+        (diff.lanes.reordered ? 1 : 0)
+      : 0);
   if (structure) parts.push(countOf(structure, "map-level change"));
   const drops = emotionDrops(diff);
   if (drops) parts.push(countOf(drops, "emotion drop"));

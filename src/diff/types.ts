@@ -180,6 +180,28 @@ export interface OpportunityChange {
 /** The map's own fields compared as text (the title has its own entry). */
 export type MapField = "type" | "status" | "reviewed" | "owner";
 
+/** Declared lanes added, removed and relabelled, then what else changed in the declarations. */
+export interface LaneDeclarationChanges extends ElementChanges<ElementRef> {
+  /** Lanes in both versions whose declaration changed other than by label; only when there are some. */
+  changed?: LaneDeclarationChange[];
+  /** The lanes in both versions, by id, in each version's drawn order (`order`, then as written), when that
+   * order differs: the rows of the picture and the page moved. */
+  reordered?: { old: string[]; new: string[] };
+}
+
+/** A lane in both versions whose kind, blueprint layer, description or declaring file changed. */
+export interface LaneDeclarationChange {
+  /** The lane as the new version has it (`name` is its label). */
+  lane: ElementRef;
+  /** "list" when the declaration says none. */
+  kind?: { old: string; new: string };
+  /** Absent on a side: the lane is in no blueprint row. */
+  layer?: { old?: string; new?: string };
+  description?: { old?: string; new?: string };
+  /** "map" (declared in the map) or the shared-definitions file that declares it, as shown in messages. */
+  declaredIn?: { old: string; new: string };
+}
+
 /** A stage in both versions whose declared lanes changed. */
 export interface StageLaneChanges {
   /** The stage as the new version has it. */
@@ -229,8 +251,9 @@ export interface JourneyDiff {
   title?: { old?: string; new?: string };
   /** The map's type, status, review date and owner, old → new; only those that changed, only when one did. */
   map?: Partial<Record<MapField, { old?: string; new?: string }>>;
-  /** Declared lanes added, removed and relabelled (`name` is the label); only when there are some. */
-  lanes?: ElementChanges<ElementRef>;
+  /** Declared lanes added, removed and relabelled (`name` is the label), redeclared (kind, layer, description,
+   * where declared) and reordered; only when there are some. */
+  lanes?: LaneDeclarationChanges;
   personas: ElementChanges<ElementRef>;
   teams: ElementChanges<ElementRef>;
   stages: StageChanges;

@@ -2,6 +2,7 @@
 // ("Mobile key in the app — planned, Digital"). An opportunity named by id only reads as the one of that
 // id written with its title on the map (ids are unique across the repository).
 import type { Journey, Opportunity, OpportunityObject } from "../../journey/model.js";
+import { isolated } from "../../text/isolate.js";
 
 /** A function giving each opportunity of the map its label, the map's tracked opportunities indexed once. */
 export function opportunityLabeller(journey: Journey): (opportunity: Opportunity) => string {
@@ -17,8 +18,9 @@ export function opportunityLabeller(journey: Journey): (opportunity: Opportunity
     const shown = opportunity.title !== undefined ? opportunity : (written.get(opportunity.id) ?? opportunity);
     const facts = [
       (shown.status ?? "idea").replace("-", " "),
-      shown.owner !== undefined ? (teams.get(shown.owner) ?? shown.owner) : undefined,
+      shown.owner !== undefined ? isolated(teams.get(shown.owner) ?? shown.owner) : undefined,
     ].filter((fact): fact is string => fact !== undefined);
-    return `${shown.title ?? shown.id} — ${facts.join(", ")}`;
+    // The title isolated: a bidi override left open in it cannot reverse the status and owner after it.
+    return `${isolated(shown.title ?? shown.id)} — ${facts.join(", ")}`;
   };
 }

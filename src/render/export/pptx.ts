@@ -35,6 +35,7 @@ import { TEXT_MAX_CHARACTERS } from "../svg/text.js";
 import { personaColor, themeNamed } from "../svg/themes.js";
 import { shorten } from "../../text/shorten.js";
 import { PACKAGE_VERSION } from "../../version.js";
+import { isolated } from "../../text/isolate.js";
 import { opportunityLabeller } from "./opportunities.js";
 import { rewritePackage } from "./package.js";
 import { xmlText } from "./xml.js";
@@ -469,13 +470,14 @@ const LANE_TOUCHPOINT_WIDTH = 3;
 
 /** An entry of a declared lane as a slide shows it: its text, its wait and its fail point. */
 function laneEntryLine(entry: LaneEntryObject): string {
+  // Each of the author's texts isolated: a bidi override left open in one cannot reverse the marks after it.
   const marks = [
-    entry.wait !== undefined ? `wait ${entry.wait}` : undefined,
+    entry.wait !== undefined ? `wait ${isolated(entry.wait)}` : undefined,
     entry.fail !== undefined
-      ? `fail point${entry.fail.risk !== undefined ? `: ${entry.fail.risk}` : ""}${entry.fail.owner !== undefined ? ` (${entry.fail.owner})` : ""}`
+      ? `fail point${entry.fail.risk !== undefined ? `: ${isolated(entry.fail.risk)}` : ""}${entry.fail.owner !== undefined ? ` (${isolated(entry.fail.owner)})` : ""}`
       : undefined,
   ].filter((mark): mark is string => mark !== undefined);
-  return marks.length > 0 ? `${entry.text} [${marks.join("; ")}]` : entry.text;
+  return marks.length > 0 ? `${isolated(entry.text)} [${marks.join("; ")}]` : entry.text;
 }
 
 /** A stage's declared lanes as tables after its stage slide: a row per touchpoint (and one for the whole
@@ -527,7 +529,9 @@ function laneSlides(
 function emotionSlides(deck: PptxGenJS, journey: Journey): void {
   const touchpoints = [...touchpointsOf(journey)].map((entry) => entry.touchpoint);
   const scored = touchpoints.filter((touchpoint) => touchpoint.emotion !== undefined);
-  if (scored.length === 0) return;
+  // A curve per persona, as in the picture: a map that follows none has no curve to chart (and pptxgenjs
+  // throws on a chart of no series).
+  if (scored.length === 0 || journey.personas.length === 0) return;
   const theme = themeNamed("light");
   const personas = journey.personas.slice(0, MAX_CURVES);
   const charts = Math.min(Math.ceil(touchpoints.length / CHART_TOUCHPOINTS), MAX_CHARTS);
