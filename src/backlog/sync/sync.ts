@@ -17,6 +17,9 @@ const PER_PAGE = 100;
 const MAX_PAGES = 200;
 /** 128 MiB of pages at most (6 KiB an issue on average over 20,000): an API answering more is not read on. */
 const MAX_LIST_BYTES = 128 * 1024 * 1024;
+/** Issues or opportunities handled between two looks at the deadline (each look is a clock read): about a
+ * millisecond of work. */
+const CHECK_EVERY = 256;
 
 export interface SyncOptions extends GitHubOptions {
   /** "owner/name". */
@@ -119,7 +122,12 @@ export async function listIssues(github: GitHub, repository: string, label: stri
         `the GitHub API's pages of issues labelled "${label}" add up to more than ${MAX_LIST_BYTES / 1024 / 1024} MiB: not read on, nothing synced`,
         0,
       );
+    // A page of 20,000 issues (an API need not keep to per_page) takes a while to read: the deadline is
+    // looked at every so often, not only before the next request.
+    github.inTime("reading the list of issues");
+    let count = 0;
     for (const entry of answer.body as unknown[]) {
+      if (++count % CHECK_EVERY === 0) github.inTime("reading the list of issues");
       if (entry === null || typeof entry !== "object") continue;
       const issue = entry as Record<string, unknown>;
       if (issue.pull_request !== undefined) continue;
@@ -173,6 +181,14 @@ function payloadOf(action: SyncAction, label: string): Record<string, unknown> {
         ? { state: "open" }
         : { state: "closed", state_reason: action.state };
   return { title: action.title, body: action.body, ...state };
+}
+
+/** A look at the deadline for a pure loop (the plan), made every CHECK_EVERY calls. */
+function inTimeEvery(github: GitHub, shown: string): () => void {
+  let calls = 0;
+  return () => {
+    if (++calls % CHECK_EVERY === 0) github.inTime(shown);
+  };
 }
 
 /** What a read stopped by the time limit leaves behind, added to its message; other errors as they are. */
@@ -235,7 +251,8 @@ export async function syncIssues(opportunities: readonly Opportunity[], options:
   const dryRun = options.dryRun === true;
   const { me, plan } = await reading(async () => {
     const me = await authorOf(github, options.author);
-    return { me, plan: planSync(opportunities, await listIssues(github, repository, label), me) };
+    const issues = await listIssues(github, repository, label);
+    return { me, plan: planSync(opportunities, issues, me, inTimeEvery(github, "planning the writes")) };
   }, NOTHING_WRITTEN);
   const writes: SyncWrite[] = [];
   if (dryRun || plan.actions.length === 0) return { plan, writes, dryRun };
@@ -292,7 +309,8 @@ export async function pullIssues(opportunities: readonly Opportunity[], options:
   const github = new GitHub(options);
   return reading(async () => {
     const me = await authorOf(github, options.author);
-    return planPull(opportunities, await listIssues(github, repository, label), me);
+    const issues = await listIssues(github, repository, label);
+    return planPull(opportunities, issues, me, inTimeEvery(github, "planning the pull"));
   }, "No map was changed: run the pull again (with a longer --timeout if GitHub is that slow)");
 }
 
