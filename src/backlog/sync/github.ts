@@ -58,6 +58,8 @@ export interface GitHubAnswer {
   next?: string;
   /** The answer's size in bytes, as read. */
   bytes: number;
+  /** GitHub's clock when it answered (the Date header), in ms since 1970; undefined without one. */
+  date?: number;
 }
 
 /** The API's base URL, checked: https, or http to this machine only, with no credentials, query or fragment. */
@@ -244,6 +246,7 @@ export class GitHub {
         body,
         next: nextLink(response.headers.get("link"), this.apiBase),
         bytes: Buffer.byteLength(text),
+        ...dateOf(response.headers.get("date")),
       };
     }
   }
@@ -257,6 +260,11 @@ export class GitHub {
       );
     return text;
   }
+}
+
+function dateOf(header: string | null): { date?: number } {
+  const date = header === null || header.length > 100 ? NaN : Date.parse(header);
+  return Number.isFinite(date) ? { date } : {};
 }
 
 /** Whether a request or its read ended on its signal's timeout. */
