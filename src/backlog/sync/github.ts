@@ -262,9 +262,13 @@ export class GitHub {
   }
 }
 
+/** A day: a Date header further than this from the machine's clock is not GitHub's clock but a forgery
+ * (one at the ends of JavaScript's dates would make `new Date(date - margin)` throw). */
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 function dateOf(header: string | null): { date?: number } {
   const date = header === null || header.length > 100 ? NaN : Date.parse(header);
-  return Number.isFinite(date) ? { date } : {};
+  return Math.abs(date - Date.now()) <= DAY_MS ? { date } : {};
 }
 
 /** Whether a request or its read ended on its signal's timeout. */

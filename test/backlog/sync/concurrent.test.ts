@@ -87,3 +87,25 @@ describe("two syncs at once", () => {
     expect(result.writes.map((write) => [write.kind, write.id, write.issue])).toEqual([["open", "guest-checkout", 2]]);
   });
 });
+
+describe("GitHub's clock, as its answers give it", () => {
+  const listWith = (date: string) => {
+    github.intercept = (request) =>
+      request.method === "GET" && request.path.startsWith("/repos/acme/shop/issues?")
+        ? { status: 200, headers: { Date: date }, body: "[]" }
+        : undefined;
+  };
+
+  for (const date of [
+    "-271821-04-20T00:00:00Z",
+    "+275760-09-13T00:00:00Z",
+    "not a date",
+    "Fri, 01 Jan 1971 00:00:00 GMT",
+  ])
+    it(`a Date header of "${date}": no check by that clock, the issue opened once, no crash`, async () => {
+      listWith(date);
+      const result = await syncIssues([opportunity("guest-checkout")], options());
+      expect(result.writes.map((write) => [write.kind, write.id])).toEqual([["open", "guest-checkout"]]);
+      expect(github.requests.filter((request) => isRecheck(request.path))).toEqual([]);
+    });
+});
