@@ -213,7 +213,8 @@ export function apiClient(baseUrl, token, timeoutMs = TIMEOUT_MS, deadline = und
           ...(body ? { "Content-Type": "application/json" } : {}),
         },
         ...(body ? { body: JSON.stringify(body) } : {}),
-        redirect: "error",
+        // A redirect is answered, never followed: the token goes to the API and nowhere else.
+        redirect: "manual",
         signal: AbortSignal.timeout(Math.max(1, Math.ceil(Math.min(left, timeoutMs)))),
       });
     } catch (error) {
@@ -221,6 +222,12 @@ export function apiClient(baseUrl, token, timeoutMs = TIMEOUT_MS, deadline = und
       if (late) throw late;
       const why = error?.cause?.code ?? error?.name ?? "network error";
       throw new ActionError(`cannot reach the GitHub API for ${method} ${path}: ${why}`);
+    }
+    if (response.status >= 300 && response.status < 400) {
+      await response.body?.cancel();
+      throw new ActionError(
+        `GitHub API ${method} ${path} answered ${response.status}, a redirect: not followed, as the token goes to the API only (check GITHUB_API_URL)`,
+      );
     }
     const text = await boundedText(response, `${method} ${path}`, (error) => outOfTime(error, "reading the answer to"));
     let answer;

@@ -186,7 +186,8 @@ export class GitHub {
             ...(payload !== undefined ? { "Content-Type": "application/json" } : {}),
           },
           ...(payload !== undefined ? { body: JSON.stringify(payload) } : {}),
-          redirect: "error",
+          // A redirect is answered, never followed: the token goes to the API and nowhere else.
+          redirect: "manual",
           signal: AbortSignal.timeout(Math.min(left, this.options.timeoutMs)),
         });
       } catch (error) {
@@ -197,6 +198,13 @@ export class GitHub {
           continue;
         }
         throw new GitHubError(`cannot reach the GitHub API for ${shown}: ${reasonOf(error)}`, 0);
+      }
+      if (response.status >= 300 && response.status < 400) {
+        await response.body?.cancel();
+        throw new GitHubError(
+          `GitHub API ${shown} answered ${response.status}, a redirect: not followed, as the token goes to the API only (check the API URL, GITHUB_API_URL)`,
+          response.status,
+        );
       }
       const wait = rateLimitWait(response);
       if (wait !== undefined) {
