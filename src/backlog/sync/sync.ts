@@ -173,7 +173,12 @@ async function openedMeanwhile(
   id: string,
   since: number,
 ): Promise<{ issue?: TrackedIssue; listedAt?: number }> {
-  const { issues, listedAt } = await listIssues(github, repository, label, since - RECHECK_MARGIN_MS);
+  const { issues, listedAt } = await listIssues(github, repository, label, since - RECHECK_MARGIN_MS).catch(
+    (error: unknown) => {
+      // Cut off while listing, the opening was not sent: nothing can have been opened.
+      throw error instanceof TimeLimitError ? new TimeLimitError(error.message, false) : error;
+    },
+  );
   const issue = issues.find((candidate) => candidate.marker?.id === id && candidate.author === me);
   return { ...(issue ? { issue } : {}), ...(listedAt !== undefined ? { listedAt } : {}) };
 }

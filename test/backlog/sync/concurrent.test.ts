@@ -5,6 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { digestOf, markerLine, readMarker } from "../../../src/backlog/sync/marker.js";
 import { formatSync, syncIssues, type SyncOptions } from "../../../src/backlog/sync/sync.js";
 import type { Opportunity } from "../../../src/backlog/types.js";
+import { Deadline } from "../../../src/backlog/sync/deadline.js";
+import { TimeLimitError } from "../../../src/backlog/sync/github.js";
 import { FakeGitHub } from "./fake-github.js";
 
 let github: FakeGitHub;
@@ -108,4 +110,20 @@ describe("GitHub's clock, as its answers give it", () => {
       expect(result.writes.map((write) => [write.kind, write.id])).toEqual([["open", "guest-checkout"]]);
       expect(github.requests.filter((request) => isRecheck(request.path))).toEqual([]);
     });
+});
+
+describe("the check for another sync's issues and the time limit", () => {
+  it("cut off while listing again: the message says what was opened, and claims no opening it did not send", async () => {
+    let rechecks = 0;
+    github.drip = (request) => (isRecheck(request.path) && ++rechecks === 2 ? 1_000 : undefined);
+    const error = await syncIssues(["guest-checkout", "saved-cards"].map(opportunity), {
+      ...options(),
+      deadline: new Deadline(1),
+    }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(TimeLimitError);
+    expect((error as TimeLimitError).message).toBe(
+      "the sync's time limit (--timeout 1s) ran out reading the answer to GET /repos/acme/shop/issues, which was still arriving. The sync stopped after 1 of 2 writes (1 issue opened); 1 not made; run it again to finish: the issues written carry their marker and are not opened twice",
+    );
+    expect(ids()).toEqual(["guest-checkout"]);
+  });
 });
