@@ -17,6 +17,8 @@ import { GIT_ENV, runGit } from "../helpers/git.js";
 const SLACK = Number(process.env.TIME_SLACK ?? 2);
 const LIMIT_MS = 3_000;
 const MARGIN_MS = 1_000 * SLACK;
+/** The deadline starts just before the first request goes out, which a loaded machine delivers later. */
+const EARLY_MS = 500;
 const TOKEN = "test-token-not-a-secret";
 const TITLE = "::error title=journeymap diff comment::";
 
@@ -143,7 +145,7 @@ describe("the diff comment's time limit (comment-timeout)", () => {
     expect(requests.length).toBeGreaterThanOrEqual(2);
     expect(requests.length).toBeLessThanOrEqual(3);
     for (const request of requests) expect(request).toMatch(PAGE);
-    expect(run.githubMs).toBeGreaterThanOrEqual(LIMIT_MS - 100);
+    expect(run.githubMs).toBeGreaterThanOrEqual(LIMIT_MS - EARLY_MS);
     expect(run.githubMs).toBeLessThan(LIMIT_MS + MARGIN_MS);
     expect(run.summary).toContain("## Journey diff: maps\\/hotel\\.journey\\.yaml");
   }, 30_000);
@@ -160,7 +162,7 @@ describe("the diff comment's time limit (comment-timeout)", () => {
     expect(run.stdout).toBe(
       `${TITLE}the diff comment's time limit (comment-timeout 3s) ran out reading the answer to GET /repos/acme/journeys/issues/7/comments?per_page=100&page=1${OUT_OF_TIME}\n`,
     );
-    expect(run.githubMs).toBeGreaterThanOrEqual(LIMIT_MS - 100);
+    expect(run.githubMs).toBeGreaterThanOrEqual(LIMIT_MS - EARLY_MS);
     expect(run.githubMs).toBeLessThan(LIMIT_MS + MARGIN_MS);
     expect(run.summary).toContain("## Journey diff: maps\\/hotel\\.journey\\.yaml");
   }, 30_000);
