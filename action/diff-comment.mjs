@@ -13,7 +13,7 @@ import { appendFileSync, closeSync, fstatSync, mkdtempSync, openSync, readFileSy
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { checkApiUrl, isRepository, readBounded } from "./github-api.mjs";
+import { checkApiUrl, isRepository, readBounded, timeoutSeconds } from "./github-api.mjs";
 
 /** The login of the workflow's GITHUB_TOKEN: only its comments are ever updated. */
 export const COMMENT_AUTHOR = "github-actions[bot]";
@@ -26,6 +26,9 @@ const PER_PAGE = 100;
 /** 10,000 comments searched at most: a pull request with more gets a new comment rather than an endless search. */
 const MAX_PAGES = 100;
 const TIMEOUT_MS = 30_000;
+/** The whole GitHub phase (finding the comment, then posting or updating it) when comment-timeout is
+ * empty: two minutes. Each request has its own 30 s, but finding the comment may walk MAX_PAGES pages. */
+export const DEFAULT_COMMENT_TIMEOUT_SECONDS = 2 * 60;
 const NO_CHANGE = "## Journey map changes\n\nNo journey map changed.\n";
 const TITLE = "journeymap diff comment";
 
@@ -151,9 +154,53 @@ export function commentBody(markdown, pull, marker, limit = MAX_COMMENT) {
   return `${marker}\n${text}\n${footer}`;
 }
 
-/** The API, with the token, a timeout and bounded answers; an answer that is not 2xx is an ActionError. */
-export function apiClient(baseUrl, token, timeoutMs = TIMEOUT_MS) {
+/** The comment-timeout input in seconds: empty is the default; anything but a time is an ActionError. */
+export function commentTimeoutOf(value) {
+  const text = String(value ?? "").trim();
+  if (!text) return DEFAULT_COMMENT_TIMEOUT_SECONDS;
+  const seconds = timeoutSeconds(text);
+  if (seconds === undefined)
+    throw new ActionError(
+      `comment-timeout "${text.slice(0, 40)}" is not a time: give seconds (120, 90s) or minutes (2m), at most 6 hours, or leave it empty for 2m`,
+    );
+  return seconds;
+}
+
+/** A time as the input takes it back: "90s", "2m", "1h". */
+function timeText(seconds) {
+  if (seconds % 3600 === 0) return `${seconds / 3600}h`;
+  if (seconds % 60 === 0) return `${seconds / 60}m`;
+  return `${seconds}s`;
+}
+
+/** The instant the GitHub phase must be over by, `seconds` from now, on a clock that the system's time
+ * changes never move. */
+export function commentDeadline(seconds, clock = () => performance.now()) {
+  const end = clock() + seconds * 1000;
+  return {
+    seconds,
+    left: () => Math.max(0, end - clock()),
+    named: `the diff comment's time limit (comment-timeout ${timeText(seconds)})`,
+  };
+}
+
+/** What a run stopped by the time limit tells the user to do. */
+const OUT_OF_TIME =
+  "the diff is in this run's step summary; set a longer comment-timeout if GitHub is that slow, or push again";
+
+/** The API, with the token, a timeout and bounded answers; an answer that is not 2xx is an ActionError.
+ * With a deadline (commentDeadline), every request's timeout is clipped to the time left, and the clip
+ * ends the reading of an answer too: the whole phase ends by then, however many pages it walks. */
+export function apiClient(baseUrl, token, timeoutMs = TIMEOUT_MS, deadline = undefined) {
   return async function request(method, path, body) {
+    const left = deadline ? deadline.left() : Infinity;
+    if (left === 0) throw new ActionError(`${deadline.named} ran out before ${method} ${path}: ${OUT_OF_TIME}`);
+    // Only a timeout of the clipped signal is the deadline's; the request's own 30 s is a failure of GitHub.
+    const clipped = left < timeoutMs;
+    const outOfTime = (error, what) =>
+      clipped && error?.name === "TimeoutError"
+        ? new ActionError(`${deadline.named} ran out ${what} ${method} ${path}: ${OUT_OF_TIME}`)
+        : undefined;
     let response;
     try {
       response = await fetch(`${baseUrl}${path}`, {
@@ -166,14 +213,23 @@ export function apiClient(baseUrl, token, timeoutMs = TIMEOUT_MS) {
           ...(body ? { "Content-Type": "application/json" } : {}),
         },
         ...(body ? { body: JSON.stringify(body) } : {}),
-        redirect: "error",
-        signal: AbortSignal.timeout(timeoutMs),
+        // A redirect is answered, never followed: the token goes to the API and nowhere else.
+        redirect: "manual",
+        signal: AbortSignal.timeout(Math.max(1, Math.ceil(Math.min(left, timeoutMs)))),
       });
     } catch (error) {
+      const late = outOfTime(error, "waiting for the answer to");
+      if (late) throw late;
       const why = error?.cause?.code ?? error?.name ?? "network error";
       throw new ActionError(`cannot reach the GitHub API for ${method} ${path}: ${why}`);
     }
-    const text = await boundedText(response, `${method} ${path}`);
+    if (response.status >= 300 && response.status < 400) {
+      await response.body?.cancel();
+      throw new ActionError(
+        `GitHub API ${method} ${path} answered ${response.status}, a redirect: not followed, as the token goes to the API only (check GITHUB_API_URL)`,
+      );
+    }
+    const text = await boundedText(response, `${method} ${path}`, (error) => outOfTime(error, "reading the answer to"));
     let answer;
     try {
       answer = text ? JSON.parse(text) : undefined;
@@ -192,11 +248,13 @@ export function apiClient(baseUrl, token, timeoutMs = TIMEOUT_MS) {
   };
 }
 
-async function boundedText(response, shown) {
+async function boundedText(response, shown, outOfTime) {
   let text;
   try {
     text = await readBounded(response, MAX_RESPONSE_BYTES);
   } catch (error) {
+    const late = outOfTime(error);
+    if (late) throw late;
     // The timeout ends the answer's read too: an answer that drips in is a failure of the step, not a crash.
     const why = error?.name === "TimeoutError" ? "no whole answer in time" : (error?.cause?.code ?? "network error");
     throw new ActionError(`the GitHub API's answer to ${shown} was cut off: ${why}`);
@@ -301,7 +359,8 @@ export async function main(argv = process.argv.slice(2), env = process.env) {
   }
   const repository = repositoryOf(env.GITHUB_REPOSITORY);
   if (!env.GITHUB_TOKEN) throw new ActionError("no token: the step gives the workflow's token as GITHUB_TOKEN");
-  const request = apiClient(apiUrlOf(env.GITHUB_API_URL || undefined), env.GITHUB_TOKEN);
+  const apiUrl = apiUrlOf(env.GITHUB_API_URL || undefined);
+  const limit = commentTimeoutOf(env.INPUT_COMMENT_TIMEOUT);
 
   ensureCommit(pull.base);
   const markdown = runDiff(command, pull, pathsOf(env.INPUT_PATHS));
@@ -309,6 +368,9 @@ export async function main(argv = process.argv.slice(2), env = process.env) {
   if (env.GITHUB_STEP_SUMMARY)
     appendFileSync(env.GITHUB_STEP_SUMMARY, commentBody(markdown, pull, marker, MAX_SUMMARY));
 
+  // One deadline for the whole GitHub phase, from the first request on: the diff before it is git's and
+  // journeymap's work, not GitHub's.
+  const request = apiClient(apiUrl, env.GITHUB_TOKEN, TIMEOUT_MS, commentDeadline(limit));
   const existing = await findComment(request, repository, pull.number, marker);
   const body = commentBody(markdown, pull, marker);
   if (existing !== undefined) {

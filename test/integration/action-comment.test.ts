@@ -138,6 +138,7 @@ describe("the Action's diff-comment step against a fake GitHub API", () => {
     const values: Record<string, string> = {
       "inputs.diff-comment": options.input ?? "true",
       "inputs.comment-key": options.key ?? "",
+      "inputs.comment-timeout": "",
       "inputs.paths": ".",
       "steps.setup.outputs.version": "", // the set-up found journeymap built in the checkout
       "github.action_path": ROOT,

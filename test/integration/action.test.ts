@@ -209,6 +209,7 @@ describe("action.yml", () => {
     for (const [name, input] of Object.entries(action.inputs)) expect(input.description, name).not.toBe("");
     expect(Object.keys(action.inputs).sort()).toEqual([
       "comment-key",
+      "comment-timeout",
       "config",
       "diff-comment",
       "issue-label",

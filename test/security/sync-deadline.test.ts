@@ -206,6 +206,40 @@ describe("the sync's time limit against an API that holds it", () => {
     expect(ids()).toEqual(["guest-checkout", "saved-cards", "express-pay"]);
   }, 60_000);
 
+  it("a page of 20,000 issues (10 MB) that arrives just before the deadline: stopped within 0.3 s of it, not a second after", async () => {
+    // 20,000 opportunities, each with an issue whose text is out of date: 20,000 updates to plan.
+    const count = 20_000;
+    let map =
+      "journeymap: 1\ntitle: Many\nstages:\n  - id: s\n    name: S\n    touchpoints:\n      - name: T\n        opportunities:\n";
+    for (let i = 1; i <= count; i++) map += `          - { id: o${i}, title: Opportunity ${i} }\n`;
+    writeFileSync(mapPath, map);
+    const page = JSON.stringify(
+      Array.from({ length: count }, (_, i) => ({
+        number: i + 1,
+        html_url: `https://github.com/acme/shop/issues/${i + 1}`,
+        state: "open",
+        user: { login: "maria", type: "User" },
+        labels: [{ name: "journey-opportunity" }],
+        body: `<!-- journeymap:opportunity id=o${i + 1} hash=0123456789abcdef state=open -->\n${"x".repeat(400)}`,
+      })),
+    );
+    expect(page.length).toBeGreaterThan(10_000_000);
+    // The deadline starts in the child, after node's start-up: at least LIMIT_MS after the spawn. The page
+    // is sent 0.2 s before then; reading and planning it take about a second.
+    const started = performance.now();
+    github.delay = (request) =>
+      isList(request) ? Math.max(0, started + LIMIT_MS - 200 - performance.now()) : undefined;
+    github.intercept = (request) => (isList(request) ? { status: 200, body: page } : undefined);
+    const run = await sync();
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /^journeymap: the sync's time limit \(--timeout 2s\) ran out (reading the list of issues|planning the writes|reading the answer to GET \/repos\/acme\/shop\/issues, which was still arriving)\. Nothing was written: run the sync again \(with a longer --timeout if GitHub is that slow\)\n$/,
+    );
+    // From the spawn: node's start-up (about 0.15 s) and at most 0.3 s past the deadline (it was 1.2 s).
+    expect(run.ms).toBeLessThan(LIMIT_MS + 250 + 250 * SLACK);
+    expect(github.writes()).toEqual([]);
+  }, 60_000);
+
   it("--pull while the pages drip: stopped at the deadline, no map changed", async () => {
     expect((await sync()).code).toBe(0);
     Object.assign(github.issues[0]!, { state: "closed", state_reason: "completed" });

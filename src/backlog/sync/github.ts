@@ -58,6 +58,8 @@ export interface GitHubAnswer {
   next?: string;
   /** The answer's size in bytes, as read. */
   bytes: number;
+  /** GitHub's clock when it answered (the Date header), in ms since 1970; undefined without one. */
+  date?: number;
 }
 
 /** The API's base URL, checked: https, or http to this machine only, with no credentials, query or fragment. */
@@ -137,6 +139,15 @@ export class GitHub {
     };
   }
 
+  /** Stops the run (a TimeLimitError naming `shown`, "planning the writes") when its deadline has passed:
+   * called in the loops between requests, so that reading a huge page or planning 20,000 issues ends
+   * near the deadline rather than a second past it. */
+  inTime(shown: string): void {
+    const deadline = this.options.deadline;
+    if (deadline !== undefined && deadline.left() === 0)
+      throw new TimeLimitError(`${deadline.named} ran out ${shown}`, false);
+  }
+
   /** Waits `ms`, or, when the run's deadline would pass first, stops at once (before `shown`). */
   async pause(ms: number, shown: string): Promise<void> {
     const deadline = this.options.deadline;
@@ -175,7 +186,8 @@ export class GitHub {
             ...(payload !== undefined ? { "Content-Type": "application/json" } : {}),
           },
           ...(payload !== undefined ? { body: JSON.stringify(payload) } : {}),
-          redirect: "error",
+          // A redirect is answered, never followed: the token goes to the API and nowhere else.
+          redirect: "manual",
           signal: AbortSignal.timeout(Math.min(left, this.options.timeoutMs)),
         });
       } catch (error) {
@@ -186,6 +198,13 @@ export class GitHub {
           continue;
         }
         throw new GitHubError(`cannot reach the GitHub API for ${shown}: ${reasonOf(error)}`, 0);
+      }
+      if (response.status >= 300 && response.status < 400) {
+        await response.body?.cancel();
+        throw new GitHubError(
+          `GitHub API ${shown} answered ${response.status}, a redirect: not followed, as the token goes to the API only (check the API URL, GITHUB_API_URL)`,
+          response.status,
+        );
       }
       const wait = rateLimitWait(response);
       if (wait !== undefined) {
@@ -235,6 +254,7 @@ export class GitHub {
         body,
         next: nextLink(response.headers.get("link"), this.apiBase),
         bytes: Buffer.byteLength(text),
+        ...dateOf(response.headers.get("date")),
       };
     }
   }
@@ -248,6 +268,15 @@ export class GitHub {
       );
     return text;
   }
+}
+
+/** A day: a Date header further than this from the machine's clock is not GitHub's clock but a forgery
+ * (one at the ends of JavaScript's dates would make `new Date(date - margin)` throw). */
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function dateOf(header: string | null): { date?: number } {
+  const date = header === null || header.length > 100 ? NaN : Date.parse(header);
+  return Math.abs(date - Date.now()) <= DAY_MS ? { date } : {};
 }
 
 /** Whether a request or its read ended on its signal's timeout. */

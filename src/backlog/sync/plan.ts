@@ -75,14 +75,23 @@ function syncable(opportunities: readonly Opportunity[], notes: string[]): Map<s
   return byId;
 }
 
+/** Called once per opportunity planned; it may throw to stop the plan (the sync's deadline). */
+export type PlanTick = () => void;
+
 /** What a sync would write for these opportunities, given the labelled issues and the token's login. */
-export function planSync(opportunities: readonly Opportunity[], issues: readonly TrackedIssue[], me: string): SyncPlan {
+export function planSync(
+  opportunities: readonly Opportunity[],
+  issues: readonly TrackedIssue[],
+  me: string,
+  tick: PlanTick = () => {},
+): SyncPlan {
   const notes: string[] = [];
   const ours = ourIssues(issues, me, notes);
   const actions: SyncAction[] = [];
   let unchanged = 0;
   const wanted = syncable(opportunities, notes);
   for (const opportunity of wanted.values()) {
+    tick();
     const issue = ours.get(opportunity.id);
     const state = stateFor(opportunity);
     // Finished work gets no issue; an opportunity carried by another issue or ticket keeps it.
@@ -134,12 +143,18 @@ export interface PullPlan {
 
 /** The statuses that the issues the sync opened bring back, only where GitHub's state changed since the
  * last sync, and the addresses of those issues for opportunities that do not name one yet. */
-export function planPull(opportunities: readonly Opportunity[], issues: readonly TrackedIssue[], me: string): PullPlan {
+export function planPull(
+  opportunities: readonly Opportunity[],
+  issues: readonly TrackedIssue[],
+  me: string,
+  tick: PlanTick = () => {},
+): PullPlan {
   const notes: string[] = [];
   const ours = ourIssues(issues, me, notes);
   const changes: StatusChange[] = [];
   const addresses: PullPlan["addresses"] = [];
   for (const opportunity of syncable(opportunities, notes).values()) {
+    tick();
     const issue = ours.get(opportunity.id);
     if (!issue) continue;
     const to = pulledStatus(issue, opportunity.status);

@@ -17,6 +17,9 @@ const PER_PAGE = 100;
 const MAX_PAGES = 200;
 /** 128 MiB of pages at most (6 KiB an issue on average over 20,000): an API answering more is not read on. */
 const MAX_LIST_BYTES = 128 * 1024 * 1024;
+/** Issues or opportunities handled between two looks at the deadline (each look is a clock read): about a
+ * millisecond of work. */
+const CHECK_EVERY = 256;
 
 export interface SyncOptions extends GitHubOptions {
   /** "owner/name". */
@@ -90,15 +93,22 @@ function stateOf(issue: { state?: unknown; state_reason?: unknown }): IssueState
   return issue.state_reason === "not_planned" || issue.state_reason === "duplicate" ? "not_planned" : "completed";
 }
 
-/** The issues carrying the label, every page of them (pull requests left out), reduced to what the plan reads. */
-export async function listIssues(github: GitHub, repository: string, label: string): Promise<TrackedIssue[]> {
+/** The issues carrying the label (only those updated since `since`, when given), every page of them (pull
+ * requests left out), reduced to what the plan reads; and GitHub's clock when it began answering. */
+export async function listIssues(
+  github: GitHub,
+  repository: string,
+  label: string,
+  since?: number,
+): Promise<{ issues: TrackedIssue[]; listedAt?: number }> {
   const issues: TrackedIssue[] = [];
+  let listedAt: number | undefined;
   // Oldest first, so that an issue opened while the pages are read goes to the end rather than moving
   // the others from one page to the next; an issue listed twice is read once.
   const seen = new Set<number>();
   let bytes = 0;
   let next: string | undefined =
-    `/repos/${repository}/issues?labels=${encodeURIComponent(label)}&state=all&sort=created&direction=asc&per_page=${PER_PAGE}`;
+    `/repos/${repository}/issues?labels=${encodeURIComponent(label)}&state=all&sort=created&direction=asc&per_page=${PER_PAGE}${since === undefined ? "" : `&since=${new Date(since).toISOString()}`}`;
   for (let page = 0; next !== undefined; page++) {
     if (page === MAX_PAGES)
       throw new GitHubError(
@@ -113,13 +123,19 @@ export async function listIssues(github: GitHub, repository: string, label: stri
       throw error;
     });
     if (!Array.isArray(answer.body)) throw new GitHubError("the GitHub API's list of issues is not a list", 0);
+    listedAt ??= answer.date;
     bytes += answer.bytes;
     if (bytes > MAX_LIST_BYTES)
       throw new GitHubError(
         `the GitHub API's pages of issues labelled "${label}" add up to more than ${MAX_LIST_BYTES / 1024 / 1024} MiB: not read on, nothing synced`,
         0,
       );
+    // A page of 20,000 issues (an API need not keep to per_page) takes a while to read: the deadline is
+    // looked at every so often, not only before the next request.
+    github.inTime("reading the list of issues");
+    let count = 0;
     for (const entry of answer.body as unknown[]) {
+      if (++count % CHECK_EVERY === 0) github.inTime("reading the list of issues");
       if (entry === null || typeof entry !== "object") continue;
       const issue = entry as Record<string, unknown>;
       if (issue.pull_request !== undefined) continue;
@@ -140,7 +156,31 @@ export async function listIssues(github: GitHub, repository: string, label: stri
     }
     next = answer.next;
   }
-  return issues;
+  return { issues, ...(listedAt !== undefined ? { listedAt } : {}) };
+}
+
+/** How far before the last listing a check for another sync's issues looks: GitHub's Date header counts
+ * whole seconds, and an issue it has just opened may take a moment to be listed. */
+const RECHECK_MARGIN_MS = 10_000;
+
+/** An issue for opportunity `id` that another sync, running at the same time, opened since `since` (GitHub's
+ * clock): listed again just before opening one, so that two syncs racing seldom open it twice. */
+async function openedMeanwhile(
+  github: GitHub,
+  repository: string,
+  label: string,
+  me: string,
+  id: string,
+  since: number,
+): Promise<{ issue?: TrackedIssue; listedAt?: number }> {
+  const { issues, listedAt } = await listIssues(github, repository, label, since - RECHECK_MARGIN_MS).catch(
+    (error: unknown) => {
+      // Cut off while listing, the opening was not sent: nothing can have been opened.
+      throw error instanceof TimeLimitError ? new TimeLimitError(error.message, false) : error;
+    },
+  );
+  const issue = issues.find((candidate) => candidate.marker?.id === id && candidate.author === me);
+  return { ...(issue ? { issue } : {}), ...(listedAt !== undefined ? { listedAt } : {}) };
 }
 
 function hasLabel(labels: unknown, label: string): boolean {
@@ -173,6 +213,14 @@ function payloadOf(action: SyncAction, label: string): Record<string, unknown> {
         ? { state: "open" }
         : { state: "closed", state_reason: action.state };
   return { title: action.title, body: action.body, ...state };
+}
+
+/** A look at the deadline for a pure loop (the plan), made every CHECK_EVERY calls. */
+function inTimeEvery(github: GitHub, shown: string): () => void {
+  let calls = 0;
+  return () => {
+    if (++calls % CHECK_EVERY === 0) github.inTime(shown);
+  };
 }
 
 /** What a read stopped by the time limit leaves behind, added to its message; other errors as they are. */
@@ -233,10 +281,13 @@ export async function syncIssues(opportunities: readonly Opportunity[], options:
   const label = labelOf(options.label);
   const github = new GitHub(options);
   const dryRun = options.dryRun === true;
-  const { me, plan } = await reading(async () => {
+  const { me, plan, listedAt } = await reading(async () => {
     const me = await authorOf(github, options.author);
-    return { me, plan: planSync(opportunities, await listIssues(github, repository, label), me) };
+    const { issues, listedAt } = await listIssues(github, repository, label);
+    return { me, plan: planSync(opportunities, issues, me, inTimeEvery(github, "planning the writes")), listedAt };
   }, NOTHING_WRITTEN);
+  // GitHub's clock at the last listing: an issue another sync opened after it was updated after it.
+  let since = listedAt;
   const writes: SyncWrite[] = [];
   if (dryRun || plan.actions.length === 0) return { plan, writes, dryRun };
   await reading(() => checkPermission(github, repository), NOTHING_WRITTEN);
@@ -249,6 +300,16 @@ export async function syncIssues(opportunities: readonly Opportunity[], options:
     try {
       // GitHub asks for a second between writes: a burst of them meets its secondary rate limit.
       if (writes.length > 0 && interval > 0) await github.pause(interval, `${method} ${path}`);
+      if (action.kind === "open" && since !== undefined) {
+        const meanwhile = await openedMeanwhile(github, repository, label, me, action.id, since);
+        since = meanwhile.listedAt ?? since;
+        if (meanwhile.issue) {
+          plan.notes.push(
+            `issue #${meanwhile.issue.number} for opportunity "${action.id}" was opened by another sync running at the same time: not opened again (give the sync's job a concurrency group so that two never run at once)`,
+          );
+          continue;
+        }
+      }
       answer = await github.request(method, path, payloadOf(action, label));
     } catch (error) {
       if (!(error instanceof GitHubError)) throw error;
@@ -292,7 +353,8 @@ export async function pullIssues(opportunities: readonly Opportunity[], options:
   const github = new GitHub(options);
   return reading(async () => {
     const me = await authorOf(github, options.author);
-    return planPull(opportunities, await listIssues(github, repository, label), me);
+    const { issues } = await listIssues(github, repository, label);
+    return planPull(opportunities, issues, me, inTimeEvery(github, "planning the pull"));
   }, "No map was changed: run the pull again (with a longer --timeout if GitHub is that slow)");
 }
 

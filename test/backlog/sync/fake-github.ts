@@ -64,6 +64,8 @@ export class FakeGitHub {
   /** For the requests it names, the pause in ms between two bytes of the answer (status and headers
    * come at once; what the request does, such as opening an issue, is done before the first byte). */
   drip: ((request: RecordedRequest) => number | undefined) | undefined;
+  /** For the requests it names, the ms to wait before answering at all. */
+  delay: ((request: RecordedRequest) => number | undefined) | undefined;
   private server: Server | undefined;
   base = "";
 
@@ -112,6 +114,8 @@ export class FakeGitHub {
       body: text ? (JSON.parse(text) as unknown) : undefined,
     };
     this.requests.push(recorded);
+    const delayMs = this.delay?.(recorded);
+    if (delayMs !== undefined) await new Promise((resolve) => setTimeout(resolve, delayMs));
     const dripMs = this.drip?.(recorded);
     const answer = (status: number, text: string, headers: Record<string, string> = {}) => {
       response.writeHead(status, { "Content-Type": "application/json", ...headers });
