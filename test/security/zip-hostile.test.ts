@@ -7,9 +7,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { deflateRawSync, crc32 } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
-import { zipOf } from "../helpers/adversarial-xlsx.js";
+import { overlappingZip, zipOf } from "../helpers/adversarial-xlsx.js";
 
 const CHILD = fileURLToPath(new URL("./import-child.mjs", import.meta.url));
 const CLI = fileURLToPath(new URL("../../bin/journeymap.js", import.meta.url));
@@ -84,17 +83,17 @@ describe("a hostile zip package, imported", () => {
   });
 
   it("65,535 entries (4 MB)", () => {
-    expect(refusal("entries.xlsx", overlappingBomb(0xffff, 1))).toBe(
+    expect(refusal("entries.xlsx", overlappingZip(0xffff, 1))).toBe(
       "it lists 65535 entries, more than the 2000 a journey map's package needs",
     );
   });
 
   it("2,000 entries sharing one deflated kernel of 1 MB of zeros (an overlapping zip bomb)", () => {
-    expect(refusal("overlap.xlsx", overlappingBomb(2_000, 1 << 20))).toMatch(/^its parts unpack to more than 6 MB/);
+    expect(refusal("overlap.xlsx", overlappingZip(2_000, 1 << 20))).toMatch(/^its parts unpack to more than 6 MB/);
   });
 
   it("2,000 entries sharing one kernel of 3 KB, within the total (6 MB in all): read, and no sheet found", () => {
-    expect(refusal("overlap-small.xlsx", overlappingBomb(2_000, 3_000))).toMatch(/has no sheet: nothing to import$/);
+    expect(refusal("overlap-small.xlsx", overlappingZip(2_000, 3_000))).toMatch(/has no sheet: nothing to import$/);
   });
 
   it("an entry whose data does not match its CRC-32", () => {
@@ -117,42 +116,3 @@ describe("a hostile zip package, imported", () => {
     );
   });
 });
-
-/** One local file (a deflated kernel of `size` zeros) under `count` central directory entries that all
- * point to it with different names: Fifield's non-recursive bomb in its simplest, overlapping form. */
-function overlappingBomb(count: number, size: number): Uint8Array {
-  const kernel = new Uint8Array(size);
-  const deflated = deflateRawSync(kernel, { level: 9 });
-  const crc = crc32(kernel);
-  const local = Buffer.alloc(30 + 1);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(crc, 14);
-  local.writeUInt32LE(deflated.length, 18);
-  local.writeUInt32LE(size, 22);
-  local.writeUInt16LE(1, 26);
-  local.write("k", 30);
-  const centrals = Array.from({ length: count }, (_, index) => {
-    const name = Buffer.from(`xl/part${index}.xml`);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(deflated.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(0, 42);
-    return Buffer.concat([central, name]);
-  });
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(count, 8);
-  end.writeUInt16LE(count, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(local.length + deflated.length, 16);
-  return new Uint8Array(Buffer.concat([local, deflated, directory, end]));
-}
