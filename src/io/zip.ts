@@ -1,4 +1,4 @@
-// Zip packages read and written with Node's zlib: the office exports' .pptx, .vsdx and .xlsx, and the workbooks `import` reads.
+// Zip packages (every office export, every workbook imported) read and written with Node's zlib.
 // Reading checks the central directory against the file's bounds before inflating anything, and caps
 // each entry at its declared size, so that a damaged package or a zip bomb is refused with a message;
 // writing deflates natively with one fixed date, so that the same files give the same bytes. ZIP64 is
