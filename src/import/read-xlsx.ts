@@ -8,7 +8,7 @@ import type { CellValue as ExcelValue, ValueType, Worksheet } from "exceljs";
 import { JourneymapError } from "../errors.js";
 import type { CellValue } from "../render/export/layout.js";
 import { CELL_TYPES, loadWorkbookClass } from "../render/export/excel-workbook.js";
-import { repackZip, ZipProblem, zipEntries } from "../io/zip-directory.js";
+import { listEntries, unzipFiles, ZipProblem, zipFiles } from "../io/zip.js";
 import { cellProblem, type Grid } from "./grid.js";
 
 /** A workbook's parts inflated together: a 1,000-touchpoint export is about 1.1 MB, and exceljs reads about 2 MB of sheet XML a second (a 4.7 MB sheet of 100,000 cells: 2.3 s), so 6 MB keeps any import within the 3 s budget. */
@@ -23,7 +23,7 @@ export const MAX_CELLS = 500_000;
 export function checkPackage(bytes: Uint8Array, shown: string): Uint8Array {
   const fail = (reason: string) => new JourneymapError(`cannot read workbook "${shown}": ${reason}`);
   try {
-    const entries = zipEntries(bytes, 2_000);
+    const entries = listEntries(bytes, 2_000);
     let total = 0;
     for (const entry of entries) {
       total += entry.uncompressedSize;
@@ -39,7 +39,7 @@ export function checkPackage(bytes: Uint8Array, shown: string): Uint8Array {
           `its entry "${entry.name}" unpacks ${Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize))} times larger than it is stored, more than the ${MAX_RATIO} times a spreadsheet does (a zip bomb?)`,
         );
     }
-    return repackZip(bytes, { stored: true });
+    return zipFiles(unzipFiles(bytes, entries), { stored: true });
   } catch (error) {
     if (error instanceof ZipProblem) throw fail(error.message);
     throw error;

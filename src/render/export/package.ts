@@ -1,11 +1,11 @@
-// An Open Packaging Conventions zip (the container of .vsdx, as of .docx and .pptx) written with Node's
-// zlib (zip.ts): parts in a fixed order with a fixed date, so the same map gives the same bytes.
+// An Open Packaging Conventions zip (the container of .vsdx, as of .docx and .pptx) written by
+// io/zip.ts: parts in a fixed order with a fixed date, so the same map gives the same bytes.
+import { unzipFiles, zipFiles, type ZipFile } from "../../io/zip.js";
 import { inertReferences } from "./xml.js";
-import { unzipEntries, zipEntries, type ZipEntry } from "./zip.js";
 
 /** Zips the parts (name → XML text) in the order given. */
 export async function writePackage(parts: ReadonlyArray<readonly [string, string | Uint8Array]>): Promise<Uint8Array> {
-  return Promise.resolve(zipEntries(parts.map(([name, content]) => [name, bytesOf(content)] as const)));
+  return Promise.resolve(zipFiles(parts.map(([name, content]) => ({ name, data: bytesOf(content) }))));
 }
 
 function bytesOf(content: string | Uint8Array): Uint8Array {
@@ -20,15 +20,15 @@ export async function rewritePackage(bytes: Uint8Array): Promise<Uint8Array> {
 }
 
 function rewritten(bytes: Uint8Array): Uint8Array {
-  const parts: ZipEntry[] = unzipEntries(bytes).map(([name, content]): ZipEntry => {
+  const parts = unzipFiles(bytes).map(({ name, data }): ZipFile => {
     if (/\.(xml|rels)$/i.test(name)) {
-      let xml = Buffer.from(content.buffer, content.byteOffset, content.byteLength).toString("utf8");
+      let xml = Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString("utf8");
       if (name === "docProps/core.xml")
         xml = xml.replace(/<dcterms:(created|modified)\b[^>]*>[^<]*<\/dcterms:\1>/g, "");
-      return [name, Buffer.from(inertReferences(xml), "utf8")];
+      return { name, data: Buffer.from(inertReferences(xml), "utf8") };
     }
-    if (/\.(xlsx|pptx|docx)$/i.test(name)) return [name, rewritten(content)];
-    return [name, content];
+    if (/\.(xlsx|pptx|docx)$/i.test(name)) return { name, data: rewritten(data) };
+    return { name, data };
   });
-  return zipEntries(parts);
+  return zipFiles(parts);
 }

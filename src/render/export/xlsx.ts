@@ -6,7 +6,7 @@ import type { Workbook, Worksheet } from "exceljs";
 import { JourneymapError } from "../../errors.js";
 import { filledLanes } from "../../journey/lanes.js";
 import type { Journey, Stage, Touchpoint } from "../../journey/model.js";
-import { repackZip } from "../../io/zip-directory.js";
+import { repackZip } from "../../io/zip.js";
 import { PACKAGE_VERSION } from "../../version.js";
 import { cellText, columnLetters, looksLikeFormula, storedText } from "./cells.js";
 import { loadWorkbookClass } from "./excel-workbook.js";
