@@ -90,7 +90,7 @@ function lintColumn(index: string): Map<string, string> {
     if (token.type !== "inline") continue;
     rows.at(-1)!.push(token.content);
     const href = token.children?.find((child) => child.type === "link_open")?.attrGet("href");
-    if (rows.at(-1)!.length === 1 && href) pages.push(href);
+    if (rows.at(-1)!.length === 1 && href) pages.push(String(href));
   }
   const [header, ...body] = rows;
   const lint = header!.indexOf("Lint");
