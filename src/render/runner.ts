@@ -852,10 +852,13 @@ class RenderRun {
 
   /** The lint rules, loaded on first use, with each map folder's configuration: the index's lint status.
    * A map's own findings are counted when its page is drawn; the repository rules' (links, map ids,
-   * shared definitions) when the index is written, over every map, as `journeymap lint` finds them. */
+   * shared definitions) when the index is written, over every map, as `journeymap lint` finds them.
+   * The rules that read the day (review-overdue, opportunity-overdue, stale-metric) read render's
+   * --as-of (today from the CLI), as lint's do: the same folder on the same day, the same findings. */
   private linter(): Promise<SiteLinter> {
     this.#lint ??= import("../lint/index.js").then((lint) => {
-      const resolver = new lint.ConfigResolver();
+      const asOf = this.plan.settings.asOf;
+      const resolver = new lint.ConfigResolver(asOf === undefined ? {} : { asOf });
       // What the repository rules need of each map: no text (a map's is read again for a finding's frame).
       const lints = new Map<MapInput, Pick<MapLint, "facts" | "deferred"> & { file: string }>();
       const guarded = <T>(run: () => T): T | undefined => {

@@ -144,7 +144,7 @@ describe("journeymap render: Mermaid and Markdown", () => {
       readFileSync("examples/freshcart/checkout.journey.yaml", "utf8").replace(/\n {8}owner: [a-z]+\n/, "\n"),
     );
     mkdirSync(join(dir, "portfolio/.git"), { recursive: true });
-    // As of a day the examples' review and due dates have not passed: the index checks no dates.
+    // Both as of one day: the index checks the review and due dates as lint does (test/render/site/lint-dates.test.ts).
     const lint = runCli(["lint", ".", "--format", "json", "--as-of", EXAMPLES_AS_OF], { cwd: join(dir, "portfolio") });
     const reported = JSON.parse(lint.stdout) as Array<{ filePath: string; errorCount: number; warningCount: number }>;
     const expected = new Map(
@@ -161,7 +161,7 @@ describe("journeymap render: Mermaid and Markdown", () => {
     );
     expect(expected.get("freshcart.md")).toMatch(/^⚠ 1 error/);
     expect(expected.get("checkout.md")).toMatch(/^⚠ /); // touchpoint-owner, a map rule
-    const run = runCli(["render", ".", "--format", "markdown", "-o", "../portfolio-site"], {
+    const run = runCli(["render", ".", "--format", "markdown", "-o", "../portfolio-site", "--as-of", EXAMPLES_AS_OF], {
       cwd: join(dir, "portfolio"),
     });
     expect(run.code).toBe(0);
