@@ -75,6 +75,7 @@ export function importGrids(grids: readonly Grid[], options: ImportOptions): Imp
   for (const key of ["description", "owner", "type", "status", "reviewed", "tags"] as const)
     if (definitions.info[key] !== undefined)
       (document as unknown as Record<string, unknown>)[key] = definitions.info[key];
+  Object.assign(document, definitions.extensions);
   if (layout === "map") {
     const read = readMapLayout(grid, definitions);
     if (read.personas.length > 0) document.personas = read.personas;

@@ -2,11 +2,9 @@
 // row finds its stage and touchpoint, then the line of the lane's or the opportunities' cell it details,
 // and makes that line the object it was. A row whose line is not there adds its entry at the end.
 import { listOf, type CellValue } from "../render/export/layout.js";
+import { extensionOfHeader, extensionValue, FAIL_PREFIX, MAX_EXTENSION_COLUMNS } from "../render/export/extensions.js";
 import {
-  FAIL_PREFIX,
-  JSON_COLUMN_SUFFIX,
   LANE_ENTRY_COLUMNS,
-  MAX_EXTENSION_COLUMNS,
   OPPORTUNITY_COLUMNS,
   RECORD_LIST_KEYS,
   RECORD_NUMBER_KEYS,
@@ -60,15 +58,13 @@ function recordRows(grid: Grid, columns: ReadonlyArray<readonly [string, string]
     if (header === undefined) continue;
     let key = columns.find(([name]) => name.toLowerCase() === header.toLowerCase())?.[1];
     const failKey = header.slice(0, FAIL_PREFIX.length).toLowerCase() === FAIL_PREFIX.toLowerCase();
-    const extension = failKey ? header.slice(FAIL_PREFIX.length).trimStart() : header;
-    if (key === undefined && extension.startsWith("x-")) {
+    const extension =
+      key === undefined ? extensionOfHeader(failKey ? header.slice(FAIL_PREFIX.length) : header) : undefined;
+    if (extension) {
       // A team's own key, as the export writes it: "x-<key>", or "x-<key> (JSON)" for JSON values; a
       // fail point's behind "Fail ", kept in the record as "fail:x-<key>".
-      const name = extension.endsWith(JSON_COLUMN_SUFFIX)
-        ? extension.slice(0, -JSON_COLUMN_SUFFIX.length).trimEnd()
-        : extension;
-      key = failKey ? `fail:${name}` : name;
-      if (name !== extension) json.add(key);
+      key = failKey ? `fail:${extension.key}` : extension.key;
+      if (extension.json) json.add(key);
       if (++extensions > MAX_EXTENSION_COLUMNS)
         throw cellProblem(
           grid,
@@ -116,42 +112,11 @@ function extensionsOf(grid: Grid, record: RecordRow, prefix = ""): [string, unkn
   for (const [key, value] of record.cells) {
     if (!key.startsWith(`${prefix}x-`)) continue;
     const name = key.slice(prefix.length);
-    if (!record.json.has(key) || typeof value === "number") {
-      found.push([name, value]);
-      continue;
-    }
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(String(value));
-    } catch {
-      const header = `${prefix === "" ? "" : FAIL_PREFIX}${name}`;
-      throw cellProblem(
-        grid,
-        record.row,
-        columnOf(record, key),
-        `${JSON.stringify(String(value).slice(0, 40))} is not JSON, which the column "${header}${JSON_COLUMN_SUFFIX}" holds: write the value as JSON ("text" in double quotes), or name the column "${header}" for text`,
-      );
-    }
-    if (nestedDeeper(parsed, MAX_JSON_DEPTH))
-      throw cellProblem(
-        grid,
-        record.row,
-        columnOf(record, key),
-        `the value is nested more than ${MAX_JSON_DEPTH} levels deep: a map holds a handful, flatten it`,
-      );
-    found.push([name, parsed]);
+    const read = extensionValue(value!, record.json.has(key), `${prefix === "" ? "" : FAIL_PREFIX}${name}`);
+    if ("problem" in read) throw cellProblem(grid, record.row, columnOf(record, key), read.problem);
+    found.push([name, read.value]);
   }
   return found;
-}
-
-/** How deep a JSON cell's value may nest: the map loader refuses more than 64 levels in all, and every
- * step that walks the map is recursive (a 32,767-character cell could nest 16,000 levels). */
-const MAX_JSON_DEPTH = 32;
-
-function nestedDeeper(value: unknown, levels: number): boolean {
-  if (typeof value !== "object" || value === null) return false;
-  if (levels === 0) return true;
-  return Object.values(value).some((item) => nestedDeeper(item, levels - 1));
 }
 
 function text(record: RecordRow, key: string, trimmed = false): string | undefined {
