@@ -2,8 +2,8 @@
 // metrics, and the map's own facts. Each is optional; a sheet that is there is read by its headers. A
 // team's own x- keys are a column each (a row each on the Map info sheet), as extensions.ts writes them.
 import {
+  ExtensionReader,
   extensionOfHeader,
-  extensionValue,
   MAX_EXTENSION_COLUMNS,
   type ExtensionColumn,
 } from "../render/export/extensions.js";
@@ -18,6 +18,7 @@ const NUMBER_KEYS = new Set(["target", "warning", "order"]);
 
 /** An x- key read from a cell (its key, JSON or not), or a message at the cell. */
 function extensionAt(
+  reader: ExtensionReader,
   grid: Grid,
   row: number,
   column: number,
@@ -25,7 +26,7 @@ function extensionAt(
 ): { value: unknown } | undefined {
   const cell = valueAt(grid, row, column);
   if (cell === undefined || (typeof cell === "string" && cell.trim() === "")) return undefined;
-  const read = extensionValue(cell, extension.json, extension.key);
+  const read = reader.read(cell, extension.json, extension.key);
   if ("problem" in read) throw cellProblem(grid, row, column, read.problem);
   return read;
 }
@@ -39,7 +40,7 @@ function tooManyExtensions(grid: Grid, row: number, column: number, what: string
   );
 }
 
-function definitionsOf<T>(grid: Grid, columns: ReadonlyArray<readonly [string, string]>): T[] {
+function definitionsOf<T>(reader: ExtensionReader, grid: Grid, columns: ReadonlyArray<readonly [string, string]>): T[] {
   const keys: (string | undefined)[] = [];
   const extensions = new Map<number, { key: string; json: boolean }>();
   const seen = new Set<string>();
@@ -93,7 +94,7 @@ function definitionsOf<T>(grid: Grid, columns: ReadonlyArray<readonly [string, s
       }
     });
     for (const [column, extension] of extensions) {
-      const read = extensionAt(grid, row, column, extension);
+      const read = extensionAt(reader, grid, row, column, extension);
       if (read) definition[extension.key] = read.value;
     }
     if (Object.keys(definition).length === 0) continue;
@@ -117,16 +118,19 @@ export interface WorkbookDefinitions {
 }
 
 /** The personas, teams, metrics and map facts of the sheets a workbook has. */
-export function readDefinitions(sheets: ReadonlyMap<string, Grid>): WorkbookDefinitions {
+export function readDefinitions(
+  sheets: ReadonlyMap<string, Grid>,
+  reader = new ExtensionReader(),
+): WorkbookDefinitions {
   const found: WorkbookDefinitions = { info: {}, extensions: {} };
   const personas = sheets.get(SHEETS.personas.toLowerCase());
-  if (personas) found.personas = definitionsOf<Persona>(personas, DEFINITION_COLUMNS.personas);
+  if (personas) found.personas = definitionsOf<Persona>(reader, personas, DEFINITION_COLUMNS.personas);
   const teams = sheets.get(SHEETS.teams.toLowerCase());
-  if (teams) found.teams = definitionsOf<Team>(teams, DEFINITION_COLUMNS.teams);
+  if (teams) found.teams = definitionsOf<Team>(reader, teams, DEFINITION_COLUMNS.teams);
   const metrics = sheets.get(SHEETS.metrics.toLowerCase());
-  if (metrics) found.metrics = definitionsOf<MetricDefinition>(metrics, DEFINITION_COLUMNS.metrics);
+  if (metrics) found.metrics = definitionsOf<MetricDefinition>(reader, metrics, DEFINITION_COLUMNS.metrics);
   const lanes = sheets.get(SHEETS.lanes.toLowerCase());
-  if (lanes) found.lanes = definitionsOf<LaneDefinition>(lanes, DEFINITION_COLUMNS.lanes);
+  if (lanes) found.lanes = definitionsOf<LaneDefinition>(reader, lanes, DEFINITION_COLUMNS.lanes);
   const info = sheets.get(SHEETS.info.toLowerCase());
   if (info) {
     const seen = new Set<string>();
@@ -138,7 +142,7 @@ export function readDefinitions(sheets: ReadonlyMap<string, Grid>): WorkbookDefi
         if (seen.has(extension.key)) throw cellProblem(info, row, 1, `the row "${label}" is there twice: keep one`);
         seen.add(extension.key);
         if (seen.size > MAX_EXTENSION_COLUMNS) throw tooManyExtensions(info, row, 1, "rows");
-        const read = extensionAt(info, row, 2, extension);
+        const read = extensionAt(reader, info, row, 2, extension);
         if (read) found.extensions[extension.key] = read.value;
         continue;
       }

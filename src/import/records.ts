@@ -2,7 +2,7 @@
 // row finds its stage and touchpoint, then the line of the lane's or the opportunities' cell it details,
 // and makes that line the object it was. A row whose line is not there adds its entry at the end.
 import { listOf, type CellValue } from "../render/export/layout.js";
-import { extensionOfHeader, extensionValue, FAIL_PREFIX, MAX_EXTENSION_COLUMNS } from "../render/export/extensions.js";
+import { ExtensionReader, extensionOfHeader, FAIL_PREFIX, MAX_EXTENSION_COLUMNS } from "../render/export/extensions.js";
 import {
   LANE_ENTRY_COLUMNS,
   OPPORTUNITY_COLUMNS,
@@ -107,12 +107,12 @@ function required(grid: Grid, record: RecordRow, key: string, what: string): str
 
 /** A record's x- keys (those of its fail point with `prefix` "fail:") and their values: a text or a
  * number as the cell holds it, a JSON cell's value. */
-function extensionsOf(grid: Grid, record: RecordRow, prefix = ""): [string, unknown][] {
+function extensionsOf(reader: ExtensionReader, grid: Grid, record: RecordRow, prefix = ""): [string, unknown][] {
   const found: [string, unknown][] = [];
   for (const [key, value] of record.cells) {
     if (!key.startsWith(`${prefix}x-`)) continue;
     const name = key.slice(prefix.length);
-    const read = extensionValue(value!, record.json.has(key), `${prefix === "" ? "" : FAIL_PREFIX}${name}`);
+    const read = reader.read(value!, record.json.has(key), `${prefix === "" ? "" : FAIL_PREFIX}${name}`);
     if ("problem" in read) throw cellProblem(grid, record.row, columnOf(record, key), read.problem);
     found.push([name, read.value]);
   }
@@ -203,7 +203,7 @@ class Lines {
 }
 
 /** Lane entries written as objects, put back in the lanes of the stages and touchpoints they name. */
-export function applyLaneEntries(grid: Grid, stages: ReadonlyMap<string, Stage>): void {
+export function applyLaneEntries(grid: Grid, stages: ReadonlyMap<string, Stage>, reader = new ExtensionReader()): void {
   const index: TouchpointIndex = new Map();
   const lines = new Lines();
   for (const record of recordRows(grid, LANE_ENTRY_COLUMNS)) {
@@ -224,12 +224,12 @@ export function applyLaneEntries(grid: Grid, stages: ReadonlyMap<string, Stage>)
     };
     const failPoint = Object.fromEntries([
       ...Object.entries(fail).filter(([, value]) => value !== undefined),
-      ...extensionsOf(grid, record, "fail:"),
+      ...extensionsOf(reader, grid, record, "fail:"),
     ]);
     if (Object.keys(failPoint).length > 0) entry.fail = failPoint;
     const wait = text(record, "wait");
     if (wait !== undefined) entry.wait = wait;
-    for (const [key, value] of extensionsOf(grid, record)) entry[key as `x-${string}`] = value;
+    for (const [key, value] of extensionsOf(reader, grid, record)) entry[key as `x-${string}`] = value;
     const holders: Array<Touchpoint | Stage> = touchpoints ?? [stage];
     const placed = holders.some((holder) => {
       const value = laneValueOf(holder, lane);
@@ -248,7 +248,11 @@ export function applyLaneEntries(grid: Grid, stages: ReadonlyMap<string, Stage>)
 }
 
 /** Opportunities tracked as work, put back in the touchpoints they are on, where their title is. */
-export function applyOpportunities(grid: Grid, stages: ReadonlyMap<string, Stage>): void {
+export function applyOpportunities(
+  grid: Grid,
+  stages: ReadonlyMap<string, Stage>,
+  reader = new ExtensionReader(),
+): void {
   const index: TouchpointIndex = new Map();
   const lines = new Lines();
   for (const record of recordRows(grid, OPPORTUNITY_COLUMNS)) {
@@ -300,7 +304,7 @@ export function applyOpportunities(grid: Grid, stages: ReadonlyMap<string, Stage
         );
       opportunity.metric.target = requiredNumber(grid, record.row, columnOf(record, "target"), target, "target")!;
     }
-    for (const [key, value] of extensionsOf(grid, record)) opportunity[key as `x-${string}`] = value;
+    for (const [key, value] of extensionsOf(reader, grid, record)) opportunity[key as `x-${string}`] = value;
     const shown = opportunity.title ?? opportunity.id;
     const placed = touchpoints.some(
       (touchpoint) =>

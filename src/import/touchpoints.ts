@@ -9,7 +9,7 @@ import {
   type ColumnMeaning,
   type MetricPart,
 } from "../render/export/layout.js";
-import { extensionValue, MAX_EXTENSION_COLUMNS } from "../render/export/extensions.js";
+import { ExtensionReader, MAX_EXTENSION_COLUMNS } from "../render/export/extensions.js";
 import { MODEL_KEYS } from "../journey/model-keys.js";
 import type { LaneKind, MeasuredValue, MetricValue, Score, Stage, Touchpoint } from "../journey/model.js";
 import { cellProblem, textAt, valueAt, widthOf, type Grid } from "./grid.js";
@@ -202,6 +202,7 @@ function stageOfRow(grid: Grid, row: number, columns: StageColumns): StageRow {
  * of only spaces (as on the record sheets), or a message at the cell. A CSV file's cells are all text:
  * its plain x- columns give texts (a JSON column gives any value). */
 function setExtensionAt(
+  reader: ExtensionReader,
   holder: object,
   grid: Grid,
   row: number,
@@ -210,7 +211,7 @@ function setExtensionAt(
   value: string | number,
 ): void {
   if (typeof value === "string" && value.trim() === "") return;
-  const read = extensionValue(value, meaning.json, meaning.key);
+  const read = reader.read(value, meaning.json, meaning.key);
   if ("problem" in read) throw cellProblem(grid, row, column, read.problem);
   (holder as Record<string, unknown>)[meaning.key] = read.value;
 }
@@ -225,6 +226,7 @@ export function stagesFromTables(
   touchpointsGrid: Grid,
   stagesGrid: Grid | undefined,
   laneKinds: ReadonlyMap<string, LaneKind> = new Map(),
+  reader = new ExtensionReader(),
 ): Stage[] {
   const stages = new Map<string, Stage>();
   const taken = new Set<string>();
@@ -270,7 +272,7 @@ export function stagesFromTables(
           const lane = laneValueOfCell(value, laneKinds.get(meaning.lane));
           if (lane !== undefined) setLane(stage, meaning.lane, lane);
         } else if (meaning.field === "extension") {
-          setExtensionAt(stage, stagesGrid, row, column, meaning, value);
+          setExtensionAt(reader, stage, stagesGrid, row, column, meaning, value);
         }
       });
       const metrics = metricsOfRow(stagesGrid, row, columnsOfStages);
@@ -298,7 +300,7 @@ export function stagesFromTables(
   for (let row = 2; row <= touchpointsGrid.rows.length; row++) {
     if (rowIsEmpty(touchpointsGrid, row)) continue;
     const stage = stageFor(touchpointsGrid, row, stageOfRow(touchpointsGrid, row, stageColumns));
-    (stage.touchpoints ??= []).push(touchpointOfRow(touchpointsGrid, row, columns, laneKinds, nameColumn));
+    (stage.touchpoints ??= []).push(touchpointOfRow(touchpointsGrid, row, columns, laneKinds, nameColumn, reader));
   }
   return [...stages.values()];
 }
@@ -309,6 +311,7 @@ function touchpointOfRow(
   columns: Map<number, ColumnMeaning>,
   laneKinds: ReadonlyMap<string, LaneKind>,
   nameColumn: number,
+  reader: ExtensionReader,
 ): Touchpoint {
   const fields: Partial<Touchpoint> = {};
   const extensions: Record<string, unknown> = {};
@@ -322,7 +325,7 @@ function touchpointOfRow(
       case "metrics":
         break;
       case "extension":
-        setExtensionAt(extensions, grid, row, column, meaning, value);
+        setExtensionAt(reader, extensions, grid, row, column, meaning, value);
         break;
       case "lanes": {
         const lane = laneValueOfCell(value, laneKinds.get(meaning.lane));

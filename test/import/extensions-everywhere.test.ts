@@ -248,6 +248,24 @@ describe("x- keys of the map, stages, touchpoints and definitions through Excel"
   });
 });
 
+describe("a JSON value longer than a cell holds", () => {
+  it("is cut by the export with a note, and its cell told by the import, exit 2", () => {
+    const map = join(folder, "long-json.journey.yaml");
+    const list = Array.from({ length: 10_000 }, (_, index) => `v${index}`).join(", ");
+    writeFileSync(
+      map,
+      `journeymap: 1\ntitle: Long\npersonas: [{ id: p, name: P }]\nstages:\n  - id: s\n    name: S\n    touchpoints:\n      - { name: T, x-list: [${list}] }\n`,
+    );
+    const xlsx = join(folder, "long-json.xlsx");
+    expect(runCli(["render", map, "-o", xlsx]).code).toBe(0);
+    const result = runCli(["import", xlsx]);
+    expect(result.stderr).toBe(
+      "journeymap: Touchpoints!P2: the value was cut at Excel's 32,767 characters when the workbook was written, and is no longer JSON: keep a value this long in the map, not in the workbook (or put less under one x- key)\n",
+    );
+    expect(result.code).toBe(2);
+  });
+});
+
 describe("x- columns and rows edited by a team", () => {
   async function edited(change: (workbook: ExcelJS.Workbook) => void): Promise<ReturnType<typeof runCli>> {
     const workbook = new ExcelJS.Workbook();
@@ -317,7 +335,7 @@ describe("x- columns and rows edited by a team", () => {
         (workbook.getWorksheet("Teams")!.getCell("F3").value = `${"[".repeat(16_000)}${"]".repeat(16_000)}`),
     );
     expect(result.stderr).toBe(
-      "journeymap: Teams!F3: the value is nested more than 32 levels deep: a map holds a handful, flatten it\n",
+      "journeymap: Teams!F3: the value is nested more than 64 levels deep: a map holds a handful, flatten it\n",
     );
     expect(result.code).toBe(2);
   });

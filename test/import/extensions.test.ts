@@ -231,7 +231,7 @@ describe("x- columns edited by a team", () => {
         (workbook.getWorksheet("Opportunities")!.getCell("S2").value = `${"[".repeat(16_000)}${"]".repeat(16_000)}`),
     );
     expect(result.stderr).toBe(
-      "journeymap: Opportunities!S2: the value is nested more than 32 levels deep: a map holds a handful, flatten it\n",
+      "journeymap: Opportunities!S2: the value is nested more than 64 levels deep: a map holds a handful, flatten it\n",
     );
     expect(result.code).toBe(2);
   });

@@ -2,7 +2,8 @@
 // Map info sheet), headed by the key, "<key> (JSON)" when one of its values is not a text or a number.
 // Named once for the writer (records.ts, layout.ts, xlsx.ts) and the reader (src/import/).
 import { JourneymapError } from "../../errors.js";
-import { cellText, MAX_CELL_TEXT } from "./cells.js";
+import { MAX_DEPTH } from "../../journey/yaml-outcome.js";
+import { cellText, CUT_NOTE, MAX_CELL_TEXT } from "./cells.js";
 import type { CellValue } from "./layout.js";
 
 /** The header of an x- key's column whose cells are JSON (a value that is not a text or a number). */
@@ -84,34 +85,61 @@ export function extensionOfHeader(header: string): { key: string; json: boolean 
   return { key: trimmed.slice(0, -JSON_COLUMN_SUFFIX.length).trimEnd(), json: true };
 }
 
-/** How deep a JSON cell's value may nest: the map loader refuses more than 64 levels in all, and every
- * step that walks the map is recursive (a 32,767-character cell could nest 16,000 levels). */
-export const MAX_JSON_DEPTH = 32;
+/** How deep a JSON cell's value may nest: as deep as the map loader reads a map (64 levels in all), so
+ * that any value a map holds comes back; every step that walks the map is recursive, and a
+ * 32,767-character cell could nest 16,000 levels. A value that nests past the map's limit with the
+ * levels above it is refused by the loader when the import checks the map. */
+export const MAX_JSON_DEPTH = MAX_DEPTH;
 
-function nestedDeeper(value: unknown, levels: number): boolean {
-  if (typeof value !== "object" || value === null) return false;
-  if (levels === 0) return true;
-  return Object.values(value).some((item) => nestedDeeper(item, levels - 1));
-}
+/** The most lists and objects the JSON cells of one import hold in all: the map loader reads a nested
+ * list written as YAML in about 30 µs (a 1 MB workbook could hold a million), and a team's own data on
+ * a map of 1,000 touchpoints is a few thousand. */
+export const MAX_JSON_COLLECTIONS = 20_000;
 
-/** Why a JSON column's cell is not a value, in words for a message at the cell; undefined when it is. */
+/** Why a JSON column's cell is not a value, in words for a message at the cell; or the value. */
 export type ExtensionValue = { value: unknown } | { problem: string };
 
-/** A cell of an x- key's column as the key's value: a text or a number as the cell holds it, a JSON
- * column's cell parsed (a number cell as the number). `header` is the column's header without " (JSON)". */
-export function extensionValue(value: string | number, json: boolean, header: string): ExtensionValue {
-  if (!json || typeof value === "number") return { value };
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(value);
-  } catch {
-    return {
-      problem: `${JSON.stringify(value.slice(0, 40))} is not JSON, which the column "${header}${JSON_COLUMN_SUFFIX}" holds: write the value as JSON ("text" in double quotes), or name the column "${header}" for text`,
-    };
+/** Reads the cells of x- keys' columns as the keys' values, for one import: a text or a number as the
+ * cell holds it, a JSON column's cell parsed (a number cell as the number), within the bounds above. */
+export class ExtensionReader {
+  private collections = 0;
+
+  /** `header` is the column's header without " (JSON)". */
+  read(value: string | number, json: boolean, header: string): ExtensionValue {
+    if (!json || typeof value === "number") return { value };
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(value);
+    } catch {
+      if (value.endsWith(CUT_NOTE))
+        return {
+          problem: `the value was cut at Excel's ${MAX_CELL_TEXT.toLocaleString("en")} characters when the workbook was written, and is no longer JSON: keep a value this long in the map, not in the workbook (or put less under one x- key)`,
+        };
+      return {
+        problem: `${JSON.stringify(value.slice(0, 40))} is not JSON, which the column "${header}${JSON_COLUMN_SUFFIX}" holds: write the value as JSON ("text" in double quotes), or name the column "${header}" for text`,
+      };
+    }
+    const walked = this.walk(parsed, MAX_JSON_DEPTH);
+    if (walked === "deep")
+      return {
+        problem: `the value is nested more than ${MAX_JSON_DEPTH} levels deep: a map holds a handful, flatten it`,
+      };
+    if (walked === "many")
+      return {
+        problem: `the workbook's JSON cells hold more than ${MAX_JSON_COLLECTIONS.toLocaleString("en")} lists and objects, more than a team's own keys on a journey map need: keep fewer nested values under x- keys`,
+      };
+    return { value: parsed };
   }
-  if (nestedDeeper(parsed, MAX_JSON_DEPTH))
-    return {
-      problem: `the value is nested more than ${MAX_JSON_DEPTH} levels deep: a map holds a handful, flatten it`,
-    };
-  return { value: parsed };
+
+  /** Counts the value's lists and objects; stops at the first past either bound. */
+  private walk(value: unknown, levels: number): "deep" | "many" | undefined {
+    if (typeof value !== "object" || value === null) return undefined;
+    if (levels === 0) return "deep";
+    if (++this.collections > MAX_JSON_COLLECTIONS) return "many";
+    for (const item of Object.values(value)) {
+      const found = this.walk(item, levels - 1);
+      if (found) return found;
+    }
+    return undefined;
+  }
 }
