@@ -5,8 +5,7 @@
 // equals the original key by key (journeymap diff ignores x- keys, so the test compares the maps
 // themselves), also after LibreOffice Calc saves the workbook again; a CSV file of touchpoints with x-
 // columns is read too. Hostile values stay text (no formula), and a wrong cell is told at its cell.
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -14,6 +13,7 @@ import JSZip from "jszip";
 import readXlsxFile from "read-excel-file/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadJourney } from "../../src/journey/load.js";
+import { calcResave, soffice } from "../helpers/calc-resave.js";
 import { runCli } from "../helpers/cli.js";
 
 const folder = mkdtempSync(join(tmpdir(), "journeymap-import-extensions-everywhere-"));
@@ -377,37 +377,15 @@ describe("a CSV file of touchpoints with x- columns", () => {
   });
 });
 
-const soffice = ["/usr/bin/soffice", "/usr/bin/libreoffice"].find((path) => existsSync(path));
-
 describe("LibreOffice Calc saves the workbook of x- keys everywhere again", () => {
   if (!soffice && process.env.CI !== "true") {
     it.skip("LibreOffice is not installed here (apt-get install libreoffice-calc): the check runs in CI", () => {});
     return;
   }
   it("as .xlsx, which imports back equal, key by key", () => {
-    expect(soffice, "CI installs libreoffice-calc (.ci/run)").toBeDefined();
-    const profile = mkdtempSync(join(tmpdir(), "journeymap-lo-"));
-    const saved = join(folder, "calc-saved");
-    try {
-      const convert = spawnSync(
-        soffice!,
-        [
-          `-env:UserInstallation=file://${profile}`,
-          "--headless",
-          "--convert-to",
-          "xlsx:Calc MS Excel 2007 XML",
-          "--outdir",
-          saved,
-          paths.xlsx,
-        ],
-        { encoding: "utf8", timeout: 120_000 },
-      );
-      expect(convert.status, convert.stderr).toBe(0);
-    } finally {
-      rmSync(profile, { recursive: true, force: true });
-    }
+    const saved = calcResave(paths.xlsx, join(folder, "calc-saved"));
     const back = join(folder, "calc-back.journey.yaml");
-    const imported = runCli(["import", join(saved, "everywhere.xlsx"), "-o", back]);
+    const imported = runCli(["import", saved, "-o", back]);
     expect(imported.code, imported.stderr).toBe(0);
     expect(loaded(readFileSync(back, "utf8"))).toEqual(loaded(MAP));
   }, 180_000);
