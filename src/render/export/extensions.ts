@@ -73,7 +73,12 @@ export function extensionCell(
   if (record === undefined || !Object.hasOwn(record, key)) return undefined;
   const value = (record as Record<string, unknown>)[key];
   if (!json || isCellNumber(value)) return value as CellValue;
-  return JSON.stringify(value) ?? "null";
+  // JSON leaves DEL, the C1 controls and U+FFFE/U+FFFF as they are, which a cell drops: escaped, they
+  // come back (they can only be in the JSON's texts).
+  return (JSON.stringify(value) ?? "null").replace(
+    /[\u007F-\u009F\u2028\u2029\uFFFE\uFFFF]/g,
+    (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 /** The x- key a header names, and whether its cells are JSON: "x-jira", "x-meta (JSON)". Undefined for
