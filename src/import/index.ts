@@ -9,6 +9,7 @@ import { loadJourney } from "../journey/load.js";
 import type { JourneyDocument } from "../journey/model.js";
 import { PACKAGE_VERSION } from "../version.js";
 import { cellProblem, textAt, type Grid } from "./grid.js";
+import { ExtensionReader } from "../render/export/extensions.js";
 import { readDefinitions } from "./definitions.js";
 import { readMapLayout } from "./map-layout.js";
 import { mapYaml, YamlTooLong } from "./map-yaml.js";
@@ -64,7 +65,9 @@ export function importGrids(grids: readonly Grid[], options: ImportOptions): Imp
   const sheets = new Map(
     grids.filter((candidate) => candidate !== grid).map((candidate) => [candidate.name.toLowerCase(), candidate]),
   );
-  const definitions = readDefinitions(sheets);
+  // The x- keys of every sheet are read within one budget of nested values.
+  const reader = new ExtensionReader();
+  const definitions = readDefinitions(sheets, reader);
   const title = (definitions.info.title as string | undefined) ?? basename(options.shown).replace(/\.[^.]*$/, "");
   const document: JourneyDocument = {
     journeymap: 1,
@@ -75,6 +78,7 @@ export function importGrids(grids: readonly Grid[], options: ImportOptions): Imp
   for (const key of ["description", "owner", "type", "status", "reviewed", "tags"] as const)
     if (definitions.info[key] !== undefined)
       (document as unknown as Record<string, unknown>)[key] = definitions.info[key];
+  Object.assign(document, definitions.extensions);
   if (layout === "map") {
     const read = readMapLayout(grid, definitions);
     if (read.personas.length > 0) document.personas = read.personas;
@@ -87,12 +91,12 @@ export function importGrids(grids: readonly Grid[], options: ImportOptions): Imp
     if (definitions.metrics && definitions.metrics.length > 0) document.metrics = definitions.metrics;
     if (definitions.lanes && definitions.lanes.length > 0) document.lanes = definitions.lanes;
     const laneKinds = new Map((definitions.lanes ?? []).map((lane) => [lane.id, lane.kind ?? "list"]));
-    document.stages = stagesFromTables(grid, sheets.get(SHEETS.stages.toLowerCase()), laneKinds);
+    document.stages = stagesFromTables(grid, sheets.get(SHEETS.stages.toLowerCase()), laneKinds, reader);
     const byId = new Map(document.stages.map((stage) => [stage.id, stage]));
     const entries = sheets.get(SHEETS.laneEntries.toLowerCase());
-    if (entries) applyLaneEntries(entries, byId);
+    if (entries) applyLaneEntries(entries, byId, reader);
     const opportunities = sheets.get(SHEETS.opportunities.toLowerCase());
-    if (opportunities) applyOpportunities(opportunities, byId);
+    if (opportunities) applyOpportunities(opportunities, byId, reader);
   }
   if (document.stages.length === 0)
     throw cellProblem(grid, 2, 1, "the sheet has no rows below its header: nothing to import");

@@ -2,11 +2,9 @@
 // row finds its stage and touchpoint, then the line of the lane's or the opportunities' cell it details,
 // and makes that line the object it was. A row whose line is not there adds its entry at the end.
 import { listOf, type CellValue } from "../render/export/layout.js";
+import { ExtensionReader, extensionOfHeader, FAIL_PREFIX, MAX_EXTENSION_COLUMNS } from "../render/export/extensions.js";
 import {
-  FAIL_PREFIX,
-  JSON_COLUMN_SUFFIX,
   LANE_ENTRY_COLUMNS,
-  MAX_EXTENSION_COLUMNS,
   OPPORTUNITY_COLUMNS,
   RECORD_LIST_KEYS,
   RECORD_NUMBER_KEYS,
@@ -60,15 +58,13 @@ function recordRows(grid: Grid, columns: ReadonlyArray<readonly [string, string]
     if (header === undefined) continue;
     let key = columns.find(([name]) => name.toLowerCase() === header.toLowerCase())?.[1];
     const failKey = header.slice(0, FAIL_PREFIX.length).toLowerCase() === FAIL_PREFIX.toLowerCase();
-    const extension = failKey ? header.slice(FAIL_PREFIX.length).trimStart() : header;
-    if (key === undefined && extension.startsWith("x-")) {
+    const extension =
+      key === undefined ? extensionOfHeader(failKey ? header.slice(FAIL_PREFIX.length) : header) : undefined;
+    if (extension) {
       // A team's own key, as the export writes it: "x-<key>", or "x-<key> (JSON)" for JSON values; a
       // fail point's behind "Fail ", kept in the record as "fail:x-<key>".
-      const name = extension.endsWith(JSON_COLUMN_SUFFIX)
-        ? extension.slice(0, -JSON_COLUMN_SUFFIX.length).trimEnd()
-        : extension;
-      key = failKey ? `fail:${name}` : name;
-      if (name !== extension) json.add(key);
+      key = failKey ? `fail:${extension.key}` : extension.key;
+      if (extension.json) json.add(key);
       if (++extensions > MAX_EXTENSION_COLUMNS)
         throw cellProblem(
           grid,
@@ -111,47 +107,16 @@ function required(grid: Grid, record: RecordRow, key: string, what: string): str
 
 /** A record's x- keys (those of its fail point with `prefix` "fail:") and their values: a text or a
  * number as the cell holds it, a JSON cell's value. */
-function extensionsOf(grid: Grid, record: RecordRow, prefix = ""): [string, unknown][] {
+function extensionsOf(reader: ExtensionReader, grid: Grid, record: RecordRow, prefix = ""): [string, unknown][] {
   const found: [string, unknown][] = [];
   for (const [key, value] of record.cells) {
     if (!key.startsWith(`${prefix}x-`)) continue;
     const name = key.slice(prefix.length);
-    if (!record.json.has(key) || typeof value === "number") {
-      found.push([name, value]);
-      continue;
-    }
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(String(value));
-    } catch {
-      const header = `${prefix === "" ? "" : FAIL_PREFIX}${name}`;
-      throw cellProblem(
-        grid,
-        record.row,
-        columnOf(record, key),
-        `${JSON.stringify(String(value).slice(0, 40))} is not JSON, which the column "${header}${JSON_COLUMN_SUFFIX}" holds: write the value as JSON ("text" in double quotes), or name the column "${header}" for text`,
-      );
-    }
-    if (nestedDeeper(parsed, MAX_JSON_DEPTH))
-      throw cellProblem(
-        grid,
-        record.row,
-        columnOf(record, key),
-        `the value is nested more than ${MAX_JSON_DEPTH} levels deep: a map holds a handful, flatten it`,
-      );
-    found.push([name, parsed]);
+    const read = reader.read(value!, record.json.has(key), `${prefix === "" ? "" : FAIL_PREFIX}${name}`);
+    if ("problem" in read) throw cellProblem(grid, record.row, columnOf(record, key), read.problem);
+    found.push([name, read.value]);
   }
   return found;
-}
-
-/** How deep a JSON cell's value may nest: the map loader refuses more than 64 levels in all, and every
- * step that walks the map is recursive (a 32,767-character cell could nest 16,000 levels). */
-const MAX_JSON_DEPTH = 32;
-
-function nestedDeeper(value: unknown, levels: number): boolean {
-  if (typeof value !== "object" || value === null) return false;
-  if (levels === 0) return true;
-  return Object.values(value).some((item) => nestedDeeper(item, levels - 1));
 }
 
 function text(record: RecordRow, key: string, trimmed = false): string | undefined {
@@ -238,7 +203,7 @@ class Lines {
 }
 
 /** Lane entries written as objects, put back in the lanes of the stages and touchpoints they name. */
-export function applyLaneEntries(grid: Grid, stages: ReadonlyMap<string, Stage>): void {
+export function applyLaneEntries(grid: Grid, stages: ReadonlyMap<string, Stage>, reader = new ExtensionReader()): void {
   const index: TouchpointIndex = new Map();
   const lines = new Lines();
   for (const record of recordRows(grid, LANE_ENTRY_COLUMNS)) {
@@ -259,12 +224,12 @@ export function applyLaneEntries(grid: Grid, stages: ReadonlyMap<string, Stage>)
     };
     const failPoint = Object.fromEntries([
       ...Object.entries(fail).filter(([, value]) => value !== undefined),
-      ...extensionsOf(grid, record, "fail:"),
+      ...extensionsOf(reader, grid, record, "fail:"),
     ]);
     if (Object.keys(failPoint).length > 0) entry.fail = failPoint;
     const wait = text(record, "wait");
     if (wait !== undefined) entry.wait = wait;
-    for (const [key, value] of extensionsOf(grid, record)) entry[key as `x-${string}`] = value;
+    for (const [key, value] of extensionsOf(reader, grid, record)) entry[key as `x-${string}`] = value;
     const holders: Array<Touchpoint | Stage> = touchpoints ?? [stage];
     const placed = holders.some((holder) => {
       const value = laneValueOf(holder, lane);
@@ -283,7 +248,11 @@ export function applyLaneEntries(grid: Grid, stages: ReadonlyMap<string, Stage>)
 }
 
 /** Opportunities tracked as work, put back in the touchpoints they are on, where their title is. */
-export function applyOpportunities(grid: Grid, stages: ReadonlyMap<string, Stage>): void {
+export function applyOpportunities(
+  grid: Grid,
+  stages: ReadonlyMap<string, Stage>,
+  reader = new ExtensionReader(),
+): void {
   const index: TouchpointIndex = new Map();
   const lines = new Lines();
   for (const record of recordRows(grid, OPPORTUNITY_COLUMNS)) {
@@ -335,7 +304,7 @@ export function applyOpportunities(grid: Grid, stages: ReadonlyMap<string, Stage
         );
       opportunity.metric.target = requiredNumber(grid, record.row, columnOf(record, "target"), target, "target")!;
     }
-    for (const [key, value] of extensionsOf(grid, record)) opportunity[key as `x-${string}`] = value;
+    for (const [key, value] of extensionsOf(reader, grid, record)) opportunity[key as `x-${string}`] = value;
     const shown = opportunity.title ?? opportunity.id;
     const placed = touchpoints.some(
       (touchpoint) =>

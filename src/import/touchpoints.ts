@@ -9,6 +9,7 @@ import {
   type ColumnMeaning,
   type MetricPart,
 } from "../render/export/layout.js";
+import { ExtensionReader, MAX_EXTENSION_COLUMNS } from "../render/export/extensions.js";
 import { MODEL_KEYS } from "../journey/model-keys.js";
 import type { LaneKind, MeasuredValue, MetricValue, Score, Stage, Touchpoint } from "../journey/model.js";
 import { cellProblem, textAt, valueAt, widthOf, type Grid } from "./grid.js";
@@ -31,6 +32,7 @@ function meaningKey(meaning: ColumnMeaning): string {
   if (field === "lanes") return `lanes\u0000${meaning.lane}`;
   if (field === "emotion") return meaning.persona === undefined ? "emotion" : `emotion\u0000${meaning.persona}`;
   if (field === "metrics") return `metrics\u0000${meaning.part}\u0000${meaning.metric}`;
+  if (field === "extension") return `extension\u0000${meaning.key}`;
   return field;
 }
 
@@ -40,6 +42,7 @@ export function headerColumns(grid: Grid): Map<number, ColumnMeaning> {
   const seen = new Map<string, number>();
   const width = widthOf(grid);
   const filled = filledColumns(grid);
+  let extensions = 0;
   for (let column = 1; column <= width; column++) {
     const header = textAt(grid, 1, column);
     if (header === undefined) {
@@ -66,9 +69,17 @@ export function headerColumns(grid: Grid): Map<number, ColumnMeaning> {
         "Metric: <metric id>",
         "Metric target|date|source|n: <metric id>",
         "Lane: <lane id>",
+        "x-<your key>",
       ];
       throw cellProblem(grid, 1, column, `unknown column "${header}": use ${known.join(", ")}`);
     }
+    if (meaning.field === "extension" && ++extensions > MAX_EXTENSION_COLUMNS)
+      throw cellProblem(
+        grid,
+        1,
+        column,
+        `the ${grid.name} sheet has more than ${MAX_EXTENSION_COLUMNS} columns of x- keys: keep your own data under fewer x- keys (one key can hold an object)`,
+      );
     const key = meaningKey(meaning);
     const earlier = seen.get(key);
     if (earlier !== undefined) throw cellProblem(grid, 1, column, `the column "${header}" is there twice: keep one`);
@@ -156,6 +167,7 @@ const STAGES_SHEET_FIELDS: ReadonlySet<ColumnMeaning["field"]> = new Set([
   "stage details",
   "lanes",
   "metrics",
+  "extension",
 ]);
 
 /** A stage's own fields from a row of the Touchpoints or Stages sheet. */
@@ -186,6 +198,24 @@ function stageOfRow(grid: Grid, row: number, columns: StageColumns): StageRow {
   return stage;
 }
 
+/** Sets an x- key from its cell: the value as the cell holds it (a JSON column's parsed), none for a cell
+ * of only spaces (as on the record sheets), or a message at the cell. A CSV file's cells are all text:
+ * its plain x- columns give texts (a JSON column gives any value). */
+function setExtensionAt(
+  reader: ExtensionReader,
+  holder: object,
+  grid: Grid,
+  row: number,
+  column: number,
+  meaning: { key: string; json: boolean },
+  value: string | number,
+): void {
+  if (typeof value === "string" && value.trim() === "") return;
+  const read = reader.read(value, meaning.json, meaning.key);
+  if ("problem" in read) throw cellProblem(grid, row, column, read.problem);
+  (holder as Record<string, unknown>)[meaning.key] = read.value;
+}
+
 function rowIsEmpty(grid: Grid, row: number): boolean {
   return (grid.rows[row - 1] ?? []).every((value) => value === undefined || String(value).trim() === "");
 }
@@ -196,6 +226,7 @@ export function stagesFromTables(
   touchpointsGrid: Grid,
   stagesGrid: Grid | undefined,
   laneKinds: ReadonlyMap<string, LaneKind> = new Map(),
+  reader = new ExtensionReader(),
 ): Stage[] {
   const stages = new Map<string, Stage>();
   const taken = new Set<string>();
@@ -240,6 +271,8 @@ export function stagesFromTables(
         } else if (meaning.field === "lanes") {
           const lane = laneValueOfCell(value, laneKinds.get(meaning.lane));
           if (lane !== undefined) setLane(stage, meaning.lane, lane);
+        } else if (meaning.field === "extension") {
+          setExtensionAt(reader, stage, stagesGrid, row, column, meaning, value);
         }
       });
       const metrics = metricsOfRow(stagesGrid, row, columnsOfStages);
@@ -267,7 +300,7 @@ export function stagesFromTables(
   for (let row = 2; row <= touchpointsGrid.rows.length; row++) {
     if (rowIsEmpty(touchpointsGrid, row)) continue;
     const stage = stageFor(touchpointsGrid, row, stageOfRow(touchpointsGrid, row, stageColumns));
-    (stage.touchpoints ??= []).push(touchpointOfRow(touchpointsGrid, row, columns, laneKinds, nameColumn));
+    (stage.touchpoints ??= []).push(touchpointOfRow(touchpointsGrid, row, columns, laneKinds, nameColumn, reader));
   }
   return [...stages.values()];
 }
@@ -278,8 +311,10 @@ function touchpointOfRow(
   columns: Map<number, ColumnMeaning>,
   laneKinds: ReadonlyMap<string, LaneKind>,
   nameColumn: number,
+  reader: ExtensionReader,
 ): Touchpoint {
   const fields: Partial<Touchpoint> = {};
+  const extensions: Record<string, unknown> = {};
   const scores: Record<string, Score> = {};
   eachFilledCell(grid, row, columns, (column, meaning, value) => {
     switch (meaning.field) {
@@ -288,6 +323,9 @@ function touchpointOfRow(
       case "stage description":
       case "stage details":
       case "metrics":
+        break;
+      case "extension":
+        setExtensionAt(reader, extensions, grid, row, column, meaning, value);
         break;
       case "lanes": {
         const lane = laneValueOfCell(value, laneKinds.get(meaning.lane));
@@ -327,5 +365,6 @@ function touchpointOfRow(
   const ordered: Record<string, unknown> = {};
   for (const key of Object.keys(MODEL_KEYS.touchpoint) as (keyof typeof MODEL_KEYS.touchpoint)[])
     if (fields[key] !== undefined) ordered[key] = fields[key];
+  Object.assign(ordered, extensions);
   return ordered as unknown as Touchpoint;
 }

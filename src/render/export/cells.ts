@@ -5,7 +5,8 @@
 /** Excel's limit for the text of one cell. */
 export const MAX_CELL_TEXT = 32_767;
 
-const CUT_NOTE = " … [cut by journeymap: Excel holds at most 32,767 characters in a cell]";
+/** What a text cut at MAX_CELL_TEXT ends with. */
+export const CUT_NOTE = " … [cut by journeymap: Excel holds at most 32,767 characters in a cell]";
 
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;

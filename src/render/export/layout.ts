@@ -5,6 +5,7 @@
 import { listOf as entriesOf, touchpointFields, type TouchpointFieldKey } from "../../journey/fields.js";
 import { declaredLanes, filledLanes, laneTexts, laneValueOf } from "../../journey/lanes.js";
 import type { Journey, LaneValue, MeasuredValue, MetricValue, Stage, Touchpoint } from "../../journey/model.js";
+import { extensionCell, extensionColumns, extensionOfHeader, JSON_COLUMN_SUFFIX } from "./extensions.js";
 
 export const SHEETS = {
   map: "Map",
@@ -97,7 +98,9 @@ export type ColumnMeaning =
   | { field: Exclude<TouchpointField, "emotion" | "metrics" | "lanes"> }
   | { field: "emotion"; persona?: string }
   | { field: "lanes"; lane: string }
-  | { field: "metrics"; metric: string; part: MetricPart };
+  | { field: "metrics"; metric: string; part: MetricPart }
+  /** A team's own key (extensions.ts): its value as it is, or as JSON. */
+  | { field: "extension"; key: string; json: boolean };
 
 export interface Column {
   header: string;
@@ -116,6 +119,7 @@ export const STAGE_HEADERS = {
 export function headerOf(meaning: ColumnMeaning): string {
   if (meaning.field === "emotion") return meaning.persona === undefined ? "Emotion" : `Emotion: ${meaning.persona}`;
   if (meaning.field === "lanes") return `${LANE_PREFIX}${meaning.lane}`;
+  if (meaning.field === "extension") return `${meaning.key}${meaning.json ? JSON_COLUMN_SUFFIX : ""}`;
   // The part goes before the colon: a metric id may be any text, spaces and colons included.
   if (meaning.field === "metrics")
     return `Metric${meaning.part === "value" ? "" : ` ${meaning.part}`}: ${meaning.metric}`;
@@ -126,6 +130,8 @@ export function headerOf(meaning: ColumnMeaning): string {
 /** What a header names, or undefined for a header journeymap does not know. Case and spaces around
  * the words do not matter. */
 export function meaningOf(header: string): ColumnMeaning | undefined {
+  const extension = extensionOfHeader(header);
+  if (extension) return { field: "extension", ...extension };
   const wanted = header.trim().replace(/\s+/g, " ").toLowerCase();
   for (const [field, name] of Object.entries(STAGE_HEADERS))
     if (name.toLowerCase() === wanted) return { field: field as keyof typeof STAGE_HEADERS };
@@ -217,7 +223,17 @@ function scoredPersonas(journey: Journey): string[] {
   return [...ids];
 }
 
-/** The Touchpoints sheet's columns for a map: every field, emotion per persona, each metric's parts. */
+/** A column per x- key that `holders` have, after the fields: the sheet's own keys of a team. */
+function extensionColumnsOf(holders: Iterable<object>, sheet: string): Column[] {
+  return extensionColumns(holders, sheet).map(({ key, json, header }) => ({
+    header,
+    width: 16,
+    meaning: { field: "extension", key, json },
+  }));
+}
+
+/** The Touchpoints sheet's columns for a map: every field, emotion per persona, each metric's parts,
+ * then the touchpoints' x- keys. */
 export function touchpointColumns(journey: Journey): Column[] {
   const touchpoints = journey.stages.flatMap((stage) => stage.touchpoints ?? []);
   const columns: Column[] = [
@@ -235,10 +251,12 @@ export function touchpointColumns(journey: Journey): Column[] {
       }
     } else columns.push({ header: spec.header, width: spec.width, meaning: { field } });
   }
+  columns.push(...extensionColumnsOf(touchpoints, SHEETS.touchpoints));
   return columns;
 }
 
-/** The Stages sheet's columns: id, name, description, details, each metric's parts. */
+/** The Stages sheet's columns: id, name, description, details, each metric's parts, the lanes, the
+ * stages' x- keys. */
 export function stageColumns(journey: Journey): Column[] {
   return [
     { header: STAGE_HEADERS["stage id"], width: 16, meaning: { field: "stage id" } },
@@ -247,6 +265,7 @@ export function stageColumns(journey: Journey): Column[] {
     { header: STAGE_HEADERS["stage details"], width: 16, meaning: { field: "stage details" } },
     ...metricColumns(journey, journey.stages),
     ...laneColumns(journey, journey.stages),
+    ...extensionColumnsOf(journey.stages, SHEETS.stages),
   ];
 }
 
@@ -273,6 +292,8 @@ export function cellOf(column: Column, stage: Stage, touchpoint?: Touchpoint): C
       return metricCell((touchpoint ?? stage).metrics?.[meaning.metric], meaning.part);
     case "lanes":
       return laneCell(laneValueOf(touchpoint ?? stage, meaning.lane));
+    case "extension":
+      return extensionCell(touchpoint ?? stage, meaning);
     default: {
       if (!touchpoint) return undefined;
       const value = touchpoint[meaning.field];

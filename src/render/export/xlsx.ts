@@ -10,6 +10,7 @@ import { repackZip } from "../../io/zip.js";
 import { PACKAGE_VERSION } from "../../version.js";
 import { cellText, columnLetters, looksLikeFormula, storedText } from "./cells.js";
 import { loadWorkbookClass } from "./excel-workbook.js";
+import { extensionCell, extensionColumns } from "./extensions.js";
 import {
   cellOf,
   DEFINITION_COLUMNS,
@@ -24,6 +25,7 @@ import {
   type CellValue,
   type Column,
 } from "./layout.js";
+import type { ExtensionColumn } from "./extensions.js";
 import {
   hasEntryObjects,
   hasOpportunityObjects,
@@ -33,7 +35,6 @@ import {
   OPPORTUNITY_COLUMNS,
   opportunityExtensions,
   opportunityRows,
-  type ExtensionColumn,
 } from "./records.js";
 import { mapTable, STAGE_ROW_LABEL } from "./table.js";
 
@@ -194,14 +195,16 @@ function mapSheet(workbook: Workbook, journey: Journey): void {
 function definitionRows<T extends object>(
   list: readonly T[],
   columns: ReadonlyArray<readonly [string, string]>,
+  extensions: readonly ExtensionColumn[],
 ): Iterable<CellValue[]> {
-  return list.map((definition) =>
-    columns.map(([, key]) => {
+  return list.map((definition) => [
+    ...columns.map(([, key]) => {
       const value = (definition as Record<string, unknown>)[key];
       if (Array.isArray(value)) return LIST_KEYS.has(key) ? value.join("\n") : undefined;
       return typeof value === "string" || typeof value === "number" ? value : undefined;
     }),
-  );
+    ...extensions.map((column) => extensionCell(definition, column)),
+  ]);
 }
 
 /** The cells of each holder's row (a touchpoint's, or a stage's): a lane column is filled from the lanes the
@@ -255,13 +258,19 @@ export async function renderXlsx(journey: Journey): Promise<Uint8Array> {
       stages,
     ),
   );
-  const small = (name: string, key: keyof typeof DEFINITION_COLUMNS, list: readonly object[]) =>
+  // A definition sheet: its fields, then a column per x- key its definitions have.
+  const small = (name: string, key: keyof typeof DEFINITION_COLUMNS, list: readonly object[]) => {
+    const extensions = extensionColumns(list, name);
     tableSheet(
       workbook,
       name,
-      DEFINITION_COLUMNS[key].map(([header]) => ({ header, width: header === "Id" ? 16 : 30 })),
-      definitionRows(list, DEFINITION_COLUMNS[key]),
+      [
+        ...DEFINITION_COLUMNS[key].map(([header]) => ({ header, width: header === "Id" ? 16 : 30 })),
+        ...extensions.map(({ header }) => ({ header, width: 16 })),
+      ],
+      definitionRows(list, DEFINITION_COLUMNS[key], extensions),
     );
+  };
   small(SHEETS.personas, "personas", journey.personas);
   small(SHEETS.teams, "teams", journey.teams ?? []);
   small(SHEETS.metrics, "metrics", journey.metrics ?? []);
@@ -301,6 +310,12 @@ export async function renderXlsx(journey: Journey): Promise<Uint8Array> {
     infoRow++;
     put(info, infoRow, 1, label);
     put(info, infoRow, 2, Array.isArray(value) ? value.join("\n") : value);
+  }
+  // The map's own x- keys: a row each, labelled as the other sheets head their columns.
+  for (const column of extensionColumns([journey], SHEETS.info, false, "rows")) {
+    infoRow++;
+    put(info, infoRow, 1, column.header);
+    put(info, infoRow, 2, extensionCell(journey, column));
   }
   put(info, infoRow + 1, 1, VERSION_LABEL);
   put(info, infoRow + 1, 2, PACKAGE_VERSION);
