@@ -441,8 +441,11 @@ function lines(entries: string[] | undefined): string {
 export const BREAK = "<br />";
 
 /**
- * Map text as Markdown that shows exactly that text: Markdown and HTML syntax characters are
- * backslash-escaped (so `<b>` is shown, not passed through), `|` cannot end a table cell, line
+ * Map text as Markdown that shows exactly that text, on GitHub (GFM) as in MkDocs (Python-Markdown),
+ * VitePress and Docusaurus (MDX): Markdown and HTML syntax characters are backslash-escaped where every
+ * one of them reads the escape (so `<b>` is shown, not passed through), and written as a character
+ * reference where Python-Markdown would show the backslash ("~", "$", "&" before a reference, a leading
+ * ":" or "="); `|` cannot end a table cell, line
  * breaks become <br />, and characters that would start a block (a heading, list or quote) at the
  * start of a line are escaped too. What other programs read in the page stays text as well (see
  * src/text/inert-markdown.ts): "<" is written "&lt;", so no "<!--@include", "<script" or "</script"
@@ -454,20 +457,32 @@ export function inline(text: string): string {
       .trim()
       // Runs of spaces read as one in Markdown, and Prettier writes them as one: so does the page.
       .replace(/[ \t]{2,}/g, " ")
-      .replace(/[\\`*_[\]>|~{}#$]/g, "\\$&")
-      .replace(/&(?=#?[A-Za-z0-9]+;)/g, "\\&")
+      .replace(/[\\`*_[\]>|{}#]/g, "\\$&")
+      .replace(/&(?=#?[A-Za-z0-9]+;)/g, "&amp;")
       .replace(/</g, "&lt;")
       .replace(/\r\n?|\n/g, BREAK),
     // Controls, bidi overrides, separators and characters that show nothing are shown as escapes (\x1b),
     // in a browser as in a terminal (src/text/visible.ts).
   );
   // Only what would really start a block is escaped, so "0.034" and "-5%" stay as they are; a leading
-  // "::" is escaped too, so that a page printed in a CI log starts no workflow command.
+  // "::" is escaped too, so that a page printed in a CI log starts no workflow command, and so are the
+  // blocks of MkDocs's extensions: "!!!" (admonition), "???" (details), "===" (tabs), "///" (blocks),
+  // "::: x" (mkdocstrings).
   return breakTemplates(
     breakReferences(escaped)
-      .replace(/^([-+=:])(?=[\s\-+=:]|$)/, "\\$1")
+      // After breakReferences, which would read the "#" and digit of "&#36;" as an issue reference.
+      .replace(/[~$]/g, characterReference)
+      .replace(/^(?:[-+=:](?=[\s\-+=:]|$)|!(?=!)|\?(?=\?)|\/(?=\/\/))/, (found) =>
+        "!-+".includes(found) ? `\\${found}` : characterReference(found),
+      )
       .replace(/^(\d{1,9})([.)])(?=\s|$)/, "$1\\$2"),
   );
+}
+
+/** A character as a numeric character reference ("&#36;" for "$"): the character itself for every
+ * Markdown parser (CommonMark, GFM, Python-Markdown, MDX), where a backslash escape is not universal. */
+function characterReference(character: string): string {
+  return `&#${character.charCodeAt(0)};`;
 }
 
 /** Up to this many declared lanes that touchpoints fill get a column each in the stage tables (lanes only
