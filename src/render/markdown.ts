@@ -444,8 +444,8 @@ export const BREAK = "<br />";
  * Map text as Markdown that shows exactly that text, on GitHub (GFM) as in MkDocs (Python-Markdown),
  * VitePress and Docusaurus (MDX): Markdown and HTML syntax characters are backslash-escaped where every
  * one of them reads the escape (so `<b>` is shown, not passed through), and written as a character
- * reference where Python-Markdown would show the backslash ("~", "$", "&" before a reference, a leading
- * ":" or "="); `|` cannot end a table cell, line
+ * reference where Python-Markdown would show the backslash ("~", "$", "^", "==", "++", "&" before a
+ * reference, a leading ":" or "="); `|` cannot end a table cell, line
  * breaks become <br />, and characters that would start a block (a heading, list or quote) at the
  * start of a line are escaped too. What other programs read in the page stays text as well (see
  * src/text/inert-markdown.ts): "<" is written "&lt;", so no "<!--@include", "<script" or "</script"
@@ -457,8 +457,9 @@ export function inline(text: string): string {
       .trim()
       // Runs of spaces read as one in Markdown, and Prettier writes them as one: so does the page.
       .replace(/[ \t]{2,}/g, " ")
-      .replace(/[\\`*_[\]>|{}#]/g, "\\$&")
+      // "&" first: Python-Markdown writes "&\#36;" back as "&#36;", which a browser shows as "$".
       .replace(/&(?=#?[A-Za-z0-9]+;)/g, "&amp;")
+      .replace(/[\\`*_[\]>|{}#]/g, "\\$&")
       .replace(/</g, "&lt;")
       .replace(/\r\n?|\n/g, BREAK),
     // Controls, bidi overrides, separators and characters that show nothing are shown as escapes (\x1b),
@@ -470,8 +471,9 @@ export function inline(text: string): string {
   // "::: x" (mkdocstrings).
   return breakTemplates(
     breakReferences(escaped)
-      // After breakReferences, which would read the "#" and digit of "&#36;" as an issue reference.
-      .replace(/[~$]/g, characterReference)
+      // After breakReferences, which would read the "#" and digit of "&#36;" as an issue reference. "^",
+      // "==" and "++" are markup in MkDocs's common extensions (pymdownx caret, mark and keys).
+      .replace(/[~$^]|=(?==)|\+(?=\+)/g, characterReference)
       .replace(/^(?:[-+=:](?=[\s\-+=:]|$)|!(?=!)|\?(?=\?)|\/(?=\/\/))/, (found) =>
         "!-+".includes(found) ? `\\${found}` : characterReference(found),
       )
