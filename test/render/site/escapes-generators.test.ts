@@ -4,7 +4,8 @@
 // table cell, parsed by happy-dom, must be the map's text exactly: no stray backslash ("\$", "\~",
 // "\::"), no character reference shown as such, no markup, admonition, tab or block made of it.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Window } from "happy-dom";
 import MarkdownIt from "markdown-it";
@@ -105,6 +106,27 @@ describe("a plain Markdown page (no --site) read by markdown-it, as GitHub shows
     const html = new MarkdownIt({ html: true, linkify: true }).render(page);
     expectEveryText(html);
     expect(html).not.toMatch(/<(?:b|em|strong|code|del|s|a)\b/);
+  });
+});
+
+describe("a page written for VitePress (--site vitepress), read by VitePress's own markdown-it", () => {
+  it("shows every escaped character as the map's text", async () => {
+    // Outside the repository: its .gitignore leaves test-artifacts/ out of a folder of maps.
+    const dir = mkdtempSync(join(tmpdir(), "journeymap-escapes-"));
+    mkdirSync(join(dir, "maps"));
+    mkdirSync(join(dir, ".vitepress"));
+    writeFileSync(join(dir, "maps/escapes.journey.yaml"), MAP);
+    const args = ["render", "maps", "--format", "markdown", "--site", "vitepress", "--output", "docs"];
+    const render = runCli(args, { cwd: dir });
+    expect(render.code, render.stderr).toBe(0);
+    const { createMarkdownRenderer } = await import("vitepress");
+    const md = await createMarkdownRenderer(dir, {}, "/");
+    // VitePress reads the front matter apart (gray-matter) and renders the rest.
+    const page = readFileSync(join(dir, "docs/escapes.md"), "utf8").replace(/^---\n[\s\S]*?\n---\n/, "");
+    const html = md.render(page, {});
+    expectEveryText(html.replace(/<a class="header-anchor"[^>]*>&ZeroWidthSpace;<\/a>/g, ""));
+    expect(html).not.toMatch(/<(?:b|em|strong|code|del|s|sub|sup|mark)\b|class="custom-block/);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
 
