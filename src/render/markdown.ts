@@ -85,7 +85,8 @@ export function renderMarkdown(journey: Journey, options: MarkdownOptions = {}):
   // Docusaurus makes a page of every tag of the front matter, at a path made from the tag: ".." or "/"
   // would take the tags index's route, so its pages carry no tags.
   if (options.frontMatter) blocks.push(frontMatter(journey, options.site?.generator !== "docusaurus"));
-  blocks.push(`# ${inline(journey.title)}`);
+  const site = options.site ?? GENERIC_LAYOUT;
+  blocks.push(`# ${asHeading(inline(journey.title), site)}`);
   const links = options.links;
   if (links && links.breadcrumbs.length > 0)
     blocks.push(
@@ -95,13 +96,12 @@ export function renderMarkdown(journey: Journey, options: MarkdownOptions = {}):
       ].join(" › "),
     );
   if (journey.description) blocks.push(inline(journey.description));
-  const site = options.site ?? GENERIC_LAYOUT;
   if (options.picture !== undefined)
     blocks.push(site.picture(`Journey map: ${inline(journey.title)}`, pageHref(options.picture)));
   const detailed = detailedMaps(journey, links);
   if (detailed) blocks.push("## Detailed maps", detailed);
   const personaHeading = uniqueHeadings();
-  blocks.push("## Personas", ...journey.personas.map((entry) => persona(entry, personaHeading)));
+  blocks.push("## Personas", ...journey.personas.map((entry) => persona(entry, personaHeading, site)));
   if (options.mermaid ?? options.picture === undefined) {
     // The diagram lists every persona at every touchpoint (Mermaid's syntax has no "everyone"), so it
     // is embedded only up to the size Mermaid draws: the page stays linear in the size of the map.
@@ -198,8 +198,8 @@ function uniqueHeadings(): (text: string) => string {
   };
 }
 
-function persona(persona: Persona, heading: (text: string) => string): string {
-  const parts = [`### ${heading(inline(persona.name))}`];
+function persona(persona: Persona, heading: (text: string) => string, site: SiteLayout): string {
+  const parts = [`### ${heading(asHeading(inline(persona.name), site))}`];
   if (persona.description) parts.push(inline(persona.description));
   if (persona.goals?.length) parts.push(`#### Goals\n\n${list(persona.goals)}`);
   if (persona.frustrations?.length) parts.push(`#### Frustrations\n\n${list(persona.frustrations)}`);
@@ -267,7 +267,7 @@ function stageBlock(
   lanes: readonly DeclaredLane[],
   touchpointLanes: readonly DeclaredLane[],
 ): string {
-  const parts = [`### ${heading(inline(stage.name))}`];
+  const parts = [`### ${heading(asHeading(inline(stage.name), site))}`];
   if (stage.description) parts.push(inline(stage.description));
   const detail = stage.details === undefined ? undefined : links?.pageOf(stage.details);
   if (detail) parts.push(`Detailed in ${link(detail)}.`);
@@ -479,6 +479,18 @@ export function inline(text: string): string {
       )
       .replace(/^(\d{1,9})([.)])(?=\s|$)/, "$1\\$2"),
   );
+}
+
+/**
+ * Markdown-escaped text as a heading writes it: its backslash escapes as character references ("&#35;"
+ * for "\\#"), which every generator shows as the character. Python-Markdown 3.4's table of contents
+ * (Material for MkDocs's "On this page") shows a backslash escape as the character's code: "Stage \\#1"
+ * was listed as "Stage 351". VitePress keeps the escapes: its heading anchors are made from the source,
+ * where "&#35;" would put "35" in the anchor.
+ */
+export function asHeading(markdown: string, site: SiteLayout = GENERIC_LAYOUT): string {
+  if (site.generator === "vitepress") return markdown;
+  return markdown.replace(/\\([!-/:-@[-`{-~])/g, (_, character: string) => characterReference(character));
 }
 
 /** A character as a numeric character reference ("&#36;" for "$"): the character itself for every
