@@ -483,13 +483,14 @@ export function inline(text: string): string {
 
 /**
  * Markdown-escaped text as a heading writes it: its backslash escapes as character references ("&#35;"
- * for "\\#"), which every generator shows as the character. Python-Markdown 3.4's table of contents
- * (Material for MkDocs's "On this page") shows a backslash escape as the character's code: "Stage \\#1"
- * was listed as "Stage 351". VitePress keeps the escapes: its heading anchors are made from the source,
- * where "&#35;" would put "35" in the anchor.
+ * for "\#"), which every generator shows as the character. Python-Markdown 3.4's table of contents
+ * (Material for MkDocs's "On this page") shows a backslash escape as the character's code: "Stage \#1"
+ * was listed as "Stage 351". A page for VitePress or Docusaurus keeps the escapes: VitePress makes its
+ * heading anchors from the source, where "&#35;" would put "35" in the anchor, and Docusaurus names
+ * its pages by their heading.
  */
 export function asHeading(markdown: string, site: SiteLayout = GENERIC_LAYOUT): string {
-  if (site.generator === "vitepress") return markdown;
+  if (site.generator === "vitepress" || site.generator === "docusaurus") return markdown;
   return markdown.replace(/\\([!-/:-@[-`{-~])/g, (_, character: string) => characterReference(character));
 }
 
