@@ -85,7 +85,8 @@ export function renderMarkdown(journey: Journey, options: MarkdownOptions = {}):
   // Docusaurus makes a page of every tag of the front matter, at a path made from the tag: ".." or "/"
   // would take the tags index's route, so its pages carry no tags.
   if (options.frontMatter) blocks.push(frontMatter(journey, options.site?.generator !== "docusaurus"));
-  blocks.push(`# ${inline(journey.title)}`);
+  const site = options.site ?? GENERIC_LAYOUT;
+  blocks.push(`# ${asHeading(inline(journey.title), site)}`);
   const links = options.links;
   if (links && links.breadcrumbs.length > 0)
     blocks.push(
@@ -95,13 +96,12 @@ export function renderMarkdown(journey: Journey, options: MarkdownOptions = {}):
       ].join(" › "),
     );
   if (journey.description) blocks.push(inline(journey.description));
-  const site = options.site ?? GENERIC_LAYOUT;
   if (options.picture !== undefined)
     blocks.push(site.picture(`Journey map: ${inline(journey.title)}`, pageHref(options.picture)));
   const detailed = detailedMaps(journey, links);
   if (detailed) blocks.push("## Detailed maps", detailed);
   const personaHeading = uniqueHeadings();
-  blocks.push("## Personas", ...journey.personas.map((entry) => persona(entry, personaHeading)));
+  blocks.push("## Personas", ...journey.personas.map((entry) => persona(entry, personaHeading, site)));
   if (options.mermaid ?? options.picture === undefined) {
     // The diagram lists every persona at every touchpoint (Mermaid's syntax has no "everyone"), so it
     // is embedded only up to the size Mermaid draws: the page stays linear in the size of the map.
@@ -198,8 +198,8 @@ function uniqueHeadings(): (text: string) => string {
   };
 }
 
-function persona(persona: Persona, heading: (text: string) => string): string {
-  const parts = [`### ${heading(inline(persona.name))}`];
+function persona(persona: Persona, heading: (text: string) => string, site: SiteLayout): string {
+  const parts = [`### ${heading(asHeading(inline(persona.name), site))}`];
   if (persona.description) parts.push(inline(persona.description));
   if (persona.goals?.length) parts.push(`#### Goals\n\n${list(persona.goals)}`);
   if (persona.frustrations?.length) parts.push(`#### Frustrations\n\n${list(persona.frustrations)}`);
@@ -267,7 +267,7 @@ function stageBlock(
   lanes: readonly DeclaredLane[],
   touchpointLanes: readonly DeclaredLane[],
 ): string {
-  const parts = [`### ${heading(inline(stage.name))}`];
+  const parts = [`### ${heading(asHeading(inline(stage.name), site))}`];
   if (stage.description) parts.push(inline(stage.description));
   const detail = stage.details === undefined ? undefined : links?.pageOf(stage.details);
   if (detail) parts.push(`Detailed in ${link(detail)}.`);
@@ -441,8 +441,11 @@ function lines(entries: string[] | undefined): string {
 export const BREAK = "<br />";
 
 /**
- * Map text as Markdown that shows exactly that text: Markdown and HTML syntax characters are
- * backslash-escaped (so `<b>` is shown, not passed through), `|` cannot end a table cell, line
+ * Map text as Markdown that shows exactly that text, on GitHub (GFM) as in MkDocs (Python-Markdown),
+ * VitePress and Docusaurus (MDX): Markdown and HTML syntax characters are backslash-escaped where every
+ * one of them reads the escape (so `<b>` is shown, not passed through), and written as a character
+ * reference where Python-Markdown would show the backslash ("~", "$", "^", "==", "++", "&" before a
+ * reference, a leading ":" or "="); `|` cannot end a table cell, line
  * breaks become <br />, and characters that would start a block (a heading, list or quote) at the
  * start of a line are escaped too. What other programs read in the page stays text as well (see
  * src/text/inert-markdown.ts): "<" is written "&lt;", so no "<!--@include", "<script" or "</script"
@@ -454,20 +457,47 @@ export function inline(text: string): string {
       .trim()
       // Runs of spaces read as one in Markdown, and Prettier writes them as one: so does the page.
       .replace(/[ \t]{2,}/g, " ")
-      .replace(/[\\`*_[\]>|~{}#$]/g, "\\$&")
-      .replace(/&(?=#?[A-Za-z0-9]+;)/g, "\\&")
+      // "&" first: Python-Markdown writes "&\#36;" back as "&#36;", which a browser shows as "$".
+      .replace(/&(?=#?[A-Za-z0-9]+;)/g, "&amp;")
+      .replace(/[\\`*_[\]>|{}#]/g, "\\$&")
       .replace(/</g, "&lt;")
       .replace(/\r\n?|\n/g, BREAK),
     // Controls, bidi overrides, separators and characters that show nothing are shown as escapes (\x1b),
     // in a browser as in a terminal (src/text/visible.ts).
   );
   // Only what would really start a block is escaped, so "0.034" and "-5%" stay as they are; a leading
-  // "::" is escaped too, so that a page printed in a CI log starts no workflow command.
+  // "::" is escaped too, so that a page printed in a CI log starts no workflow command, and so are the
+  // blocks of MkDocs's extensions: "!!!" (admonition), "???" (details), "===" (tabs), "///" (blocks),
+  // "::: x" (mkdocstrings).
   return breakTemplates(
     breakReferences(escaped)
-      .replace(/^([-+=:])(?=[\s\-+=:]|$)/, "\\$1")
+      // After breakReferences, which would read the "#" and digit of "&#36;" as an issue reference. "^",
+      // "==" and "++" are markup in MkDocs's common extensions (pymdownx caret, mark and keys).
+      .replace(/[~$^]|=(?==)|\+(?=\+)/g, characterReference)
+      .replace(/^(?:[-+=:](?=[\s\-+=:]|$)|!(?=!)|\?(?=\?)|\/(?=\/\/))/, (found) =>
+        "!-+".includes(found) ? `\\${found}` : characterReference(found),
+      )
       .replace(/^(\d{1,9})([.)])(?=\s|$)/, "$1\\$2"),
   );
+}
+
+/**
+ * Markdown-escaped text as a heading writes it: its backslash escapes as character references ("&#35;"
+ * for "\#"), which every generator shows as the character. Python-Markdown 3.4's table of contents
+ * (Material for MkDocs's "On this page") shows a backslash escape as the character's code: "Stage \#1"
+ * was listed as "Stage 351". A page for VitePress or Docusaurus keeps the escapes: VitePress makes its
+ * heading anchors from the source, where "&#35;" would put "35" in the anchor, and Docusaurus names
+ * its pages by their heading.
+ */
+export function asHeading(markdown: string, site: SiteLayout = GENERIC_LAYOUT): string {
+  if (site.generator === "vitepress" || site.generator === "docusaurus") return markdown;
+  return markdown.replace(/\\([!-/:-@[-`{-~])/g, (_, character: string) => characterReference(character));
+}
+
+/** A character as a numeric character reference ("&#36;" for "$"): the character itself for every
+ * Markdown parser (CommonMark, GFM, Python-Markdown, MDX), where a backslash escape is not universal. */
+function characterReference(character: string): string {
+  return `&#${character.charCodeAt(0)};`;
 }
 
 /** Up to this many declared lanes that touchpoints fill get a column each in the stage tables (lanes only

@@ -211,7 +211,7 @@ describe("printed to a terminal or a CI log, no rendering acts on it", () => {
       description: breakPlainText(map.description!),
       tags: map.tags!.map(breakPlainText),
     });
-    expect(page).toContain("\n\\:: Pay \\x1b\\]0;pwned\\x07 \\x9b31m \\u202egnp \\#\\#\\[add-mask\\]x<br />");
+    expect(page).toContain("\n&#58;: Pay \\x1b\\]0;pwned\\x07 \\x9b31m \\u202egnp \\#\\#\\[add-mask\\]x<br />");
   });
 
   it("characters that show nothing (Arabic letter mark, soft hyphen, tags, fillers) are shown escaped on a page and in a diff comment", () => {

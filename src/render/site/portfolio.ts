@@ -6,7 +6,7 @@ export { HEATMAP_FILE };
 import { countOf } from "../../journey/queries.js";
 import type { MapFacts } from "../../workspace/facts.js";
 import { buildGraph, hierarchyOrder } from "../../workspace/graph.js";
-import { BREAK, inline, link, table, type PageLink } from "../markdown.js";
+import { BREAK, asHeading, inline, link, table, type PageLink } from "../markdown.js";
 import { HEATMAP_FILE } from "./heatmap.js";
 import type { Backlog } from "../../backlog/backlog.js";
 import type { CollectedOpportunity } from "../../backlog/collect.js";
@@ -124,7 +124,7 @@ export function renderPortfolio(listed: readonly PortfolioMap[], options: Portfo
 
   if (options.backlog && options.backlogMarkdown)
     blocks.push("## Ranked backlog", ...rankedBacklog(options.backlog, options.backlogMarkdown, site, options.matrix));
-  blocks.push("## Backlog by owning team", ...backlog(maps, pageOf, teamLabel));
+  blocks.push("## Backlog by owning team", ...backlog(maps, pageOf, teamLabel, site));
   blocks.push("## Touchpoint ownership", site.wideTable(ownershipTable(maps, pageOf, teamLabel)));
   return `${blocks.join("\n\n")}\n`;
 }
@@ -194,6 +194,7 @@ function backlog(
   maps: readonly PortfolioMap[],
   pageOf: (map: PortfolioMap) => PageLink,
   teamLabel: (id: string) => string,
+  site: SiteLayout,
 ): string[] {
   const byOwner = new Map<string, string[]>();
   const unowned: string[] = [];
@@ -215,7 +216,7 @@ function backlog(
   for (const owner of owners) {
     const label = teamLabel(owner);
     blocks.push(
-      `### ${label === inline(owner) ? label : `${label} (${inline(owner)})`}`,
+      `### ${asHeading(label === inline(owner) ? label : `${label} (${inline(owner)})`, site)}`,
       byOwner.get(owner)!.join("\n"),
     );
   }
