@@ -15,9 +15,7 @@ it("stops a fetch of the base commit that hangs, and says what to do", async () 
   const git = join(folder, "git");
   writeFileSync(git, '#!/bin/sh\nif [ "$1" = cat-file ]; then exit 1; fi\nexec sleep 30\n');
   chmodSync(git, 0o755);
-  const { ensureCommit, ActionError } = (await import(
-    pathToFileURL(join(ROOT, "action/diff-comment.mjs")).href
-  )) as {
+  const { ensureCommit, ActionError } = (await import(pathToFileURL(join(ROOT, "action/diff-comment.mjs")).href)) as {
     ensureCommit: (sha: string, timeoutMs?: number) => void;
     ActionError: new (message: string) => Error;
   };
