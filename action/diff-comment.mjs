@@ -291,13 +291,22 @@ export async function findComment(request, repository, number, marker) {
   return undefined;
 }
 
+/** How long fetching the base commit may take: a remote that hangs would otherwise hold the step until
+ * the job's own timeout (6 hours by default). */
+const FETCH_TIMEOUT_MS = 10 * 60_000;
+
 /** Makes sure git has the base commit: a shallow checkout (fetch-depth 1) lacks it. */
-function ensureCommit(sha) {
-  const present = spawnSync("git", ["cat-file", "-e", `${sha}^{commit}`], { stdio: "ignore" });
+export function ensureCommit(sha, timeoutMs = FETCH_TIMEOUT_MS) {
+  const present = spawnSync("git", ["cat-file", "-e", `${sha}^{commit}`], { stdio: "ignore", timeout: timeoutMs });
   if (present.status === 0) return;
   const fetched = spawnSync("git", ["fetch", "--no-tags", "--quiet", "--depth=1", "origin", sha], {
     stdio: ["ignore", "inherit", "inherit"],
+    timeout: timeoutMs,
   });
+  if (fetched.error?.code === "ETIMEDOUT")
+    throw new ActionError(
+      `fetching the pull request's base commit ${sha.slice(0, 12)} took longer than ${Math.round(timeoutMs / 1000)} s and was stopped: check that the remote answers, or use actions/checkout with fetch-depth: 0`,
+    );
   if (fetched.status !== 0)
     throw new ActionError(
       `the pull request's base commit ${sha.slice(0, 12)} is not in the checkout and could not be fetched: use actions/checkout with fetch-depth: 0`,

@@ -3,16 +3,19 @@
 // compared after symlinks) nor over any file this process has read, atomically via a temporary file that
 // an interrupted run leaves behind for the next run to remove.
 import {
-  chmodSync,
+  closeSync,
+  fchmodSync,
+  fstatSync,
   lstatSync,
   mkdirSync,
+  openSync,
   readdirSync,
   readlinkSync,
   realpathSync,
   renameSync,
   rmSync,
   statSync,
-  writeFileSync,
+  writeSync,
   type Stats,
 } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
@@ -228,6 +231,30 @@ export function checkOutputPath(path: string, options: WriteOptions = {}): strin
   return target;
 }
 
+/** Writes the temporary file: created new ("wx": a file or link planted at its name is an error, never
+ * followed), in a folder made when missing, with the mode of the file it replaces. Through a descriptor,
+ * with the calls the start-up has already made ready: writeFileSync, mkdirSync and chmodSync would each
+ * load code of Node's of their own for a one-map render (~0.3 ms together). */
+function writeTemporary(temporary: string, contents: string | Uint8Array, replaced: Stats | undefined): void {
+  let descriptor: number;
+  try {
+    descriptor = openSync(temporary, "wx", 0o666);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    mkdirSync(dirname(temporary), { recursive: true });
+    descriptor = openSync(temporary, "wx", 0o666);
+  }
+  try {
+    const bytes = typeof contents === "string" ? Buffer.from(contents) : contents;
+    for (let written = 0; written < bytes.length;)
+      written += writeSync(descriptor, bytes, written, bytes.length - written);
+    const mode = replaced ? replaced.mode & 0o7777 : undefined;
+    if (mode !== undefined && (fstatSync(descriptor).mode & 0o7777) !== mode) fchmodSync(descriptor, mode);
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
 /** Writes `contents` to `path` as described in this module's header. Throws JourneymapError (exit 2). */
 export function writeOutput(path: string, contents: string | Uint8Array, options: WriteOptions = {}): void {
   const shown = options.shown ?? path;
@@ -238,12 +265,8 @@ export function writeOutput(path: string, contents: string | Uint8Array, options
   // duration would only take a Ctrl-C that arrives meanwhile. A run killed here leaves the temporary
   // file for the next run to remove.
   try {
-    mkdirSync(dirname(target), { recursive: true });
     removeStaleTemporaries(dirname(target));
-    // "wx": a file (or link) planted at the temporary name is an error, never followed.
-    writeFileSync(temporary, contents, { flag: "wx", mode: 0o666 });
-    const existing = statSync(target, { throwIfNoEntry: false });
-    if (existing) chmodSync(temporary, existing.mode & 0o7777);
+    writeTemporary(temporary, contents, statSync(target, { throwIfNoEntry: false }));
     renameSync(temporary, target);
   } catch (error) {
     try {
