@@ -113,8 +113,13 @@ const NOT_XML =
 
 /** A map string made safe to place in XML text: forbidden characters become U+FFFD, tabs spaces. */
 export function cleanText(text: string): string {
-  return text.replace(NOT_XML, "\ufffd").replace(/\t/g, " ");
+  // Most texts have none: a plain class tells, and the pattern with look-arounds is compiled only for the rest.
+  const cleaned = MAYBE_NOT_XML.test(text) ? text.replace(NOT_XML, "\ufffd") : text;
+  return cleaned.includes("\t") ? cleaned.replaceAll("\t", " ") : cleaned;
 }
+
+/** Every character NOT_XML can match: its controls, any surrogate, U+FFFE and U+FFFF. */
+const MAYBE_NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
 
 export interface WrappedLine {
   text: string;
@@ -146,9 +151,11 @@ const MAX_JOINS = 4;
  * and final conjoining jamo. ZWJ and leading jamo are handled on their own below. */
 const EXTENDS = /[\u{1f3fb}-\u{1f3ff}\p{M}\u200c\u1160-\u11ff\ud7b0-\ud7ff\u{e0000}-\u{e0fff}]/u;
 const LEADING_JAMO = /[\u1100-\u115f\ua960-\ua97f]/;
-/** Any character from U+0300 on: none before it extends another. A class this small compiles at once; the
- * one of all marks below takes a while, and an English map never needs it. */
-const BEYOND_LATIN = /[^\u0000-\u02ff]/;
+/** The blocks that hold every character MAYBE_EXTENDS matches (none before U+0300, and none of general
+ * punctuation but the two joiners, nor of the arrows, symbols and dingbats up to U+2BFF): a class this small
+ * compiles at once, the one of all marks below takes a while, and a map in English, curly quotes and
+ * dashes included, never needs it. */
+const MAYBE_EXTENDING_BLOCKS = /[\u0300-\u1fff\u20c0-\u20ff\u2c00-\uffff]|\u200c|\u200d/;
 const MAYBE_EXTENDS =
   /[\u{1f3fb}-\u{1f3ff}\p{M}\u200c\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\u{e0000}-\u{e0fff}\u200d]/u;
 
@@ -157,7 +164,7 @@ const MAYBE_EXTENDS =
  * MAX_JOINS joiners in a row of emoji: the extra ones are left out. One pass; unchanged when there are none.
  */
 export function boundMarks(text: string): string {
-  if (!BEYOND_LATIN.test(text) || !MAYBE_EXTENDS.test(text)) return text;
+  if (!MAYBE_EXTENDING_BLOCKS.test(text) || !MAYBE_EXTENDS.test(text)) return text;
   let out = "";
   let run = 0;
   let joins = 0;

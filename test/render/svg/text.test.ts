@@ -2,7 +2,7 @@
 // their box, nothing lost or split inside a character.
 import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { cleanText, measure, wrap } from "../../../src/render/svg/text.js";
+import { boundMarks, cleanText, MAX_MARKS_PER_CHARACTER, measure, wrap } from "../../../src/render/svg/text.js";
 // @ts-expect-error: a plain .mjs script without types
 import * as fontScript from "../../../scripts/measure-font-widths.mjs";
 
@@ -89,5 +89,15 @@ describe("wrap", () => {
   it("turns characters XML cannot hold into U+FFFD", () => {
     expect(cleanText("a\u0000b\u001fc\ud800d\tz")).toBe("a\ufffdb\ufffdc\ufffdd z");
     expect(cleanText("👍 ok")).toBe("👍 ok");
+    expect(cleanText("tab\tand “quotes”")).toBe("tab and “quotes”");
+  });
+
+  it("caps the marks on a character also in text with curly quotes, dashes and arrows, and leaves such text alone", () => {
+    const marks = "\u0301".repeat(MAX_MARKS_PER_CHARACTER + 20);
+    expect(boundMarks(`“e${marks}” – →`)).toBe(`“e${"\u0301".repeat(MAX_MARKS_PER_CHARACTER)}” – →`);
+    expect(boundMarks("“Quick” — check-in … ✓")).toBe("“Quick” — check-in … ✓");
+    const joiners = "👩\u200d".repeat(10);
+    expect(boundMarks(`“${joiners}”`)).toBe(`“${boundMarks(joiners)}”`);
+    expect(boundMarks(joiners)).not.toBe(joiners);
   });
 });
