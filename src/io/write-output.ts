@@ -102,6 +102,8 @@ export function removeStaleTemporaries(folder: string): void {
     return;
   }
   for (const name of names) {
+    // Most folders hold none: the suffix tells at once, without compiling the pattern at every start.
+    if (!name.endsWith(".tmp")) continue;
     const match = TEMPORARY.exec(name);
     if (!match) continue;
     const pid = Number(match[2]);
