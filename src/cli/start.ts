@@ -144,20 +144,26 @@ function load<Exports = Bundle>(bundle: string, name: string, other: (key: strin
 function readSource(bundle: string): string {
   const descriptor = openSync(bundle, constants.O_RDONLY);
   try {
-    const size = fstatSync(descriptor).size;
-    const words = scratchOf(size);
-    const bytes = words ? Buffer.from(words.memory.buffer, 0, size) : Buffer.allocUnsafe(size);
-    let length = 0;
-    while (length < bytes.length) {
-      const read = readSync(descriptor, bytes, length, bytes.length - length, null);
-      if (read === 0) break;
-      length += read;
-    }
+    const bytes = readWhole(descriptor, fstatSync(descriptor).size).bytes;
     const latin1 = (bytes as { latin1Slice?: (start: number, end: number) => string }).latin1Slice;
-    return latin1 ? latin1.call(bytes, 0, length) : bytes.toString("latin1", 0, length);
+    return latin1 ? latin1.call(bytes, 0, bytes.length) : bytes.toString("latin1");
   } finally {
     closeSync(descriptor);
   }
+}
+
+/** Up to `size` bytes from the start of an open file, read into the start-up's one memory when there is
+ * one (scratchOf): the bytes read (fewer at the file's end), with that memory's checksum loop. */
+function readWhole(descriptor: number, size: number): { bytes: Buffer; words: WordSum | undefined } {
+  const words = scratchOf(size);
+  const bytes = words ? Buffer.from(words.memory.buffer, 0, size) : Buffer.allocUnsafe(size);
+  let length = 0;
+  while (length < size) {
+    const read = readSync(descriptor, bytes, length, size - length, null);
+    if (read === 0) break;
+    length += read;
+  }
+  return { bytes: bytes.subarray(0, length), words };
 }
 
 /** The bundle's require. Built as dist/bundle/start.js, the start-up is a CommonJS module in the bundle's own
@@ -292,14 +298,8 @@ function readCache(path: string, key: Key): Buffer | undefined {
     const stats = fstatSync(descriptor);
     if (!stats.isFile() || !trusted(stats) || stats.size <= HEADER || stats.size > MAX_CACHE) return undefined;
     // Read straight into the checksum's WebAssembly memory, when there is one: no copy.
-    const words = scratchOf(stats.size);
-    const file = words ? Buffer.from(words.memory.buffer, 0, stats.size) : Buffer.allocUnsafe(stats.size);
-    let length = 0;
-    while (length < file.length) {
-      const read = readSync(descriptor, file, length, file.length - length, null);
-      if (read === 0) return undefined;
-      length += read;
-    }
+    const { bytes: file, words } = readWhole(descriptor, stats.size);
+    if (file.length < stats.size) return undefined;
     const payload = file.subarray(HEADER);
     const fits =
       file.readUInt32LE(0) === MAGIC &&

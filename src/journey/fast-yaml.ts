@@ -832,8 +832,9 @@ class FastReader {
   }
 }
 
-/** "integer" for [-+]?[0-9]+ (INT below); "text" for what none of the patterns below can match: a character
- * none of them has, or a sign that is neither first nor after an exponent's e; else "other". */
+/** "integer" for [-+]?[0-9]+; "text" for what none of the patterns below can match: a character none of
+ * them has, or a sign that is neither first nor after an exponent's e; else "other" (which no whole
+ * number is, so yaml's int pattern need not be tried again). */
 function numberShape(raw: string): "integer" | "text" | "other" {
   let digits = 0;
   let other = false;
@@ -854,7 +855,6 @@ function numberShape(raw: string): "integer" | "text" | "other" {
  * point, and those of inf and nan in their cases. */
 const NUMBER_LETTERS = ".abcdefABCDEFoxiInNF";
 
-const INT = /^[-+]?[0-9]+$/;
 const OCT = /^0o[0-7]+$/;
 const HEX = /^0x[0-9a-fA-F]+$/;
 const NAN_OR_INFINITY = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
@@ -872,7 +872,6 @@ function resolveNumber(raw: string): number | undefined {
       return parseInt(raw, 10);
   }
   if (OCT.test(raw)) return parseInt(raw.substring(2), 8);
-  if (INT.test(raw)) return parseInt(raw, 10);
   if (HEX.test(raw)) return parseInt(raw.substring(2), 16);
   if (NAN_OR_INFINITY.test(raw))
     return raw.slice(-3).toLowerCase() === "nan"
