@@ -1,47 +1,22 @@
 // Issue 23's budget: any input of at most 1 MB is exported to .xlsx, or imported from .xlsx or .csv,
 // within 3 s and a 500 MB heap, or refused with a message. Each input runs in a child process
 // (node --max-old-space-size=500); TIME_SLACK (default 2) loosens the time bound on a loaded machine.
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import { afterAll, describe, expect, it } from "vitest";
 import { adversarialMaps } from "../helpers/adversarial.js";
 import { zipBomb, zipOf } from "../helpers/adversarial-xlsx.js";
+import { inImportChild, type ImportOutcome } from "../helpers/import-child.js";
 
-const CHILD = fileURLToPath(new URL("./import-child.mjs", import.meta.url));
-const BUDGET_MS = 3000 * Number(process.env.TIME_SLACK ?? 2);
 const folder = mkdtempSync(join(tmpdir(), "journeymap-import-hostile-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-interface Outcome {
-  ms: number;
-  cpuMs: number;
-  size: number;
-  refusal?: string;
-  peakRss: number;
-}
-
-function run(mode: "render" | "import", name: string, contents: string | Uint8Array): Outcome {
+function run(mode: "render" | "import", name: string, contents: string | Uint8Array): ImportOutcome {
   const file = join(folder, name);
   writeFileSync(file, contents);
-  const child = spawnSync(process.execPath, ["--max-old-space-size=500", CHILD, mode, file], {
-    encoding: "utf8",
-    timeout: BUDGET_MS * 4,
-    maxBuffer: 1 << 20,
-    env: { ...process.env, NODE_EXTRA_CA_CERTS: undefined },
-  });
-  expect(child.error, "the child ran out of time").toBeUndefined();
-  expect(child.stderr, "the child crashed (out of memory or a stack overflow)").toBe("");
-  const outcome = JSON.parse(child.stdout) as Outcome;
-  console.info(
-    `${mode} ${name}: ${outcome.ms} ms (CPU ${outcome.cpuMs} ms), peak RSS ${outcome.peakRss} MB${outcome.refusal ? `, refused: ${outcome.refusal.slice(0, 100)}` : ""}`,
-  );
-  expect(outcome.cpuMs).toBeLessThan(BUDGET_MS);
-  expect(outcome.peakRss).toBeLessThan(600);
-  return outcome;
+  return inImportChild(mode, file, name, 600);
 }
 
 const SHAPES = [

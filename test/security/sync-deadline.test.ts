@@ -3,7 +3,6 @@
 // --max-old-space-size=500) with --timeout 2s and must end by then (plus start-up and a margin; TIME_SLACK
 // loosens it) with exit 2 and one message saying what was written; the maps and the fake API's issues must
 // agree, and a rerun must finish the work without opening an issue twice.
-import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { readMarker } from "../../src/backlog/sync/marker.js";
 import { FakeGitHub, type RecordedRequest } from "../backlog/sync/fake-github.js";
-import { BIN } from "../helpers/cli.js";
+import { syncInChild, type SyncRun } from "../helpers/sync-child.js";
 
 const SLACK = Number(process.env.TIME_SLACK ?? 2);
 /** The --timeout of every run here, and the longest a run may take past it (node's start-up included). */
@@ -52,43 +51,13 @@ afterEach(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-  ms: number;
-}
-
 /** `journeymap backlog --sync github --timeout 2s` in a child with 500 MB of heap, not blocking the fake. */
-function sync(args: string[] = []): Promise<Run> {
-  const env: Record<string, string | undefined> = {
-    ...process.env,
-    NO_COLOR: "1",
-    GITHUB_ACTIONS: undefined,
-    NODE_EXTRA_CA_CERTS: undefined,
-    GITHUB_TOKEN: "owner-token",
-    GITHUB_REPOSITORY: "acme/shop",
-    GITHUB_API_URL: github.base,
-  };
-  for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ["--max-old-space-size=500", BIN, "backlog", "--sync", "github", "--timeout", `${LIMIT_MS / 1000}s`, ...args],
-      { cwd: folder, env },
-    );
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr, ms: performance.now() - started }));
-  });
+function sync(args: string[] = []): Promise<SyncRun> {
+  return syncInChild(github.base, folder, ["--timeout", `${LIMIT_MS / 1000}s`, ...args]);
 }
 
 /** Ended by the deadline: not before it, and not long after. */
-function expectAtDeadline(run: Run): void {
+function expectAtDeadline(run: SyncRun): void {
   expect(run.ms).toBeGreaterThanOrEqual(LIMIT_MS);
   expect(run.ms).toBeLessThan(LIMIT_MS + MARGIN_MS);
 }

@@ -2,14 +2,13 @@
 // endless pagination, titles, logins and messages with controls and ANSI escapes, a huge number of issues.
 // The built CLI runs in a child (node --max-old-space-size=500) and must stop in bounded time with one
 // clear message, printing nothing a terminal or a CI log would obey. TIME_SLACK loosens the time bound.
-import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { digestOf, markerLine } from "../../src/backlog/sync/marker.js";
 import { FakeGitHub, type Intercept } from "../backlog/sync/fake-github.js";
-import { BIN } from "../helpers/cli.js";
+import { syncInChild, type SyncRun } from "../helpers/sync-child.js";
 
 const SLACK = Number(process.env.TIME_SLACK ?? 2);
 
@@ -38,38 +37,9 @@ function writeMap(count: number): void {
   );
 }
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-  ms: number;
-}
-
-/** The built CLI in a child with 500 MB of heap, without blocking this process (the fake answers meanwhile). */
-function sync(args: string[] = []): Promise<Run> {
-  const env: Record<string, string | undefined> = {
-    ...process.env,
-    NO_COLOR: "1",
-    GITHUB_ACTIONS: undefined,
-    NODE_EXTRA_CA_CERTS: undefined,
-    GITHUB_TOKEN: "owner-token",
-    GITHUB_REPOSITORY: "acme/shop",
-    GITHUB_API_URL: github.base,
-  };
-  for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--max-old-space-size=500", BIN, "backlog", "--sync", "github", ...args], {
-      cwd: folder,
-      env,
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr, ms: performance.now() - started }));
-  });
+/** The built CLI's sync in a child with 500 MB of heap, against the fake. */
+function sync(args: string[] = []): Promise<SyncRun> {
+  return syncInChild(github.base, folder, args);
 }
 
 /** Every list request answered by `page(n)`, with a next link forever. */

@@ -3,44 +3,19 @@
 // long JSON values) is rendered to .xlsx, and that workbook imported, each within 3 s and a 500 MB heap
 // in a child process (import-child.mjs), or refused with a message. TIME_SLACK (default 2) loosens the
 // time bound on a loaded machine.
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { xlsxKeyMaps } from "../helpers/adversarial-xlsx-keys.js";
 import { runCli } from "../helpers/cli.js";
+import { inImportChild, type ImportOutcome } from "../helpers/import-child.js";
 
-const CHILD = fileURLToPath(new URL("./import-child.mjs", import.meta.url));
-const BUDGET_MS = 3000 * Number(process.env.TIME_SLACK ?? 2);
 const folder = mkdtempSync(join(tmpdir(), "journeymap-xlsx-keys-hostile-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-interface Outcome {
-  ms: number;
-  cpuMs: number;
-  size: number;
-  refusal?: string;
-  peakRss: number;
-}
-
-function run(mode: "render" | "import", file: string): Outcome {
-  const child = spawnSync(process.execPath, ["--max-old-space-size=500", CHILD, mode, file], {
-    encoding: "utf8",
-    timeout: BUDGET_MS * 4,
-    maxBuffer: 1 << 20,
-    env: { ...process.env, NODE_EXTRA_CA_CERTS: undefined },
-  });
-  expect(child.error, "the child ran out of time").toBeUndefined();
-  expect(child.stderr, "the child crashed (out of memory or a stack overflow)").toBe("");
-  const outcome = JSON.parse(child.stdout) as Outcome;
-  console.info(
-    `${mode} ${file}: ${outcome.ms} ms (CPU ${outcome.cpuMs} ms), peak RSS ${outcome.peakRss} MB${outcome.refusal ? `, refused: ${outcome.refusal.slice(0, 120)}` : ""}`,
-  );
-  expect(outcome.cpuMs).toBeLessThan(BUDGET_MS);
-  expect(outcome.peakRss).toBeLessThan(600);
-  return outcome;
+function run(mode: "render" | "import", file: string): ImportOutcome {
+  return inImportChild(mode, file, file, 600);
 }
 
 /** What each shape gives: a workbook that imports back, or the refusal of the export or the import. */

@@ -9,10 +9,9 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { overlappingZip, zipOf } from "../helpers/adversarial-xlsx.js";
+import { inImportChild } from "../helpers/import-child.js";
 
-const CHILD = fileURLToPath(new URL("./import-child.mjs", import.meta.url));
 const CLI = fileURLToPath(new URL("../../bin/journeymap.js", import.meta.url));
-const BUDGET_MS = 3000 * Number(process.env.TIME_SLACK ?? 2);
 const folder = mkdtempSync(join(tmpdir(), "journeymap-zip-hostile-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
@@ -27,17 +26,7 @@ const workbookParts = () => [
 function refusal(name: string, zip: Uint8Array): string {
   const file = join(folder, name);
   writeFileSync(file, zip);
-  const child = spawnSync(process.execPath, ["--max-old-space-size=500", CHILD, "import", file], {
-    encoding: "utf8",
-    timeout: BUDGET_MS * 4,
-    env: { ...process.env, NODE_EXTRA_CA_CERTS: undefined },
-  });
-  expect(child.error, "the child ran out of time").toBeUndefined();
-  expect(child.stderr, "the child crashed").toBe("");
-  const outcome = JSON.parse(child.stdout) as { cpuMs: number; peakRss: number; refusal?: string };
-  console.info(`${name}: CPU ${outcome.cpuMs} ms, peak RSS ${outcome.peakRss} MB, refused: ${outcome.refusal}`);
-  expect(outcome.cpuMs).toBeLessThan(BUDGET_MS);
-  expect(outcome.peakRss).toBeLessThan(500);
+  const outcome = inImportChild("import", file, name, 500);
   expect(outcome.refusal, "not refused").toBeDefined();
   return outcome.refusal!.replace(/^cannot read workbook ".*?": /, "");
 }
